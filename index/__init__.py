@@ -1,0 +1,1 @@
+"""Everything about finding passages: load, clean, chunk, embed, build, store, search."""

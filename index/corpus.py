@@ -1,0 +1,191 @@
+"""Knowledge files: read and write articles (front matter + clean body), load the corpus.
+
+An article file (`knowledge/articles/<id>.md`)::
+
+    ---
+    id: koranpalpres-2024-08-02
+    title: Baru 34 Persen Pekerja Sumsel Terlindungi, ...
+    outlet: Koran Palpres
+    published: 2024-08-02        # publication date, empty when the source does not show it
+    dated: 2024-08-02            # date used to order sources in time
+    date_label: 2 Agustus 2024   # how users see the date
+    url: https://...             # empty when unknown
+    region: Sumatera Selatan
+    source: 000_8a2497d77d07cd7f.txt
+    ---
+    First paragraph of the clean body.
+
+    Second paragraph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from index.errors import KnowledgeFileError
+from index.glossary import Glossary, load_glossary
+from index.records import Article
+
+REQUIRED = ("id", "title", "outlet")
+KNOWN = REQUIRED + ("published", "dated", "date_label", "url", "region", "source")
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+MAX_ARTICLE_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """All articles (sorted by id) plus the glossary, and a fingerprint of the files."""
+
+    articles: tuple[Article, ...]
+    glossary: Glossary
+    fingerprint: str
+
+    def by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+
+def _parse_date(value: str, path: str, line: int, key: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise KnowledgeFileError(path, line, f"{key}: expected YYYY-MM-DD, got {value!r}") from None
+
+
+def parse_article(text: str, path: str = "<article>") -> Article:
+    """Parse one article file; raise `KnowledgeFileError` with the line of the problem."""
+    if "\x00" in text:
+        raise KnowledgeFileError(path, None, "binary content (NUL bytes)")
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        raise KnowledgeFileError(path, 1, "missing front matter: the file must start with '---'")
+    meta: dict[str, str] = {}
+    meta_line: dict[str, int] = {}
+    end = None
+    for i, raw in enumerate(lines[1:], start=2):
+        if raw.strip() == "---":
+            end = i
+            break
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        key, sep, value = raw.partition(":")
+        key = key.strip()
+        if not sep or key not in KNOWN:
+            raise KnowledgeFileError(
+                path, i, f"expected 'key: value' with key one of {', '.join(KNOWN)}"
+            )
+        if key in meta:
+            raise KnowledgeFileError(path, i, f"duplicate key {key!r}")
+        meta[key], meta_line[key] = value.split(" #", 1)[0].strip(), i
+    if end is None:
+        raise KnowledgeFileError(path, len(lines), "front matter is not closed with '---'")
+    for key in REQUIRED:
+        if not meta.get(key):
+            raise KnowledgeFileError(path, meta_line.get(key, 1), f"missing required key {key!r}")
+    if not _ID_RE.match(meta["id"]):
+        raise KnowledgeFileError(
+            path, meta_line["id"], "id: lowercase letters, digits and '-', at most 80 characters"
+        )
+    body = "\n".join(lines[end:]).strip()
+    if len(body) < 20:
+        raise KnowledgeFileError(path, end + 1, "the article body is empty")
+    published = _parse_date(
+        meta.get("published", ""), path, meta_line.get("published", 1), "published"
+    )
+    dated = (
+        _parse_date(meta.get("dated", ""), path, meta_line.get("dated", 1), "dated") or published
+    )
+    return Article(
+        id=meta["id"],
+        title=meta["title"],
+        outlet=meta["outlet"],
+        published=published,
+        dated=dated,
+        date_label=meta.get("date_label") or (format_date_id(dated) if dated else ""),
+        url=meta.get("url") or None,
+        region=meta.get("region", ""),
+        body=body,
+        path=path,
+    )
+
+
+def format_article(article: Article, source: str = "") -> str:
+    """Serialize an article to the knowledge-file format (inverse of `parse_article`)."""
+    meta = {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else "",
+        "dated": article.dated.isoformat() if article.dated else "",
+        "date_label": article.date_label,
+        "url": article.url or "",
+        "region": article.region,
+        "source": source,
+    }
+    head = "\n".join(f"{k}: {v}".rstrip() for k, v in meta.items())
+    return f"---\n{head}\n---\n{article.body.strip()}\n"
+
+
+MONTHS_ID = (
+    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
+).split()
+
+
+def format_date_id(d: date) -> str:
+    """'2 Agustus 2024'."""
+    return f"{d.day} {MONTHS_ID[d.month - 1]} {d.year}"
+
+
+def article_files(knowledge_dir: Path) -> list[Path]:
+    """The article files of a knowledge directory, sorted by name."""
+    return sorted((knowledge_dir / "articles").glob("*.md"))
+
+
+def fingerprint_files(paths: Iterable[Path]) -> str:
+    """A hash of the names and bytes of the given files."""
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.name.encode() + b"\0")
+        h.update(p.read_bytes() if p.exists() else b"")
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+def corpus_fingerprint(knowledge_dir: Path) -> str:
+    """Fingerprint of everything the index is built from (articles and glossary)."""
+    return fingerprint_files([*article_files(knowledge_dir), knowledge_dir / "glossary.txt"])
+
+
+def load_corpus(knowledge_dir: Path) -> Corpus:
+    """Load and validate every article and the glossary; raise `KnowledgeFileError` on the first
+    malformed file."""
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in article_files(knowledge_dir):
+        raw = path.read_bytes()
+        if len(raw) > MAX_ARTICLE_BYTES:
+            raise KnowledgeFileError(
+                str(path), None, f"file is larger than {MAX_ARTICLE_BYTES} bytes"
+            )
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise KnowledgeFileError(str(path), None, f"not UTF-8 text ({exc.reason})") from exc
+        article = parse_article(text, str(path))
+        if article.id in seen:
+            raise KnowledgeFileError(
+                str(path), 2, f"id {article.id!r} is also used by {seen[article.id]}"
+            )
+        seen[article.id] = str(path)
+        articles.append(article)
+    if not articles:
+        raise KnowledgeFileError(str(knowledge_dir / "articles"), None, "no article files (*.md)")
+    glossary = load_glossary(knowledge_dir / "glossary.txt")
+    articles.sort(key=lambda a: a.id)
+    return Corpus(tuple(articles), glossary, corpus_fingerprint(knowledge_dir))

@@ -1,0 +1,24 @@
+"""Exceptions of the index. Each docstring says whether its message is shown to users."""
+
+from __future__ import annotations
+
+
+class IndexError_(Exception):
+    """Base class. Messages are written for an operator (admin, CLI user)."""
+
+
+class KnowledgeFileError(IndexError_):
+    """A knowledge file is malformed. Shown to admins: names the file and the line."""
+
+    def __init__(self, path: str, line: int | None, problem: str) -> None:
+        self.path, self.line, self.problem = path, line, problem
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {problem}")
+
+
+class BuildError(IndexError_):
+    """Building the index failed; the previous index stays in use. Shown to admins."""
+
+
+class IndexMissingError(IndexError_):
+    """No usable index exists and none could be built. Shown to admins and CLI users."""

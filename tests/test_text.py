@@ -1,0 +1,33 @@
+from index.glossary import parse_glossary
+from index.text import content_terms, split_sentences, words
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_sentences_keep_figures_and_quotes_together() -> None:
+    text = (
+        "Saat ini ada 1.033.000 pekerja yang terlindungi atau sebanyak 34 persen. Dari jumlah "
+        "tersebut, sebanyak 690.000 pekerja di sektor formal.\n"
+        "“Kami tidak bisa bergerak sendiri.” tutur Muhyidin. Rp. 2.500 sudah cukup."
+    )
+    assert _sentences(text) == [
+        "Saat ini ada 1.033.000 pekerja yang terlindungi atau sebanyak 34 persen.",
+        "Dari jumlah tersebut, sebanyak 690.000 pekerja di sektor formal.",
+        "“Kami tidak bisa bergerak sendiri.” tutur Muhyidin.",
+        "Rp. 2.500 sudah cukup.",
+    ]
+
+
+def test_words_and_stems() -> None:
+    assert words("Ada 1.033.000 Pekerja, (34%)") == ["ada", "1.033.000", "pekerja", "34"]
+    assert content_terms("Berapa pekerja yang sudah terlindungi?") == ["kerja", "lindung"]
+
+
+def test_glossary_expands_longest_term_first() -> None:
+    g = parse_glossary("bpjs tk | jamsostek = bpjs ketenagakerjaan\nyg = yang\ntk = tenaga kerja\n")
+    assert g.expand_text("program BPJS TK yg ada") == [
+        "program", "bpjs", "ketenagakerjaan", "yang", "ada"
+    ]
+    assert g.expand_text("TK jamsostek") == ["tenaga", "kerja", "bpjs", "ketenagakerjaan"]
