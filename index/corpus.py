@@ -92,15 +92,15 @@ def parse_article(text: str, path: str = "<article>") -> Article:
         raise KnowledgeFileError(
             path, meta_line["id"], "id: lowercase letters, digits and '-', at most 80 characters"
         )
-    body = "\n".join(lines[end:]).strip()
-    if len(body) < 20:
-        raise KnowledgeFileError(path, end + 1, "the article body is empty")
     published = _parse_date(
         meta.get("published", ""), path, meta_line.get("published", 1), "published"
     )
     dated = (
         _parse_date(meta.get("dated", ""), path, meta_line.get("dated", 1), "dated") or published
     )
+    body = "\n".join(lines[end:]).strip()
+    if len(body) < 20:
+        raise KnowledgeFileError(path, end + 1, "the article body is empty")
     return Article(
         id=meta["id"],
         title=meta["title"],

@@ -1,0 +1,129 @@
+"""The answer engine: loads the model and the index once, answers, rebuilds and swaps."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.answer import Answerer
+from bot.records import Answer
+from bot.settings import Settings
+from index.build import BuildReport, build_index
+from index.corpus import corpus_fingerprint
+from index.embed import Embedder, EmbeddingCache, SentenceTransformerEmbedder
+from index.errors import BuildError, IndexMissingError, KnowledgeFileError
+from index.records import Hit
+from index.search import HybridSearcher
+from index.store import StoredIndex, current_build, load_build, read_manifest
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+def index_is_current(settings: Settings, embedder_name: str) -> bool:
+    """True when the current build matches the knowledge files and settings."""
+    build = current_build(settings.index_dir)
+    manifest = read_manifest(build) if build else None
+    return bool(
+        manifest
+        and manifest.matches(
+            corpus_fingerprint(settings.knowledge_dir), embedder_name, settings.chunk_max_tokens
+        )
+    )
+
+
+class Engine:
+    """Thread-safe facade over the index: `ask` from any thread, `reindex` swaps atomically."""
+
+    def __init__(self, settings: Settings, embedder: Embedder, stored: StoredIndex) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self._cache_path = settings.embed_cache_path
+        self._reindex_lock = threading.Lock()
+        self._answerer = self._make_answerer(stored)
+
+    @classmethod
+    def load(
+        cls,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        progress: Progress | None = None,
+    ) -> Engine:
+        """Load the model and the index, building the index first when missing or stale.
+
+        A stale index whose rebuild fails (say, a malformed knowledge file) is still used,
+        with a warning; `IndexMissingError` only when no index can be had at all.
+        """
+        embedder = embedder or SentenceTransformerEmbedder(settings.embedding_model)
+        if not index_is_current(settings, embedder.name):
+            try:
+                report = cls._build(settings, embedder, progress)
+                log.info("index built: %s", report.summary())
+            except (KnowledgeFileError, BuildError) as exc:
+                if current_build(settings.index_dir) is None:
+                    raise IndexMissingError(f"no index, and building one failed: {exc}") from exc
+                log.warning(
+                    "index is stale and the rebuild failed, using the previous one: %s", exc
+                )
+        build = current_build(settings.index_dir)
+        if build is None:
+            raise IndexMissingError(f"no index in {settings.index_dir}")
+        return cls(settings, embedder, load_build(build))
+
+    @staticmethod
+    def _build(settings: Settings, embedder: Embedder, progress: Progress | None) -> BuildReport:
+        cache = EmbeddingCache(settings.embed_cache_path)
+        try:
+            return build_index(
+                settings.knowledge_dir,
+                settings.index_dir,
+                embedder,
+                cache,
+                settings.chunk_max_tokens,
+                on_progress=progress,
+            )
+        finally:
+            cache.close()
+
+    def _make_answerer(self, stored: StoredIndex) -> Answerer:
+        searcher = HybridSearcher(
+            stored, self.embedder, self.settings.fusion, self.settings.dense_weight
+        )
+        return Answerer(stored, searcher.search_timed, self.settings.max_question_chars)
+
+    @property
+    def index(self) -> StoredIndex:
+        return self._answerer.index
+
+    @property
+    def index_path(self) -> Path:
+        return self._answerer.index.path
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question; never raises for user input."""
+        return self._answerer.answer(question)
+
+    def retrieve(self, question: str, k: int) -> list[Hit]:
+        """Retrieved chunks for a question, best first (for evaluation)."""
+        return self._answerer.retrieve(question, k)
+
+    def reindex(self, progress: Progress | None = None) -> BuildReport:
+        """Rebuild from the knowledge directory and swap the new index in.
+
+        Raises `KnowledgeFileError` or `BuildError`; the current index keeps answering.
+        """
+        if not self._reindex_lock.acquire(blocking=False):
+            raise BuildError("a rebuild is already running")
+        try:
+            report = self._build(self.settings, self.embedder, progress)
+            build = current_build(self.settings.index_dir)
+            if build is None:
+                raise BuildError("the new index could not be found after the build")
+            # One attribute assignment: readers see the old or the new answerer, never a mix.
+            self._answerer = self._make_answerer(load_build(build))
+            return report
+        finally:
+            self._reindex_lock.release()

@@ -1,0 +1,201 @@
+"""Evaluation on the dev set: retrieval, answer, citation and abstention accuracy, latency."""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from bot.records import Answer
+from index.records import Hit
+from index.store import StoredIndex
+
+# Strings that only site boilerplate contains; no answer may ever show one.
+BOILERPLATE = (
+    "baca juga",
+    "berita terkait",
+    "terpopuler",
+    "kategori :",
+    "saksikan video",
+    "dari 2 halaman",
+    "tinggalkan balasan",
+    "alamat email",
+    "google news",
+    "sumber:",
+    "reporter :",
+    "editor :",
+    "whip pink",
+    "kode redeem",
+    "sembako",
+    "persib",
+    "(ohs)",
+    "[antara",
+)
+
+
+class Asker(Protocol):
+    def ask(self, question: str) -> Answer: ...
+    def retrieve(self, question: str, k: int) -> list[Hit]: ...
+    @property
+    def index(self) -> StoredIndex: ...
+
+
+@dataclass(frozen=True)
+class DevQuestion:
+    id: str
+    question: str
+    answerable: bool
+    facts: tuple[str, ...]
+    articles: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+
+
+@dataclass
+class Outcome:
+    q: DevQuestion
+    answer: Answer
+    retrieved: list[str]  # article ids of the top retrieved chunks, best first
+    facts_ok: bool
+    cites_ok: bool
+    boilerplate: bool
+
+    @property
+    def correct(self) -> bool:
+        if not self.q.answerable:
+            return not self.answer.answered
+        return self.answer.answered and self.facts_ok and self.cites_ok
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def _answerable(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.q.answerable]
+
+    def metrics(self) -> dict[str, float]:
+        ans = self._answerable()
+        neg = [o for o in self.outcomes if not o.q.answerable]
+        ranks = [_rank(o.retrieved, o.q.articles) for o in ans]
+        lat = sorted(o.answer.took_ms for o in self.outcomes)
+
+        def frac(xs: list[bool]) -> float:
+            return sum(xs) / len(xs) if xs else 0.0
+
+        return {
+            "questions": len(self.outcomes),
+            "answerable": len(ans),
+            "unanswerable": len(neg),
+            "recall@1": frac([r == 1 for r in ranks]),
+            "recall@5": frac([0 < r <= 5 for r in ranks]),
+            "mrr": sum(1 / r for r in ranks if r) / len(ranks) if ranks else 0.0,
+            "answer_accuracy": frac([o.answer.answered and o.facts_ok for o in ans]),
+            "citation_accuracy": frac([o.answer.answered and o.cites_ok for o in ans]),
+            "answer_and_citation": frac([o.correct for o in ans]),
+            "abstention_accuracy": frac([not o.answer.answered for o in neg]),
+            "false_abstentions": sum(not o.answer.answered for o in ans),
+            "boilerplate_answers": sum(o.boilerplate for o in self.outcomes),
+            "p50_ms": _percentile(lat, 50),
+            "p95_ms": _percentile(lat, 95),
+        }
+
+    def table(self) -> str:
+        m = self.metrics()
+        rows = [
+            (
+                "questions (answerable / unanswerable)",
+                f"{m['questions']} ({m['answerable']} / {m['unanswerable']})",
+            ),
+            ("retrieval recall@1 (cited article)", f"{m['recall@1']:.3f}"),
+            ("retrieval recall@5 (cited article)", f"{m['recall@5']:.3f}"),
+            ("retrieval MRR (cited article)", f"{m['mrr']:.3f}"),
+            ("answer accuracy (all facts present)", f"{m['answer_accuracy']:.3f}"),
+            ("citation accuracy (cites a right article)", f"{m['citation_accuracy']:.3f}"),
+            ("answer + citation both correct", f"{m['answer_and_citation']:.3f}"),
+            ("abstention accuracy", f"{m['abstention_accuracy']:.3f}"),
+            ("false abstentions", f"{m['false_abstentions']}"),
+            ("answers containing boilerplate", f"{m['boilerplate_answers']}"),
+            ("answer latency p50 / p95 (warm)", f"{m['p50_ms']:.1f} ms / {m['p95_ms']:.1f} ms"),
+        ]
+        width = max(len(r[0]) for r in rows)
+        lines = [f"| {'metric'.ljust(width)} | value |", f"|{'-' * (width + 2)}|-------|"]
+        lines += [f"| {name.ljust(width)} | {value} |" for name, value in rows]
+        return "\n".join(lines)
+
+    def failures(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.correct or o.boilerplate]
+
+
+def load_dev_set(path: Path) -> list[DevQuestion]:
+    out = []
+    for lineno, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            out.append(
+                DevQuestion(
+                    d["id"],
+                    d["question"],
+                    bool(d["answerable"]),
+                    tuple(d.get("facts", ())),
+                    tuple(d.get("articles", ())),
+                    tuple(d.get("tags", ())),
+                )
+            )
+        except (ValueError, KeyError) as exc:
+            raise ValueError(f"{path}:{lineno}: bad dev question ({exc})") from exc
+    return out
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def fact_present(fact: str, text: str) -> bool:
+    """A fact (alternatives separated by `|`) occurs in the text, case- and space-insensitive."""
+    hay = _norm(text)
+    return any(_norm(alt) in hay for alt in fact.split("|") if alt.strip())
+
+
+def _rank(retrieved: list[str], wanted: tuple[str, ...]) -> int:
+    for i, aid in enumerate(retrieved, start=1):
+        if aid in wanted:
+            return i
+    return 0
+
+
+def _percentile(sorted_values: list[float], pct: float) -> float:
+    if not sorted_values:
+        return 0.0
+    if len(sorted_values) == 1:
+        return sorted_values[0]
+    return statistics.quantiles(sorted_values, n=100, method="inclusive")[int(pct) - 1]
+
+
+def evaluate(engine: Asker, questions: list[DevQuestion], warmup: bool = True) -> Report:
+    """Run every dev question through the engine and grade it."""
+    if warmup and questions:
+        engine.ask(questions[0].question)
+    chunks = engine.index.chunks
+    report = Report()
+    for q in questions:
+        answer = engine.ask(q.question)
+        hits = engine.retrieve(q.question, 10)
+        retrieved = list(dict.fromkeys(chunks[h.chunk_id].article_id for h in hits))
+        cited = {c.article_id for c in answer.citations}
+        shown = _norm(answer.text + " " + " ".join(c.quote for c in answer.citations))
+        report.outcomes.append(
+            Outcome(
+                q=q,
+                answer=answer,
+                retrieved=retrieved,
+                facts_ok=all(fact_present(f, answer.text) for f in q.facts),
+                cites_ok=bool(cited & set(q.articles)),
+                boilerplate=answer.answered and any(b in shown for b in BOILERPLATE),
+            )
+        )
+    return report

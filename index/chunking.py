@@ -1,0 +1,68 @@
+"""Sentence-aware chunking bounded in model tokens, with sentence overlap between chunks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from index.records import Article, Chunk, Sentence
+from index.text import split_sentences
+
+TokenCounter = Callable[[str], int]
+
+# Indonesian costs about 2.4 WordPiece tokens per word for the default (English) model.
+TOKENS_PER_WORD = 2.4
+
+
+def estimate_tokens(text: str) -> int:
+    """Cheap token estimate used when no tokenizer is at hand (tests, fake embedders)."""
+    return int(len(text.split()) * TOKENS_PER_WORD) + 1
+
+
+def article_sentences(article: Article) -> list[Sentence]:
+    """The sentences of an article body, with offsets into the body."""
+    return [Sentence(article.id, s, e, article.body[s:e]) for s, e in split_sentences(article.body)]
+
+
+def chunk_article(
+    article: Article,
+    count_tokens: TokenCounter = estimate_tokens,
+    max_tokens: int = 200,
+    overlap: int = 1,
+    first_id: int = 0,
+) -> list[Chunk]:
+    """Group consecutive sentences into chunks of at most `max_tokens` model tokens.
+
+    Consecutive chunks share `overlap` sentences so that a fact spanning a sentence boundary is
+    whole in at least one chunk. A single sentence longer than the bound becomes its own chunk
+    (the model truncates it; lexical search still sees all of it).
+    """
+    sentences = article_sentences(article)
+    costs = [count_tokens(s.text) for s in sentences]
+    chunks: list[Chunk] = []
+    i = 0
+    while i < len(sentences):
+        j, total = i, 0
+        while j < len(sentences) and (j == i or total + costs[j] <= max_tokens):
+            total += costs[j]
+            j += 1
+        start, end = sentences[i].start, sentences[j - 1].end
+        chunks.append(
+            Chunk(first_id + len(chunks), article.id, start, end, article.body[start:end], total)
+        )
+        if j >= len(sentences):
+            break
+        i = max(j - overlap, i + 1)
+    return chunks
+
+
+def chunk_corpus(
+    articles: Iterable[Article],
+    count_tokens: TokenCounter = estimate_tokens,
+    max_tokens: int = 200,
+    overlap: int = 1,
+) -> list[Chunk]:
+    """Chunk every article; chunk ids are positions in the returned list."""
+    out: list[Chunk] = []
+    for article in articles:
+        out.extend(chunk_article(article, count_tokens, max_tokens, overlap, first_id=len(out)))
+    return out

