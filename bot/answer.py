@@ -20,8 +20,10 @@ from index.store import StoredIndex
 from index.text import STOPWORDS, stem
 
 K_CHUNKS = 8
-MIN_COVERAGE = 0.34  # idf share of the question's terms the answer sentence must contain
-MIN_CONTEXT = 0.75  # ... that the sentence's article (with title and date) must contain
+# Evidence needed to answer: idf share of the question's terms found in the answer sentence
+# (terms found only elsewhere in its article count half), and in the article as a whole.
+MIN_SUPPORT = 0.5
+MIN_CONTEXT = 0.75
 SPREAD_RATIO = 0.85  # other sources' figures shown when they score this close to the best
 MAX_SOURCES = 3
 
@@ -55,6 +57,10 @@ class Scored:
     score: float
     coverage: float
     context: float
+
+    @property
+    def support(self) -> float:
+        return (self.coverage + self.context) / 2
 
 
 @dataclass
@@ -119,7 +125,7 @@ class Answerer:
         t_sel = time.perf_counter()
         ranked = self._score(q, terms, hits)
         best = ranked[0] if ranked else None
-        if best is None or best.coverage < MIN_COVERAGE or best.context < MIN_CONTEXT:
+        if best is None or best.support < MIN_SUPPORT or best.context < MIN_CONTEXT:
             return self._abstain(raw, Reason.NOT_IN_SOURCES, q.kind, t0, stages)
         if not _fits_kind(q, best.sentence.text):
             return self._abstain(raw, Reason.NOT_IN_SOURCES, q.kind, t0, stages)
@@ -283,10 +289,12 @@ def _kind_bonus(q: Question, text: str) -> float:
     if q.kind == "berapa":
         if q.unit == "persen":
             return 0.4 if evidence.has_percent(text) else -0.3
-        if _asks_people(q) and evidence.people_count(text):
-            return 0.5
+        if _asks_people(q):
+            if evidence.people_count(text):
+                return 0.5
+            return 0.1 if evidence.has_percent(text) or evidence.has_count(text) else -0.3
         if evidence.has_count(text):
-            return 0.2 if _asks_people(q) else 0.4
+            return 0.4
         return 0.1 if evidence.has_percent(text) else -0.3
     if q.kind == "siapa":
         return 0.4 if evidence.has_person(text) else (0.1 if evidence.people(text) else -0.2)

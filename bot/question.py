@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -42,8 +43,12 @@ class Question:
     years: tuple[int, ...]
 
 
+_TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
+
+
 def clean_text(raw: str) -> str:
-    """Drop control and format characters, collapse whitespace."""
+    """Drop control and format characters and HTML tags, decode entities, collapse spaces."""
+    raw = html.unescape(_TAG_RE.sub(" ", raw))
     kept = []
     for ch in raw:
         cat = unicodedata.category(ch)

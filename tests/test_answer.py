@@ -1,0 +1,135 @@
+"""The answer engine on a tiny corpus with the fake embedder: exact selections and abstentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.question import parse_question, question_kind
+from bot.records import Reason
+from index.glossary import parse_glossary
+from tests.conftest import GLOSSARY, FakeEmbedder
+
+
+@pytest.fixture
+def engine(tiny_settings) -> Engine:  # type: ignore[no-untyped-def]
+    return Engine.load(tiny_settings, embedder=FakeEmbedder())
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Berapa pekerja yang terlindungi?", "berapa"),
+        ("brp persen pekerja sumsel yg udah terlindungi", "berapa"),
+        ("program BPJS TK ada apa aja?", "apa_saja"),
+        ("Siapa Kepala Kanwil?", "siapa"),
+        ("kapan gerakan serentak dimulai?", "kapan"),
+        ("tahun berapa gerakan serentak dimulai?", "kapan"),
+        ("Who was the governor in 2020?", "siapa"),
+        ("Apakah pedagang bisa mendaftar?", "ya_tidak"),
+        ("Apa itu gerakan serentak?", "apa_itu"),
+    ],
+)
+def test_question_kinds(question: str, kind: str) -> None:
+    q = parse_question(question, parse_glossary(GLOSSARY))
+    assert q.kind == kind, question_kind(q.words)
+
+
+def test_berapa_persen_picks_the_percentage_sentence(engine: Engine) -> None:
+    a = engine.ask("Berapa persen pekerja Sumsel yang terlindungi?")
+    assert a.answered
+    assert "34 persen" in a.text
+    assert a.citations[0].article_id == "alpha-2024-08-02"
+    assert "34 persen" in a.parts[0].figures
+
+
+def test_counts_from_several_dates_are_listed_newest_first(engine: Engine) -> None:
+    a = engine.ask("brp pekerja sumsel yg udah terlindungi?")
+    assert a.answered
+    assert [c.article_id for c in a.citations] == ["alpha-2024-08-02", "beta-2024-03"]
+    assert a.parts[0].label == "2 Agustus 2024, Koran Alpha"
+    assert "1,3 juta pekerja" in a.parts[0].text and "1,1 juta pekerja" in a.parts[1].text
+
+
+def test_latest_keeps_only_the_newest_source(engine: Engine) -> None:
+    a = engine.ask("berapa pekerja sumsel yang terlindungi saat ini?")
+    assert [c.article_id for c in a.citations] == ["alpha-2024-08-02"]
+
+
+def test_list_question_returns_the_complete_enumeration(engine: Engine) -> None:
+    a = engine.ask("program BPJS TK ada apa aja?")
+    assert a.answered and a.kind == "apa_saja"
+    for program in (
+        "Jaminan Hari Tua",
+        "Jaminan Kecelakaan Kerja",
+        "Jaminan Kematian",
+        "Jaminan Pensiun",
+        "Jaminan Kehilangan Pekerjaan",
+    ):
+        assert program in a.text
+
+
+def test_person_question(engine: Engine) -> None:
+    a = engine.ask("Siapa Kepala Kanwil BPJS Ketenagakerjaan Sumbagsel?")
+    assert a.answered and "Muhyidin" in a.text
+
+
+def test_citation_quotes_the_article_verbatim(engine: Engine) -> None:
+    a = engine.ask("kapan gerakan serentak perlindungan pekerja rentan dicanangkan?")
+    assert a.answered and "2024" in a.text
+    c = a.citations[0]
+    body = engine.index.articles[c.article_id].body
+    assert body[c.start : c.end] == c.quote
+    assert c.quote in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("", Reason.EMPTY),
+        ("   \t  ", Reason.EMPTY),
+        ("\x00\x07\x1b", Reason.EMPTY),
+        ("😀🙏🔥", Reason.NO_WORDS),
+        ("?!...", Reason.NO_WORDS),
+        ("x" * 10_000, Reason.TOO_LONG),
+        ("Apa itu Whip Pink?", Reason.NOT_IN_SOURCES),
+        ("kode redeem FF terbaru", Reason.NOT_IN_SOURCES),
+        ("harga sembako termurah di Palembang", Reason.NOT_IN_SOURCES),
+    ],
+)
+def test_abstains_politely(engine: Engine, question: str, reason: Reason) -> None:
+    a = engine.ask(question)
+    assert not a.answered
+    assert a.reason == reason
+    assert a.parts == () and a.citations == ()
+    assert a.message and a.text == a.message
+
+
+def test_html_in_question_is_just_text(engine: Engine) -> None:
+    a = engine.ask("<b>Berapa persen</b> pekerja &amp; Sumsel <i>terlindungi</i>?")
+    assert a.answered and "34 persen" in a.text
+    assert not engine.ask("<script>alert(1)</script>").answered
+
+
+def test_stale_index_with_broken_file_still_answers(tiny_settings) -> None:  # type: ignore[no-untyped-def]
+    Engine.load(tiny_settings, embedder=FakeEmbedder())
+    broken = tiny_settings.knowledge_dir / "articles" / "zz.md"
+    broken.write_text("no front matter here\n", encoding="utf-8")
+    engine = Engine.load(tiny_settings, embedder=FakeEmbedder())
+    assert engine.ask("Berapa persen pekerja Sumsel yang terlindungi?").answered
+
+
+def test_reindex_swaps_in_new_articles(tiny_settings) -> None:  # type: ignore[no-untyped-def]
+    engine = Engine.load(tiny_settings, embedder=FakeEmbedder())
+    q = "Siapa Kepala Kantor Cabang Lubuklinggau?"
+    assert not engine.ask(q).answered
+    (tiny_settings.knowledge_dir / "articles" / "gamma.md").write_text(
+        "---\nid: gamma-2025-01-01\ntitle: Kabar Lubuklinggau\noutlet: Gamma\n"
+        "dated: 2025-01-01\n---\n"
+        "Kepala Kantor Cabang Lubuklinggau, Budi Santoso, membuka layanan keliling.\n",
+        encoding="utf-8",
+    )
+    report = engine.reindex()
+    assert report.n_articles == 3 and report.reused > 0 and report.embedded >= 1
+    a = engine.ask(q)
+    assert a.answered and "Budi Santoso" in a.text
