@@ -180,9 +180,19 @@ def figures(text: str) -> tuple[str, ...]:
 _PEOPLE = ("pekerja", "orang", "peserta", "penduduk", "tenaga kerja", "kepesertaan")
 
 
+_TOTAL_RE = re.compile(r"\bdari\s(?:total\s|jumlah\s)?(?:kurang lebih\s|sekitar\s)?$", re.I)
+
+
 def people_count(text: str) -> bool:
-    """A count of people ("1.033.000 pekerja", "1,3 juta pekerja", "2.916.275 orang")."""
-    return any(f.lower().endswith(_PEOPLE) and not PERCENT_RE.search(f) for f in figures(text))
+    """A count of people ("1,3 juta pekerja", "2.916.275 orang"), not a total it is part of
+    ("dari kurang lebih 3 juta pekerja" is the denominator, not the answer)."""
+    for m in FIGURE_RE.finditer(text):
+        f = m.group().strip()
+        if not f.lower().endswith(_PEOPLE) or PERCENT_RE.search(f):
+            continue
+        if not _TOTAL_RE.search(text[max(0, m.start() - 30) : m.start()]):
+            return True
+    return False
 
 
 def has_percent(text: str) -> bool:
