@@ -1,0 +1,18 @@
+"""Exceptions of the Telegram front end. Each docstring says whether its message is shown.
+
+The index's own exceptions live in `index/errors.py`; `/reindex` shows their messages to admins.
+"""
+
+from __future__ import annotations
+
+
+class BotError(Exception):
+    """Base class of the bot's exceptions. Messages are written for operators, in English."""
+
+
+class ReindexBusyError(BotError):
+    """A rebuild is already running. Not shown: the admin gets a fixed Indonesian reply."""
+
+
+class ConfigError(BotError):
+    """The bot cannot start with these settings (no token, bad webhook URL). Shown on the CLI."""
