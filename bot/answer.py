@@ -24,6 +24,7 @@ K_CHUNKS = 8
 # (terms found only elsewhere in its article count half), and in the article as a whole.
 MIN_SUPPORT = 0.5
 MIN_CONTEXT = 0.75
+UNKNOWN_WEIGHT = 1.0
 SPREAD_RATIO = 0.85  # other sources' figures shown when they score this close to the best
 MAX_SOURCES = 3
 
@@ -118,8 +119,6 @@ class Answerer:
         terms = list(dict.fromkeys(q.terms))
         if not terms:
             return self._abstain(raw, Reason.OFF_TOPIC, q.kind, t0, stages)
-        if any(not self._known(t) for t in terms):
-            return self._abstain(raw, Reason.NOT_IN_SOURCES, q.kind, t0, stages)
         hits, search_ms = self.search(" ".join(q.words), K_CHUNKS)
         stages.update(search_ms)
         t_sel = time.perf_counter()
@@ -159,7 +158,12 @@ class Answerer:
 
     def _score(self, q: Question, terms: list[str], hits: list[Hit]) -> list[Scored]:
         """Score the sentences of the retrieved chunks; best first."""
-        idf = {t: self.index.lexical.idf(t) for t in terms}
+        # A word the articles never use weighs like the rarest word: a question about it
+        # cannot be supported, whatever else it shares with the articles.
+        idf = {
+            t: self.index.lexical.idf(t) * (1.0 if self._known(t) else UNKNOWN_WEIGHT)
+            for t in terms
+        }
         total = sum(idf.values()) or 1.0
         top = hits[0].score if hits and hits[0].score > 0 else 1.0
         best_by_span: dict[tuple[str, int], Scored] = {}

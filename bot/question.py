@@ -85,7 +85,7 @@ def question_kind(words: tuple[str, ...]) -> str:
         _has(words, p)
         for p in (
             "apa saja",
-            "apa aja",
+            "siapa saja",
             "ada apa",
             "sebutkan",
             "daftar",

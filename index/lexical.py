@@ -56,7 +56,7 @@ class LexicalIndex:
 
     def correct(self, word: str) -> str | None:
         """The most frequent corpus word within a small edit distance of `word`, if any."""
-        if len(word) < 5 or not word.isalpha():
+        if len(word) < 6 or not word.isalpha():
             return None
         limit = 1 if len(word) < 8 else 2
         best: tuple[int, int, str] | None = None

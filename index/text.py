@@ -21,6 +21,10 @@ STOPWORDS = frozenset(
     do did has have had it its this that these those there their from about any
     berapa siapa apa apakah kapan mana dimana bagaimana gimana mengapa kenapa saja aja
     sih dong deh kok nih tuh yah kan
+    berapakah siapakah bagaimanakah kapankah mengapakah
+    sekarang kini terbaru terkini terakhir nama namanya sebut disebut disebutkan menyebut
+    singkatan kepanjangan kepanjangannya maksud maksudnya arti artinya menurut jumlah banyak
+    tolong mohon info informasi jelaskan sebutkan tahu tau min kak bang gan
     """.split()
 )
 
