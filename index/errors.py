@@ -22,3 +22,8 @@ class BuildError(IndexError_):
 
 class IndexMissingError(IndexError_):
     """No usable index exists and none could be built. Shown to admins and CLI users."""
+
+
+class ImportError_(KnowledgeFileError):
+    """A raw article cannot be imported (binary, empty, HTML, too large, nothing left after
+    cleaning, id clash). Shown to admins and CLI users: names the file and the problem."""

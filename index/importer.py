@@ -1,0 +1,424 @@
+"""Importing a raw scraped article: strip site boilerplate, find title, outlet and date.
+
+The rules are general (line shapes and site phrases), so they work on articles they were not
+written against. The article's own sentences are kept verbatim; only whitespace is normalized,
+the dateline prefix ("PALEMBANG, KORANPALPRES.COM - ") is removed from the first sentence and
+trailing byline tags ("(ohs)", "[ANTARA]") from paragraph ends.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+import re
+import unicodedata
+from collections.abc import Set
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from index.corpus import MAX_ARTICLE_BYTES, format_article, format_date_id, parse_article
+from index.errors import ImportError_, KnowledgeFileError
+from index.records import Article
+from index.text import STOPWORDS, split_sentences
+
+MAX_TITLE_CHARS = 100
+DEFAULT_REGION = "Sumatera Selatan"
+
+# Outlet domain (lowercase) -> display name. Unknown domains are shown as written.
+OUTLETS = {
+    "koranpalpres.com": "Koran Palpres",
+    "palpres.com": "Koran Palpres",
+    "suarasumsel.id": "SuaraSumsel.id",
+    "musinews.id": "MusiNews.id",
+    "liputan6.com": "Liputan6.com",
+    "paltv.co.id": "PALTV",
+}
+
+_DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:co\.id|com|id|net|org)\b"
+_DOMAIN_RE = re.compile(_DOMAIN)
+_DATELINE_RE = re.compile(
+    r"^(?:[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*\s*,\s*)?"  # "PALEMBANG, "
+    rf"(?:(?P<outlet>{_DOMAIN})(?:\s*,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*)?"  # outlet[, City]
+    r"|[A-Z]{3,}(?: [A-Z]{3,})*(?:\s*\([A-Za-z]+\))?)"  # or "PALEMBANG (ANTARA)"
+    r"\s*[-–—]+(?:\s+|$)"
+)
+_DOW = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
+_MON = r"(?:jan|feb|mar|apr|mei|may|jun|jul|agu|agt|ags|aug|sep|okt|oct|nov|des|dec)[a-z]*\.?"
+_MONTHS = dict(jan=1, feb=2, mar=3, apr=4, mei=5, may=5, jun=6, jul=7, agu=8, agt=8, ags=8)
+_MONTHS |= dict(aug=8, sep=9, okt=10, oct=10, nov=11, des=12, dec=12)
+_DAY = (
+    rf"(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MON})\s+(?P<y>(?:19|20)\d\d)"  # 1 Agustus 2024
+    r"|(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>(?:19|20)?\d\d))"  # 16/11/2020
+)
+_PUBLISHED_RE = re.compile(
+    r"^(?:(?:diterbitkan|dipublikasikan|published|terbit|diposting|posted)(?:\s+(?:pada|on))?\s*:?\s*)?"
+    rf"(?:{_DOW}\s*,?\s*)?{_DAY}\s*(?:[-|,]\s*)?"
+    r"(?:(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?)?$",
+    re.I,
+)
+_EVENT_RE = re.compile(rf"\b(?:hari\s+)?{_DOW}\s*,?\s*\(?\s*(?:(?:tanggal|tgl\.?)\s+)?{_DAY}", re.I)
+_ANY_DAY_RE = re.compile(rf"\b{_DAY}", re.I)
+_DATA_RE = re.compile(
+    rf"\b(?:hingga|sampai|per|s\.?d\.?)\s+(?:(?:akhir\s+)?bulan\s+)?(?P<m>{_MON})\s+(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+_LINE_RULES = re.compile(
+    r"^(?:(?:baca|lihat|simak)\s+(?:juga|pula)\b|berita\s+terkait\s*:\s*\S"
+    r"|(?:kategori|tags?|topik|label|sumber|source)\s*:"
+    r"|(?:reporter|editor|penulis|pewarta|redaktur|wartawan|kontributor|penyunting|foto|photo)\s*:"
+    r"|saksikan\s+video\b|\d+\s+dari\s+\d+\s+halaman$|alamat\s+email\s+anda\s+tidak\s+akan"
+    r"|ruas\s+yang\s+wajib\s+ditandai|(?:komentar|nama|email|situs\s+web)\s*\*?$"
+    r"|advertisement$|scroll\s+to\s+continue|©|copyright\b)",
+    re.I,
+)
+_PROMO_RE = re.compile(r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp", re.I)
+_CREDIT_RE = re.compile(
+    r"(?:\([^()]*(?:\.(?:com|id|net)|foto|photo|antara)[^()/]*/[^()]+\)"  # (MusiNews.id/Name)
+    rf"|[-–—]\s*[A-Z][\w.' ]*[-–—]\s*{_DOMAIN})\s*$",  # ".-Sandy Pratama-paltv.co.id"
+    re.I,
+)
+_LIST_HEADER_RE = re.compile(
+    r"^(?:berita\s+(?:terkait|lainnya|terkini|populer)|artikel\s+terkait|terpopuler|populer"
+    r"|pilihan|terkini|rekomendasi|trending|baca\s+juga|related)\s*:?$",
+    re.I,
+)
+_COMMENTS_RE = re.compile(r"^(?:tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)\s*:?$", re.I)
+_BULLET_RE = re.compile(r"^[-–—•*]+(?:\s|$)")
+_URL_LINE_RE = re.compile(r"^(?:(?:url|link|sumber)\s*:\s*)?(https?://[^\s<>\"]+)$", re.I)
+_TRAILING_TAG_RE = re.compile(
+    r"\s*(?:\((?:[a-z]{2,6}(?:/[a-z]{2,6})*|\*)\)|\[\s*[A-Z][A-Za-z]{1,20}\s*[\[\]])$"
+)
+_TRAILING_STAR_RE = re.compile(r"(?<=[.!?\"”’'])\s*\*+$")
+_HTML_TAG_RE = re.compile(r"<(?:!doctype|/?[a-z][a-z0-9]*\b)[^<>]*>", re.I)
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_SPACE_RE = re.compile(r"[^\S\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedRaw:
+    """What `clean_raw` found: the clean body plus detected metadata (None when unknown).
+
+    `date_key` is the date part of the default id: "2024-08-02", or "2024-03" when only the
+    month is known. `removed` holds the raw lines (and the dateline prefix) left out of the body.
+    """
+
+    title: str | None
+    body: str
+    outlet: str | None
+    published: date | None
+    dated: date | None
+    date_label: str
+    date_key: str
+    url: str | None
+    removed: tuple[str, ...]
+
+    @property
+    def removed_lines(self) -> int:
+        return len(self.removed)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOverrides:
+    """Values given by the importing user; each one wins over detection. `date` is YYYY-MM-DD."""
+
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    region: str | None = None
+    article_id: str | None = None
+
+
+def _title_cased(line: str) -> bool:
+    """Most words start with a capital letter, as in headlines."""
+    ws = _WORD_RE.findall(line)
+    return bool(ws) and sum(w[0].isupper() for w in ws) / len(ws) >= 0.5
+
+
+def _headline(line: str) -> bool:
+    return 3 <= len(line.split()) <= 25 and line[-1] not in ".,;:" and _title_cased(line)
+
+
+def _listish(line: str) -> bool:
+    """A line of a list of other headlines (or a blank / bullet between them)."""
+    return not line or bool(_BULLET_RE.match(line)) or _headline(line) or len(line.split()) == 1
+
+
+def _banner(line: str) -> bool:
+    """A short title-cased line without any punctuation: a site banner or sub-heading."""
+    return len(line.split()) <= 8 and not re.search(r"[.!?;:,\"“”]", line) and _title_cased(line)
+
+
+def _single_rule(line: str) -> bool:
+    return bool(
+        _LINE_RULES.match(line)
+        or _CREDIT_RE.search(line)
+        or (_PROMO_RE.search(line) and len(line.split()) <= 15)
+        or len(line.split()) == 1
+        or _PUBLISHED_RE.match(line)
+        or _URL_LINE_RE.match(line)
+        or (_DATELINE_RE.match(line) and not _DATELINE_RE.sub("", line).strip())
+    )
+
+
+def _find_title(lines: list[str]) -> str | None:
+    for line in lines:
+        if line and not _single_rule(line):
+            return line if _headline(line) and not _DATELINE_RE.match(line) else None
+    return None
+
+
+def _strip_boilerplate(lines: list[str], title: str | None) -> tuple[list[str], list[str]]:
+    """Split lines into (kept, removed); kept keeps blank lines as paragraph breaks."""
+    nonblank = [line for line in lines if line]
+    twins = {a for a, b in zip(nonblank, nonblank[1:], strict=False) if a == b}  # captions
+    kept: list[str] = []
+    removed: list[str] = []
+    seen: set[str] = set()
+    i = 0
+    while i < len(lines):
+        line, end, keep = lines[i], i + 1, False
+        if not line:
+            keep = True
+        elif _COMMENTS_RE.match(line):
+            end = len(lines)
+        elif _LIST_HEADER_RE.match(line):
+            while end < len(lines) and _listish(lines[end]):
+                end += 1
+        elif re.fullmatch(r"[-–—•]+|(?i:baca\s+juga\s*:)", line):
+            end += 1 if end < len(lines) and _headline(lines[end]) else 0
+        else:
+            keep = not (
+                line == title
+                or line in seen
+                or line in twins
+                or _single_rule(line)
+                or _banner(line)
+            )
+        if keep:
+            kept.append(line)
+            seen.add(line)
+        else:
+            removed.extend(x for x in lines[i:end] if x)
+        i = end
+    return kept, removed
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """One paragraph per line; a line continues the previous one when it was hard-wrapped."""
+    paras: list[str] = []
+    wrapped = False
+    for line in lines:
+        if not line:
+            wrapped = False
+            continue
+        if wrapped and line[0].islower():
+            paras[-1] += " " + line
+        else:
+            paras.append(line)
+        wrapped = line[-1] not in ".!?\"”’'*)]"
+    return paras
+
+
+def _tidy(para: str) -> str:
+    """Remove trailing byline tags ("(ohs)", "[ANTARA]") and a stray "*" after a sentence."""
+    previous = None
+    while previous != para:
+        previous = para
+        para = _TRAILING_STAR_RE.sub("", _TRAILING_TAG_RE.sub("", para)).rstrip()
+    return para
+
+
+def _ymd(m: re.Match[str]) -> date | None:
+    try:
+        if m.group("d"):
+            month = _MONTHS[m.group("m").lower()[:3]]
+            return date(int(m.group("y")), month, int(m.group("d")))
+        year = int(m.group("ny"))
+        return date(year + 2000 if year < 100 else year, int(m.group("nm")), int(m.group("nd")))
+    except (KeyError, ValueError):
+        return None
+
+
+def _detect_outlet(raw: str, dateline: str | None) -> str | None:
+    """The outlet named in the dateline, else the known outlet domain the text names most."""
+    if dateline:
+        return OUTLETS.get(dateline.lower(), dateline.lower() if dateline.isupper() else dateline)
+    found = [d.lower() for d in _DOMAIN_RE.findall(raw) if d.lower() in OUTLETS]
+    return OUTLETS[max(found, key=found.count)] if found else None
+
+
+def _detect_dates(header: list[str], body: str) -> tuple[date | None, date | None, str, str]:
+    """(published, dated, date_label, date_key) from a date line above the body, else from the
+    body's event date ("Kamis 1 Agustus 2024"), else its data date ("hingga Maret 2024")."""
+    for line in header:
+        m = _PUBLISHED_RE.match(line)
+        if m and (d := _ymd(m)):
+            return d, d, format_date_id(d), d.isoformat()
+    for pattern in (_EVENT_RE, _ANY_DAY_RE):
+        for m in pattern.finditer(body):
+            if d := _ymd(m):
+                return None, d, f"peristiwa {format_date_id(d)}", d.isoformat()
+    for m in _DATA_RE.finditer(body):
+        month, year = _MONTHS.get(m.group("m").lower()[:3]), int(m.group("y"))
+        if month:
+            d = date(year, month, calendar.monthrange(year, month)[1])
+            label = f"data hingga {format_date_id(d).split(' ', 1)[1]}"
+            return None, d, label, f"{year}-{month:02d}"
+    return None, None, "", ""
+
+
+def _title_from(body: str) -> str:
+    first = next(iter(split_sentences(body)), (0, len(body)))
+    sentence = body[first[0] : first[1]].rstrip(".!?")
+    if len(sentence) <= MAX_TITLE_CHARS:
+        return sentence
+    words = sentence[:MAX_TITLE_CHARS].rsplit(" ", 1)[0].split()
+    while words and (words[-1].lower() in STOPWORDS or len(words[-1]) < 2):
+        words.pop()
+    return " ".join(words).rstrip(",;:-–—") + "…"
+
+
+def clean_raw(text: str) -> CleanedRaw:
+    """Clean a raw scraped article and detect its title, outlet, date and url."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub("[\u200b-\u200d\u2060\ufeff]", "", text)
+    lines = [_SPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
+    title = _find_title(lines)
+    kept, removed = _strip_boilerplate(lines, title)
+    paras = _paragraphs(kept)
+    dateline = None
+    for k, para in enumerate(paras[:3]):
+        if m := _DATELINE_RE.match(para):
+            dateline = m.group("outlet")
+            paras[k] = para[m.end() :]
+            removed.append(m.group().strip())
+            break
+    paras = [p for p in (_tidy(p) for p in paras) if any(c.isalnum() for c in p)]
+    body = "\n\n".join(paras)
+    first = next((line for line in kept if line), None)
+    header = lines[: lines.index(first)] if first else lines
+    published, dated, label, key = _detect_dates(header, body)
+    urls = [m.group(1) for line in removed if (m := _URL_LINE_RE.match(line))]
+    return CleanedRaw(
+        title=title,
+        body=body,
+        outlet=_detect_outlet(text, dateline),
+        published=published,
+        dated=dated,
+        date_label=label,
+        date_key=key,
+        url=urls[0] if urls else None,
+        removed=tuple(removed),
+    )
+
+
+def outlet_slug(outlet: str) -> str:
+    """'Koran Palpres' -> 'koranpalpres', 'Liputan6.com' -> 'liputan6'."""
+    ascii_name = unicodedata.normalize("NFKD", outlet).encode("ascii", "ignore").decode()
+    name = re.sub(r"\.(?:co\.id|com|id|net|org)$", "", ascii_name.lower().strip())
+    return re.sub(r"[^a-z0-9]+", "", name)[:60] or "artikel"
+
+
+def unique_id(base: str, existing: Set[str]) -> str:
+    """`base`, or `base-2`, `base-3`, ... when it is already taken."""
+    candidate, n = base, 1
+    while candidate in existing:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def check_text(text: str, source_name: str) -> None:
+    """Raise `ImportError_` when `text` is not plain article text worth cleaning."""
+    if "\x00" in text:
+        raise ImportError_(source_name, None, "binary content (NUL bytes), not article text")
+    if len(text.encode("utf-8", "replace")) > MAX_ARTICLE_BYTES:
+        raise ImportError_(source_name, None, f"larger than {MAX_ARTICLE_BYTES} bytes")
+    if not text.strip():
+        raise ImportError_(source_name, None, "the file is empty")
+    markup = sum(len(m.group()) for m in _HTML_TAG_RE.finditer(text))
+    if re.match(r"\s*<(?:!doctype|html)\b", text, re.I) or markup > 0.3 * len(text.strip()):
+        raise ImportError_(
+            source_name, None, "looks like an HTML page; save the article's text as plain text"
+        )
+
+
+def _one_line(value: str) -> str:
+    """A front-matter value: one line, no ' #' (which would start a comment)."""
+    return " ".join(value.split()).replace(" #", " ")
+
+
+def import_text(
+    text: str,
+    *,
+    source_name: str,
+    overrides: ImportOverrides | None = None,
+    existing_ids: Set[str] = frozenset(),
+) -> Article:
+    """Turn raw scraped text into an `Article`; `overrides` win over detection.
+
+    The default id is the outlet slug plus the date ("koranpalpres-2024-08-02"), suffixed
+    "-2", "-3", ... when it is in `existing_ids`. Raises `ImportError_` for unusable input.
+    """
+    check_text(text, source_name)
+    o = overrides or ImportOverrides()
+    raw = clean_raw(text)
+    if len(raw.body) < 20:
+        raise ImportError_(source_name, None, "no article text left after removing boilerplate")
+    outlet = _one_line(o.outlet or raw.outlet or "")
+    if not outlet:
+        raise ImportError_(source_name, None, "outlet not recognised; give it with --outlet")
+    published, dated, label, key = raw.published, raw.dated, raw.date_label, raw.date_key
+    if o.date:
+        try:
+            published = dated = date.fromisoformat(o.date.strip())
+        except ValueError:
+            raise ImportError_(
+                source_name, None, f"date: expected YYYY-MM-DD: {o.date!r}"
+            ) from None
+        label, key = format_date_id(published), published.isoformat()
+    article_id = (o.article_id or "").strip()
+    if article_id in existing_ids:
+        raise ImportError_(source_name, None, f"id {article_id!r} already exists")
+    article_id = article_id or unique_id(
+        "-".join(filter(None, (outlet_slug(outlet), key))), existing_ids
+    )
+    article = Article(
+        id=article_id,
+        title=_one_line(o.title or raw.title or _title_from(raw.body)),
+        outlet=outlet,
+        published=published,
+        dated=dated,
+        date_label=label,
+        url=_one_line(o.url or raw.url or "") or None,
+        region=_one_line(o.region or DEFAULT_REGION),
+        body=raw.body,
+    )
+    try:  # what would be written must load back (id shape, dates, body)
+        parse_article(format_article(article), source_name)
+    except KnowledgeFileError as exc:
+        raise ImportError_(source_name, None, exc.problem) from exc
+    return article
+
+
+def import_file(path: Path, knowledge_dir: Path, overrides: ImportOverrides | None = None) -> Path:
+    """Import the raw article at `path` into `knowledge_dir/articles/<id>.md` (atomically)."""
+    if path.stat().st_size > MAX_ARTICLE_BYTES:
+        raise ImportError_(str(path), None, f"larger than {MAX_ARTICLE_BYTES} bytes")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportError_(str(path), None, f"not UTF-8 text ({exc.reason})") from exc
+    articles = knowledge_dir / "articles"
+    existing = {p.stem for p in articles.glob("*.md")}
+    article = import_text(text, source_name=str(path), overrides=overrides, existing_ids=existing)
+    content = format_article(article, source=path.name)
+    articles.mkdir(parents=True, exist_ok=True)
+    target = articles / f"{article.id}.md"
+    tmp = articles / f".{target.name}.{os.getpid()}.tmp"  # not *.md: never loaded as an article
+    tmp.write_text(content, encoding="utf-8", newline="\n")
+    os.replace(tmp, target)
+    return target

@@ -1,0 +1,398 @@
+"""The raw-article importer: boilerplate rules, metadata detection, overrides, bad input."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from index.corpus import MAX_ARTICLE_BYTES, parse_article
+from index.errors import ImportError_, KnowledgeFileError
+from index.importer import (
+    ImportOverrides,
+    clean_raw,
+    import_file,
+    import_text,
+    outlet_slug,
+    unique_id,
+)
+from index.text import split_sentences
+
+LEAD = "Sebanyak 500 pekerja informal di Palembang kini terlindungi BPJS Ketenagakerjaan."
+SECOND = "Program ini didukung pemerintah kota sejak awal tahun, kata Kepala Dinas, Rabu."
+QUOTE = "“Kami akan terus mendorong pekerja rentan mendaftar,” ujar Budi Santoso."
+
+
+def raw(*middle: str, head: str = "", tail: str = "") -> str:
+    """A small raw article: optional head lines, dateline lead, middle lines, second paragraph."""
+    return "\n".join(
+        [
+            "Pekerja Informal di Palembang Makin Banyak Terlindungi",
+            head,
+            f"PALEMBANG, CONTOHNEWS.COM - {LEAD}",
+            *middle,
+            SECOND,
+            QUOTE,
+            tail,
+        ]
+    )
+
+
+def body_of(text: str) -> str:
+    return clean_raw(text).body
+
+
+def test_clean_article_keeps_sentences_verbatim_as_paragraphs() -> None:
+    cleaned = clean_raw(raw())
+    assert cleaned.body == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+    assert cleaned.title == "Pekerja Informal di Palembang Makin Banyak Terlindungi"
+    assert cleaned.outlet == "contohnews.com"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "BACA JUGA:Harga Cabai Naik Lagi di Pasar Sekanak",
+        "Baca Juga: 2 Bocah Ditemukan di Ramba Kemuning, Korban Begal?",
+        "baca juga : Banjir Rendam Jalan Protokol",
+        "Berita Terkait : BPJS Ketenagakerjaan Jalin Sinergi dengan Pers",
+        "Kategori :",
+        "Kategori : Ekonomi, Sumsel",
+        "Saksikan Video Pilihan Berikut Ini :",
+        "2 dari 2 halaman",
+        "Cek Berita dan Artikel yang lain di Google News",
+        "Ikuti kami di Google News",
+        "Sumber: contohnews.com",
+        "Reporter : M Iqbal",
+        "Editor: Sari Dewi",
+        "Penulis : Budi",
+        "PALEMBANG, CONTOHNEWS.COM -",
+        "Sukses",
+        "Advertisement",
+        "Pemutihan Pajak Sumatera Selatan tahun 2024",
+        "Optimistis Meningkat",
+        "Kantor Cabang BPJS Ketenagakerjaan Palembang.-Sandy Pratama-contohnews.com",
+        "Muhyidin menyampaikan materi di Palembang. (MusiNews.id/Hairudin)",
+        "Suasana pelayanan di kantor cabang. (ANTARA FOTO/Nova Wahyudi)",
+    ],
+)
+def test_single_boilerplate_line_is_removed(line: str) -> None:
+    cleaned = clean_raw(raw(line))
+    assert cleaned.body == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+    assert line in cleaned.removed
+
+
+def test_baca_juga_header_takes_the_headline_on_the_next_line() -> None:
+    assert body_of(raw("Baca juga:", "Harga Cabai Naik Lagi di Pasar Sekanak")) == (
+        f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+    )
+
+
+def test_comment_form_is_cut_to_the_end() -> None:
+    tail = "Tinggalkan Balasan\n\nAlamat email Anda tidak akan dipublikasikan. Ruas yang wajib ditandai *\nKomentar *\nNama *"
+    assert body_of(raw(tail=tail)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+
+
+def test_trailing_headline_lists_are_removed_with_their_dates() -> None:
+    tail = "\n".join(
+        [
+            "Berita Terkait",
+            "-",
+            "Partisipasi Pemilih Sumsel Tembus 85 Persen, KPU Klaim Ini Faktor Pendukungnya",
+            "-",
+            "Ibu-ibu Wajib Tahu! Ini Daftar Harga Sembako Termurah di Palembang",
+            "Terpopuler",
+            "- 57 Kode Redeem FF Terbaru 25 Januari 2026: Ada Skin Tinju Jujutsu",
+            "- Apa itu Whip Pink? Tabung Whipped Cream yang Disebut 'Laughing Gas'",
+            "Pilihan",
+            "-",
+            "Sah! Komisi XI DPR Pilih Keponakan Prabowo Jadi Deputi Gubernur BI",
+            "Terkini",
+            "-",
+            "Haul dan Ziarah Kubra 2026 di Palembang: Jadwal, Rangkaian, dan Makna Tradisi",
+        ]
+    )
+    cleaned = clean_raw(raw(tail=tail))
+    assert cleaned.body == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+    assert cleaned.dated is None  # "25 Januari 2026" was in the removed list
+
+
+def test_headline_list_in_the_middle_stops_at_article_prose() -> None:
+    block = "Terpopuler\n- Banjir Rendam Jalan Protokol di Palembang\n- Harga Cabai Naik Lagi"
+    assert body_of(raw(block)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+
+
+def test_dash_blocks_without_header_are_removed() -> None:
+    block = "-\nBanjir Rendam Jalan Protokol di Palembang\n-\nHarga Cabai Naik Lagi di Pasar"
+    assert body_of(raw(block)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+
+
+def test_repeated_caption_lines_are_removed_but_a_repeated_paragraph_is_kept_once() -> None:
+    caption = "Kepala BPJS Ketenagakerjaan menyampaikan materi kepada pekerja di Palembang."
+    assert body_of(raw(head=f"{caption}\n{caption}")) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+    other = "Dari jumlah tersebut, sebanyak 690.000 pekerja di sektor formal."
+    assert body_of(raw(SECOND, other)) == f"{LEAD}\n\n{SECOND}\n\n{other}\n\n{QUOTE}"
+
+
+def test_repeated_title_is_not_part_of_the_body() -> None:
+    title = "Pekerja Informal di Palembang Makin Banyak Terlindungi"
+    assert body_of(raw(head=title)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+
+
+@pytest.mark.parametrize(
+    ("ending", "kept"),
+    [
+        ("ujar Budi. (ohs)", "ujar Budi."),
+        ("kata Muhyidin. [ANTARA[", "kata Muhyidin."),
+        ("kata Muhyidin. [ANTARA]", "kata Muhyidin."),
+        ("ujar Faisal.*", "ujar Faisal."),
+        ("“Sudah 80 persen.”*", "“Sudah 80 persen.”"),
+        ("tegas Eko. (ant/abc)", "tegas Eko."),
+    ],
+)
+def test_trailing_byline_tags_are_removed(ending: str, kept: str) -> None:
+    body = body_of(raw(f"Pekerja sektor formal sudah banyak terdaftar, {ending}"))
+    assert f"Pekerja sektor formal sudah banyak terdaftar, {kept}\n" in body
+
+
+@pytest.mark.parametrize(
+    ("dateline", "outlet"),
+    [
+        ("PALEMBANG, KORANPALPRES.COM – ", "Koran Palpres"),
+        ("Liputan6.com, Palembang - ", "Liputan6.com"),
+        ("MusiNews.id — ", "MusiNews.id"),
+        ("SuaraSumsel.id - ", "SuaraSumsel.id"),
+        ("PALEMBANG, PALTV.CO.ID - ", "PALTV"),
+    ],
+)
+def test_dateline_prefix_is_removed_and_names_the_outlet(dateline: str, outlet: str) -> None:
+    cleaned = clean_raw(f"Judul Berita Pekerja Sumsel Terlindungi\n\n{dateline}{LEAD}\n\n{SECOND}")
+    assert cleaned.body == f"{LEAD}\n\n{SECOND}"
+    assert cleaned.outlet == outlet
+
+
+def test_outlet_from_credit_lines_when_there_is_no_dateline() -> None:
+    text = f"Judul Berita Pekerja Sumsel Terlindungi\n{LEAD}\n{SECOND}\nSumber: paltv.co.id"
+    assert clean_raw(text).outlet == "PALTV"
+    assert clean_raw(f"{LEAD}\n{SECOND}").outlet is None
+
+
+def test_whitespace_is_normalized_but_words_are_not_touched() -> None:
+    text = f"Judul Berita Pekerja Sumsel Terlindungi\r\n\r\n\u00a0{LEAD}\u00a0\r\n\u00a0\r\n{SECOND.replace(' ', '  ')}"
+    assert body_of(text) == f"{LEAD}\n\n{SECOND}"
+
+
+def test_hard_wrapped_lines_are_joined_into_one_paragraph() -> None:
+    text = f"Judul Berita Pekerja Sumsel Terlindungi\n\n{LEAD}\n\nProgram ini didukung pemerintah kota\nsejak awal tahun."
+    assert body_of(text) == f"{LEAD}\n\nProgram ini didukung pemerintah kota sejak awal tahun."
+
+
+def test_without_a_headline_the_title_is_the_first_sentence_cut_at_a_word() -> None:
+    long_lead = (
+        "SuaraSumsel.id - Pemerintah Provinsi Sumatera Selatan mengoptimalkan perlindungan tenaga "
+        "kerja formal dan informal yang ada di 17 kabupaten dan kota dalam provinsi setempat "
+        "melalui BPJS Ketenagakerjaan."
+    )
+    cleaned = clean_raw(f"{long_lead}\n{SECOND}")
+    assert cleaned.title is None
+    article = import_text(f"{long_lead}\n{SECOND}", source_name="x.txt")
+    assert len(article.title) <= 100
+    assert article.title.endswith("…")
+    assert article.title.startswith("Pemerintah Provinsi Sumatera Selatan mengoptimalkan")
+    assert article.body.startswith("Pemerintah Provinsi Sumatera Selatan mengoptimalkan")
+    short = import_text(
+        f"{LEAD}\n{SECOND}", source_name="x.txt", overrides=ImportOverrides(outlet="X")
+    )
+    assert short.title == LEAD.rstrip(".")
+
+
+@pytest.mark.parametrize(
+    ("head", "middle", "published", "dated", "label"),
+    [
+        ("Jumat 02 Aug 2024 - 10:21 WIB", "", date(2024, 8, 2), date(2024, 8, 2), "2 Agustus 2024"),
+        (
+            "Senin, 5 Februari 2024 | 14:30 WIB",
+            "",
+            date(2024, 2, 5),
+            date(2024, 2, 5),
+            "5 Februari 2024",
+        ),
+        (
+            "",
+            "Acara digelar hari Kamis tanggal 1 Agustus 2024.",
+            None,
+            date(2024, 8, 1),
+            "peristiwa 1 Agustus 2024",
+        ),
+        (
+            "",
+            "Audiensi digelar di Palembang, Senin (16/11/2020).",
+            None,
+            date(2020, 11, 16),
+            "peristiwa 16 November 2020",
+        ),
+        (
+            "",
+            "Peresmian pada Kamis 12 Januari 2023 berjalan lancar.",
+            None,
+            date(2023, 1, 12),
+            "peristiwa 12 Januari 2023",
+        ),
+        (
+            "",
+            "Berdasarkan data, hingga Maret 2024 ini ada 1,1 juta peserta.",
+            None,
+            date(2024, 3, 31),
+            "data hingga Maret 2024",
+        ),
+        (
+            "",
+            "Data hingga bulan Oktober 2020, rapat Senin (16/11/2020).",
+            None,
+            date(2020, 11, 16),
+            "peristiwa 16 November 2020",
+        ),
+    ],
+)
+def test_date_detection(
+    head: str, middle: str, published: date | None, dated: date, label: str
+) -> None:
+    cleaned = clean_raw(raw(*filter(None, [middle]), head=head))
+    assert (cleaned.published, cleaned.dated, cleaned.date_label) == (published, dated, label)
+    assert not head or head not in cleaned.body
+
+
+def test_default_id_is_outlet_slug_and_date() -> None:
+    month_only = raw("Berdasarkan data, hingga Maret 2024 ini ada 1,1 juta peserta.")
+    assert import_text(month_only, source_name="a.txt").id == "contohnews-2024-03"
+    dated = raw(head="Jumat 02 Aug 2024 - 10:21 WIB")
+    assert import_text(dated, source_name="a.txt").id == "contohnews-2024-08-02"
+    assert outlet_slug("Koran Palpres") == "koranpalpres"
+    assert outlet_slug("PALTV") == "paltv"
+    assert outlet_slug("SuaraSumsel.id") == "suarasumsel"
+    assert outlet_slug("Liputan6.com") == "liputan6"
+
+
+def test_id_collisions_get_a_numeric_suffix() -> None:
+    assert unique_id("a-2024", {"a-2024", "a-2024-2"}) == "a-2024-3"
+    text = raw(head="Jumat 02 Aug 2024 - 10:21 WIB")
+    article = import_text(text, source_name="a.txt", existing_ids={"contohnews-2024-08-02"})
+    assert article.id == "contohnews-2024-08-02-2"
+
+
+def test_overrides_win_over_detection() -> None:
+    overrides = ImportOverrides(
+        title="Judul Pilihan",
+        outlet="Koran Contoh",
+        date="2024-05-06",
+        url="https://contoh.example/berita/1",
+        region="Palembang",
+    )
+    article = import_text(raw(), source_name="a.txt", overrides=overrides)
+    assert article.id == "korancontoh-2024-05-06"
+    assert (article.title, article.outlet, article.url, article.region) == (
+        "Judul Pilihan",
+        "Koran Contoh",
+        "https://contoh.example/berita/1",
+        "Palembang",
+    )
+    assert (article.published, article.dated, article.date_label) == (
+        date(2024, 5, 6),
+        date(2024, 5, 6),
+        "6 Mei 2024",
+    )
+    assert import_text(raw(), source_name="a.txt").region == "Sumatera Selatan"
+    chosen = import_text(raw(), source_name="a.txt", overrides=ImportOverrides(article_id="my-id"))
+    assert chosen.id == "my-id"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "problem"),
+    [
+        (ImportOverrides(date="02-08-2024"), "date: expected YYYY-MM-DD"),
+        (ImportOverrides(article_id="Bad Id!"), "id: lowercase letters"),
+        (ImportOverrides(article_id="taken"), "id 'taken' already exists"),
+    ],
+)
+def test_bad_overrides_are_reported(overrides: ImportOverrides, problem: str) -> None:
+    with pytest.raises(ImportError_, match=problem):
+        import_text(raw(), source_name="a.txt", overrides=overrides, existing_ids={"taken"})
+
+
+def test_unknown_outlet_asks_for_the_option() -> None:
+    with pytest.raises(ImportError_, match="--outlet"):
+        import_text(f"{LEAD}\n{SECOND}", source_name="a.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("abc\x00def" * 10, "binary"),
+        ("", "empty"),
+        (" \n\t\n", "empty"),
+        ("<!DOCTYPE html><html><body><p>Pekerja</p></body></html>", "HTML"),
+        ("<div><p>Pekerja Sumsel</p><p><a href='/x'>Baca</a></p></div>", "HTML"),
+        ("x" * (MAX_ARTICLE_BYTES + 1), "larger than"),
+        ("Baca Juga: Harga Cabai Naik\nKategori :\nSukses\n", "no article text left"),
+    ],
+)
+def test_bad_input_raises_a_clear_error(text: str, problem: str) -> None:
+    with pytest.raises(ImportError_, match=problem) as info:
+        import_text(text, source_name="raw.txt")
+    assert isinstance(info.value, KnowledgeFileError)
+    assert str(info.value).startswith("raw.txt: ")
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", "not UTF-8"),
+        (b"Pekerja Sumsel terlindungi \x00 BPJS", "binary"),
+        (b"", "empty"),
+        (b"a" * (MAX_ARTICLE_BYTES + 1), "larger than"),
+    ],
+)
+def test_bad_files_raise_a_clear_error(tmp_path: Path, data: bytes, problem: str) -> None:
+    path = tmp_path / "raw.txt"
+    path.write_bytes(data)
+    with pytest.raises(ImportError_, match=problem):
+        import_file(path, tmp_path / "knowledge")
+    assert not (tmp_path / "knowledge" / "articles").exists() or not any(
+        (tmp_path / "knowledge" / "articles").iterdir()
+    )
+
+
+def test_import_file_writes_a_loadable_article_and_suffixes_a_second_copy(tmp_path: Path) -> None:
+    path = tmp_path / "raw.txt"
+    path.write_text(raw(head="Jumat 02 Aug 2024 - 10:21 WIB"), encoding="utf-8")
+    first = import_file(path, tmp_path / "knowledge")
+    second = import_file(path, tmp_path / "knowledge")
+    assert first.name == "contohnews-2024-08-02.md"
+    assert second.name == "contohnews-2024-08-02-2.md"
+    article = parse_article(first.read_text(encoding="utf-8"), str(first))
+    assert article.body == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+    assert "source: raw.txt" in first.read_text(encoding="utf-8")
+    assert {p.name for p in first.parent.iterdir()} == {first.name, second.name}  # no temp file
+
+
+def test_every_article_sentence_survives_cleaning() -> None:
+    sentences = [
+        LEAD,
+        SECOND,
+        QUOTE,
+        "Dari jumlah tersebut, sebanyak 690.000 pekerja di sektor formal.",
+    ]
+    text = raw(
+        "BACA JUGA: Banjir Rendam Jalan Protokol",
+        sentences[3],
+        head="Jumat 02 Aug 2024 - 10:21 WIB\nReporter : M Iqbal",
+        tail="Kategori :\nTerpopuler\n- Harga Cabai Naik",
+    )
+    body = body_of(text)
+    assert [body[s:e] for s, e in split_sentences(body)] == [
+        sentences[0],
+        sentences[3],
+        sentences[1],
+        sentences[2],
+    ]
