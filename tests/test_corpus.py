@@ -1,0 +1,191 @@
+"""Knowledge files: the parser's errors, the format round-trip, and the bundled articles."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from index.corpus import format_article, load_corpus, parse_article
+from index.errors import KnowledgeFileError
+from index.importer import import_text
+from index.records import Article
+
+PROJECT = Path(__file__).resolve().parent.parent
+KNOWLEDGE = PROJECT / "knowledge"
+SEEDS = Path("/work/shared/seeds")  # the raw scraped files the articles came from, if present
+
+GOOD = """---
+id: contoh-2024-08-02
+title: Baru 34 Persen Pekerja Sumsel Terlindungi
+outlet: Koran Contoh
+published: 2024-08-02
+dated: 2024-08-02
+date_label: 2 Agustus 2024
+url: https://contoh.example/berita/1
+region: Sumatera Selatan
+source: raw.txt
+---
+Saat ini baru 34 persen pekerja di Sumsel terlindungi BPJS Ketenagakerjaan.
+
+Artinya baru sekitar 1,3 juta pekerja yang terlindungi.
+"""
+
+
+def test_format_and_parse_round_trip() -> None:
+    article = parse_article(GOOD, "a.md")
+    assert article == Article(
+        id="contoh-2024-08-02",
+        title="Baru 34 Persen Pekerja Sumsel Terlindungi",
+        outlet="Koran Contoh",
+        published=date(2024, 8, 2),
+        dated=date(2024, 8, 2),
+        date_label="2 Agustus 2024",
+        url="https://contoh.example/berita/1",
+        region="Sumatera Selatan",
+        body=(
+            "Saat ini baru 34 persen pekerja di Sumsel terlindungi BPJS Ketenagakerjaan.\n\n"
+            "Artinya baru sekitar 1,3 juta pekerja yang terlindungi."
+        ),
+        path="a.md",
+    )
+    assert format_article(article, source="raw.txt") == GOOD
+    assert parse_article(format_article(article), "a.md") == article
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        (GOOD.replace("---\n", "", 1), 1, "missing front matter"),
+        (GOOD.replace("region:", "wilayah:"), 9, "expected 'key: value'"),
+        (
+            GOOD.replace("dated: 2024-08-02", "dated: 2 Agustus 2024"),
+            6,
+            "dated: expected YYYY-MM-DD",
+        ),
+        (GOOD.replace("published: 2024-08-02", "published: 2024-13-01"), 5, "published: expected"),
+        (GOOD.split("---\nSaat")[0] + "---\n\n", 12, "the article body is empty"),
+        (GOOD.replace("outlet: Koran Contoh", "outlet:"), 4, "missing required key 'outlet'"),
+        (GOOD.replace("id: contoh-2024-08-02", "id: Contoh 2024"), 2, "id: lowercase letters"),
+        (GOOD.replace("url: https", "title: dua\nurl: https"), 8, "duplicate key 'title'"),
+    ],
+)
+def test_parse_errors_name_the_line(text: str, line: int, problem: str) -> None:
+    with pytest.raises(KnowledgeFileError, match=re.escape(problem)) as info:
+        parse_article(text, "knowledge/articles/x.md")
+    assert info.value.line == line
+    assert str(info.value).startswith(f"knowledge/articles/x.md:{line}: ")
+
+
+def test_load_corpus_rejects_a_duplicate_id(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.md").write_text(GOOD, encoding="utf-8")
+    (articles / "b.md").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(KnowledgeFileError, match=r"b\.md:2: id 'contoh-2024-08-02' is also used"):
+        load_corpus(tmp_path)
+
+
+# --- the bundled knowledge base -----------------------------------------------------------
+
+EXPECTED = {
+    # id: (outlet, published, dated, date_label)
+    "koranpalpres-2024-08-02": (
+        "Koran Palpres",
+        date(2024, 8, 2),
+        date(2024, 8, 2),
+        "2 Agustus 2024",
+    ),
+    "suarasumsel-2024-03": ("SuaraSumsel.id", None, date(2024, 3, 31), "data hingga Maret 2024"),
+    "musinews-2024-08-01": ("MusiNews.id", None, date(2024, 8, 1), "peristiwa 1 Agustus 2024"),
+    "liputan6-2020-11-16": ("Liputan6.com", None, date(2020, 11, 16), "peristiwa 16 November 2020"),
+    "paltv-2023-01-12": ("PALTV", None, date(2023, 1, 12), "peristiwa 12 Januari 2023"),
+}
+
+KEY_SENTENCES = {
+    "koranpalpres-2024-08-02": "Saat ini, dari kurang lebih 3 juta pekerja di Sumsel (Sumatera Selatan), baru 34 persen terlindungi BPJS Ketenagakerjaan.",
+    "suarasumsel-2024-03": "Berdasarkan data, hingga Maret 2024 ini telah terlindungi jaminan sosial BPJS Ketenagakerjaan sekitar 1,1 juta pekerja di Sumsel.",
+    "musinews-2024-08-01": "Lima program perlindungan itu yakni Jaminan Hari Tua, Jaminan Kecelakaan Kerja, Jaminan Kematian, Jaminan Pensiun, dan Jaminan Kehilangan Pekerjaan.",
+    "liputan6-2020-11-16": "Persentase coverage share kepesertaan BPJS Ketenagakerjaan di Sumsel masih 36 persen.",
+    "paltv-2023-01-12": "Untuk memaksimalkan pelayanan pada tahun 2023 ini, pihak BPJS Ketenagakerjaan akan memfokuskan diri dalam perlindungan pekerja informal, khususnya pekerja rentan.",
+}
+
+BOILERPLATE = [
+    "BACA JUGA",
+    "Baca Juga",
+    "Berita Terkait",
+    "Terpopuler",
+    "Kategori",
+    "Saksikan Video",
+    "dari 2 halaman",
+    "Optimistis Meningkat",
+    "Tinggalkan Balasan",
+    "Alamat email",
+    "Ruas yang wajib",
+    "Google News",
+    "Sumber:",
+    "Reporter",
+    "Editor",
+    "(ohs)",
+    "[ANTARA",
+    "Pemutihan Pajak",
+    "Sukses",
+    "Hairudin",
+    "Sandy Pratama",
+    "paltv.co.id",
+    "PALTV.CO.ID",
+    "KORANPALPRES",
+    "Liputan6.com",
+    "MusiNews.id",
+    "SuaraSumsel.id",
+    "WIB",
+    "2026",
+    "Bocah",
+    "Pemdes Tanjung Baru",
+    "Cek Saldo",
+    "PSSI",
+    "ujar Faisal.*",
+]
+LIST_HEADERS = {"Pilihan", "Terkini", "Terpopuler", "Berita Terkait", "-"}
+
+
+def test_bundled_articles_load_with_their_metadata() -> None:
+    corpus = load_corpus(KNOWLEDGE)
+    found = {a.id: (a.outlet, a.published, a.dated, a.date_label) for a in corpus.articles}
+    assert found == EXPECTED
+    for article in corpus.articles:
+        assert Path(article.path).name == f"{article.id}.md"
+        assert article.region == "Sumatera Selatan"
+        assert article.url is None
+        assert 0 < len(article.title) <= 120
+    assert corpus.by_id()["liputan6-2020-11-16"].title == (
+        "Kepesertaan BPJS Ketenagakerjaan di Sumsel Belum Optimal"
+    )
+
+
+@pytest.mark.parametrize("article_id", sorted(EXPECTED))
+def test_bundled_article_is_clean(article_id: str) -> None:
+    article = load_corpus(KNOWLEDGE).by_id()[article_id]
+    assert KEY_SENTENCES[article_id] in article.body
+    for marker in BOILERPLATE:
+        assert marker not in article.body, marker
+    paragraphs = article.body.split("\n\n")
+    assert all(p.strip() == p and p for p in paragraphs)
+    assert not LIST_HEADERS & set(paragraphs)
+    assert len(paragraphs) == len(set(paragraphs)), "a caption or paragraph is repeated"
+    assert article.title not in paragraphs
+    assert "\u00a0" not in article.body
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="raw seed articles not available")
+def test_bundled_articles_are_what_the_importer_makes_of_the_seeds() -> None:
+    for path in sorted((KNOWLEDGE / "articles").glob("*.md")):
+        article = parse_article(path.read_text(encoding="utf-8"), str(path))
+        source = re.search(r"^source: (.+)$", path.read_text(encoding="utf-8"), re.M)
+        assert source
+        raw = (SEEDS / source.group(1)).read_text(encoding="utf-8")
+        again = import_text(raw, source_name=source.group(1))
+        assert format_article(again, source.group(1)) == path.read_text(encoding="utf-8")
+        assert again.id == article.id
