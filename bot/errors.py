@@ -10,9 +10,5 @@ class BotError(Exception):
     """Base class of the bot's exceptions. Messages are written for operators, in English."""
 
 
-class ReindexBusyError(BotError):
-    """A rebuild is already running. Not shown: the admin gets a fixed Indonesian reply."""
-
-
-class ConfigError(BotError):
-    """The bot cannot start with these settings (no token, bad webhook URL). Shown on the CLI."""
+class ConfigError(BotError, ValueError):
+    """The bot cannot start with these settings (no token, bad webhook). Shown on the CLI."""

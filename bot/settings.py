@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(default=1000, ge=10)
     log_level: str = "INFO"
 
+    # Telegram front end (bot/telegram_app.py). The webhook is used with `run --webhook-url`.
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret_token: SecretStr | None = None  # generated at each start when unset
+    bot_persistence: bool = True  # keep recent answers' sources in `state_path` across restarts
+
     @field_validator("bot_admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
