@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 SERVICES_KEY = "services"
 SOURCES_CALLBACK = re.compile(r"^src:(\d+)$")
 TYPING_REFRESH_SECONDS = 4.5  # Telegram shows a chat action for about 5 seconds
+TYPING_GRACE_SECONDS = 2.0  # how long an answer waits for its in-flight "typing…" action
 
 
 class AnswerEngine(Protocol):
@@ -125,24 +126,30 @@ def addressed_question(message: Message, bot_id: int, bot_username: str) -> str 
 
 @asynccontextmanager
 async def typing(chat: Chat) -> AsyncIterator[None]:
-    """Show "typing…" in `chat` while the body runs; failures are logged, never raised."""
+    """Show "typing…" in `chat` while the body runs; failures are logged, never raised.
+
+    An action already on its way is allowed to land (briefly) before the body's reply is sent,
+    so a client never shows "typing…" after the answer has arrived.
+    """
+    done = asyncio.Event()
 
     async def keep_typing() -> None:
-        while True:
+        while not done.is_set():
             try:
                 await chat.send_action(ChatAction.TYPING)
             except Exception as exc:  # optional API call: never stop the answer
                 log.warning("chat action failed: %s", type(exc).__name__)
                 return
-            await asyncio.sleep(TYPING_REFRESH_SECONDS)
+            with suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), TYPING_REFRESH_SECONDS)
 
     task = asyncio.create_task(keep_typing())
     try:
         yield
     finally:
-        task.cancel()
-        with suppress(asyncio.CancelledError):
-            await task
+        done.set()
+        with suppress(TimeoutError):
+            await asyncio.wait_for(task, TYPING_GRACE_SECONDS)  # cancels it when too slow
 
 
 async def send_html(
@@ -170,11 +177,13 @@ async def answer_question(
         return
     svc = services(context)
     verdict = svc.limiter.hit(user.id)
-    if verdict is not Verdict.ALLOW:
-        log.info("rate limited user=%s told=%s", user_tag(user.id), verdict.value)
-        if verdict is Verdict.REFUSE_AND_TELL:
-            wait = svc.limiter.retry_after(user.id)
-            await message.reply_html(replies.rate_limited(svc.limiter.limit, wait))
+    if verdict is Verdict.REFUSE_QUIETLY:
+        log.debug("rate limited user=%s (already told)", user_tag(user.id))
+        return
+    if verdict is Verdict.REFUSE_AND_TELL:
+        log.info("rate limited user=%s", user_tag(user.id))
+        wait = svc.limiter.retry_after(user.id)
+        await message.reply_html(replies.rate_limited(svc.limiter.limit, wait))
         return
     async with typing(chat):
         answer = await asyncio.to_thread(svc.engine.ask, question)

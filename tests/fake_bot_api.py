@@ -131,6 +131,7 @@ class FakeBotAPI:
         self._messages: dict[tuple[int, int], dict[str, Any]] = {}
         self._failures: list[_Failure] = []
         self.closed = False
+        self.polls = 0  # getUpdates requests (not recorded in `calls`)
 
     # -- the test's side: users ---------------------------------------------------------------
 
@@ -239,30 +240,25 @@ class FakeBotAPI:
         assert isinstance(call.result, dict), call.error
         return dict(call.result)
 
-    def wait_for(
-        self, predicate: Callable[[list[Call]], bool], timeout: float = 20.0
-    ) -> list[Call]:
-        """Block until `predicate(calls)` holds; fail the test after `timeout` seconds."""
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = 20.0) -> None:
+        """Block until `predicate()` holds (checked on every call); fail after `timeout` s."""
         deadline = time.monotonic() + timeout
         with self._cond:
-            while not predicate(self.calls):
+            while not predicate():
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    tail = [
-                        (c.method, c.params.get("chat_id"), c.text[:80]) for c in self.calls[-15:]
-                    ]
+                    tail = [(c.method, c.chat_id, c.text[:60]) for c in self.calls[-12:]]
                     raise AssertionError(f"timed out after {timeout}s; last calls: {tail}")
                 self._cond.wait(min(left, 0.5))
-            return list(self.calls)
 
     def wait_sent(self, chat_id: int, count: int = 1, timeout: float = 20.0) -> list[Call]:
-        """Wait until the bot has sent at least `count` messages to `chat_id`; return them."""
-        self.wait_for(lambda calls: len(self._sent_to(calls, chat_id)) >= count, timeout)
-        return self.sent(chat_id)
+        """Wait until the bot has sent `count` messages to `chat_id` (failed sends excluded)."""
+        self.wait_for(lambda: len(self.delivered(chat_id)) >= count, timeout)
+        return self.delivered(chat_id)
 
-    @staticmethod
-    def _sent_to(calls: list[Call], chat_id: int) -> list[Call]:
-        return [c for c in calls if c.method == "sendMessage" and c.chat_id == chat_id]
+    def delivered(self, chat_id: int | None = None) -> list[Call]:
+        """Messages the bot sent that the API accepted."""
+        return [c for c in self.sent(chat_id) if c.error is None]
 
     def close(self) -> None:
         with self._cond:
@@ -275,7 +271,9 @@ class FakeBotAPI:
         """Answer one Bot API request with the JSON body Telegram would send."""
         call = Call(method, params)
         with self._cond:
-            if method != "getUpdates":
+            if method == "getUpdates":
+                self.polls += 1
+            else:
                 self.calls.append(call)
             try:
                 for failure in self._failures:
@@ -499,8 +497,11 @@ class FakeBotAPIServer:
             body = self.api.handle(m.group(2), params)
         payload = json.dumps(body).encode()
         status = 200 if body["ok"] else int(body["error_code"])
-        request.send_response(status)
-        request.send_header("Content-Type", "application/json")
-        request.send_header("Content-Length", str(len(payload)))
-        request.end_headers()
-        request.wfile.write(payload)
+        try:
+            request.send_response(status)
+            request.send_header("Content-Type", "application/json")
+            request.send_header("Content-Length", str(len(payload)))
+            request.end_headers()
+            request.wfile.write(payload)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the bot hung up (it is shutting down): nothing to answer
