@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from index.corpus import format_article, load_corpus, parse_article
+from bot.question import question_kind
+from index.corpus import MONTHS_ID, format_article, load_corpus, parse_article
 from index.errors import KnowledgeFileError
 from index.importer import import_text
 from index.records import Article
+from index.text import STOPWORDS, stem, words
 
 PROJECT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = PROJECT / "knowledge"
@@ -189,3 +191,86 @@ def test_bundled_articles_are_what_the_importer_makes_of_the_seeds() -> None:
         again = import_text(raw, source_name=source.group(1))
         assert format_article(again, source.group(1)) == path.read_text(encoding="utf-8")
         assert again.id == article.id
+
+
+# --- the bundled glossary ------------------------------------------------------------------
+
+
+def _glossary_terms(text: str) -> list[tuple[str, ...]]:
+    terms = []
+    for line in text.splitlines():
+        left = line.split("#", 1)[0].partition("=")[0]
+        terms += [tuple(words(t)) for t in left.split("|") if words(t)]
+    return terms
+
+
+def test_glossary_lists_each_term_once() -> None:
+    terms = _glossary_terms((KNOWLEDGE / "glossary.txt").read_text(encoding="utf-8"))
+    assert len(terms) > 300
+    assert sorted(t for t in set(terms) if terms.count(t) > 1) == []
+
+
+def test_glossary_maps_onto_words_the_articles_use() -> None:
+    corpus = load_corpus(KNOWLEDGE)
+    used = {stem(w) for a in corpus.articles for w in corpus.glossary.expand_text(a.body)}
+    # a guard, plain Indonesian spellings, question-frame words, month names
+    not_in_articles = {"pusat", "tapi", "tentang", "waktu", "berlangsung"}
+    not_in_articles |= {m.lower() for m in MONTHS_ID}
+    stray = {
+        word
+        for replacement in corpus.glossary.entries.values()
+        for word in replacement
+        if word not in STOPWORDS and stem(word) not in used and word not in not_in_articles
+    }
+    assert stray == set()
+
+
+@pytest.mark.parametrize(
+    ("question", "expanded"),
+    [
+        (
+            "brp persen pekerja sumsel yg udah terlindungi bpjs tk?",
+            "berapa persen pekerja sumatera selatan yang sudah terlindungi bpjs ketenagakerjaan",
+        ),
+        (
+            "siapa kakanwil bpjamsostek sumbagsel",
+            "siapa kepala kantor wilayah bpjs ketenagakerjaan sumatera bagian selatan",
+        ),
+        ("apa aja program jamsostek", "apa saja program bpjs ketenagakerjaan"),
+        (
+            "jht jkk jkm jp jkp",
+            "jaminan hari tua jaminan kecelakaan kerja jaminan kematian "
+            "jaminan pensiun jaminan kehilangan pekerjaan",
+        ),
+        (
+            "Who is the acting governor of South Sumatra?",
+            "siapa is the penjabat gubernur of sumatera selatan",
+        ),
+        ("How many workers are covered", "berapa pekerja are terlindungi"),
+        ("What are the five programs?", "apa saja the 5 program"),
+        ("What percentage of employees are insured", "berapa persen of pekerja are terlindungi"),
+        ("Which year was the meeting?", "tahun berapa was the audiensi"),
+        ("bpjs ketenagakerjan kacab plg", "bpjs ketenagakerjaan kepala kantor cabang palembang"),
+    ],
+)
+def test_glossary_expands_typical_questions(question: str, expanded: str) -> None:
+    glossary = load_corpus(KNOWLEDGE).glossary
+    assert " ".join(glossary.expand_text(question)) == expanded
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("siapakah kakanwil sumbagsel", "siapa"),
+        ("Who heads the Palembang branch?", "siapa"),
+        ("brp pekerja yg udah terdaftar", "berapa"),
+        ("How many residents does Palembang have?", "berapa"),
+        ("kpn pj gubernur ketemu kanwil", "kapan"),
+        ("When did the meeting take place?", "kapan"),
+        ("What are the four focuses?", "apa_saja"),
+        ("Where was the press conference held?", "di_mana"),
+    ],
+)
+def test_question_kind_is_recognised_after_expansion(question: str, kind: str) -> None:
+    glossary = load_corpus(KNOWLEDGE).glossary
+    assert question_kind(tuple(glossary.expand_text(question))) == kind
