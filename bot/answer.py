@@ -23,7 +23,7 @@ K_CHUNKS = 8
 # Evidence needed to answer: idf share of the question's terms found in the answer sentence
 # (terms found only elsewhere in its article count half), and in the article as a whole.
 MIN_SUPPORT = 0.5
-MIN_CONTEXT = 0.75
+MIN_CONTEXT = 0.6
 UNKNOWN_WEIGHT = 1.0
 SPREAD_RATIO = 0.85  # other sources' figures shown when they score this close to the best
 MAX_SOURCES = 3
