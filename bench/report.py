@@ -1,0 +1,404 @@
+"""The machine's description, the targets, and the results table (terminal and Markdown)."""
+
+from __future__ import annotations
+
+import os
+import platform
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any
+
+
+def machine() -> dict[str, Any]:
+    """CPU, cores, RAM, OS and the versions of what the numbers depend on."""
+    cpu = ""
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):  # noqa: SIM115
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor()
+    ram_gib = 0.0
+    try:
+        for line in open("/proc/meminfo", encoding="utf-8"):  # noqa: SIM115
+            if line.startswith("MemTotal"):
+                ram_gib = int(line.split()[1]) / 1024**2
+                break
+    except OSError:
+        pass
+    import torch
+
+    versions = {}
+    for dist in ("torch", "faiss-cpu", "sentence-transformers", "transformers", "bm25s", "numpy"):
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            versions[dist] = "-"
+    return {
+        "cpu": cpu or "unknown",
+        "cores": os.cpu_count(),
+        "usable_cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+        "torch_threads": torch.get_num_threads(),
+        "ram_gib": round(ram_gib, 1),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        **versions,
+    }
+
+
+def load_average() -> list[float]:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return []
+
+
+@dataclass(frozen=True)
+class Target:
+    """One goal of issue 4, evaluated on the measured numbers."""
+
+    name: str
+    measured: float | None
+    limit: float
+    unit: str
+    higher_is_better: bool = False
+    note: str = ""
+
+    @property
+    def met(self) -> bool | None:
+        if self.measured is None:
+            return None
+        ok = self.measured >= self.limit if self.higher_is_better else self.measured <= self.limit
+        return bool(ok)
+
+    def row(self) -> list[str]:
+        sign = ">=" if self.higher_is_better else "<="
+        value = "-" if self.measured is None else _fmt(self.measured) + self.unit
+        verdict = {True: "met", False: "NOT met", None: "not measured"}[self.met]
+        return [self.name, value, f"{sign} {_fmt(self.limit)}{self.unit}", verdict, self.note]
+
+
+def _fmt(x: float) -> str:
+    if abs(x) >= 100:
+        return f"{x:,.0f}"
+    if abs(x) >= 10:
+        return f"{x:.1f}"
+    return f"{x:.2f}"
+
+
+def _get(d: dict[str, Any], *path: str) -> Any:
+    for key in path:
+        if not isinstance(d, dict) or key not in d:
+            return None
+        d = d[key]
+    return d
+
+
+def targets(results: dict[str, Any]) -> list[Target]:
+    """The issue's targets, as ratios measured in this run."""
+    floor = _get(results, "floor", "query_ms")
+    tiers = results.get("tiers", {})
+    roles = results.get("roles", {})
+    seed, build_tier, large = roles.get("seed"), roles.get("build"), roles.get("large")
+    out = []
+    for name, limit in ((seed, 2.0), (large, 3.0)):
+        p95 = _get(tiers, name, "latency", "total", "p95") if name else None
+        out.append(
+            Target(
+                f"warm answer p95 / floor ({name or 'large tier'})",
+                p95 / floor if p95 and floor else None,
+                limit,
+                "x",
+                note=f"p95 {p95:.1f} ms, floor {floor:.1f} ms" if p95 and floor else "",
+            )
+        )
+    build = _get(tiers, build_tier, "full_build") if build_tier else None
+    raw = _get(tiers, build_tier, "raw_encode") if build_tier else None
+    out.append(
+        Target(
+            f"full build / raw encode throughput ({build_tier})",
+            100 * build["chunks_per_s"] / raw["chunks_per_s"] if build and raw else None,
+            90.0,
+            "%",
+            higher_is_better=True,
+            note=(
+                f"{build['chunks_per_s']:.1f} vs {raw['chunks_per_s']:.1f} chunks/s"
+                if build and raw
+                else ""
+            ),
+        )
+    )
+    inc = _get(tiers, build_tier, "incremental", "seconds") if build_tier else None
+    full = build["seconds"] if build else None
+    out.append(
+        Target(
+            f"incremental rebuild / full build ({build_tier})",
+            100 * inc / full if inc and full else None,
+            5.0,
+            "%",
+            note=f"{inc:.2f} s vs {full:.0f} s" if inc and full else "",
+        )
+    )
+    bare = _get(results, "bare_model", "load_s")
+    for name in tiers:
+        cold = _get(tiers, name, "serve", "first_answer_s")
+        if cold is None:
+            continue
+        out.append(
+            Target(
+                f"cold start to first answer / bare model load ({name})",
+                cold / bare if bare else None,
+                1.5,
+                "x",
+                note=f"{cold:.2f} s vs {bare:.2f} s" if bare else "",
+            )
+        )
+    rss = _get(tiers, large, "serve", "peak_rss_mb") if large else None
+    out.append(Target(f"peak RSS serving ({large or 'large tier'})", rss, 2048.0, " MB"))
+    recall = _get(tiers, large, "dense_recall") if large else None
+    if recall and recall.get("index_type") != "IndexFlatIP":
+        out.append(
+            Target(
+                f"approximate search recall@10 ({recall['index_type']}, {large})",
+                recall["recall_at_10"],
+                0.98,
+                "",
+                higher_is_better=True,
+            )
+        )
+    return out
+
+
+def tier_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
+    """One column per tier, one row per measurement."""
+    tiers = results.get("tiers", {})
+    names = list(tiers)
+    rows: list[tuple[str, tuple[str, ...], str]] = [
+        ("articles", ("articles",), "{:,.0f}"),
+        ("chunks", ("chunks",), "{:,.0f}"),
+        ("warm answer p50 (ms)", ("latency", "total", "p50"), "{:.1f}"),
+        ("warm answer p95 (ms)", ("latency", "total", "p95"), "{:.1f}"),
+        ("warm answer p99 (ms)", ("latency", "total", "p99"), "{:.1f}"),
+        ("repeated question p50 (ms)", ("latency_cached", "total", "p50"), "{:.1f}"),
+        ("answered / asked", ("latency", "answer_rate"), "{}"),
+        ("cold start to first answer (s)", ("serve", "first_answer_s"), "{:.2f}"),
+        ("peak RSS serving (MB)", ("serve", "peak_rss_mb"), "{:,.0f}"),
+        ("full build (s)", ("full_build", "seconds"), "{:,.1f}"),
+        ("full build (chunks/s)", ("full_build", "chunks_per_s"), "{:.1f}"),
+        ("full build (tokens/s)", ("full_build", "tokens_per_s"), "{:,.0f}"),
+        ("raw encode (chunks/s)", ("raw_encode", "chunks_per_s"), "{:.1f}"),
+        ("raw encode (tokens/s)", ("raw_encode", "tokens_per_s"), "{:,.0f}"),
+        ("incremental rebuild +1 article (s)", ("incremental", "seconds"), "{:.2f}"),
+        ("index on disk (MB)", ("disk_mb",), "{:,.1f}"),
+        ("dense index", ("dense_recall", "index_type"), "{}"),
+        ("dense recall@10 vs exact", ("dense_recall", "recall_at_10"), "{:.3f}"),
+        ("dense search (ms/query)", ("dense_recall", "search_ms"), "{:.2f}"),
+        ("exact search (ms/query)", ("dense_recall", "exact_search_ms"), "{:.2f}"),
+    ]
+    table = []
+    for label, path, fmt in rows:
+        cells = [label]
+        for name in names:
+            value = _get(tiers[name], *path)
+            cells.append("-" if value is None else fmt.format(value))
+        if any(c != "-" for c in cells[1:]):
+            table.append(cells)
+    return ["", *names], table
+
+
+def stage_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
+    """Per-stage p50 / p95 (ms) of warm answers, one column pair per tier."""
+    from bench.measure import STAGES
+
+    tiers = results.get("tiers", {})
+    names = [n for n in tiers if _get(tiers[n], "latency", "stages")]
+    header = ["stage"] + [f"{n} p50 / p95" for n in names]
+    table = []
+    for stage in (*STAGES, "other"):
+        cells = [stage]
+        for n in names:
+            p = _get(tiers[n], "latency", "stages", stage)
+            cells.append(f"{p['p50']:.2f} / {p['p95']:.2f}" if p else "-")
+        table.append(cells)
+    return header, table
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def text_table(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    sep = "  ".join("-" * w for w in widths)
+    return "\n".join([fmt.format(*header), sep, *(fmt.format(*r) for r in rows)])
+
+
+TARGET_HEADER = ["target", "measured", "goal", "verdict", "detail"]
+
+
+def _machine_line(m: dict[str, Any]) -> str:
+    return (
+        f"{m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable, torch uses "
+        f"{m['torch_threads']} threads), {m['ram_gib']} GiB RAM; {m['os']}; Python {m['python']}, "
+        f"torch {m['torch']}, faiss-cpu {m['faiss-cpu']}, sentence-transformers "
+        f"{m['sentence-transformers']}, transformers {m['transformers']}, bm25s {m['bm25s']}, "
+        f"numpy {m['numpy']}"
+    )
+
+
+def _floor_lines(results: dict[str, Any]) -> list[str]:
+    f = results["floor"]
+    enc = f.get("encode", {})
+    bare = results.get("bare_model", {})
+    lines = [
+        f"- one query embedding (median of {f['calls']} calls on the dev questions): "
+        f"**{f['query_ms']:.2f} ms** (p95 {f['ms_p95']:.2f} ms)",
+    ]
+    if enc:
+        lines.append(
+            f"- raw `encode` throughput on {enc['chunks']:,} chunks of the 10k tier: "
+            f"**{enc['chunks_per_s']:.1f} chunks/s, {enc['tokens_per_s']:,.0f} tokens/s**"
+        )
+    if bare:
+        lines.append(
+            f"- bare `import sentence_transformers` + load the model, fresh process: "
+            f"**{bare['load_s']:.2f} s** ({bare['load_and_encode_s']:.2f} s with a first encode)"
+        )
+    return lines
+
+
+def _phase_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
+    tiers = results.get("tiers", {})
+    names = [n for n in tiers if tiers[n].get("cold_phases")]
+    keys: list[str] = []
+    for n in names:
+        keys += [k for k in tiers[n]["cold_phases"] if k not in keys]
+    rows = [[k] + [f"{tiers[n]['cold_phases'].get(k, 0):.2f}" for n in names] for k in keys]
+    return ["phase (s)", *names], rows
+
+
+def terminal(results: dict[str, Any]) -> str:
+    """The table printed at the end of a run."""
+    parts = [
+        "machine: " + _machine_line(results["machine"]),
+        *_floor_lines(results),
+        "",
+        text_table(*tier_rows(results)),
+        "",
+        "warm answer stages (ms)",
+        text_table(*stage_rows(results)),
+        "",
+        text_table(TARGET_HEADER, [Target(**_target_args(t)).row() for t in results["targets"]]),
+    ]
+    return "\n".join(parts)
+
+
+def _target_args(t: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": t["name"],
+        "measured": t["measured"],
+        "limit": t["goal"],
+        "unit": t["unit"],
+        "higher_is_better": t["higher_is_better"],
+        "note": t["detail"],
+    }
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """bench/RESULTS.md."""
+    m = results["machine"]
+    target_rows = [Target(**_target_args(t)).row() for t in results["targets"]]
+    tiers = results.get("tiers", {})
+    big = tiers.get(results.get("roles", {}).get("large", ""), {})
+    big_note = ""
+    if big.get("full_build", {}).get("cached_from"):
+        big_note = (
+            f"\nThe large tier's index is built once and cached outside the repository; its full "
+            f"build time is the one measured when it was built ({big['full_build']['cached_from']}"
+            f"), every other 100k figure is from this run.\n"
+        )
+    sources = {n: t.get("meta", {}) for n, t in tiers.items() if t.get("meta")}
+    source_lines = [
+        f"- `{n}`: {s.get('n_articles', '?'):,} articles generated with seed {s.get('seed')} "
+        f"(generator v{s.get('generator_version')}) from {s.get('sources')} {s.get('source_kind')} "
+        f"articles, on {s.get('generated_at')}"
+        for n, s in sources.items()
+    ]
+    return "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            f"Generated by `{results['command']}` on {results['started_at']} "
+            f"in {results['seconds'] / 60:.1f} minutes. Do not edit by hand: run the benchmark "
+            "again (`make bench`).",
+            "",
+            f"**Machine:** {_machine_line(m)}. Load average at start / end: "
+            f"{results['load_average_start']} / {results['load_average_end']} (the machine is "
+            "shared; absolute times are noisy, ratios are measured in the same run).",
+            "",
+            "## The floor",
+            "",
+            *_floor_lines(results),
+            "",
+            "## Targets",
+            "",
+            markdown_table(TARGET_HEADER, target_rows),
+            "",
+            "## Per corpus",
+            "",
+            markdown_table(*tier_rows(results)),
+            big_note,
+            "## Warm answer latency by stage (ms)",
+            "",
+            "`other` is the part of an answer no stage accounts for (cleaning the question, "
+            "checks, building the records). Abstentions stop early, so later stages have fewer "
+            "samples.",
+            "",
+            markdown_table(*stage_rows(results)),
+            "",
+            "## Cold start by phase (s, one fresh process)",
+            "",
+            markdown_table(*_phase_rows(results)),
+            "",
+            "## Corpora",
+            "",
+            "- `seed`: the real knowledge base (`knowledge/`).",
+            *source_lines,
+            "",
+            METHOD,
+        ]
+    )
+
+
+METHOD = """## How it is measured
+
+All in one run of `python -m bench` on one machine:
+
+- **floor**: `SentenceTransformerEmbedder.encode([question])` for every dev question, three
+  passes, median; raw throughput is one `encode` call (batch 64, the model sorts by length) on
+  every 4th chunk of the 10k-chunk build, tokens being the model tokens of those chunks.
+- **warm answer**: `Engine.ask` in the benchmark process over the 133 dev questions
+  (`tests/eval/dev.jsonl`), three passes after ten warm-up questions. The query-embedding cache
+  is cleared before each pass, so every answer embeds its question; "repeated question" is one
+  more pass without clearing it. Stages come from `Answer.stage_ms`.
+- **cold start**: a fresh `bpjstk-bot ask --json` process, the dev questions on its standard
+  input, index already built; time from spawning it to its first answer line (median of three).
+  It is compared with a fresh `python -c` that imports sentence-transformers and loads the
+  model. The same processes, after answering all questions, give the **peak RSS**
+  (`wait4` rusage).
+- **full build**: `build_index` into an empty directory with an empty embedding cache;
+  throughput in chunks/s and model tokens/s, against raw encode of the same chunks.
+- **incremental rebuild**: one new synthetic article added to a copy of the corpus, then
+  `build_index` with the warm embedding cache of the full build (everything but the new
+  chunks is reused).
+- **dense recall**: the stored FAISS index against exact `IndexFlatIP` over the same vectors,
+  recall@10 on the dev questions plus 200 sentences sampled from the corpus.
+- **synthetic corpora**: `bench/synth.py` recombines runs of sentences of the real articles
+  into new articles, varying figures, years, months, places and person names (new names are
+  made of syllables, so the vocabulary keeps growing with size) with a fixed seed; each tier
+  is cut to exactly its number of chunks with the real tokenizer and chunking settings.
+"""
