@@ -38,9 +38,10 @@ OUTLETS = {
 _DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:co\.id|com|id|net|org)\b"
 _DOMAIN_RE = re.compile(_DOMAIN)
 _DATELINE_RE = re.compile(
-    r"^(?:[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*\s*,\s*)?"  # "PALEMBANG, "
+    r"^(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*\s*,\s*)?"  # "PALEMBANG, "
     rf"(?:(?P<outlet>{_DOMAIN})(?:\s*,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*)?"  # outlet[, City]
-    r"|[A-Z]{3,}(?: [A-Z]{3,})*(?:\s*\([A-Za-z]+\))?)"  # or "PALEMBANG (ANTARA)"
+    r"|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*\s*\((?P<agency>[A-Z][A-Za-z]+)\)"  # Palembang (ANTARA)
+    r"|[A-Z]{3,}(?: [A-Z]{3,})*)"  # "PALEMBANG"
     r"\s*[-–—]+(?:\s+|$)"
 )
 _DOW = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
@@ -70,12 +71,14 @@ _LINE_RULES = re.compile(
     r"|(?:reporter|editor|penulis|pewarta|redaktur|wartawan|kontributor|penyunting|foto|photo)\s*:"
     r"|saksikan\s+video\b|\d+\s+dari\s+\d+\s+halaman$|alamat\s+email\s+anda\s+tidak\s+akan"
     r"|ruas\s+yang\s+wajib\s+ditandai|(?:komentar|nama|email|situs\s+web)\s*\*?$"
-    r"|advertisement$|scroll\s+to\s+continue|©|copyright\b)",
+    r"|advertisement$|scroll\s+to\s+continue|©|copyright\b|hak\s+cipta\b"
+    r"|dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak))",
     re.I,
 )
 _PROMO_RE = re.compile(r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp", re.I)
 _CREDIT_RE = re.compile(
     r"(?:\([^()]*(?:\.(?:com|id|net)|foto|photo|antara)[^()/]*/[^()]+\)"  # (MusiNews.id/Name)
+    r"|\b(?:antara(?:\s+foto)?|foto|photo|dok|ist)\s*/\s*[\w .'-]+"  # ANTARA/Name
     rf"|[-–—]\s*[A-Z][\w.' ]*[-–—]\s*{_DOMAIN})\s*$",  # ".-Sandy Pratama-paltv.co.id"
     re.I,
 )
@@ -147,8 +150,14 @@ def _listish(line: str) -> bool:
 
 
 def _banner(line: str) -> bool:
-    """A short title-cased line without any punctuation: a site banner or sub-heading."""
-    return len(line.split()) <= 8 and not re.search(r"[.!?;:,\"“”]", line) and _title_cased(line)
+    """A short title-cased line without any punctuation: a site banner or sub-heading (an
+    article's own bullet item, "- Jaminan Hari Tua", is not one)."""
+    return (
+        len(line.split()) <= 8
+        and not re.search(r"[.!?;:,\"“”]", line)
+        and not _BULLET_RE.match(line)
+        and _title_cased(line)
+    )
 
 
 def _single_rule(line: str) -> bool:
@@ -245,7 +254,10 @@ def _ymd(m: re.Match[str]) -> date | None:
 def _detect_outlet(raw: str, dateline: str | None) -> str | None:
     """The outlet named in the dateline, else the known outlet domain the text names most."""
     if dateline:
-        return OUTLETS.get(dateline.lower(), dateline.lower() if dateline.isupper() else dateline)
+        return OUTLETS.get(
+            dateline.lower(),
+            dateline.lower() if dateline.isupper() and "." in dateline else dateline,
+        )
     found = [d.lower() for d in _DOMAIN_RE.findall(raw) if d.lower() in OUTLETS]
     return OUTLETS[max(found, key=found.count)] if found else None
 
@@ -292,7 +304,7 @@ def clean_raw(text: str) -> CleanedRaw:
     dateline = None
     for k, para in enumerate(paras[:3]):
         if m := _DATELINE_RE.match(para):
-            dateline = m.group("outlet")
+            dateline = m.group("outlet") or m.group("agency")
             paras[k] = para[m.end() :]
             removed.append(m.group().strip())
             break

@@ -75,6 +75,10 @@ def test_clean_article_keeps_sentences_verbatim_as_paragraphs() -> None:
         "Kantor Cabang BPJS Ketenagakerjaan Palembang.-Sandy Pratama-contohnews.com",
         "Muhyidin menyampaikan materi di Palembang. (MusiNews.id/Hairudin)",
         "Suasana pelayanan di kantor cabang. (ANTARA FOTO/Nova Wahyudi)",
+        "Pekerja mendaftar di kantor BPJS Ketenagakerjaan. ANTARA/Aziz Munajar",
+        "Pewarta: Aziz Munajar",
+        "COPYRIGHT © ANTARA 2024",
+        "Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis.",
     ],
 )
 def test_single_boilerplate_line_is_removed(line: str) -> None:
@@ -164,6 +168,9 @@ def test_trailing_byline_tags_are_removed(ending: str, kept: str) -> None:
         ("MusiNews.id — ", "MusiNews.id"),
         ("SuaraSumsel.id - ", "SuaraSumsel.id"),
         ("PALEMBANG, PALTV.CO.ID - ", "PALTV"),
+        ("TRIBUNSUMSEL.COM, PALEMBANG - ", "tribunsumsel.com"),
+        ("Palembang (ANTARA) - ", "ANTARA"),
+        ("KOMPAS.com - ", "KOMPAS.com"),
     ],
 )
 def test_dateline_prefix_is_removed_and_names_the_outlet(dateline: str, outlet: str) -> None:
@@ -396,3 +403,11 @@ def test_every_article_sentence_survives_cleaning() -> None:
         sentences[1],
         sentences[2],
     ]
+
+
+def test_an_articles_own_bullet_list_is_kept() -> None:
+    items = "- Jaminan Hari Tua\n- Jaminan Kecelakaan Kerja\n- Jaminan Kematian"
+    assert body_of(raw(items)) == (
+        f"{LEAD}\n\n- Jaminan Hari Tua\n\n- Jaminan Kecelakaan Kerja\n\n- Jaminan Kematian"
+        f"\n\n{SECOND}\n\n{QUOTE}"
+    )
