@@ -160,7 +160,7 @@ def test_start_up_survives_a_failing_command_menu_and_greets(bot: Bot) -> None:
     assert [c.error for c in bot.api.sent(method="setMyCommands")] == [
         "Bad Request: BOT_COMMANDS_TOO_MUCH"
     ]
-    [welcome] = bot.say(1001, "/start")
+    [welcome] = bot.say(8_101_001, "/start")
     assert welcome.params["parse_mode"] == "HTML"
     for example in replies.EXAMPLES:
         assert example in welcome.text
@@ -168,25 +168,25 @@ def test_start_up_survives_a_failing_command_menu_and_greets(bot: Bot) -> None:
 
 
 def test_formal_question_names_all_five_programs_with_sources(bot: Bot) -> None:
-    [answer] = bot.say(1002, PROGRAMS_Q)
+    [answer] = bot.say(8_101_002, PROGRAMS_Q)
     for program in FIVE_PROGRAMS:
         assert program in answer.text
     assert "[1]" in answer.text and "<b>Sumber:</b>" in answer.text
     [[button]] = answer.params["reply_markup"]["inline_keyboard"]
     assert button["text"] == "Sumber" and button["callback_data"].startswith("src:")
-    typing = bot.api.sent(1002, "sendChatAction")
+    typing = bot.api.sent(8_101_002, "sendChatAction")
     assert typing and typing[0].params["action"] == "typing" and typing[0].at <= answer.at
 
 
 def test_informal_question_gets_the_figures_in_bold(bot: Bot) -> None:
-    answer = bot.ask(1003, PEOPLE_Q)
+    answer = bot.ask(8_101_003, PEOPLE_Q)
     assert PEOPLE_FIGURE.search(answer), answer
     assert re.search(r"<b>[^<]*(34 persen|1\.033\.000|1,3 juta)[^<]*</b>", answer)
     assert re.search(r"\[\d\] [^<\n]+, [^<\n]*20\d\d", answer)  # "[n] outlet, date" lines
 
 
 def test_sources_button_and_sumber_command(bot: Bot) -> None:
-    user = 1004
+    user = 8_101_004
     first = bot.say(user, PROGRAMS_Q)[-1]
     bot.ask(user, PEOPLE_Q)
     # The button under the first (older) answer shows the first answer's own sources.
@@ -204,7 +204,7 @@ def test_sources_button_and_sumber_command(bot: Bot) -> None:
     last = "\n".join(c.text for c in bot.say(user, "/sumber"))
     assert last.startswith(f"<b>{replies.SOURCES_HEADING}</b>")
     assert PEOPLE_FIGURE.search(last)
-    [none_yet] = bot.say(1005, "/sumber")
+    [none_yet] = bot.say(8_101_005, "/sumber")
     assert none_yet.text == replies.NO_SOURCES_YET
 
 
@@ -212,20 +212,19 @@ def test_sources_button_and_sumber_command(bot: Bot) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expect"),
+    ("user", "text", "expect"),
     [
-        ("<b>hi</b> & <script>", "Maaf"),
-        ("Berapa pekerja " + "sangat " * 570 + "terlindungi?", "terlalu panjang"),
-        ("😀🙏🔥", "kata-kata"),
-        (None, replies.NOT_TEXT),  # a sticker
-        ("/perintahaneh", replies.UNKNOWN_COMMAND),
+        (8_102_001, "<b>hi</b> & <script>", "Maaf"),
+        (8_102_002, "Berapa pekerja " + "sangat " * 570 + "terlindungi?", "terlalu panjang"),
+        (8_102_003, "😀🙏🔥", "kata-kata"),
+        (8_102_004, None, replies.NOT_TEXT),  # a sticker
+        (8_102_005, "/perintahaneh", replies.UNKNOWN_COMMAND),
     ],
     ids=["html", "4000-chars", "emoji", "sticker", "unknown-command"],
 )
 def test_bad_input_gets_a_polite_reply_then_questions_still_work(
-    bot: Bot, text: str | None, expect: str
+    bot: Bot, user: int, text: str | None, expect: str
 ) -> None:
-    user = 2000 + abs(hash(expect)) % 1000
     sent = bot.say(user, text, sticker=text is None)
     assert all(c.error is None for c in sent)  # valid HTML, within 4096
     assert expect in sent[0].text
@@ -238,17 +237,17 @@ def test_bad_input_gets_a_polite_reply_then_questions_still_work(
 
 def test_group_chatter_is_ignored_but_tanya_mention_and_reply_are_answered(bot: Bot) -> None:
     g = {"chat_id": GROUP, "chat_type": "supergroup"}
-    bot.api.user_message(3001, "program BPJS apa saja ya? besok kita bahas", **g)
-    bot.api.user_message(3002, "@teman_lain brp pekerja yg terlindungi?", **g)
+    bot.api.user_message(8_103_001, "program BPJS apa saja ya? besok kita bahas", **g)
+    bot.api.user_message(8_103_002, "@teman_lain brp pekerja yg terlindungi?", **g)
     # /tanya without a question explains the usage.
-    [usage] = bot.say(3001, "/tanya", **g)
+    [usage] = bot.say(8_103_001, "/tanya", **g)
     assert usage.text == replies.TANYA_USAGE
-    answer = bot.ask(3001, f"/tanya {PROGRAMS_Q}", **g)
+    answer = bot.ask(8_103_001, f"/tanya {PROGRAMS_Q}", **g)
     assert all(p in answer for p in FIVE_PROGRAMS)
-    mention = bot.say(3002, f"@{BOT_NAME} {PEOPLE_Q}", **g)
+    mention = bot.say(8_103_002, f"@{BOT_NAME} {PEOPLE_Q}", **g)
     assert PEOPLE_FIGURE.search(mention[0].text)
     reply = bot.say(
-        3003, "program bpjs tk ada apa aja?", reply_to=bot.api.message_of(mention[-1]), **g
+        8_103_003, "program bpjs tk ada apa aja?", reply_to=bot.api.message_of(mention[-1]), **g
     )
     assert "Jaminan Pensiun" in reply[0].text
     for call in (usage, *mention, *reply):
@@ -264,9 +263,9 @@ def test_group_chatter_is_ignored_but_tanya_mention_and_reply_are_answered(bot: 
 
 def test_reindex_is_refused_to_non_admins_and_nothing_is_rebuilt(bot: Bot) -> None:
     build = current_build(bot)
-    [refused] = bot.say(4001, "/reindex")
+    [refused] = bot.say(8_104_001, "/reindex")
     assert refused.text == replies.ADMIN_ONLY
-    [refused] = bot.say(4001, "/reindex", chat_id=GROUP, chat_type="supergroup")
+    [refused] = bot.say(8_104_001, "/reindex", chat_id=GROUP, chat_type="supergroup")
     assert refused.text == replies.ADMIN_ONLY
     time.sleep(0.5)
     assert current_build(bot) == build
@@ -277,7 +276,7 @@ def test_admin_reindex_reports_counts_while_questions_are_answered(bot: Bot) -> 
     build = current_build(bot)
     before = len(bot.api.delivered(ADMIN))
     bot.api.user_message(ADMIN, "/reindex")
-    bot.still_answers(4002)  # answered from the current index meanwhile
+    bot.still_answers(8_104_002)  # answered from the current index meanwhile
     sent = bot.api.wait_sent(ADMIN, before + 2, timeout=60)[before:]
     assert sent[0].text == replies.REINDEX_STARTED
     n_articles = len(list((bot.root / "knowledge" / "articles").glob("*.md")))
@@ -286,14 +285,14 @@ def test_admin_reindex_reports_counts_while_questions_are_answered(bot: Bot) -> 
     assert re.search(r"<b>\d+</b> potongan teks \(0 di-embed baru, \d+ dipakai ulang", report)
     assert re.search(r"dalam \d+,\d detik", report)
     assert current_build(bot) != build
-    bot.still_answers(4002)
+    bot.still_answers(8_104_002)
 
 
 # -- load ----------------------------------------------------------------------------------------
 
 
 def test_flooding_user_is_told_once_and_the_bot_keeps_answering(bot: Bot) -> None:
-    user = 5001
+    user = 8_105_001
     limit = Settings.model_fields["rate_limit_per_minute"].default
     for i in range(limit + 10):
         bot.api.user_message(user, f"{PROGRAMS_Q} {i}")
@@ -304,11 +303,11 @@ def test_flooding_user_is_told_once_and_the_bot_keeps_answering(bot: Bot) -> Non
     assert len(told) == 1 and f"batas {limit} per menit" in told[0].text
     assert len(sent) == limit + 1
     assert bot.alive()
-    bot.still_answers(5002)
+    bot.still_answers(8_105_002)
 
 
 def test_twenty_five_users_at_once_all_get_correct_answers(bot: Bot) -> None:
-    users = list(range(6001, 6026))
+    users = list(range(8_106_001, 8_106_026))
     # Telegram's flood control hits the first reply: PTB's rate limiter retries it.
     flood = ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
     bot.api.fail("sendMessage", flood, when=lambda c: c.chat_id == users[0])
@@ -330,7 +329,7 @@ def test_twenty_five_users_at_once_all_get_correct_answers(bot: Bot) -> None:
 def test_logs_carry_no_message_text_names_ids_or_token(bot: Bot) -> None:
     log = bot.log()
     assert "question user=" in log
-    for secret in ("brp pekerja", "program bpjs tk", "Pekerja1002", "1002", TOKEN, "script"):
+    for secret in ("brp pekerja", "program bpjs tk", "Pekerja8101002", "8101002", TOKEN, "script"):
         assert secret not in log, secret
 
 
@@ -338,7 +337,7 @@ def test_sigterm_stops_cleanly_and_sources_survive_a_restart(bot: Bot) -> None:
     assert bot.stop() == 0
     assert (bot.root / "var" / "bot-state.pickle").stat().st_size > 0
     bot.start()
-    last = "\n".join(c.text for c in bot.say(1004, "/sumber"))
+    last = "\n".join(c.text for c in bot.say(8_101_004, "/sumber"))
     assert last.startswith(f"<b>{replies.SOURCES_HEADING}</b>")
     assert PEOPLE_FIGURE.search(last)
-    bot.still_answers(7001)
+    bot.still_answers(8_107_001)
