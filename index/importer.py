@@ -161,6 +161,7 @@ def _banner(line: str) -> bool:
 
 
 def _single_rule(line: str) -> bool:
+    """A boilerplate line on its own: site phrase, credit, byline, date or dateline only."""
     return bool(
         _LINE_RULES.match(line)
         or _CREDIT_RE.search(line)
@@ -173,6 +174,7 @@ def _single_rule(line: str) -> bool:
 
 
 def _find_title(lines: list[str]) -> str | None:
+    """The first substantial line when it looks like a headline, else None."""
     for line in lines:
         if line and not _single_rule(line):
             return line if _headline(line) and not _DATELINE_RE.match(line) else None
