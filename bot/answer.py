@@ -13,9 +13,10 @@ from functools import lru_cache
 from bot import evidence
 from bot.question import Question, clean_text, parse_question, reject_reason
 from bot.records import Answer, AnswerPart, Citation, Reason
+from bot.scoring import Scored, Weights, date_bonus, fits_kind, focus_bonus, same_figure_kind
 from index.chunking import article_sentences
 from index.lexical import lexical_terms
-from index.records import Article, Hit, Sentence
+from index.records import Hit, Sentence
 from index.store import StoredIndex
 from index.text import STOPWORDS, stem
 
@@ -26,6 +27,8 @@ MIN_SUPPORT = 0.5
 MIN_CONTEXT = 0.6
 UNKNOWN_WEIGHT = 1.0
 SPREAD_RATIO = 0.85  # other sources' figures shown when they score this close to the best
+LATEST_RATIO = 0.7  # "sekarang / terbaru": the newest source wins when this close to the best
+WINDOW_PENALTY = 0.15  # cost of a second sentence in an answer window
 MAX_SOURCES = 3
 
 HELP = (
@@ -46,22 +49,6 @@ MESSAGES = {
 }
 
 Search = Callable[[str, int], tuple[list[Hit], dict[str, float]]]
-
-
-@dataclass(frozen=True)
-class Scored:
-    """A candidate sentence with its evidence."""
-
-    sentence: Sentence
-    position: int  # index of the sentence in its article
-    article: Article
-    score: float
-    coverage: float
-    context: float
-
-    @property
-    def support(self) -> float:
-        return (self.coverage + self.context) / 2
 
 
 @dataclass
@@ -122,22 +109,18 @@ class Answerer:
         hits, search_ms = self.search(" ".join(q.words), K_CHUNKS)
         stages.update(search_ms)
         t_sel = time.perf_counter()
-        ranked = self._score(q, terms, hits)
-        best = ranked[0] if ranked else None
-        if best is None or best.support < MIN_SUPPORT or best.context < MIN_CONTEXT:
-            return self._abstain(raw, Reason.NOT_IN_SOURCES, q.kind, t0, stages)
-        if not _fits_kind(q, best.sentence.text):
-            return self._abstain(raw, Reason.NOT_IN_SOURCES, q.kind, t0, stages)
-        chosen = self._compose(q, ranked)
+        chosen = self._select(q, terms, hits)
         stages["select"] = (time.perf_counter() - t_sel) * 1e3
+        if not chosen:
+            return self._abstain(raw, Reason.NOT_IN_SOURCES, q.kind, t0, stages)
         t_comp = time.perf_counter()
-        answer = self._cite(q, chosen)
+        parts, citations = self._cite(chosen)
         stages["compose"] = (time.perf_counter() - t_comp) * 1e3
         return Answer(
             question=raw,
             answered=True,
-            parts=answer[0],
-            citations=answer[1],
+            parts=parts,
+            citations=citations,
             kind=q.kind,
             took_ms=(time.perf_counter() - t0) * 1e3,
             stage_ms=stages,
@@ -156,89 +139,118 @@ class Answerer:
             stage_ms=stages,
         )
 
-    def _score(self, q: Question, terms: list[str], hits: list[Hit]) -> list[Scored]:
-        """Score the sentences of the retrieved chunks; best first."""
+    def _select(self, q: Question, terms: list[str], hits: list[Hit]) -> list[Chosen]:
+        """The windows that answer the question, each with an optional label; [] to abstain."""
+        if q.kind == "singkatan":
+            return self._acronym(q, hits)
+        ranked = self._score(q, terms, hits)
+        best = ranked[0] if ranked else None
+        if best is None or best.support < MIN_SUPPORT or best.context < MIN_CONTEXT:
+            return []
+        if not fits_kind(q, best.text):
+            return []
+        if q.kind == "apa_saja":
+            return [(s, None) for s in self._list_windows(q, best)]
+        if q.kind == "berapa":
+            return [(self._with_continuation(c), label) for c, label in _spread(q, ranked)]
+        return [(self._with_continuation(best), None)]
+
+    def _with_continuation(self, window: Scored) -> Scored:
+        """Add the next sentence of the paragraph when it elaborates on the window
+        ("... 1.033.000 pekerja ... Dari jumlah tersebut, sebanyak 690.000 ...")."""
+        sents, _, _ = self._sentences(window.article.id)
+        nxt = window.positions[-1] + 1
+        if (
+            nxt >= len(sents)
+            or "\n" in window.article.body[window.sentences[-1].end : sents[nxt].start]
+        ):
+            return window
+        if not evidence.continues(sents[nxt].text):
+            return window
+        return self._window(window, [*window.positions, nxt])
+
+    def _weights(self, terms: list[str]) -> Weights:
         # A word the articles never use weighs like the rarest word: a question about it
-        # cannot be supported, whatever else it shares with the articles.
-        idf = {
-            t: self.index.lexical.idf(t) * (1.0 if self._known(t) else UNKNOWN_WEIGHT)
-            for t in terms
-        }
-        total = sum(idf.values()) or 1.0
+        # cannot be well supported, whatever else it shares with the articles.
+        return Weights(
+            {
+                t: self.index.lexical.idf(t) * (1.0 if self._known(t) else UNKNOWN_WEIGHT)
+                for t in terms
+            }
+        )
+
+    def _terms_of(self, text: str) -> frozenset[str]:
+        return frozenset(lexical_terms(text, self.index.glossary))
+
+    def _score(self, q: Question, terms: list[str], hits: list[Hit]) -> list[Scored]:
+        """Score every window of one or two consecutive sentences (same paragraph) that
+        starts in a retrieved chunk; best first."""
+        weights = self._weights(terms)
         top = hits[0].score if hits and hits[0].score > 0 else 1.0
-        best_by_span: dict[tuple[str, int], Scored] = {}
+        best: dict[tuple[str, int, int], Scored] = {}
         for hit in hits:
             chunk = self.index.chunks[hit.chunk_id]
             article = self.index.articles[chunk.article_id]
             sents, sent_terms, art_terms = self._sentences(chunk.article_id)
-            for pos, (s, st) in enumerate(zip(sents, sent_terms, strict=True)):
+            for pos, s in enumerate(sents):
                 if s.start < chunk.start or s.end > chunk.end:
                     continue
-                coverage = sum(w for t, w in idf.items() if t in st) / total
-                context = sum(w for t, w in idf.items() if t in st or t in art_terms) / total
-                score = (
-                    coverage
-                    + 0.25 * context
-                    + 0.3 * hit.score / top
-                    + _kind_bonus(q, s.text)
-                    + _year_bonus(q, s.text, article)
-                )
-                key = (article.id, pos)
-                if key not in best_by_span or best_by_span[key].score < score:
-                    best_by_span[key] = Scored(s, pos, article, score, coverage, context)
-        ranked = sorted(best_by_span.values(), key=lambda c: (-c.score, c.article.id, c.position))
+                for size in (1, 2):
+                    last = pos + size - 1
+                    if last >= len(sents) or "\n" in article.body[s.end : sents[last].start]:
+                        break
+                    key = (article.id, pos, size)
+                    window_terms = frozenset().union(*sent_terms[pos : last + 1])
+                    coverage = weights.share(window_terms)
+                    context = weights.share(window_terms | art_terms)
+                    text = article.body[s.start : sents[last].end]
+                    score = (
+                        coverage
+                        + 0.25 * context
+                        + 0.3 * hit.score / top
+                        + focus_bonus(q, text, weights, self._terms_of)
+                        + date_bonus(q, text, article)
+                        - WINDOW_PENALTY * (size - 1)
+                    )
+                    if key not in best or best[key].score < score:
+                        best[key] = Scored(
+                            article,
+                            tuple(sents[pos : last + 1]),
+                            tuple(range(pos, last + 1)),
+                            score,
+                            coverage,
+                            context,
+                        )
+        ranked = sorted(best.values(), key=lambda c: (-c.score, c.article.id, c.positions))
         if q.wants_latest and ranked:
-            ranked = _prefer_latest(ranked)
+            ranked = _prefer_latest(q, ranked)
         return ranked
 
-    def _compose(self, q: Question, ranked: list[Scored]) -> list[tuple[Scored, str | None]]:
-        """The sentences of the answer, each with an optional label."""
-        best = ranked[0]
-        if q.kind == "apa_saja":
-            return [(s, None) for s in self._list_sentences(q, best)]
-        if q.kind != "berapa":
-            return [(best, None)]
-        picks = [best]
-        seen = {best.article.id}
-        for cand in ranked[1:]:
-            if len(picks) >= MAX_SOURCES:
-                break
-            if (
-                cand.article.id not in seen
-                and cand.score >= SPREAD_RATIO * best.score
-                and cand.coverage >= SPREAD_RATIO * best.coverage
-                and _fits_kind(q, cand.sentence.text)
-                and _same_figure_kind(q, best.sentence.text, cand.sentence.text)
-            ):
-                picks.append(cand)
-                seen.add(cand.article.id)
-        if len(picks) == 1:
-            return [(best, None)]
-        picks.sort(
-            key=lambda c: c.article.dated.toordinal() if c.article.dated else 0, reverse=True
+    def _window(self, base: Scored, positions: list[int]) -> Scored:
+        sents, _, _ = self._sentences(base.article.id)
+        return Scored(
+            base.article,
+            tuple(sents[p] for p in positions),
+            tuple(positions),
+            base.score,
+            base.coverage,
+            base.context,
         )
-        if q.wants_latest:
-            picks = picks[:1]
-            return [(picks[0], None)]
-        return [(c, f"{c.article.date_label}, {c.article.outlet}") for c in picks]
 
-    def _list_sentences(self, q: Question, best: Scored) -> list[Scored]:
+    def _list_windows(self, q: Question, best: Scored) -> list[Scored]:
         """For a list question: the enumeration, or the announced run of ordinal sentences."""
         sents, sent_terms, _ = self._sentences(best.article.id)
-
-        def at(pos: int) -> Scored:
-            return Scored(sents[pos], pos, best.article, best.score, best.coverage, best.context)
-
-        pos, text = best.position, best.sentence.text
-        follows = pos + 1 < len(sents) and evidence.is_enumeration(sents[pos + 1].text)
-        if evidence.announced_count(text) and follows:
-            return [best, at(pos + 1)]
-        if evidence.is_enumeration(text):
-            if pos > 0 and evidence.announced_count(sents[pos - 1].text):
-                return [at(pos - 1), best]
-            return [best]
-        # A "pertama ... kedua ... ketiga" run: the one nearest the best sentence whose
+        for pos in best.positions:
+            text = sents[pos].text
+            follows = pos + 1 < len(sents) and evidence.is_enumeration(sents[pos + 1].text)
+            if evidence.announced_count(text) and follows:
+                return [self._window(best, [pos, pos + 1])]
+            if evidence.is_enumeration(text):
+                head = pos > 0 and evidence.announced_count(sents[pos - 1].text)
+                return [self._window(best, [pos - 1, pos] if head else [pos])]
+        # A "pertama ... kedua ... ketiga" run: the one nearest the best window whose
         # announcement (or first item) shares a term with the question.
+        pos = best.position
         firsts = [j for j, s in enumerate(sents) if evidence.ordinal(s.text) == 1]
         for first in sorted(firsts, key=lambda j: abs(j - pos)):
             run, want = [], 1
@@ -251,25 +263,38 @@ class Answerer:
             )
             related = any(set(q.terms) & sent_terms[j] for j in head + run[:1])
             if len(run) >= 2 and related:
-                return [at(j) for j in head + run]
+                return [self._window(best, [j]) for j in head + run]
         return [best]
 
-    def _cite(
-        self, q: Question, chosen: list[tuple[Scored, str | None]]
-    ) -> tuple[tuple[AnswerPart, ...], tuple[Citation, ...]]:
+    def _acronym(self, q: Question, hits: list[Hit]) -> list[Chosen]:
+        """For "X singkatan dari apa?": the sentence that spells out "Long Form (X)"."""
+        seen: list[str] = []
+        for hit in hits:
+            aid = self.index.chunks[hit.chunk_id].article_id
+            if aid not in seen:
+                seen.append(aid)
+        for aid in seen + sorted(set(self.index.articles) - set(seen)):
+            sents, _, _ = self._sentences(aid)
+            for pos, s in enumerate(sents):
+                if q.acronym and evidence.acronym_expansion(s.text, q.acronym):
+                    article = self.index.articles[aid]
+                    return [(Scored(article, (s,), (pos,), 1.0, 1.0, 1.0), None)]
+        return []
+
+    def _cite(self, chosen: list[Chosen]) -> tuple[tuple[AnswerPart, ...], tuple[Citation, ...]]:
         numbers: dict[str, int] = {}
         used: dict[str, list[Sentence]] = {}
         parts = []
         for scored, label in chosen:
             aid = scored.article.id
             n = numbers.setdefault(aid, len(numbers) + 1)
-            used.setdefault(aid, []).append(scored.sentence)
-            text = scored.sentence.text
+            used.setdefault(aid, []).extend(scored.sentences)
+            text = scored.text
             parts.append(AnswerPart(text, n, evidence.figures(text), label))
         citations = []
         for aid, n in numbers.items():
             a = self.index.articles[aid]
-            spans = sorted(used[aid], key=lambda s: s.start)
+            spans = sorted(set(used[aid]), key=lambda s: s.start)
             start, end = spans[0].start, spans[-1].end
             quote = (
                 a.body[start:end] if end - start <= 1500 else " […] ".join(s.text for s in spans)
@@ -282,75 +307,47 @@ class Answerer:
         return tuple(parts), tuple(citations)
 
 
-_PEOPLE_WORDS = {"pekerja", "orang", "peserta", "penduduk", "tenaga", "kepesertaan", "workers"}
+Chosen = tuple[Scored, str | None]
 
 
-def _asks_people(q: Question) -> bool:
-    return bool(_PEOPLE_WORDS & set(q.words))
+def _newest_first(c: Scored) -> int:
+    return -(c.article.dated.toordinal() if c.article.dated else 0)
 
 
-def _kind_bonus(q: Question, text: str) -> float:
-    if q.kind == "berapa":
-        if q.unit == "persen":
-            return 0.4 if evidence.has_percent(text) else -0.3
-        if _asks_people(q):
-            if evidence.people_count(text):
-                return 0.5
-            return 0.1 if evidence.has_percent(text) or evidence.has_count(text) else -0.3
-        if evidence.has_count(text):
-            return 0.4
-        return 0.1 if evidence.has_percent(text) else -0.3
-    if q.kind == "siapa":
-        return 0.4 if evidence.has_person(text) else (0.1 if evidence.people(text) else -0.2)
-    if q.kind == "kapan":
-        return 0.4 if evidence.has_date(text) else -0.2
-    if q.kind == "apa_saja":
-        bonus = 0.4 if evidence.is_enumeration(text) or evidence.ordinal(text) == 1 else 0.0
-        noun = evidence.announced_noun(text)
-        if noun:
-            bonus = max(bonus, 0.3) + (0.4 if noun in q.words else 0.0)
-        return bonus
-    if q.kind == "di_mana":
-        return 0.3 if " di " in text else 0.0
-    return 0.0
-
-
-def _fits_kind(q: Question, text: str) -> bool:
-    """Whether a sentence can answer this kind of question at all."""
-    if q.kind == "berapa":
-        if q.unit == "persen":
-            return evidence.has_percent(text)
-        return bool(evidence.figures(text))
-    if q.kind == "siapa":
-        return bool(evidence.people(text))
-    if q.kind == "kapan":
-        return evidence.has_date(text)
-    return True
-
-
-def _same_figure_kind(q: Question, best: str, other: str) -> bool:
-    """Figures from another source count as "the same thing" only in the same unit."""
-    if q.unit == "persen":
-        return evidence.has_percent(other)
-    if evidence.people_count(best):
-        return evidence.people_count(other)
-    return evidence.has_count(best) == evidence.has_count(other)
-
-
-def _year_bonus(q: Question, text: str, article: Article) -> float:
-    if not q.years:
-        return 0.0
-    year = article.dated.year if article.dated else None
-    return 0.3 if any(y == year or str(y) in text for y in q.years) else -0.3
-
-
-def _prefer_latest(ranked: list[Scored]) -> list[Scored]:
-    """Move the newest article's best sentence first when it is nearly as good."""
+def _spread(q: Question, ranked: list[Scored]) -> list[Chosen]:
+    """A figure question: the best window, plus the same kind of figure from other sources
+    that answer nearly as well, newest first with their dates (newest only for "sekarang")."""
     best = ranked[0]
-    close = [c for c in ranked if c.score >= SPREAD_RATIO * best.score and _same_need(c, best)]
-    newest = max(close, key=lambda c: c.article.dated.toordinal() if c.article.dated else 0)
+    picks = [best]
+    seen = {best.article.id}
+    for cand in ranked[1:]:
+        if len(picks) >= MAX_SOURCES:
+            break
+        if (
+            cand.article.id not in seen
+            and cand.score >= SPREAD_RATIO * best.score
+            and cand.coverage >= SPREAD_RATIO * best.coverage
+            and fits_kind(q, cand.text)
+            and same_figure_kind(q, best.text, cand.text)
+        ):
+            picks.append(cand)
+            seen.add(cand.article.id)
+    if len(picks) == 1 or q.wants_latest:
+        return [(min(picks, key=_newest_first), None)]
+    picks.sort(key=_newest_first)
+    return [(c, f"{c.article.date_label}, {c.article.outlet}") for c in picks]
+
+
+def _prefer_latest(q: Question, ranked: list[Scored]) -> list[Scored]:
+    """For "sekarang / terbaru": move the newest source's best window first when it answers
+    nearly as well as the best one."""
+    best = ranked[0]
+    close = [
+        c
+        for c in ranked
+        if c.score >= LATEST_RATIO * best.score
+        and c.coverage >= LATEST_RATIO * best.coverage
+        and fits_kind(q, c.text)
+    ]
+    newest = min(close, key=_newest_first)
     return [newest] + [c for c in ranked if c is not newest]
-
-
-def _same_need(a: Scored, b: Scored) -> bool:
-    return a.coverage >= SPREAD_RATIO * b.coverage

@@ -1,15 +1,38 @@
-"""What a sentence offers as an answer: figures, dates, people, places, lists. Pure functions."""
+"""What a sentence offers as an answer: figures, dates, people, lists. Pure functions.
+
+"Targets" are character spans of the things a question kind asks for (a figure for
+"berapa", a name for "siapa", a date for "kapan"); answer selection rewards sentences whose
+targets stand close to the question's words.
+"""
 
 from __future__ import annotations
 
 import re
 
+Span = tuple[int, int]
+
 _NUM = r"\d+(?:[.,/]\d+)*"
+_NUMBER_WORDS = {
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+}
 _SCALE = r"(?:\s?(?:persen|%|juta(?:an)?|ribu|ribuan|miliar|triliun))"
-_NOUN = r"(?:\s(?:pekerja|orang|peserta|penduduk|tenaga kerja|kabupaten(?: dan kota)?|kepesertaan))"
+_NOUN = (
+    r"(?:\s(?:pekerja|orang|peserta|penduduk|tenaga kerja|kabupaten(?: dan kota)?|kepesertaan"
+    r"|program|hal|provinsi|fokus|jenis|manfaat))"
+)
+_QUALIFIER = r"(?:(?:hampir|sekitar|kurang lebih|lebih dari|sebanyak|sebesar|mencapai)\s)?"
 FIGURE_RE = re.compile(
-    rf"(?:(?:hampir|sekitar|kurang lebih|lebih dari|sebanyak|sebesar|mencapai)\s)?"
-    rf"(?<![\w/.,]){_NUM}{_SCALE}?{_NOUN}?(?![\w/])",
+    rf"{_QUALIFIER}(?:(?<![\w/.,]){_NUM}{_SCALE}?{_NOUN}?(?![\w/])"
+    rf"|\b(?:{'|'.join(_NUMBER_WORDS)}){_NOUN})",
     re.IGNORECASE,
 )
 PERCENT_RE = re.compile(rf"{_NUM}\s?(?:persen|%)", re.IGNORECASE)
@@ -18,8 +41,9 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|agu|aug|sep|okt|oct|nov|des|dec"
 )
 DATE_RE = re.compile(
-    rf"\b(?:\d{{1,2}}\s(?:{_MONTHS})\b|(?:{_MONTHS})\s(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d"
-    rf"|(?:tahun\s)?(?:19|20)\d\d|senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b",
+    rf"\b(?:(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\s)?(?:\(?\d{{1,2}}/\d{{1,2}}/"
+    rf"(?:19|20)\d\d\)?|\d{{1,2}}\s(?:{_MONTHS})(?:\s(?:19|20)\d\d)?|(?:{_MONTHS})\s(?:19|20)\d\d"
+    rf"|(?:awal\s|akhir\s)?(?:tahun\s)?(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _ROLE_RE = re.compile(
@@ -27,172 +51,101 @@ _ROLE_RE = re.compile(
     r"Wali Kota|Walikota|Bupati)\b"
 )
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b")
-# Capitalized words that are places, organisations or titles, not people.
-_NOT_NAMES = {
-    "bpjs",
-    "ketenagakerjaan",
-    "kanwil",
-    "kantor",
-    "wilayah",
-    "cabang",
-    "sumsel",
-    "sumbagsel",
-    "sumatera",
-    "selatan",
-    "bagian",
-    "palembang",
-    "provinsi",
-    "pemprov",
-    "kepala",
-    "direktur",
-    "deputi",
-    "wakil",
-    "gubernur",
-    "penjabat",
-    "pj",
-    "jaminan",
-    "sosial",
-    "badan",
-    "pemerintah",
-    "kamis",
-    "jumat",
-    "senin",
-    "selasa",
-    "rabu",
-    "sabtu",
-    "minggu",
-    "dari",
-    "saat",
-    "menurut",
-    "sementara",
-    "dia",
-    "kami",
-    "mereka",
-    "untuk",
-    "di",
-    "dan",
-    "pak",
-    "bidang",
-    "kabid",
-    "kakacab",
-    "indonesia",
-    "antara",
-    "tahun",
-    "hari",
-    "tua",
-    "kecelakaan",
-    "kerja",
-    "kematian",
-    "pensiun",
-    "kehilangan",
-    "pekerjaan",
-    "program",
-    "new",
-    "service",
-    "blue",
-    "print",
-    "implementasi",
-    "gerakan",
-    "serentak",
-    "perlindungan",
-    "pekerja",
-    "rentan",
-    "usaha",
-    "kecil",
-    "menengah",
-    "royal",
-    "golf",
-    "lounge",
-    "pgc",
-    "bina",
-    "praja",
-    "paritrana",
-    "award",
-    "jumpa",
-    "pers",
-    "media",
-    "sharing",
-    "session",
-    "serikat",
-    "buruh",
-    "penerima",
-    "upah",
-    "bukan",
-    "jasa",
-    "konstruksi",
-    "ksp",
-    "bjps",
-    "alhamdulillah",
-    "pemda",
-    "ukm",
-    "bpd",
-    "rt",
-    "rw",
-    "petani",
-    "nelayan",
-    "tukang",
-    "ojek",
-    "entah",
-    "kota",
-    "kabupaten",
-    "fokus",
-    "lebih",
-    "berdasarkan",
-    "melihat",
-    "artinya",
-    "kondisi",
-    "lima",
-    "terutama",
-    "tentunya",
-    "perlu",
-    "salah",
-    "kemudian",
-    "pertama",
-    "sisanya",
-    "sektor",
-    "target",
-    "kalau",
-    "bahwa",
-    "maka",
-}
+# Capitalized words that are places, organisations, titles or sentence openers, not people.
+_NOT_NAMES = frozenset(
+    """
+    bpjs ketenagakerjaan kanwil kantor wilayah cabang sumsel sumbagsel sumatera selatan bagian
+    palembang provinsi pemprov kepala direktur deputi wakil gubernur penjabat pj jaminan sosial
+    badan pemerintah kamis jumat senin selasa rabu sabtu minggu dari saat menurut sementara dia
+    kami mereka untuk di dan pak bidang kabid kakacab indonesia antara tahun hari tua kecelakaan
+    kerja kematian pensiun kehilangan pekerjaan program new service blue print implementasi
+    gerakan serentak perlindungan pekerja rentan usaha kecil menengah royal golf lounge pgc bina
+    praja paritrana award jumpa pers media sharing session serikat buruh penerima upah bukan
+    jasa konstruksi ksp bjps alhamdulillah pemda ukm bpd rt rw petani nelayan tukang ojek entah
+    kota kabupaten fokus lebih berdasarkan melihat artinya kondisi lima terutama tentunya perlu
+    salah kemudian pertama sisanya sektor target kalau maka bahwa formal informal seperti
+    terkait sedangkan usai badan penyelenggara penyelenggaraan ini itu juga dengan karena
+    persentase menanggapi audiensi saya kita lebih agustus januari oktober november maret
+    """.split()
+)
+_INSTITUTION_RE = re.compile(
+    r"\b(?:dinas|pemerintah|pemda|pemprov|perbankan|bank|perusahaan|media|stakeholder|"
+    r"pengurus|kabupaten|serikat|institusi)\b",
+    re.IGNORECASE,
+)
 ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh")
-_NUMBER_WORDS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7}
 _ANNOUNCE_RE = re.compile(
     r"\b(\d|dua|tiga|empat|lima|enam|tujuh)\s(?:program|hal|fokus|jenis|manfaat|layanan|poin)",
     re.IGNORECASE,
 )
+_TOTAL_RE = re.compile(r"\bdari\s(?:total\s|jumlah\s)?(?:kurang lebih\s|sekitar\s)?$", re.I)
+_PEOPLE = ("pekerja", "orang", "peserta", "penduduk", "tenaga kerja", "kepesertaan")
+_COPULA_RE = re.compile(r"\b(?:adalah|merupakan|ialah|yaitu|yakni|itu masuk|itu)\b", re.I)
+_MEANS_RE = re.compile(
+    r"\b(?:melalui|dengan|kerja sama|bekerja sama|cara|mengajak|menjalin|mengimbau|agar)\b", re.I
+)
+
+
+def _is_year_or_date(core: str) -> bool:
+    return bool(re.fullmatch(r"(19|20)\d\d|\d{1,2}/\d{1,2}/\d{4}", core))
+
+
+def figure_spans(text: str) -> list[Span]:
+    """Spans of figures (numbers or number words with qualifier, unit and noun); no years."""
+    spans = []
+    for m in FIGURE_RE.finditer(text):
+        core = re.sub(r"^\D+", "", m.group().strip())
+        if core and _is_year_or_date(core):
+            continue
+        spans.append((m.start(), m.end()))
+    return spans
 
 
 def figures(text: str) -> tuple[str, ...]:
-    """Numbers with their qualifiers and units, as exact substrings of `text` (no bare years)."""
+    """Figures worth stressing, as exact substrings of `text` (a bare digit is not one)."""
     out = []
-    for m in FIGURE_RE.finditer(text):
-        s = m.group().strip()
-        core = re.sub(r"^\D+", "", s)
-        if re.fullmatch(r"(19|20)\d\d", core) or re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", core):
+    for s, e in figure_spans(text):
+        f = text[s:e].strip()
+        if re.fullmatch(r"\d", f):
             continue
-        if re.fullmatch(r"\d", core) and s == core:
-            continue  # a bare single digit ("4 hal") is not a figure worth stressing
-        out.append(s)
+        out.append(f)
     return tuple(out)
 
 
-_PEOPLE = ("pekerja", "orang", "peserta", "penduduk", "tenaga kerja", "kepesertaan")
+def _is_total(text: str, start: int) -> bool:
+    return bool(_TOTAL_RE.search(text[max(0, start - 30) : start]))
 
 
-_TOTAL_RE = re.compile(r"\bdari\s(?:total\s|jumlah\s)?(?:kurang lebih\s|sekitar\s)?$", re.I)
+def percent_spans(text: str) -> list[Span]:
+    return [(s, e) for s, e in figure_spans(text) if PERCENT_RE.search(text[s:e])]
+
+
+def count_spans(text: str, people_only: bool = False) -> list[Span]:
+    """Counts (not percentages); optionally of people only. Totals that a part is taken from
+    ("dari kurang lebih 3 juta pekerja") are left out; see `total_spans`."""
+    out = []
+    for s, e in figure_spans(text):
+        f = text[s:e].lower()
+        if PERCENT_RE.search(f) or _is_total(text, s):
+            continue
+        if people_only and not f.rstrip().endswith(_PEOPLE):
+            continue
+        out.append((s, e))
+    return out
+
+
+def total_spans(text: str) -> list[Span]:
+    """Counts introduced as the whole a part is taken from ("dari lima provinsi ...")."""
+    return [
+        (s, e)
+        for s, e in figure_spans(text)
+        if _is_total(text, s) and not PERCENT_RE.search(text[s:e])
+    ]
 
 
 def people_count(text: str) -> bool:
-    """A count of people ("1,3 juta pekerja", "2.916.275 orang"), not a total it is part of
-    ("dari kurang lebih 3 juta pekerja" is the denominator, not the answer)."""
-    for m in FIGURE_RE.finditer(text):
-        f = m.group().strip()
-        if not f.lower().endswith(_PEOPLE) or PERCENT_RE.search(f):
-            continue
-        if not _TOTAL_RE.search(text[max(0, m.start() - 30) : m.start()]):
-            return True
-    return False
+    """A count of people ("1,3 juta pekerja"), not a total a part is taken from."""
+    return bool(count_spans(text, people_only=True))
 
 
 def has_percent(text: str) -> bool:
@@ -200,26 +153,46 @@ def has_percent(text: str) -> bool:
 
 
 def has_count(text: str) -> bool:
-    """A figure that is not only a percentage or a year."""
-    return any(not PERCENT_RE.fullmatch(re.sub(r"^\D+", "", f)) for f in figures(text))
+    return bool(count_spans(text))
+
+
+def date_spans(text: str) -> list[Span]:
+    return [(m.start(), m.end()) for m in DATE_RE.finditer(text)]
 
 
 def has_date(text: str) -> bool:
     return bool(DATE_RE.search(text))
 
 
-def people(text: str) -> list[str]:
-    """Capitalized name sequences that are not places, organisations or titles."""
-    names = []
+def person_spans(text: str) -> list[Span]:
+    """Spans of capitalized name sequences that are not places, organisations or titles."""
+    spans = []
     for m in _NAME_RE.finditer(text):
-        parts = [p for p in m.group().split() if p.lower() not in _NOT_NAMES]
-        if parts and m.start() > 0:
-            names.append(" ".join(parts))
-    return names
+        if m.start() == 0:
+            continue
+        words = m.group().split()
+        keep = [i for i, w in enumerate(words) if w.lower() not in _NOT_NAMES]
+        if not keep:
+            continue
+        offsets = [
+            m.start() + len(" ".join(words[:i])) + (1 if i else 0) for i in range(len(words))
+        ]
+        start = offsets[keep[0]]
+        end = offsets[keep[-1]] + len(words[keep[-1]])
+        spans.append((start, end))
+    return spans
+
+
+def people(text: str) -> list[str]:
+    return [text[s:e] for s, e in person_spans(text)]
 
 
 def has_person(text: str) -> bool:
-    return bool(_ROLE_RE.search(text)) and bool(people(text))
+    return bool(_ROLE_RE.search(text)) and bool(person_spans(text))
+
+
+def institution_spans(text: str) -> list[Span]:
+    return [(m.start(), m.end()) for m in _INSTITUTION_RE.finditer(text)]
 
 
 def announced_noun(text: str) -> str | None:
@@ -249,3 +222,31 @@ def ordinal(text: str) -> int | None:
         (lower.find(w), i) for i, w in enumerate(ORDINALS, start=1) if re.search(rf"\b{w}\b", lower)
     ]
     return min(found)[1] if found else None
+
+
+def is_definition(text: str) -> bool:
+    """A copula sentence ("X itu masuk ranah ...", "X adalah ...")."""
+    return bool(_COPULA_RE.search(text[:80]))
+
+
+def states_means(text: str) -> bool:
+    """A sentence that says how something is done ("melalui", "bekerja sama dengan", ...)."""
+    return bool(_MEANS_RE.search(text))
+
+
+_CONTINUATION_RE = re.compile(
+    r"^[\"“]?(?:Dari jumlah tersebut|Sisanya|Terutama|Artinya|Khususnya|Yakni|Yaitu|Termasuk|"
+    r"Mereka pun|Hal (?:ini|tersebut)|Kalau di|Sedangkan|Adapun)\b"
+)
+
+
+def continues(text: str) -> bool:
+    """A sentence that only makes sense after the previous one ("Dari jumlah tersebut, ...")."""
+    return bool(_CONTINUATION_RE.match(text))
+
+
+def acronym_expansion(text: str, acronym: str) -> str | None:
+    """The long form that `text` gives for `acronym`: "Jasa Konstruksi (Jakon)" -> "Jasa
+    Konstruksi"; matched case-insensitively, initials need not match exactly."""
+    m = re.search(rf"((?:[A-Z][\w-]*\s){{1,6}})\(\s*{re.escape(acronym)}\s*\)", text, re.IGNORECASE)
+    return m.group(1).strip() if m else None

@@ -1,0 +1,166 @@
+"""Scoring candidate answer windows (one or two consecutive sentences). Pure functions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from bot import evidence
+from bot.question import Question
+from index.records import Article, Sentence
+
+TermsOf = Callable[[str], frozenset[str]]
+NEAR = 70  # characters either side of a figure / name / date that count as "near" it
+
+_PEOPLE_WORDS = {"pekerja", "orang", "peserta", "penduduk", "tenaga", "kepesertaan"}
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate answer: consecutive sentences of one article, with its evidence."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    positions: tuple[int, ...]
+    score: float
+    coverage: float  # idf share of the question's terms in the window
+    context: float  # ... in the window or anywhere in its article (title and date included)
+
+    @property
+    def text(self) -> str:
+        return self.article.body[self.sentences[0].start : self.sentences[-1].end]
+
+    @property
+    def support(self) -> float:
+        """Terms found only elsewhere in the article count half."""
+        return (self.coverage + self.context) / 2
+
+    @property
+    def position(self) -> int:
+        return self.positions[0]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """IDF weights of the question's terms."""
+
+    idf: dict[str, float]
+
+    @property
+    def total(self) -> float:
+        return sum(self.idf.values()) or 1.0
+
+    def share(self, terms: Iterable[str]) -> float:
+        present = set(terms)
+        return sum(w for t, w in self.idf.items() if t in present) / self.total
+
+
+def asks_people(q: Question) -> bool:
+    return bool(_PEOPLE_WORDS & set(q.words))
+
+
+def target_spans(q: Question, text: str) -> list[evidence.Span]:
+    """Spans in `text` of what the question asks for (figure, name, date)."""
+    if q.kind == "berapa":
+        if q.unit == "persen":
+            return evidence.percent_spans(text)
+        return evidence.count_spans(text)
+    if q.kind == "siapa":
+        return evidence.person_spans(text)
+    if q.kind == "kapan":
+        return evidence.date_spans(text)
+    return []
+
+
+def proximity(text: str, spans: list[evidence.Span], weights: Weights, terms_of: TermsOf) -> float:
+    """The best idf share of question terms around one of the spans: the span itself, the
+    words before it (back to the previous span) and, for the last span, the words after."""
+    best = 0.0
+    spans = sorted(spans)
+    for i, (s, e) in enumerate(spans):
+        prev_end = spans[i - 1][1] if i else 0
+        around = text[max(prev_end, s - NEAR) : e]
+        if i == len(spans) - 1:
+            around += " " + text[e : e + NEAR]
+        best = max(best, weights.share(terms_of(around)))
+    return best
+
+
+def head_weights(q: Question, weights: Weights) -> Weights | None:
+    """The weights of the question's head terms ("siapa <deputi direktur ...>"), if any."""
+    head = {t: weights.idf[t] for t in q.head if t in weights.idf}
+    return Weights(head) if head else None
+
+
+def focus_bonus(q: Question, text: str, weights: Weights, terms_of: TermsOf) -> float:
+    """How well `text` offers the kind of thing the question asks for."""
+    spans = target_spans(q, text)
+    if spans:
+        head = head_weights(q, weights)
+        bonus = 0.3 + 0.3 * proximity(text, spans, weights, terms_of)
+        if head:
+            bonus += 0.5 * proximity(text, spans, head, terms_of)
+        if q.kind == "berapa" and q.unit != "persen" and asks_people(q):
+            bonus += 0.1 if evidence.count_spans(text, people_only=True) else 0.0
+        return bonus
+    if q.kind == "berapa":
+        totals = [] if q.unit == "persen" else evidence.total_spans(text)
+        if totals:
+            return 0.15 + 0.25 * proximity(text, totals, weights, terms_of)
+        weak = evidence.percent_spans(text) or evidence.count_spans(text)
+        return 0.1 if weak else -0.3
+    if q.kind == "siapa":
+        inst = evidence.institution_spans(text)
+        return 0.1 + 0.3 * proximity(text, inst, weights, terms_of) if inst else -0.2
+    if q.kind == "kapan":
+        return -0.2
+    if q.kind == "apa_saja":
+        bonus = 0.4 if evidence.is_enumeration(text) or evidence.ordinal(text) == 1 else 0.0
+        noun = evidence.announced_noun(text)
+        if noun:
+            bonus = max(bonus, 0.3) + (0.4 if noun in q.words else 0.0)
+        return bonus
+    if q.kind == "di_mana":
+        return 0.3 if " di " in text else 0.0
+    if q.kind == "apa_itu":
+        head = terms_of(text[:60])
+        return 0.4 if evidence.is_definition(text) and weights.share(head) >= 0.6 else 0.0
+    if q.kind == "bagaimana":
+        return 0.2 if evidence.states_means(text) else 0.0
+    return 0.0
+
+
+def fits_kind(q: Question, text: str) -> bool:
+    """Whether `text` can answer this kind of question at all."""
+    if q.kind == "berapa":
+        if q.unit == "persen":
+            return evidence.has_percent(text)
+        return bool(evidence.figure_spans(text))
+    if q.kind == "siapa":
+        return bool(evidence.person_spans(text) or evidence.institution_spans(text))
+    if q.kind == "kapan":
+        return evidence.has_date(text)
+    return True
+
+
+def same_figure_kind(q: Question, best: str, other: str) -> bool:
+    """Figures from another source count as "the same thing" only in the same unit."""
+    if q.unit == "persen":
+        return evidence.has_percent(other)
+    if evidence.people_count(best):
+        return evidence.people_count(other)
+    return evidence.has_count(best) == evidence.has_count(other)
+
+
+def date_bonus(q: Question, text: str, article: Article) -> float:
+    """Questions that name a year (or month) prefer sources from that time, or sentences and
+    titles that mention it."""
+    bonus = 0.0
+    dated = article.dated
+    if q.years:
+        said = f"{text} {article.title}"
+        hit = any((dated and y == dated.year) or str(y) in said for y in q.years)
+        bonus += 0.3 if hit else -0.3
+    if q.months and dated:
+        bonus += 0.1 if dated.month in q.months else -0.1
+    return bonus
