@@ -90,7 +90,12 @@ def build_application(
         .base_file_url(file_base_url(settings.telegram_api_base_url))
         .concurrent_updates(MAX_CONCURRENT_UPDATES)
         .rate_limiter(AIORateLimiter(max_retries=FLOOD_RETRIES))
-        .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .defaults(
+            Defaults(
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                allow_sending_without_reply=True,  # the question may be deleted meanwhile
+            )
+        )
         .post_init(post_init)
     )
     if settings.bot_persistence:

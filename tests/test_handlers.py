@@ -186,6 +186,18 @@ async def test_a_failing_chat_action_does_not_stop_the_answer(app, api) -> None:
     assert "Jaminan Hari Tua" in reply.text
 
 
+async def test_answer_still_arrives_when_the_question_was_deleted(app, api) -> None:  # type: ignore[no-untyped-def]
+    api.user_message(USER, "/tanya program apa saja?", chat_id=GROUP, chat_type="group")
+    update = await api_update(app, api)
+    data = update.to_dict()
+    data["message"]["message_id"] = 99_999  # deleted: unknown to the API
+    await app.process_update(Update.de_json(data, app.bot))
+    [reply] = api.sent(GROUP)
+    assert reply.error is None and "Jaminan Hari Tua" in reply.text
+    assert reply.params["reply_parameters"]["message_id"] == 99_999
+    assert reply.params["reply_parameters"]["allow_sending_without_reply"] is True
+
+
 async def test_abstention_shows_the_engine_message(app, api) -> None:  # type: ignore[no-untyped-def]
     [reply] = await private(app, api, "Siapa presiden Amerika?")
     assert reply.text == "Maaf, tidak ada."
