@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from index.records import Article, Chunk, Sentence
 from index.text import split_sentences
 
 TokenCounter = Callable[[str], int]
+ManyTokenCounter = Callable[[Sequence[str]], list[int]]
 
 # Indonesian costs about 2.4 WordPiece tokens per word for the default (English) model.
 TOKENS_PER_WORD = 2.4
@@ -38,6 +39,17 @@ def chunk_article(
     """
     sentences = article_sentences(article)
     costs = [count_tokens(s.text) for s in sentences]
+    return _chunk_sentences(article, sentences, costs, max_tokens, overlap, first_id)
+
+
+def _chunk_sentences(
+    article: Article,
+    sentences: Sequence[Sentence],
+    costs: Sequence[int],
+    max_tokens: int,
+    overlap: int,
+    first_id: int,
+) -> list[Chunk]:
     chunks: list[Chunk] = []
     i = 0
     while i < len(sentences):
@@ -60,9 +72,40 @@ def chunk_corpus(
     count_tokens: TokenCounter = estimate_tokens,
     max_tokens: int = 200,
     overlap: int = 1,
+    *,
+    count_many: ManyTokenCounter | None = None,
+    known: Mapping[str, Sequence[tuple[int, int, int]]] | None = None,
 ) -> list[Chunk]:
-    """Chunk every article; chunk ids are positions in the returned list."""
+    """Chunk every article; chunk ids are positions in the returned list.
+
+    `count_many` counts the tokens of many sentences in one call (faster than `count_tokens`
+    one by one). `known` maps an article id to its chunks' (start, end, n_tokens) from an
+    earlier chunking of the same body with the same settings; those are reused as they are.
+    """
+    known = known or {}
+    many = count_many or (lambda texts: [count_tokens(t) for t in texts])
     out: list[Chunk] = []
+    batch: list[Article] = []
+
+    def flush() -> None:
+        sentences = [article_sentences(a) for a in batch]
+        counts = iter(many([s.text for sents in sentences for s in sents]))
+        for a, sents in zip(batch, sentences, strict=True):
+            costs = [next(counts) for _ in sents]
+            out.extend(_chunk_sentences(a, sents, costs, max_tokens, overlap, len(out)))
+        batch.clear()
+
     for article in articles:
-        out.extend(chunk_article(article, count_tokens, max_tokens, overlap, first_id=len(out)))
+        spans = known.get(article.id)
+        if spans is None:
+            batch.append(article)
+            if len(batch) >= 256:
+                flush()
+            continue
+        flush()
+        body, first = article.body, len(out)
+        out.extend(
+            Chunk(first + k, article.id, s, e, body[s:e], n) for k, (s, e, n) in enumerate(spans)
+        )
+    flush()
     return out

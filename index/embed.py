@@ -8,7 +8,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -72,6 +72,7 @@ class SentenceTransformerEmbedder:
         )
         self.dim = int(get_dim() or 0)
         self.max_tokens = int(self.model.max_seq_length)
+        self._token_counter: Any = None
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         if not texts:
@@ -87,6 +88,40 @@ class SentenceTransformerEmbedder:
 
     def count_tokens(self, text: str) -> int:
         return len(self.model.tokenizer.tokenize(text))
+
+    def count_tokens_many(self, texts: Sequence[str]) -> list[int]:
+        """`count_tokens` of many texts in one call into the tokenizer (about twice as fast)."""
+        counter = self._counter()
+        if counter is None:
+            return [self.count_tokens(t) for t in texts]
+        out: list[int] = []
+        for start in range(0, len(texts), 4096):
+            batch = list(texts[start : start + 4096])
+            out.extend(len(e.ids) for e in counter.encode_batch(batch, add_special_tokens=False))
+        return out
+
+    def _counter(self) -> Any:
+        """A private copy of the fast tokenizer without truncation or padding (encoding sets
+        those on the shared one), or None for a slow tokenizer."""
+        if self._token_counter is None:
+            backend = getattr(self.model.tokenizer, "backend_tokenizer", None)
+            if backend is None:
+                return None
+            from tokenizers import Tokenizer
+
+            counter = Tokenizer.from_str(backend.to_str())
+            counter.no_truncation()
+            counter.no_padding()
+            self._token_counter = counter
+        return self._token_counter
+
+
+def token_counter_many(embedder: Embedder) -> Callable[[Sequence[str]], list[int]]:
+    """The embedder's batch token counter, or one that calls `count_tokens` per text."""
+    many = getattr(embedder, "count_tokens_many", None)
+    if many is not None:
+        return many  # type: ignore[no-any-return]
+    return lambda texts: [embedder.count_tokens(t) for t in texts]
 
 
 class EmbeddingCache:

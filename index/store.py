@@ -6,19 +6,22 @@ Layout::
     <index_dir>/builds/<build_id>/manifest.json
                                  /articles.json  (the corpus snapshot answers quote from)
                                  /glossary.txt
-                                 /chunks.jsonl
+                                 /chunks.jsonl   ([id, article_id, start, end, n_tokens])
+                                 /digests.json   (article id -> body digest, for rebuilds)
                                  /dense.faiss
                                  /lexical/
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from index.dense import DenseIndex
 from index.errors import IndexMissingError
@@ -26,7 +29,7 @@ from index.glossary import Glossary, load_glossary
 from index.lexical import LexicalIndex
 from index.records import Article, Chunk
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: digests.json and lexical/stems.json
 KEEP_BUILDS = 2
 
 
@@ -93,20 +96,53 @@ def write_build(
     glossary_text: str,
     lexical: LexicalIndex,
     dense: DenseIndex,
+    digests: dict[str, str] | None = None,
 ) -> None:
-    """Write every artifact of one build into `directory` (which must not exist yet)."""
+    """Write every artifact of one build into `directory` (which must not exist yet).
+
+    `digests` (article id -> `body_digest`) let the next build reuse this one's chunks of
+    unchanged articles.
+    """
     directory.mkdir(parents=True)
     (directory / "articles.json").write_text(
         json.dumps([_article_json(a) for a in articles], ensure_ascii=False), encoding="utf-8"
     )
     (directory / "glossary.txt").write_text(glossary_text, encoding="utf-8")
     with (directory / "chunks.jsonl").open("w", encoding="utf-8") as f:
-        for c in chunks:
-            f.write(json.dumps([c.id, c.article_id, c.start, c.end, c.n_tokens]) + "\n")
+        f.writelines(
+            json.dumps([c.id, c.article_id, c.start, c.end, c.n_tokens]) + "\n" for c in chunks
+        )
+    if digests is not None:
+        (directory / "digests.json").write_text(json.dumps(digests), encoding="utf-8")
     dense.save(directory / "dense.faiss")
     lexical.save(directory / "lexical")
     # The manifest goes last: a build directory without one is incomplete.
     (directory / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2), "utf-8")
+
+
+def body_digest(body: str) -> str:
+    """A short digest of an article body: equal digests, equal chunks."""
+    return hashlib.blake2b(body.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _chunk_rows(build_dir: Path) -> list[list[Any]]:
+    """The rows of chunks.jsonl, parsed in one call (a JSON array of the lines)."""
+    lines = (build_dir / "chunks.jsonl").read_text("utf-8").splitlines()
+    return list(json.loads("[" + ",".join(line for line in lines if line) + "]"))
+
+
+def read_chunk_spans(build_dir: Path) -> dict[str, tuple[str, list[tuple[int, int, int]]]]:
+    """article id -> (body digest, [(start, end, n_tokens)]) of a build; empty when the build
+    has no digests (older builds) or cannot be read."""
+    try:
+        digests = json.loads((build_dir / "digests.json").read_text("utf-8"))
+        rows = _chunk_rows(build_dir)
+    except (OSError, ValueError):
+        return {}
+    spans: dict[str, list[tuple[int, int, int]]] = {}
+    for _, aid, start, end, n_tokens in rows:
+        spans.setdefault(aid, []).append((start, end, n_tokens))
+    return {aid: (digests[aid], s) for aid, s in spans.items() if aid in digests}
 
 
 def swap_current(index_dir: Path, build_dir: Path) -> None:
@@ -153,11 +189,10 @@ def load_build(build_dir: Path) -> StoredIndex:
             for d in json.loads((build_dir / "articles.json").read_text("utf-8"))
         ]
         by_id = {a.id: a for a in articles}
-        chunks = []
-        with (build_dir / "chunks.jsonl").open(encoding="utf-8") as f:
-            for line in f:
-                cid, aid, start, end, n_tok = json.loads(line)
-                chunks.append(Chunk(cid, aid, start, end, by_id[aid].body[start:end], n_tok))
+        chunks = [
+            Chunk(cid, aid, start, end, by_id[aid].body[start:end], n_tok)
+            for cid, aid, start, end, n_tok in _chunk_rows(build_dir)
+        ]
         return StoredIndex(
             path=build_dir,
             manifest=manifest,

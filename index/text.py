@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
-from functools import cache, lru_cache
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
 
 _TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
 
@@ -25,6 +26,7 @@ STOPWORDS = frozenset(
     sekarang kini terbaru terkini terakhir nama namanya sebut disebut disebutkan menyebut
     singkatan kepanjangan kepanjangannya maksud maksudnya arti artinya menurut jumlah banyak
     tolong mohon info informasi jelaskan sebutkan tahu tau min kak bang gan
+    tentang berlangsung diadakan digelar dilaksanakan terjadi
     """.split()
 )
 
@@ -56,12 +58,35 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return StemmerFactory().create_stemmer()
 
 
-@lru_cache(maxsize=200_000)
+# Sastrawi costs about half a millisecond per new word, so stems are memoized for the process
+# and saved with each index build (see `remember_stems`): a rebuild or a fresh process does not
+# stem the corpus vocabulary again. Bounded, since questions bring arbitrary words.
+MAX_STEMS = 1_000_000
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
-    """Indonesian stem of one lowercase word (Sastrawi), cached; numbers are kept as they are."""
-    if not word.isalpha() or len(word) <= 3:
-        return word
-    return _stemmer().stem(word) or word
+    """Indonesian stem of one lowercase word (Sastrawi), memoized; numbers are kept as they are."""
+    s = _STEMS.get(word)
+    if s is None:
+        s = word if not word.isalpha() or len(word) <= 3 else (_stemmer().stem(word) or word)
+        if len(_STEMS) < MAX_STEMS:
+            _STEMS[word] = s
+    return s
+
+
+def remember_stems(table: Mapping[str, str]) -> None:
+    """Add known stems (word -> stem, as `stem` computed them) to the memo."""
+    room = MAX_STEMS - len(_STEMS)
+    if room >= len(table):
+        _STEMS.update(table)
+    elif room > 0:
+        _STEMS.update(itertools.islice(table.items(), room))
+
+
+def stem_table(words: Iterable[str]) -> dict[str, str]:
+    """word -> stem for the words that need Sastrawi (alphabetic, longer than three letters)."""
+    return {w: stem(w) for w in words if len(w) > 3 and w.isalpha()}
 
 
 def content_terms(text: str) -> list[str]:
