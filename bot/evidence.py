@@ -92,11 +92,14 @@ def _is_year_or_date(core: str) -> bool:
 
 def figure_spans(text: str) -> list[Span]:
     """Spans of figures (numbers or number words with qualifier, unit and noun); no years."""
+    dates = [(m.start(), m.end()) for m in DATE_RE.finditer(text) if not m.group().isdigit()]
     spans = []
     for m in FIGURE_RE.finditer(text):
         core = re.sub(r"^\D+", "", m.group().strip())
         if core and _is_year_or_date(core):
             continue
+        if any(ds <= m.start() and m.end() <= de for ds, de in dates):
+            continue  # the day of a date ("1 Agustus 2024") is not a figure
         spans.append((m.start(), m.end()))
     return spans
 
@@ -132,6 +135,10 @@ def count_spans(text: str, people_only: bool = False) -> list[Span]:
             continue
         out.append((s, e))
     return out
+
+
+def is_people_figure(figure: str) -> bool:
+    return figure.lower().rstrip().endswith(_PEOPLE)
 
 
 def total_spans(text: str) -> list[Span]:

@@ -140,7 +140,18 @@ def question_kind(words: tuple[str, ...]) -> str:
         return "di_mana"
     if any(w in words for w in ("bagaimana", "gimana", "cara", "how")):
         return "bagaimana"
-    if any(_has(words, p) for p in ("apa itu", "apa yang dimaksud", "what is", "arti", "maksud")):
+    if any(
+        _has(words, p)
+        for p in (
+            "apa itu",
+            "apa yang dimaksud",
+            "what is",
+            "arti",
+            "artinya",
+            "maksud",
+            "maksudnya",
+        )
+    ):
         return "apa_itu"
     if first in ("apakah", "benarkah", "is", "are", "does", "do", "did", "was", "were", "can"):
         return "ya_tidak"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot import evidence
 from bot.question import Question
 from index.records import Article, Sentence
+from index.text import stem
 
 TermsOf = Callable[[str], frozenset[str]]
 NEAR = 70  # characters either side of a figure / name / date that count as "near" it
@@ -59,12 +60,26 @@ def asks_people(q: Question) -> bool:
     return bool(_PEOPLE_WORDS & set(q.words))
 
 
+_TOTAL_WORDS = {"total", "seluruh", "keseluruhan", "semua", "all", "whole"}
+
+
+def asks_total(q: Question, figure: str) -> bool:
+    """Whether a total ("dari lima provinsi", "dari total 3 juta pekerja") is what the
+    question asks for: it says "total / seluruh", or it counts that (non-people) noun."""
+    if _TOTAL_WORDS & set(q.words):
+        return True
+    noun = figure.split()[-1].lower()
+    return not evidence.is_people_figure(figure) and stem(noun) in q.head
+
+
 def target_spans(q: Question, text: str) -> list[evidence.Span]:
     """Spans in `text` of what the question asks for (figure, name, date)."""
     if q.kind == "berapa":
         if q.unit == "persen":
             return evidence.percent_spans(text)
-        return evidence.count_spans(text)
+        return evidence.count_spans(text) + [
+            (s, e) for s, e in evidence.total_spans(text) if asks_total(q, text[s:e])
+        ]
     if q.kind == "siapa":
         return evidence.person_spans(text)
     if q.kind == "kapan":
