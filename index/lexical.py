@@ -41,7 +41,7 @@ class LexicalIndex:
         self.bm25, self.df, self.n_docs, self.vocab = bm25, df, n_docs, vocab
         # word -> stem of the corpus words, saved with the index (see `index.text.stem`).
         self.stems = stems or {}
-        self._by_shape: dict[tuple[str, int], list[tuple[int, str, int]]] | None = None
+        self._by_shape: dict[tuple[str, int], list[tuple[int, str, int, int]]] | None = None
 
     @classmethod
     def build(
@@ -80,19 +80,24 @@ class LexicalIndex:
             return None
         limit = 1 if len(word) < 8 else 2
         buckets = self._buckets()
+        mask = _letter_mask(word)
         best: tuple[int, int, int, str] | None = None
         for size in range(len(word) - limit, len(word) + limit + 1):
-            for pos, cand, freq in buckets.get((word[0], size), ()):
+            for pos, cand, freq, cand_mask in buckets.get((word[0], size), ()):
+                # One edit changes the set of letters by at most two: a cheap lower bound.
+                if (mask ^ cand_mask).bit_count() > 2 * limit:
+                    continue
                 d = edit_distance(word, cand, limit)
                 if d <= limit and (best is None or (d, -freq, pos) < best[:3]):
                     best = (d, -freq, pos, cand)
         return best[3] if best else None
 
-    def _buckets(self) -> dict[tuple[str, int], list[tuple[int, str, int]]]:
+    def _buckets(self) -> dict[tuple[str, int], list[tuple[int, str, int, int]]]:
         if self._by_shape is None:
-            by_shape: dict[tuple[str, int], list[tuple[int, str, int]]] = {}
+            by_shape: dict[tuple[str, int], list[tuple[int, str, int, int]]] = {}
             for pos, (cand, freq) in enumerate(self.vocab.items()):
-                by_shape.setdefault((cand[0], len(cand)), []).append((pos, cand, freq))
+                entry = (pos, cand, freq, _letter_mask(cand))
+                by_shape.setdefault((cand[0], len(cand)), []).append(entry)
             self._by_shape = by_shape
         return self._by_shape
 
@@ -147,6 +152,14 @@ def load_stems(directory: Path) -> dict[str, str]:
     except (OSError, ValueError):
         return {}
     return dict(saved["stems"]) if saved.get("stemmer") == STEMMER else {}
+
+
+def _letter_mask(word: str) -> int:
+    """The set of letters of a word as bits (letters beyond 64 share bits: still a bound)."""
+    mask = 0
+    for ch in word:
+        mask |= 1 << (ord(ch) & 63)
+    return mask
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
