@@ -185,6 +185,11 @@ def test_informal_question_gets_the_figures_in_bold(bot: Bot) -> None:
     assert re.search(r"\[\d\] [^<\n]+, [^<\n]*20\d\d", answer)  # "[n] outlet, date" lines
 
 
+def test_who_question_names_the_person(bot: Bot) -> None:
+    answer = bot.ask(8_101_006, "Siapa Kepala Kanwil BPJS Ketenagakerjaan Sumbagsel?")
+    assert "Muhyidin" in answer
+
+
 def test_sources_button_and_sumber_command(bot: Bot) -> None:
     user = 8_101_004
     first = bot.say(user, PROGRAMS_Q)[-1]
