@@ -168,11 +168,11 @@ def main(argv: list[str] | None = None) -> int:
         results["floor"]["encode"] = tier_out["raw_encode"]
         log(f"  {tier_out['raw_encode']['chunks_per_s']:.1f} chunks/s")
         log("  incremental rebuild after adding one article ...")
+        served = Tier(t10.name, t10.n_chunks, t10.knowledge_dir, Path(full["index_dir"]).parent)
         tier_out["incremental"] = measure.incremental_build(
-            t10, embedder, Path(full["cache_path"]), work, repeats=2
+            served, embedder, Path(full["cache_path"]), work, repeats=2
         )
         log(f"  {tier_out['incremental']['seconds']:.2f} s")
-        served = Tier(t10.name, t10.n_chunks, t10.knowledge_dir, Path(full["index_dir"]).parent)
         tier_out.update(_serving(served, embedder, questions, args, log))
         results["tiers"][t10.name] = tier_out
 

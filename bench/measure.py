@@ -158,6 +158,7 @@ def full_build(
     return {
         "articles": report.n_articles,
         "chunks": report.n_chunks,
+        "stages": report.stages,
         "embedded": report.embedded,
         "tokens": stats["tokens"],
         "seconds": report.seconds,
@@ -196,28 +197,34 @@ def incremental_build(
     max_tokens: int = 200,
     repeats: int = 1,
 ) -> dict[str, Any]:
-    """Add one new article to (a copy of) the tier and rebuild with the warm embedding cache."""
+    """Add one new article to (a copy of) the tier and rebuild, as `bpjstk-bot index` would
+    after an import: the tier's current build is the previous one, its cache is warm."""
     from index.build import build_index
+    from index.store import current_build, swap_current
 
-    kdir = work_dir / f"{tier.name}-plus-one" / "knowledge"
-    shutil.rmtree(kdir.parent, ignore_errors=True)
+    root = work_dir / f"{tier.name}-plus-one"
+    shutil.rmtree(root, ignore_errors=True)
+    kdir = root / "knowledge"
     shutil.copytree(tier.knowledge_dir, kdir)
-    sources = source_articles(PROJECT_DIR)
-    extra = generate_articles(sources, 5, seed=7, max_tokens=max_tokens, id_prefix="added")
+    extra = generate_articles(source_articles(PROJECT_DIR), 5, seed=7, id_prefix="added")
     write_synthetic(extra[:1], kdir, (tier.knowledge_dir / "glossary.txt").read_text("utf-8"))
+    index_dir = root / "index"
+    previous = current_build(tier.data_dir / "index")
+    if previous is not None:
+        shutil.copytree(previous, index_dir / "builds" / previous.name)
+        swap_current(index_dir, index_dir / "builds" / previous.name)
     runs = []
     cache = EmbeddingCache(cache_path)
     try:
-        for i in range(repeats):
-            index_dir = kdir.parent / f"index-{i}"
-            report = build_index(kdir, index_dir, embedder, cache, max_tokens)
-            runs.append(report)
-            # Later repeats find the new article cached too; the first one is the real case.
+        for _ in range(repeats):
+            # Later repeats find the new article cached too: a rebuild with nothing new.
+            runs.append(build_index(kdir, index_dir, embedder, cache, max_tokens))
     finally:
         cache.close()
     first = runs[0]
     return {
         "seconds": first.seconds,
+        "stages": first.stages,
         "chunks": first.n_chunks,
         "embedded": first.embedded,
         "reused": first.reused,

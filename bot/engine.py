@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from bot.answer import Answerer
@@ -35,6 +36,13 @@ def index_is_current(settings: Settings, embedder_name: str) -> bool:
     )
 
 
+def _load_model(name: str) -> Embedder:
+    """The embedding model, with one encode done (the first forward pass is the slow one)."""
+    embedder = SentenceTransformerEmbedder(name)
+    embedder.encode(["pekerja"])
+    return embedder
+
+
 class Engine:
     """Thread-safe facade over the index: `ask` from any thread, `reindex` swaps atomically."""
 
@@ -57,8 +65,16 @@ class Engine:
         A stale index whose rebuild fails (say, a malformed knowledge file) is still used,
         with a warning; `IndexMissingError` only when no index can be had at all.
         """
-        embedder = embedder or SentenceTransformerEmbedder(settings.embedding_model)
-        if not index_is_current(settings, embedder.name):
+        model: Future[Embedder] | None = None
+        if embedder is None:
+            # Load (and warm up) the model in a thread while the index is checked and read:
+            # cold start then costs about the longer of the two, not their sum.
+            pool = ThreadPoolExecutor(1, "model-loader")
+            model = pool.submit(_load_model, settings.embedding_model)
+            pool.shutdown(wait=False)
+        name = embedder.name if embedder else settings.embedding_model
+        if not index_is_current(settings, name):
+            embedder = embedder or model.result()  # type: ignore[union-attr]
             try:
                 report = cls._build(settings, embedder, progress)
                 log.info("index built: %s", report.summary())
@@ -71,7 +87,8 @@ class Engine:
         build = current_build(settings.index_dir)
         if build is None:
             raise IndexMissingError(f"no index in {settings.index_dir}")
-        return cls(settings, embedder, load_build(build))
+        stored = load_build(build)
+        return cls(settings, embedder or model.result(), stored)  # type: ignore[union-attr]
 
     @staticmethod
     def _build(settings: Settings, embedder: Embedder, progress: Progress | None) -> BuildReport:
