@@ -18,7 +18,7 @@ from index.chunking import article_sentences
 from index.lexical import lexical_terms
 from index.records import Hit, Sentence
 from index.store import StoredIndex
-from index.text import STOPWORDS, stem
+from index.text import STOPWORDS, colloquial_forms, stem
 
 K_CHUNKS = 8
 # Evidence needed to answer: idf share of the question's terms found in the answer sentence
@@ -82,8 +82,12 @@ class Answerer:
         return self.index.lexical.known(term) or term in self._known_meta
 
     def _correct(self, word: str) -> str | None:
+        """A corpus word for a misspelt or colloquial one, or None to keep the word."""
         if word in STOPWORDS or self._known(stem(word)):
             return None
+        for form in colloquial_forms(word):
+            if form in STOPWORDS or self._known(stem(form)):
+                return form
         return self.index.lexical.correct(word)
 
     # -- answering ------------------------------------------------------------------------

@@ -136,7 +136,7 @@ def question_kind(words: tuple[str, ...]) -> str:
         return "siapa"
     if any(w in words for w in ("berapa", "jumlah", "banyak")) or _has(words, "how many"):
         return "berapa"
-    if any(_has(words, p) for p in ("di mana", "dimana", "where", "mana")):
+    if any(_has(words, p) for p in ("di mana", "dimana", "where", "lokasi", "tempat")):
         return "di_mana"
     if any(w in words for w in ("bagaimana", "gimana", "cara", "how")):
         return "bagaimana"

@@ -27,6 +27,7 @@ STOPWORDS = frozenset(
     singkatan kepanjangan kepanjangannya maksud maksudnya arti artinya menurut jumlah banyak
     tolong mohon info informasi jelaskan sebutkan tahu tau min kak bang gan
     tentang berlangsung diadakan digelar dilaksanakan terjadi
+    sampai hingga memang begitu kemarin dulu pak bu ibu bapak sis bro benar benarkah betul
     """.split()
 )
 
@@ -126,3 +127,34 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         end -= 1
     if end > start and any(c.isalnum() for c in text[start:end]):
         yield start, end
+
+
+_VOWELS = "aeiou"
+
+
+def colloquial_forms(word: str) -> list[str]:
+    """Standard forms a colloquial (Jakarta-style) verb may stand for, most likely first.
+
+    "diadain" -> "diadakan", "nyanangin" -> "canangkan", "nambah" -> "tambah",
+    "ngelindungin" -> "lindungi". Only candidates: the caller keeps one the corpus knows.
+    """
+    if len(word) < 4 or not word.isalpha():
+        return []
+    bodies = [word]
+    if word.endswith("in") and len(word) > 5:
+        base = word[:-2]
+        bodies = [base + "kan", base + "i", base]
+    out: list[str] = []
+    for body in bodies:
+        out.append(body)
+        if body.startswith("nge") and len(body) > 5:
+            out.append(body[3:])
+        if body.startswith("ny") and len(body) > 4:
+            out += ["c" + body[2:], "s" + body[2:]]
+        elif body.startswith("ng") and len(body) > 4 and body[2] in _VOWELS:
+            out += ["k" + body[2:], body[2:]]
+        elif body.startswith("n") and len(body) > 4 and body[1] in _VOWELS:
+            out.append("t" + body[1:])
+        elif body.startswith("m") and len(body) > 4 and body[1] in _VOWELS:
+            out += ["p" + body[1:], "b" + body[1:]]
+    return [f for f in dict.fromkeys(out) if f != word]
