@@ -28,6 +28,10 @@ def test_words_and_stems() -> None:
 def test_glossary_expands_longest_term_first() -> None:
     g = parse_glossary("bpjs tk | jamsostek = bpjs ketenagakerjaan\nyg = yang\ntk = tenaga kerja\n")
     assert g.expand_text("program BPJS TK yg ada") == [
-        "program", "bpjs", "ketenagakerjaan", "yang", "ada"
+        "program",
+        "bpjs",
+        "ketenagakerjaan",
+        "yang",
+        "ada",
     ]
     assert g.expand_text("TK jamsostek") == ["tenaga", "kerja", "bpjs", "ketenagakerjaan"]
