@@ -262,12 +262,12 @@ class Answerer:
                 if evidence.ordinal(sents[j].text) == want:
                     run.append(j)
                     want += 1
-            head = (
+            intro = (
                 [first - 1] if first > 0 and evidence.announced_count(sents[first - 1].text) else []
             )
-            related = any(set(q.terms) & sent_terms[j] for j in head + run[:1])
+            related = any(set(q.terms) & sent_terms[j] for j in intro + run[:1])
             if len(run) >= 2 and related:
-                return [self._window(best, [j]) for j in head + run]
+                return [self._window(best, [j]) for j in intro + run]
         return [best]
 
     def _acronym(self, q: Question, hits: list[Hit]) -> list[Chosen]:

@@ -138,8 +138,8 @@ def focus_bonus(q: Question, text: str, weights: Weights, terms_of: TermsOf) -> 
     if q.kind == "di_mana":
         return 0.3 if " di " in text else 0.0
     if q.kind == "apa_itu":
-        head = terms_of(text[:60])
-        return 0.4 if evidence.is_definition(text) and weights.share(head) >= 0.6 else 0.0
+        opening = terms_of(text[:60])
+        return 0.4 if evidence.is_definition(text) and weights.share(opening) >= 0.6 else 0.0
     if q.kind == "bagaimana":
         return 0.2 if evidence.states_means(text) else 0.0
     return 0.0

@@ -15,6 +15,7 @@ def build_faiss(vectors: np.ndarray, hnsw_threshold: int = HNSW_THRESHOLD) -> fa
     """Exact `IndexFlatIP` for small corpora, `IndexHNSWFlat` (inner product) for large ones."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     dim = vectors.shape[1]
+    index: faiss.Index
     if len(vectors) > hnsw_threshold:
         index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = 80

@@ -71,7 +71,7 @@ class SentenceTransformerEmbedder:
             self.model.get_sentence_embedding_dimension
         )
         self.dim = int(get_dim() or 0)
-        self.max_tokens = int(self.model.max_seq_length)
+        self.max_tokens = int(self.model.max_seq_length or 256)
         self._token_counter: Any = None
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:

@@ -38,12 +38,13 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 
+_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+
+
 def normalize(text: str) -> str:
     """Unicode-normalize and lowercase text, folding typographic quotes and dashes."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(
-        str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
-    )
+    text = text.translate(_FOLD)
     return text.lower()
 
 
