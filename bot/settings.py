@@ -27,7 +27,7 @@ class Settings(BaseSettings):
 
     # Retrieval, chosen by measurement on the dev set (README, "Evaluation").
     fusion: str = "weighted"
-    dense_weight: float = Field(default=0.2, ge=0.0, le=1.0)
+    dense_weight: float = Field(default=0.1, ge=0.0, le=1.0)
     chunk_max_tokens: int = Field(default=200, ge=32, le=512)
 
     rate_limit_per_minute: int = Field(default=20, ge=1)
