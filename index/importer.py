@@ -35,7 +35,7 @@ OUTLETS = {
     "paltv.co.id": "PALTV",
 }
 
-_DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:co\.id|com|id|net|org)\b"
+_DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:co\.id|com|id|net|org|co|news|tv|info)\b"
 _DOMAIN_RE = re.compile(_DOMAIN)
 _DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*\s*,\s*)?"  # "PALEMBANG, "
