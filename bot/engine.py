@@ -36,6 +36,12 @@ def index_is_current(settings: Settings, embedder_name: str) -> bool:
     )
 
 
+def _current_index(settings: Settings, model: str) -> StoredIndex | None:
+    """The current build, loaded, if it matches the knowledge files and settings."""
+    build = current_build(settings.index_dir)
+    return load_build(build) if build and index_is_current(settings, model) else None
+
+
 def _load_model(name: str) -> Embedder:
     """The embedding model, with one encode done (the first forward pass is the slow one)."""
     embedder = SentenceTransformerEmbedder(name)
@@ -65,16 +71,16 @@ class Engine:
         A stale index whose rebuild fails (say, a malformed knowledge file) is still used,
         with a warning; `IndexMissingError` only when no index can be had at all.
         """
-        model: Future[Embedder] | None = None
-        if embedder is None:
-            # Load (and warm up) the model in a thread while the index is checked and read:
-            # cold start then costs about the longer of the two, not their sum.
-            pool = ThreadPoolExecutor(1, "model-loader")
-            model = pool.submit(_load_model, settings.embedding_model)
-            pool.shutdown(wait=False)
+        # The index is checked and read in a thread while this one loads (and warms up) the
+        # model: cold start costs about the longer of the two, not their sum. The model stays
+        # on this thread, which also runs the queries (one malloc arena, one OpenMP pool).
         name = embedder.name if embedder else settings.embedding_model
-        if not index_is_current(settings, name):
-            embedder = embedder or model.result()  # type: ignore[union-attr]
+        pool = ThreadPoolExecutor(1, "index-loader")
+        current: Future[StoredIndex | None] = pool.submit(_current_index, settings, name)
+        pool.shutdown(wait=False)
+        embedder = embedder or _load_model(settings.embedding_model)
+        stored = current.result()
+        if stored is None:
             try:
                 report = cls._build(settings, embedder, progress)
                 log.info("index built: %s", report.summary())
@@ -84,11 +90,11 @@ class Engine:
                 log.warning(
                     "index is stale and the rebuild failed, using the previous one: %s", exc
                 )
-        build = current_build(settings.index_dir)
-        if build is None:
-            raise IndexMissingError(f"no index in {settings.index_dir}")
-        stored = load_build(build)
-        return cls(settings, embedder or model.result(), stored)  # type: ignore[union-attr]
+            build = current_build(settings.index_dir)
+            if build is None:
+                raise IndexMissingError(f"no index in {settings.index_dir}")
+            stored = load_build(build)
+        return cls(settings, embedder, stored)
 
     @staticmethod
     def _build(settings: Settings, embedder: Embedder, progress: Progress | None) -> BuildReport:
