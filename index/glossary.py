@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from index.errors import KnowledgeFileError
@@ -28,8 +29,9 @@ class Glossary:
 
     entries: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def max_len(self) -> int:
+        """Words in the longest term (computed once: `expand` runs for every sentence)."""
         return max((len(k) for k in self.entries), default=1)
 
     def expand(self, tokens: list[str]) -> list[str]:
