@@ -190,6 +190,7 @@ def tier_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
         ("raw encode (chunks/s)", ("raw_encode", "chunks_per_s"), "{:.1f}"),
         ("raw encode (tokens/s)", ("raw_encode", "tokens_per_s"), "{:,.0f}"),
         ("incremental rebuild +1 article (s)", ("incremental", "seconds"), "{:.2f}"),
+        ("incremental: chunks embedded", ("incremental", "embedded"), "{}"),
         ("index on disk (MB)", ("disk_mb",), "{:,.1f}"),
         ("dense index", ("dense_recall", "index_type"), "{}"),
         ("dense recall@10 vs exact", ("dense_recall", "recall_at_10"), "{:.3f}"),
@@ -222,6 +223,63 @@ def stage_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
             cells.append(f"{p['p50']:.2f} / {p['p95']:.2f}" if p else "-")
         table.append(cells)
     return header, table
+
+
+BUILD_STAGES = ("load", "chunk", "lexical", "embed", "dense", "write")
+
+
+def build_stage_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
+    """Seconds per build step, for every full and incremental build of the run."""
+    tiers = results.get("tiers", {})
+    cols = [
+        (f"{n} {kind}", tiers[n][kind]["stages"])
+        for n in tiers
+        for kind in ("full_build", "incremental")
+        if _get(tiers[n], kind, "stages")
+    ]
+    rows = [[st] + [f"{stages.get(st, 0):.2f}" for _, stages in cols] for st in BUILD_STAGES]
+    return ["step (s)", *(c for c, _ in cols)], rows
+
+
+def notes(results: dict[str, Any]) -> list[str]:
+    """What bounds each target that is not met, from the numbers of the run."""
+    out = []
+    tiers = results.get("tiers", {})
+    for t in results.get("targets", []):
+        if t["met"] is not False:
+            continue
+        name = t["name"]
+        tier = name[name.rfind("(") + 1 : -1].split(", ")[-1]
+        data = tiers.get(tier, {})
+        if "warm answer" in name:
+            stages = _get(data, "latency", "stages") or {}
+            ranked = sorted(
+                ((k, v["p95"]) for k, v in stages.items() if k != "embed"), key=lambda kv: -kv[1]
+            )
+            top = ", ".join(f"{k} {v:.1f} ms" for k, v in ranked[:3])
+            embed = _get(stages, "embed", "p95")
+            out.append(
+                f"- **{name}**: besides the query embedding (p95 {embed:.1f} ms), the largest "
+                f"stages at p95 are {top}."
+            )
+        elif "cold start" in name:
+            phases = data.get("cold_phases", {})
+            out.append(
+                f"- **{name}**: one fresh process loading step by step spends "
+                + ", ".join(f"{k} {v:.2f} s" for k, v in phases.items())
+                + " (`Engine.load` reads the index in a thread while the model loads)."
+            )
+        elif "incremental" in name or "full build" in name:
+            kind = "incremental" if "incremental" in name else "full_build"
+            stages = _get(data, kind, "stages") or {}
+            out.append(
+                f"- **{name}**: build steps "
+                + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items())
+                + "."
+            )
+        else:
+            out.append(f"- **{name}**: {t['detail']}")
+    return out
 
 
 def markdown_table(header: list[str], rows: list[list[str]]) -> str:
@@ -352,6 +410,15 @@ def markdown(results: dict[str, Any]) -> str:
             "",
             markdown_table(*tier_rows(results)),
             big_note,
+            *(
+                ["## Targets not met: what bounds them", "", *notes(results), ""]
+                if notes(results)
+                else []
+            ),
+            "## Build steps (s)",
+            "",
+            markdown_table(*build_stage_rows(results)),
+            "",
             "## Warm answer latency by stage (ms)",
             "",
             "`other` is the part of an answer no stage accounts for (cleaning the question, "
@@ -360,7 +427,7 @@ def markdown(results: dict[str, Any]) -> str:
             "",
             markdown_table(*stage_rows(results)),
             "",
-            "## Cold start by phase (s, one fresh process)",
+            "## Cold start by phase (s, one fresh process loading step by step)",
             "",
             markdown_table(*_phase_rows(results)),
             "",
