@@ -242,8 +242,15 @@ class Answerer:
         )
 
     def _list_windows(self, q: Question, best: Scored) -> list[Scored]:
-        """For a list question: the enumeration, or the announced run of ordinal sentences."""
+        """For a list question: the announced run of ordinal sentences ("pertama ... kedua
+        ..."), or the enumeration sentence (with its announcement before it)."""
         sents, sent_terms, _ = self._sentences(best.article.id)
+        if any(
+            evidence.ordinal(s.text) or evidence.announced_count(s.text) for s in best.sentences
+        ):
+            run = self._ordinal_run(q, best)
+            if run:
+                return run
         for pos in best.positions:
             text = sents[pos].text
             follows = pos + 1 < len(sents) and evidence.is_enumeration(sents[pos + 1].text)
@@ -252,8 +259,12 @@ class Answerer:
             if evidence.is_enumeration(text):
                 head = pos > 0 and evidence.announced_count(sents[pos - 1].text)
                 return [self._window(best, [pos - 1, pos] if head else [pos])]
-        # A "pertama ... kedua ... ketiga" run: the one nearest the best window whose
-        # announcement (or first item) shares a term with the question.
+        return self._ordinal_run(q, best) or [best]
+
+    def _ordinal_run(self, q: Question, best: Scored) -> list[Scored]:
+        """The "pertama ... kedua ... ketiga" run nearest the best window whose announcement
+        (or first item) shares a term with the question; [] when there is none."""
+        sents, sent_terms, _ = self._sentences(best.article.id)
         pos = best.position
         firsts = [j for j, s in enumerate(sents) if evidence.ordinal(s.text) == 1]
         for first in sorted(firsts, key=lambda j: abs(j - pos)):
@@ -268,7 +279,7 @@ class Answerer:
             related = any(set(q.terms) & sent_terms[j] for j in intro + run[:1])
             if len(run) >= 2 and related:
                 return [self._window(best, [j]) for j in intro + run]
-        return [best]
+        return []
 
     def _acronym(self, q: Question, hits: list[Hit]) -> list[Chosen]:
         """For "X singkatan dari apa?": the sentence that spells out "Long Form (X)"."""

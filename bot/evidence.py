@@ -219,7 +219,10 @@ def announced_count(text: str) -> int | None:
 
 def is_enumeration(text: str) -> bool:
     """A sentence that lists several items ("A, B, C, dan D")."""
-    return text.count(",") >= 2 and bool(re.search(r",?\s(?:dan|serta)\s", text))
+    commas = text.count(",")
+    if commas >= 2 and re.search(r",\s(?:dan|serta)\s", text):
+        return True
+    return commas >= 3 and bool(re.search(r"\s(?:dan|serta)\s", text))
 
 
 def ordinal(text: str) -> int | None:

@@ -133,3 +133,37 @@ def test_reindex_swaps_in_new_articles(tiny_settings) -> None:  # type: ignore[n
     assert report.n_articles == 3 and report.reused > 0 and report.embedded >= 1
     a = engine.ask(q)
     assert a.answered and "Budi Santoso" in a.text
+
+
+ORDINAL_ARTICLE = """---
+id: gamma-2024-08-01
+title: Fokus Pada 3 Hal
+outlet: Gamma
+dated: 2024-08-01
+---
+Kepala kantor wilayah menyampaikan, guna mewujudkan target tersebut, pihaknya fokus pada 3 hal. Pertama, pihaknya kepada ekosistem desa. Karena sebagian pekerja ada di desa.
+
+Fokus kami yang kedua adalah ekosistem pasar. Kami ingin pedagang terlindungi.
+
+Kemudian yang ketiga, kami fokus kepada pekerja miskin dan tidak mampu. Kalau di daerah, orang miskin dan tidak mampu, belum ada regulasi untuk dilindungi.
+"""
+
+
+def test_list_question_collects_the_ordinal_run(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.settings import Settings
+    from tests.conftest import write_knowledge
+
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        knowledge_dir=write_knowledge(tmp_path, {"gamma.md": ORDINAL_ARTICLE}),
+        data_dir=tmp_path / "var",
+        embedding_model="fake-hash-64",
+    )
+    a = Engine.load(settings, embedder=FakeEmbedder()).ask("fokus kantor wilayah apa aja?")
+    assert a.answered
+    assert [p.text.split(",")[0] for p in a.parts] == [
+        "Kepala kantor wilayah menyampaikan",
+        "Pertama",
+        "Fokus kami yang kedua adalah ekosistem pasar.",
+        "Kemudian yang ketiga",
+    ]
