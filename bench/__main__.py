@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         served_dir = Path(tier_out["full_build"]["index_dir"]).parent
         seed = Tier(seed.name, None, seed.knowledge_dir, served_dir)
         tier_out["incremental"] = measure.incremental_build(
-            seed, embedder, Path(tier_out["full_build"]["cache_path"]), work
+            seed, Path(tier_out["full_build"]["cache_path"]), work
         )
         tier_out.update(_serving(seed, embedder, questions, args, log))
         results["tiers"]["seed"] = tier_out
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         log("  incremental rebuild after adding one article ...")
         served = Tier(t10.name, t10.n_chunks, t10.knowledge_dir, Path(full["index_dir"]).parent)
         tier_out["incremental"] = measure.incremental_build(
-            served, embedder, Path(full["cache_path"]), work, repeats=2
+            served, Path(full["cache_path"]), work, repeats=2
         )
         log(f"  {tier_out['incremental']['seconds']:.2f} s")
         tier_out.update(_serving(served, embedder, questions, args, log))
@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
                 }
             log("  incremental rebuild after adding one article ...")
             tier_out["incremental"] = measure.incremental_build(
-                t100, embedder, t100.data_dir / "embed-cache.sqlite", work
+                t100, t100.data_dir / "embed-cache.sqlite", work
             )
             log(f"  {tier_out['incremental']['seconds']:.2f} s")
             tier_out.update(_serving(t100, embedder, questions, args, log))

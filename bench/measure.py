@@ -190,46 +190,31 @@ def chunk_sample(index_dir: Path, every: int) -> tuple[list[str], int]:
 
 
 def incremental_build(
-    tier: Tier,
-    embedder: Embedder,
-    cache_path: Path,
-    work_dir: Path,
-    max_tokens: int = 200,
-    repeats: int = 1,
+    tier: Tier, cache_path: Path, work_dir: Path, max_tokens: int = 200, repeats: int = 1
 ) -> dict[str, Any]:
-    """Add one new article to (a copy of) the tier and rebuild, as `bpjstk-bot index` would
-    after an import: the tier's current build is the previous one, its cache is warm."""
-    from index.build import build_index
+    """Add one new article to (a copy of) the tier and rebuild in a fresh process, as
+    `bpjstk-bot index` does after an import: the tier's current build is the previous one and
+    the embedding cache is warm. The time is that of `build_index` (not the model load)."""
+    from bench import probe
     from index.store import current_build, swap_current
 
     root = work_dir / f"{tier.name}-plus-one"
     shutil.rmtree(root, ignore_errors=True)
-    kdir = root / "knowledge"
+    kdir, data_dir = root / "knowledge", root / "var"
     shutil.copytree(tier.knowledge_dir, kdir)
     extra = generate_articles(source_articles(PROJECT_DIR), 5, seed=7, id_prefix="added")
     write_synthetic(extra[:1], kdir, (tier.knowledge_dir / "glossary.txt").read_text("utf-8"))
-    index_dir = root / "index"
+    index_dir = data_dir / "index"
     previous = current_build(tier.data_dir / "index")
     if previous is not None:
         shutil.copytree(previous, index_dir / "builds" / previous.name)
         swap_current(index_dir, index_dir / "builds" / previous.name)
-    runs = []
-    cache = EmbeddingCache(cache_path)
-    try:
-        for _ in range(repeats):
-            # Later repeats find the new article cached too: a rebuild with nothing new.
-            runs.append(build_index(kdir, index_dir, embedder, cache, max_tokens))
-    finally:
-        cache.close()
+    shutil.copyfile(cache_path, data_dir / "embed-cache.sqlite")
+    # Later repeats find the new article cached too: a rebuild with nothing new.
+    runs = probe.rebuild(kdir, data_dir, max_tokens, repeats)
     first = runs[0]
-    return {
-        "seconds": first.seconds,
-        "stages": first.stages,
-        "chunks": first.n_chunks,
-        "embedded": first.embedded,
-        "reused": first.reused,
-        "seconds_all": [r.seconds for r in runs],
-    }
+    shutil.rmtree(root, ignore_errors=True)
+    return {**first, "seconds_all": [r["seconds"] for r in runs]}
 
 
 # -- approximate search -----------------------------------------------------------------------

@@ -125,6 +125,38 @@ def phases(tier: Tier, question: str) -> dict[str, float]:
     return dict(json.loads(lines[-1][1]))
 
 
+def rebuild(knowledge_dir: Path, data_dir: Path, max_tokens: int, repeats: int) -> list[Any]:
+    """`build_index` run `repeats` times in a fresh process (stems and tokenizer cold)."""
+    cmd = [sys.executable, "-m", "bench.probe", "rebuild", str(knowledge_dir), str(data_dir)]
+    lines, _, _ = _timed_lines(
+        [*cmd, str(max_tokens), str(repeats)],
+        {**_env(), "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+    )
+    return list(json.loads(lines[-1][1]))
+
+
+def _rebuild_child(knowledge_dir: str, data_dir: str, max_tokens: int, repeats: int) -> None:
+    from index.build import build_index
+    from index.embed import EmbeddingCache, SentenceTransformerEmbedder
+
+    embedder = SentenceTransformerEmbedder()
+    cache = EmbeddingCache(Path(data_dir) / "embed-cache.sqlite")
+    runs = []
+    for _ in range(repeats):
+        r = build_index(Path(knowledge_dir), Path(data_dir) / "index", embedder, cache, max_tokens)
+        runs.append(
+            {
+                "seconds": r.seconds,
+                "stages": r.stages,
+                "chunks": r.n_chunks,
+                "embedded": r.embedded,
+                "reused": r.reused,
+            }
+        )
+    cache.close()
+    print(json.dumps(runs))
+
+
 def _phases_child(knowledge_dir: str, data_dir: str) -> None:
     t0 = time.perf_counter()
     marks: dict[str, float] = {}
@@ -159,3 +191,5 @@ def _phases_child(knowledge_dir: str, data_dir: str) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["phases"]:
         _phases_child(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ["rebuild"]:
+        _rebuild_child(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
