@@ -8,7 +8,6 @@ trailing byline tags ("(ohs)", "[ANTARA]") from paragraph ends.
 
 from __future__ import annotations
 
-import calendar
 import os
 import re
 import unicodedata
@@ -18,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from index.corpus import MAX_ARTICLE_BYTES, format_article, format_date_id, parse_article
+from index.dates import PUBLISHED_RE, detect_dates
 from index.errors import ImportError_, KnowledgeFileError
 from index.records import Article
 from index.text import STOPWORDS, split_sentences
@@ -44,27 +44,6 @@ _DATELINE_RE = re.compile(
     r"|[A-Z]{3,}(?: [A-Z]{3,})*)"  # "PALEMBANG"
     r"\s*[-–—]+(?:\s+|$)"
 )
-_DOW = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
-_MON = r"(?:jan|feb|mar|apr|mei|may|jun|jul|agu|agt|ags|aug|sep|okt|oct|nov|des|dec)[a-z]*\.?"
-_MONTHS = dict(jan=1, feb=2, mar=3, apr=4, mei=5, may=5, jun=6, jul=7, agu=8, agt=8, ags=8)
-_MONTHS |= dict(aug=8, sep=9, okt=10, oct=10, nov=11, des=12, dec=12)
-_DAY = (
-    rf"(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MON})\s+(?P<y>(?:19|20)\d\d)"  # 1 Agustus 2024
-    r"|(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>(?:19|20)?\d\d))"  # 16/11/2020
-)
-_PUBLISHED_RE = re.compile(
-    r"^(?:(?:diterbitkan|dipublikasikan|published|terbit|diposting|posted)(?:\s+(?:pada|on))?\s*:?\s*)?"
-    rf"(?:{_DOW}\s*,?\s*)?{_DAY}\s*(?:[-|,]\s*)?"
-    r"(?:(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?)?$",
-    re.I,
-)
-_EVENT_RE = re.compile(rf"\b(?:hari\s+)?{_DOW}\s*,?\s*\(?\s*(?:(?:tanggal|tgl\.?)\s+)?{_DAY}", re.I)
-_ANY_DAY_RE = re.compile(rf"\b{_DAY}", re.I)
-_DATA_RE = re.compile(
-    rf"\b(?:hingga|sampai|per|s\.?d\.?)\s+(?:(?:akhir\s+)?bulan\s+)?(?P<m>{_MON})\s+(?P<y>(?:19|20)\d\d)\b",
-    re.I,
-)
-
 _LINE_RULES = re.compile(
     r"^(?:(?:baca|lihat|simak)\s+(?:juga|pula)\b|berita\s+terkait\s*:\s*\S"
     r"|(?:kategori|tags?|topik|label|sumber|source)\s*:"
@@ -167,7 +146,7 @@ def _single_rule(line: str) -> bool:
         or _CREDIT_RE.search(line)
         or (_PROMO_RE.search(line) and len(line.split()) <= 15)
         or len(line.split()) == 1
-        or _PUBLISHED_RE.match(line)
+        or PUBLISHED_RE.match(line)
         or _URL_LINE_RE.match(line)
         or (_DATELINE_RE.match(line) and not _DATELINE_RE.sub("", line).strip())
     )
@@ -242,17 +221,6 @@ def _tidy(para: str) -> str:
     return para
 
 
-def _ymd(m: re.Match[str]) -> date | None:
-    try:
-        if m.group("d"):
-            month = _MONTHS[m.group("m").lower()[:3]]
-            return date(int(m.group("y")), month, int(m.group("d")))
-        year = int(m.group("ny"))
-        return date(year + 2000 if year < 100 else year, int(m.group("nm")), int(m.group("nd")))
-    except (KeyError, ValueError):
-        return None
-
-
 def _detect_outlet(raw: str, dateline: str | None) -> str | None:
     """The outlet named in the dateline, else the known outlet domain the text names most."""
     if dateline:
@@ -262,26 +230,6 @@ def _detect_outlet(raw: str, dateline: str | None) -> str | None:
         )
     found = [d.lower() for d in _DOMAIN_RE.findall(raw) if d.lower() in OUTLETS]
     return OUTLETS[max(found, key=found.count)] if found else None
-
-
-def _detect_dates(header: list[str], body: str) -> tuple[date | None, date | None, str, str]:
-    """(published, dated, date_label, date_key) from a date line above the body, else from the
-    body's event date ("Kamis 1 Agustus 2024"), else its data date ("hingga Maret 2024")."""
-    for line in header:
-        m = _PUBLISHED_RE.match(line)
-        if m and (d := _ymd(m)):
-            return d, d, format_date_id(d), d.isoformat()
-    for pattern in (_EVENT_RE, _ANY_DAY_RE):
-        for m in pattern.finditer(body):
-            if d := _ymd(m):
-                return None, d, f"peristiwa {format_date_id(d)}", d.isoformat()
-    for m in _DATA_RE.finditer(body):
-        month, year = _MONTHS.get(m.group("m").lower()[:3]), int(m.group("y"))
-        if month:
-            d = date(year, month, calendar.monthrange(year, month)[1])
-            label = f"data hingga {format_date_id(d).split(' ', 1)[1]}"
-            return None, d, label, f"{year}-{month:02d}"
-    return None, None, "", ""
 
 
 def _title_from(body: str) -> str:
@@ -314,7 +262,7 @@ def clean_raw(text: str) -> CleanedRaw:
     body = "\n\n".join(paras)
     first = next((line for line in kept if line), None)
     header = lines[: lines.index(first)] if first else lines
-    published, dated, label, key = _detect_dates(header, body)
+    published, dated, label, key = detect_dates(header, body)
     urls = [m.group(1) for line in removed if (m := _URL_LINE_RE.match(line))]
     return CleanedRaw(
         title=title,

@@ -1,0 +1,61 @@
+"""Dates in raw articles: a publication line, an event date, or a "data as of" month."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from index.corpus import format_date_id
+
+_DOW = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
+_MON = r"(?:jan|feb|mar|apr|mei|may|jun|jul|agu|agt|ags|aug|sep|okt|oct|nov|des|dec)[a-z]*\.?"
+_MONTHS = dict(jan=1, feb=2, mar=3, apr=4, mei=5, may=5, jun=6, jul=7, agu=8, agt=8, ags=8)
+_MONTHS |= dict(aug=8, sep=9, okt=10, oct=10, nov=11, des=12, dec=12)
+_DAY = (
+    rf"(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MON})\s+(?P<y>(?:19|20)\d\d)"  # 1 Agustus 2024
+    r"|(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>(?:19|20)?\d\d))"  # 16/11/2020
+)
+PUBLISHED_RE = re.compile(
+    r"^(?:(?:diterbitkan|dipublikasikan|published|terbit|diposting|posted)(?:\s+(?:pada|on))?\s*:?\s*)?"
+    rf"(?:{_DOW}\s*,?\s*)?{_DAY}\s*(?:[-|,]\s*)?"
+    r"(?:(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?)?$",
+    re.I,
+)
+_EVENT_RE = re.compile(rf"\b(?:hari\s+)?{_DOW}\s*,?\s*\(?\s*(?:(?:tanggal|tgl\.?)\s+)?{_DAY}", re.I)
+_ANY_DAY_RE = re.compile(rf"\b{_DAY}", re.I)
+_DATA_RE = re.compile(
+    rf"\b(?:hingga|sampai|per|s\.?d\.?)\s+(?:(?:akhir\s+)?bulan\s+)?(?P<m>{_MON})\s+(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _ymd(m: re.Match[str]) -> date | None:
+    try:
+        if m.group("d"):
+            month = _MONTHS[m.group("m").lower()[:3]]
+            return date(int(m.group("y")), month, int(m.group("d")))
+        year = int(m.group("ny"))
+        return date(year + 2000 if year < 100 else year, int(m.group("nm")), int(m.group("nd")))
+    except (KeyError, ValueError):
+        return None
+
+
+def detect_dates(header: list[str], body: str) -> tuple[date | None, date | None, str, str]:
+    """(published, dated, date_label, date_key) from a date line above the body, else from the
+    body's event date ("Kamis 1 Agustus 2024"), else its data date ("hingga Maret 2024")."""
+    for line in header:
+        m = PUBLISHED_RE.match(line)
+        if m and (d := _ymd(m)):
+            return d, d, format_date_id(d), d.isoformat()
+    for pattern in (_EVENT_RE, _ANY_DAY_RE):
+        for m in pattern.finditer(body):
+            if d := _ymd(m):
+                return None, d, f"peristiwa {format_date_id(d)}", d.isoformat()
+    for m in _DATA_RE.finditer(body):
+        month, year = _MONTHS.get(m.group("m").lower()[:3]), int(m.group("y"))
+        if month:
+            d = date(year, month, calendar.monthrange(year, month)[1])
+            label = f"data hingga {format_date_id(d).split(' ', 1)[1]}"
+            return None, d, label, f"{year}-{month:02d}"
+    return None, None, "", ""
