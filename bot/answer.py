@@ -25,7 +25,6 @@ K_CHUNKS = 8
 # (terms found only elsewhere in its article count half), and in the article as a whole.
 MIN_SUPPORT = 0.5
 MIN_CONTEXT = 0.6
-UNKNOWN_WEIGHT = 1.0
 SPREAD_RATIO = 0.85  # other sources' figures shown when they score this close to the best
 LATEST_RATIO = 0.7  # "sekarang / terbaru": the newest source wins when this close to the best
 WINDOW_PENALTY = 0.15  # cost of a second sentence in an answer window
@@ -40,8 +39,8 @@ HELP = (
 MESSAGES = {
     Reason.EMPTY: "Pertanyaannya kosong. Silakan ketik pertanyaan Anda. " + HELP,
     Reason.TOO_LONG: (
-        "Pertanyaannya terlalu panjang ({max} karakter lebih). Tolong ringkas menjadi satu "
-        "pertanyaan singkat."
+        "Pertanyaannya terlalu panjang (lebih dari {max} karakter). Tolong ringkas menjadi "
+        "satu pertanyaan singkat."
     ),
     Reason.NO_WORDS: "Saya hanya bisa membaca pertanyaan berupa kata-kata. " + HELP,
     Reason.NOT_IN_SOURCES: "Maaf, artikel yang saya punya tidak menjawab pertanyaan itu. " + HELP,
@@ -174,14 +173,9 @@ class Answerer:
         return self._window(window, [*window.positions, nxt])
 
     def _weights(self, terms: list[str]) -> Weights:
-        # A word the articles never use weighs like the rarest word: a question about it
-        # cannot be well supported, whatever else it shares with the articles.
-        return Weights(
-            {
-                t: self.index.lexical.idf(t) * (1.0 if self._known(t) else UNKNOWN_WEIGHT)
-                for t in terms
-            }
-        )
+        # A word the articles never use gets the highest idf: a question about it cannot be
+        # well supported, whatever else it shares with the articles.
+        return Weights({t: self.index.lexical.idf(t) for t in terms})
 
     def _terms_of(self, text: str) -> frozenset[str]:
         return frozenset(lexical_terms(text, self.index.glossary))
