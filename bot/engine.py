@@ -74,6 +74,10 @@ class Engine:
         # The index is checked and read in a thread while this one loads (and warms up) the
         # model: cold start costs about the longer of the two, not their sum. The model stays
         # on this thread, which also runs the queries (one malloc arena, one OpenMP pool).
+        if settings.torch_threads:
+            import torch
+
+            torch.set_num_threads(settings.torch_threads)
         name = embedder.name if embedder else settings.embedding_model
         pool = ThreadPoolExecutor(1, "index-loader")
         current: Future[StoredIndex | None] = pool.submit(_current_index, settings, name)

@@ -32,6 +32,12 @@ class Settings(BaseSettings):
 
     rate_limit_per_minute: int = Field(default=20, ge=1)
     max_question_chars: int = Field(default=1000, ge=10)
+    # CPU threads torch uses per query while serving. One is the robust choice on a small
+    # machine: concurrent questions (and any other busy process) make multi-threaded
+    # inference spin; measured here on a loaded 2-core machine, one query embedding took
+    # 18 ms with 1 thread and 540 ms with 2. 0 keeps torch's default. `bpjstk-bot index`
+    # always uses every core.
+    torch_threads: int = Field(default=1, ge=0)
     log_level: str = "INFO"
 
     # Telegram front end (bot/telegram_app.py). The webhook is used with `run --webhook-url`.
