@@ -46,15 +46,29 @@ def _env(tier: Tier | None = None) -> dict[str, str]:
     return env
 
 
+# Children are started through this small launcher and their peak RSS is taken from its wait4:
+# a child forked straight from the benchmark process would report the benchmark's own RSS at
+# fork time (ru_maxrss survives exec).
+_LAUNCHER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as f:
+    f.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def _timed_lines(
     cmd: Sequence[str], env: dict[str, str], stdin: str = ""
 ) -> tuple[list[tuple[float, str]], int, float]:
     """Run `cmd`; (seconds since start at which each stdout line arrived, line), peak RSS in
     KiB, wall seconds. The working directory is empty so no `.env` file is picked up."""
     with tempfile.TemporaryDirectory() as cwd:
+        rss_file = Path(cwd) / "rss"
         t0 = time.perf_counter()
         proc = subprocess.Popen(
-            list(cmd),
+            [sys.executable, "-c", _LAUNCHER, str(rss_file), *cmd],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -67,12 +81,11 @@ def _timed_lines(
         proc.stdin.close()
         lines = [(time.perf_counter() - t0, line.rstrip("\n")) for line in proc.stdout]
         err = proc.stderr.read()
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        proc.wait()
         wall = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
-    return lines, int(usage.ru_maxrss), wall
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
+        return lines, int(rss_file.read_text()), wall
 
 
 def bare_model_load(repeats: int = 3) -> dict[str, Any]:
