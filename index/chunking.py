@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
 
 from index.records import Article, Chunk, Sentence
 from index.text import split_sentences
@@ -12,6 +15,18 @@ ManyTokenCounter = Callable[[Sequence[str]], list[int]]
 
 # Indonesian costs about 2.4 WordPiece tokens per word for the default (English) model.
 TOKENS_PER_WORD = 2.4
+
+
+@cache
+def chunking_fingerprint() -> str:
+    """A digest of the code that decides chunk boundaries (this module and sentence splitting):
+    chunks kept from an earlier build are only reused when it is unchanged."""
+    from index import text
+
+    h = hashlib.sha256()
+    for path in (__file__, text.__file__):
+        h.update(Path(path).read_bytes())
+    return h.hexdigest()[:16]
 
 
 def estimate_tokens(text: str) -> int:

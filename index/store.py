@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from index.chunking import chunking_fingerprint
 from index.dense import DenseIndex
 from index.errors import IndexMissingError
 from index.glossary import Glossary, load_glossary
@@ -113,7 +114,10 @@ def write_build(
             json.dumps([c.id, c.article_id, c.start, c.end, c.n_tokens]) + "\n" for c in chunks
         )
     if digests is not None:
-        (directory / "digests.json").write_text(json.dumps(digests), encoding="utf-8")
+        (directory / "digests.json").write_text(
+            json.dumps({"chunking": chunking_fingerprint(), "articles": digests}),
+            encoding="utf-8",
+        )
     dense.save(directory / "dense.faiss")
     lexical.save(directory / "lexical")
     # The manifest goes last: a build directory without one is incomplete.
@@ -133,11 +137,14 @@ def _chunk_rows(build_dir: Path) -> list[list[Any]]:
 
 def read_chunk_spans(build_dir: Path) -> dict[str, tuple[str, list[tuple[int, int, int]]]]:
     """article id -> (body digest, [(start, end, n_tokens)]) of a build; empty when the build
-    has no digests (older builds) or cannot be read."""
+    has no digests (older builds), was chunked by other code, or cannot be read."""
     try:
-        digests = json.loads((build_dir / "digests.json").read_text("utf-8"))
+        saved = json.loads((build_dir / "digests.json").read_text("utf-8"))
+        if saved.get("chunking") != chunking_fingerprint():
+            return {}  # the chunking code changed since: chunk everything again
+        digests = saved["articles"]
         rows = _chunk_rows(build_dir)
-    except (OSError, ValueError):
+    except (OSError, ValueError, KeyError, AttributeError):
         return {}
     spans: dict[str, list[tuple[int, int, int]]] = {}
     for _, aid, start, end, n_tokens in rows:
