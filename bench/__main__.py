@@ -133,10 +133,25 @@ def main(argv: list[str] | None = None) -> int:
     log("bare model load (fresh processes) ...")
     results["bare_model"] = probe.bare_model_load(args.cold_runs)
     embedder = SentenceTransformerEmbedder()
-    log("floor: one query embedding ...")
+    # The engine serves with `Settings.torch_threads` torch threads (Engine.load sets it), so
+    # the floor it is compared with is measured with the same; builds run with the default.
+    import torch
+
+    build_threads = torch.get_num_threads()
+    serve_threads = _settings(Path("."), Path(".")).torch_threads or build_threads
+    log(f"floor: one query embedding ({build_threads} and {serve_threads} torch threads) ...")
+    floor_build = measure.query_floor(embedder, questions)
+    torch.set_num_threads(serve_threads)
     floor = measure.query_floor(embedder, questions)
-    results["floor"] = {"query_ms": floor["ms"], **floor}
-    log(f"  {floor['ms']:.2f} ms")
+    torch.set_num_threads(build_threads)
+    results["floor"] = {
+        "query_ms": floor["ms"],
+        "torch_threads": serve_threads,
+        "query_ms_build_threads": floor_build["ms"],
+        "build_threads": build_threads,
+        **floor,
+    }
+    log(f"  {floor['ms']:.2f} ms ({floor_build['ms']:.2f} ms with {build_threads} threads)")
 
     work = Path(tempfile.mkdtemp(prefix="bpjstk-bench-"))
     try:
@@ -159,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         results["roles"]["build"] = t10.name
         tier_out = {"meta": t10.meta()}
         log("  full build with an empty embedding cache ...")
+        torch.set_num_threads(build_threads)  # as `bpjstk-bot index` runs (Engine.load set 1)
         full = measure.full_build(t10, embedder, work)
         tier_out["full_build"] = full
         log(f"  {full['seconds']:.0f} s, {full['chunks_per_s']:.1f} chunks/s")

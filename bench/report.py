@@ -277,6 +277,13 @@ def notes(results: dict[str, Any]) -> list[str]:
                 + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items())
                 + "."
             )
+        elif "recall" in name:
+            r = data.get("dense_recall", {})
+            out.append(
+                f"- **{name}**: {r.get('index_type')} answers in {r.get('search_ms', 0):.2f} ms "
+                f"against {r.get('exact_search_ms', 0):.2f} ms for exact search; its recall is "
+                "set by the graph (M, efConstruction) and efSearch in `index/dense.py`."
+            )
         else:
             out.append(f"- **{name}**: {t['detail']}")
     return out
@@ -314,7 +321,13 @@ def _floor_lines(results: dict[str, Any]) -> list[str]:
     bare = results.get("bare_model", {})
     lines = [
         f"- one query embedding (median of {f['calls']} calls on the dev questions): "
-        f"**{f['query_ms']:.2f} ms** (p95 {f['ms_p95']:.2f} ms)",
+        f"**{f['query_ms']:.2f} ms** (p95 {f['ms_p95']:.2f} ms)"
+        + (
+            f" with {f['torch_threads']} torch thread(s) as the engine serves; "
+            f"{f['query_ms_build_threads']:.2f} ms with {f['build_threads']}"
+            if "torch_threads" in f
+            else ""
+        ),
     ]
     if enc:
         lines.append(
@@ -446,8 +459,10 @@ METHOD = """## How it is measured
 All in one run of `python -m bench` on one machine:
 
 - **floor**: `SentenceTransformerEmbedder.encode([question])` for every dev question, three
-  passes, median; raw throughput is one `encode` call (batch 64, the model sorts by length) on
-  every 4th chunk of the 10k-chunk build, tokens being the model tokens of those chunks.
+  passes, median, with the torch thread count the engine serves with (`TORCH_THREADS`; runs
+  before 2026-11-21 07:40 measured it with torch's default only); raw throughput is one
+  `encode` call (batch 64, the model sorts by length) on every 4th chunk of the 10k-chunk
+  build, tokens being the model tokens of those chunks.
 - **warm answer**: `Engine.ask` in the benchmark process over the 133 dev questions
   (`tests/eval/dev.jsonl`), three passes after ten warm-up questions. The query-embedding cache
   is cleared before each pass, so every answer embeds its question; "repeated question" is one
