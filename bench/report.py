@@ -282,7 +282,7 @@ def notes(results: dict[str, Any]) -> list[str]:
             out.append(
                 f"- **{name}**: {r.get('index_type')} answers in {r.get('search_ms', 0):.2f} ms "
                 f"against {r.get('exact_search_ms', 0):.2f} ms for exact search; its recall is "
-                "set by the graph (M, efConstruction) and efSearch in `index/dense.py`."
+                "set by the share of lists probed (`PROBE_SHARE` in `index/dense.py`)."
             )
         else:
             out.append(f"- **{name}**: {t['detail']}")
@@ -464,9 +464,11 @@ All in one run of `python -m bench` on one machine:
   `encode` call (batch 64, the model sorts by length) on every 4th chunk of the 10k-chunk
   build, tokens being the model tokens of those chunks.
 - **warm answer**: `Engine.ask` in the benchmark process over the 133 dev questions
-  (`tests/eval/dev.jsonl`), three passes after ten warm-up questions. The query-embedding cache
-  is cleared before each pass, so every answer embeds its question; "repeated question" is one
-  more pass without clearing it. Stages come from `Answer.stage_ms`.
+  (`tests/eval/dev.jsonl`), three passes after ten warm-up questions. The engine's caches (query
+  vectors, memoized sentence views, term sets and evidence spans) are cleared before each
+  pass, so every answer embeds its question and scores sentences as if it had not seen them;
+  "repeated question" is one more pass without clearing them. Stages come from
+  `Answer.stage_ms`.
 - **cold start**: a fresh `bpjstk-bot ask --json` process, the dev questions on its standard
   input, index already built; time from spawning it to its first answer line (median of three).
   It is compared with a fresh `python -c` that imports sentence-transformers and loads the

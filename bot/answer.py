@@ -66,8 +66,16 @@ class Answerer:
             self._meta_terms[a.id] = frozenset(lexical_terms(meta, g))
         self._known_meta = frozenset().union(*self._meta_terms.values())
         self._sentences = lru_cache(maxsize=4096)(self._article_sentences)
+        # Proximity scoring asks for the terms of the same stretches of text again and again.
+        self._terms_of = lru_cache(maxsize=16384)(self._text_terms)
 
     # -- corpus views ---------------------------------------------------------------------
+
+    def clear_caches(self) -> None:
+        """Forget the memoized sentence views and term sets (and the evidence spans)."""
+        self._sentences.cache_clear()
+        self._terms_of.cache_clear()
+        evidence.clear_caches()
 
     def _article_sentences(
         self, article_id: str
@@ -177,7 +185,7 @@ class Answerer:
         # well supported, whatever else it shares with the articles.
         return Weights({t: self.index.lexical.idf(t) for t in terms})
 
-    def _terms_of(self, text: str) -> frozenset[str]:
+    def _text_terms(self, text: str) -> frozenset[str]:
         return frozenset(lexical_terms(text, self.index.glossary))
 
     def _score(self, q: Question, terms: list[str], hits: list[Hit]) -> list[Scored]:

@@ -16,7 +16,7 @@ from index.corpus import corpus_fingerprint
 from index.embed import Embedder, EmbeddingCache, SentenceTransformerEmbedder
 from index.errors import BuildError, IndexMissingError, KnowledgeFileError
 from index.records import Hit
-from index.search import HybridSearcher
+from index.search import HybridSearcher, QueryEmbeddingCache
 from index.store import StoredIndex, current_build, load_build, read_manifest
 
 log = logging.getLogger(__name__)
@@ -119,7 +119,15 @@ class Engine:
         searcher = HybridSearcher(
             stored, self.embedder, self.settings.fusion, self.settings.dense_weight
         )
+        self._query_cache = searcher.embed_query
         return Answerer(stored, searcher.search_timed, self.settings.max_question_chars)
+
+    def clear_caches(self) -> None:
+        """Forget memoized work (query vectors, sentence views, evidence spans), so the next
+        answers cost what answers to new questions about other articles cost (benchmarks)."""
+        if isinstance(self._query_cache, QueryEmbeddingCache):
+            self._query_cache.clear()
+        self._answerer.clear_caches()
 
     @property
     def index(self) -> StoredIndex:

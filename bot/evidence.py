@@ -8,8 +8,14 @@ targets stand close to the question's words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 Span = tuple[int, int]
+Spans = tuple[Span, ...]
+
+# Scoring asks about the same few sentences over and over (every window, every question
+# kind); the span finders are pure, so they are memoized by text.
+_memo = lru_cache(maxsize=16384)
 
 _NUM = r"\d+(?:[.,/]\d+)*"
 _NUMBER_WORDS = {
@@ -90,9 +96,10 @@ def _is_year_or_date(core: str) -> bool:
     return bool(re.fullmatch(r"(19|20)\d\d|\d{1,2}/\d{1,2}/\d{4}", core))
 
 
-def figure_spans(text: str) -> list[Span]:
+@_memo
+def figure_spans(text: str) -> Spans:
     """Spans of figures (numbers or number words with qualifier, unit and noun); no years."""
-    dates = [(m.start(), m.end()) for m in DATE_RE.finditer(text) if not m.group().isdigit()]
+    dates = [(s, e) for s, e in date_spans(text) if not text[s:e].isdigit()]
     spans = []
     for m in FIGURE_RE.finditer(text):
         core = re.sub(r"^\D+", "", m.group().strip())
@@ -101,7 +108,7 @@ def figure_spans(text: str) -> list[Span]:
         if any(ds <= m.start() and m.end() <= de for ds, de in dates):
             continue  # the day of a date ("1 Agustus 2024") is not a figure
         spans.append((m.start(), m.end()))
-    return spans
+    return tuple(spans)
 
 
 def figures(text: str) -> tuple[str, ...]:
@@ -119,11 +126,13 @@ def _is_total(text: str, start: int) -> bool:
     return bool(_TOTAL_RE.search(text[max(0, start - 30) : start]))
 
 
-def percent_spans(text: str) -> list[Span]:
-    return [(s, e) for s, e in figure_spans(text) if PERCENT_RE.search(text[s:e])]
+@_memo
+def percent_spans(text: str) -> Spans:
+    return tuple((s, e) for s, e in figure_spans(text) if PERCENT_RE.search(text[s:e]))
 
 
-def count_spans(text: str, people_only: bool = False) -> list[Span]:
+@_memo
+def count_spans(text: str, people_only: bool = False) -> Spans:
     """Counts (not percentages); optionally of people only. Totals that a part is taken from
     ("dari kurang lebih 3 juta pekerja") are left out; see `total_spans`."""
     out = []
@@ -134,20 +143,34 @@ def count_spans(text: str, people_only: bool = False) -> list[Span]:
         if people_only and not f.rstrip().endswith(_PEOPLE):
             continue
         out.append((s, e))
-    return out
+    return tuple(out)
+
+
+def clear_caches() -> None:
+    for finder in (
+        figure_spans,
+        percent_spans,
+        count_spans,
+        total_spans,
+        date_spans,
+        person_spans,
+        institution_spans,
+    ):
+        finder.cache_clear()
 
 
 def is_people_figure(figure: str) -> bool:
     return figure.lower().rstrip().endswith(_PEOPLE)
 
 
-def total_spans(text: str) -> list[Span]:
+@_memo
+def total_spans(text: str) -> Spans:
     """Counts introduced as the whole a part is taken from ("dari lima provinsi ...")."""
-    return [
+    return tuple(
         (s, e)
         for s, e in figure_spans(text)
         if _is_total(text, s) and not PERCENT_RE.search(text[s:e])
-    ]
+    )
 
 
 def people_count(text: str) -> bool:
@@ -163,15 +186,17 @@ def has_count(text: str) -> bool:
     return bool(count_spans(text))
 
 
-def date_spans(text: str) -> list[Span]:
-    return [(m.start(), m.end()) for m in DATE_RE.finditer(text)]
+@_memo
+def date_spans(text: str) -> Spans:
+    return tuple((m.start(), m.end()) for m in DATE_RE.finditer(text))
 
 
 def has_date(text: str) -> bool:
-    return bool(DATE_RE.search(text))
+    return bool(date_spans(text))
 
 
-def person_spans(text: str) -> list[Span]:
+@_memo
+def person_spans(text: str) -> Spans:
     """Spans of capitalized name sequences that are not places, organisations or titles."""
     spans = []
     for m in _NAME_RE.finditer(text):
@@ -187,7 +212,7 @@ def person_spans(text: str) -> list[Span]:
         start = offsets[keep[0]]
         end = offsets[keep[-1]] + len(words[keep[-1]])
         spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def people(text: str) -> list[str]:
@@ -198,8 +223,9 @@ def has_person(text: str) -> bool:
     return bool(_ROLE_RE.search(text)) and bool(person_spans(text))
 
 
-def institution_spans(text: str) -> list[Span]:
-    return [(m.start(), m.end()) for m in _INSTITUTION_RE.finditer(text)]
+@_memo
+def institution_spans(text: str) -> Spans:
+    return tuple((m.start(), m.end()) for m in _INSTITUTION_RE.finditer(text))
 
 
 def announced_noun(text: str) -> str | None:

@@ -72,26 +72,26 @@ def asks_total(q: Question, figure: str) -> bool:
     return not evidence.is_people_figure(figure) and stem(noun) in q.head
 
 
-def target_spans(q: Question, text: str) -> list[evidence.Span]:
+def target_spans(q: Question, text: str) -> evidence.Spans:
     """Spans in `text` of what the question asks for (figure, name, date)."""
     if q.kind == "berapa":
         if q.unit == "persen":
             return evidence.percent_spans(text)
-        return evidence.count_spans(text) + [
+        return evidence.count_spans(text) + tuple(
             (s, e) for s, e in evidence.total_spans(text) if asks_total(q, text[s:e])
-        ]
+        )
     if q.kind == "siapa":
         return evidence.person_spans(text)
     if q.kind == "kapan":
         return evidence.date_spans(text)
-    return []
+    return ()
 
 
-def proximity(text: str, spans: list[evidence.Span], weights: Weights, terms_of: TermsOf) -> float:
+def proximity(text: str, spans: evidence.Spans, weights: Weights, terms_of: TermsOf) -> float:
     """The best idf share of question terms around one of the spans: the span itself, the
     words before it (back to the previous span) and, for the last span, the words after."""
     best = 0.0
-    spans = sorted(spans)
+    spans = tuple(sorted(spans))
     for i, (s, e) in enumerate(spans):
         prev_end = spans[i - 1][1] if i else 0
         around = text[max(prev_end, s - NEAR) : e]
@@ -119,7 +119,7 @@ def focus_bonus(q: Question, text: str, weights: Weights, terms_of: TermsOf) -> 
             bonus += 0.1 if evidence.count_spans(text, people_only=True) else 0.0
         return bonus
     if q.kind == "berapa":
-        totals = [] if q.unit == "persen" else evidence.total_spans(text)
+        totals = () if q.unit == "persen" else evidence.total_spans(text)
         if totals:
             return 0.15 + 0.25 * proximity(text, totals, weights, terms_of)
         weak = evidence.percent_spans(text) or evidence.count_spans(text)

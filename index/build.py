@@ -14,7 +14,7 @@ from pathlib import Path
 
 from index.chunking import chunk_corpus
 from index.corpus import load_corpus
-from index.dense import DenseIndex, build_faiss
+from index.dense import DenseIndex, build_faiss, describe
 from index.embed import Embedder, EmbeddingCache, embed_with_cache, token_counter_many
 from index.errors import BuildError
 from index.lexical import LexicalIndex, load_stems
@@ -190,6 +190,7 @@ def build_index(
             reused=reused,
             built_at=datetime.now(UTC).isoformat(timespec="seconds"),
             build_seconds=round(time.perf_counter() - t0, 3),
+            dense_index=describe(dense.index),
         )
         try:
             write_build(

@@ -34,13 +34,22 @@ class Glossary:
         """Words in the longest term (computed once: `expand` runs for every sentence)."""
         return max((len(k) for k in self.entries), default=1)
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """Words some term starts with: any other word is copied without a lookup."""
+        return frozenset(k[0] for k in self.entries)
+
     def expand(self, tokens: list[str]) -> list[str]:
         """Replace glossary terms in `tokens` (lowercase words), longest match first."""
         if not self.entries:
             return list(tokens)
         out: list[str] = []
-        i, n, longest = 0, len(tokens), self.max_len
+        i, n, longest, firsts = 0, len(tokens), self.max_len, self.first_words
         while i < n:
+            if tokens[i] not in firsts:
+                out.append(tokens[i])
+                i += 1
+                continue
             for size in range(min(longest, n - i), 0, -1):
                 repl = self.entries.get(tuple(tokens[i : i + size]))
                 if repl is not None:

@@ -43,6 +43,10 @@ class QueryEmbeddingCache:
                 self._items.popitem(last=False)
         return vec
 
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
 
 class LexicalSearcher:
     """BM25 over the stored chunks."""

@@ -30,7 +30,7 @@ from index.glossary import Glossary, load_glossary
 from index.lexical import LexicalIndex
 from index.records import Article, Chunk
 
-FORMAT_VERSION = 2  # 2: digests.json and lexical/stems.json
+FORMAT_VERSION = 3  # 2: digests.json and lexical/stems.json; 3: IVF-Flat, not HNSW, when large
 KEEP_BUILDS = 2
 
 
@@ -51,6 +51,7 @@ class Manifest:
     reused: int
     built_at: str
     build_seconds: float
+    dense_index: str = ""  # e.g. "IndexIVFFlat (1264 lists, 79 probed)"
 
     def matches(self, fingerprint: str, model: str, max_tokens: int) -> bool:
         """True when this build is current for the given corpus and settings."""

@@ -167,3 +167,20 @@ def test_list_question_collects_the_ordinal_run(tmp_path) -> None:  # type: igno
         "Fokus kami yang kedua adalah ekosistem pasar.",
         "Kemudian yang ketiga",
     ]
+
+
+def test_memoized_scoring_gives_the_same_answers_after_clearing(engine: Engine) -> None:
+    questions = [
+        "Berapa persen pekerja Sumsel yang terlindungi?",
+        "program BPJS TK ada apa aja?",
+        "Siapa Kepala Kanwil?",
+        "Whip Pink itu apa?",
+    ]
+    first = [engine.ask(q) for q in questions]
+    again = [engine.ask(q) for q in questions]  # scored from the memoized views
+    engine.clear_caches()
+    fresh = [engine.ask(q) for q in questions]
+    for a, b, c in zip(first, again, fresh, strict=True):
+        assert (a.answered, a.parts, a.citations) == (b.answered, b.parts, b.citations)
+        assert (a.answered, a.parts, a.citations) == (c.answered, c.parts, c.citations)
+    assert any(a.answered for a in first) and not first[-1].answered

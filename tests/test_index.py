@@ -6,7 +6,7 @@ import pytest
 from index.build import build_index
 from index.chunking import chunk_article, estimate_tokens
 from index.corpus import load_corpus, parse_article
-from index.dense import build_faiss
+from index.dense import DenseIndex, build_faiss, describe
 from index.embed import EmbeddingCache, embed_with_cache
 from index.errors import BuildError, KnowledgeFileError
 from index.fusion import rrf, select_fusion, weighted
@@ -59,16 +59,24 @@ def test_faiss_matches_bruteforce_numpy() -> None:
     assert scores[0] == pytest.approx(np.sort(vecs @ q)[::-1][:10], rel=1e-5)
 
 
-def test_hnsw_recall_against_exact() -> None:
+def test_approximate_index_above_the_threshold_keeps_recall(tmp_path) -> None:  # type: ignore[no-untyped-def]
     rng = np.random.default_rng(3)
-    vecs = rng.normal(size=(2000, 16)).astype(np.float32)
+    # Clustered vectors, like chunks of articles about a few topics.
+    centers = rng.normal(size=(40, 32))
+    vecs = (centers[rng.integers(0, 40, 4000)] + 0.5 * rng.normal(size=(4000, 32))).astype(
+        np.float32
+    )
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
-    approx = build_faiss(vecs, hnsw_threshold=100)
-    exact = build_faiss(vecs)
-    queries = vecs[:50]
-    _, a = approx.search(queries, 10)
-    _, e = exact.search(queries, 10)
-    recall = np.mean([len(set(x) & set(y)) / 10 for x, y in zip(a, e, strict=True)])
+    approx = build_faiss(vecs, approx_threshold=1000)
+    assert describe(approx) == "IndexIVFFlat (252 lists, 16 probed)"
+    assert describe(build_faiss(vecs[:1000], approx_threshold=1000)) == "IndexFlatIP"
+    DenseIndex(approx).save(tmp_path / "dense.faiss")
+    loaded = DenseIndex.load(tmp_path / "dense.faiss")
+    assert describe(loaded.index) == describe(approx)  # the probe count is saved with it
+    queries = vecs[:100] + 0.05 * rng.normal(size=(100, 32)).astype(np.float32)
+    exact = np.argsort(-(queries @ vecs.T), axis=1)[:, :10]
+    found = [loaded.search(q, 10)[0] for q in queries]
+    recall = np.mean([len(set(f) & set(e)) / 10 for f, e in zip(found, exact, strict=True)])
     assert recall >= 0.95
 
 
