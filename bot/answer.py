@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+
 from bot import evidence
 from bot.question import Question, clean_text, parse_question, reject_reason
 from bot.records import Answer, AnswerPart, Citation, Reason
@@ -65,11 +67,14 @@ class Answerer:
             meta = f"{a.title} {a.outlet} {a.date_label} {a.dated.year if a.dated else ''}"
             self._meta_terms[a.id] = frozenset(lexical_terms(meta, g))
         self._known_meta = frozenset().union(*self._meta_terms.values())
+        chunk_ids: dict[str, list[int]] = {}
+        for c in self.index.chunks:
+            chunk_ids.setdefault(c.article_id, []).append(c.id)
+        self._chunk_ids = {aid: np.asarray(ids, dtype=np.int64) for aid, ids in chunk_ids.items()}
+        # Only the articles a question retrieves are split into sentences, once each; only the
+        # sentences it scores are turned into terms (memoized by text: windows overlap).
         self._sentences = lru_cache(maxsize=4096)(self._article_sentences)
-        # Proximity scoring asks for the terms of the same stretches of text again and again.
         self._terms_of = lru_cache(maxsize=16384)(self._text_terms)
-
-    # -- corpus views ---------------------------------------------------------------------
 
     def clear_caches(self) -> None:
         """Forget the memoized sentence views and term sets (and the evidence spans)."""
@@ -77,13 +82,21 @@ class Answerer:
         self._terms_of.cache_clear()
         evidence.clear_caches()
 
-    def _article_sentences(
-        self, article_id: str
-    ) -> tuple[list[Sentence], list[frozenset[str]], frozenset[str]]:
-        article = self.index.articles[article_id]
-        sents = article_sentences(article)
-        terms = [frozenset(lexical_terms(s.text, self.index.glossary)) for s in sents]
-        return sents, terms, frozenset().union(*terms, self._meta_terms[article_id])
+    # -- corpus views ---------------------------------------------------------------------
+
+    def _article_sentences(self, article_id: str) -> list[Sentence]:
+        return article_sentences(self.index.articles[article_id])
+
+    def _in_article(self, article_id: str, terms: list[str]) -> frozenset[str]:
+        """Which of `terms` the article uses anywhere (body, title, outlet, date), from the
+        lexical index's postings rather than by reading the article again."""
+        ids = self._chunk_ids.get(article_id)
+        meta = self._meta_terms.get(article_id, frozenset())
+        return frozenset(
+            t
+            for t in terms
+            if t in meta or (ids is not None and self.index.lexical.occurs_in(t, ids))
+        )
 
     def _known(self, term: str) -> bool:
         return self.index.lexical.known(term) or term in self._known_meta
@@ -169,7 +182,7 @@ class Answerer:
     def _with_continuation(self, window: Scored) -> Scored:
         """Add the next sentence of the paragraph when it elaborates on the window
         ("... 1.033.000 pekerja ... Dari jumlah tersebut, sebanyak 690.000 ...")."""
-        sents, _, _ = self._sentences(window.article.id)
+        sents = self._sentences(window.article.id)
         nxt = window.positions[-1] + 1
         if (
             nxt >= len(sents)
@@ -197,7 +210,8 @@ class Answerer:
         for hit in hits:
             chunk = self.index.chunks[hit.chunk_id]
             article = self.index.articles[chunk.article_id]
-            sents, sent_terms, art_terms = self._sentences(chunk.article_id)
+            sents = self._sentences(chunk.article_id)
+            art_terms = self._in_article(chunk.article_id, terms)
             for pos, s in enumerate(sents):
                 if s.start < chunk.start or s.end > chunk.end:
                     continue
@@ -206,7 +220,9 @@ class Answerer:
                     if last >= len(sents) or "\n" in article.body[s.end : sents[last].start]:
                         break
                     key = (article.id, pos, size)
-                    window_terms = frozenset().union(*sent_terms[pos : last + 1])
+                    window_terms = frozenset().union(
+                        *(self._terms_of(x.text) for x in sents[pos : last + 1])
+                    )
                     coverage = weights.share(window_terms)
                     context = weights.share(window_terms | art_terms)
                     text = article.body[s.start : sents[last].end]
@@ -233,7 +249,7 @@ class Answerer:
         return ranked
 
     def _window(self, base: Scored, positions: list[int]) -> Scored:
-        sents, _, _ = self._sentences(base.article.id)
+        sents = self._sentences(base.article.id)
         return Scored(
             base.article,
             tuple(sents[p] for p in positions),
@@ -246,7 +262,7 @@ class Answerer:
     def _list_windows(self, q: Question, best: Scored) -> list[Scored]:
         """For a list question: the announced run of ordinal sentences ("pertama ... kedua
         ..."), or the enumeration sentence (with its announcement before it)."""
-        sents, sent_terms, _ = self._sentences(best.article.id)
+        sents = self._sentences(best.article.id)
         if any(
             evidence.ordinal(s.text) or evidence.announced_count(s.text) for s in best.sentences
         ):
@@ -266,7 +282,7 @@ class Answerer:
     def _ordinal_run(self, q: Question, best: Scored) -> list[Scored]:
         """The "pertama ... kedua ... ketiga" run nearest the best window whose announcement
         (or first item) shares a term with the question; [] when there is none."""
-        sents, sent_terms, _ = self._sentences(best.article.id)
+        sents = self._sentences(best.article.id)
         pos = best.position
         firsts = [j for j, s in enumerate(sents) if evidence.ordinal(s.text) == 1]
         for first in sorted(firsts, key=lambda j: abs(j - pos)):
@@ -278,7 +294,7 @@ class Answerer:
             intro = (
                 [first - 1] if first > 0 and evidence.announced_count(sents[first - 1].text) else []
             )
-            related = any(set(q.terms) & sent_terms[j] for j in intro + run[:1])
+            related = any(set(q.terms) & self._terms_of(sents[j].text) for j in intro + run[:1])
             if len(run) >= 2 and related:
                 return [self._window(best, [j]) for j in intro + run]
         return []
@@ -291,7 +307,7 @@ class Answerer:
             if aid not in seen:
                 seen.append(aid)
         for aid in seen + sorted(set(self.index.articles) - set(seen)):
-            sents, _, _ = self._sentences(aid)
+            sents = self._sentences(aid)
             for pos, s in enumerate(sents):
                 if q.acronym and evidence.acronym_expansion(s.text, q.acronym):
                     article = self.index.articles[aid]

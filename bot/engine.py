@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -49,6 +50,14 @@ def _load_model(name: str) -> Embedder:
     return embedder
 
 
+def _freeze_loaded() -> None:
+    """Exclude what is loaded now (the index: millions of objects at 100,000 chunks) from
+    Python's cyclic garbage collector. Otherwise a full collection, triggered at some
+    answer by ordinary allocations, walks all of them: about 250 ms at 100,000 chunks.
+    Reference counting still frees them when an index is replaced."""
+    gc.freeze()
+
+
 class Engine:
     """Thread-safe facade over the index: `ask` from any thread, `reindex` swaps atomically."""
 
@@ -58,6 +67,7 @@ class Engine:
         self._cache_path = settings.embed_cache_path
         self._reindex_lock = threading.Lock()
         self._answerer = self._make_answerer(stored)
+        _freeze_loaded()
 
     @classmethod
     def load(
@@ -159,6 +169,7 @@ class Engine:
                 raise BuildError("the new index could not be found after the build")
             # One attribute assignment: readers see the old or the new answerer, never a mix.
             self._answerer = self._make_answerer(load_build(build))
+            _freeze_loaded()
             return report
         finally:
             self._reindex_lock.release()

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import bm25s
 import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from index.glossary import Glossary
 from index.text import STOPWORDS, remember_stems, stem
@@ -41,7 +43,7 @@ class LexicalIndex:
         self.bm25, self.df, self.n_docs, self.vocab = bm25, df, n_docs, vocab
         # word -> stem of the corpus words, saved with the index (see `index.text.stem`).
         self.stems = stems or {}
-        self._by_shape: dict[tuple[str, int], list[tuple[int, str, int, int]]] | None = None
+        self._by_shape: dict[tuple[str, int], tuple[list[str], list[tuple[int, int]]]] | None = None
 
     @classmethod
     def build(
@@ -73,33 +75,52 @@ class LexicalIndex:
     def correct(self, word: str) -> str | None:
         """The most frequent corpus word within a small edit distance of `word`, if any.
 
-        Ties go to the word seen first in the corpus. Only words of the same first letter and a
-        close length are compared (buckets built on first use), not the whole vocabulary.
+        Distance is Levenshtein with adjacent transpositions (optimal string alignment),
+        computed by rapidfuzz in C++. Ties go to the word seen first in the corpus. Only words
+        of the same first letter and a close length are compared, not the whole vocabulary.
         """
         if len(word) < 6 or not word.isalpha():
             return None
         limit = 1 if len(word) < 8 else 2
-        buckets = self._buckets()
-        mask = _letter_mask(word)
+        buckets = self.buckets()
         best: tuple[int, int, int, str] | None = None
         for size in range(len(word) - limit, len(word) + limit + 1):
-            for pos, cand, freq, cand_mask in buckets.get((word[0], size), ()):
-                # One edit changes the set of letters by at most two: a cheap lower bound.
-                if (mask ^ cand_mask).bit_count() > 2 * limit:
-                    continue
-                d = edit_distance(word, cand, limit)
-                if d <= limit and (best is None or (d, -freq, pos) < best[:3]):
-                    best = (d, -freq, pos, cand)
+            bucket = buckets.get((word[0], size))
+            if bucket is None:
+                continue
+            cands, ranks = bucket
+            found = process.extract(
+                word, cands, scorer=OSA.distance, score_cutoff=limit, limit=None
+            )
+            for cand, d, i in found:
+                pos, freq = ranks[i]
+                if best is None or (int(d), -freq, pos) < best[:3]:
+                    best = (int(d), -freq, pos, cand)
         return best[3] if best else None
 
-    def _buckets(self) -> dict[tuple[str, int], list[tuple[int, str, int, int]]]:
+    def buckets(self) -> dict[tuple[str, int], tuple[list[str], list[tuple[int, int]]]]:
+        """Corpus words by (first letter, length), with their (corpus order, frequency)."""
         if self._by_shape is None:
-            by_shape: dict[tuple[str, int], list[tuple[int, str, int, int]]] = {}
+            by_shape: dict[tuple[str, int], tuple[list[str], list[tuple[int, int]]]] = {}
             for pos, (cand, freq) in enumerate(self.vocab.items()):
-                entry = (pos, cand, freq, _letter_mask(cand))
-                by_shape.setdefault((cand[0], len(cand)), []).append(entry)
+                words, ranks = by_shape.setdefault((cand[0], len(cand)), ([], []))
+                words.append(cand)
+                ranks.append((pos, freq))
             self._by_shape = by_shape
         return self._by_shape
+
+    def occurs_in(self, term: str, doc_ids: np.ndarray) -> bool:
+        """Whether `term` occurs in any of the documents (chunks) `doc_ids`: a binary search
+        of its postings (bm25s keeps each term's document ids sorted), not a scan of texts."""
+        i = self.bm25.vocab_dict.get(term)
+        if i is None or term not in self.df:
+            return False
+        matrix = self.bm25.scores
+        postings = matrix["indices"][matrix["indptr"][i] : matrix["indptr"][i + 1]]
+        if not len(postings):
+            return False
+        at = np.minimum(np.searchsorted(postings, doc_ids), len(postings) - 1)
+        return bool((postings[at] == doc_ids).any())
 
     def scores(self, terms: Iterable[str]) -> np.ndarray:
         """BM25 score of every chunk for the query terms (as `bm25s.BM25.get_scores`)."""
@@ -138,7 +159,9 @@ class LexicalIndex:
         meta = json.loads((directory / "df.json").read_text(encoding="utf-8"))
         stems = load_stems(directory)
         remember_stems(stems)
-        return cls(bm25, meta["df"], meta["n_docs"], meta.get("vocab", {}), stems)
+        index = cls(bm25, meta["df"], meta["n_docs"], meta.get("vocab", {}), stems)
+        index.buckets()  # here, in the index-loading thread, not on the first misspelt word
+        return index
 
 
 def load_stems(directory: Path) -> dict[str, str]:
@@ -148,27 +171,3 @@ def load_stems(directory: Path) -> dict[str, str]:
     except (OSError, ValueError):
         return {}
     return dict(saved["stems"]) if saved.get("stemmer") == STEMMER else {}
-
-
-def _letter_mask(word: str) -> int:
-    """The set of letters of a word as bits (letters beyond 64 share bits: still a bound)."""
-    mask = 0
-    for ch in word:
-        mask |= 1 << (ord(ch) & 63)
-    return mask
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance with transpositions, or `limit + 1` once it exceeds `limit`."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, start=1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]

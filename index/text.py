@@ -36,6 +36,8 @@ _ABBREVIATIONS = frozenset(
 )
 
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_LAST_WORD_RE = re.compile(r"(\w+)\W*$")
+_LOOKBACK = 64  # characters before a full stop searched for the word it ends
 
 
 _FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
@@ -109,7 +111,9 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
         para_text = para.group()
         cut = 0
         for m in _SENTENCE_END_RE.finditer(para_text):
-            before = re.search(r"(\w+)\W*$", para_text[: m.start() + 1])
+            # Only the last few characters: searching the paragraph up to each full stop
+            # made splitting quadratic in the paragraph's length.
+            before = _LAST_WORD_RE.search(para_text[max(0, m.start() - _LOOKBACK) : m.start() + 1])
             if (
                 before
                 and m.group().startswith(".")
@@ -121,13 +125,16 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, p_start + cut, p_start + len(para_text))
 
 
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start and any(c.isalnum() for c in text[start:end]):
-        yield start, end
+    """The span without surrounding whitespace, if it has a letter or digit."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped and _ALNUM_RE.search(stripped):
+        first = start + len(piece) - len(piece.lstrip())
+        yield first, first + len(stripped)
 
 
 _VOWELS = "aeiou"
