@@ -16,7 +16,6 @@ from bot import evidence
 from bot.question import Question, clean_text, parse_question, reject_reason
 from bot.records import Answer, AnswerPart, Citation, Reason
 from bot.scoring import Scored, Weights, date_bonus, fits_kind, focus_bonus, same_figure_kind
-from index.chunking import article_sentences
 from index.lexical import lexical_terms
 from index.records import Hit, Sentence
 from index.store import StoredIndex
@@ -85,7 +84,7 @@ class Answerer:
     # -- corpus views ---------------------------------------------------------------------
 
     def _article_sentences(self, article_id: str) -> list[Sentence]:
-        return article_sentences(self.index.articles[article_id])
+        return self.index.article_sentences(article_id)
 
     def _in_article(self, article_id: str, terms: list[str]) -> frozenset[str]:
         """Which of `terms` the article uses anywhere (body, title, outlet, date), from the

@@ -9,6 +9,7 @@ Layout::
                                  /chunks.jsonl   ([id, article_id, start, end, n_tokens])
                                  /digests.json   (article id -> body digest, for rebuilds)
                                  /dense.faiss
+                                 /sentences.npz  (sentence spans of every article)
                                  /lexical/
 """
 
@@ -18,19 +19,24 @@ import hashlib
 import json
 import os
 import shutil
+import zipfile
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from index.chunking import chunking_fingerprint
+import numpy as np
+
+from index.chunking import article_sentences, chunking_fingerprint
 from index.dense import DenseIndex
 from index.errors import IndexMissingError
 from index.glossary import Glossary, load_glossary
 from index.lexical import LexicalIndex
-from index.records import Article, Chunk
+from index.records import Article, Chunk, Sentence
+from index.text import split_sentences
 
-FORMAT_VERSION = 3  # 2: digests.json and lexical/stems.json; 3: IVF-Flat, not HNSW, when large
+# 2: digests.json and lexical/stems.json; 3: IVF-Flat, not HNSW, when large; 4: sentences.npz
+FORMAT_VERSION = 4
 KEEP_BUILDS = 2
 
 
@@ -63,6 +69,43 @@ class Manifest:
         )
 
 
+@dataclass(frozen=True)
+class SentenceTable:
+    """The sentence spans of every article, found once at build time: splitting an article
+    into sentences was the costliest part of reading one at answer time."""
+
+    order: dict[str, int]  # article id -> row in `offsets`
+    offsets: np.ndarray  # article i's sentences are spans[offsets[i] : offsets[i + 1]]
+    spans: np.ndarray  # (start, end) character offsets into the article body
+
+    @classmethod
+    def of_articles(cls, articles: list[Article]) -> SentenceTable:
+        spans = [list(split_sentences(a.body)) for a in articles]
+        offsets = np.zeros(len(articles) + 1, dtype=np.int64)
+        np.cumsum([len(s) for s in spans], out=offsets[1:])
+        flat = np.array([x for s in spans for x in s], dtype=np.int64).reshape(-1, 2)
+        return cls({a.id: i for i, a in enumerate(articles)}, offsets, flat)
+
+    def spans_of(self, article_id: str) -> list[tuple[int, int]] | None:
+        i = self.order.get(article_id)
+        if i is None:
+            return None
+        rows = self.spans[self.offsets[i] : self.offsets[i + 1]].tolist()
+        return [(start, end) for start, end in rows]
+
+    def save(self, path: Path) -> None:
+        with path.open("wb") as f:
+            np.savez(f, offsets=self.offsets, spans=self.spans)
+
+    @classmethod
+    def load(cls, path: Path, articles: list[Article]) -> SentenceTable:
+        with path.open("rb") as f, np.load(f) as data:
+            offsets, spans = data["offsets"], data["spans"]
+        if len(offsets) != len(articles) + 1 or (len(offsets) and offsets[-1] != len(spans)):
+            raise ValueError("sentences.npz does not match articles.json")
+        return cls({a.id: i for i, a in enumerate(articles)}, offsets, spans)
+
+
 @dataclass
 class StoredIndex:
     """A loaded build: everything search and answering need, nothing read from knowledge/."""
@@ -74,6 +117,15 @@ class StoredIndex:
     glossary: Glossary
     lexical: LexicalIndex
     dense: DenseIndex
+    sentences: SentenceTable | None = None
+
+    def article_sentences(self, article_id: str) -> list[Sentence]:
+        """The sentences of an article, with offsets into its body."""
+        article = self.articles[article_id]
+        spans = self.sentences.spans_of(article_id) if self.sentences else None
+        if spans is None:
+            return article_sentences(article)
+        return [Sentence(article_id, s, e, article.body[s:e]) for s, e in spans]
 
 
 def _article_json(a: Article) -> dict[str, object]:
@@ -120,6 +172,7 @@ def write_build(
             encoding="utf-8",
         )
     dense.save(directory / "dense.faiss")
+    SentenceTable.of_articles(articles).save(directory / "sentences.npz")
     lexical.save(directory / "lexical")
     # The manifest goes last: a build directory without one is incomplete.
     (directory / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2), "utf-8")
@@ -197,6 +250,7 @@ def load_build(build_dir: Path) -> StoredIndex:
             for d in json.loads((build_dir / "articles.json").read_text("utf-8"))
         ]
         by_id = {a.id: a for a in articles}
+        sentences = SentenceTable.load(build_dir / "sentences.npz", articles)
         chunks = [
             Chunk(cid, aid, start, end, by_id[aid].body[start:end], n_tok)
             for cid, aid, start, end, n_tok in _chunk_rows(build_dir)
@@ -209,6 +263,7 @@ def load_build(build_dir: Path) -> StoredIndex:
             glossary=load_glossary(build_dir / "glossary.txt"),
             lexical=LexicalIndex.load(build_dir / "lexical"),
             dense=DenseIndex.load(build_dir / "dense.faiss"),
+            sentences=sentences,
         )
-    except (OSError, ValueError, KeyError, RuntimeError) as exc:
+    except (OSError, ValueError, KeyError, RuntimeError, zipfile.BadZipFile) as exc:
         raise IndexMissingError(f"index at {build_dir} is damaged: {exc}") from exc

@@ -4,14 +4,15 @@ import numpy as np
 import pytest
 
 from index.build import build_index
-from index.chunking import chunk_article, estimate_tokens
+from index.chunking import article_sentences, chunk_article, estimate_tokens
 from index.corpus import load_corpus, parse_article
 from index.dense import DenseIndex, build_faiss, describe
 from index.embed import EmbeddingCache, embed_with_cache
-from index.errors import BuildError, KnowledgeFileError
+from index.errors import BuildError, IndexMissingError, KnowledgeFileError
 from index.fusion import rrf, select_fusion, weighted
 from index.search import HybridSearcher, LexicalSearcher
 from index.store import current_build, load_build
+from index.text import content_terms, split_sentences, stem
 from tests.conftest import ARTICLE_A, FakeEmbedder, write_knowledge
 
 
@@ -91,6 +92,25 @@ def test_build_and_lexical_ranks(tmp_path, fake_embedder) -> None:  # type: igno
     hybrid = HybridSearcher(stored, fake_embedder, "weighted", 0.2)
     top = hybrid.search("program Jaminan Hari Tua", 2)
     assert stored.chunks[top[0].chunk_id].article_id == "alpha-2024-08-02"
+
+
+def test_build_stores_sentences_and_postings_match_the_text(tmp_path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    kdir = write_knowledge(tmp_path)
+    build_index(kdir, tmp_path / "idx", fake_embedder, max_tokens=60)
+    build = current_build(tmp_path / "idx")
+    assert build is not None
+    stored = load_build(build)
+    for aid, article in stored.articles.items():
+        assert stored.sentences is not None
+        assert stored.sentences.spans_of(aid) == list(split_sentences(article.body))
+        assert stored.article_sentences(aid) == article_sentences(article)
+        ids = np.array([c.id for c in stored.chunks if c.article_id == aid])
+        used = {t for c in stored.chunks if c.article_id == aid for t in content_terms(c.text)}
+        for term in ["pekerja", "rentan", "jaminan", "gerakan", "iuran", "palembang"]:
+            assert stored.lexical.occurs_in(stem(term), ids) == (stem(term) in used), (aid, term)
+    (build / "sentences.npz").write_bytes(b"PK\x03\x04 not a zip")
+    with pytest.raises(IndexMissingError, match="damaged"):
+        load_build(build)
 
 
 def test_rebuild_reuses_cached_embeddings(tmp_path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
