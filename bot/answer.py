@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-
-import numpy as np
 
 from bot import evidence
 from bot.question import Question, clean_text, parse_question, reject_reason
@@ -58,18 +56,11 @@ class Answerer:
     index: StoredIndex
     search: Search
     max_chars: int = 1000
-    _meta_terms: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
-        g = self.index.glossary
-        for a in self.index.articles.values():
-            meta = f"{a.title} {a.outlet} {a.date_label} {a.dated.year if a.dated else ''}"
-            self._meta_terms[a.id] = frozenset(lexical_terms(meta, g))
+        self._meta_terms = self.index.meta_terms
         self._known_meta = frozenset().union(*self._meta_terms.values())
-        chunk_ids: dict[str, list[int]] = {}
-        for c in self.index.chunks:
-            chunk_ids.setdefault(c.article_id, []).append(c.id)
-        self._chunk_ids = {aid: np.asarray(ids, dtype=np.int64) for aid, ids in chunk_ids.items()}
+        self._chunk_ids = self.index.chunk_ids
         # Only the articles a question retrieves are split into sentences, once each; only the
         # sentences it scores are turned into terms (memoized by text: windows overlap).
         self._sentences = lru_cache(maxsize=4096)(self._article_sentences)

@@ -38,9 +38,17 @@ def index_is_current(settings: Settings, embedder_name: str) -> bool:
 
 
 def _current_index(settings: Settings, model: str) -> StoredIndex | None:
-    """The current build, loaded, if it matches the knowledge files and settings."""
+    """The current build, loaded, if it matches the knowledge files and settings, with the
+    views answering needs computed (here, in the loader thread, while the model loads)."""
     build = current_build(settings.index_dir)
-    return load_build(build) if build and index_is_current(settings, model) else None
+    if not (build and index_is_current(settings, model)):
+        return None
+    return _prepared(load_build(build))
+
+
+def _prepared(stored: StoredIndex) -> StoredIndex:
+    stored.meta_terms, stored.chunk_ids  # noqa: B018 (cached properties, computed now)
+    return stored
 
 
 def _load_model(name: str) -> Embedder:
@@ -84,14 +92,15 @@ class Engine:
         # The index is checked and read in a thread while this one loads (and warms up) the
         # model: cold start costs about the longer of the two, not their sum. The model stays
         # on this thread, which also runs the queries (one malloc arena, one OpenMP pool).
-        if settings.torch_threads:
-            import torch
-
-            torch.set_num_threads(settings.torch_threads)
+        # The thread starts first: importing torch is already part of loading the model.
         name = embedder.name if embedder else settings.embedding_model
         pool = ThreadPoolExecutor(1, "index-loader")
         current: Future[StoredIndex | None] = pool.submit(_current_index, settings, name)
         pool.shutdown(wait=False)
+        if settings.torch_threads:
+            import torch
+
+            torch.set_num_threads(settings.torch_threads)
         embedder = embedder or _load_model(settings.embedding_model)
         stored = current.result()
         if stored is None:
@@ -168,7 +177,7 @@ class Engine:
             if build is None:
                 raise BuildError("the new index could not be found after the build")
             # One attribute assignment: readers see the old or the new answerer, never a mix.
-            self._answerer = self._make_answerer(load_build(build))
+            self._answerer = self._make_answerer(_prepared(load_build(build)))
             _freeze_loaded()
             return report
         finally:

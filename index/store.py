@@ -6,7 +6,7 @@ Layout::
     <index_dir>/builds/<build_id>/manifest.json
                                  /articles.json  (the corpus snapshot answers quote from)
                                  /glossary.txt
-                                 /chunks.jsonl   ([id, article_id, start, end, n_tokens])
+                                 /chunks.npz     (article, start, end, n_tokens of each chunk)
                                  /digests.json   (article id -> body digest, for rebuilds)
                                  /dense.faiss
                                  /sentences.npz  (sentence spans of every article)
@@ -22,8 +22,8 @@ import shutil
 import zipfile
 from dataclasses import asdict, dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -31,12 +31,13 @@ from index.chunking import article_sentences, chunking_fingerprint
 from index.dense import DenseIndex
 from index.errors import IndexMissingError
 from index.glossary import Glossary, load_glossary
-from index.lexical import LexicalIndex
+from index.lexical import LexicalIndex, lexical_terms
 from index.records import Article, Chunk, Sentence
-from index.text import split_sentences
+from index.tables import ChunkTable, SentenceTable
 
-# 2: digests.json and lexical/stems.json; 3: IVF-Flat, not HNSW, when large; 4: sentences.npz
-FORMAT_VERSION = 4
+# 2: digests.json and lexical/stems.json; 3: IVF-Flat, not HNSW, when large; 4: sentences.npz;
+# 5: chunks.npz replaces chunks.jsonl
+FORMAT_VERSION = 5
 KEEP_BUILDS = 2
 
 
@@ -69,43 +70,6 @@ class Manifest:
         )
 
 
-@dataclass(frozen=True)
-class SentenceTable:
-    """The sentence spans of every article, found once at build time: splitting an article
-    into sentences was the costliest part of reading one at answer time."""
-
-    order: dict[str, int]  # article id -> row in `offsets`
-    offsets: np.ndarray  # article i's sentences are spans[offsets[i] : offsets[i + 1]]
-    spans: np.ndarray  # (start, end) character offsets into the article body
-
-    @classmethod
-    def of_articles(cls, articles: list[Article]) -> SentenceTable:
-        spans = [list(split_sentences(a.body)) for a in articles]
-        offsets = np.zeros(len(articles) + 1, dtype=np.int64)
-        np.cumsum([len(s) for s in spans], out=offsets[1:])
-        flat = np.array([x for s in spans for x in s], dtype=np.int64).reshape(-1, 2)
-        return cls({a.id: i for i, a in enumerate(articles)}, offsets, flat)
-
-    def spans_of(self, article_id: str) -> list[tuple[int, int]] | None:
-        i = self.order.get(article_id)
-        if i is None:
-            return None
-        rows = self.spans[self.offsets[i] : self.offsets[i + 1]].tolist()
-        return [(start, end) for start, end in rows]
-
-    def save(self, path: Path) -> None:
-        with path.open("wb") as f:
-            np.savez(f, offsets=self.offsets, spans=self.spans)
-
-    @classmethod
-    def load(cls, path: Path, articles: list[Article]) -> SentenceTable:
-        with path.open("rb") as f, np.load(f) as data:
-            offsets, spans = data["offsets"], data["spans"]
-        if len(offsets) != len(articles) + 1 or (len(offsets) and offsets[-1] != len(spans)):
-            raise ValueError("sentences.npz does not match articles.json")
-        return cls({a.id: i for i, a in enumerate(articles)}, offsets, spans)
-
-
 @dataclass
 class StoredIndex:
     """A loaded build: everything search and answering need, nothing read from knowledge/."""
@@ -113,7 +77,7 @@ class StoredIndex:
     path: Path
     manifest: Manifest
     articles: dict[str, Article]
-    chunks: list[Chunk]
+    chunks: ChunkTable
     glossary: Glossary
     lexical: LexicalIndex
     dense: DenseIndex
@@ -127,12 +91,31 @@ class StoredIndex:
             return article_sentences(article)
         return [Sentence(article_id, s, e, article.body[s:e]) for s, e in spans]
 
+    @cached_property
+    def meta_terms(self) -> dict[str, frozenset[str]]:
+        """article id -> lexical terms of its title, outlet and date (not in any chunk)."""
+        out = {}
+        for a in self.articles.values():
+            meta = f"{a.title} {a.outlet} {a.date_label} {a.dated.year if a.dated else ''}"
+            out[a.id] = frozenset(lexical_terms(meta, self.glossary))
+        return out
+
+    @cached_property
+    def chunk_ids(self) -> dict[str, np.ndarray]:
+        """article id -> ids of its chunks."""
+        return self.chunks.ids_by_article()
+
 
 def _article_json(a: Article) -> dict[str, object]:
     d = asdict(a)
     d["published"] = a.published.isoformat() if a.published else None
     d["dated"] = a.dated.isoformat() if a.dated else None
     return d
+
+
+def _read_articles(build_dir: Path) -> list[Article]:
+    rows = json.loads((build_dir / "articles.json").read_text("utf-8"))
+    return [_article_from_json(d) for d in rows]
 
 
 def _article_from_json(d: dict[str, object]) -> Article:
@@ -162,10 +145,7 @@ def write_build(
         json.dumps([_article_json(a) for a in articles], ensure_ascii=False), encoding="utf-8"
     )
     (directory / "glossary.txt").write_text(glossary_text, encoding="utf-8")
-    with (directory / "chunks.jsonl").open("w", encoding="utf-8") as f:
-        f.writelines(
-            json.dumps([c.id, c.article_id, c.start, c.end, c.n_tokens]) + "\n" for c in chunks
-        )
+    ChunkTable.of_chunks(articles, chunks).save(directory / "chunks.npz")
     if digests is not None:
         (directory / "digests.json").write_text(
             json.dumps({"chunking": chunking_fingerprint(), "articles": digests}),
@@ -183,12 +163,6 @@ def body_digest(body: str) -> str:
     return hashlib.blake2b(body.encode("utf-8"), digest_size=12).hexdigest()
 
 
-def _chunk_rows(build_dir: Path) -> list[list[Any]]:
-    """The rows of chunks.jsonl, parsed in one call (a JSON array of the lines)."""
-    lines = (build_dir / "chunks.jsonl").read_text("utf-8").splitlines()
-    return list(json.loads("[" + ",".join(line for line in lines if line) + "]"))
-
-
 def read_chunk_spans(build_dir: Path) -> dict[str, tuple[str, list[tuple[int, int, int]]]]:
     """article id -> (body digest, [(start, end, n_tokens)]) of a build; empty when the build
     has no digests (older builds), was chunked by other code, or cannot be read."""
@@ -197,11 +171,14 @@ def read_chunk_spans(build_dir: Path) -> dict[str, tuple[str, list[tuple[int, in
         if saved.get("chunking") != chunking_fingerprint():
             return {}  # the chunking code changed since: chunk everything again
         digests = saved["articles"]
-        rows = _chunk_rows(build_dir)
-    except (OSError, ValueError, KeyError, AttributeError):
+        articles = _read_articles(build_dir)
+        table = ChunkTable.load(build_dir / "chunks.npz", articles)
+    except (OSError, ValueError, KeyError, AttributeError, zipfile.BadZipFile):
         return {}
     spans: dict[str, list[tuple[int, int, int]]] = {}
-    for _, aid, start, end, n_tokens in rows:
+    ids = [articles[i].id for i in table.article_index.tolist()]
+    columns = (table.starts.tolist(), table.ends.tolist(), table.n_tokens.tolist())
+    for aid, start, end, n_tokens in zip(ids, *columns, strict=True):
         spans.setdefault(aid, []).append((start, end, n_tokens))
     return {aid: (digests[aid], s) for aid, s in spans.items() if aid in digests}
 
@@ -245,25 +222,16 @@ def load_build(build_dir: Path) -> StoredIndex:
     if manifest is None:
         raise IndexMissingError(f"no complete index at {build_dir}")
     try:
-        articles = [
-            _article_from_json(d)
-            for d in json.loads((build_dir / "articles.json").read_text("utf-8"))
-        ]
-        by_id = {a.id: a for a in articles}
-        sentences = SentenceTable.load(build_dir / "sentences.npz", articles)
-        chunks = [
-            Chunk(cid, aid, start, end, by_id[aid].body[start:end], n_tok)
-            for cid, aid, start, end, n_tok in _chunk_rows(build_dir)
-        ]
+        articles = _read_articles(build_dir)
         return StoredIndex(
             path=build_dir,
             manifest=manifest,
-            articles=by_id,
-            chunks=chunks,
+            articles={a.id: a for a in articles},
+            chunks=ChunkTable.load(build_dir / "chunks.npz", articles),
             glossary=load_glossary(build_dir / "glossary.txt"),
             lexical=LexicalIndex.load(build_dir / "lexical"),
             dense=DenseIndex.load(build_dir / "dense.faiss"),
-            sentences=sentences,
+            sentences=SentenceTable.load(build_dir / "sentences.npz", articles),
         )
     except (OSError, ValueError, KeyError, RuntimeError, zipfile.BadZipFile) as exc:
         raise IndexMissingError(f"index at {build_dir} is damaged: {exc}") from exc

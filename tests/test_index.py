@@ -108,8 +108,22 @@ def test_build_stores_sentences_and_postings_match_the_text(tmp_path, fake_embed
         used = {t for c in stored.chunks if c.article_id == aid for t in content_terms(c.text)}
         for term in ["pekerja", "rentan", "jaminan", "gerakan", "iuran", "palembang"]:
             assert stored.lexical.occurs_in(stem(term), ids) == (stem(term) in used), (aid, term)
+    chunks = list(stored.chunks)
+    assert [c.id for c in chunks] == list(range(len(chunks)))
+    for c in chunks:
+        assert c.text == stored.articles[c.article_id].body[c.start : c.end]
+    assert stored.chunks[-1] == chunks[-1] and stored.chunks[1:3] == chunks[1:3]
     (build / "sentences.npz").write_bytes(b"PK\x03\x04 not a zip")
     with pytest.raises(IndexMissingError, match="damaged"):
+        load_build(build)
+    assert stored.sentences is not None
+    stored.sentences.save(build / "sentences.npz")
+    assert load_build(build).chunks[0] == chunks[0]
+    # A table whose spans run past their article is damage, not a source of garbage quotes.
+    table = stored.chunks
+    table.ends[0] = len(stored.articles[chunks[0].article_id].body) + 5
+    table.save(build / "chunks.npz")
+    with pytest.raises(IndexMissingError, match="outside their articles"):
         load_build(build)
 
 
