@@ -131,14 +131,11 @@ def _memo(count: Callable[[str], int]) -> Callable[[str], int]:
 
 def index_current(tier: Tier, model: str, max_tokens: int = 200) -> bool:
     """True when the tier's built index matches its knowledge files."""
-    from index.corpus import corpus_fingerprint
-    from index.store import current_build, read_manifest
+    from index.store import build_is_current, current_build, read_manifest
 
     build = current_build(tier.data_dir / "index")
     manifest = read_manifest(build) if build else None
-    return bool(
-        manifest and manifest.matches(corpus_fingerprint(tier.knowledge_dir), model, max_tokens)
-    )
+    return bool(manifest and build_is_current(manifest, tier.knowledge_dir, model, max_tokens))
 
 
 def ensure_index(

@@ -13,12 +13,17 @@ from bot.answer import Answerer
 from bot.records import Answer
 from bot.settings import Settings
 from index.build import BuildReport, build_index
-from index.corpus import corpus_fingerprint
 from index.embed import Embedder, EmbeddingCache, SentenceTransformerEmbedder
 from index.errors import BuildError, IndexMissingError, KnowledgeFileError
 from index.records import Hit
 from index.search import HybridSearcher, QueryEmbeddingCache
-from index.store import StoredIndex, current_build, load_build, read_manifest
+from index.store import (
+    StoredIndex,
+    build_is_current,
+    current_build,
+    load_build,
+    read_manifest,
+)
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +36,8 @@ def index_is_current(settings: Settings, embedder_name: str) -> bool:
     manifest = read_manifest(build) if build else None
     return bool(
         manifest
-        and manifest.matches(
-            corpus_fingerprint(settings.knowledge_dir), embedder_name, settings.chunk_max_tokens
+        and build_is_current(
+            manifest, settings.knowledge_dir, embedder_name, settings.chunk_max_tokens
         )
     )
 
@@ -47,7 +52,7 @@ def _current_index(settings: Settings, model: str) -> StoredIndex | None:
 
 
 def _prepared(stored: StoredIndex) -> StoredIndex:
-    stored.meta_terms, stored.chunk_ids  # noqa: B018 (cached properties, computed now)
+    stored.chunk_ids  # noqa: B018 (a cached property, computed now)
     return stored
 
 

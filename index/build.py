@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from index.chunking import chunk_corpus
-from index.corpus import load_corpus
+from index.corpus import load_corpus, stat_signature
 from index.dense import DenseIndex, build_faiss, describe
 from index.embed import Embedder, EmbeddingCache, embed_with_cache, token_counter_many
 from index.errors import BuildError
@@ -121,6 +121,8 @@ def build_index(
         clock[0] = now
 
     with build_lock(index_dir):
+        # Taken before the files are read: a file changed during the build no longer matches.
+        file_stats = stat_signature(knowledge_dir)
         corpus = load_corpus(knowledge_dir)
         articles = list(corpus.articles)
         previous = _previous(index_dir, embedder.name, max_tokens)
@@ -191,6 +193,7 @@ def build_index(
             built_at=datetime.now(UTC).isoformat(timespec="seconds"),
             build_seconds=round(time.perf_counter() - t0, 3),
             dense_index=describe(dense.index),
+            file_stats=file_stats,
         )
         try:
             write_build(

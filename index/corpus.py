@@ -157,6 +157,20 @@ def fingerprint_files(paths: Iterable[Path]) -> str:
     return h.hexdigest()[:16]
 
 
+def stat_signature(knowledge_dir: Path) -> str:
+    """A hash of the names, sizes and modification times of the knowledge files: equal
+    signatures mean untouched files, without reading them (thousands of files at scale)."""
+    h = hashlib.sha256()
+    for p in [*article_files(knowledge_dir), knowledge_dir / "glossary.txt"]:
+        try:
+            st = p.stat()
+        except OSError:
+            h.update(f"{p.name}\0-\n".encode())
+            continue
+        h.update(f"{p.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:16]
+
+
 def corpus_fingerprint(knowledge_dir: Path) -> str:
     """Fingerprint of everything the index is built from (articles and glossary)."""
     return fingerprint_files([*article_files(knowledge_dir), knowledge_dir / "glossary.txt"])

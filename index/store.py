@@ -20,7 +20,8 @@ import json
 import os
 import shutil
 import zipfile
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -28,16 +29,17 @@ from pathlib import Path
 import numpy as np
 
 from index.chunking import article_sentences, chunking_fingerprint
+from index.corpus import corpus_fingerprint, stat_signature
 from index.dense import DenseIndex
 from index.errors import IndexMissingError
-from index.glossary import Glossary, load_glossary
+from index.glossary import Glossary, load_glossary, parse_glossary
 from index.lexical import LexicalIndex, lexical_terms
 from index.records import Article, Chunk, Sentence
 from index.tables import ChunkTable, SentenceTable
 
 # 2: digests.json and lexical/stems.json; 3: IVF-Flat, not HNSW, when large; 4: sentences.npz;
-# 5: chunks.npz replaces chunks.jsonl
-FORMAT_VERSION = 5
+# 5: chunks.npz replaces chunks.jsonl; 6: meta_terms.json, file_stats in the manifest
+FORMAT_VERSION = 6
 KEEP_BUILDS = 2
 
 
@@ -59,6 +61,7 @@ class Manifest:
     built_at: str
     build_seconds: float
     dense_index: str = ""  # e.g. "IndexIVFFlat (1264 lists, 79 probed)"
+    file_stats: str = ""  # `stat_signature` of the knowledge files when the build read them
 
     def matches(self, fingerprint: str, model: str, max_tokens: int) -> bool:
         """True when this build is current for the given corpus and settings."""
@@ -68,6 +71,25 @@ class Manifest:
             and self.model == model
             and self.max_tokens == max_tokens
         )
+
+
+def build_is_current(manifest: Manifest, knowledge_dir: Path, model: str, max_tokens: int) -> bool:
+    """Whether a build is current for the knowledge files and settings. The files' sizes and
+    modification times are compared first; their bytes are hashed only when those differ."""
+    if manifest.file_stats and manifest.file_stats == stat_signature(knowledge_dir):
+        fingerprint = manifest.fingerprint
+    else:
+        fingerprint = corpus_fingerprint(knowledge_dir)
+    return manifest.matches(fingerprint, model, max_tokens)
+
+
+def article_meta_terms(articles: Iterable[Article], glossary: Glossary) -> dict[str, list[str]]:
+    """article id -> lexical terms of its title, outlet and date, which no chunk holds."""
+    out = {}
+    for a in articles:
+        meta = f"{a.title} {a.outlet} {a.date_label} {a.dated.year if a.dated else ''}"
+        out[a.id] = sorted(set(lexical_terms(meta, glossary)))
+    return out
 
 
 @dataclass
@@ -82,6 +104,7 @@ class StoredIndex:
     lexical: LexicalIndex
     dense: DenseIndex
     sentences: SentenceTable | None = None
+    meta_terms: dict[str, frozenset[str]] = field(default_factory=dict)  # see article_meta_terms
 
     def article_sentences(self, article_id: str) -> list[Sentence]:
         """The sentences of an article, with offsets into its body."""
@@ -90,15 +113,6 @@ class StoredIndex:
         if spans is None:
             return article_sentences(article)
         return [Sentence(article_id, s, e, article.body[s:e]) for s, e in spans]
-
-    @cached_property
-    def meta_terms(self) -> dict[str, frozenset[str]]:
-        """article id -> lexical terms of its title, outlet and date (not in any chunk)."""
-        out = {}
-        for a in self.articles.values():
-            meta = f"{a.title} {a.outlet} {a.date_label} {a.dated.year if a.dated else ''}"
-            out[a.id] = frozenset(lexical_terms(meta, self.glossary))
-        return out
 
     @cached_property
     def chunk_ids(self) -> dict[str, np.ndarray]:
@@ -146,6 +160,8 @@ def write_build(
     )
     (directory / "glossary.txt").write_text(glossary_text, encoding="utf-8")
     ChunkTable.of_chunks(articles, chunks).save(directory / "chunks.npz")
+    meta = article_meta_terms(articles, parse_glossary(glossary_text))
+    (directory / "meta_terms.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
     if digests is not None:
         (directory / "digests.json").write_text(
             json.dumps({"chunking": chunking_fingerprint(), "articles": digests}),
@@ -232,6 +248,12 @@ def load_build(build_dir: Path) -> StoredIndex:
             lexical=LexicalIndex.load(build_dir / "lexical"),
             dense=DenseIndex.load(build_dir / "dense.faiss"),
             sentences=SentenceTable.load(build_dir / "sentences.npz", articles),
+            meta_terms={
+                aid: frozenset(terms)
+                for aid, terms in json.loads(
+                    (build_dir / "meta_terms.json").read_text("utf-8")
+                ).items()
+            },
         )
     except (OSError, ValueError, KeyError, RuntimeError, zipfile.BadZipFile) as exc:
         raise IndexMissingError(f"index at {build_dir} is damaged: {exc}") from exc

@@ -180,3 +180,32 @@ def test_load_corpus_reports_duplicate_ids(tmp_path) -> None:  # type: ignore[no
     kdir = write_knowledge(tmp_path, {"a.md": ARTICLE_A, "b.md": ARTICLE_A})
     with pytest.raises(KnowledgeFileError, match="b.md"):
         load_corpus(kdir)
+
+
+def test_current_build_check_reads_files_only_when_their_stats_change(
+    tmp_path, fake_embedder
+) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from index.store import build_is_current, read_manifest
+
+    kdir = write_knowledge(tmp_path)
+    build_index(kdir, tmp_path / "idx", fake_embedder, max_tokens=60)
+    build = current_build(tmp_path / "idx")
+    assert build is not None
+    manifest = read_manifest(build)
+    assert manifest is not None and manifest.file_stats
+
+    def current() -> bool:
+        return build_is_current(manifest, kdir, fake_embedder.name, 60)
+
+    assert current()
+    path = sorted((kdir / "articles").glob("*.md"))[0]
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # touched, same bytes
+    assert current()
+    text = path.read_text("utf-8")
+    i = text.rindex("pekerja")
+    path.write_text(text[:i] + "PEKERJA" + text[i + 7 :], "utf-8")  # same size, new bytes
+    assert not current()
+    assert not build_is_current(manifest, kdir, fake_embedder.name, 80)
