@@ -17,10 +17,13 @@ pytestmark = pytest.mark.model
 
 EVAL = Path(__file__).parent / "eval"
 
-# dev: the set the engine was tuned on; holdout: written separately, never tuned on directly.
+# dev: the set the engine was tuned on; holdout: written separately, its failures then read
+# and fixed in general ways; test: written separately on 2026-11-21 and measured once
+# (0.880 / 1.000 / 0.970), its failures not read when the gate was set.
 GATES = {
     "dev.jsonl": {"answer_and_citation": 0.90, "abstention_accuracy": 0.95, "mrr": 0.90},
     "holdout.jsonl": {"answer_and_citation": 0.80, "abstention_accuracy": 0.95, "mrr": 0.88},
+    "test.jsonl": {"answer_and_citation": 0.85, "abstention_accuracy": 0.95, "mrr": 0.93},
 }
 
 
