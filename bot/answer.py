@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot import evidence
+from bot.lists import list_windows
 from bot.question import Question, clean_text, parse_question, reject_reason
 from bot.records import Answer, AnswerPart, Citation, Reason
-from bot.scoring import Scored, Weights, date_bonus, fits_kind, focus_bonus, same_figure_kind
+from bot.scoring import Scored, Weights, date_bonus, fits_kind, focus_bonus
+from bot.sources import Chosen, prefer_latest, spread
 from index.lexical import lexical_terms
 from index.records import Hit, Sentence
 from index.store import StoredIndex
@@ -24,10 +26,7 @@ K_CHUNKS = 8
 # (terms found only elsewhere in its article count half), and in the article as a whole.
 MIN_SUPPORT = 0.5
 MIN_CONTEXT = 0.6
-SPREAD_RATIO = 0.85  # other sources' figures shown when they score this close to the best
-LATEST_RATIO = 0.7  # "sekarang / terbaru": the newest source wins when this close to the best
 WINDOW_PENALTY = 0.15  # cost of a second sentence in an answer window
-MAX_SOURCES = 3
 
 HELP = (
     "Saya bisa menjawab tentang BPJS Ketenagakerjaan di Sumatera Selatan dari artikel berita: "
@@ -164,9 +163,12 @@ class Answerer:
         if not fits_kind(q, best.text):
             return []
         if q.kind == "apa_saja":
-            return [(s, None) for s in self._list_windows(q, best)]
+            windows = list_windows(
+                q, best.positions, self._sentences(best.article.id), self._terms_of
+            )
+            return [(self._window(best, w), None) for w in windows]
         if q.kind == "berapa":
-            return [(self._with_continuation(c), label) for c, label in _spread(q, ranked)]
+            return [(self._with_continuation(c), label) for c, label in spread(q, ranked)]
         return [(self._with_continuation(best), None)]
 
     def _with_continuation(self, window: Scored) -> Scored:
@@ -235,7 +237,7 @@ class Answerer:
                         )
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.article.id, c.positions))
         if q.wants_latest and ranked:
-            ranked = _prefer_latest(q, ranked)
+            ranked = prefer_latest(q, ranked)
         return ranked
 
     def _window(self, base: Scored, positions: list[int]) -> Scored:
@@ -248,46 +250,6 @@ class Answerer:
             base.coverage,
             base.context,
         )
-
-    def _list_windows(self, q: Question, best: Scored) -> list[Scored]:
-        """For a list question: the announced run of ordinal sentences ("pertama ... kedua
-        ..."), or the enumeration sentence (with its announcement before it)."""
-        sents = self._sentences(best.article.id)
-        if any(
-            evidence.ordinal(s.text) or evidence.announced_count(s.text) for s in best.sentences
-        ):
-            run = self._ordinal_run(q, best)
-            if run:
-                return run
-        for pos in best.positions:
-            text = sents[pos].text
-            follows = pos + 1 < len(sents) and evidence.is_enumeration(sents[pos + 1].text)
-            if evidence.announced_count(text) and follows:
-                return [self._window(best, [pos, pos + 1])]
-            if evidence.is_enumeration(text):
-                head = pos > 0 and evidence.announced_count(sents[pos - 1].text)
-                return [self._window(best, [pos - 1, pos] if head else [pos])]
-        return self._ordinal_run(q, best) or [best]
-
-    def _ordinal_run(self, q: Question, best: Scored) -> list[Scored]:
-        """The "pertama ... kedua ... ketiga" run nearest the best window whose announcement
-        (or first item) shares a term with the question; [] when there is none."""
-        sents = self._sentences(best.article.id)
-        pos = best.position
-        firsts = [j for j, s in enumerate(sents) if evidence.ordinal(s.text) == 1]
-        for first in sorted(firsts, key=lambda j: abs(j - pos)):
-            run, want = [], 1
-            for j in range(first, min(len(sents), first + 15)):
-                if evidence.ordinal(sents[j].text) == want:
-                    run.append(j)
-                    want += 1
-            intro = (
-                [first - 1] if first > 0 and evidence.announced_count(sents[first - 1].text) else []
-            )
-            related = any(set(q.terms) & self._terms_of(sents[j].text) for j in intro + run[:1])
-            if len(run) >= 2 and related:
-                return [self._window(best, [j]) for j in intro + run]
-        return []
 
     def _acronym(self, q: Question, hits: list[Hit]) -> list[Chosen]:
         """For "X singkatan dari apa?": the sentence that spells out "Long Form (X)"."""
@@ -328,49 +290,3 @@ class Answerer:
                 )
             )
         return tuple(parts), tuple(citations)
-
-
-Chosen = tuple[Scored, str | None]
-
-
-def _newest_first(c: Scored) -> int:
-    return -(c.article.dated.toordinal() if c.article.dated else 0)
-
-
-def _spread(q: Question, ranked: list[Scored]) -> list[Chosen]:
-    """A figure question: the best window, plus the same kind of figure from other sources
-    that answer nearly as well, newest first with their dates (newest only for "sekarang")."""
-    best = ranked[0]
-    picks = [best]
-    seen = {best.article.id}
-    for cand in ranked[1:]:
-        if len(picks) >= MAX_SOURCES:
-            break
-        if (
-            cand.article.id not in seen
-            and cand.score >= SPREAD_RATIO * best.score
-            and cand.coverage >= SPREAD_RATIO * best.coverage
-            and fits_kind(q, cand.text)
-            and same_figure_kind(q, best.text, cand.text)
-        ):
-            picks.append(cand)
-            seen.add(cand.article.id)
-    if len(picks) == 1 or q.wants_latest:
-        return [(min(picks, key=_newest_first), None)]
-    picks.sort(key=_newest_first)
-    return [(c, f"{c.article.date_label}, {c.article.outlet}") for c in picks]
-
-
-def _prefer_latest(q: Question, ranked: list[Scored]) -> list[Scored]:
-    """For "sekarang / terbaru": move the newest source's best window first when it answers
-    nearly as well as the best one."""
-    best = ranked[0]
-    close = [
-        c
-        for c in ranked
-        if c.score >= LATEST_RATIO * best.score
-        and c.coverage >= LATEST_RATIO * best.coverage
-        and fits_kind(q, c.text)
-    ]
-    newest = min(close, key=_newest_first)
-    return [newest] + [c for c in ranked if c is not newest]

@@ -1,0 +1,59 @@
+"""List questions ("program BPJS TK ada apa aja?"): which sentences make the whole list.
+
+Pure functions over an article's sentences, by position: an announced enumeration ("terdapat 5
+program ... yakni A, B, C, D dan E") or a run of "pertama ... kedua ... ketiga" sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot import evidence
+from bot.question import Question
+from bot.scoring import TermsOf
+from index.records import Sentence
+
+RUN_REACH = 15  # sentences after "pertama" searched for "kedua", "ketiga", ...
+
+
+def list_windows(
+    q: Question, positions: Sequence[int], sents: Sequence[Sentence], terms_of: TermsOf
+) -> list[list[int]]:
+    """Sentence positions of the windows that answer a list question, given the best window's
+    positions: the announced ordinal run, or the enumeration sentence (with the announcement
+    before it), else the best window itself."""
+    if any(
+        evidence.ordinal(sents[p].text) or evidence.announced_count(sents[p].text)
+        for p in positions
+    ):
+        run = ordinal_run(q, positions[0], sents, terms_of)
+        if run:
+            return run
+    for pos in positions:
+        text = sents[pos].text
+        follows = pos + 1 < len(sents) and evidence.is_enumeration(sents[pos + 1].text)
+        if evidence.announced_count(text) and follows:
+            return [[pos, pos + 1]]
+        if evidence.is_enumeration(text):
+            head = pos > 0 and evidence.announced_count(sents[pos - 1].text)
+            return [[pos - 1, pos] if head else [pos]]
+    return ordinal_run(q, positions[0], sents, terms_of) or [list(positions)]
+
+
+def ordinal_run(
+    q: Question, pos: int, sents: Sequence[Sentence], terms_of: TermsOf
+) -> list[list[int]]:
+    """The "pertama ... kedua ... ketiga" run nearest position `pos` whose announcement (or
+    first item) shares a term with the question, one window per sentence; [] when none."""
+    firsts = [j for j, s in enumerate(sents) if evidence.ordinal(s.text) == 1]
+    for first in sorted(firsts, key=lambda j: abs(j - pos)):
+        run, want = [], 1
+        for j in range(first, min(len(sents), first + RUN_REACH)):
+            if evidence.ordinal(sents[j].text) == want:
+                run.append(j)
+                want += 1
+        intro = [first - 1] if first > 0 and evidence.announced_count(sents[first - 1].text) else []
+        related = any(set(q.terms) & terms_of(sents[j].text) for j in intro + run[:1])
+        if len(run) >= 2 and related:
+            return [[j] for j in intro + run]
+    return []

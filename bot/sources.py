@@ -1,0 +1,56 @@
+"""Figures from several sources: which other articles' answers to show beside the best one,
+and which source wins when the question asks for the latest figure. Pure functions."""
+
+from __future__ import annotations
+
+from bot.question import Question
+from bot.scoring import Scored, fits_kind, same_figure_kind
+
+SPREAD_RATIO = 0.85  # other sources' figures shown when they score this close to the best
+LATEST_RATIO = 0.7  # "sekarang / terbaru": the newest source wins when this close to the best
+MAX_SOURCES = 3
+
+Chosen = tuple[Scored, str | None]
+
+
+def newest_first(c: Scored) -> int:
+    return -(c.article.dated.toordinal() if c.article.dated else 0)
+
+
+def spread(q: Question, ranked: list[Scored]) -> list[Chosen]:
+    """A figure question: the best window, plus the same kind of figure from other sources
+    that answer nearly as well, newest first with their dates (newest only for "sekarang")."""
+    best = ranked[0]
+    picks = [best]
+    seen = {best.article.id}
+    for cand in ranked[1:]:
+        if len(picks) >= MAX_SOURCES:
+            break
+        if (
+            cand.article.id not in seen
+            and cand.score >= SPREAD_RATIO * best.score
+            and cand.coverage >= SPREAD_RATIO * best.coverage
+            and fits_kind(q, cand.text)
+            and same_figure_kind(q, best.text, cand.text)
+        ):
+            picks.append(cand)
+            seen.add(cand.article.id)
+    if len(picks) == 1 or q.wants_latest:
+        return [(min(picks, key=newest_first), None)]
+    picks.sort(key=newest_first)
+    return [(c, f"{c.article.date_label}, {c.article.outlet}") for c in picks]
+
+
+def prefer_latest(q: Question, ranked: list[Scored]) -> list[Scored]:
+    """For "sekarang / terbaru": move the newest source's best window first when it answers
+    nearly as well as the best one."""
+    best = ranked[0]
+    close = [
+        c
+        for c in ranked
+        if c.score >= LATEST_RATIO * best.score
+        and c.coverage >= LATEST_RATIO * best.coverage
+        and fits_kind(q, c.text)
+    ]
+    newest = min(close, key=newest_first)
+    return [newest] + [c for c in ranked if c is not newest]
