@@ -18,7 +18,7 @@ from telegram import Message, Update
 from telegram.ext import Application
 
 from bot import replies
-from bot.handlers import addressed_question, strip_mention, user_tag
+from bot.messages import addressed_question, strip_mention, user_tag
 from bot.records import Answer, AnswerPart, Citation, Reason
 from bot.settings import Settings
 from bot.telegram_app import build_application, file_base_url, post_init
