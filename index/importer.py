@@ -1,9 +1,9 @@
 """Importing a raw scraped article: strip site boilerplate, find title, outlet and date.
 
-The rules are general (line shapes and site phrases), so they work on articles they were not
-written against. The article's own sentences are kept verbatim; only whitespace is normalized,
-the dateline prefix ("PALEMBANG, KORANPALPRES.COM - ") is removed from the first sentence and
-trailing byline tags ("(ohs)", "[ANTARA]") from paragraph ends.
+The boilerplate rules live in `index.boilerplate`. The article's own sentences are kept
+verbatim; only whitespace is normalized, the dateline prefix ("PALEMBANG, KORANPALPRES.COM - ")
+is removed from the first sentence and trailing byline tags ("(ohs)", "[ANTARA]") from
+paragraph ends.
 """
 
 from __future__ import annotations
@@ -16,8 +16,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from index.boilerplate import (
+    DATELINE_RE,
+    DOMAIN_RE,
+    URL_LINE_RE,
+    headline,
+    single_rule,
+    strip_boilerplate,
+    tidy,
+)
 from index.corpus import MAX_ARTICLE_BYTES, format_article, format_date_id, parse_article
-from index.dates import PUBLISHED_RE, detect_dates
+from index.dates import detect_dates
 from index.errors import ImportError_, KnowledgeFileError
 from index.records import Article
 from index.text import STOPWORDS, split_sentences
@@ -35,46 +44,7 @@ OUTLETS = {
     "paltv.co.id": "PALTV",
 }
 
-_DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:co\.id|com|id|net|org|co|news|tv|info)\b"
-_DOMAIN_RE = re.compile(_DOMAIN)
-_DATELINE_RE = re.compile(
-    r"^(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*\s*,\s*)?"  # "PALEMBANG, "
-    rf"(?:(?P<outlet>{_DOMAIN})(?:\s*,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*)?"  # outlet[, City]
-    r"|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*\s*\((?P<agency>[A-Z][A-Za-z]+)\)"  # Palembang (ANTARA)
-    r"|[A-Z]{3,}(?: [A-Z]{3,})*)"  # "PALEMBANG"
-    r"\s*[-–—]+(?:\s+|$)"
-)
-_LINE_RULES = re.compile(
-    r"^(?:(?:baca|lihat|simak)\s+(?:juga|pula)\b|berita\s+terkait\s*:\s*\S"
-    r"|(?:kategori|tags?|topik|label|sumber|source)\s*:"
-    r"|(?:reporter|editor|penulis|pewarta|redaktur|wartawan|kontributor|penyunting|foto|photo)\s*:"
-    r"|saksikan\s+video\b|\d+\s+dari\s+\d+\s+halaman$|alamat\s+email\s+anda\s+tidak\s+akan"
-    r"|ruas\s+yang\s+wajib\s+ditandai|(?:komentar|nama|email|situs\s+web)\s*\*?$"
-    r"|advertisement$|scroll\s+to\s+continue|©|copyright\b|hak\s+cipta\b"
-    r"|dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak))",
-    re.I,
-)
-_PROMO_RE = re.compile(r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp", re.I)
-_CREDIT_RE = re.compile(
-    r"(?:\([^()]*(?:\.(?:com|id|net)|foto|photo|antara)[^()/]*/[^()]+\)"  # (MusiNews.id/Name)
-    r"|\b(?:antara(?:\s+foto)?|foto|photo|dok|ist)\s*/\s*[\w .'-]+"  # ANTARA/Name
-    rf"|[-–—]\s*[A-Z][\w.' ]*[-–—]\s*{_DOMAIN})\s*$",  # ".-Sandy Pratama-paltv.co.id"
-    re.I,
-)
-_LIST_HEADER_RE = re.compile(
-    r"^(?:berita\s+(?:terkait|lainnya|terkini|populer)|artikel\s+terkait|terpopuler|populer"
-    r"|pilihan|terkini|rekomendasi|trending|baca\s+juga|related)\s*:?$",
-    re.I,
-)
-_COMMENTS_RE = re.compile(r"^(?:tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)\s*:?$", re.I)
-_BULLET_RE = re.compile(r"^[-–—•*]+(?:\s|$)")
-_URL_LINE_RE = re.compile(r"^(?:(?:url|link|sumber)\s*:\s*)?(https?://[^\s<>\"]+)$", re.I)
-_TRAILING_TAG_RE = re.compile(
-    r"\s*(?:\((?:[a-z]{2,6}(?:/[a-z]{2,6})*|\*)\)|\[\s*[A-Z][A-Za-z]{1,20}\s*[\[\]])$"
-)
-_TRAILING_STAR_RE = re.compile(r"(?<=[.!?\"”’'])\s*\*+$")
 _HTML_TAG_RE = re.compile(r"<(?:!doctype|/?[a-z][a-z0-9]*\b)[^<>]*>", re.I)
-_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _SPACE_RE = re.compile(r"[^\S\n]+")
 
 
@@ -113,87 +83,12 @@ class ImportOverrides:
     article_id: str | None = None
 
 
-def _title_cased(line: str) -> bool:
-    """Most words start with a capital letter, as in headlines."""
-    ws = _WORD_RE.findall(line)
-    return bool(ws) and sum(w[0].isupper() for w in ws) / len(ws) >= 0.5
-
-
-def _headline(line: str) -> bool:
-    return 3 <= len(line.split()) <= 25 and line[-1] not in ".,;:" and _title_cased(line)
-
-
-def _listish(line: str) -> bool:
-    """A line of a list of other headlines (or a blank / bullet between them)."""
-    return not line or bool(_BULLET_RE.match(line)) or _headline(line) or len(line.split()) == 1
-
-
-def _banner(line: str) -> bool:
-    """A short title-cased line without any punctuation: a site banner or sub-heading (an
-    article's own bullet item, "- Jaminan Hari Tua", is not one)."""
-    return (
-        len(line.split()) <= 8
-        and not re.search(r"[.!?;:,\"“”]", line)
-        and not _BULLET_RE.match(line)
-        and _title_cased(line)
-    )
-
-
-def _single_rule(line: str) -> bool:
-    """A boilerplate line on its own: site phrase, credit, byline, date or dateline only."""
-    return bool(
-        _LINE_RULES.match(line)
-        or _CREDIT_RE.search(line)
-        or (_PROMO_RE.search(line) and len(line.split()) <= 15)
-        or len(line.split()) == 1
-        or PUBLISHED_RE.match(line)
-        or _URL_LINE_RE.match(line)
-        or (_DATELINE_RE.match(line) and not _DATELINE_RE.sub("", line).strip())
-    )
-
-
 def _find_title(lines: list[str]) -> str | None:
     """The first substantial line when it looks like a headline, else None."""
     for line in lines:
-        if line and not _single_rule(line):
-            return line if _headline(line) and not _DATELINE_RE.match(line) else None
+        if line and not single_rule(line):
+            return line if headline(line) and not DATELINE_RE.match(line) else None
     return None
-
-
-def _strip_boilerplate(lines: list[str], title: str | None) -> tuple[list[str], list[str]]:
-    """Split lines into (kept, removed); kept keeps blank lines as paragraph breaks."""
-    nonblank = [line for line in lines if line]
-    twins = {a for a, b in zip(nonblank, nonblank[1:], strict=False) if a == b}  # captions
-    kept: list[str] = []
-    removed: list[str] = []
-    seen: set[str] = set()
-    i = 0
-    while i < len(lines):
-        line, end, keep = lines[i], i + 1, False
-        if not line:
-            keep = True
-        elif _COMMENTS_RE.match(line):
-            end = len(lines)
-        elif _LIST_HEADER_RE.match(line):
-            while end < len(lines) and _listish(lines[end]):
-                end += 1
-        elif re.fullmatch(r"[-–—•]+|(?i:baca\s+juga\s*:)", line):
-            end += 1 if end < len(lines) and _headline(lines[end]) else 0
-        else:
-            keep = not (
-                line == title
-                or line in seen
-                or line in twins
-                or _single_rule(line)
-                or _banner(line)
-            )
-        if keep:
-            kept.append(line)
-            seen.add(line)
-        else:
-            removed.extend(x for x in lines[i:end] if x)
-        i = end
-    return kept, removed
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -212,15 +107,6 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return paras
 
 
-def _tidy(para: str) -> str:
-    """Remove trailing byline tags ("(ohs)", "[ANTARA]") and a stray "*" after a sentence."""
-    previous = None
-    while previous != para:
-        previous = para
-        para = _TRAILING_STAR_RE.sub("", _TRAILING_TAG_RE.sub("", para)).rstrip()
-    return para
-
-
 def _detect_outlet(raw: str, dateline: str | None) -> str | None:
     """The outlet named in the dateline, else the known outlet domain the text names most."""
     if dateline:
@@ -228,7 +114,7 @@ def _detect_outlet(raw: str, dateline: str | None) -> str | None:
             dateline.lower(),
             dateline.lower() if dateline.isupper() and "." in dateline else dateline,
         )
-    found = [d.lower() for d in _DOMAIN_RE.findall(raw) if d.lower() in OUTLETS]
+    found = [d.lower() for d in DOMAIN_RE.findall(raw) if d.lower() in OUTLETS]
     return OUTLETS[max(found, key=found.count)] if found else None
 
 
@@ -249,21 +135,21 @@ def clean_raw(text: str) -> CleanedRaw:
     text = re.sub("[\u200b-\u200d\u2060\ufeff]", "", text)
     lines = [_SPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
     title = _find_title(lines)
-    kept, removed = _strip_boilerplate(lines, title)
+    kept, removed = strip_boilerplate(lines, title)
     paras = _paragraphs(kept)
     dateline = None
     for k, para in enumerate(paras[:3]):
-        if m := _DATELINE_RE.match(para):
+        if m := DATELINE_RE.match(para):
             dateline = m.group("outlet") or m.group("agency")
             paras[k] = para[m.end() :]
             removed.append(m.group().strip())
             break
-    paras = [p for p in (_tidy(p) for p in paras) if any(c.isalnum() for c in p)]
+    paras = [p for p in (tidy(p) for p in paras) if any(c.isalnum() for c in p)]
     body = "\n\n".join(paras)
     first = next((line for line in kept if line), None)
     header = lines[: lines.index(first)] if first else lines
     published, dated, label, key = detect_dates(header, body)
-    urls = [m.group(1) for line in removed if (m := _URL_LINE_RE.match(line))]
+    urls = [m.group(1) for line in removed if (m := URL_LINE_RE.match(line))]
     return CleanedRaw(
         title=title,
         body=body,
