@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     log = partial(print, file=sys.stderr, flush=True)
 
-    from bench import measure, probe, report
+    from bench import measure, probe, report, targets
     from bench.tiers import DEFAULT_CACHE, Tier, ensure_index, seed_tier, synthetic_tier
     from index.embed import SentenceTransformerEmbedder
 
@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             "met": t.met,
             "detail": t.note,
         }
-        for t in report.targets(results)
+        for t in targets.targets(results)
     ]
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=1, default=str) + "\n")

@@ -1,12 +1,13 @@
-"""The machine's description, the targets, and the results table (terminal and Markdown)."""
+"""The machine's description and the results tables (terminal and Markdown)."""
 
 from __future__ import annotations
 
 import os
 import platform
-from dataclasses import dataclass
 from importlib import metadata
 from typing import Any
+
+from bench.targets import Target, get, notes
 
 
 def machine() -> dict[str, Any]:
@@ -54,122 +55,6 @@ def load_average() -> list[float]:
         return []
 
 
-@dataclass(frozen=True)
-class Target:
-    """One goal of issue 4, evaluated on the measured numbers."""
-
-    name: str
-    measured: float | None
-    limit: float
-    unit: str
-    higher_is_better: bool = False
-    note: str = ""
-
-    @property
-    def met(self) -> bool | None:
-        if self.measured is None:
-            return None
-        ok = self.measured >= self.limit if self.higher_is_better else self.measured <= self.limit
-        return bool(ok)
-
-    def row(self) -> list[str]:
-        sign = ">=" if self.higher_is_better else "<="
-        value = "-" if self.measured is None else _fmt(self.measured) + self.unit
-        verdict = {True: "met", False: "NOT met", None: "not measured"}[self.met]
-        return [self.name, value, f"{sign} {_fmt(self.limit)}{self.unit}", verdict, self.note]
-
-
-def _fmt(x: float) -> str:
-    if abs(x) >= 100:
-        return f"{x:,.0f}"
-    if abs(x) >= 10:
-        return f"{x:.1f}"
-    return f"{x:.2f}"
-
-
-def _get(d: dict[str, Any], *path: str) -> Any:
-    for key in path:
-        if not isinstance(d, dict) or key not in d:
-            return None
-        d = d[key]
-    return d
-
-
-def targets(results: dict[str, Any]) -> list[Target]:
-    """The issue's targets, as ratios measured in this run."""
-    floor = _get(results, "floor", "query_ms")
-    tiers = results.get("tiers", {})
-    roles = results.get("roles", {})
-    seed, build_tier, large = roles.get("seed"), roles.get("build"), roles.get("large")
-    out = []
-    for name, limit in ((seed, 2.0), (large, 3.0)):
-        p95 = _get(tiers, name, "latency", "total", "p95") if name else None
-        out.append(
-            Target(
-                f"warm answer p95 / floor ({name or 'large tier'})",
-                p95 / floor if p95 and floor else None,
-                limit,
-                "x",
-                note=f"p95 {p95:.1f} ms, floor {floor:.1f} ms" if p95 and floor else "",
-            )
-        )
-    build = _get(tiers, build_tier, "full_build") if build_tier else None
-    raw = _get(tiers, build_tier, "raw_encode") if build_tier else None
-    out.append(
-        Target(
-            f"full build / raw encode throughput ({build_tier})",
-            100 * build["chunks_per_s"] / raw["chunks_per_s"] if build and raw else None,
-            90.0,
-            "%",
-            higher_is_better=True,
-            note=(
-                f"{build['chunks_per_s']:.1f} vs {raw['chunks_per_s']:.1f} chunks/s"
-                if build and raw
-                else ""
-            ),
-        )
-    )
-    inc = _get(tiers, build_tier, "incremental", "seconds") if build_tier else None
-    full = build["seconds"] if build else None
-    out.append(
-        Target(
-            f"incremental rebuild / full build ({build_tier})",
-            100 * inc / full if inc and full else None,
-            5.0,
-            "%",
-            note=f"{inc:.2f} s vs {full:.0f} s" if inc and full else "",
-        )
-    )
-    bare = _get(results, "bare_model", "load_s")
-    for name in tiers:
-        cold = _get(tiers, name, "serve", "first_answer_s")
-        if cold is None:
-            continue
-        out.append(
-            Target(
-                f"cold start to first answer / bare model load ({name})",
-                cold / bare if bare else None,
-                1.5,
-                "x",
-                note=f"{cold:.2f} s vs {bare:.2f} s" if bare else "",
-            )
-        )
-    rss = _get(tiers, large, "serve", "peak_rss_mb") if large else None
-    out.append(Target(f"peak RSS serving ({large or 'large tier'})", rss, 2048.0, " MB"))
-    recall = _get(tiers, large, "dense_recall") if large else None
-    if recall and recall.get("index_type") != "IndexFlatIP":
-        out.append(
-            Target(
-                f"approximate search recall@10 ({recall['index_type']}, {large})",
-                recall["recall_at_10"],
-                0.98,
-                "",
-                higher_is_better=True,
-            )
-        )
-    return out
-
-
 def tier_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     """One column per tier, one row per measurement."""
     tiers = results.get("tiers", {})
@@ -201,7 +86,7 @@ def tier_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     for label, path, fmt in rows:
         cells = [label]
         for name in names:
-            value = _get(tiers[name], *path)
+            value = get(tiers[name], *path)
             cells.append("-" if value is None else fmt.format(value))
         if any(c != "-" for c in cells[1:]):
             table.append(cells)
@@ -213,13 +98,13 @@ def stage_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     from bench.measure import STAGES
 
     tiers = results.get("tiers", {})
-    names = [n for n in tiers if _get(tiers[n], "latency", "stages")]
+    names = [n for n in tiers if get(tiers[n], "latency", "stages")]
     header = ["stage"] + [f"{n} p50 / p95" for n in names]
     table = []
     for stage in (*STAGES, "other"):
         cells = [stage]
         for n in names:
-            p = _get(tiers[n], "latency", "stages", stage)
+            p = get(tiers[n], "latency", "stages", stage)
             cells.append(f"{p['p50']:.2f} / {p['p95']:.2f}" if p else "-")
         table.append(cells)
     return header, table
@@ -235,58 +120,10 @@ def build_stage_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]
         (f"{n} {kind}", tiers[n][kind]["stages"])
         for n in tiers
         for kind in ("full_build", "incremental")
-        if _get(tiers[n], kind, "stages")
+        if get(tiers[n], kind, "stages")
     ]
     rows = [[st] + [f"{stages.get(st, 0):.2f}" for _, stages in cols] for st in BUILD_STAGES]
     return ["step (s)", *(c for c, _ in cols)], rows
-
-
-def notes(results: dict[str, Any]) -> list[str]:
-    """What bounds each target that is not met, from the numbers of the run."""
-    out = []
-    tiers = results.get("tiers", {})
-    for t in results.get("targets", []):
-        if t["met"] is not False:
-            continue
-        name = t["name"]
-        tier = name[name.rfind("(") + 1 : -1].split(", ")[-1]
-        data = tiers.get(tier, {})
-        if "warm answer" in name:
-            stages = _get(data, "latency", "stages") or {}
-            ranked = sorted(
-                ((k, v["p95"]) for k, v in stages.items() if k != "embed"), key=lambda kv: -kv[1]
-            )
-            top = ", ".join(f"{k} {v:.1f} ms" for k, v in ranked[:3])
-            embed = _get(stages, "embed", "p95")
-            out.append(
-                f"- **{name}**: besides the query embedding (p95 {embed:.1f} ms), the largest "
-                f"stages at p95 are {top}."
-            )
-        elif "cold start" in name:
-            phases = data.get("cold_phases", {})
-            out.append(
-                f"- **{name}**: one fresh process loading step by step spends "
-                + ", ".join(f"{k} {v:.2f} s" for k, v in phases.items())
-                + " (`Engine.load` reads the index in a thread while the model loads)."
-            )
-        elif "incremental" in name or "full build" in name:
-            kind = "incremental" if "incremental" in name else "full_build"
-            stages = _get(data, kind, "stages") or {}
-            out.append(
-                f"- **{name}**: build steps "
-                + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items())
-                + "."
-            )
-        elif "recall" in name:
-            r = data.get("dense_recall", {})
-            out.append(
-                f"- **{name}**: {r.get('index_type')} answers in {r.get('search_ms', 0):.2f} ms "
-                f"against {r.get('exact_search_ms', 0):.2f} ms for exact search; its recall is "
-                "set by the share of lists probed (`PROBE_SHARE` in `index/dense.py`)."
-            )
-        else:
-            out.append(f"- **{name}**: {t['detail']}")
-    return out
 
 
 def markdown_table(header: list[str], rows: list[list[str]]) -> str:
