@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from bot import evidence
 from bot.lists import list_windows
@@ -16,6 +16,7 @@ from bot.question import Question, clean_text, parse_question, reject_reason
 from bot.records import Answer, AnswerPart, Citation, Reason
 from bot.scoring import Scored, Weights, date_bonus, fits_kind, focus_bonus
 from bot.sources import Chosen, prefer_latest, spread
+from index.glossary import Glossary
 from index.lexical import lexical_terms
 from index.records import Hit, Sentence
 from index.store import StoredIndex
@@ -62,8 +63,10 @@ class Answerer:
         self._chunk_ids = self.index.chunk_ids
         # Only the articles a question retrieves are split into sentences, once each; only the
         # sentences it scores are turned into terms (memoized by text: windows overlap).
-        self._sentences = lru_cache(maxsize=4096)(self._article_sentences)
-        self._terms_of = lru_cache(maxsize=16384)(self._text_terms)
+        # The caches wrap functions of the index, not methods of this object: a cache holding
+        # `self` would make a reference cycle that keeps a replaced index alive.
+        self._sentences = lru_cache(maxsize=4096)(self.index.article_sentences)
+        self._terms_of = lru_cache(maxsize=16384)(partial(_text_terms, self.index.glossary))
 
     def clear_caches(self) -> None:
         """Forget the memoized sentence views and term sets (and the evidence spans)."""
@@ -72,9 +75,6 @@ class Answerer:
         evidence.clear_caches()
 
     # -- corpus views ---------------------------------------------------------------------
-
-    def _article_sentences(self, article_id: str) -> list[Sentence]:
-        return self.index.article_sentences(article_id)
 
     def _in_article(self, article_id: str, terms: list[str]) -> frozenset[str]:
         """Which of `terms` the article uses anywhere (body, title, outlet, date), from the
@@ -190,9 +190,6 @@ class Answerer:
         # well supported, whatever else it shares with the articles.
         return Weights({t: self.index.lexical.idf(t) for t in terms})
 
-    def _text_terms(self, text: str) -> frozenset[str]:
-        return frozenset(lexical_terms(text, self.index.glossary))
-
     def _score(self, q: Question, terms: list[str], hits: list[Hit]) -> list[Scored]:
         """Score every window of one or two consecutive sentences (same paragraph) that
         starts in a retrieved chunk; best first."""
@@ -290,3 +287,7 @@ class Answerer:
                 )
             )
         return tuple(parts), tuple(citations)
+
+
+def _text_terms(glossary: Glossary, text: str) -> frozenset[str]:
+    return frozenset(lexical_terms(text, glossary))

@@ -184,3 +184,16 @@ def test_memoized_scoring_gives_the_same_answers_after_clearing(engine: Engine) 
         assert (a.answered, a.parts, a.citations) == (b.answered, b.parts, b.citations)
         assert (a.answered, a.parts, a.citations) == (c.answered, c.parts, c.citations)
     assert any(a.answered for a in first) and not first[-1].answered
+
+
+def test_reindex_frees_the_previous_index(tiny_settings) -> None:  # type: ignore[no-untyped-def]
+    import gc
+    import weakref
+
+    engine = Engine.load(tiny_settings, embedder=FakeEmbedder())
+    engine.ask("Berapa pekerja yang terlindungi?")  # fills the answerer's caches
+    old = weakref.ref(engine.index)
+    engine.reindex()
+    gc.collect()  # what a long-running process would get to, eventually
+    assert old() is None, "the replaced index is still in memory"
+    assert engine.ask("Berapa pekerja yang terlindungi?").answered
