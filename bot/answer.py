@@ -14,7 +14,14 @@ from bot import evidence
 from bot.lists import list_windows
 from bot.question import Question, clean_text, parse_question, reject_reason
 from bot.records import Answer, AnswerPart, Citation, Reason
-from bot.scoring import Scored, Weights, date_bonus, fits_kind, focus_bonus
+from bot.scoring import (
+    Scored,
+    Weights,
+    date_bonus,
+    fits_kind,
+    focus_bonus,
+    target_penalty,
+)
 from bot.sources import Chosen, prefer_latest, spread
 from index.glossary import Glossary
 from index.lexical import lexical_terms
@@ -221,6 +228,7 @@ class Answerer:
                         + 0.3 * hit.score / top
                         + focus_bonus(q, text, weights, self._terms_of)
                         + date_bonus(q, text, article)
+                        - target_penalty(q, text)
                         - WINDOW_PENALTY * (size - 1)
                     )
                     if key not in best or best[key].score < score:

@@ -265,6 +265,14 @@ def is_definition(text: str) -> bool:
     return bool(_COPULA_RE.search(text[:80]))
 
 
+_TARGET_RE = re.compile(r"\b(?:target|menargetkan|ditargetkan|sasaran)\b", re.IGNORECASE)
+
+
+def states_target(text: str) -> bool:
+    """A sentence about a goal ("target 50 persen ... pada 2025"), not an achieved figure."""
+    return bool(_TARGET_RE.search(text))
+
+
 def states_means(text: str) -> bool:
     """A sentence that says how something is done ("melalui", "bekerja sama dengan", ...)."""
     return bool(_MEANS_RE.search(text))

@@ -11,6 +11,7 @@ from index.records import Article, Sentence
 from index.text import stem
 
 TermsOf = Callable[[str], frozenset[str]]
+TARGET_PENALTY = 0.3
 NEAR = 70  # characters either side of a figure / name / date that count as "near" it
 
 _PEOPLE_WORDS = {"pekerja", "orang", "peserta", "penduduk", "tenaga", "kepesertaan"}
@@ -143,6 +144,14 @@ def focus_bonus(q: Question, text: str, weights: Weights, terms_of: TermsOf) -> 
     if q.kind == "bagaimana":
         return 0.2 if evidence.states_means(text) else 0.0
     return 0.0
+
+
+def target_penalty(q: Question, text: str) -> float:
+    """A goal ("target 50 persen ... 2025") does not answer how many *are* protected: figure
+    questions that do not ask about a target prefer achieved figures."""
+    if q.kind != "berapa" or "target" in q.words or not evidence.states_target(text):
+        return 0.0
+    return TARGET_PENALTY
 
 
 def fits_kind(q: Question, text: str) -> bool:

@@ -197,3 +197,32 @@ def test_reindex_frees_the_previous_index(tiny_settings) -> None:  # type: ignor
     gc.collect()  # what a long-running process would get to, eventually
     assert old() is None, "the replaced index is still in memory"
     assert engine.ask("Berapa pekerja yang terlindungi?").answered
+
+
+TARGET_ARTICLE = """---
+id: delta-2024-08-01
+title: Kepesertaan Pekerja Sumsel
+outlet: Delta
+dated: 2024-08-01
+---
+Kanwil bertekad mewujudkan target 60 persen pekerja di Sumsel terlindungi pada 2025.
+
+Saat ini baru 34 persen pekerja di Sumsel yang terlindungi.
+"""
+
+
+def test_a_target_does_not_answer_how_many_are_protected(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.settings import Settings
+    from tests.conftest import write_knowledge
+
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        knowledge_dir=write_knowledge(tmp_path, {"delta.md": TARGET_ARTICLE}),
+        data_dir=tmp_path / "var",
+        embedding_model="fake-hash-64",
+    )
+    engine = Engine.load(settings, embedder=FakeEmbedder())
+    achieved = engine.ask("brp persen pekerja sumsel yg udah terlindungi?")
+    assert achieved.answered and "34 persen" in achieved.text and "60" not in achieved.text
+    target = engine.ask("berapa persen target pekerja sumsel terlindungi?")
+    assert target.answered and "60 persen" in target.text
