@@ -65,9 +65,7 @@ class Answerer:
     max_chars: int = 1000
 
     def __post_init__(self) -> None:
-        self._meta_terms = self.index.meta_terms
-        self._known_meta = frozenset().union(*self._meta_terms.values())
-        self._chunk_ids = self.index.chunk_ids
+        self._known_meta = frozenset().union(*self.index.meta_terms.values())
         # Only the articles a question retrieves are split into sentences, once each; only the
         # sentences it scores are turned into terms (memoized by text: windows overlap).
         # The caches wrap functions of the index, not methods of this object: a cache holding
@@ -82,17 +80,6 @@ class Answerer:
         evidence.clear_caches()
 
     # -- corpus views ---------------------------------------------------------------------
-
-    def _in_article(self, article_id: str, terms: list[str]) -> frozenset[str]:
-        """Which of `terms` the article uses anywhere (body, title, outlet, date), from the
-        lexical index's postings rather than by reading the article again."""
-        ids = self._chunk_ids.get(article_id)
-        meta = self._meta_terms.get(article_id, frozenset())
-        return frozenset(
-            t
-            for t in terms
-            if t in meta or (ids is not None and self.index.lexical.occurs_in(t, ids))
-        )
 
     def _known(self, term: str) -> bool:
         return self.index.lexical.known(term) or term in self._known_meta
@@ -207,7 +194,7 @@ class Answerer:
             chunk = self.index.chunks[hit.chunk_id]
             article = self.index.articles[chunk.article_id]
             sents = self._sentences(chunk.article_id)
-            art_terms = self._in_article(chunk.article_id, terms)
+            art_terms = self.index.terms_in_article(chunk.article_id, terms)
             for pos, s in enumerate(sents):
                 if s.start < chunk.start or s.end > chunk.end:
                     continue

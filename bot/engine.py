@@ -43,17 +43,9 @@ def index_is_current(settings: Settings, embedder_name: str) -> bool:
 
 
 def _current_index(settings: Settings, model: str) -> StoredIndex | None:
-    """The current build, loaded, if it matches the knowledge files and settings, with the
-    views answering needs computed (here, in the loader thread, while the model loads)."""
+    """The current build, loaded, if it matches the knowledge files and settings."""
     build = current_build(settings.index_dir)
-    if not (build and index_is_current(settings, model)):
-        return None
-    return _prepared(load_build(build))
-
-
-def _prepared(stored: StoredIndex) -> StoredIndex:
-    stored.chunk_ids  # noqa: B018 (a cached property, computed now)
-    return stored
+    return load_build(build) if build and index_is_current(settings, model) else None
 
 
 def _load_model(name: str) -> Embedder:
@@ -190,7 +182,7 @@ class Engine:
             if build is None:
                 raise BuildError("the new index could not be found after the build")
             # One attribute assignment: readers see the old or the new answerer, never a mix.
-            self._answerer = self._make_answerer(_prepared(load_build(build)))
+            self._answerer = self._make_answerer(load_build(build))
             _release_replaced()
             return report
         finally:

@@ -17,10 +17,11 @@ from index.corpus import load_corpus, stat_signature
 from index.dense import DenseIndex, build_faiss, describe
 from index.embed import Embedder, EmbeddingCache, embed_with_cache, token_counter_many
 from index.errors import BuildError
-from index.lexical import LexicalIndex, load_stems
+from index.lexical import LexicalIndex, load_stems, terms_of_words
 from index.store import (
     FORMAT_VERSION,
     Manifest,
+    article_meta_text,
     body_digest,
     current_build,
     read_chunk_spans,
@@ -28,7 +29,7 @@ from index.store import (
     swap_current,
     write_build,
 )
-from index.text import STOPWORDS, remember_stems, stem, stem_table
+from index.text import remember_stems, stem_table
 
 OVERLAP = 1
 
@@ -141,20 +142,16 @@ def build_index(
         # Expand each chunk once: the stemmed terms for BM25, the words for spelling correction.
         glossary = corpus.glossary
         expanded = [glossary.expand_text(c.text) for c in chunks]
+        meta_words = {a.id: glossary.expand_text(article_meta_text(a)) for a in articles}
         lexical = LexicalIndex.build(
-            [[stem(w) for w in ws if w not in STOPWORDS] for ws in expanded],
+            [terms_of_words(ws) for ws in expanded],
             expanded,
             stems=stem_table(
-                itertools.chain(
-                    {w for ws in expanded for w in ws},
-                    *(
-                        glossary.expand_text(f"{a.title} {a.outlet} {a.date_label}")
-                        for a in articles
-                    ),
-                )
+                itertools.chain({w for ws in expanded for w in ws}, *meta_words.values())
             ),
         )
-        del expanded
+        meta_terms = {aid: sorted(set(terms_of_words(ws))) for aid, ws in meta_words.items()}
+        del expanded, meta_words
         lap("lexical")
         done = 0
 
@@ -204,6 +201,7 @@ def build_index(
                 glossary_path.read_text("utf-8") if glossary_path.exists() else "",
                 lexical,
                 dense,
+                meta_terms,
                 digests,
             )
             tmp.rename(final)

@@ -147,6 +147,11 @@ def article_files(knowledge_dir: Path) -> list[Path]:
     return sorted((knowledge_dir / "articles").glob("*.md"))
 
 
+def knowledge_files(knowledge_dir: Path) -> list[Path]:
+    """Every file an index is built from: the articles, sorted by name, and the glossary."""
+    return [*article_files(knowledge_dir), knowledge_dir / "glossary.txt"]
+
+
 def fingerprint_files(paths: Iterable[Path]) -> str:
     """A hash of the names and bytes of the given files."""
     h = hashlib.sha256()
@@ -161,7 +166,7 @@ def stat_signature(knowledge_dir: Path) -> str:
     """A hash of the names, sizes and modification times of the knowledge files: equal
     signatures mean untouched files, without reading them (thousands of files at scale)."""
     h = hashlib.sha256()
-    for p in [*article_files(knowledge_dir), knowledge_dir / "glossary.txt"]:
+    for p in knowledge_files(knowledge_dir):
         try:
             st = p.stat()
         except OSError:
@@ -173,7 +178,7 @@ def stat_signature(knowledge_dir: Path) -> str:
 
 def corpus_fingerprint(knowledge_dir: Path) -> str:
     """Fingerprint of everything the index is built from (articles and glossary)."""
-    return fingerprint_files([*article_files(knowledge_dir), knowledge_dir / "glossary.txt"])
+    return fingerprint_files(knowledge_files(knowledge_dir))
 
 
 def load_corpus(knowledge_dir: Path) -> Corpus:

@@ -26,7 +26,12 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 def lexical_terms(text: str, glossary: Glossary) -> list[str]:
     """The terms lexical search matches on: glossary-expanded words, stemmed, no stopwords."""
-    return [stem(w) for w in glossary.expand_text(text) if w not in STOPWORDS]
+    return terms_of_words(glossary.expand_text(text))
+
+
+def terms_of_words(words: Iterable[str]) -> list[str]:
+    """`lexical_terms` of words already tokenized and glossary-expanded."""
+    return [stem(w) for w in words if w not in STOPWORDS]
 
 
 class LexicalIndex:

@@ -21,19 +21,18 @@ import os
 import shutil
 import zipfile
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
-from index.chunking import article_sentences, chunking_fingerprint
+from index.chunking import chunking_fingerprint
 from index.corpus import corpus_fingerprint, stat_signature
 from index.dense import DenseIndex
 from index.errors import IndexMissingError
-from index.glossary import Glossary, load_glossary, parse_glossary
-from index.lexical import LexicalIndex, lexical_terms
+from index.glossary import Glossary, load_glossary
+from index.lexical import LexicalIndex
 from index.records import Article, Chunk, Sentence
 from index.tables import ChunkTable, SentenceTable
 
@@ -83,13 +82,9 @@ def build_is_current(manifest: Manifest, knowledge_dir: Path, model: str, max_to
     return manifest.matches(fingerprint, model, max_tokens)
 
 
-def article_meta_terms(articles: Iterable[Article], glossary: Glossary) -> dict[str, list[str]]:
-    """article id -> lexical terms of its title, outlet and date, which no chunk holds."""
-    out = {}
-    for a in articles:
-        meta = f"{a.title} {a.outlet} {a.date_label} {a.dated.year if a.dated else ''}"
-        out[a.id] = sorted(set(lexical_terms(meta, glossary)))
-    return out
+def article_meta_text(a: Article) -> str:
+    """An article's title, outlet and date as text: words no chunk holds."""
+    return f"{a.title} {a.outlet} {a.date_label} {a.dated.year if a.dated else ''}"
 
 
 @dataclass
@@ -103,21 +98,25 @@ class StoredIndex:
     glossary: Glossary
     lexical: LexicalIndex
     dense: DenseIndex
-    sentences: SentenceTable | None = None
-    meta_terms: dict[str, frozenset[str]] = field(default_factory=dict)  # see article_meta_terms
+    sentences: SentenceTable
+    meta_terms: dict[str, frozenset[str]]  # article id -> lexical terms of `article_meta_text`
+    chunk_ids: dict[str, np.ndarray]  # article id -> ids of its chunks
 
     def article_sentences(self, article_id: str) -> list[Sentence]:
         """The sentences of an article, with offsets into its body."""
-        article = self.articles[article_id]
-        spans = self.sentences.spans_of(article_id) if self.sentences else None
-        if spans is None:
-            return article_sentences(article)
-        return [Sentence(article_id, s, e, article.body[s:e]) for s, e in spans]
+        body = self.articles[article_id].body
+        return [
+            Sentence(article_id, s, e, body[s:e]) for s, e in self.sentences.spans_of(article_id)
+        ]
 
-    @cached_property
-    def chunk_ids(self) -> dict[str, np.ndarray]:
-        """article id -> ids of its chunks."""
-        return self.chunks.ids_by_article()
+    def terms_in_article(self, article_id: str, terms: Iterable[str]) -> frozenset[str]:
+        """Which of `terms` the article uses anywhere (body, title, outlet, date), from the
+        lexical index's postings rather than by reading the article again."""
+        ids = self.chunk_ids.get(article_id)
+        meta = self.meta_terms.get(article_id, frozenset())
+        return frozenset(
+            t for t in terms if t in meta or (ids is not None and self.lexical.occurs_in(t, ids))
+        )
 
 
 def _article_json(a: Article) -> dict[str, object]:
@@ -147,12 +146,14 @@ def write_build(
     glossary_text: str,
     lexical: LexicalIndex,
     dense: DenseIndex,
+    meta_terms: dict[str, list[str]],
     digests: dict[str, str] | None = None,
 ) -> None:
     """Write every artifact of one build into `directory` (which must not exist yet).
 
-    `digests` (article id -> `body_digest`) let the next build reuse this one's chunks of
-    unchanged articles.
+    `meta_terms` are the lexical terms of each article's `article_meta_text`. `digests`
+    (article id -> `body_digest`) let the next build reuse this one's chunks of unchanged
+    articles.
     """
     directory.mkdir(parents=True)
     (directory / "articles.json").write_text(
@@ -160,8 +161,7 @@ def write_build(
     )
     (directory / "glossary.txt").write_text(glossary_text, encoding="utf-8")
     ChunkTable.of_chunks(articles, chunks).save(directory / "chunks.npz")
-    meta = article_meta_terms(articles, parse_glossary(glossary_text))
-    (directory / "meta_terms.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    (directory / "meta_terms.json").write_text(json.dumps(meta_terms, ensure_ascii=False), "utf-8")
     if digests is not None:
         (directory / "digests.json").write_text(
             json.dumps({"chunking": chunking_fingerprint(), "articles": digests}),
@@ -239,11 +239,12 @@ def load_build(build_dir: Path) -> StoredIndex:
         raise IndexMissingError(f"no complete index at {build_dir}")
     try:
         articles = _read_articles(build_dir)
+        chunks = ChunkTable.load(build_dir / "chunks.npz", articles)
         return StoredIndex(
             path=build_dir,
             manifest=manifest,
             articles={a.id: a for a in articles},
-            chunks=ChunkTable.load(build_dir / "chunks.npz", articles),
+            chunks=chunks,
             glossary=load_glossary(build_dir / "glossary.txt"),
             lexical=LexicalIndex.load(build_dir / "lexical"),
             dense=DenseIndex.load(build_dir / "dense.faiss"),
@@ -254,6 +255,7 @@ def load_build(build_dir: Path) -> StoredIndex:
                     (build_dir / "meta_terms.json").read_text("utf-8")
                 ).items()
             },
+            chunk_ids=chunks.ids_by_article(),
         )
     except (OSError, ValueError, KeyError, RuntimeError, zipfile.BadZipFile) as exc:
         raise IndexMissingError(f"index at {build_dir} is damaged: {exc}") from exc

@@ -127,10 +127,8 @@ class SentenceTable:
         flat = np.array([x for s in spans for x in s], dtype=np.int64).reshape(-1, 2)
         return cls({a.id: i for i, a in enumerate(articles)}, offsets, flat)
 
-    def spans_of(self, article_id: str) -> list[tuple[int, int]] | None:
-        i = self.order.get(article_id)
-        if i is None:
-            return None
+    def spans_of(self, article_id: str) -> list[tuple[int, int]]:
+        i = self.order[article_id]
         rows = self.spans[self.offsets[i] : self.offsets[i + 1]].tolist()
         return [(start, end) for start, end in rows]
 

@@ -149,17 +149,22 @@ Kemudian yang ketiga, kami fokus kepada pekerja miskin dan tidak mampu. Kalau di
 """
 
 
-def test_list_question_collects_the_ordinal_run(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def _engine_on(tmp_path, articles: dict[str, str]) -> Engine:  # type: ignore[no-untyped-def]
+    """An engine (fake embedder) over only the given knowledge files."""
     from bot.settings import Settings
     from tests.conftest import write_knowledge
 
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
-        knowledge_dir=write_knowledge(tmp_path, {"gamma.md": ORDINAL_ARTICLE}),
+        knowledge_dir=write_knowledge(tmp_path, articles),
         data_dir=tmp_path / "var",
         embedding_model="fake-hash-64",
     )
-    a = Engine.load(settings, embedder=FakeEmbedder()).ask("fokus kantor wilayah apa aja?")
+    return Engine.load(settings, embedder=FakeEmbedder())
+
+
+def test_list_question_collects_the_ordinal_run(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    a = _engine_on(tmp_path, {"gamma.md": ORDINAL_ARTICLE}).ask("fokus kantor wilayah apa aja?")
     assert a.answered
     assert [p.text.split(",")[0] for p in a.parts] == [
         "Kepala kantor wilayah menyampaikan",
@@ -212,16 +217,7 @@ Saat ini baru 34 persen pekerja di Sumsel yang terlindungi.
 
 
 def test_a_target_does_not_answer_how_many_are_protected(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from bot.settings import Settings
-    from tests.conftest import write_knowledge
-
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        knowledge_dir=write_knowledge(tmp_path, {"delta.md": TARGET_ARTICLE}),
-        data_dir=tmp_path / "var",
-        embedding_model="fake-hash-64",
-    )
-    engine = Engine.load(settings, embedder=FakeEmbedder())
+    engine = _engine_on(tmp_path, {"delta.md": TARGET_ARTICLE})
     achieved = engine.ask("brp persen pekerja sumsel yg udah terlindungi?")
     assert achieved.answered and "34 persen" in achieved.text and "60" not in achieved.text
     target = engine.ask("berapa persen target pekerja sumsel terlindungi?")

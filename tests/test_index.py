@@ -101,7 +101,6 @@ def test_build_stores_sentences_and_postings_match_the_text(tmp_path, fake_embed
     assert build is not None
     stored = load_build(build)
     for aid, article in stored.articles.items():
-        assert stored.sentences is not None
         assert stored.sentences.spans_of(aid) == list(split_sentences(article.body))
         assert stored.article_sentences(aid) == article_sentences(article)
         ids = np.array([c.id for c in stored.chunks if c.article_id == aid])
@@ -116,7 +115,6 @@ def test_build_stores_sentences_and_postings_match_the_text(tmp_path, fake_embed
     (build / "sentences.npz").write_bytes(b"PK\x03\x04 not a zip")
     with pytest.raises(IndexMissingError, match="damaged"):
         load_build(build)
-    assert stored.sentences is not None
     stored.sentences.save(build / "sentences.npz")
     assert load_build(build).chunks[0] == chunks[0]
     # A table whose spans run past their article is damage, not a source of garbage quotes.
