@@ -138,6 +138,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     engine = _load_engine(settings)
     report = evaluate(engine, load_dev_set(Path(args.dev)))
     print(report.table())
+    if report.by_tag():
+        print("\n" + report.tag_table())
     if args.failures:
         for o in report.failures():
             print(f"\n--- {o.q.id} {o.q.question!r} (answerable={o.q.answerable})")
@@ -148,7 +150,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             )
             print("    " + o.answer.text.replace("\n", "\n    ")[:600])
     if args.json:
-        Path(args.json).write_text(json.dumps(report.metrics(), indent=2) + "\n", "utf-8")
+        metrics = {**report.metrics(), "groups": report.by_tag()}
+        Path(args.json).write_text(json.dumps(metrics, indent=2) + "\n", "utf-8")
     return 0
 
 

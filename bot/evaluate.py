@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -33,6 +33,21 @@ BOILERPLATE = (
     "persib",
     "(ohs)",
     "[antara",
+)
+
+
+# Group tags of the evaluation sets, reported separately by `Report.by_tag`.
+GROUPS = (
+    "dialect",
+    "greeting",
+    "informal",
+    "english",
+    "refuse",
+    "fixture",
+    "comparison",
+    "multi-question",
+    "boilerplate-headline",
+    "abstain",
 )
 
 
@@ -125,6 +140,27 @@ class Report:
         lines += [f"| {name.ljust(width)} | {value} |" for name, value in rows]
         return "\n".join(lines)
 
+    def by_tag(self, tags: tuple[str, ...] = GROUPS) -> dict[str, dict[str, float]]:
+        """Per group tag: how many questions, and the share answered right (for answerable
+        questions: facts and citation; for unanswerable ones: refused)."""
+        out: dict[str, dict[str, float]] = {}
+        for tag in tags:
+            rows = [o for o in self.outcomes if tag in o.q.tags]
+            if rows:
+                out[tag] = {
+                    "questions": len(rows),
+                    "correct": sum(o.correct for o in rows) / len(rows),
+                }
+        return out
+
+    def tag_table(self) -> str:
+        rows = self.by_tag()
+        if not rows:
+            return ""
+        lines = ["| group | questions | correct |", "|---|---|---|"]
+        lines += [f"| {t} | {int(r['questions'])} | {r['correct']:.3f} |" for t, r in rows.items()]
+        return "\n".join(lines)
+
     def failures(self) -> list[Outcome]:
         return [o for o in self.outcomes if not o.correct or o.boilerplate]
 
@@ -181,8 +217,11 @@ def evaluate(engine: Asker, questions: list[DevQuestion], warmup: bool = True) -
     if warmup and questions:
         engine.ask(questions[0].question)
     chunks = engine.index.chunks
+    # Sets written blind name articles by their raw file (`source:`), not by id.
+    by_source = {a.source: a.id for a in engine.index.articles.values() if a.source}
     report = Report()
     for q in questions:
+        q = replace(q, articles=tuple(by_source.get(a, a) for a in q.articles))
         answer = engine.ask(q.question)
         hits = engine.retrieve(q.question, 10)
         retrieved = list(dict.fromkeys(chunks[h.chunk_id].article_id for h in hits))

@@ -112,6 +112,7 @@ def parse_article(text: str, path: str = "<article>") -> Article:
         region=meta.get("region", ""),
         body=body,
         path=path,
+        source=meta.get("source", ""),
     )
 
 
@@ -126,7 +127,7 @@ def format_article(article: Article, source: str = "") -> str:
         "date_label": article.date_label,
         "url": article.url or "",
         "region": article.region,
-        "source": source,
+        "source": source or article.source,
     }
     head = "\n".join(f"{k}: {v}".rstrip() for k, v in meta.items())
     return f"---\n{head}\n---\n{article.body.strip()}\n"

@@ -25,6 +25,7 @@ class Article:
     region: str
     body: str
     path: str = ""
+    source: str = ""  # the raw file the article was imported from (evaluation sets name it)
 
 
 @dataclass(frozen=True, slots=True)
