@@ -52,8 +52,9 @@ def test_format_and_parse_round_trip() -> None:
             "Artinya baru sekitar 1,3 juta pekerja yang terlindungi."
         ),
         path="a.md",
+        source="raw.txt",
     )
-    assert format_article(article, source="raw.txt") == GOOD
+    assert format_article(article) == GOOD
     assert parse_article(format_article(article), "a.md") == article
 
 
