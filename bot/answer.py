@@ -1,40 +1,44 @@
-"""Extractive answers: pick the sentences that answer a question, cite them, or abstain.
+"""Extractive answers: read the message, find and score candidate sentences, cite them, or say
+that the articles do not answer.
 
-Pure code over a loaded index and a retriever; no Telegram, no I/O, no generative model.
+Pure code over a loaded index and a searcher; no Telegram, no I/O, no generative model.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from typing import Protocol
+
+import numpy as np
 
 from bot import evidence
+from bot.compare import COMPARISON_CUES, sides
+from bot.constraints import unmet
+from bot.features import LinearScorer, Window, window_features
+from bot.lexicons import Lexicons, Place, load_lexicons
 from bot.lists import list_windows
-from bot.question import Question, clean_text, parse_question, reject_reason
+from bot.question import Question, QuestionReader, asks, clean_text, reject_reason
+from bot.reading import Reader
 from bot.records import Answer, AnswerPart, Citation, Reason
-from bot.scoring import (
-    Scored,
-    Weights,
-    date_bonus,
-    fits_kind,
-    focus_bonus,
-    target_penalty,
-)
+from bot.scoring import Scored, Weights
 from bot.sources import Chosen, prefer_latest, spread
+from bot.vocabulary import is_common, nearest_common
 from index.glossary import Glossary
 from index.lexical import lexical_terms
 from index.records import Hit, Sentence
+from index.search import LexicalSearcher, Query
 from index.store import StoredIndex
-from index.text import STOPWORDS, colloquial_forms, stem
+from index.text import MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
 
-K_CHUNKS = 8
-# Evidence needed to answer: idf share of the question's terms found in the answer sentence
-# (terms found only elsewhere in its article count half), and in the article as a whole.
-MIN_SUPPORT = 0.5
-MIN_CONTEXT = 0.6
-WINDOW_PENALTY = 0.15  # cost of a second sentence in an answer window
+K_CHUNKS = 24  # chunks whose sentences are candidates (the best of them by retrieval)
+MAX_SCORED = 60  # candidate windows fully scored, the best by a cheap first look
+CONTEXT_WEIGHT = 0.3  # weight of the message's context terms in retrieval
+FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one before it
+TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
+HEADLINE_WORDS = 25  # a lone body line this short without a full stop is a headline
 
 HELP = (
     "Saya bisa menjawab tentang BPJS Ketenagakerjaan di Sumatera Selatan dari artikel berita: "
@@ -51,35 +55,74 @@ MESSAGES = {
     Reason.NO_WORDS: "Saya hanya bisa membaca pertanyaan berupa kata-kata. " + HELP,
     Reason.NOT_IN_SOURCES: "Maaf, artikel yang saya punya tidak menjawab pertanyaan itu. " + HELP,
     Reason.OFF_TOPIC: "Maaf, pertanyaan itu di luar topik artikel yang saya punya. " + HELP,
+    Reason.NO_QUESTION: "Halo! Silakan tulis pertanyaan Anda. " + HELP,
+}
+PARTLY = "Maaf, artikel yang saya punya tidak menjawab pertanyaan ini."
+_MONTH_NAMES = {
+    m: tuple(w for w, n in MONTH_WORDS.items() if n == m and len(w) > 3) for m in range(1, 13)
 }
 
-Search = Callable[[str, int], tuple[list[Hit], dict[str, float]]]
+
+class Searcher(Protocol):
+    """What the answerer needs of retrieval (see index/search.py `HybridSearcher`)."""
+
+    def embed_many(self, texts: Sequence[str]) -> list[np.ndarray]: ...
+
+    def search_many(
+        self, queries: Sequence[Query], k: int, vectors: Sequence[np.ndarray] | None = None
+    ) -> list[list[Hit]]: ...
+
+    @property
+    def lexical(self) -> LexicalSearcher: ...
+
+
+@dataclass
+class Candidate:
+    """A scored candidate window and its features (kept for fitting the scorer)."""
+
+    scored: Scored
+    features: dict[str, float] = field(default_factory=dict)
+    rank: float = 0.0  # the ranking score (`scored.score` is the probability it is right)
 
 
 @dataclass
 class Answerer:
-    """Answers questions from a `StoredIndex` through a `search(query, k)` function."""
+    """Answers messages from a `StoredIndex` through a `Searcher`."""
 
     index: StoredIndex
-    search: Search
+    searcher: Searcher
     max_chars: int = 1000
+    lexicons: Lexicons | None = None
 
     def __post_init__(self) -> None:
+        if self.lexicons is None:
+            self.lexicons = load_lexicons(self.index.path)
+        lex = self.lexicons
         self._known_meta = frozenset().union(*self.index.meta_terms.values())
+        self.reader = QuestionReader(self.index.glossary, lex, self._known, self._correct)
+        glossary = self.index.glossary
+        self.messages = Reader(
+            lex, lambda ws: asks(tuple(glossary.expand(list(ws)))), self._substance
+        )
+        self.scorer = LinearScorer.from_json(lex.scorer)
         # Only the articles a question retrieves are split into sentences, once each; only the
         # sentences it scores are turned into terms (memoized by text: windows overlap).
         # The caches wrap functions of the index, not methods of this object: a cache holding
         # `self` would make a reference cycle that keeps a replaced index alive.
         self._sentences = lru_cache(maxsize=4096)(self.index.article_sentences)
-        self._terms_of = lru_cache(maxsize=16384)(partial(_text_terms, self.index.glossary))
+        self._terms_of = lru_cache(maxsize=16384)(partial(_text_terms, glossary))
+        self._sequence_of = lru_cache(maxsize=16384)(partial(_text_sequence, glossary))
+        self._places_in = lru_cache(maxsize=16384)(partial(_places, lex))
 
     def clear_caches(self) -> None:
         """Forget the memoized sentence views and term sets (and the evidence spans)."""
         self._sentences.cache_clear()
         self._terms_of.cache_clear()
+        self._sequence_of.cache_clear()
+        self._places_in.cache_clear()
         evidence.clear_caches()
 
-    # -- corpus views ---------------------------------------------------------------------
+    # -- words ---------------------------------------------------------------------------
 
     def _known(self, term: str) -> bool:
         return self.index.lexical.known(term) or term in self._known_meta
@@ -91,47 +134,141 @@ class Answerer:
         for form in colloquial_forms(word):
             if form in STOPWORDS or self._known(stem(form)):
                 return form
-        return self.index.lexical.correct(word)
+        if is_common(word):
+            return None  # a real word the articles happen not to use
+        return self.index.lexical.correct(word) or nearest_common(word)
 
-    # -- answering ------------------------------------------------------------------------
+    def _substance(self, standard: Sequence[str]) -> int:
+        """How many words of a question name something the articles know (not counting
+        question words, chat words and the words that only say "compare")."""
+        words = self.reader.normalized(list(standard))
+        return sum(
+            1
+            for w in words
+            if w.isalpha()
+            and w not in STOPWORDS
+            and w not in COMPARISON_CUES
+            and w not in MONTH_WORDS
+            and self._known(stem(w))
+        )
+
+    # -- answering -----------------------------------------------------------------------
+
+    def read(self, text: str) -> list[tuple[str, list[Question]]]:
+        """The questions of a message, each with its comparison sides."""
+        reading = self.messages.read(text)
+        out = []
+        previous = ""
+        for asked in reading.questions:
+            # A short follow-up ("trus kerja samanya lewat siapa?") is about what the question
+            # before it was about; a full question stands on its own.
+            standard = self.reader.standard(asked)
+            follow_up = previous and self._substance(standard) < FOLLOW_UP_TERMS
+            context = f"{reading.context} {previous if follow_up else ''}".strip()
+            q = self.reader.parse(asked, context=context)
+            out.append((asked, sides(q)))
+            previous = asked
+        return out
 
     def retrieve(self, raw: str, k: int) -> list[Hit]:
-        """The chunks retrieval finds for a question (used by the evaluation)."""
-        q = parse_question(clean_text(raw), self.index.glossary, self._correct)
-        return self.search(" ".join(q.words), k)[0]
+        """The chunks retrieval finds for a message's first question (for the evaluation)."""
+        text = clean_text(raw, keep_lines=True)
+        if reject_reason(text, self.max_chars):
+            return []
+        asked = self.read(text)
+        if not asked:
+            return []
+        return self.searcher.search_many([self._query(asked[0][1][0])], k)[0]
 
     def answer(self, raw: str) -> Answer:
-        """Answer one question (never raises for any user input)."""
+        """Answer one message (never raises for any user input)."""
         t0 = time.perf_counter()
-        text = clean_text(raw)
+        text = clean_text(raw, keep_lines=True)
         reason = reject_reason(text, self.max_chars)
         if reason is not None:
             return self._abstain(raw, reason, "", t0, {})
         t_norm = time.perf_counter()
-        q = parse_question(text, self.index.glossary, self._correct)
+        asked = self.read(text)
         stages = {"normalize": (time.perf_counter() - t_norm) * 1e3}
-        terms = list(dict.fromkeys(q.terms))
-        if not terms:
-            return self._abstain(raw, Reason.OFF_TOPIC, q.kind, t0, stages)
-        hits, search_ms = self.search(" ".join(q.words), K_CHUNKS)
-        stages.update(search_ms)
+        if not asked:
+            return self._abstain(raw, Reason.NO_QUESTION, "", t0, stages)
+        kind = asked[0][1][0].kind
+        if not any(q.terms for _, qs in asked for q in qs):
+            return self._abstain(raw, Reason.OFF_TOPIC, kind, t0, stages)
+        flat = [q for _, qs in asked for q in qs if self._weights(q).idf]
+        if not flat:
+            return self._abstain(raw, Reason.NOT_IN_SOURCES, kind, t0, stages)
+        queries = [self._query(q) for q in flat]
+        t_emb = time.perf_counter()
+        vectors = self.searcher.embed_many([query.text for query in queries])
+        t_search = time.perf_counter()
+        hits = [
+            self._within_dates(q, query, h)
+            for q, query, h in zip(
+                flat, queries, self.searcher.search_many(queries, K_CHUNKS, vectors), strict=True
+            )
+        ]
         t_sel = time.perf_counter()
-        chosen = self._select(q, terms, hits)
+        stages.update(embed=(t_search - t_emb) * 1e3, search=(t_sel - t_search) * 1e3)
+        found = dict(zip((id(q) for q in flat), hits, strict=True))
+        chosen: list[tuple[int, Chosen]] = []
+        unanswered = []
+        for i, (_, qs) in enumerate(asked):
+            picks = [c for q in qs if id(q) in found for c in self._select(q, found[id(q)])]
+            if not picks:
+                unanswered.append(i)
+            chosen.extend((i, c) for c in _distinct(picks))
         stages["select"] = (time.perf_counter() - t_sel) * 1e3
         if not chosen:
-            return self._abstain(raw, Reason.NOT_IN_SOURCES, q.kind, t0, stages)
-        t_comp = time.perf_counter()
+            return self._abstain(raw, Reason.NOT_IN_SOURCES, kind, t0, stages)
         parts, citations = self._cite(chosen)
-        stages["compose"] = (time.perf_counter() - t_comp) * 1e3
         return Answer(
             question=raw,
             answered=True,
             parts=parts,
             citations=citations,
-            kind=q.kind,
+            message=PARTLY if unanswered else "",
+            kind=kind,
             took_ms=(time.perf_counter() - t0) * 1e3,
             stage_ms=stages,
+            asked=tuple(a for a, _ in asked) if len(asked) > 1 else (),
+            unanswered=tuple(unanswered) if len(asked) > 1 else (),
         )
+
+    def _within_dates(self, q: Question, query: Query, hits: list[Hit]) -> list[Hit]:
+        """For a question that names a year or month, the best chunks of the articles from
+        that time too: an answer dated as asked must be a candidate however many other
+        articles match the words better."""
+        if not (q.years or q.months):
+            return hits
+        ids = [
+            self.index.chunk_ids[a.id]
+            for a in self.index.articles.values()
+            if a.dated
+            and (not q.years or a.dated.year in q.years)
+            and (not q.months or a.dated.month in q.months)
+            and a.id in self.index.chunk_ids
+        ]
+        if not ids:
+            return hits
+        extra = self.searcher.lexical.scores_in(query, np.concatenate(ids), K_CHUNKS)
+        top = max(extra.values(), default=1.0) or 1.0
+        seen = {h.chunk_id for h in hits}
+        worst = min((h.score for h in hits), default=1.0)
+        more = [
+            Hit(cid, worst * s / top, len(hits) + i + 1)
+            for i, (cid, s) in enumerate(sorted(extra.items(), key=lambda kv: -kv[1]))
+            if cid not in seen
+        ]
+        return hits + more
+
+    def _query(self, q: Question) -> Query:
+        """Lexical terms (question first, the message's context terms lighter) and the text
+        the dense retriever embeds."""
+        terms = tuple(dict.fromkeys(q.terms))
+        context = tuple(t for t in q.context_terms if t not in terms)
+        weights = (1.0,) * len(terms) + (CONTEXT_WEIGHT,) * len(context)
+        return Query(terms + context, weights, " ".join(q.words))
 
     def _abstain(
         self, raw: str, reason: Reason, kind: str, t0: float, stages: dict[str, float]
@@ -146,17 +283,20 @@ class Answerer:
             stage_ms=stages,
         )
 
-    def _select(self, q: Question, terms: list[str], hits: list[Hit]) -> list[Chosen]:
-        """The windows that answer the question, each with an optional label; [] to abstain."""
+    def _select(self, q: Question, hits: list[Hit]) -> list[Chosen]:
+        """The windows that answer the question, each with an optional label; [] to refuse."""
         if q.kind == "singkatan":
             return self._acronym(q, hits)
-        ranked = self._score(q, terms, hits)
-        best = ranked[0] if ranked else None
-        if best is None or best.support < MIN_SUPPORT or best.context < MIN_CONTEXT:
+        ranked = [c.scored for c in self.candidates(q, hits)]
+        if not ranked or ranked[0].score < self.scorer.threshold:
             return []
-        if not fits_kind(q, best.text):
-            return []
-        if q.kind == "apa_saja":
+        if ranked[0].title:
+            # A headline answers only what its article's sentences do not say themselves.
+            body = next((c for c in ranked if c.article is ranked[0].article and not c.title), None)
+            if body is not None and body.score >= TITLE_RATIO * ranked[0].score:
+                ranked = [body] + [c for c in ranked if c is not body]
+        best = ranked[0]
+        if q.kind == "apa_saja" and not best.title:
             windows = list_windows(
                 q, best.positions, self._sentences(best.article.id), self._terms_of
             )
@@ -165,79 +305,120 @@ class Answerer:
             return [(self._with_continuation(c), label) for c, label in spread(q, ranked)]
         return [(self._with_continuation(best), None)]
 
-    def _with_continuation(self, window: Scored) -> Scored:
-        """Add the next sentence of the paragraph when it elaborates on the window
-        ("... 1.033.000 pekerja ... Dari jumlah tersebut, sebanyak 690.000 ...")."""
-        sents = self._sentences(window.article.id)
-        nxt = window.positions[-1] + 1
-        if (
-            nxt >= len(sents)
-            or "\n" in window.article.body[window.sentences[-1].end : sents[nxt].start]
-        ):
-            return window
-        if not evidence.continues(sents[nxt].text):
-            return window
-        return self._window(window, [*window.positions, nxt])
+    # -- candidates ----------------------------------------------------------------------
 
-    def _weights(self, terms: list[str]) -> Weights:
-        # A word the articles never use gets the highest idf: a question about it cannot be
-        # well supported, whatever else it shares with the articles.
+    def _weights(self, q: Question) -> Weights:
+        """IDF weights of the question's terms that the corpus knows."""
+        terms = dict.fromkeys(t for t in q.terms if self._known(t))
         return Weights({t: self.index.lexical.idf(t) for t in terms})
 
-    def _score(self, q: Question, terms: list[str], hits: list[Hit]) -> list[Scored]:
-        """Score every window of one or two consecutive sentences (same paragraph) that
-        starts in a retrieved chunk; best first."""
-        weights = self._weights(terms)
+    def candidates(self, q: Question, hits: list[Hit]) -> list[Candidate]:
+        """Every window of one or two consecutive sentences (same paragraph) that starts in a
+        retrieved chunk, plus the retrieved articles' titles, that meets the question's
+        constraints and can answer its kind; scored, best first."""
+        weights = self._weights(q)
+        if not weights.idf:
+            return []
         top = hits[0].score if hits and hits[0].score > 0 else 1.0
-        best: dict[tuple[str, int, int], Scored] = {}
+        windows: dict[tuple[str, int, int], tuple[Scored, float]] = {}
         for hit in hits:
-            chunk = self.index.chunks[hit.chunk_id]
-            article = self.index.articles[chunk.article_id]
-            sents = self._sentences(chunk.article_id)
-            art_terms = self.index.terms_in_article(chunk.article_id, terms)
-            for pos, s in enumerate(sents):
-                if s.start < chunk.start or s.end > chunk.end:
-                    continue
-                for size in (1, 2):
-                    last = pos + size - 1
-                    if last >= len(sents) or "\n" in article.body[s.end : sents[last].start]:
-                        break
-                    key = (article.id, pos, size)
-                    window_terms = frozenset().union(
-                        *(self._terms_of(x.text) for x in sents[pos : last + 1])
+            for scored in self._windows_of(hit):
+                key = (scored.article.id, scored.positions[0], len(scored.positions))
+                retrieval = hit.score / top
+                if key not in windows or windows[key][1] < retrieval:
+                    windows[key] = (scored, retrieval)
+        first_look = sorted(
+            windows.values(),
+            key=lambda sr: -(weights.share(self._terms_of(sr[0].text)) + 0.3 * sr[1]),
+        )[:MAX_SCORED]
+        out = []
+        for scored, retrieval in first_look:
+            if not self._admissible(q, scored):
+                continue
+            article = scored.article
+            window = Window(
+                scored.text, article, retrieval, len(scored.positions) > 1, scored.title
+            )
+            art_terms = self.index.terms_in_article(article.id, list(weights.idf))
+            x = window_features(q, window, weights, art_terms, self._terms_of, self._sequence_of)
+            rank = self.scorer.rank(x)
+            score = self.scorer.score(x, rank)
+            coverage, context = x["coverage"], x["context"]
+            out.append(Candidate(_rescored(scored, score, coverage, context), x, rank))
+        out.sort(key=lambda c: (-c.rank, c.scored.article.id, c.scored.positions))
+        if q.wants_latest and out:
+            ranked = prefer_latest(q, [c.scored for c in out])
+            order = {id(s): i for i, s in enumerate(ranked)}
+            out.sort(key=lambda c: order[id(c.scored)])
+        return out
+
+    def _windows_of(self, hit: Hit) -> list[Scored]:
+        chunk = self.index.chunks[hit.chunk_id]
+        article = self.index.articles[chunk.article_id]
+        sents = self._sentences(chunk.article_id)
+        out = []
+        if chunk.start == 0 and article.title:
+            out.append(
+                Scored(article, (Sentence(article.id, -1, -1, article.title),), (-1,), 0, 0, 0)
+            )
+        for pos, s in enumerate(sents):
+            if s.start < chunk.start or s.end > chunk.end or self._headline_like(article.body, s):
+                continue
+            for size in (1, 2):
+                last = pos + size - 1
+                if last >= len(sents) or "\n" in article.body[s.end : sents[last].start]:
+                    break
+                out.append(
+                    Scored(
+                        article, tuple(sents[pos : last + 1]), tuple(range(pos, last + 1)), 0, 0, 0
                     )
-                    coverage = weights.share(window_terms)
-                    context = weights.share(window_terms | art_terms)
-                    text = article.body[s.start : sents[last].end]
-                    score = (
-                        coverage
-                        + 0.25 * context
-                        + 0.3 * hit.score / top
-                        + focus_bonus(q, text, weights, self._terms_of)
-                        + date_bonus(q, text, article)
-                        - target_penalty(q, text)
-                        - WINDOW_PENALTY * (size - 1)
-                    )
-                    if key not in best or best[key].score < score:
-                        best[key] = Scored(
-                            article,
-                            tuple(sents[pos : last + 1]),
-                            tuple(range(pos, last + 1)),
-                            score,
-                            coverage,
-                            context,
-                        )
-        ranked = sorted(best.values(), key=lambda c: (-c.score, c.article.id, c.positions))
-        if q.wants_latest and ranked:
-            ranked = prefer_latest(q, ranked)
-        return ranked
+                )
+        return out
+
+    @staticmethod
+    def _headline_like(body: str, s: Sentence) -> bool:
+        """A short line standing alone, without a full stop: a heading or another story's
+        headline left in the body, not answer text."""
+        alone = (s.start == 0 or body[s.start - 1] == "\n") and (
+            s.end == len(body) or body[s.end] == "\n"
+        )
+        ends = s.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
+        return alone and not ends and len(s.text.split()) <= HEADLINE_WORDS
+
+    def _admissible(self, q: Question, scored: Scored) -> bool:
+        """The window meets the question's constraints and can answer its kind."""
+        if not self.scorer.fits(q, scored.text):
+            return False
+        if not (q.places or q.years or q.months):
+            return True
+        before = []
+        if not scored.title:
+            sents = self._sentences(scored.article.id)
+            start = scored.positions[0]
+            before = [s.text for s in sents[max(0, start - 2) : start]]
+        return not unmet(q, scored.text, before, scored.article, self._places_in, _MONTH_NAMES)
+
+    # -- composing -------------------------------------------------------------------------
+
+    def _with_continuation(self, window: Scored) -> Scored:
+        """Add the next sentence when it elaborates on the window ("... 1.033.000 pekerja ...
+        Dari jumlah tersebut, sebanyak 690.000 ..."), and the one before when the window
+        starts by referring back to it ("Karena sebagian pekerja ada di desa. ...")."""
+        if window.title:
+            return window
+        sents = self._sentences(window.article.id)
+        positions = list(window.positions)
+        first, nxt = positions[0], positions[-1] + 1
+        if first > 0 and evidence.refers_back(sents[first].text):
+            positions.insert(0, first - 1)
+        if nxt < len(sents) and evidence.continues(sents[nxt].text):
+            positions.append(nxt)
+        return self._window(window, positions) if len(positions) > len(window.positions) else window
 
     def _window(self, base: Scored, positions: list[int]) -> Scored:
         sents = self._sentences(base.article.id)
-        return Scored(
-            base.article,
-            tuple(sents[p] for p in positions),
-            tuple(positions),
+        return _rescored(
+            Scored(base.article, tuple(sents[p] for p in positions), tuple(positions), 0, 0, 0),
             base.score,
             base.coverage,
             base.context,
@@ -258,24 +439,31 @@ class Answerer:
                     return [(Scored(article, (s,), (pos,), 1.0, 1.0, 1.0), None)]
         return []
 
-    def _cite(self, chosen: list[Chosen]) -> tuple[tuple[AnswerPart, ...], tuple[Citation, ...]]:
+    def _cite(
+        self, chosen: list[tuple[int, Chosen]]
+    ) -> tuple[tuple[AnswerPart, ...], tuple[Citation, ...]]:
         numbers: dict[str, int] = {}
         used: dict[str, list[Sentence]] = {}
         parts = []
-        for scored, label in chosen:
+        for asked, (scored, label) in chosen:
             aid = scored.article.id
             n = numbers.setdefault(aid, len(numbers) + 1)
             used.setdefault(aid, []).extend(scored.sentences)
             text = scored.text
-            parts.append(AnswerPart(text, n, evidence.figures(text), label))
+            parts.append(AnswerPart(text, n, evidence.figures(text), label, asked))
         citations = []
         for aid, n in numbers.items():
             a = self.index.articles[aid]
-            spans = sorted(set(used[aid]), key=lambda s: s.start)
-            start, end = spans[0].start, spans[-1].end
-            quote = (
-                a.body[start:end] if end - start <= 1500 else " […] ".join(s.text for s in spans)
-            )
+            body = [s for s in set(used[aid]) if s.start >= 0]
+            spans = sorted(body, key=lambda s: s.start)
+            if not spans:
+                quote, start, end = a.title, 0, 0
+            else:
+                start, end = spans[0].start, spans[-1].end
+                joined = " […] ".join(s.text for s in spans)
+                quote = a.body[start:end] if end - start <= 1500 else joined
+                if len(spans) < len(set(used[aid])):
+                    quote = f"{a.title} […] {quote}"
             citations.append(
                 Citation(
                     n, aid, a.title, a.outlet, a.published, a.date_label, a.url, quote, start, end
@@ -284,5 +472,29 @@ class Answerer:
         return tuple(parts), tuple(citations)
 
 
+def _rescored(s: Scored, score: float, coverage: float, context: float) -> Scored:
+    return Scored(s.article, s.sentences, s.positions, score, coverage, context)
+
+
+def _distinct(picks: list[Chosen]) -> list[Chosen]:
+    """The picks without repeats (two sides of a comparison may pick the same sentence)."""
+    seen: set[tuple[str, tuple[int, ...]]] = set()
+    out = []
+    for scored, label in picks:
+        key = (scored.article.id, scored.positions)
+        if key not in seen:
+            seen.add(key)
+            out.append((scored, label))
+    return out
+
+
 def _text_terms(glossary: Glossary, text: str) -> frozenset[str]:
     return frozenset(lexical_terms(text, glossary))
+
+
+def _text_sequence(glossary: Glossary, text: str) -> tuple[str, ...]:
+    return tuple(lexical_terms(text, glossary))
+
+
+def _places(lexicons: Lexicons, text: str) -> frozenset[Place]:
+    return frozenset(lexicons.gazetteer.find(words(text)))

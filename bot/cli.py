@@ -40,6 +40,16 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         ],
         "took_ms": round(answer.took_ms, 2),
     }
+    if answer.asked:  # a message with several questions: one part each
+        out["parts"] = [
+            {
+                "question": question,
+                "answered": i not in answer.unanswered,
+                "answer": "\n".join(f"{p.text} [{p.citation}]" for p in answer.parts_of(i)),
+                "sources": sorted({p.citation for p in answer.parts_of(i)}),
+            }
+            for i, question in enumerate(answer.asked)
+        ]
     if answer.reason is not None:
         out["reason"] = answer.reason.value
     return out
@@ -132,10 +142,22 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _corpus_settings(settings: Settings, corpus: str) -> Settings:
+    """The settings for an evaluation corpus: the knowledge base as it is ("knowledge"), or
+    with the fixture pages imported beside it ("fixtures", under DATA_DIR/eval-fixtures)."""
+    if corpus == "knowledge":
+        return settings
+    from bot.evaluate import fixture_knowledge
+
+    root = settings.data_dir / "eval-fixtures"
+    knowledge = fixture_knowledge(settings.knowledge_dir, root / "knowledge")
+    return settings.model_copy(update={"knowledge_dir": knowledge, "data_dir": root / "var"})
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from bot.evaluate import evaluate, load_dev_set
 
-    engine = _load_engine(settings)
+    engine = _load_engine(_corpus_settings(settings, args.corpus))
     report = evaluate(engine, load_dev_set(Path(args.dev)))
     print(report.table())
     if report.by_tag():
@@ -152,6 +174,55 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         metrics = {**report.metrics(), "groups": report.by_tag()}
         Path(args.json).write_text(json.dumps(metrics, indent=2) + "\n", "utf-8")
+    return 0
+
+
+# The sets the scorer is fitted on, and the corpus each is asked against. The held-out sets
+# (`*_heldout.jsonl`) and test.jsonl are never fitted on.
+FIT_SETS = (
+    ("dev.jsonl", "knowledge"),
+    ("holdout.jsonl", "knowledge"),
+    ("chat_dev.jsonl", "knowledge"),
+    ("train_seeds.jsonl", "knowledge"),
+    ("fixture_dev.jsonl", "fixtures"),
+    ("train_fixtures.jsonl", "fixtures"),
+)
+
+
+def cmd_fit(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.evaluate import evaluate, load_dev_set
+    from bot.features import LinearScorer
+    from bot.fit import fit, folds, groups_of, held_out, write_scorer
+
+    eval_dir = DEV_SET.parent
+    engines = {c: _load_engine(_corpus_settings(settings, c)) for c in {c for _, c in FIT_SETS}}
+    sets = [(name, corpus, load_dev_set(eval_dir / name)) for name, corpus in FIT_SETS]
+    groups = {name: groups_of(engines[c].answerer, qs) for name, c, qs in sets}
+    everything = [g for gs in groups.values() for g in gs]
+    scorer = fit(everything, args.c)
+    print(json.dumps(scorer, indent=2))
+    if args.validate:
+        print("\nLeave-articles-out (fit without the articles of one fold, answer its questions):")
+        parts = folds(everything)
+        totals: dict[str, list[bool]] = {}
+        for i, fold in enumerate(parts):
+            train = [g for g in everything if not held_out(g, fold, i, len(parts))]
+            fold_scorer = LinearScorer.from_json(fit(train, args.c))
+            for name, corpus, qs in sets:
+                ids = {g.question for g in groups[name] if held_out(g, fold, i, len(parts))}
+                answerer = engines[corpus].answerer
+                saved, answerer.scorer = answerer.scorer, fold_scorer
+                try:
+                    report = evaluate(engines[corpus], [q for q in qs if q.id in ids], False)
+                finally:
+                    answerer.scorer = saved
+                totals.setdefault(name, []).extend(o.correct for o in report.outcomes)
+        for name, right in totals.items():
+            print(f"  {name}: {sum(right) / len(right):.3f} right of {len(right)}")
+    if not args.dry_run:
+        path = settings.knowledge_dir / "scorer.json"
+        write_scorer(scorer, path, ", ".join(name for name, _ in FIT_SETS))
+        print(f"\nwrote {path}; run `bpjstk-bot index` to use it")
     return 0
 
 
@@ -211,7 +282,18 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--dev", default=str(DEV_SET), help="dev set (JSONL)")
     e.add_argument("--failures", action="store_true", help="print the questions it got wrong")
     e.add_argument("--json", metavar="FILE", help="also write the metrics as JSON")
+    e.add_argument(
+        "--corpus",
+        choices=("knowledge", "fixtures"),
+        default="knowledge",
+        help="ask against the knowledge base, or with the fixture pages added",
+    )
     e.set_defaults(func=cmd_eval)
+    f = sub.add_parser("fit", help="fit the answer scorer on the dev sets (needs scikit-learn)")
+    f.add_argument("--validate", action="store_true", help="leave-articles-out figures")
+    f.add_argument("--dry-run", action="store_true", help="do not write knowledge/scorer.json")
+    f.add_argument("-c", type=float, default=1.0, help="inverse regularization strength")
+    f.set_defaults(func=cmd_fit)
     r = sub.add_parser("run", help="start the Telegram bot (terminal chat without a token)")
     r.add_argument("--webhook-url", help="serve a webhook at this public URL instead of polling")
     r.set_defaults(func=cmd_run)

@@ -16,7 +16,7 @@ from index.build import BuildReport, build_index
 from index.embed import Embedder, EmbeddingCache, SentenceTransformerEmbedder
 from index.errors import BuildError, IndexMissingError, KnowledgeFileError
 from index.records import Hit
-from index.search import HybridSearcher, QueryEmbeddingCache
+from index.search import HybridSearcher
 from index.store import (
     StoredIndex,
     build_is_current,
@@ -143,15 +143,18 @@ class Engine:
         searcher = HybridSearcher(
             stored, self.embedder, self.settings.fusion, self.settings.dense_weight
         )
-        self._query_cache = searcher.embed_query
-        return Answerer(stored, searcher.search_timed, self.settings.max_question_chars)
+        self._searcher = searcher
+        return Answerer(stored, searcher, self.settings.max_question_chars)
 
     def clear_caches(self) -> None:
         """Forget memoized work (query vectors, sentence views, evidence spans), so the next
         answers cost what answers to new questions about other articles cost (benchmarks)."""
-        if isinstance(self._query_cache, QueryEmbeddingCache):
-            self._query_cache.clear()
+        self._searcher.clear_cache()
         self._answerer.clear_caches()
+
+    @property
+    def answerer(self) -> Answerer:
+        return self._answerer
 
     @property
     def index(self) -> StoredIndex:

@@ -238,3 +238,37 @@ def evaluate(engine: Asker, questions: list[DevQuestion], warmup: bool = True) -
             )
         )
     return report
+
+
+FIXTURE_PAGES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pages"
+
+
+def fixture_knowledge(knowledge_dir: Path, dest: Path, pages: Path = FIXTURE_PAGES) -> Path:
+    """A knowledge directory at `dest`: `knowledge_dir`'s articles and data files plus the
+    fixture pages, imported with the metadata of their ground truth (`truth.jsonl`), as an
+    admin would import a new outlet's page. Returns `dest`; rewritten when the inputs change."""
+    import shutil
+
+    from index.corpus import DATA_FILES, article_files
+    from index.importer import ImportOverrides, import_file
+
+    shutil.rmtree(dest, ignore_errors=True)
+    (dest / "articles").mkdir(parents=True)
+    for name in DATA_FILES:
+        if (knowledge_dir / name).exists():
+            shutil.copy2(knowledge_dir / name, dest / name)
+    for path in article_files(knowledge_dir):
+        shutil.copy2(path, dest / "articles" / path.name)
+    for line in (pages / "truth.jsonl").read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        t = json.loads(line)
+        overrides = ImportOverrides(
+            title=t["title"],
+            outlet=t["outlet"],
+            date=t["date"],
+            url=t.get("url"),
+            region=t.get("region") or None,
+        )
+        import_file(pages / t["source"], dest, overrides)
+    return dest

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
+from bot.vocabulary import zipf_en, zipf_id
+
 Span = tuple[int, int]
 Spans = tuple[Span, ...]
 
@@ -40,15 +42,24 @@ _NUMBER_WORDS = {
     "sembilan": 9,
     "sepuluh": 10,
 }
-_SCALE = r"(?:\s?(?:persen|%|juta(?:an)?|ribu|ribuan|miliar|triliun))"
+_SCALE = r"(?:\s?(?:persen|%|juta(?:an)?|jt|ribu|ribuan|rb|miliar|milyar|triliun|m\b))"
+_CURRENCY = r"(?:rp\.?\s?|us\$\s?)"
 _NOUN = (
     r"(?:\s(?:pekerja|orang|peserta|penduduk|tenaga kerja|kabupaten(?: dan kota)?|kepesertaan"
-    r"|program|hal|provinsi|fokus|jenis|manfaat))"
+    r"|program|hal|provinsi|fokus|jenis|manfaat|kasus|klaim|perusahaan|anak|desa|kantor|cabang"
+    r"|hari|bulan|tahun|minggu|jam))"
 )
-_QUALIFIER = r"(?:(?:hampir|sekitar|kurang lebih|lebih dari|sebanyak|sebesar|mencapai)\s)?"
+_QUALIFIER = (
+    r"(?:(?:hampir|sekitar|kurang lebih|lebih dari|sebanyak|sebesar|mencapai|senilai|total)\s)?"
+)
 FIGURE_RE = re.compile(
-    rf"{_QUALIFIER}(?:(?<![\w/.,]){_NUM}{_SCALE}?{_NOUN}?(?![\w/])"
+    rf"{_QUALIFIER}(?:(?<![\w/.,]){_CURRENCY}?{_NUM}{_SCALE}?{_NOUN}?(?![\w/])"
     rf"|\b(?:{'|'.join(_NUMBER_WORDS)}){_NOUN})",
+    re.IGNORECASE,
+)
+_DURATION_RE = re.compile(
+    rf"\b(?:{_NUM}|{'|'.join(_NUMBER_WORDS)}|se)\s?(?:hari|pekan|minggu|bulan|tahun|jam)"
+    r"(?:\s(?:kerja|kalender))?\b",
     re.IGNORECASE,
 )
 PERCENT_RE = re.compile(rf"{_NUM}\s?(?:persen|%)", re.IGNORECASE)
@@ -57,33 +68,24 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|agu|aug|sep|okt|oct|nov|des|dec"
 )
 DATE_RE = re.compile(
-    rf"\b(?:(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\s)?(?:\(?\d{{1,2}}/\d{{1,2}}/"
-    rf"(?:19|20)\d\d\)?|\d{{1,2}}\s(?:{_MONTHS})(?:\s(?:19|20)\d\d)?|(?:{_MONTHS})\s(?:19|20)\d\d"
-    rf"|(?:awal\s|akhir\s)?(?:tahun\s)?(?:19|20)\d\d)\b",
+    rf"(?:\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\s)?(?:\(\d{{1,2}}/\d{{1,2}}(?:/(?:19|20)?\d\d)?\)"
+    rf"|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d\b|\b\d{{1,2}}\s(?:{_MONTHS})(?:\s(?:19|20)\d\d)?\b"
+    rf"|\b(?:{_MONTHS})\s(?:19|20)\d\d\b|\btanggal\s\d{{1,2}}\b"
+    rf"|\b(?:awal\s|akhir\s|pertengahan\s)?(?:tahun\s)?(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
-_ROLE_RE = re.compile(
-    r"\b(?:Kepala|Direktur|Deputi|Wakil|Gubernur|Penjabat|Pj|Kakacab|Kabid|Ketua|Menteri|"
-    r"Wali Kota|Walikota|Bupati)\b"
-)
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b")
-# Capitalized words that are places, organisations, titles or sentence openers, not people.
-_NOT_NAMES = frozenset(
-    """
-    bpjs ketenagakerjaan kanwil kantor wilayah cabang sumsel sumbagsel sumatera selatan bagian
-    palembang provinsi pemprov kepala direktur deputi wakil gubernur penjabat pj jaminan sosial
-    badan pemerintah kamis jumat senin selasa rabu sabtu minggu dari saat menurut sementara dia
-    kami mereka untuk di dan pak bidang kabid kakacab indonesia antara tahun hari tua kecelakaan
-    kerja kematian pensiun kehilangan pekerjaan program new service blue print implementasi
-    gerakan serentak perlindungan pekerja rentan usaha kecil menengah royal golf lounge pgc bina
-    praja paritrana award jumpa pers media sharing session serikat buruh penerima upah bukan
-    jasa konstruksi ksp bjps alhamdulillah pemda ukm bpd rt rw petani nelayan tukang ojek entah
-    kota kabupaten fokus lebih berdasarkan melihat artinya kondisi lima terutama tentunya perlu
-    salah kemudian pertama sisanya sektor target kalau maka bahwa formal informal seperti
-    terkait sedangkan usai badan penyelenggara penyelenggaraan ini itu juga dengan karena
-    persentase menanggapi audiensi saya kita lebih agustus januari oktober november maret
-    """.split()
+# Words of office that introduce a person's name ("Kepala Kantor Cabang X, Budi Santoso, ...").
+ROLE_WORDS = frozenset(
+    """kepala direktur deputi wakil gubernur penjabat bupati walikota wali ketua menteri camat
+    lurah sekretaris asisten kapolda kapolres kadis kabid kakanwil kakacab dirut presiden
+    manajer manager koordinator ketum pimpinan pemimpin anggota staf petugas""".split()
 )
+_CLAUSE_NAME_RE = re.compile(
+    r"(?:^|,\s)([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3})(?=,|\s(?:mengatakan|menyampaikan|menjelaskan|mengungkapkan|menambahkan|berharap|membuka)\b)"
+)
+RARE_ZIPF = 3.5  # a capitalized word rarer than this (as a lowercase word) may be a name
+NAME_ZIPF = 4.8  # a capitalized word beside a rare one, rarer than this, is part of the name
 _INSTITUTION_RE = re.compile(
     r"\b(?:dinas|pemerintah|pemda|pemprov|perbankan|bank|perusahaan|media|stakeholder|"
     r"pengurus|kabupaten|serikat|institusi)\b",
@@ -198,32 +200,62 @@ def has_date(text: str) -> bool:
     return bool(date_spans(text))
 
 
+_REASON_RE = re.compile(
+    r"\b(?:karena|sebab|lantaran|agar|supaya|sehingga|guna|demi|untuk itu|tujuannya|alasannya)\b",
+    re.IGNORECASE,
+)
+
+
 @_memo
-def person_spans(text: str) -> Spans:
-    """Spans of capitalized name sequences that are not places, organisations or titles."""
+def reason_spans(text: str) -> Spans:
+    """Words that give a reason or a purpose ("karena ...", "agar ...", "sehingga ...")."""
+    return tuple((m.start(), m.end()) for m in _REASON_RE.finditer(text))
+
+
+@_memo
+def duration_spans(text: str) -> Spans:
+    """Durations and deadlines' lengths: "30 hari", "tiga bulan", "paling lambat 15 hari"."""
+    return tuple((m.start(), m.end()) for m in _DURATION_RE.finditer(text))
+
+
+@_memo
+def person_spans(text: str, not_names: frozenset[str] = frozenset()) -> Spans:
+    """Spans of people's names: runs of capitalized words holding a word that is rare as an
+    ordinary word ("Muhyidin", "Fatoni"), with the capitalized words beside it that are not
+    very common words ("Agus Fatoni", "Yose Rizal"). Words in `not_names` (glossary terms,
+    places, organisations) are never part of a name."""
     spans = []
     for m in _NAME_RE.finditer(text):
-        if m.start() == 0:
-            continue
-        words = m.group().split()
-        keep = [i for i, w in enumerate(words) if w.lower() not in _NOT_NAMES]
-        if not keep:
-            continue
-        offsets = [
-            m.start() + len(" ".join(words[:i])) + (1 if i else 0) for i in range(len(words))
+        names = m.group().split()
+        starts = [m.start() + len(" ".join(names[:i])) + (1 if i else 0) for i in range(len(names))]
+        lower = [w.lower() for w in names]
+        usable = [w not in not_names for w in lower]
+        rare = [
+            i for i, w in enumerate(lower) if usable[i] and max(zipf_id(w), zipf_en(w)) < RARE_ZIPF
         ]
-        start = offsets[keep[0]]
-        end = offsets[keep[-1]] + len(words[keep[-1]])
-        spans.append((start, end))
-    return tuple(spans)
+        if not rare:
+            continue
+        first, last = rare[0], rare[-1]
+        if first > 0 and usable[first - 1] and zipf_id(lower[first - 1]) < NAME_ZIPF:
+            first -= 1
+        while last + 1 < len(names) and usable[last + 1] and zipf_id(lower[last + 1]) < NAME_ZIPF:
+            last += 1
+        spans.append((starts[first], starts[last] + len(names[last])))
+    return tuple(sorted(set(spans) | set(_named_after_role(text, not_names))))
 
 
-def people(text: str) -> list[str]:
-    return [text[s:e] for s, e in person_spans(text)]
-
-
-def has_person(text: str) -> bool:
-    return bool(_ROLE_RE.search(text)) and bool(person_spans(text))
+def _named_after_role(text: str, not_names: frozenset[str]) -> list[Span]:
+    """Names set off by commas right after an office: "Kepala Kantor Cabang X, Budi Santoso,"."""
+    out = []
+    for m in _CLAUSE_NAME_RE.finditer(text):
+        words = m.group(1).lower().split()
+        if any(w in not_names or w in ROLE_WORDS for w in words):
+            continue
+        before = text[max(0, m.start() - 80) : m.start()].lower()
+        clause = re.split(r"[,.;:]", before)[-1]
+        if ROLE_WORDS & set(clause.split()):
+            out.append((m.start(1), m.end(1)))
+    return out
 
 
 @_memo
@@ -285,6 +317,17 @@ _CONTINUATION_RE = re.compile(
     r"^[\"“]?(?:Dari jumlah tersebut|Sisanya|Terutama|Artinya|Khususnya|Yakni|Yaitu|Termasuk|"
     r"Mereka pun|Hal (?:ini|tersebut)|Kalau di|Sedangkan|Adapun)\b"
 )
+
+
+_REFERS_BACK_RE = re.compile(
+    r"^[\"“]?(?:Karena|Sebab|Mereka|Hal (?:ini|itu|tersebut)|Dengan demikian|Oleh karena itu|"
+    r"Untuk itu|Selain itu|Namun|Tetapi|Artinya|Dari jumlah tersebut|Sisanya)\b"
+)
+
+
+def refers_back(text: str) -> bool:
+    """A sentence that explains or continues the one before ("Karena ...", "Mereka ...")."""
+    return bool(_REFERS_BACK_RE.match(text))
 
 
 def continues(text: str) -> bool:

@@ -8,25 +8,15 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.lexicons import Lexicons, Place
 from bot.records import Reason
+from bot.vocabulary import is_common, rarity, standard_form
 from index.glossary import Glossary
-from index.text import STOPWORDS, stem
+from index.text import MONTH_WORDS, STOPWORDS, stem
 from index.text import words as words_of
 
 MAX_QUESTION_CHARS = 1000
 
-KINDS = (
-    "berapa",
-    "siapa",
-    "apa_saja",
-    "kapan",
-    "di_mana",
-    "bagaimana",
-    "apa_itu",
-    "ya_tidak",
-    "singkatan",
-    "umum",
-)
 _ACRONYM_ASK = {
     "singkatan",
     "singkatannya",
@@ -39,28 +29,9 @@ _ACRONYM_ASK = {
     "acronym",
 }
 _LATEST = {"sekarang", "terbaru", "terkini", "kini", "terakhir", "latest", "now", "current"}
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            "januari jan january",
-            "februari feb february",
-            "maret mar march",
-            "april apr",
-            "mei may",
-            "juni jun june",
-            "juli jul july",
-            "agustus agu aug august",
-            "september sep sept",
-            "oktober okt oct october",
-            "november nov",
-            "desember des dec december",
-        ),
-        start=1,
-    )
-    for m in names.split()
-}
-_PERCENT = {"persen", "persentase", "%", "percent", "percentage", "proporsi"}
+_TAG_QUESTION = {"tidak", "belum", "bukan", "kah", "apa", "ya"}  # "bisa daftar ga", "... ya"
+_YES_NO = {"apakah", "benarkah", "bisakah", "bolehkah", "adakah", "is", "are", "does", "do", "did"}
+_PERCENT = {"persen", "persentase", "%", "percent", "percentage", "proporsi", "coverage", "cakupan"}
 
 
 @dataclass(frozen=True)
@@ -78,22 +49,38 @@ class Question:
     months: tuple[int, ...] = ()  # months named in the question (1-12)
     head: tuple[str, ...] = ()  # stemmed terms of what is asked about ("siapa <head> yang ...")
     acronym: str | None = None  # for "singkatan" questions: the acronym asked about
+    places: tuple[Place, ...] = ()  # places and organisations named (gazetteer)
+    unknown_common: tuple[str, ...] = ()  # terms the corpus never uses, but common words
+    unknown_rare: tuple[str, ...] = ()  # terms the corpus never uses, rare: names, jargon
+    context_terms: tuple[str, ...] = ()  # terms of the message around the question
+    not_names: frozenset[str] = frozenset()  # words that are never part of a person's name
+    # Shares of the question's content words, weighed by how specific each is in general
+    # language (`bot.vocabulary.rarity`), that the articles never use: common words, rare ones.
+    common_share: float = 0.0
+    rare_share: float = 0.0
+    asked_unknown: float = 0.0  # 1 when the head of what it asks about ("<alamat> ...") is unknown
 
 
 _TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
 
 
-def clean_text(raw: str) -> str:
-    """Drop control and format characters and HTML tags, decode entities, collapse spaces."""
+def clean_text(raw: str, keep_lines: bool = False) -> str:
+    """Drop control and format characters and HTML tags, decode entities, collapse spaces
+    (line breaks too, unless `keep_lines`: they separate the sentences of a chat message)."""
     raw = html.unescape(_TAG_RE.sub(" ", raw))
     kept = []
     for ch in raw:
         cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cf", "Cs", "Co", "Cn"):
+        if keep_lines and ch == "\n":
+            kept.append(ch)
+        elif cat in ("Cc", "Cf", "Cs", "Co", "Cn"):
             kept.append(" " if ch in "\t\n\r\x0b\x0c" else "")
         else:
             kept.append(ch)
-    return re.sub(r"\s+", " ", "".join(kept)).strip()
+    text = re.sub(r"[^\S\n]+", " ", "".join(kept))
+    if keep_lines:
+        return re.sub(r"\s*\n\s*", "\n", text).strip()
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def reject_reason(text: str, max_chars: int = MAX_QUESTION_CHARS) -> Reason | None:
@@ -125,7 +112,6 @@ def question_kind(words: tuple[str, ...]) -> str:
             "siapa saja",
             "ada apa",
             "sebutkan",
-            "daftar",
             "what are",
             "which are",
             "list",
@@ -134,10 +120,14 @@ def question_kind(words: tuple[str, ...]) -> str:
         return "apa_saja"
     if "siapa" in words or "who" in words:
         return "siapa"
-    if any(w in words for w in ("berapa", "jumlah", "banyak")) or _has(words, "how many"):
+    if any(w in words for w in ("berapa", "jumlah", "banyak", "persentase", "persen")) or _has(
+        words, "how many"
+    ):
         return "berapa"
     if any(_has(words, p) for p in ("di mana", "dimana", "where", "lokasi", "tempat")):
         return "di_mana"
+    if any(w in words for w in ("kenapa", "mengapa", "why")):
+        return "kenapa"
     if any(w in words for w in ("bagaimana", "gimana", "cara", "how")):
         return "bagaimana"
     if any(
@@ -160,43 +150,127 @@ def question_kind(words: tuple[str, ...]) -> str:
     return "umum"
 
 
+class QuestionReader:
+    """Turns question text into standard Indonesian words and a `Question`.
+
+    Words pass, in order: the dialect and English lexicons; the dialect sound rules (only
+    when they give a real word); the glossary; colloquial verb forms and spelling correction
+    against the corpus (`correct`). `known(term)` says whether the corpus uses a stemmed term.
+    """
+
+    def __init__(
+        self,
+        glossary: Glossary,
+        lexicons: Lexicons | None = None,
+        known: Callable[[str], bool] | None = None,
+        correct: Callable[[str], str | None] | None = None,
+    ) -> None:
+        self.glossary = glossary
+        self.lexicons = lexicons or Lexicons()
+        self.known = known or (lambda term: False)
+        self.correct = correct
+        self.not_names = frozenset(
+            w
+            for lexicon in (glossary, self.lexicons.dialect)
+            for term in lexicon.entries
+            for w in term
+        ) | frozenset(w for name in self.lexicons.gazetteer.names for w in name)
+
+    def standard(self, text: str) -> list[str]:
+        """Lowercase words with dialect and English words made standard Indonesian; words
+        that only frame a question ("bilang", "tadi baca", "persisnya") become "yang", a
+        function word."""
+        surface = words_of(text)
+        frame = self.lexicons.markers("frame")
+        for start, end in frame.find(surface):
+            surface[start:end] = ["yang"] * (end - start)
+        out = []
+        for w in self.lexicons.expand(surface):
+            if w in STOPWORDS or self.known(stem(w)):
+                out.append(w)
+                continue
+            out.append(standard_form(w, lambda c: c in STOPWORDS or self.known(stem(c))) or w)
+        return self.lexicons.dialect.expand(out)
+
+    def normalized(self, standard: list[str]) -> tuple[str, ...]:
+        """Glossary-expanded, corrected words."""
+        words = tuple(self.glossary.expand(standard))
+        if self.correct:
+            words = tuple(w if w in STOPWORDS else (self.correct(w) or w) for w in words)
+        return words
+
+    def terms(self, text: str) -> tuple[str, ...]:
+        """The content terms of `text` (as lexical search stems them)."""
+        words = self.normalized(self.standard(text))
+        return tuple(dict.fromkeys(stem(w) for w in words if _is_content(w)))
+
+    def parse(self, raw: str, context: str = "") -> Question:
+        """Normalize a (validated) question and recognise its kind and constraints."""
+        text = clean_text(raw)
+        surface = words_of(text)
+        acronym = None
+        if _ACRONYM_ASK & set(surface):
+            candidates = [w for w in surface if w not in STOPWORDS and w not in _ACRONYM_ASK]
+            acronym = next((w for w in candidates if 2 <= len(w) <= 10 and w.isalpha()), None)
+        standard = self.standard(text)
+        words = self.normalized(standard)
+        kind = "singkatan" if acronym else question_kind(words)
+        unit = None
+        if kind == "berapa":
+            unit = "persen" if any(w in _PERCENT for w in words) or "%" in text else "jumlah"
+        content = [w for w in words if _is_content(w)]
+        terms = tuple(stem(w) for w in content)
+        unknown = [(w, t) for w, t in zip(content, terms, strict=True) if not self.known(t)]
+        asked = set(terms)
+        total = sum(rarity(w) for w in content) or 1.0
+        common = sum(rarity(w) for w, _ in unknown if not w.isalpha() or is_common(w))
+        rare = sum(rarity(w) for w, _ in unknown if w.isalpha() and not is_common(w))
+        return Question(
+            raw=raw,
+            text=text,
+            words=words,
+            terms=terms,
+            kind=kind,
+            unit=unit,
+            wants_latest=any(w in _LATEST for w in words) or _has(words, "saat ini"),
+            years=tuple(int(w) for w in words if _is_year(w)),
+            months=tuple(dict.fromkeys(MONTH_WORDS[w] for w in words if w in MONTH_WORDS)),
+            head=head_terms(words),
+            acronym=acronym,
+            places=tuple(self.lexicons.gazetteer.find(standard)),
+            unknown_common=tuple(t for w, t in unknown if not w.isalpha() or is_common(w)),
+            unknown_rare=tuple(t for w, t in unknown if w.isalpha() and not is_common(w)),
+            context_terms=tuple(t for t in self.terms(context) if t not in asked),
+            not_names=self.not_names,
+            common_share=common / total,
+            rare_share=rare / total,
+            asked_unknown=_nucleus_unknown(asked_terms(words), self.known),
+        )
+
+
 def parse_question(
     raw: str, glossary: Glossary, correct: Callable[[str], str | None] | None = None
 ) -> Question:
-    """Normalize a (validated) question with the glossary and recognise its kind.
+    """A question read with the glossary alone (no lexicons, no corpus)."""
+    return QuestionReader(glossary, correct=correct).parse(raw)
 
-    `correct` may map a misspelt word to a corpus word (or return None to keep it).
-    """
-    text = clean_text(raw)
-    surface = words_of(text)
-    acronym = None
-    if _ACRONYM_ASK & set(surface):
-        candidates = [w for w in surface if w not in STOPWORDS and w not in _ACRONYM_ASK]
-        acronym = next((w for w in candidates if 2 <= len(w) <= 10 and w.isalpha()), None)
-    words = tuple(glossary.expand(surface))
-    if correct:
-        words = tuple(w if w in STOPWORDS else (correct(w) or w) for w in words)
-    kind = "singkatan" if acronym else question_kind(words)
-    unit = None
-    if kind == "berapa":
-        unit = "persen" if any(w in _PERCENT for w in words) or "%" in text else "jumlah"
-    years = tuple(int(w) for w in words if re.fullmatch(r"(19|20)\d\d", w))
-    months = tuple(_MONTHS[w] for w in words if w in _MONTHS)
-    # Years and months constrain the source's date; they are not words to find in a sentence.
-    content = [w for w in words if w not in STOPWORDS and w not in _MONTHS and not _is_year(w)]
-    return Question(
-        raw=raw,
-        text=text,
-        words=words,
-        terms=tuple(stem(w) for w in content),
-        kind=kind,
-        unit=unit,
-        wants_latest=any(w in _LATEST for w in words) or _has(words, "saat ini"),
-        years=years,
-        months=months,
-        head=head_terms(words),
-        acronym=acronym,
-    )
+
+def _nucleus_unknown(terms: tuple[str, ...], known: Callable[[str], bool]) -> float:
+    """1 when the first word of what the question asks about, the head of its noun phrase
+    ("<alamat> kantor cabang", "<iuran> bpjs"), is a word the articles never use."""
+    terms = tuple(t for t in terms if not t.isdigit())
+    return 0.0 if not terms or known(terms[0]) else 1.0
+
+
+def asks(words: tuple[str, ...]) -> bool:
+    """Whether standard-Indonesian words ask something (a question word or a yes/no form)."""
+    if question_kind(words) != "umum":
+        return True
+    return bool(words) and (words[-1] in _TAG_QUESTION or words[0] in _YES_NO)
+
+
+def _is_content(word: str) -> bool:
+    return word not in STOPWORDS and word not in MONTH_WORDS and not _is_year(word)
 
 
 def _is_year(word: str) -> bool:
@@ -204,6 +278,7 @@ def _is_year(word: str) -> bool:
 
 
 _QUESTION_WORDS = {"berapa", "siapa"}
+_ASKING_WORDS = _QUESTION_WORDS | {"apa", "kapan", "mana", "bagaimana", "kenapa", "mengapa"}
 _HEAD_STOP = {
     "yang",
     "pada",
@@ -224,17 +299,25 @@ _HEAD_STOP = {
 }
 
 
-def head_terms(words: tuple[str, ...]) -> tuple[str, ...]:
+def asked_terms(words: tuple[str, ...]) -> tuple[str, ...]:
+    """What any question asks about, as `head_terms` finds it for berapa / siapa, around
+    whichever question word it has ("<alamat kantor cabang> di mana?")."""
+    return head_terms(words, _ASKING_WORDS)
+
+
+def head_terms(
+    words: tuple[str, ...], question_words: frozenset[str] | set[str] = _QUESTION_WORDS
+) -> tuple[str, ...]:
     """What a "berapa / siapa" question asks about: the words after the question word up to
     the first relative or prepositional word ("siapa <kepala kanwil> yang ..."), or, when
     the question word comes last ("target nasional brp?"), the words before it."""
-    idx = next((i for i, w in enumerate(words) if w in _QUESTION_WORDS), None)
+    idx = next((i for i, w in enumerate(words) if w in question_words), None)
     if idx is None:
         return ()
     after: list[str] = []
     for w in words[idx + 1 :]:
-        if w in _HEAD_STOP or w in _QUESTION_WORDS:
+        if w in _HEAD_STOP or w in question_words:
             break
         after.append(w)
     picked = after or list(words[:idx])
-    return tuple(stem(w) for w in picked if w not in STOPWORDS and w not in _MONTHS)
+    return tuple(stem(w) for w in picked if w not in STOPWORDS and w not in MONTH_WORDS)

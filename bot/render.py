@@ -78,22 +78,39 @@ def figure_spans(text: str, figures: Iterable[str]) -> Line:
 
 
 def answer_lines(answer: Answer) -> list[Line]:
-    """The answer as lines: label headings, sentences with bold figures and [n], sources."""
+    """The answer as lines: label headings, sentences with bold figures and [n], sources; a
+    heading per question when the message asked several."""
     if not answer.answered:
         return [(Span(line),) for line in answer.message.splitlines()]
     lines: list[Line] = []
+    if len(answer.asked) <= 1:
+        lines += parts_lines(answer.parts)
+    for i, question in enumerate(answer.asked if len(answer.asked) > 1 else ()):
+        if lines:
+            lines.append(BLANK)
+        lines.append((bold(f"{i + 1}. {question}"),))
+        if i in answer.unanswered:
+            lines.append((italic(answer.message),))
+        else:
+            lines += parts_lines(answer.parts_of(i))
+    if answer.citations:
+        lines.append(BLANK)
+        lines.append((bold("Sumber:"),))
+        lines.extend(source_line(c) for c in answer.citations)
+    return lines
+
+
+def parts_lines(parts: Sequence[AnswerPart]) -> list[Line]:
+    """Answer sentences, under a date / outlet heading where figures come from several."""
+    lines: list[Line] = []
     label: str | None = None
-    for part in answer.parts:
+    for part in parts:
         if part.label and part.label != label:
             if lines:
                 lines.append(BLANK)
             lines.append((italic(part.label),))
         label = part.label or label
         lines.append(part_line(part))
-    if answer.citations:
-        lines.append(BLANK)
-        lines.append((bold("Sumber:"),))
-        lines.extend(source_line(c) for c in answer.citations)
     return lines
 
 

@@ -29,17 +29,20 @@ class Scored:
     context: float  # ... in the window or anywhere in its article (title and date included)
 
     @property
+    def title(self) -> bool:
+        """The window is the article's headline (a sentence with no place in the body)."""
+        return self.sentences[0].start < 0
+
+    @property
     def text(self) -> str:
+        if self.title:
+            return self.sentences[0].text
         return self.article.body[self.sentences[0].start : self.sentences[-1].end]
 
     @property
     def support(self) -> float:
         """Terms found only elsewhere in the article count half."""
         return (self.coverage + self.context) / 2
-
-    @property
-    def position(self) -> int:
-        return self.positions[0]
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,22 @@ def target_spans(q: Question, text: str) -> evidence.Spans:
             (s, e) for s, e in evidence.total_spans(text) if asks_total(q, text[s:e])
         )
     if q.kind == "siapa":
-        return evidence.person_spans(text)
+        return evidence.person_spans(text, q.not_names)
+    if q.kind == "kenapa":
+        return evidence.reason_spans(text)
     if q.kind == "kapan":
-        return evidence.date_spans(text)
+        return evidence.date_spans(text) + (
+            evidence.duration_spans(text) if asks_deadline(q) else ()
+        )
     return ()
+
+
+_DEADLINE_WORDS = {"lambat", "batas", "deadline", "lama", "tenggat", "jangka", "maksimal", "cepat"}
+
+
+def asks_deadline(q: Question) -> bool:
+    """A "kapan" question whose answer may be a length of time ("paling lambat ...")."""
+    return bool(_DEADLINE_WORDS & set(q.words))
 
 
 def proximity(text: str, spans: evidence.Spans, weights: Weights, terms_of: TermsOf) -> float:
@@ -161,9 +176,9 @@ def fits_kind(q: Question, text: str) -> bool:
             return evidence.has_percent(text)
         return bool(evidence.figure_spans(text))
     if q.kind == "siapa":
-        return bool(evidence.person_spans(text) or evidence.institution_spans(text))
+        return bool(evidence.person_spans(text, q.not_names) or evidence.institution_spans(text))
     if q.kind == "kapan":
-        return evidence.has_date(text)
+        return evidence.has_date(text) or (asks_deadline(q) and bool(evidence.duration_spans(text)))
     return True
 
 

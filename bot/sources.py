@@ -7,7 +7,7 @@ from bot.question import Question
 from bot.scoring import Scored, fits_kind, same_figure_kind
 
 SPREAD_RATIO = 0.85  # other sources' figures shown when they score this close to the best
-LATEST_RATIO = 0.7  # "sekarang / terbaru": the newest source wins when this close to the best
+LATEST_RATIO = 0.8  # "sekarang / terbaru": the newest source wins when this close to the best
 MAX_SOURCES = 3
 
 Chosen = tuple[Scored, str | None]
@@ -43,7 +43,7 @@ def spread(q: Question, ranked: list[Scored]) -> list[Chosen]:
 
 def prefer_latest(q: Question, ranked: list[Scored]) -> list[Scored]:
     """For "sekarang / terbaru": move the newest source's best window first when it answers
-    nearly as well as the best one."""
+    nearly as well as the best one with the same kind of figure."""
     best = ranked[0]
     close = [
         c
@@ -51,6 +51,9 @@ def prefer_latest(q: Question, ranked: list[Scored]) -> list[Scored]:
         if c.score >= LATEST_RATIO * best.score
         and c.coverage >= LATEST_RATIO * best.coverage
         and fits_kind(q, c.text)
+        and (q.kind != "berapa" or same_figure_kind(q, best.text, c.text))
     ]
+    if not close:
+        return ranked
     newest = min(close, key=newest_first)
     return [newest] + [c for c in ranked if c is not newest]

@@ -174,7 +174,6 @@ def build_index(
         builds = index_dir / "builds"
         tmp = builds / f".tmp-{build_id}"
         final = builds / build_id
-        glossary_path = knowledge_dir / "glossary.txt"
         manifest = Manifest(
             format_version=FORMAT_VERSION,
             build_id=build_id,
@@ -198,7 +197,7 @@ def build_index(
                 manifest,
                 articles,
                 chunks,
-                glossary_path.read_text("utf-8") if glossary_path.exists() else "",
+                corpus.data_files,
                 lexical,
                 dense,
                 meta_terms,

@@ -23,15 +23,20 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from index.errors import KnowledgeFileError
-from index.glossary import Glossary, load_glossary
+from index.glossary import Glossary, parse_glossary
 from index.records import Article
 
 REQUIRED = ("id", "title", "outlet")
+GLOSSARY = "glossary.txt"
+# Data files besides the articles that an index is built with (copied into each build, so
+# editing one and rebuilding changes the answers): the glossary (applied to articles and
+# questions), the lexicons questions are read with, the gazetteer and the fitted scorer.
+DATA_FILES = (GLOSSARY, "dialect.txt", "english.txt", "chat.txt", "gazetteer.txt", "scorer.json")
 KNOWN = REQUIRED + ("published", "dated", "date_label", "url", "region", "source")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 MAX_ARTICLE_BYTES = 2_000_000
@@ -44,6 +49,7 @@ class Corpus:
     articles: tuple[Article, ...]
     glossary: Glossary
     fingerprint: str
+    data_files: dict[str, str] = field(default_factory=dict)  # name -> text, as read
 
     def by_id(self) -> dict[str, Article]:
         return {a.id: a for a in self.articles}
@@ -149,8 +155,8 @@ def article_files(knowledge_dir: Path) -> list[Path]:
 
 
 def knowledge_files(knowledge_dir: Path) -> list[Path]:
-    """Every file an index is built from: the articles, sorted by name, and the glossary."""
-    return [*article_files(knowledge_dir), knowledge_dir / "glossary.txt"]
+    """Every file an index is built from: the articles, sorted by name, and the data files."""
+    return [*article_files(knowledge_dir), *(knowledge_dir / name for name in DATA_FILES)]
 
 
 def fingerprint_files(paths: Iterable[Path]) -> str:
@@ -206,6 +212,26 @@ def load_corpus(knowledge_dir: Path) -> Corpus:
         articles.append(article)
     if not articles:
         raise KnowledgeFileError(str(knowledge_dir / "articles"), None, "no article files (*.md)")
-    glossary = load_glossary(knowledge_dir / "glossary.txt")
+    data_files = read_data_files(knowledge_dir)
+    glossary = parse_glossary(data_files[GLOSSARY], str(knowledge_dir / GLOSSARY))
     articles.sort(key=lambda a: a.id)
-    return Corpus(tuple(articles), glossary, corpus_fingerprint(knowledge_dir))
+    return Corpus(tuple(articles), glossary, corpus_fingerprint(knowledge_dir), data_files)
+
+
+def read_data_files(knowledge_dir: Path) -> dict[str, str]:
+    """The data files' texts; the glossary must exist, the others are optional."""
+    out: dict[str, str] = {}
+    for name in DATA_FILES:
+        path = knowledge_dir / name
+        try:
+            out[name] = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            if name == GLOSSARY:
+                raise KnowledgeFileError(
+                    str(path), None, "the glossary is missing (an empty file is allowed)"
+                ) from None
+        except UnicodeDecodeError as exc:
+            raise KnowledgeFileError(str(path), None, f"not UTF-8 text ({exc.reason})") from exc
+        except OSError as exc:
+            raise KnowledgeFileError(str(path), None, f"cannot be read ({exc.strerror})") from exc
+    return out

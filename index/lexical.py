@@ -127,21 +127,27 @@ class LexicalIndex:
         at = np.minimum(np.searchsorted(postings, doc_ids), len(postings) - 1)
         return bool((postings[at] == doc_ids).any())
 
-    def scores(self, terms: Iterable[str]) -> np.ndarray:
-        """BM25 score of every chunk for the query terms (as `bm25s.BM25.get_scores`)."""
+    def scores(self, terms: Sequence[str], weights: Sequence[float] | None = None) -> np.ndarray:
+        """BM25 score of every chunk for the query terms (as `bm25s.BM25.get_scores`), each
+        term's contribution multiplied by its weight (1 when no weights are given)."""
         vocab_ids = self.bm25.vocab_dict
-        ids = [vocab_ids[t] for t in terms if t in self.df and t in vocab_ids]
+        weights = weights if weights is not None else [1.0] * len(terms)
+        found = [
+            (vocab_ids[t], w)
+            for t, w in zip(terms, weights, strict=True)
+            if t in self.df and t in vocab_ids and w > 0
+        ]
         out = np.zeros(self.n_docs, dtype=np.float32)
-        if not ids:
+        if not found:
             return out
         matrix = self.bm25.scores
         data, indices, indptr = matrix["data"], matrix["indices"], matrix["indptr"]
-        for i in ids:
+        for i, w in found:
             start, end = indptr[i], indptr[i + 1]
             # np.add.at is the fastest exact form on numpy 2 (fancy-index += is 2.5x slower).
-            np.add.at(out, indices[start:end], data[start:end])
+            np.add.at(out, indices[start:end], data[start:end] * w if w != 1 else data[start:end])
         if self.bm25.nonoccurrence_array is not None:
-            out += self.bm25.nonoccurrence_array[ids].sum()
+            out += sum(w * self.bm25.nonoccurrence_array[i] for i, w in found)
         return out
 
     def save(self, directory: Path) -> None:

@@ -1,11 +1,11 @@
-"""Retrievers with one narrow signature: `search(query, k) -> list[Hit]`."""
+"""Retrievers with one narrow signature, `search(query, k) -> list[Hit]`, plus a batched form
+for parsed queries (several questions of one message embedded in one call)."""
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -18,34 +18,25 @@ from index.store import StoredIndex
 POOL = 50  # candidates taken from each retriever before fusion
 
 
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: lexical terms with weights, and the text the dense retriever embeds."""
+
+    terms: tuple[str, ...]
+    weights: tuple[float, ...]
+    text: str
+
+
 def _ranked(scores: dict[int, float], k: int) -> list[Hit]:
     best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
     return [Hit(cid, float(s), rank) for rank, (cid, s) in enumerate(best, start=1)]
 
 
-class QueryEmbeddingCache:
-    """A small thread-safe LRU of query vectors, so repeated questions skip the model."""
-
-    def __init__(self, encode: Callable[[str], np.ndarray], size: int = 2048) -> None:
-        self._encode, self._size = encode, size
-        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def __call__(self, text: str) -> np.ndarray:
-        with self._lock:
-            if text in self._items:
-                self._items.move_to_end(text)
-                return self._items[text]
-        vec = self._encode(text)
-        with self._lock:
-            self._items[text] = vec
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return vec
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
+def _top(scores: np.ndarray, n: int) -> dict[int, float]:
+    if not scores.any():
+        return {}
+    top = np.argpartition(-scores, min(n, len(scores) - 1))[:n]
+    return {int(i): float(scores[i]) for i in top if scores[i] > 0}
 
 
 class LexicalSearcher:
@@ -54,33 +45,44 @@ class LexicalSearcher:
     def __init__(self, index: StoredIndex) -> None:
         self.index = index
 
-    def scores(self, query: str) -> dict[int, float]:
-        s = self.index.lexical.scores(lexical_terms(query, self.index.glossary))
-        if not s.any():
-            return {}
-        top = np.argpartition(-s, min(POOL, len(s) - 1))[:POOL]
-        return {int(i): float(s[i]) for i in top if s[i] > 0}
+    def scores(self, query: Query) -> dict[int, float]:
+        """The best `POOL` chunks' BM25 scores for weighted terms."""
+        return _top(self.index.lexical.scores(query.terms, query.weights), POOL)
 
     def search(self, query: str, k: int) -> list[Hit]:
-        return _ranked(self.scores(query), k)
+        terms = tuple(lexical_terms(query, self.index.glossary))
+        return _ranked(self.scores(Query(terms, (1.0,) * len(terms), query)), k)
+
+    def scores_in(self, query: Query, chunk_ids: np.ndarray, n: int = POOL) -> dict[int, float]:
+        """The best `n` of the given chunks' BM25 scores (retrieval restricted to them, e.g.
+        to the articles of the month a question asks about)."""
+        if not len(chunk_ids):
+            return {}
+        scores = self.index.lexical.scores(query.terms, query.weights)[chunk_ids]
+        top = np.argsort(-scores)[:n]
+        return {int(chunk_ids[i]): float(scores[i]) for i in top if scores[i] > 0}
 
 
 class DenseSearcher:
-    """FAISS nearest neighbours of the query embedding."""
+    """FAISS nearest neighbours of a query embedding."""
 
-    def __init__(self, index: StoredIndex, embed_query: Callable[[str], np.ndarray]) -> None:
-        self.index, self.embed_query = index, embed_query
+    def __init__(self, index: StoredIndex, embed: Callable[[str], np.ndarray]) -> None:
+        self.index, self.embed = index, embed
 
-    def scores(self, query: str) -> dict[int, float]:
-        ids, sims = self.index.dense.search(self.embed_query(query), POOL)
+    def scores(self, vector: np.ndarray) -> dict[int, float]:
+        ids, sims = self.index.dense.search(vector, POOL)
         return {int(i): float(s) for i, s in zip(ids, sims, strict=True)}
 
     def search(self, query: str, k: int) -> list[Hit]:
-        return _ranked(self.scores(query), k)
+        return _ranked(self.scores(self.embed(query)), k)
 
 
 class HybridSearcher:
-    """Lexical and dense candidates fused by a named method (see index/fusion.py)."""
+    """Lexical and dense candidates fused by a named method (see index/fusion.py).
+
+    Query vectors are memoized (a repeated question skips the model); the memo belongs to the
+    searcher, which lives as long as the index it searches.
+    """
 
     def __init__(
         self,
@@ -88,37 +90,43 @@ class HybridSearcher:
         embedder: Embedder,
         fusion: str = "weighted",
         dense_weight: float = 0.2,
-        embed_query: Callable[[str], np.ndarray] | None = None,
     ) -> None:
         self.index = index
+        self.embedder = embedder
         self.fuse = select_fusion(fusion)
         self.dense_weight = dense_weight
-        self.embed_query = embed_query or QueryEmbeddingCache(lambda q: embedder.encode([q])[0])
         self.lexical = LexicalSearcher(index)
-        self.dense = DenseSearcher(index, self.embed_query)
+        self._batch = lru_cache(maxsize=2048)(self._encode)
+        self.dense = DenseSearcher(index, self._encode_one)
 
-    def search_timed(self, query: str, k: int) -> tuple[list[Hit], dict[str, float]]:
-        """Hits plus the milliseconds spent in each stage."""
-        t0 = time.perf_counter()
-        lex = self.lexical.scores(query)
-        t1 = time.perf_counter()
-        den: dict[int, float] = {}
-        if self.dense_weight > 0:
-            self.embed_query(query)
-            t2 = time.perf_counter()
-            den = self.dense.scores(query)
-        else:
-            t2 = t1
-        t3 = time.perf_counter()
-        hits = _ranked(self.fuse(lex, den, self.dense_weight), k)
-        t4 = time.perf_counter()
-        ms = {
-            "lexical": (t1 - t0) * 1e3,
-            "embed": (t2 - t1) * 1e3,
-            "dense": (t3 - t2) * 1e3,
-            "fuse": (t4 - t3) * 1e3,
-        }
-        return hits, ms
+    def _encode(self, texts: tuple[str, ...]) -> np.ndarray:
+        return self.embedder.encode(list(texts))
+
+    def _encode_one(self, text: str) -> np.ndarray:
+        return self.embed_many([text])[0]
+
+    def embed_many(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Query vectors of several texts, computed in one batched call to the model."""
+        if self.dense_weight <= 0:
+            return [np.zeros(0, dtype=np.float32) for _ in texts]
+        return list(self._batch(tuple(texts)))
+
+    def clear_cache(self) -> None:
+        """Forget the memoized query vectors (benchmarks measure new questions)."""
+        self._batch.cache_clear()
+
+    def search_many(
+        self, queries: Sequence[Query], k: int, vectors: Sequence[np.ndarray] | None = None
+    ) -> list[list[Hit]]:
+        """Fused hits for each query; `vectors` are their embeddings (else computed here)."""
+        vecs = vectors if vectors is not None else self.embed_many([q.text for q in queries])
+        out = []
+        for query, vector in zip(queries, vecs, strict=True):
+            lex = self.lexical.scores(query)
+            den = self.dense.scores(vector) if self.dense_weight > 0 and len(vector) else {}
+            out.append(_ranked(self.fuse(lex, den, self.dense_weight), k))
+        return out
 
     def search(self, query: str, k: int) -> list[Hit]:
-        return self.search_timed(query, k)[0]
+        terms = tuple(lexical_terms(query, self.index.glossary))
+        return self.search_many([Query(terms, (1.0,) * len(terms), query)], k)[0]

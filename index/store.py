@@ -5,7 +5,7 @@ Layout::
     <index_dir>/current -> builds/<build_id>    (symlink, replaced atomically)
     <index_dir>/builds/<build_id>/manifest.json
                                  /articles.json  (the corpus snapshot answers quote from)
-                                 /glossary.txt
+                                 /glossary.txt, dialect.txt, ... (copies of the data files)
                                  /chunks.npz     (article, start, end, n_tokens of each chunk)
                                  /digests.json   (article id -> body digest, for rebuilds)
                                  /dense.faiss
@@ -37,8 +37,9 @@ from index.records import Article, Chunk, Sentence
 from index.tables import ChunkTable, SentenceTable
 
 # 2: digests.json and lexical/stems.json; 3: IVF-Flat, not HNSW, when large; 4: sentences.npz;
-# 5: chunks.npz replaces chunks.jsonl; 6: meta_terms.json, file_stats in the manifest
-FORMAT_VERSION = 6
+# 5: chunks.npz replaces chunks.jsonl; 6: meta_terms.json, file_stats in the manifest;
+# 7: copies of every data file (lexicons, gazetteer, scorer) beside the glossary
+FORMAT_VERSION = 7
 KEEP_BUILDS = 2
 
 
@@ -143,7 +144,7 @@ def write_build(
     manifest: Manifest,
     articles: list[Article],
     chunks: list[Chunk],
-    glossary_text: str,
+    data_files: dict[str, str],
     lexical: LexicalIndex,
     dense: DenseIndex,
     meta_terms: dict[str, list[str]],
@@ -151,7 +152,8 @@ def write_build(
 ) -> None:
     """Write every artifact of one build into `directory` (which must not exist yet).
 
-    `meta_terms` are the lexical terms of each article's `article_meta_text`. `digests`
+    `data_files` (name -> text) are the knowledge directory's data files, read with the
+    articles. `meta_terms` are the lexical terms of each article's `article_meta_text`. `digests`
     (article id -> `body_digest`) let the next build reuse this one's chunks of unchanged
     articles.
     """
@@ -159,7 +161,8 @@ def write_build(
     (directory / "articles.json").write_text(
         json.dumps([_article_json(a) for a in articles], ensure_ascii=False), encoding="utf-8"
     )
-    (directory / "glossary.txt").write_text(glossary_text, encoding="utf-8")
+    for name, text in data_files.items():
+        (directory / name).write_text(text, encoding="utf-8")
     ChunkTable.of_chunks(articles, chunks).save(directory / "chunks.npz")
     (directory / "meta_terms.json").write_text(json.dumps(meta_terms, ensure_ascii=False), "utf-8")
     if digests is not None:

@@ -28,8 +28,35 @@ STOPWORDS = frozenset(
     tolong mohon info informasi jelaskan sebutkan tahu tau min kak bang gan
     tentang berlangsung diadakan digelar dilaksanakan terjadi
     sampai hingga memang begitu kemarin dulu pak bu ibu bapak sis bro benar benarkah betul
+    sama per antara nanti saat
     """.split()
 )
+
+MONTHS_ID = (
+    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
+).split()
+# Lowercase month names and their short forms, Indonesian and English -> month number.
+MONTH_WORDS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "januari jan january",
+            "februari feb february pebruari",
+            "maret mar march",
+            "april apr",
+            "mei may",
+            "juni jun june",
+            "juli jul july",
+            "agustus agu agt ags aug august",
+            "september sep sept",
+            "oktober okt oct october",
+            "november nov nop",
+            "desember des dec december",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
 
 _ABBREVIATIONS = frozenset(
     "rp no dr drs ir h hj prof kec kab kel jl st tn ny sdr bpk ibu pak mr mrs dll dsb dkk".split()

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from bot.settings import Settings
+from index.corpus import DATA_FILES
 from index.text import words
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -23,9 +24,11 @@ class FakeEmbedder:
 
     def __init__(self) -> None:
         self.encoded: list[str] = []
+        self.calls: list[list[str]] = []  # the texts of each call
 
     def encode(self, texts, batch_size: int = 32) -> np.ndarray:  # type: ignore[no-untyped-def]
         self.encoded.extend(texts)
+        self.calls.append(list(texts))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, text in enumerate(texts):
             for w in words(text):
@@ -56,7 +59,7 @@ Artinya baru sekitar 1,3 juta pekerja di Sumsel yang terlindungi.
 
 Kepala Kanwil BPJS Ketenagakerjaan Sumbagsel, Muhyidin, bertemu Pj Gubernur Elen Setiadi di Palembang.
 
-Terdapat 5 program perlindungan bagi para pekerja. Lima program perlindungan itu yakni Jaminan Hari Tua, Jaminan Kecelakaan Kerja, Jaminan Kematian, Jaminan Pensiun, dan Jaminan Kehilangan Pekerjaan.
+Terdapat 5 program perlindungan BPJS Ketenagakerjaan bagi para pekerja. Lima program perlindungan itu yakni Jaminan Hari Tua, Jaminan Kecelakaan Kerja, Jaminan Kematian, Jaminan Pensiun, dan Jaminan Kehilangan Pekerjaan.
 """
 
 ARTICLE_B = """---
@@ -93,6 +96,10 @@ def write_knowledge(root: Path, articles: dict[str, str] | None = None) -> Path:
     for name, text in (articles or {"alpha.md": ARTICLE_A, "beta.md": ARTICLE_B}).items():
         (kdir / "articles" / name).write_text(text, encoding="utf-8")
     (kdir / "glossary.txt").write_text(GLOSSARY, encoding="utf-8")
+    # The real lexicons and fitted scorer: the tiny corpus is read as users' questions are.
+    for name in DATA_FILES:
+        if name != "glossary.txt" and (PROJECT / "knowledge" / name).exists():
+            shutil.copy2(PROJECT / "knowledge" / name, kdir / name)
     return kdir
 
 

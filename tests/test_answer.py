@@ -74,6 +74,42 @@ def test_person_question(engine: Engine) -> None:
     assert a.answered and "Muhyidin" in a.text
 
 
+def test_two_questions_get_one_answer_with_a_part_each_from_one_batched_embedding(
+    tiny_settings,  # type: ignore[no-untyped-def]
+) -> None:
+    embedder = FakeEmbedder()
+    engine = Engine.load(tiny_settings, embedder=embedder)
+    before = len(embedder.calls)
+    a = engine.ask(
+        "Assalamualaikum min, sy nelayan di Banyuasin. Siapa Kepala Kanwil BPJS "
+        "Ketenagakerjaan Sumbagsel? terus program BPJS TK ada apa aja? makasih min"
+    )
+    assert a.answered and len(a.asked) == 2 and a.unanswered == ()
+    assert "Muhyidin" in " ".join(p.text for p in a.parts_of(0))
+    assert "Jaminan Pensiun" in " ".join(p.text for p in a.parts_of(1))
+    assert len(embedder.calls) == before + 1 and len(embedder.calls[-1]) == 2
+
+
+def test_context_never_makes_the_engine_refuse(engine: Engine) -> None:
+    plain = engine.ask("Berapa persen pekerja Sumsel yang terlindungi?")
+    chatty = engine.ask(
+        "Selamat pagi kak 🙏 saya tukang cukur di Lampung, kerja sendiri sejak 2019. "
+        "Berapa persen pekerja Sumsel yang terlindungi? terima kasih banyak"
+    )
+    assert plain.answered and chatty.answered
+    assert chatty.citations[0].article_id == plain.citations[0].article_id
+
+
+def test_a_place_the_articles_do_not_cover_is_refused(engine: Engine) -> None:
+    assert not engine.ask("Berapa persen pekerja Lampung yang terlindungi?").answered
+    assert not engine.ask("Berapa persen pekerja Sumsel yang terlindungi tahun 2019?").answered
+
+
+def test_a_greeting_alone_gets_a_welcome(engine: Engine) -> None:
+    a = engine.ask("halo min 🙏")
+    assert not a.answered and a.reason == Reason.NO_QUESTION
+
+
 def test_citation_quotes_the_article_verbatim(engine: Engine) -> None:
     a = engine.ask("kapan gerakan serentak perlindungan pekerja rentan dicanangkan?")
     assert a.answered and "2024" in a.text

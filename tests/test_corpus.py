@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.question import question_kind
+from bot.lexicons import load_lexicons
+from bot.question import QuestionReader, question_kind
 from index.corpus import MONTHS_ID, format_article, load_corpus, parse_article
 from index.errors import KnowledgeFileError
 from index.importer import import_text
@@ -254,9 +255,9 @@ def test_glossary_maps_onto_words_the_articles_use() -> None:
         ("bpjs ketenagakerjan kacab plg", "bpjs ketenagakerjaan kepala kantor cabang palembang"),
     ],
 )
-def test_glossary_expands_typical_questions(question: str, expanded: str) -> None:
-    glossary = load_corpus(KNOWLEDGE).glossary
-    assert " ".join(glossary.expand_text(question)) == expanded
+def test_lexicons_and_glossary_expand_typical_questions(question: str, expanded: str) -> None:
+    reader = QuestionReader(load_corpus(KNOWLEDGE).glossary, load_lexicons(KNOWLEDGE))
+    assert " ".join(reader.normalized(reader.standard(question))) == expanded
 
 
 @pytest.mark.parametrize(
@@ -273,5 +274,5 @@ def test_glossary_expands_typical_questions(question: str, expanded: str) -> Non
     ],
 )
 def test_question_kind_is_recognised_after_expansion(question: str, kind: str) -> None:
-    glossary = load_corpus(KNOWLEDGE).glossary
-    assert question_kind(tuple(glossary.expand_text(question))) == kind
+    reader = QuestionReader(load_corpus(KNOWLEDGE).glossary, load_lexicons(KNOWLEDGE))
+    assert question_kind(reader.normalized(reader.standard(question))) == kind

@@ -219,7 +219,7 @@ def test_sources_button_and_sumber_command(bot: Bot) -> None:
 @pytest.mark.parametrize(
     ("user", "text", "expect"),
     [
-        (8_102_001, "<b>hi</b> & <script>", "Maaf"),
+        (8_102_001, "<b>hi</b> & <script>", "Silakan tulis pertanyaan"),
         (8_102_002, "Berapa pekerja " + "sangat " * 570 + "terlindungi?", "terlalu panjang"),
         (8_102_003, "😀🙏🔥", "kata-kata"),
         (8_102_004, None, replies.NOT_TEXT),  # a sticker

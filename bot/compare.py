@@ -1,0 +1,79 @@
+"""Comparisons ("2020 sm 2023", "maret vs agustus", "formal atau informal"): one question per
+side, each answered (dated and cited) on its own. Pure functions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.question import Question
+from index.text import STOPWORDS, stem
+
+_JOINERS = {"atau", "sama", "vs", "versus", "dan", "dengan", "dibanding", "dibandingkan", "or"}
+COMPARISON_CUES = {
+    "beda",
+    "berbeda",
+    "perbedaan",
+    "bedanya",
+    "lebih",
+    "mana",
+    "dibanding",
+    "dibandingkan",
+    "versus",
+    "vs",
+    "atau",
+    "compare",
+    "compared",
+    "difference",
+    "higher",
+    "lower",
+    "naik",
+    "turun",
+    "meningkat",
+    "ganti",
+    "berubah",
+    "masing",
+}
+
+
+def sides(q: Question) -> list[Question]:
+    """The question once per side it compares; `[q]` when it compares nothing."""
+    years, months = tuple(dict.fromkeys(q.years)), tuple(dict.fromkeys(q.months))
+    kind = q.kind
+    if kind == "apa_saja" and ("siapa" in q.words or "berapa" in q.words):
+        kind = "siapa" if "siapa" in q.words else "berapa"  # "siapa aja" of each side: who
+    if len(years) >= 2:
+        return [replace(q, years=(y,), kind=kind, wants_latest=False) for y in years]
+    if len(months) >= 2:
+        return [replace(q, months=(m,), kind=kind, wants_latest=False) for m in months]
+    pair = _word_pair(q)
+    if pair is None:
+        return [q]
+    a, b = pair
+    return [_without(q, b, kind), _without(q, a, kind)]
+
+
+def _word_pair(q: Question) -> tuple[str, str] | None:
+    """The two compared terms of "formal atau informal", "koranpalpres sama musinews": content
+    words either side of a joiner, in a question that also says it compares."""
+    words = q.words
+    for i in range(1, len(words) - 1):
+        if words[i] not in _JOINERS:
+            continue
+        left, right = words[i - 1], words[i + 1]
+        if left in STOPWORDS or right in STOPWORDS or left.isdigit() or right.isdigit():
+            continue
+        others = set(words[: i - 1]) | set(words[i + 2 :])
+        if others & COMPARISON_CUES or words[i] in {"atau", "vs", "versus", "or"}:
+            a, b = stem(left), stem(right)
+            if a != b and a in q.terms and b in q.terms:
+                return a, b
+    return None
+
+
+def _without(q: Question, term: str, kind: str) -> Question:
+    return replace(
+        q,
+        kind=kind,
+        terms=tuple(t for t in q.terms if t != term),
+        head=tuple(t for t in q.head if t != term),
+    )

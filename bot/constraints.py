@@ -1,0 +1,71 @@
+"""What a question names that its answer must also name: places, organisations, years and
+months. A question about Lampung, 2019 or BPJS Kesehatan is refused when no sentence meets it;
+a question that only carries extra chat words is not. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from bot.lexicons import Place
+from bot.question import Question
+from index.records import Article
+
+NEARBY = 2  # sentences before an answer that still count for a kabupaten or kota it names
+_LOCAL = ("kabupaten", "kota")
+
+PlacesIn = Callable[[str], frozenset[Place]]
+
+
+def place_met(
+    place: Place, window: str, before: Sequence[str], article: Article, places_in: PlacesIn
+) -> bool:
+    """A kabupaten or kota must be named by the answer, the sentences just before it or the
+    title (a province-wide figure does not answer for one district); a province, region,
+    country or organisation by the answer, the title or the article's region."""
+    if place in places_in(window) or place in places_in(article.title):
+        return True
+    if place.kind in _LOCAL:
+        return any(place in places_in(s) for s in before[-NEARBY:])
+    return place in places_in(article.region)
+
+
+def year_met(year: int, window: str, article: Article) -> bool:
+    """The answer names the year, or the article is from that year."""
+    dated = article.dated
+    return str(year) in window or bool(dated and dated.year == year)
+
+
+def month_met(
+    month: int,
+    years: Sequence[int],
+    window: str,
+    article: Article,
+    names: dict[int, tuple[str, ...]],
+) -> bool:
+    """The answer names the month (and the year asked, if any, is the answer's or the
+    article's), or the article is from that month (of that year)."""
+    lower = f" {re.sub(r'[^a-z0-9]+', ' ', window.lower())} "
+    dated = article.dated
+    in_year = not years or any(str(y) in window or (dated and dated.year == y) for y in years)
+    if in_year and any(f" {name} " in lower for name in names.get(month, ())):
+        return True
+    return bool(dated and dated.month == month and (not years or dated.year in years))
+
+
+def unmet(
+    q: Question,
+    window: str,
+    before: Sequence[str],
+    article: Article,
+    places_in: PlacesIn,
+    month_names: dict[int, tuple[str, ...]],
+) -> list[str]:
+    """The constraints of `q` that this answer window does not meet (empty when all are)."""
+    missing = [p.name for p in q.places if not place_met(p, window, before, article, places_in)]
+    missing += [str(y) for y in q.years if not year_met(y, window, article)]
+    missing += [
+        f"month {m}" for m in q.months if not month_met(m, q.years, window, article, month_names)
+    ]
+    return missing

@@ -1,0 +1,286 @@
+"""Features of a candidate answer window, and the linear scorer fitted on them.
+
+Each window (one or two consecutive sentences, or an article's title) is described by a few
+numbers: how much of the question it holds, whether it offers what the question kind asks
+for, whether its figure counts what the question counts, and so on. A logistic regression
+fitted on labelled questions (`bpjstk-bot fit`, see bot/fit.py) weighs them; its coefficients
+and the refusal threshold are data, in `knowledge/scorer.json`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot import evidence
+from bot.question import Question
+from bot.scoring import (
+    NEAR,
+    TermsOf,
+    Weights,
+    date_bonus,
+    fits_kind,
+    focus_bonus,
+    head_weights,
+    proximity,
+    target_penalty,
+    target_spans,
+)
+from index.records import Article
+from index.text import MONTH_WORDS, stem
+
+FEATURES = (
+    "coverage",  # idf share of the question's known terms in the window
+    "bigrams",  # share of the question's adjacent term pairs that are adjacent in the window
+    "density",  # idf of matched terms per word of the window (short, on-point windows)
+    "context",  # ... in the window or anywhere in its article (title, outlet, date)
+    "head",  # idf share of the question's head terms ("siapa <kepala kanwil>") in the window
+    "retrieval",  # fused retrieval score of the window's chunk, over the best chunk's
+    "context_terms",  # share of the message's context terms (self-introduction) in the window
+    "target",  # the window holds what the kind asks for (a figure, a name, a date)
+    "target_near",  # idf share of question terms near that figure / name / date
+    "head_near",  # ... of head terms near it
+    "focus",  # the kind-specific rule score (see bot/scoring.py `focus_bonus`)
+    "unit",  # its figure counts what the question counts (+1), something else (-1)
+    "role_mismatch",  # the office it names is qualified ("Wakil Kepala") unlike the question's
+    "goal",  # it states a target the question does not ask about
+    "dated",  # the question's year or month: in the window or the article (+), neither (-)
+    "when_near",  # the question's year or month is named next to the figure / name / date
+    "pair",  # a window of two sentences
+    "title",  # the article's own headline
+    "unknown_common",  # share of the question (by word rarity) the corpus never uses: common
+    "unknown_rare",  # ... rare words (names, jargon)
+    "asked_unknown",  # share of what the question asks about that the corpus never uses
+    "terms",  # log(1 + number of question terms the corpus knows)
+)
+
+
+@dataclass(frozen=True)
+class Window:
+    """What scoring needs to know of a candidate window."""
+
+    text: str
+    article: Article
+    retrieval: float  # fused score over the best hit's
+    pair: bool
+    title: bool
+
+
+def counted_nouns(q: Question) -> frozenset[str]:
+    """What a "berapa" question counts: its head terms ("berapa <program>", "brp <pekerja>")."""
+    return frozenset(q.head)
+
+
+def unit_match(q: Question, text: str) -> float:
+    """+1 when a figure of `text` counts a noun the question counts, -1 when its figures all
+    count other nouns, 0 when that cannot be told."""
+    if q.kind != "berapa" or q.unit == "persen":
+        return 0.0
+    nouns = [_counted_noun(text, s, e) for s, e in evidence.figure_spans(text)]
+    nouns = [n for n in nouns if n]
+    if not nouns:
+        return 0.0
+    wanted = counted_nouns(q)
+    if any(stem(n) in wanted for n in nouns):
+        return 1.0
+    people = bool({"pekerja", "orang", "peserta", "penduduk"} & set(q.words))
+    if people and any(evidence.is_people_figure(n) for n in nouns):
+        return 1.0
+    return -1.0 if wanted else 0.0
+
+
+_SCALE_WORDS = {
+    "juta",
+    "jt",
+    "ribu",
+    "rb",
+    "miliar",
+    "milyar",
+    "triliun",
+    "persen",
+    "jutaan",
+    "ribuan",
+}
+
+
+def _counted_noun(text: str, start: int, end: int) -> str:
+    """The noun a figure counts: its own last word, or the word after it ("12.840 perangkat")."""
+    last = text[start:end].split()[-1].lower()
+    if last.isalpha() and last not in _SCALE_WORDS and not last.startswith("rp"):
+        return last
+    after = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
+    return after.group(1).lower() if after else ""
+
+
+def when_near(q: Question, text: str, spans: evidence.Spans) -> float:
+    """1 when a year or month the question names stands within `NEAR` characters of one of
+    the spans ("... akhir 2024 yang masih 36,9 persen")."""
+    if not spans or not (q.years or q.months):
+        return 0.0
+    names = [str(y) for y in q.years] + [
+        w for w, m in MONTH_WORDS.items() if m in q.months and len(w) > 3
+    ]
+    lower = text.lower()
+    for s, e in spans:
+        around = lower[max(0, s - NEAR) : e + NEAR]
+        if any(n in around for n in names):
+            return 1.0
+    return 0.0
+
+
+_QUALIFIERS = {"wakil", "plt", "plh", "mantan", "deputi", "asisten", "sekretaris", "eks", "calon"}
+
+
+def role_mismatch(q: Question, text: str) -> float:
+    """1 when the window qualifies an office the question asks about without qualifying it
+    ("siapa kepala ..." against "Wakil Kepala ..."); 0 otherwise."""
+    if q.kind != "siapa":
+        return 0.0
+    asked = set(q.words)
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+    for a, b in zip(words, words[1:], strict=False):
+        if a in _QUALIFIERS and a not in asked and b in asked:
+            return 1.0
+    return 0.0
+
+
+def bigram_share(question: Sequence[str], window: Sequence[str]) -> float:
+    """Share of the question's adjacent term pairs ("kantor cabang", "pekerja informal") that
+    are adjacent in the window too (0 for a question of one term)."""
+    pairs = {(a, b) for a, b in zip(question, question[1:], strict=False) if a != b}
+    if not pairs:
+        return 0.0
+    have = set(zip(window, window[1:], strict=False))
+    return len(pairs & have) / len(pairs)
+
+
+def window_features(
+    q: Question,
+    w: Window,
+    weights: Weights,
+    article_terms: frozenset[str],
+    terms_of: TermsOf,
+    sequence_of: Callable[[str], tuple[str, ...]],
+) -> dict[str, float]:
+    """The features of one window (see `FEATURES`)."""
+    window_terms = terms_of(w.text)
+    ordered = sequence_of(w.text)
+    spans = target_spans(q, w.text)
+    head = head_weights(q, weights)
+    n_terms = len(q.terms) or 1
+    context = set(q.context_terms)
+    return {
+        "coverage": weights.share(window_terms),
+        "bigrams": bigram_share(q.terms, ordered),
+        "density": sum(weights.idf.get(t, 0.0) for t in set(ordered)) / (len(ordered) + 5),
+        "context": weights.share(window_terms | article_terms),
+        "head": head.share(window_terms) if head else 0.0,
+        "retrieval": w.retrieval,
+        "context_terms": len(context & window_terms) / len(context) if context else 0.0,
+        "target": 1.0 if spans else 0.0,
+        "target_near": proximity(w.text, spans, weights, terms_of) if spans else 0.0,
+        "head_near": proximity(w.text, spans, head, terms_of) if spans and head else 0.0,
+        "focus": focus_bonus(q, w.text, weights, terms_of),
+        "unit": unit_match(q, w.text),
+        "role_mismatch": role_mismatch(q, w.text),
+        "goal": 1.0 if target_penalty(q, w.text) else 0.0,
+        "dated": date_bonus(q, w.text, w.article),
+        "when_near": when_near(q, w.text, spans),
+        "pair": 1.0 if w.pair else 0.0,
+        "title": 1.0 if w.title else 0.0,
+        "unknown_common": q.common_share,
+        "unknown_rare": q.rare_share,
+        "asked_unknown": q.asked_unknown,
+        "terms": math.log1p(n_terms - len(q.unknown_common) - len(q.unknown_rare)),
+    }
+
+
+# Features that are the same for every window of a question: they cannot rank windows, only
+# tell how far an answer can be trusted.
+QUESTION_FEATURES = ("unknown_common", "unknown_rare", "asked_unknown", "terms")
+# What the calibration reads besides the rank score: how much of the question the best
+# window holds, and what is known of the question itself.
+CALIBRATION_FEATURES = ("rank", "coverage", "context", "head", *QUESTION_FEATURES)
+RANK_FEATURES = tuple(f for f in FEATURES if f not in QUESTION_FEATURES)
+
+# Hand-set weights (the engine's rules before any fit): used when knowledge/ has no
+# scorer.json. The score is then not a probability; the threshold is on the same scale.
+HAND_WEIGHTS = {
+    "coverage": 1.0,
+    "context": 0.25,
+    "retrieval": 0.3,
+    "focus": 1.0,
+    "dated": 1.0,
+    "goal": -0.3,
+    "pair": -0.15,
+}
+HAND_THRESHOLD = 1.2
+
+
+@dataclass(frozen=True)
+class Linear:
+    """`intercept + sum(coef * (x - mean) / scale)`."""
+
+    coef: Mapping[str, float]
+    intercept: float = 0.0
+    mean: Mapping[str, float] = field(default_factory=dict)
+    scale: Mapping[str, float] = field(default_factory=dict)
+
+    def __call__(self, x: Mapping[str, float]) -> float:
+        z = self.intercept
+        for name, c in self.coef.items():
+            z += c * (x.get(name, 0.0) - self.mean.get(name, 0.0)) / (self.scale.get(name) or 1.0)
+        return z
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Linear:
+        return cls(
+            dict(data["coef"]),
+            float(data.get("intercept", 0.0)),
+            dict(data.get("mean", {})),
+            dict(data.get("scale", {})),
+        )
+
+
+@dataclass(frozen=True)
+class LinearScorer:
+    """Two fitted linear models. The ranker orders a question's windows; the calibration
+    turns the best window's rank score, with what is known of the question (how many of its
+    words the articles never use), into the probability that it is right. A window answers
+    when that probability reaches `threshold`. Without a fit: the hand-set weights."""
+
+    ranker: Linear
+    calibration: Linear | None = None
+    threshold: float = HAND_THRESHOLD
+
+    def rank(self, x: Mapping[str, float]) -> float:
+        """The ranking score of a window among the question's windows."""
+        return self.ranker(x)
+
+    def score(self, x: Mapping[str, float], rank: float | None = None) -> float:
+        """The probability that the window answers the question (the hand-set score without
+        a fit)."""
+        r = self.ranker(x) if rank is None else rank
+        if self.calibration is None:
+            return r
+        z = self.calibration({**x, "rank": r})
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> LinearScorer:
+        """The scorer `bpjstk-bot fit` wrote, or the hand-set one for empty data."""
+        if not data or "ranker" not in data:
+            return cls(Linear(HAND_WEIGHTS))
+        return cls(
+            Linear.from_json(data["ranker"]),
+            Linear.from_json(data["calibration"]),
+            float(data["threshold"]),
+        )
+
+    def fits(self, q: Question, text: str) -> bool:
+        """Hard rule kept beside the score: a berapa / siapa / kapan question needs a figure,
+        a name or institution, a date."""
+        return fits_kind(q, text)

@@ -1,0 +1,167 @@
+"""Reading a chat message like a person: the questions in it, apart from greetings, thanks,
+apologies, honorifics and self-introductions.
+
+"Assalamualaikum min, sy buruh sawit di Muba mau tanya, berapa pekerja Sumsel yang sudah
+terlindungi? makasih" holds one question; the self-introduction is context. Context may help
+retrieval, but nothing in it can make the engine refuse: constraints come from the question.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.lexicons import Lexicons
+from index.text import STOPWORDS, normalize
+
+MIN_QUESTION_TERMS = 2  # a shorter question ("apo masalahnyo?") continues the one before it
+_WRAPPERS = ("greeting", "honorific", "thanks", "apology", "ask", "connective")
+_TOKEN_RE = re.compile(r"[0-9]+(?:[.,/][0-9]+)*%?|[^\W\d_]+", re.UNICODE)
+_BREAK_RE = re.compile(r"(?<=[.!?])\s+|\n+|\s*[?]+\s*")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The questions of a message, in order, and the rest of it (context for retrieval). No
+    questions: the message only greets, thanks or apologises."""
+
+    questions: tuple[str, ...]
+    context: str = ""
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), normalize(m.group())) for m in _TOKEN_RE.finditer(text)]
+
+
+def _symbols_to_breaks(text: str) -> str:
+    """Emoji and other pictographs separate sentences in chat ("... nih 🐟 mau nanya ...")."""
+    return "".join(
+        "\n" if unicodedata.category(ch) in ("So", "Sk", "Cs", "Co") else ch for ch in text
+    )
+
+
+def segments(text: str) -> list[str]:
+    """The message cut at sentence ends, question marks, line breaks and emoji."""
+    text = _symbols_to_breaks(text)
+    pieces, start = [], 0
+    for m in _BREAK_RE.finditer(text):
+        end = m.start() + (1 if "?" in m.group() else 0)
+        pieces.append(text[start:end])
+        start = m.end()
+    pieces.append(text[start:])
+    return [p.strip(" \t,;:-") for p in pieces if p.strip(" \t,;:-.!")]
+
+
+class Reader:
+    """Splits messages into questions and context with the chat markers of `Lexicons`."""
+
+    def __init__(
+        self,
+        lexicons: Lexicons,
+        is_question: Callable[[Sequence[str]], bool],
+        substance: Callable[[Sequence[str]], int] | None = None,
+    ) -> None:
+        """`is_question(words)` tells whether standard-Indonesian words ask something;
+        `substance(words)` how many of them name something the articles could be about (a
+        question with fewer than `MIN_QUESTION_TERMS` continues its neighbour)."""
+        self.lex = lexicons
+        self.is_question = is_question
+        self.substance = substance or _content
+
+    def read(self, text: str) -> Reading:
+        """The questions of a message; the whole message when it holds none."""
+        questions: list[str] = []
+        context: list[str] = []
+        for piece in segments(text):
+            before, ask = self._split_at_ask(piece)
+            if before:
+                context.append(before)
+            core = self._trim(ask)
+            if not core:
+                continue
+            words = self.lex.expand(w for _, _, w in _tokens(core))
+            if self._introduces(core) and not piece.rstrip().endswith("?"):
+                context.append(core)
+            elif piece.rstrip().endswith("?") or self.is_question(words):
+                questions.append(core)
+            else:
+                context.append(core)
+        if not questions:
+            whole = self._trim(" ".join(context))
+            return Reading((whole,) if whole else (), "")
+        return Reading(tuple(self._joined(questions)), " ".join(context))
+
+    def _joined(self, questions: list[str]) -> list[str]:
+        """Questions too thin to stand alone joined to their neighbour: "data maret sm agustus
+        beda ya? brp aja yg terlindungi" is one question, "... ? apo masalahnyo" too."""
+        out: list[str] = []
+        pending = ""
+        for q in questions:
+            q = f"{pending} {q}".strip()
+            pending = ""
+            thin = self.substance(self.lex.expand(w for _, _, w in _tokens(q))) < MIN_QUESTION_TERMS
+            if not thin:
+                out.append(q)
+            elif out:
+                out[-1] = f"{out[-1]} {q}"
+            else:
+                pending = q
+        if pending:
+            out.append(pending)
+        return out
+
+    def _split_at_ask(self, piece: str) -> tuple[str, str]:
+        """("sy buruh sawit di Muba", "berapa ...") for "sy buruh sawit di Muba mau tanya
+        berapa ..."; ("", piece) when no phrase announces a question."""
+        toks = _tokens(piece)
+        words = [w for _, _, w in toks]
+        ask = self.lex.markers("ask")
+        for i in range(len(words)):
+            size = ask.match_at(words, i)
+            if size and i + size < len(words):
+                before = piece[: toks[i][0]].strip(" ,;:-")
+                return before, piece[toks[i + size - 1][1] :]
+        return "", piece
+
+    def _trim(self, text: str) -> str:
+        """`text` without wrapping greetings, honorifics, thanks and apologies at either end."""
+        toks = _tokens(text)
+        words = [w for _, _, w in toks]
+        start, end = 0, len(words)
+        changed = True
+        while changed and start < end:
+            changed = False
+            for section in _WRAPPERS:
+                size = self.lex.markers(section).match_at(words[:end], start)
+                if size:
+                    start, changed = start + size, True
+        while end > start:
+            size = max(
+                (self._ends_with(section, words[start:end]) for section in _WRAPPERS), default=0
+            )
+            if not size:
+                break
+            end -= size
+        if start >= end:
+            return ""
+        return text[toks[start][0] : toks[end - 1][1]].strip() + (
+            "?" if text[toks[end - 1][1] :].strip().startswith("?") else ""
+        )
+
+    def _ends_with(self, section: str, words: list[str]) -> int:
+        phrases = self.lex.markers(section)
+        for size in range(min(phrases.longest, len(words)), 0, -1):
+            if phrases.match_at(words[-size:], 0) == size:
+                return size
+        return 0
+
+    def _introduces(self, text: str) -> bool:
+        """A self-introduction: starts with "saya / sy / aku / perkenalkan / I'm ..."."""
+        words = [w for _, _, w in _tokens(text)]
+        return bool(words) and self.lex.markers("self").match_at(words, 0) > 0
+
+
+def _content(words: Sequence[str]) -> int:
+    return sum(1 for w in words if w not in STOPWORDS and not w.isdigit())

@@ -1,0 +1,111 @@
+"""Which words are real Indonesian (or English) words, from word frequencies, and the sound
+rules that turn Palembang Malay words into standard ones.
+
+`wordfreq` (a maintained package of word frequencies from many corpora) tells a common word
+the articles happen not to use ("cukur", "sawit", "resign") from a rare name or term, which
+signals something the sources do not cover. Frequencies are on the Zipf scale: log10 of
+occurrences per billion words; 3 is about once per million words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+COMMON_ZIPF = 3.0  # at least this frequent in Indonesian (or English) text: a common word
+RULE_GAIN = 1.0  # a dialect rule applies when the standard form is this much more frequent
+
+
+@lru_cache(maxsize=65536)
+def zipf_id(word: str) -> float:
+    """How common `word` is in Indonesian text (Zipf scale, 0 when unseen)."""
+    return zipf_frequency(word, "id")
+
+
+@lru_cache(maxsize=65536)
+def zipf_en(word: str) -> float:
+    """How common `word` is in English text (Zipf scale, 0 when unseen)."""
+    return zipf_frequency(word, "en")
+
+
+def is_common(word: str) -> bool:
+    """A common Indonesian or English word (not a rare name or term)."""
+    return max(zipf_id(word), zipf_en(word)) >= COMMON_ZIPF
+
+
+TOP_ZIPF = 7.0  # about the frequency of the most common words ("yang", "the")
+
+
+def rarity(word: str) -> float:
+    """How specific a word is in general language: 0 for the most common words, up to 7 for
+    words never seen (numbers count as specific)."""
+    if not word.isalpha():
+        return TOP_ZIPF / 2
+    return max(0.0, TOP_ZIPF - max(zipf_id(word), zipf_en(word)))
+
+
+def dialect_candidates(word: str) -> list[str]:
+    """Standard forms a Palembang Malay word may stand for, most likely first: final -o for
+    -a (berapo, pekerjo, limo), -nyo for -nya (namonyo, katonyo), -ke for -kan (nyebutke)."""
+    if len(word) < 3 or not word.isalpha():
+        return []
+    out: list[str] = []
+    stem, suffix = word, ""
+    if word.endswith("nyo") and len(word) > 4:
+        stem, suffix = word[:-3], "nya"
+        out.append(stem + suffix)
+    elif word.endswith("ke") and len(word) > 4:
+        out.append(word[:-2] + "kan")
+    if stem.endswith("o"):
+        out.append(stem[:-1] + "a" + suffix)
+    return [c for c in dict.fromkeys(out) if c != word]
+
+
+def standard_form(word: str, known: Callable[[str], bool]) -> str | None:
+    """The standard Indonesian word a dialect form stands for, when a sound rule gives a word
+    that is known (to the corpus) or clearly more common in Indonesian; else None."""
+    base = zipf_id(word)
+    for cand in dialect_candidates(word):
+        freq = zipf_id(cand)
+        if freq >= base + RULE_GAIN and (known(cand) or freq >= COMMON_ZIPF):
+            return cand
+    return None
+
+
+COMMON_WORDS = 40_000  # the most frequent Indonesian words that spelling correction may give
+
+
+@lru_cache(maxsize=1)
+def _common_by_shape() -> dict[tuple[str, int], list[str]]:
+    """The most frequent Indonesian words, by (first letter, length): static data, built once."""
+    from wordfreq import top_n_list
+
+    shapes: dict[tuple[str, int], list[str]] = {}
+    for w in top_n_list("id", COMMON_WORDS):
+        if w.isalpha():
+            shapes.setdefault((w[0], len(w)), []).append(w)
+    return shapes
+
+
+def nearest_common(word: str) -> str | None:
+    """The most frequent common Indonesian word within one edit of a misspelt `word`
+    ("trmasuk" -> "termasuk"), or None."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    if len(word) < 5 or not word.isalpha() or is_common(word):
+        return None
+    limit = 1  # names are common words too: a wider net catches the wrong person
+    shapes = _common_by_shape()
+    best: tuple[int, float, str] | None = None
+    for size in range(len(word) - limit, len(word) + limit + 1):
+        cands = shapes.get((word[0], size))
+        if not cands:
+            continue
+        for cand, d, _ in process.extract(word, cands, scorer=OSA.distance, score_cutoff=limit):
+            key = (int(d), -zipf_id(cand), cand)
+            if best is None or key < best:
+                best = key
+    return best[2] if best else None

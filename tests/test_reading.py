@@ -1,0 +1,61 @@
+"""Reading chat messages: the question apart from greetings, thanks and self-introductions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lexicons import load_lexicons
+from bot.question import asks
+from bot.reading import Reader, segments
+from index.glossary import load_glossary
+from tests.conftest import PROJECT
+
+KNOWLEDGE = PROJECT / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    glossary = load_glossary(KNOWLEDGE / "glossary.txt")
+    return Reader(load_lexicons(KNOWLEDGE), lambda ws: asks(tuple(glossary.expand(list(ws)))))
+
+
+def test_segments_break_at_sentence_ends_question_marks_and_emoji() -> None:
+    assert segments("Pagi bang 🙏 sy nelayan. brp pekerja? makasih") == [
+        "Pagi bang",
+        "sy nelayan.",
+        "brp pekerja?",
+        "makasih",
+    ]
+
+
+def test_greeting_introduction_and_thanks_are_not_the_question(reader: Reader) -> None:
+    r = reader.read(
+        "Assalamualaikum min, sy buruh sawit di Muba, kerja harian lepas. mau tanya, "
+        "berapa pekerja Sumsel yang sudah terlindungi? makasih banyak min"
+    )
+    assert r.questions == ("berapa pekerja Sumsel yang sudah terlindungi?",)
+    assert "buruh sawit di Muba" in r.context
+
+
+def test_question_announced_inside_an_introduction(reader: Reader) -> None:
+    r = reader.read("sy buruh sawit di Muba mau tanya berapa pekerja sumsel yg terlindungi")
+    assert r.questions == ("berapa pekerja sumsel yg terlindungi",)
+    assert r.context == "sy buruh sawit di Muba"
+
+
+def test_two_questions_in_one_message(reader: Reader) -> None:
+    r = reader.read("halo kak. siapa kepala kanwil sumbagsel? terus program bpjs tk ada apa aja?")
+    assert r.questions == ("siapa kepala kanwil sumbagsel?", "program bpjs tk ada apa aja?")
+
+
+def test_a_thin_follow_up_joins_the_question_before(reader: Reader) -> None:
+    r = reader.read("ngapo wong miskin dak biso dilindungi bpjs? apo masalahnyo")
+    assert len(r.questions) == 1
+
+
+def test_a_message_without_a_question_word_is_one_question(reader: Reader) -> None:
+    assert reader.read("program BPJS TK").questions == ("program BPJS TK",)
+
+
+def test_a_greeting_alone_holds_no_question(reader: Reader) -> None:
+    assert reader.read("halo min, makasih ya 🙏").questions == ()

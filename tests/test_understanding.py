@@ -1,0 +1,135 @@
+"""Reading questions: lexicons, dialect rules, constraints, comparisons, features."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.compare import sides
+from bot.constraints import unmet
+from bot.features import bigram_share, role_mismatch, unit_match
+from bot.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
+from bot.question import QuestionReader
+from bot.vocabulary import is_common, nearest_common, standard_form
+from index.errors import KnowledgeFileError
+from index.glossary import load_glossary
+from index.records import Article
+from index.text import words
+from tests.conftest import PROJECT
+
+KNOWLEDGE = PROJECT / "knowledge"
+CORPUS_WORDS = {"pekerja", "berapa", "lindung", "kepala", "kantor", "wilayah", "program"}
+
+
+@pytest.fixture(scope="module")
+def reader() -> QuestionReader:
+    return QuestionReader(
+        load_glossary(KNOWLEDGE / "glossary.txt"),
+        load_lexicons(KNOWLEDGE),
+        known=lambda t: t in CORPUS_WORDS,
+    )
+
+
+@pytest.mark.parametrize(
+    ("dialect", "standard"),
+    [("berapo", "berapa"), ("pekerjo", "pekerja"), ("limo", "lima"), ("namonyo", "namanya")],
+)
+def test_final_o_becomes_a_only_when_that_is_a_real_word(dialect: str, standard: str) -> None:
+    assert standard_form(dialect, lambda w: False) == standard
+
+
+@pytest.mark.parametrize("word", ["toko", "radio", "video", "halo"])
+def test_real_words_ending_in_o_are_kept(word: str) -> None:
+    assert standard_form(word, lambda w: False) is None
+
+
+def test_common_words_are_told_from_rare_names() -> None:
+    assert is_common("sawit") and is_common("cukur")
+    assert not is_common("muhyidin") and not is_common("paritrana")
+
+
+def test_spelling_correction_beyond_the_corpus() -> None:
+    assert nearest_common("trmasuk") == "termasuk"
+    assert nearest_common("pekerja") is None  # already a word
+
+
+def test_palembang_question_is_read_as_indonesian(reader: QuestionReader) -> None:
+    q = reader.parse("berapo pekerjo sumsel yang la terlindungi?")
+    assert q.kind == "berapa"
+    assert "kerja" in q.terms and "lindung" in q.terms
+    assert Place("province", "Sumatera Selatan") in q.places
+
+
+def test_english_question_is_read_as_indonesian(reader: QuestionReader) -> None:
+    q = reader.parse("Who heads the regional office?")
+    assert q.kind == "siapa" and {"kepala", "kantor", "wilayah"} <= set(q.terms)
+
+
+def test_words_the_corpus_never_uses_are_common_or_rare(reader: QuestionReader) -> None:
+    q = reader.parse("berapa iuran pekerja Paritranax?")
+    assert "iur" in q.unknown_common and "paritranax" in q.unknown_rare
+    assert q.asked_unknown == 1.0  # what it asks about ("iuran") is not in the corpus
+
+
+def test_context_terms_never_become_constraints(reader: QuestionReader) -> None:
+    q = reader.parse("berapa pekerja terlindungi?", context="sy buruh sawit di Lampung 2019")
+    assert q.places == () and q.years == ()
+    assert "sawit" in q.context_terms
+
+
+def _article(title: str = "Kabar", region: str = "Sumatera Selatan", dated: date | None = None):  # type: ignore[no-untyped-def]
+    return Article("a", title, "Outlet", dated, dated, "", None, region, "body")
+
+
+def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    names = {8: ("agustus",)}
+    q = reader.parse("berapa pekerja terlindungi di Lampung tahun 2024?")
+    sumsel = _article(dated=date(2024, 8, 1))
+    assert unmet(q, "Sebanyak 1,3 juta pekerja terlindungi.", [], sumsel, places, names)
+    lampung = "Di Lampung, 1,5 juta pekerja terlindungi pada 2024."
+    assert unmet(q, lampung, [], sumsel, places, names) == []
+    muba = reader.parse("berapa pekerja terlindungi di Muba?")
+    # A kabupaten is not met by a province-wide figure, even in a Sumsel article.
+    assert unmet(muba, "Sebanyak 1,3 juta pekerja terlindungi.", [], sumsel, places, names)
+    august = reader.parse("berapa pekerja terlindungi agustus 2024?")
+    assert unmet(august, "1,3 juta pekerja", [], _article(dated=date(2024, 3, 1)), places, names)
+    assert unmet(august, "1,3 juta pekerja", [], sumsel, places, names) == []
+
+
+def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
+    years = sides(reader.parse("kepala kantor wilayah th 2020 sm 2023 siapa aja?"))
+    assert [q.years for q in years] == [(2020,), (2023,)]
+    assert {q.kind for q in years} == {"siapa"}
+    words_ = sides(reader.parse("lebih banyak pekerja formal atau informal?"))
+    assert len(words_) == 2 and "informal" not in words_[0].terms
+    assert len(sides(reader.parse("berapa pekerja formal?"))) == 1
+
+
+def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> None:
+    q = reader.parse("berapa program BPJS Ketenagakerjaan?")
+    assert unit_match(q, "Terdapat 5 program perlindungan.") == 1.0
+    assert unit_match(q, "Sebanyak 12.840 perangkat desa terdaftar.") == -1.0
+
+
+def test_a_qualified_office_is_not_the_office_asked_about(reader: QuestionReader) -> None:
+    q = reader.parse("siapa kepala kantor wilayah?")
+    assert role_mismatch(q, "Hendra Elvian, Wakil Kepala Kantor Wilayah") == 1.0
+    assert role_mismatch(q, "Kepala Kantor Wilayah, Muhyidin") == 0.0
+
+
+def test_bigram_share() -> None:
+    assert bigram_share(("kantor", "cabang", "palembang"), ("kepala", "kantor", "cabang")) == 0.5
+    assert bigram_share(("kantor",), ("kantor",)) == 0.0
+
+
+def test_malformed_lexicon_files_name_the_line() -> None:
+    with pytest.raises(KnowledgeFileError, match=r"gazetteer.txt:2:"):
+        parse_gazetteer("province | Jambi\nplanet | Mars\n")
+    with pytest.raises(KnowledgeFileError, match=r"chat.txt:1:"):
+        parse_sections("halo | hai\n[greeting]\n")
