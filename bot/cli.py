@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,10 @@ from bot.settings import Settings
 from index.errors import IndexError_
 
 DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "eval" / "dev.jsonl"
+CHAT_WELCOME_TEXT = (
+    "Tanya apa saja tentang BPJS Ketenagakerjaan di Sumsel (ketik 'keluar' untuk berhenti).\n"
+    "Contoh: Apa saja program BPJS Ketenagakerjaan?"
+)
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
@@ -125,7 +130,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    from index.importer import ImportOverrides, import_file
+    from index.importer import ImportOverrides, import_file, import_url
 
     if args.date:
         date.fromisoformat(args.date)  # ValueError -> clear message below
@@ -137,7 +142,10 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         region=args.region,
         article_id=args.id,
     )
-    path = import_file(Path(args.raw), settings.knowledge_dir, overrides)
+    if re.match(r"(?i)^[a-z][a-z0-9+.-]*://", args.raw):
+        path = import_url(args.raw, settings.knowledge_dir, overrides)
+    else:
+        path = import_file(Path(args.raw), settings.knowledge_dir, overrides)
     print(f"Imported {args.raw} -> {path}\nRun `bpjstk-bot index` to add it to the index.")
     return 0
 
@@ -230,10 +238,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """A terminal chat on the bundled corpus (what `run` does with no Telegram token)."""
     print("Memuat model dan indeks...", file=sys.stderr)
     engine = _load_engine(settings)
-    print(
-        "Tanya apa saja tentang BPJS Ketenagakerjaan di Sumsel (ketik 'keluar' untuk berhenti).\n"
-        "Contoh: Apa saja program BPJS Ketenagakerjaan?"
-    )
+    print(CHAT_WELCOME_TEXT)
     while True:
         try:
             question = input("\nAnda> ")
@@ -263,7 +268,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="bpjstk-bot",
-        description="Extractive answers about BPJS Ketenagakerjaan in Sumsel, from news articles.",
+        description="Extractive answers about BPJS Ketenagakerjaan, from news articles.",
     )
     sub = p.add_subparsers(dest="command", required=True)
     a = sub.add_parser("ask", help="answer a question (or one per line from stdin)")
@@ -272,8 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.set_defaults(func=cmd_ask)
     i = sub.add_parser("index", help="rebuild the index from the knowledge directory")
     i.set_defaults(func=cmd_index)
-    im = sub.add_parser("import", help="import a raw scraped article into knowledge/")
-    im.add_argument("raw", help="raw article text file")
+    im = sub.add_parser("import", help="import a news page (text, HTML or URL) into knowledge/")
+    im.add_argument("raw", help="a scraped text page, an HTML page, or an http(s) URL")
     for opt in ("title", "outlet", "url", "region", "id"):
         im.add_argument(f"--{opt}")
     im.add_argument("--date", help="publication date, YYYY-MM-DD")

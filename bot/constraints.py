@@ -1,5 +1,6 @@
 """What a question names that its answer must also name: places, organisations, years and
-months. A question about Lampung, 2019 or BPJS Kesehatan is refused when no sentence meets it;
+months. A question about another province, a year not covered or another agency is refused
+when no sentence meets it;
 a question that only carries extra chat words is not. Pure functions.
 """
 
@@ -24,10 +25,13 @@ def place_met(
     """A kabupaten or kota must be named by the answer, the sentences just before it or the
     title (a province-wide figure does not answer for one district); a province, region,
     country or organisation by the answer, the title or the article's region."""
-    if place in places_in(window) or place in places_in(article.title):
+    named = places_in(window)
+    if place in named or place in places_in(article.title):
         return True
     if place.kind in _LOCAL:
         return any(place in places_in(s) for s in before[-NEARBY:])
+    if any(p.kind == place.kind and p != place for p in named):
+        return False  # the sentence is about another province ("Di Provinsi X, ...")
     return place in places_in(article.region)
 
 

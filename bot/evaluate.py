@@ -23,16 +23,12 @@ BOILERPLATE = (
     "dari 2 halaman",
     "tinggalkan balasan",
     "alamat email",
-    "google news",
     "sumber:",
     "reporter :",
     "editor :",
-    "whip pink",
-    "kode redeem",
-    "sembako",
-    "persib",
-    "(ohs)",
-    "[antara",
+    "artikel ini telah tayang",
+    "scroll to continue",
+    "halaman selanjutnya",
 )
 
 

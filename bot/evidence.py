@@ -221,8 +221,8 @@ def duration_spans(text: str) -> Spans:
 @_memo
 def person_spans(text: str, not_names: frozenset[str] = frozenset()) -> Spans:
     """Spans of people's names: runs of capitalized words holding a word that is rare as an
-    ordinary word ("Muhyidin", "Fatoni"), with the capitalized words beside it that are not
-    very common words ("Agus Fatoni", "Yose Rizal"). Words in `not_names` (glossary terms,
+    ordinary word (a surname such as "Wirasaputra"), with the capitalized words beside it
+    that are not very common words ("Budi Wirasaputra"). Words in `not_names` (glossary terms,
     places, organisations) are never part of a name."""
     spans = []
     for m in _NAME_RE.finditer(text):

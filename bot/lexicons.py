@@ -7,95 +7,20 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from index.corpus import DATA_FILES, GLOSSARY
 from index.errors import KnowledgeFileError
+from index.gazetteer import Gazetteer, Phrase, Phrases, Place, parse_gazetteer
 from index.glossary import Glossary, load_glossary
 from index.text import words
 
 log = logging.getLogger(__name__)
 
-Phrase = tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Phrases:
-    """A set of phrases (word tuples) found whole-word, longest first."""
-
-    items: frozenset[Phrase] = frozenset()
-
-    @cached_property
-    def longest(self) -> int:
-        return max((len(p) for p in self.items), default=0)
-
-    def match_at(self, tokens: Sequence[str], i: int) -> int:
-        """The length in words of the longest phrase starting at `tokens[i]` (0 if none)."""
-        for size in range(min(self.longest, len(tokens) - i), 0, -1):
-            if tuple(tokens[i : i + size]) in self.items:
-                return size
-        return 0
-
-    def find(self, tokens: Sequence[str]) -> list[tuple[int, int]]:
-        """(start, end) word spans of the phrases in `tokens`, left to right, not overlapping."""
-        out, i = [], 0
-        while i < len(tokens):
-            size = self.match_at(tokens, i)
-            if size:
-                out.append((i, i + size))
-                i += size
-            else:
-                i += 1
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A gazetteer entry: a province, kabupaten, kota, region, country or organisation."""
-
-    kind: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    """Names (and their aliases) of places and organisations, by their words."""
-
-    names: dict[Phrase, Place] = field(default_factory=dict)
-
-    @cached_property
-    def phrases(self) -> Phrases:
-        return Phrases(frozenset(self.names))
-
-    def find(self, tokens: Sequence[str]) -> list[Place]:
-        """The places named in `tokens` (lowercase words), longest name first."""
-        found = self.phrases.find(tokens)
-        return list(dict.fromkeys(self.names[tuple(tokens[s:e])] for s, e in found))
-
-
-KINDS = ("province", "kabupaten", "kota", "region", "country", "organisation")
-
-
-def parse_gazetteer(text: str, path: str = "gazetteer.txt") -> Gazetteer:
-    """Parse `kind | Name | alias ...` lines; `KnowledgeFileError` names a malformed line."""
-    names: dict[Phrase, Place] = {}
-    for lineno, raw in enumerate(text.splitlines(), start=1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        kind, *labels = (part.strip() for part in line.split("|"))
-        if kind not in KINDS or not labels or not all(labels):
-            raise KnowledgeFileError(
-                path, lineno, f"expected 'kind | Name | alias', kind in {KINDS}"
-            )
-        place = Place(kind, labels[0])
-        for label in labels:
-            names[tuple(words(label))] = place
-    return Gazetteer(names)
+__all__ = ["Gazetteer", "Lexicons", "Phrases", "Place", "load_lexicons", "parse_gazetteer"]
 
 
 def parse_sections(text: str, path: str = "chat.txt") -> dict[str, Phrases]:

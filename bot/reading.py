@@ -1,7 +1,7 @@
 """Reading a chat message like a person: the questions in it, apart from greetings, thanks,
 apologies, honorifics and self-introductions.
 
-"Assalamualaikum min, sy buruh sawit di Muba mau tanya, berapa pekerja Sumsel yang sudah
+"Assalamualaikum min, sy buruh sawit di kebun mau tanya, berapa pekerja yang sudah
 terlindungi? makasih" holds one question; the self-introduction is context. Context may help
 retrieval, but nothing in it can make the engine refuse: constraints come from the question.
 """
@@ -113,7 +113,7 @@ class Reader:
         return out
 
     def _split_at_ask(self, piece: str) -> tuple[str, str]:
-        """("sy buruh sawit di Muba", "berapa ...") for "sy buruh sawit di Muba mau tanya
+        """("sy buruh sawit di kebun", "berapa ...") for "sy buruh sawit di kebun mau tanya
         berapa ..."; ("", piece) when no phrase announces a question."""
         toks = _tokens(piece)
         words = [w for _, _, w in toks]

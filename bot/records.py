@@ -43,7 +43,7 @@ class AnswerPart:
 
     `figures` are exact substrings of `text` (numbers with their units) that renderers may
     emphasise; `label` is an optional date/outlet heading used when figures from several dates
-    are listed (e.g. "2 Agustus 2024, Koran Palpres").
+    are listed (e.g. "2 Agustus 2024, Koran Contoh").
     """
 
     text: str

@@ -1,5 +1,5 @@
 """Which words are real Indonesian (or English) words, from word frequencies, and the sound
-rules that turn Palembang Malay words into standard ones.
+rules that turn the local Malay (baso) words into standard ones.
 
 `wordfreq` (a maintained package of word frequencies from many corpora) tells a common word
 the articles happen not to use ("cukur", "sawit", "resign") from a rare name or term, which
@@ -47,7 +47,7 @@ def rarity(word: str) -> float:
 
 
 def dialect_candidates(word: str) -> list[str]:
-    """Standard forms a Palembang Malay word may stand for, most likely first: final -o for
+    """Standard forms a local Malay (baso) word may stand for, most likely first: final -o for
     -a (berapo, pekerjo, limo), -nyo for -nya (namonyo, katonyo), -ke for -kan (nyebutke)."""
     if len(word) < 3 or not word.isalpha():
         return []

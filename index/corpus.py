@@ -3,14 +3,14 @@
 An article file (`knowledge/articles/<id>.md`)::
 
     ---
-    id: koranpalpres-2024-08-02
-    title: Baru 34 Persen Pekerja Sumsel Terlindungi, ...
-    outlet: Koran Palpres
+    id: korancontoh-2024-08-02
+    title: Baru 34 Persen Pekerja Terlindungi, ...
+    outlet: Koran Contoh
     published: 2024-08-02        # publication date, empty when the source does not show it
     dated: 2024-08-02            # date used to order sources in time
     date_label: 2 Agustus 2024   # how users see the date
     url: https://...             # empty when unknown
-    region: Sumatera Selatan
+    region: Jawa Tengah          # the province it is about (found by the importer)
     source: 000_8a2497d77d07cd7f.txt
     ---
     First paragraph of the clean body.

@@ -30,6 +30,30 @@ _DATA_RE = re.compile(
 )
 
 
+_TIME_RE = re.compile(r"\b(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?\b", re.I)
+_NOISE_RE = re.compile(
+    rf"\b{_DOW}\b|\b(?:WIB|WITA|WIT|diterbitkan|dipublikasikan|published|terbit|diposting"
+    r"|posted|update|updated|diperbarui|pada|on)\b|[-–—|,:/()]",
+    re.I,
+)
+
+
+def header_date(line: str) -> date | None:
+    """The date of a header date line ("Kamis, 6 Maret 2025 16:20 WIB", "Situs.com -
+    14/09/2021, 16:42 WIB", "Rabu 22 Jan 2025 - 11:47"): a line that is a date and little
+    else (a time, a weekday, a site name). None for a sentence that mentions a date."""
+    if len(line) > 80:
+        return None
+    m = _ANY_DAY_RE.search(line)
+    if not m:
+        return None
+    rest = _NOISE_RE.sub(" ", _TIME_RE.sub(" ", line[: m.start()] + " " + line[m.end() :]))
+    words = rest.split()
+    if len(words) > 3 or not all(w[0].isupper() or "." in w for w in words):
+        return None  # "sejak 2 Juni 2025": a date inside a phrase, not a header
+    return _ymd(m)
+
+
 def _ymd(m: re.Match[str]) -> date | None:
     try:
         if m.group("d"):
@@ -46,7 +70,8 @@ def detect_dates(header: list[str], body: str) -> tuple[date | None, date | None
     body's event date ("Kamis 1 Agustus 2024"), else its data date ("hingga Maret 2024")."""
     for line in header:
         m = PUBLISHED_RE.match(line)
-        if m and (d := _ymd(m)):
+        d = _ymd(m) if m else header_date(line)
+        if d:
             return d, d, format_date_id(d), d.isoformat()
     for pattern in (_EVENT_RE, _ANY_DAY_RE):
         for m in pattern.finditer(body):

@@ -1,8 +1,8 @@
 """Importing a raw scraped article: strip site boilerplate, find title, outlet and date.
 
 The boilerplate rules live in `index.boilerplate`. The article's own sentences are kept
-verbatim; only whitespace is normalized, the dateline prefix ("PALEMBANG, KORANPALPRES.COM - ")
-is removed from the first sentence and trailing byline tags ("(ohs)", "[ANTARA]") from
+verbatim; only whitespace is normalized, the dateline prefix ("KOTA, SITUS.COM - ")
+is removed from the first sentence and trailing byline tags ("(abc)", "[AGENSI]") from
 paragraph ends.
 """
 
@@ -10,41 +10,31 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
+from collections import Counter
 from collections.abc import Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from index.boilerplate import (
-    DATELINE_RE,
-    DOMAIN_RE,
-    URL_LINE_RE,
-    headline,
-    single_rule,
-    strip_boilerplate,
-    tidy,
+from index.boilerplate import BYLINE_RE, DATELINE_RE, DOMAIN_RE, URL_RE, classify, tidy
+from index.corpus import (
+    MAX_ARTICLE_BYTES,
+    article_files,
+    format_article,
+    format_date_id,
+    parse_article,
 )
-from index.corpus import MAX_ARTICLE_BYTES, format_article, format_date_id, parse_article
 from index.dates import detect_dates
 from index.errors import ImportError_, KnowledgeFileError
+from index.gazetteer import Gazetteer, load_gazetteer, province_of
+from index.pages import PageMeta, fetch, html_to_text, looks_like_html
 from index.records import Article
 from index.text import STOPWORDS, split_sentences
 
 MAX_TITLE_CHARS = 100
-DEFAULT_REGION = "Sumatera Selatan"
-
-# Outlet domain (lowercase) -> display name. Unknown domains are shown as written.
-OUTLETS = {
-    "koranpalpres.com": "Koran Palpres",
-    "palpres.com": "Koran Palpres",
-    "suarasumsel.id": "SuaraSumsel.id",
-    "musinews.id": "MusiNews.id",
-    "liputan6.com": "Liputan6.com",
-    "paltv.co.id": "PALTV",
-}
-
-_HTML_TAG_RE = re.compile(r"<(?:!doctype|/?[a-z][a-z0-9]*\b)[^<>]*>", re.I)
+UNKNOWN_OUTLET = "Sumber tidak diketahui"
 _SPACE_RE = re.compile(r"[^\S\n]+")
 
 
@@ -83,14 +73,6 @@ class ImportOverrides:
     article_id: str | None = None
 
 
-def _find_title(lines: list[str]) -> str | None:
-    """The first substantial line when it looks like a headline, else None."""
-    for line in lines:
-        if line and not single_rule(line):
-            return line if headline(line) and not DATELINE_RE.match(line) else None
-    return None
-
-
 def _paragraphs(lines: list[str]) -> list[str]:
     """One paragraph per line; a line continues the previous one when it was hard-wrapped."""
     paras: list[str] = []
@@ -107,15 +89,65 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return paras
 
 
-def _detect_outlet(raw: str, dateline: str | None) -> str | None:
-    """The outlet named in the dateline, else the known outlet domain the text names most."""
-    if dateline:
-        return OUTLETS.get(
-            dateline.lower(),
-            dateline.lower() if dateline.isupper() and "." in dateline else dateline,
-        )
-    found = [d.lower() for d in DOMAIN_RE.findall(raw) if d.lower() in OUTLETS]
-    return OUTLETS[max(found, key=found.count)] if found else None
+_TAYANG_RE = re.compile(
+    rf"(?:artikel\s+ini\s+telah\s+(?:tayang|terbit)\s+di|baca\s+artikel)\s+({DOMAIN_RE.pattern}|\w+)",
+    re.I,
+)
+_COPYRIGHT_RE = re.compile(
+    rf"(?:©|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*[-–]?\s*)?({DOMAIN_RE.pattern}|[A-Za-z][\w]*(?:\s[A-Z][\w]*)?)",
+    re.I,
+)
+
+
+def _detect_outlet(lines: list[str], dateline: str | None, url: str | None) -> str | None:
+    """The outlet, for any site: from "Artikel ini telah tayang di <site>", the dateline
+    ("KOTA, SITUS.com -", "Kota (AGENCY) -"), a copyright line, the page's first line when
+    it names a site, or the URL's domain. Written as the page writes it most nicely."""
+    text = "\n".join(lines)
+    found = None
+    if m := _TAYANG_RE.search(text):
+        found = m.group(1)
+    elif dateline:
+        found = dateline
+    elif m := _COPYRIGHT_RE.search(text):
+        found = m.group(1)
+    elif byline := next((m for line in lines if (m := BYLINE_RE.match(line))), None):
+        found = byline.group("site")
+    else:
+        first = next((line for line in lines if line), "")
+        domains = Counter(d.lower() for line in lines for d in DOMAIN_RE.findall(line))
+        if DOMAIN_RE.fullmatch(first) or len(first.split()) <= 2:
+            found = first
+        elif url:
+            found = re.sub(r"^www\.", "", url.split("/")[2])
+        elif domains:
+            found = domains.most_common(1)[0][0]  # the site a credit or source line names
+    return nicest_spelling(found, text) if found else None
+
+
+def nicest_spelling(name: str, text: str) -> str:
+    """`name` as the page writes it most often in mixed case ("detikKota" rather than
+    "DETIKKOTA"); a domain as "Situs.com" whatever its case on the page."""
+    if DOMAIN_RE.fullmatch(name):
+        return name.lower().capitalize()
+    found = Counter(m.group() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I))
+    mixed = [w for w, _ in found.most_common() if not w.isupper() and not w.islower()]
+    if mixed:
+        return mixed[0]
+    return name if not name.isupper() or not found else found.most_common(1)[0][0]
+
+
+def _detect_url(lines: list[str]) -> str | None:
+    """The article's own address: from "Artikel ini telah tayang di ... https://...", a
+    canonical or URL line; the longest-path address on the page otherwise."""
+    urls = [(line, u) for line in lines for u in URL_RE.findall(line)]
+    if not urls:
+        return None
+    for line, u in urls:
+        if _TAYANG_RE.search(line) or re.match(r"(?i)(?:url|link|canonical|sumber)\s*:", line):
+            return u.rstrip(".,;")
+    deep = [u for _, u in urls if u.count("/") >= 4]
+    return max(deep, key=len).rstrip(".,;") if deep else None
 
 
 def _title_from(body: str) -> str:
@@ -134,37 +166,35 @@ def clean_raw(text: str) -> CleanedRaw:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub("[\u200b-\u200d\u2060\ufeff]", "", text)
     lines = [_SPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
-    title = _find_title(lines)
-    kept, removed = strip_boilerplate(lines, title)
-    paras = _paragraphs(kept)
+    page = classify(lines)
+    paras = _paragraphs(page.kept)
+    removed = list(page.removed)
     dateline = None
     for k, para in enumerate(paras[:3]):
         if m := DATELINE_RE.match(para):
-            dateline = m.group("outlet") or m.group("agency")
+            dateline = m.group("outlet") or m.group("agency") or m.group("code")
             paras[k] = para[m.end() :]
             removed.append(m.group().strip())
             break
     paras = [p for p in (tidy(p) for p in paras) if any(c.isalnum() for c in p)]
     body = "\n\n".join(paras)
-    first = next((line for line in kept if line), None)
-    header = lines[: lines.index(first)] if first else lines
-    published, dated, label, key = detect_dates(header, body)
-    urls = [m.group(1) for line in removed if (m := URL_LINE_RE.match(line))]
+    published, dated, label, key = detect_dates(page.header, body)
+    url = _detect_url(lines)
     return CleanedRaw(
-        title=title,
+        title=page.title,
         body=body,
-        outlet=_detect_outlet(text, dateline),
+        outlet=_detect_outlet(lines, dateline, url),
         published=published,
         dated=dated,
         date_label=label,
         date_key=key,
-        url=urls[0] if urls else None,
+        url=url,
         removed=tuple(removed),
     )
 
 
 def outlet_slug(outlet: str) -> str:
-    """'Koran Palpres' -> 'koranpalpres', 'Liputan6.com' -> 'liputan6'."""
+    """'Koran Contoh' -> 'korancontoh', 'Situs6.com' -> 'situs6'."""
     ascii_name = unicodedata.normalize("NFKD", outlet).encode("ascii", "ignore").decode()
     name = re.sub(r"\.(?:co\.id|com|id|net|org)$", "", ascii_name.lower().strip())
     return re.sub(r"[^a-z0-9]+", "", name)[:60] or "artikel"
@@ -180,23 +210,55 @@ def unique_id(base: str, existing: Set[str]) -> str:
 
 
 def check_text(text: str, source_name: str) -> None:
-    """Raise `ImportError_` when `text` is not plain article text worth cleaning."""
+    """Raise `ImportError_` when `text` is not page text worth cleaning."""
     if "\x00" in text:
         raise ImportError_(source_name, None, "binary content (NUL bytes), not article text")
     if len(text.encode("utf-8", "replace")) > MAX_ARTICLE_BYTES:
         raise ImportError_(source_name, None, f"larger than {MAX_ARTICLE_BYTES} bytes")
     if not text.strip():
         raise ImportError_(source_name, None, "the file is empty")
-    markup = sum(len(m.group()) for m in _HTML_TAG_RE.finditer(text))
-    if re.match(r"\s*<(?:!doctype|html)\b", text, re.I) or markup > 0.3 * len(text.strip()):
-        raise ImportError_(
-            source_name, None, "looks like an HTML page; save the article's text as plain text"
-        )
 
 
 def _one_line(value: str) -> str:
     """A front-matter value: one line, no ' #' (which would start a comment)."""
     return " ".join(value.split()).replace(" #", " ")
+
+
+def _checked_url(value: str | None, source_name: str) -> str | None:
+    url = _one_line(value or "")
+    if url and not re.match(r"(?i)^https?://[^\s/]+\S*$", url):
+        raise ImportError_(source_name, None, f"url: only http(s) addresses, not {url[:60]!r}")
+    return url or None
+
+
+def import_page(
+    content: str,
+    *,
+    source_name: str,
+    overrides: ImportOverrides | None = None,
+    existing_ids: Set[str] = frozenset(),
+    gazetteer: Gazetteer | None = None,
+) -> Article:
+    """An `Article` from a scraped text page or an HTML page (`index.pages`)."""
+    check_text(content, source_name)
+    if looks_like_html(content):
+        text, meta = html_to_text(content, source_name)
+        return import_text(
+            text,
+            source_name=source_name,
+            overrides=overrides,
+            existing_ids=existing_ids,
+            meta=meta,
+            gazetteer=gazetteer,
+            spellings=content,
+        )
+    return import_text(
+        content,
+        source_name=source_name,
+        overrides=overrides,
+        existing_ids=existing_ids,
+        gazetteer=gazetteer,
+    )
 
 
 def import_text(
@@ -205,20 +267,25 @@ def import_text(
     source_name: str,
     overrides: ImportOverrides | None = None,
     existing_ids: Set[str] = frozenset(),
+    meta: PageMeta | None = None,
+    gazetteer: Gazetteer | None = None,
+    spellings: str = "",
 ) -> Article:
-    """Turn raw scraped text into an `Article`; `overrides` win over detection.
+    """Turn raw scraped text into an `Article`; `overrides` win over detection, which wins
+    over what an HTML page's markup says of itself (`meta`).
 
-    The default id is the outlet slug plus the date ("koranpalpres-2024-08-02"), suffixed
-    "-2", "-3", ... when it is in `existing_ids`. Raises `ImportError_` for unusable input.
+    The default id is the outlet slug plus the date ("situs-2024-08-02"), suffixed "-2",
+    "-3", ... when it is in `existing_ids`. Raises `ImportError_` for unusable input.
     """
     check_text(text, source_name)
     o = overrides or ImportOverrides()
+    m = meta or PageMeta()
     raw = clean_raw(text)
     if len(raw.body) < 20:
         raise ImportError_(source_name, None, "no article text left after removing boilerplate")
-    outlet = _one_line(o.outlet or raw.outlet or "")
-    if not outlet:
-        raise ImportError_(source_name, None, "outlet not recognised; give it with --outlet")
+    detected = raw.outlet or m.site
+    spelled = nicest_spelling(detected, f"{text}\n{spellings}") if detected else ""
+    outlet = _one_line(o.outlet or spelled or "") or UNKNOWN_OUTLET
     published, dated, label, key = raw.published, raw.dated, raw.date_label, raw.date_key
     if o.date:
         try:
@@ -234,15 +301,17 @@ def import_text(
     article_id = article_id or unique_id(
         "-".join(filter(None, (outlet_slug(outlet), key))), existing_ids
     )
+    title = _one_line(o.title or raw.title or m.title or _title_from(raw.body))
+    region = o.region or (province_of(f"{title}\n{raw.body}", gazetteer) if gazetteer else "")
     article = Article(
         id=article_id,
-        title=_one_line(o.title or raw.title or _title_from(raw.body)),
+        title=title,
         outlet=outlet,
         published=published,
         dated=dated,
         date_label=label,
-        url=_one_line(o.url or raw.url or "") or None,
-        region=_one_line(o.region or DEFAULT_REGION),
+        url=_checked_url(o.url or raw.url or m.url, source_name),
+        region=_one_line(region),
         body=raw.body,
     )
     try:  # what would be written must load back (id shape, dates, body)
@@ -252,21 +321,77 @@ def import_text(
     return article
 
 
-def import_file(path: Path, knowledge_dir: Path, overrides: ImportOverrides | None = None) -> Path:
-    """Import the raw article at `path` into `knowledge_dir/articles/<id>.md` (atomically)."""
-    if path.stat().st_size > MAX_ARTICLE_BYTES:
+def read_page(path: Path) -> str:
+    """The text of a page file: a regular, readable UTF-8 file of bounded size."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise ImportError_(str(path), None, f"cannot be read ({exc.strerror})") from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise ImportError_(str(path), None, "not a regular file")
+    if st.st_size > MAX_ARTICLE_BYTES:
         raise ImportError_(str(path), None, f"larger than {MAX_ARTICLE_BYTES} bytes")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as exc:
+        raise ImportError_(str(path), None, f"cannot be read ({exc.strerror})") from exc
+    try:
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportError_(str(path), None, f"not UTF-8 text ({exc.reason})") from exc
+
+
+def duplicate_of(article: Article, knowledge_dir: Path) -> str | None:
+    """The id of an existing article with the same URL or the same body, if any."""
+    for path in article_files(knowledge_dir):
+        try:
+            other = parse_article(path.read_text(encoding="utf-8"), str(path))
+        except (OSError, UnicodeDecodeError, KnowledgeFileError):
+            continue
+        if (article.url and other.url == article.url) or other.body == article.body:
+            return other.id
+    return None
+
+
+def write_article(article: Article, knowledge_dir: Path, source: str) -> Path:
+    """Write an article file atomically; `ImportError_` for a duplicate of an existing one."""
+    existing = duplicate_of(article, knowledge_dir)
+    if existing:
+        raise ImportError_(source, None, f"already in the knowledge base as {existing!r}")
     articles = knowledge_dir / "articles"
-    existing = {p.stem for p in articles.glob("*.md")}
-    article = import_text(text, source_name=str(path), overrides=overrides, existing_ids=existing)
-    content = format_article(article, source=path.name)
     articles.mkdir(parents=True, exist_ok=True)
     target = articles / f"{article.id}.md"
     tmp = articles / f".{target.name}.{os.getpid()}.tmp"  # not *.md: never loaded as an article
-    tmp.write_text(content, encoding="utf-8", newline="\n")
+    tmp.write_text(format_article(article, source=source), encoding="utf-8", newline="\n")
     os.replace(tmp, target)
     return target
+
+
+def import_file(path: Path, knowledge_dir: Path, overrides: ImportOverrides | None = None) -> Path:
+    """Import the text or HTML page at `path` into `knowledge_dir/articles/<id>.md`."""
+    return _import(read_page(path), str(path), path.name, knowledge_dir, overrides)
+
+
+def import_url(url: str, knowledge_dir: Path, overrides: ImportOverrides | None = None) -> Path:
+    """Fetch a news page (with a timeout and a size limit) and import it."""
+    return _import(fetch(url), url, url, knowledge_dir, overrides, default_url=url)
+
+
+def _import(
+    content: str,
+    source_name: str,
+    source: str,
+    knowledge_dir: Path,
+    overrides: ImportOverrides | None,
+    default_url: str | None = None,
+) -> Path:
+    existing = {p.stem for p in (knowledge_dir / "articles").glob("*.md")}
+    o = overrides or ImportOverrides()
+    if default_url and not o.url:
+        o = replace(o, url=default_url)
+    gazetteer = load_gazetteer(knowledge_dir / "gazetteer.txt")
+    article = import_page(
+        content, source_name=source_name, overrides=o, existing_ids=existing, gazetteer=gazetteer
+    )
+    return write_article(article, knowledge_dir, source)

@@ -12,7 +12,8 @@ from bot.lexicons import load_lexicons
 from bot.question import QuestionReader, question_kind
 from index.corpus import MONTHS_ID, format_article, load_corpus, parse_article
 from index.errors import KnowledgeFileError
-from index.importer import import_text
+from index.gazetteer import load_gazetteer
+from index.importer import import_page
 from index.records import Article
 from index.text import STOPWORDS, stem, words
 
@@ -97,15 +98,15 @@ def test_load_corpus_rejects_a_duplicate_id(tmp_path: Path) -> None:
 EXPECTED = {
     # id: (outlet, published, dated, date_label)
     "koranpalpres-2024-08-02": (
-        "Koran Palpres",
+        "Koranpalpres.com",
         date(2024, 8, 2),
         date(2024, 8, 2),
         "2 Agustus 2024",
     ),
-    "suarasumsel-2024-03": ("SuaraSumsel.id", None, date(2024, 3, 31), "data hingga Maret 2024"),
-    "musinews-2024-08-01": ("MusiNews.id", None, date(2024, 8, 1), "peristiwa 1 Agustus 2024"),
+    "suarasumsel-2024-03": ("Suarasumsel.id", None, date(2024, 3, 31), "data hingga Maret 2024"),
+    "musinews-2024-08-01": ("Musinews.id", None, date(2024, 8, 1), "peristiwa 1 Agustus 2024"),
     "liputan6-2020-11-16": ("Liputan6.com", None, date(2020, 11, 16), "peristiwa 16 November 2020"),
-    "paltv-2023-01-12": ("PALTV", None, date(2023, 1, 12), "peristiwa 12 Januari 2023"),
+    "paltv-2023-01-12": ("Paltv.co.id", None, date(2023, 1, 12), "peristiwa 12 Januari 2023"),
 }
 
 KEY_SENTENCES = {
@@ -190,7 +191,8 @@ def test_bundled_articles_are_what_the_importer_makes_of_the_seeds() -> None:
         source = re.search(r"^source: (.+)$", path.read_text(encoding="utf-8"), re.M)
         assert source
         raw = (SEEDS / source.group(1)).read_text(encoding="utf-8")
-        again = import_text(raw, source_name=source.group(1))
+        gazetteer = load_gazetteer(KNOWLEDGE / "gazetteer.txt")
+        again = import_page(raw, source_name=source.group(1), gazetteer=gazetteer)
         assert format_article(again, source.group(1)) == path.read_text(encoding="utf-8")
         assert again.id == article.id
 

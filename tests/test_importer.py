@@ -9,15 +9,18 @@ import pytest
 
 from index.corpus import MAX_ARTICLE_BYTES, parse_article
 from index.errors import ImportError_, KnowledgeFileError
+from index.gazetteer import load_gazetteer
 from index.importer import (
     ImportOverrides,
     clean_raw,
     import_file,
+    import_page,
     import_text,
     outlet_slug,
     unique_id,
 )
 from index.text import split_sentences
+from tests.conftest import PROJECT
 
 LEAD = "Sebanyak 500 pekerja informal di Palembang kini terlindungi BPJS Ketenagakerjaan."
 SECOND = "Program ini didukung pemerintah kota sejak awal tahun, kata Kepala Dinas, Rabu."
@@ -47,7 +50,7 @@ def test_clean_article_keeps_sentences_verbatim_as_paragraphs() -> None:
     cleaned = clean_raw(raw())
     assert cleaned.body == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
     assert cleaned.title == "Pekerja Informal di Palembang Makin Banyak Terlindungi"
-    assert cleaned.outlet == "contohnews.com"
+    assert cleaned.outlet == "Contohnews.com"
 
 
 @pytest.mark.parametrize(
@@ -163,14 +166,14 @@ def test_trailing_byline_tags_are_removed(ending: str, kept: str) -> None:
 @pytest.mark.parametrize(
     ("dateline", "outlet"),
     [
-        ("PALEMBANG, KORANPALPRES.COM – ", "Koran Palpres"),
-        ("Liputan6.com, Palembang - ", "Liputan6.com"),
-        ("MusiNews.id — ", "MusiNews.id"),
-        ("SuaraSumsel.id - ", "SuaraSumsel.id"),
-        ("PALEMBANG, PALTV.CO.ID - ", "PALTV"),
-        ("TRIBUNSUMSEL.COM, PALEMBANG - ", "tribunsumsel.com"),
-        ("Palembang (ANTARA) - ", "ANTARA"),
-        ("KOMPAS.com - ", "KOMPAS.com"),
+        ("PALEMBANG, KORANCONTOH.COM – ", "Korancontoh.com"),
+        ("Situs6.com, Palembang - ", "Situs6.com"),
+        ("BeritaKita.id — ", "Beritakita.id"),
+        ("PALEMBANG, TVKITA.CO.ID - ", "Tvkita.co.id"),
+        ("KORANKITA.COM, PALEMBANG - ", "Korankita.com"),
+        ("Palembang (KANTORBERITA) - ", "KANTORBERITA"),
+        ("KBRN, Palembang: ", "KBRN"),
+        ("Musi Banyuasin - ", None),
     ],
 )
 def test_dateline_prefix_is_removed_and_names_the_outlet(dateline: str, outlet: str) -> None:
@@ -180,9 +183,27 @@ def test_dateline_prefix_is_removed_and_names_the_outlet(dateline: str, outlet: 
 
 
 def test_outlet_from_credit_lines_when_there_is_no_dateline() -> None:
-    text = f"Judul Berita Pekerja Sumsel Terlindungi\n{LEAD}\n{SECOND}\nSumber: paltv.co.id"
-    assert clean_raw(text).outlet == "PALTV"
+    text = f"Judul Berita Pekerja Sumsel Terlindungi\n{LEAD}\n{SECOND}\nSumber: tvkita.co.id"
+    assert clean_raw(text).outlet == "Tvkita.co.id"
     assert clean_raw(f"{LEAD}\n{SECOND}").outlet is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        (
+            "Artikel ini telah tayang di KoranKita.com dengan judul Judul, https://x.example/a/b",
+            "Korankita.com",
+        ),
+        ("COPYRIGHT © KANTORBERITA 2024", "KANTORBERITA"),
+        ("Copyright © 2025 Sumkita.co", "Sumkita.co"),
+    ],
+)
+def test_outlet_from_site_lines_for_any_site(line: str, outlet: str) -> None:
+    assert (
+        clean_raw(f"Judul Berita Pekerja Sumsel Terlindungi\n{LEAD}\n{SECOND}\n{line}").outlet
+        == outlet
+    )
 
 
 def test_whitespace_is_normalized_but_words_are_not_touched() -> None:
@@ -309,7 +330,10 @@ def test_overrides_win_over_detection() -> None:
         date(2024, 5, 6),
         "6 Mei 2024",
     )
-    assert import_text(raw(), source_name="a.txt").region == "Sumatera Selatan"
+    gazetteer = load_gazetteer(PROJECT / "knowledge" / "gazetteer.txt")
+    assert import_text(raw(), source_name="a.txt", gazetteer=gazetteer).region == (
+        "Sumatera Selatan"  # raw() names Palembang, a kota of that province
+    )
     chosen = import_text(raw(), source_name="a.txt", overrides=ImportOverrides(article_id="my-id"))
     assert chosen.id == "my-id"
 
@@ -327,9 +351,13 @@ def test_bad_overrides_are_reported(overrides: ImportOverrides, problem: str) ->
         import_text(raw(), source_name="a.txt", overrides=overrides, existing_ids={"taken"})
 
 
-def test_unknown_outlet_asks_for_the_option() -> None:
-    with pytest.raises(ImportError_, match="--outlet"):
-        import_text(f"{LEAD}\n{SECOND}", source_name="a.txt")
+def test_unknown_outlet_still_imports_with_an_id_from_the_date() -> None:
+    text = (
+        f"Judul Berita Pekerja Sumsel Terlindungi\nJumat 02 Aug 2024 - 10:21 WIB\n{LEAD}\n{SECOND}"
+    )
+    article = import_text(text, source_name="a.txt")
+    assert article.outlet == "Sumber tidak diketahui"
+    assert article.id == "sumbertidakdiketahui-2024-08-02"
 
 
 @pytest.mark.parametrize(
@@ -338,15 +366,15 @@ def test_unknown_outlet_asks_for_the_option() -> None:
         ("abc\x00def" * 10, "binary"),
         ("", "empty"),
         (" \n\t\n", "empty"),
-        ("<!DOCTYPE html><html><body><p>Pekerja</p></body></html>", "HTML"),
-        ("<div><p>Pekerja Sumsel</p><p><a href='/x'>Baca</a></p></div>", "HTML"),
+        ("<!DOCTYPE html><html><body><p>Pekerja</p></body></html>", "no article text"),
+        ("<html><body><div><p>Pekerja Sumsel</p><p><a href='/x'>Baca</a></p></div>", "no article"),
         ("x" * (MAX_ARTICLE_BYTES + 1), "larger than"),
         ("Baca Juga: Harga Cabai Naik\nKategori :\nSukses\n", "no article text left"),
     ],
 )
 def test_bad_input_raises_a_clear_error(text: str, problem: str) -> None:
     with pytest.raises(ImportError_, match=problem) as info:
-        import_text(text, source_name="raw.txt")
+        import_page(text, source_name="raw.txt")
     assert isinstance(info.value, KnowledgeFileError)
     assert str(info.value).startswith("raw.txt: ")
 
@@ -370,17 +398,37 @@ def test_bad_files_raise_a_clear_error(tmp_path: Path, data: bytes, problem: str
     )
 
 
-def test_import_file_writes_a_loadable_article_and_suffixes_a_second_copy(tmp_path: Path) -> None:
+def test_import_file_writes_a_loadable_article_and_refuses_a_second_copy(tmp_path: Path) -> None:
     path = tmp_path / "raw.txt"
     path.write_text(raw(head="Jumat 02 Aug 2024 - 10:21 WIB"), encoding="utf-8")
     first = import_file(path, tmp_path / "knowledge")
-    second = import_file(path, tmp_path / "knowledge")
     assert first.name == "contohnews-2024-08-02.md"
-    assert second.name == "contohnews-2024-08-02-2.md"
+    with pytest.raises(
+        ImportError_, match="already in the knowledge base as 'contohnews-2024-08-02'"
+    ):
+        import_file(path, tmp_path / "knowledge")
     article = parse_article(first.read_text(encoding="utf-8"), str(first))
     assert article.body == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
     assert "source: raw.txt" in first.read_text(encoding="utf-8")
-    assert {p.name for p in first.parent.iterdir()} == {first.name, second.name}  # no temp file
+    assert {p.name for p in first.parent.iterdir()} == {first.name}  # no temp file
+
+
+def test_a_url_that_is_not_http_is_refused() -> None:
+    with pytest.raises(ImportError_, match="only http"):
+        import_text(
+            raw(), source_name="a.txt", overrides=ImportOverrides(url="javascript:alert(1)")
+        )
+
+
+def test_a_fifo_or_directory_is_not_read(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ImportError_, match="not a regular file"):
+        import_file(fifo, tmp_path / "knowledge")
+    with pytest.raises(ImportError_, match="not a regular file"):
+        import_file(tmp_path, tmp_path / "knowledge")
 
 
 def test_every_article_sentence_survives_cleaning() -> None:

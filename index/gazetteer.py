@@ -1,0 +1,117 @@
+"""Phrase matching and the gazetteer: places and organisations a text names.
+
+`knowledge/gazetteer.txt` lists the country's provinces, the kabupaten and kota of the bot's
+province, regions, countries and organisations with their short forms. Questions
+use it for their constraints (bot/constraints.py); the importer for an article's province.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from index.errors import KnowledgeFileError
+from index.text import words
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """A set of phrases (word tuples) found whole-word, longest first."""
+
+    items: frozenset[Phrase] = frozenset()
+
+    @cached_property
+    def longest(self) -> int:
+        return max((len(p) for p in self.items), default=0)
+
+    def match_at(self, tokens: Sequence[str], i: int) -> int:
+        """The length in words of the longest phrase starting at `tokens[i]` (0 if none)."""
+        for size in range(min(self.longest, len(tokens) - i), 0, -1):
+            if tuple(tokens[i : i + size]) in self.items:
+                return size
+        return 0
+
+    def find(self, tokens: Sequence[str]) -> list[tuple[int, int]]:
+        """(start, end) word spans of the phrases in `tokens`, left to right, not overlapping."""
+        out, i = [], 0
+        while i < len(tokens):
+            size = self.match_at(tokens, i)
+            if size:
+                out.append((i, i + size))
+                i += size
+            else:
+                i += 1
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: a province, kabupaten, kota, region, country or organisation."""
+
+    kind: str
+    name: str
+    province: str = ""  # the province a kabupaten or kota is in
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Names (and their aliases) of places and organisations, by their words."""
+
+    names: dict[Phrase, Place] = field(default_factory=dict)
+
+    @cached_property
+    def phrases(self) -> Phrases:
+        return Phrases(frozenset(self.names))
+
+    def find(self, tokens: Sequence[str]) -> list[Place]:
+        """The places named in `tokens` (lowercase words), longest name first."""
+        found = self.phrases.find(tokens)
+        return list(dict.fromkeys(self.names[tuple(tokens[s:e])] for s, e in found))
+
+
+KINDS = ("province", "kabupaten", "kota", "region", "country", "organisation")
+
+
+def parse_gazetteer(text: str, path: str = "gazetteer.txt") -> Gazetteer:
+    """Parse `kind | Name | alias ...` lines; `KnowledgeFileError` names a malformed line."""
+    names: dict[Phrase, Place] = {}
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        kind, *labels = (part.strip() for part in line.split("|"))
+        kind, _, province = kind.partition("@")
+        if kind not in KINDS or not labels or not all(labels):
+            raise KnowledgeFileError(
+                path, lineno, f"expected 'kind | Name | alias', kind in {KINDS}"
+            )
+        place = Place(kind.strip(), labels[0], province.strip())
+        for label in labels:
+            names[tuple(words(label))] = place
+    return Gazetteer(names)
+
+
+def province_of(text: str, gazetteer: Gazetteer) -> str:
+    """The province a text names most, itself or by its kabupaten and kota ("" for none)."""
+    counts = Counter(
+        p.name if p.kind == "province" else p.province
+        for p in _all_places(words(text), gazetteer)
+        if p.kind == "province" or p.province
+    )
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _all_places(tokens: list[str], gazetteer: Gazetteer) -> list[Place]:
+    return [gazetteer.names[tuple(tokens[s:e])] for s, e in gazetteer.phrases.find(tokens)]
+
+
+def load_gazetteer(path: Path) -> Gazetteer:
+    """The gazetteer file, or an empty one when it is missing."""
+    if not path.exists():
+        return Gazetteer()
+    return parse_gazetteer(path.read_text(encoding="utf-8"), str(path))

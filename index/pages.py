@@ -1,0 +1,86 @@
+"""News pages as HTML, from a file or a URL: their main text and metadata, via trafilatura.
+
+trafilatura is the maintained library for a news page's main text and metadata (title,
+date, site name, canonical URL). Its text then goes through the same line classifier as a
+scraped text page (index/boilerplate.py), so an HTML page and its text make the same article.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from datetime import date
+
+from index.corpus import format_date_id
+from index.errors import ImportError_
+
+FETCH_TIMEOUT = 15.0  # seconds
+MAX_PAGE_BYTES = 5_000_000
+_HTML_RE = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.I)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the page's markup says of itself (None when it does not)."""
+
+    title: str | None = None
+    date: date | None = None
+    site: str | None = None
+    url: str | None = None
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_RE.match(text[:2000])) or text.count("</p>") >= 3
+
+
+def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
+    """The page as scraped text (headline, date line, main text) and its metadata."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_recall=True,
+        deduplicate=False,
+    )
+    data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
+    text = (data.get("text") or "").strip()
+    if not text:
+        raise ImportError_(source_name, None, "no article text found in the HTML page")
+    published = _iso_date(data.get("date"))
+    meta = PageMeta(data.get("title") or None, published, data.get("sitename"), data.get("url"))
+    head = [meta.title or "", format_date_id(published) if published else "", ""]
+    return "\n".join([*head, text]), meta
+
+
+def _iso_date(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def fetch(url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES) -> str:
+    """The HTML of a news page (http or https only), with a timeout and a size limit;
+    `ImportError_` with a clear reason when it cannot be had."""
+    if not re.match(r"(?i)^https?://[^\s/]+", url):
+        raise ImportError_(url, None, "only http:// and https:// addresses can be imported")
+    request = urllib.request.Request(url, headers={"User-Agent": "bpjstk-bot importer"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            body = response.read(max_bytes + 1)
+            charset = response.headers.get_content_charset() or "utf-8"
+    except urllib.error.HTTPError as exc:
+        raise ImportError_(url, None, f"the site answered HTTP {exc.code}") from exc
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise ImportError_(
+            url, None, f"could not fetch the page (no network, or the site is down): {reason}"
+        ) from exc
+    if len(body) > max_bytes:
+        raise ImportError_(url, None, f"the page is larger than {max_bytes} bytes")
+    return body.decode(charset, errors="replace")
