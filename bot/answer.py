@@ -39,6 +39,7 @@ CONTEXT_WEIGHT = 0.3  # weight of the message's context terms in retrieval
 FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one before it
 TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
 HEADLINE_WORDS = 25  # a lone body line this short without a full stop is a headline
+MAX_SENTENCE_CHARS = 400  # a longer "sentence" (no full stops) is cut at a word, with "…"
 
 HELP = (
     "Saya bisa menjawab tentang BPJS Ketenagakerjaan di Sumatera Selatan dari artikel berita: "
@@ -449,7 +450,9 @@ class Answerer:
             aid = scored.article.id
             n = numbers.setdefault(aid, len(numbers) + 1)
             used.setdefault(aid, []).extend(scored.sentences)
-            text = scored.text
+            text = scored.text  # the article's own words and spacing ...
+            if any(len(s.text) > MAX_SENTENCE_CHARS for s in scored.sentences):
+                text = " ".join(shorten(s.text) for s in scored.sentences)  # ... unless too long
             parts.append(AnswerPart(text, n, evidence.figures(text), label, asked))
         citations = []
         for aid, n in numbers.items():
@@ -460,8 +463,9 @@ class Answerer:
                 quote, start, end = a.title, 0, 0
             else:
                 start, end = spans[0].start, spans[-1].end
-                joined = " […] ".join(s.text for s in spans)
-                quote = a.body[start:end] if end - start <= 1500 else joined
+                quote = a.body[start:end]
+                if end - start > 1500 or any(len(s.text) > MAX_SENTENCE_CHARS for s in spans):
+                    quote = " […] ".join(shorten(s.text) for s in spans)
                 if len(spans) < len(set(used[aid])):
                     quote = f"{a.title} […] {quote}"
             citations.append(
@@ -470,6 +474,14 @@ class Answerer:
                 )
             )
         return tuple(parts), tuple(citations)
+
+
+def shorten(text: str, limit: int = MAX_SENTENCE_CHARS) -> str:
+    """`text`, or its first `limit` characters cut at a word boundary with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _rescored(s: Scored, score: float, coverage: float, context: float) -> Scored:

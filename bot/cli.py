@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import os
@@ -13,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
+
+from pydantic import ValidationError
 
 from bot.records import Answer
 from bot.settings import Settings
@@ -94,9 +97,15 @@ def _progress_bar(desc: str):  # type: ignore[no-untyped-def]
     return update
 
 
+def _decoded(arg: str) -> str:
+    """An argument as UTF-8 text: bytes the shell passed that are not UTF-8 (Python keeps
+    them as surrogates) become U+FFFD, so JSON output is always valid UTF-8."""
+    return os.fsencode(arg).decode("utf-8", errors="replace")
+
+
 def _questions(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
     if args.question:
-        yield " ".join(args.question)
+        yield " ".join(_decoded(a) for a in args.question)
         return
     for line in stdin:
         yield line.rstrip("\n")
@@ -309,8 +318,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    for stream in (sys.stdin, sys.stdout, sys.stderr):  # undecodable bytes become U+FFFD
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="replace")
     args = build_parser().parse_args(argv)
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        for error in exc.errors():
+            name = ".".join(str(x) for x in error["loc"]).upper()
+            print(f"error: setting {name}: {error['msg']}", file=sys.stderr)
+        return 2
     logging.basicConfig(
         level=getattr(logging, settings.log_level.upper(), logging.INFO),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

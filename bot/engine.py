@@ -21,6 +21,7 @@ from index.store import (
     StoredIndex,
     build_is_current,
     current_build,
+    kept_builds,
     load_build,
     read_manifest,
 )
@@ -43,9 +44,29 @@ def index_is_current(settings: Settings, embedder_name: str) -> bool:
 
 
 def _current_index(settings: Settings, model: str) -> StoredIndex | None:
-    """The current build, loaded, if it matches the knowledge files and settings."""
+    """The current build, loaded, if it matches the knowledge files and settings and is
+    intact; a damaged one is reported (naming the file) and treated as missing."""
     build = current_build(settings.index_dir)
-    return load_build(build) if build and index_is_current(settings, model) else None
+    if build is None or not index_is_current(settings, model):
+        return None
+    try:
+        return load_build(build)
+    except IndexMissingError as exc:
+        log.warning("%s; rebuilding it from the knowledge files", exc)
+        return None
+
+
+def _previous_index(settings: Settings, reason: Exception) -> StoredIndex:
+    """The newest kept build that loads, even if stale, when no current one can be had."""
+    for build in kept_builds(settings.index_dir):
+        try:
+            stored = load_build(build)
+        except IndexMissingError as exc:
+            log.warning("%s", exc)
+            continue
+        log.warning("answering from the previous build %s (may be stale): %s", build.name, reason)
+        return stored
+    raise IndexMissingError(f"no usable index, and building one failed: {reason}")
 
 
 def _load_model(name: str) -> Embedder:
@@ -112,20 +133,21 @@ class Engine:
             try:
                 report = cls._build(settings, embedder, progress)
                 log.info("index built: %s", report.summary())
-            except (KnowledgeFileError, BuildError) as exc:
-                if current_build(settings.index_dir) is None:
-                    raise IndexMissingError(f"no index, and building one failed: {exc}") from exc
-                log.warning(
-                    "index is stale and the rebuild failed, using the previous one: %s", exc
-                )
-            build = current_build(settings.index_dir)
-            if build is None:
-                raise IndexMissingError(f"no index in {settings.index_dir}")
-            stored = load_build(build)
+                build = current_build(settings.index_dir)
+                if build is None:
+                    raise BuildError(f"no index in {settings.index_dir} after the build")
+                stored = load_build(build)
+            except (KnowledgeFileError, BuildError, IndexMissingError) as exc:
+                stored = _previous_index(settings, exc)
         return cls(settings, embedder, stored)
 
     @staticmethod
-    def _build(settings: Settings, embedder: Embedder, progress: Progress | None) -> BuildReport:
+    def _build(
+        settings: Settings,
+        embedder: Embedder,
+        progress: Progress | None,
+        cancel: threading.Event | None = None,
+    ) -> BuildReport:
         cache = EmbeddingCache(settings.embed_cache_path)
         try:
             return build_index(
@@ -135,6 +157,7 @@ class Engine:
                 cache,
                 settings.chunk_max_tokens,
                 on_progress=progress,
+                cancel=cancel,
             )
         finally:
             cache.close()
@@ -172,15 +195,28 @@ class Engine:
         """Retrieved chunks for a question, best first (for evaluation)."""
         return self._answerer.retrieve(question, k)
 
-    def reindex(self, progress: Progress | None = None) -> BuildReport:
-        """Rebuild from the knowledge directory and swap the new index in.
+    def reindex(
+        self, progress: Progress | None = None, cancel: threading.Event | None = None
+    ) -> BuildReport:
+        """Rebuild from the knowledge directory and swap the new index in; nothing is built
+        when the index already matches the knowledge files (`BuildReport.unchanged`).
 
-        Raises `KnowledgeFileError` or `BuildError`; the current index keeps answering.
+        Raises `KnowledgeFileError`, `BuildError` or `BuildCancelled` (when `cancel` is set
+        during the build); the current index keeps answering.
         """
         if not self._reindex_lock.acquire(blocking=False):
             raise BuildError("a rebuild is already running")
         try:
-            report = self._build(self.settings, self.embedder, progress)
+            serving = self._answerer.index.path.resolve()
+            if serving == current_build(self.settings.index_dir) and index_is_current(
+                self.settings, self.embedder.name
+            ):
+                index = self._answerer.index
+                m = index.manifest
+                return BuildReport(
+                    m.n_articles, m.n_chunks, 0, m.n_chunks, 0.0, m.build_id, unchanged=True
+                )
+            report = self._build(self.settings, self.embedder, progress, cancel)
             build = current_build(self.settings.index_dir)
             if build is None:
                 raise BuildError("the new index could not be found after the build")

@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, cast
 
 from telegram import (
@@ -28,7 +29,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import replies
-from bot.chat_state import recall_answer, remember_answer
+from bot.frontdoor import FrontDoor
 from bot.messages import (
     addressed_question,
     command_argument,
@@ -36,11 +37,11 @@ from bot.messages import (
     update_kind,
     user_tag,
 )
-from bot.ratelimit import SlidingWindowLimiter, Verdict
 from bot.records import Answer
 from bot.render import render_answer_html, render_sources_html
 from bot.settings import Settings
-from index.errors import IndexError_
+from bot.state import StateStore
+from index.errors import BuildCancelled, IndexError_
 
 if TYPE_CHECKING:
     from index.build import BuildReport
@@ -51,6 +52,9 @@ SERVICES_KEY = "services"
 SOURCES_CALLBACK = re.compile(r"^src:(\d+)$")
 TYPING_REFRESH_SECONDS = 4.5  # Telegram shows a chat action for about 5 seconds
 TYPING_GRACE_SECONDS = 2.0  # how long an answer waits for its in-flight "typing…" action
+GROUP_SEND_SECONDS = 10.0  # a group reply that cannot be sent in this time is dropped
+PRIVATE_WORKERS = 3  # questions answered at once for private chats ...
+GROUP_WORKERS = 1  # ... and for groups: a group's backlog never holds a private question
 
 
 class AnswerEngine(Protocol):
@@ -58,7 +62,9 @@ class AnswerEngine(Protocol):
 
     def ask(self, question: str) -> Answer: ...
 
-    def reindex(self) -> BuildReport: ...
+    def reindex(
+        self, progress: None = None, cancel: threading.Event | None = None
+    ) -> BuildReport: ...
 
 
 @dataclass
@@ -66,9 +72,19 @@ class Services:
     """Everything the handlers share, built once in `telegram_app.build_application`."""
 
     settings: Settings
-    engine: AnswerEngine
-    limiter: SlidingWindowLimiter
+    engine: AnswerEngine | None  # None until `telegram_app.serve` has loaded it
+    door: FrontDoor
+    store: StateStore
+    stopping: threading.Event = field(default_factory=threading.Event)  # set at shutdown
     reindexing: bool = False
+    reindex_again: bool = False  # requests during a build merge into one follow-up build
+    _slots: dict[bool, asyncio.Semaphore] = field(default_factory=dict)
+
+    def slots(self, private: bool) -> asyncio.Semaphore:
+        """The worker slots for private or group questions (made in the running loop)."""
+        if private not in self._slots:
+            self._slots[private] = asyncio.Semaphore(PRIVATE_WORKERS if private else GROUP_WORKERS)
+        return self._slots[private]
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -109,12 +125,24 @@ async def typing(chat: Chat) -> AsyncIterator[None]:
 async def send_html(
     message: Message, chunks: list[str], markup: InlineKeyboardMarkup | None = None
 ) -> None:
-    """Reply with each chunk (quoting the question only once); `markup` under the last."""
-    for i, chunk in enumerate(chunks):
-        last = i == len(chunks) - 1
-        await message.reply_html(
-            chunk, do_quote=None if i == 0 else False, reply_markup=markup if last else None
-        )
+    """Reply with each chunk (quoting the question only once); `markup` under the last.
+    In a group, what cannot be sent within `GROUP_SEND_SECONDS` (Telegram's per-group send
+    limit) is dropped rather than queued, so no chat holds the workers others need."""
+
+    async def send_all() -> None:
+        for i, chunk in enumerate(chunks):
+            last = i == len(chunks) - 1
+            await message.reply_html(
+                chunk, do_quote=None if i == 0 else False, reply_markup=markup if last else None
+            )
+
+    if message.chat.type == Chat.PRIVATE:
+        await send_all()
+        return
+    try:
+        await asyncio.wait_for(send_all(), GROUP_SEND_SECONDS)
+    except TimeoutError:
+        log.warning("group reply dropped: not sent within %.0f s", GROUP_SEND_SECONDS)
 
 
 def sources_markup(key: int) -> InlineKeyboardMarkup:
@@ -125,25 +153,20 @@ def sources_markup(key: int) -> InlineKeyboardMarkup:
 async def answer_question(
     update: Update, context: ContextTypes.DEFAULT_TYPE, question: str
 ) -> None:
-    """Rate-limit, ask the engine in a worker thread, reply with the rendered answer."""
+    """Ask the engine in a worker thread (private and group questions in separate slots),
+    reply with the rendered answer. Rate limits are applied at the front door."""
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     if message is None or chat is None or user is None:
         return
     svc = services(context)
-    verdict = svc.limiter.hit(user.id)
-    if verdict is Verdict.REFUSE_QUIETLY:
-        log.debug("rate limited user=%s (already told)", user_tag(user.id))
-        return
-    if verdict is Verdict.REFUSE_AND_TELL:
-        log.info("rate limited user=%s", user_tag(user.id))
-        wait = svc.limiter.retry_after(user.id)
-        await message.reply_html(replies.rate_limited(svc.limiter.limit, wait))
-        return
-    async with typing(chat):
-        answer = await asyncio.to_thread(svc.engine.ask, question)
+    engine = svc.engine
+    assert engine is not None, "updates are handled only once the engine is loaded"
+    async with svc.slots(chat.type == Chat.PRIVATE), typing(chat):
+        answer = await asyncio.to_thread(engine.ask, question)
     markup = None
-    if answer.answered and answer.citations and context.chat_data is not None:
-        markup = sources_markup(remember_answer(context.chat_data, answer))
+    if answer.answered and answer.citations:
+        key = await asyncio.to_thread(svc.store.remember, chat.id, answer)
+        markup = sources_markup(key)
     await send_html(message, render_answer_html(answer), markup)
     log.info(
         "question user=%s chat=%s answered=%s reason=%s sources=%d took_ms=%.0f",
@@ -203,10 +226,10 @@ async def tanya(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def sumber(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show the sources (title, outlet, date, link, quoted passage) of the last answer."""
-    message = update.effective_message
-    if message is None or context.chat_data is None:
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
         return
-    remembered, _ = recall_answer(context.chat_data)
+    remembered, _ = await asyncio.to_thread(services(context).store.recall, chat.id)
     if remembered is None:
         await message.reply_html(replies.NO_SOURCES_YET)
         return
@@ -220,7 +243,7 @@ async def sources_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     An answer too old to be remembered falls back to the last answer's sources, and says so.
     """
     query, chat = update.callback_query, update.effective_chat
-    if query is None or chat is None or context.chat_data is None:
+    if query is None or chat is None:
         return
     try:
         await query.answer()
@@ -228,7 +251,7 @@ async def sources_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         log.warning("answerCallbackQuery failed: %s", type(exc).__name__)
     match = SOURCES_CALLBACK.match(query.data or "")
     key = int(match.group(1)) if match else None
-    remembered, exact = recall_answer(context.chat_data, key)
+    remembered, exact = await asyncio.to_thread(services(context).store.recall, chat.id, key)
     if remembered is None:
         await chat.send_message(replies.NO_SOURCES_YET, parse_mode=ParseMode.HTML)
         return
@@ -243,7 +266,10 @@ async def sources_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Rebuild the index in a worker thread (admins only) while questions keep being answered."""
+    """Rebuild the index in a worker thread (admins only) while questions keep being answered.
+
+    Nothing is built when the index is already current; requests during a build are merged
+    into one follow-up build. A shutdown cancels a running build (nothing is swapped in)."""
     message, user = update.effective_message, update.effective_user
     if message is None:
         return
@@ -253,22 +279,38 @@ async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_html(replies.ADMIN_ONLY)
         return
     if svc.reindexing:
-        await message.reply_html(replies.REINDEX_BUSY)
+        svc.reindex_again = True
+        await message.reply_html(replies.REINDEX_QUEUED)
         return
     svc.reindexing = True
     try:
         log.info("reindex started by user=%s", user_tag(user.id))
         await message.reply_html(replies.REINDEX_STARTED)
-        try:
-            report = await asyncio.to_thread(svc.engine.reindex)
-        except IndexError_ as exc:
-            log.warning("reindex failed, the previous index stays: %s", exc)
-            await message.reply_html(replies.reindex_failed(str(exc)))
-            return
-        log.info("reindex done: %s", report.summary())
-        await message.reply_html(replies.reindex_done(report))
+        while True:
+            svc.reindex_again = False
+            await _rebuild_once(message, svc)
+            if not svc.reindex_again or svc.stopping.is_set():
+                break
     finally:
         svc.reindexing = False
+
+
+async def _rebuild_once(message: Message, svc: Services) -> None:
+    assert svc.engine is not None
+    try:
+        report = await asyncio.to_thread(svc.engine.reindex, None, svc.stopping)
+    except BuildCancelled:
+        log.warning("reindex cancelled: shutting down, the current index stays")
+        return
+    except IndexError_ as exc:
+        log.warning("reindex failed, the previous index stays: %s", exc)
+        await message.reply_html(replies.reindex_failed(str(exc)))
+        return
+    if report.unchanged:
+        await message.reply_html(replies.REINDEX_UNCHANGED)
+        return
+    log.info("reindex done: %s", report.summary())
+    await message.reply_html(replies.reindex_done(report))
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -69,15 +69,21 @@ REINDEX_STARTED = (
     "Membangun ulang indeks dari artikel… Pertanyaan tetap dijawab dengan indeks lama sampai "
     "selesai."
 )
-REINDEX_BUSY = "Pembangunan ulang indeks masih berjalan. Tunggu laporannya, lalu coba lagi."
+REINDEX_QUEUED = (
+    "Pembangunan ulang indeks masih berjalan. Permintaan Anda dicatat: indeks dibangun ulang "
+    "sekali lagi setelah yang ini selesai."
+)
+REINDEX_UNCHANGED = (
+    "Indeks sudah terbaru: tidak ada artikel yang berubah sejak pembangunan terakhir."
+)
 
 
 def rate_limited(limit: int, retry_after: float) -> str:
     """The one reply a user gets when asking more than `limit` questions in a minute."""
     seconds = max(1, round(retry_after))
     return (
-        f"Pertanyaan Anda terlalu banyak (batas {limit} per menit). "
-        f"Tunggu sekitar {seconds} detik, lalu tanyakan lagi."
+        f"Pesan Anda terlalu banyak (batas {limit} per menit). "
+        f"Tunggu sekitar {seconds} detik, lalu coba lagi."
     )
 
 

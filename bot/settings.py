@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -46,13 +47,29 @@ class Settings(BaseSettings):
     webhook_secret_token: SecretStr | None = None  # generated at each start when unset
     bot_persistence: bool = True  # keep recent answers' sources in `state_path` across restarts
 
+    @field_validator("telegram_api_base_url")
+    @classmethod
+    def _bot_api_url(cls, value: str) -> str:
+        """The token is appended to it: it must be an http(s) URL ending in "/bot"."""
+        if not re.fullmatch(r"https?://[^\s/]+(/\S*)?/bot", value):
+            raise ValueError(
+                "must be an http(s) URL ending in /bot, e.g. https://api.telegram.org/bot"
+            )
+        return value
+
     @field_validator("bot_admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
+        """ "111,222", "111 222" or "111;222"; a username ("@name") is not an id."""
         if isinstance(value, str):
-            return frozenset(
-                int(part) for part in value.replace(";", ",").split(",") if part.strip()
-            )
+            parts = [p for p in re.split(r"[\s,;]+", value) if p]
+            bad = [p for p in parts if not re.fullmatch(r"-?\d+", p)]
+            if bad:
+                raise ValueError(
+                    f"numeric Telegram user ids separated by commas, not {bad[0][:20]!r} "
+                    "(ask @userinfobot for yours)"
+                )
+            return frozenset(int(p) for p in parts)
         if isinstance(value, int):
             return frozenset({value})
         return value
@@ -67,4 +84,4 @@ class Settings(BaseSettings):
 
     @property
     def state_path(self) -> Path:
-        return self.data_dir / "bot-state.pickle"
+        return self.data_dir / "state.sqlite"

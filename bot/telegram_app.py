@@ -1,17 +1,25 @@
-"""The Telegram application: wiring only. Handlers live in `bot/handlers.py`.
+"""The Telegram application: wiring and the process's life. Handlers live in `bot/handlers.py`.
 
-`run_bot` loads the engine once (before the first update), then long-polls or serves a webhook.
+`run_bot` loads the engine once, connects to Telegram (retrying with backoff while there is
+no network), then long-polls or serves a webhook until SIGINT/SIGTERM, which also cancels a
+running rebuild.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 import re
 import secrets
+import signal
+from collections.abc import Callable
+from contextlib import suppress
+from typing import Any
 from urllib.parse import urlparse
 
 from telegram import BotCommand, LinkPreviewOptions, Update
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -19,23 +27,25 @@ from telegram.ext import (
     CommandHandler,
     Defaults,
     MessageHandler,
-    PersistenceInput,
-    PicklePersistence,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
 from bot import handlers, replies
 from bot.errors import ConfigError
+from bot.frontdoor import FrontDoor, guard
 from bot.handlers import SERVICES_KEY, AnswerEngine, Services
-from bot.ratelimit import SlidingWindowLimiter
 from bot.settings import Settings
+from bot.state import StateStore
 
 log = logging.getLogger(__name__)
 
 MAX_CONCURRENT_UPDATES = 64
 FLOOD_RETRIES = 3  # AIORateLimiter retries a request Telegram answered with RetryAfter
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+MAX_WEBHOOK_BODY = 1_000_000  # bytes; Telegram's updates are far smaller
+RETRY_MAX_SECONDS = 60.0
 _SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
@@ -52,8 +62,9 @@ def bot_token(settings: Settings) -> str:
     return token
 
 
-def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    """Register every handler and the error handler."""
+def add_handlers(app: Application, door: FrontDoor) -> None:  # type: ignore[type-arg]
+    """Register the front door, every handler and the error handler."""
+    app.add_handler(TypeHandler(Update, guard(door)), group=-1)
     new = filters.UpdateType.MESSAGE  # edits of old messages are not re-answered
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     app.add_handler(CommandHandler(["start", "help"], handlers.start, filters=new))
@@ -80,9 +91,10 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
 
 
 def build_application(
-    settings: Settings, engine: AnswerEngine, request: BaseRequest | None = None
+    settings: Settings, engine: AnswerEngine | None, request: BaseRequest | None = None
 ) -> Application:  # type: ignore[type-arg]
-    """The configured application around a loaded `engine`; `request` replaces HTTP in tests."""
+    """The configured application around `engine` (None: `serve` loads it once connected);
+    `request` replaces HTTP in tests."""
     builder = (
         Application.builder()
         .token(bot_token(settings))
@@ -96,18 +108,14 @@ def build_application(
                 allow_sending_without_reply=True,  # the question may be deleted meanwhile
             )
         )
-        .post_init(post_init)
     )
-    if settings.bot_persistence:
-        settings.state_path.parent.mkdir(parents=True, exist_ok=True)
-        keep = PersistenceInput(bot_data=False, user_data=False, callback_data=False)
-        builder = builder.persistence(PicklePersistence(settings.state_path, store_data=keep))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()
-    limiter = SlidingWindowLimiter(settings.rate_limit_per_minute, window=60.0)
-    app.bot_data[SERVICES_KEY] = Services(settings, engine, limiter)
-    add_handlers(app)
+    door = FrontDoor(settings.rate_limit_per_minute)
+    store = StateStore(settings.state_path if settings.bot_persistence else None)
+    app.bot_data[SERVICES_KEY] = Services(settings, engine, door, store)
+    add_handlers(app, door)
     return app
 
 
@@ -120,6 +128,32 @@ def webhook_secret(settings: Settings) -> str:
     return value
 
 
+class RedactToken(logging.Filter):
+    """Replaces the bot token in every log record (messages, arguments and tracebacks)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.token:
+            return True
+        message = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.msg, record.args = message.replace(self.token, "<token>"), ()
+        if record.exc_text:
+            record.exc_text = record.exc_text.replace(self.token, "<token>")
+        record.exc_info = None if record.exc_text else record.exc_info
+        return True
+
+
+def redact_logs(token: str) -> None:
+    """Keep the token out of every log line, whatever logs it (Telegram errors quote it)."""
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactToken(token))
+
+
 def quiet_loggers() -> None:
     """httpx logs request URLs (they carry the token); PTB's debug logs carry message text."""
     logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -127,28 +161,121 @@ def quiet_loggers() -> None:
     telegram_log.setLevel(max(logging.INFO, telegram_log.getEffectiveLevel()))
 
 
+async def connect(app: Application, stop: asyncio.Event) -> bool:  # type: ignore[type-arg]
+    """Initialize the application (it calls getMe), retrying with backoff while Telegram
+    cannot be reached; False when stopped first. A rejected token or a wrong API URL is a
+    `ConfigError` whose message never shows the token."""
+    delay = 1.0
+    while not stop.is_set():
+        try:
+            await app.initialize()
+            return True
+        except InvalidToken:
+            raise ConfigError(
+                "Telegram rejected the token, or TELEGRAM_API_BASE_URL is wrong (it must end "
+                "in /bot, e.g. https://api.telegram.org/bot)"
+            ) from None
+        except NetworkError as exc:
+            log.warning("cannot reach Telegram (%s); retrying in %.0f s", type(exc).__name__, delay)
+            with suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+            delay = min(delay * 2, RETRY_MAX_SECONDS)
+    return False
+
+
+async def serve(
+    app: Application,  # type: ignore[type-arg]
+    settings: Settings,
+    webhook_url: str | None = None,
+    secret: str = "",
+    stop: asyncio.Event | None = None,
+    load: Callable[[], AnswerEngine] | None = None,
+) -> None:
+    """Run until SIGINT/SIGTERM (or `stop`): connect, load the engine (`load`, after the
+    token is known to work: a bad token fails in a second, not after the model load), then
+    poll or serve the webhook; at the end, cancel a running rebuild and stop cleanly."""
+    if stop is None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+    svc: Services = app.bot_data[SERVICES_KEY]
+    server = None
+    try:
+        if not await connect(app, stop):
+            return
+        if load is not None:
+            log.info("loading the model and the index")
+            svc.engine = await asyncio.to_thread(load)
+        await post_init(app)
+        if webhook_url:
+            server = await start_webhook(app, settings, webhook_url, secret)
+        else:
+            assert app.updater is not None
+            await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+            log.info("long polling")
+        await app.start()
+        await stop.wait()
+        log.info("stopping")
+    finally:
+        svc.stopping.set()  # a running rebuild stops at its next batch; nothing is swapped
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if server is not None:
+            server.stop()
+            await server.close_all_connections()
+        if app.running:
+            await app.stop()
+        if app._initialized:  # noqa: SLF001 (shutdown only what was initialized)
+            await app.shutdown()
+        svc.store.close()
+
+
+async def start_webhook(
+    app: Application,  # type: ignore[type-arg]
+    settings: Settings,
+    webhook_url: str,
+    secret: str,
+) -> Any:
+    """Serve `webhook_url`'s path on WEBHOOK_LISTEN:WEBHOOK_PORT and register it. A request
+    larger than `MAX_WEBHOOK_BODY` is refused before its body is read, and one without the
+    secret token before it is parsed."""
+    import tornado.httpserver
+    import tornado.web
+
+    path = "/" + urlparse(webhook_url).path.strip("/")
+
+    class Receive(tornado.web.RequestHandler):
+        SUPPORTED_METHODS = ("POST",)  # type: ignore[assignment]
+
+        async def post(self) -> None:
+            if self.request.headers.get("X-Telegram-Bot-Api-Secret-Token") != secret:
+                raise tornado.web.HTTPError(403)
+            try:
+                update = Update.de_json(json.loads(self.request.body), app.bot)
+            except (ValueError, TypeError, KeyError) as exc:
+                raise tornado.web.HTTPError(400) from exc
+            if update is not None:
+                await app.update_queue.put(update)
+
+        def log_exception(self, *args: Any) -> None:  # no request content in logs
+            pass
+
+    web = tornado.web.Application([(rf"{re.escape(path.rstrip('/'))}/?", Receive)])
+    server = tornado.httpserver.HTTPServer(web, max_body_size=MAX_WEBHOOK_BODY)
+    server.listen(settings.webhook_port, address=settings.webhook_listen)
+    await app.bot.set_webhook(webhook_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
+    log.info("serving a webhook on %s:%s%s", settings.webhook_listen, settings.webhook_port, path)
+    return server
+
+
 def run_bot(settings: Settings, webhook_url: str | None = None) -> None:
     """Load the engine, then run the bot until SIGINT/SIGTERM (long polling or webhook)."""
     from bot.engine import Engine  # heavy (torch): imported only when the bot really starts
 
     quiet_loggers()
-    bot_token(settings)  # fail before the slow model load
+    redact_logs(bot_token(settings))  # fails before the slow model load without a token
     secret = webhook_secret(settings) if webhook_url else ""
-    log.info("loading the model and the index")
-    app = build_application(settings, Engine.load(settings))
-    if webhook_url:
-        url_path = urlparse(webhook_url).path.strip("/")
-        where = f"{settings.webhook_listen}:{settings.webhook_port}/{url_path}"
-        log.info("serving a webhook on %s", where)
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=url_path,
-            webhook_url=webhook_url,
-            secret_token=secret,
-            allowed_updates=ALLOWED_UPDATES,
-        )
-    else:
-        log.info("long polling")
-        app.run_polling(allowed_updates=ALLOWED_UPDATES)
+    app = build_application(settings, None)
+    asyncio.run(serve(app, settings, webhook_url, secret, load=lambda: Engine.load(settings)))
     log.info("stopped")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import itertools
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from index.chunking import chunk_corpus
 from index.corpus import load_corpus, stat_signature
 from index.dense import DenseIndex, build_faiss, describe
 from index.embed import Embedder, EmbeddingCache, embed_with_cache, token_counter_many
-from index.errors import BuildError
+from index.errors import BuildCancelled, BuildError
 from index.lexical import LexicalIndex, load_stems, terms_of_words
 from index.store import (
     FORMAT_VERSION,
@@ -46,6 +47,7 @@ class BuildReport:
     build_id: str
     # Seconds per step (load, chunk, lexical, embed, dense, write), for the benchmark.
     stages: dict[str, float] = field(default_factory=dict, compare=False)
+    unchanged: bool = False  # the corpus was unchanged: no build was made
 
     def summary(self) -> str:
         return (
@@ -106,6 +108,7 @@ def build_index(
     cache: EmbeddingCache | None = None,
     max_tokens: int = 200,
     on_progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> BuildReport:
     """Build a new index from `knowledge_dir` beside the current one and swap it in.
 
@@ -161,8 +164,9 @@ def build_index(
             if on_progress:
                 on_progress(done, len(chunks))
 
+        cancelled = cancel.is_set if cancel is not None else None
         vectors, embedded, reused = embed_with_cache(
-            embedder, [c.text for c in chunks], cache, on_progress=progress
+            embedder, [c.text for c in chunks], cache, on_progress=progress, cancelled=cancelled
         )
         if on_progress and embedded == 0:
             on_progress(len(chunks), len(chunks))
@@ -203,8 +207,13 @@ def build_index(
                 meta_terms,
                 digests,
             )
+            if cancel is not None and cancel.is_set():
+                raise BuildCancelled("the build was cancelled (shutting down)")
             tmp.rename(final)
             swap_current(index_dir, final)
+        except BuildCancelled:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
         except OSError as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             raise BuildError(f"could not write the index: {exc}") from exc

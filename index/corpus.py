@@ -21,7 +21,9 @@ An article file (`knowledge/articles/<id>.md`)::
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +32,8 @@ from pathlib import Path
 from index.errors import KnowledgeFileError
 from index.glossary import Glossary, parse_glossary
 from index.records import Article
+
+log = logging.getLogger(__name__)
 
 REQUIRED = ("id", "title", "outlet")
 GLOSSARY = "glossary.txt"
@@ -150,8 +154,32 @@ def format_date_id(d: date) -> str:
 
 
 def article_files(knowledge_dir: Path) -> list[Path]:
-    """The article files of a knowledge directory, sorted by name."""
-    return sorted((knowledge_dir / "articles").glob("*.md"))
+    """The article files of a knowledge directory, sorted by name: regular `*.md` files.
+
+    Hidden entries (an editor's `.#x.md` lock file) and entries that are not regular files
+    (a directory named `x.md`, a FIFO, a dangling link, a link loop) are skipped with a
+    warning that names them: reading one could hang or fail a whole build.
+    """
+    folder = knowledge_dir / "articles"
+    try:
+        entries = sorted(folder.glob("*.md"))
+    except OSError as exc:
+        raise KnowledgeFileError(str(folder), None, f"cannot be listed ({exc.strerror})") from exc
+    out = []
+    for path in entries:
+        if path.name.startswith("."):
+            log.warning("skipping %s: a hidden file", path)
+            continue
+        try:
+            mode = path.stat().st_mode  # follows links: a dangling or looping one raises
+        except OSError as exc:
+            log.warning("skipping %s: %s", path, exc.strerror or exc)
+            continue
+        if not stat.S_ISREG(mode):
+            log.warning("skipping %s: not a regular file", path)
+            continue
+        out.append(path)
+    return out
 
 
 def knowledge_files(knowledge_dir: Path) -> list[Path]:
@@ -160,11 +188,15 @@ def knowledge_files(knowledge_dir: Path) -> list[Path]:
 
 
 def fingerprint_files(paths: Iterable[Path]) -> str:
-    """A hash of the names and bytes of the given files."""
+    """A hash of the names and bytes of the given files (a missing or unreadable one counts
+    as empty: the build that reads it reports the problem)."""
     h = hashlib.sha256()
     for p in paths:
         h.update(p.name.encode() + b"\0")
-        h.update(p.read_bytes() if p.exists() else b"")
+        try:
+            h.update(p.read_bytes() if p.is_file() else b"")
+        except OSError:
+            h.update(b"\1unreadable")
         h.update(b"\0")
     return h.hexdigest()[:16]
 
@@ -194,7 +226,7 @@ def load_corpus(knowledge_dir: Path) -> Corpus:
     articles: list[Article] = []
     seen: dict[str, str] = {}
     for path in article_files(knowledge_dir):
-        raw = path.read_bytes()
+        raw = _read_bytes(path)
         if len(raw) > MAX_ARTICLE_BYTES:
             raise KnowledgeFileError(
                 str(path), None, f"file is larger than {MAX_ARTICLE_BYTES} bytes"
@@ -216,6 +248,17 @@ def load_corpus(knowledge_dir: Path) -> Corpus:
     glossary = parse_glossary(data_files[GLOSSARY], str(knowledge_dir / GLOSSARY))
     articles.sort(key=lambda a: a.id)
     return Corpus(tuple(articles), glossary, corpus_fingerprint(knowledge_dir), data_files)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A knowledge file's bytes; `KnowledgeFileError` naming it when it cannot be read."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as exc:
+        raise KnowledgeFileError(
+            str(path), None, f"cannot be read ({exc.strerror or exc})"
+        ) from exc
 
 
 def read_data_files(knowledge_dir: Path) -> dict[str, str]:

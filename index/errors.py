@@ -20,8 +20,21 @@ class BuildError(IndexError_):
     """Building the index failed; the previous index stays in use. Shown to admins."""
 
 
+class BuildCancelled(BuildError):
+    """A build stopped because the process is shutting down; nothing was swapped in."""
+
+
 class IndexMissingError(IndexError_):
     """No usable index exists and none could be built. Shown to admins and CLI users."""
+
+
+class IndexDamagedError(IndexMissingError):
+    """A file of a build is missing, truncated or garbled (its checksum differs). Shown to
+    operators in a warning that names the file; the engine rebuilds or uses an older build."""
+
+    def __init__(self, build: str, file: str, problem: str) -> None:
+        self.build, self.file, self.problem = build, file, problem
+        super().__init__(f"index file {build}/{file} is damaged: {problem}")
 
 
 class ImportError_(KnowledgeFileError):

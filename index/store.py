@@ -21,7 +21,7 @@ import os
 import shutil
 import zipfile
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -30,7 +30,7 @@ import numpy as np
 from index.chunking import chunking_fingerprint
 from index.corpus import corpus_fingerprint, stat_signature
 from index.dense import DenseIndex
-from index.errors import IndexMissingError
+from index.errors import IndexDamagedError, IndexMissingError
 from index.glossary import Glossary, load_glossary
 from index.lexical import LexicalIndex
 from index.records import Article, Chunk, Sentence
@@ -38,8 +38,9 @@ from index.tables import ChunkTable, SentenceTable
 
 # 2: digests.json and lexical/stems.json; 3: IVF-Flat, not HNSW, when large; 4: sentences.npz;
 # 5: chunks.npz replaces chunks.jsonl; 6: meta_terms.json, file_stats in the manifest;
-# 7: copies of every data file (lexicons, gazetteer, scorer) beside the glossary
-FORMAT_VERSION = 7
+# 7: copies of every data file (lexicons, gazetteer, scorer) beside the glossary;
+# 8: size and checksum of every file in the manifest, verified at load
+FORMAT_VERSION = 8
 KEEP_BUILDS = 2
 
 
@@ -62,6 +63,7 @@ class Manifest:
     build_seconds: float
     dense_index: str = ""  # e.g. "IndexIVFFlat (1264 lists, 79 probed)"
     file_stats: str = ""  # `stat_signature` of the knowledge files when the build read them
+    files: dict[str, str] = field(default_factory=dict)  # relative path -> "size:blake2b"
 
     def matches(self, fingerprint: str, model: str, max_tokens: int) -> bool:
         """True when this build is current for the given corpus and settings."""
@@ -173,8 +175,53 @@ def write_build(
     dense.save(directory / "dense.faiss")
     SentenceTable.of_articles(articles).save(directory / "sentences.npz")
     lexical.save(directory / "lexical")
-    # The manifest goes last: a build directory without one is incomplete.
+    # The manifest goes last (a build directory without one is incomplete), with the size
+    # and checksum of every file, so that a damaged file is named at load.
+    manifest = replace(manifest, files=checksums(directory))
     (directory / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2), "utf-8")
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            h.update(block)
+    return f"{path.stat().st_size}:{h.hexdigest()}"
+
+
+def checksums(directory: Path) -> dict[str, str]:
+    """Relative path -> "size:checksum" of every file of a build (but its manifest)."""
+    return {
+        p.relative_to(directory).as_posix(): _digest(p)
+        for p in sorted(directory.rglob("*"))
+        if p.is_file() and p.name != "manifest.json"
+    }
+
+
+def verify(build_dir: Path, manifest: Manifest) -> None:
+    """`IndexDamagedError` naming the first file that is missing, of another size or with
+    another checksum than the manifest records."""
+    for name, recorded in manifest.files.items():
+        path = build_dir / name
+        size = recorded.split(":", 1)[0]
+        try:
+            if str(path.stat().st_size) != size:
+                raise IndexDamagedError(str(build_dir), name, "its size changed (truncated?)")
+            if _digest(path) != recorded:
+                raise IndexDamagedError(str(build_dir), name, "its checksum differs (garbled)")
+        except OSError as exc:
+            raise IndexDamagedError(str(build_dir), name, exc.strerror or "unreadable") from exc
+
+
+def kept_builds(index_dir: Path) -> list[Path]:
+    """The complete builds in `index_dir`, newest first."""
+    root = index_dir / "builds"
+    try:
+        builds = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    except OSError:
+        return []
+    builds = [p for p in builds if read_manifest(p) is not None]
+    return sorted(builds, key=lambda p: p.name, reverse=True)
 
 
 def body_digest(body: str) -> str:
@@ -222,7 +269,7 @@ def read_manifest(build_dir: Path) -> Manifest | None:
     """The manifest of a build, or None when missing or unreadable."""
     try:
         return Manifest(**json.loads((build_dir / "manifest.json").read_text("utf-8")))
-    except (OSError, ValueError, TypeError):
+    except (OSError, ValueError, TypeError, UnicodeDecodeError):
         return None
 
 
@@ -236,10 +283,12 @@ def current_build(index_dir: Path) -> Path | None:
 
 
 def load_build(build_dir: Path) -> StoredIndex:
-    """Load a complete build; raise `IndexMissingError` when it is unusable."""
+    """Load a complete build, its files verified against the manifest's checksums; raise
+    `IndexDamagedError` (naming the file) or `IndexMissingError` when it is unusable."""
     manifest = read_manifest(build_dir)
     if manifest is None:
         raise IndexMissingError(f"no complete index at {build_dir}")
+    verify(build_dir, manifest)
     try:
         articles = _read_articles(build_dir)
         chunks = ChunkTable.load(build_dir / "chunks.npz", articles)

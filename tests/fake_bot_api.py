@@ -118,6 +118,8 @@ def parse_html(text: str) -> str:
 class FakeBotAPI:
     """In-memory Bot API server state. Thread-safe: the HTTP server calls it from threads."""
 
+    webhook: dict[str, Any] | None = None
+
     def __init__(self, token: str = TOKEN) -> None:
         self.token = token
         self.calls: list[Call] = []
@@ -373,7 +375,17 @@ class FakeBotAPI:
     def _api_getMyCommands(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         return self.commands
 
+    def _api_setWebhook(self, params: dict[str, Any]) -> bool:
+        url = str(params.get("url", ""))
+        if not url.startswith("https://"):
+            raise ApiError(
+                400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"
+            )
+        self.webhook = {"url": url, "secret_token": params.get("secret_token")}
+        return True
+
     def _api_deleteWebhook(self, params: dict[str, Any]) -> bool:
+        self.webhook = None
         return True
 
     def _api_close(self, params: dict[str, Any]) -> bool:

@@ -234,7 +234,11 @@ def test_reindex_frees_the_previous_index(tiny_settings) -> None:  # type: ignor
     engine = Engine.load(tiny_settings, embedder=FakeEmbedder())
     engine.ask("Berapa pekerja yang terlindungi?")  # fills the answerer's caches
     old = weakref.ref(engine.index)
-    engine.reindex()
+    unchanged = engine.reindex()
+    assert unchanged.unchanged and unchanged.embedded == 0  # nothing to rebuild
+    assert old() is not None
+    (tiny_settings.knowledge_dir / "articles" / "delta.md").write_text(TARGET_ARTICLE, "utf-8")
+    assert not engine.reindex().unchanged
     gc.collect()  # what a long-running process would get to, eventually
     assert old() is None, "the replaced index is still in memory"
     assert engine.ask("Berapa pekerja yang terlindungi?").answered

@@ -64,6 +64,7 @@ class FakeEngine:
         self.reindex_gate.set()
         self.reindex_started = threading.Event()
         self.reindex_error: Exception | None = None
+        self.unchanged = False
 
     def ask(self, question: str) -> Answer:
         self.questions.append(question)
@@ -81,12 +82,14 @@ class FakeEngine:
             return Answer(question, True, (part,), (cite(2),))
         return Answer(question, False, reason=Reason.NOT_IN_SOURCES, message="Maaf, tidak ada.")
 
-    def reindex(self) -> BuildReport:
+    def reindex(self, progress: None = None, cancel: threading.Event | None = None) -> BuildReport:
         self.reindex_calls += 1
         self.reindex_started.set()
         assert self.reindex_gate.wait(10)
         if self.reindex_error:
             raise self.reindex_error
+        if self.unchanged:
+            return BuildReport(12, 80, 0, 80, 0.0, "b-1", unchanged=True)
         return BuildReport(12, 80, 5, 75, 3.25, "b-1")
 
 
@@ -247,7 +250,7 @@ async def test_group_tanya_mention_and_reply_are_answered(app, api, engine) -> N
     [a2] = await group(app, api, f"/tanya@{BOT_NAME} program apa saja?")
     [a3] = await group(app, api, f"@{BOT_NAME} program BPJS TK apa aja?")
     [a4] = await group(app, api, "kalau program?", reply_to=api.message_of(a1))
-    [a5] = await group(app, api, f"@{BOT_NAME.upper()}")
+    [a5] = await group(app, api, f"@{BOT_NAME.upper()}", user=USER + 1)  # within USER's limit
     assert engine.questions == [
         "Apa saja program BPJS Ketenagakerjaan?",
         "program apa saja?",
@@ -397,15 +400,23 @@ async def test_reindex_runs_in_background_and_reports_counts(app, api, engine) -
     # While it runs, questions are answered and a second /reindex is told to wait.
     [answer] = await private(app, api, "program apa saja?")
     assert "Jaminan Hari Tua" in answer.text
-    [busy] = await private(app, api, "/reindex", user=ADMIN)
-    assert busy.text == replies.REINDEX_BUSY
+    # More requests while it runs merge into one follow-up build.
+    for _ in range(3):
+        [queued] = await private(app, api, "/reindex", user=ADMIN)
+        assert queued.text == replies.REINDEX_QUEUED
     engine.reindex_gate.set()
     await asyncio.wait_for(running, 5)
     started, done = api.sent(ADMIN)[0], api.sent(ADMIN)[-1]
     assert started.text == replies.REINDEX_STARTED
     assert "<b>12</b> artikel, <b>80</b> potongan teks (5 di-embed baru, 75 dipakai" in done.text
     assert "3,2 detik" in done.text
-    assert engine.reindex_calls == 1
+    assert engine.reindex_calls == 2  # the first build and one follow-up
+
+
+async def test_reindex_of_an_unchanged_corpus_says_so(app, api, engine) -> None:  # type: ignore[no-untyped-def]
+    engine.unchanged = True
+    replies_sent = await private(app, api, "/reindex", user=ADMIN)
+    assert replies_sent[-1].text == replies.REINDEX_UNCHANGED
 
 
 async def test_failed_reindex_reports_the_reason_and_can_be_retried(app, api, engine) -> None:  # type: ignore[no-untyped-def]

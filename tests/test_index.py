@@ -117,11 +117,11 @@ def test_build_stores_sentences_and_postings_match_the_text(tmp_path, fake_embed
         load_build(build)
     stored.sentences.save(build / "sentences.npz")
     assert load_build(build).chunks[0] == chunks[0]
-    # A table whose spans run past their article is damage, not a source of garbage quotes.
+    # A changed file is named by its checksum, before its content could make garbage quotes.
     table = stored.chunks
     table.ends[0] = len(stored.articles[chunks[0].article_id].body) + 5
     table.save(build / "chunks.npz")
-    with pytest.raises(IndexMissingError, match="outside their articles"):
+    with pytest.raises(IndexMissingError, match=r"chunks\.npz is damaged: its checksum"):
         load_build(build)
 
 

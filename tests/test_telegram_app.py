@@ -1,37 +1,32 @@
-"""`run_bot` wiring: polling by default, a webhook with a secret token, fast config errors."""
+"""`run_bot` and `serve`: polling, a webhook with a secret and a body limit, retries while
+Telegram cannot be reached, a rejected token never shown, fast config errors."""
 
 from __future__ import annotations
 
-import re
+import asyncio
+import json
+import logging
+import socket
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
 import pytest
-from telegram.ext import Application
 
 from bot.engine import Engine
 from bot.errors import ConfigError
 from bot.settings import Settings
-from bot.telegram_app import run_bot
-from tests.fake_bot_api import TOKEN
+from bot.telegram_app import (
+    MAX_WEBHOOK_BODY,
+    build_application,
+    connect,
+    redact_logs,
+    run_bot,
+    serve,
+)
+from tests.fake_bot_api import TOKEN, ApiError, FakeBotAPI, FakeRequest
 from tests.test_handlers import FakeEngine
-
-
-@pytest.fixture
-def runs(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Replace the model load and the blocking run_* calls; record how the bot would run."""
-    calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(Engine, "load", classmethod(lambda cls, settings: FakeEngine()))
-
-    def fake_run(mode: str):  # type: ignore[no-untyped-def]
-        def run(self: Application, **kwargs: Any) -> None:  # type: ignore[type-arg]
-            calls.append({"mode": mode, "app": self, **kwargs})
-
-        return run
-
-    monkeypatch.setattr(Application, "run_polling", fake_run("polling"))
-    monkeypatch.setattr(Application, "run_webhook", fake_run("webhook"))
-    return calls
 
 
 def settings(tmp_path: Path, **kw: Any) -> Settings:
@@ -44,34 +39,123 @@ def settings(tmp_path: Path, **kw: Any) -> Settings:
     return Settings(_env_file=None, **base)  # type: ignore[call-arg]
 
 
-def test_long_polling_by_default_through_the_configured_api(tmp_path, runs) -> None:  # type: ignore[no-untyped-def]
-    run_bot(settings(tmp_path))
-    [run] = runs
-    assert run["mode"] == "polling"
-    assert run["allowed_updates"] == ["message", "callback_query"]
-    bot = run["app"].bot
-    assert bot.base_url == f"http://127.0.0.1:8081/bot{TOKEN}"
-    assert bot.base_file_url == f"http://127.0.0.1:8081/file/bot{TOKEN}"
-    assert run["app"].persistence is not None
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
-def test_webhook_with_a_generated_secret(tmp_path, runs) -> None:  # type: ignore[no-untyped-def]
-    run_bot(settings(tmp_path, webhook_port=9443), webhook_url="https://bot.example.org/tg/hook")
-    [run] = runs
-    assert run["mode"] == "webhook"
-    assert run["webhook_url"] == "https://bot.example.org/tg/hook"
-    assert run["url_path"] == "tg/hook"
-    assert (run["listen"], run["port"]) == ("0.0.0.0", 9443)
-    assert re.fullmatch(r"[A-Za-z0-9_-]{40,}", run["secret_token"])
+async def test_polling_answers_until_stopped(tmp_path: Path) -> None:
+    api = FakeBotAPI()
+    app = build_application(settings(tmp_path), FakeEngine(), request=FakeRequest(api))
+    stop = asyncio.Event()
+    running = asyncio.create_task(serve(app, settings(tmp_path), stop=stop))
+    api.user_message(1001, "program apa saja?")
+    await asyncio.to_thread(api.wait_sent, 1001, 1, 10)
+    assert "Jaminan Hari Tua" in api.sent(1001)[-1].text
+    assert [c["command"] for c in api.commands] == ["tanya", "sumber", "help"]
+    stop.set()
+    await asyncio.wait_for(running, 10)
+    assert not app.running
 
 
-def test_webhook_with_a_configured_secret(tmp_path, runs) -> None:  # type: ignore[no-untyped-def]
-    s = settings(tmp_path, webhook_secret_token="s3cret_Token-1", bot_persistence=False)
-    run_bot(s, webhook_url="https://bot.example.org/")
-    [run] = runs
-    assert run["secret_token"] == "s3cret_Token-1"
-    assert run["url_path"] == ""
-    assert run["app"].persistence is None
+def _post(url: str, body: bytes, secret: str | None) -> int:
+    request = urllib.request.Request(url, data=body, method="POST")
+    request.add_header("Content-Type", "application/json")
+    if secret is not None:
+        request.add_header("X-Telegram-Bot-Api-Secret-Token", secret)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return int(exc.code)
+    except (ConnectionError, urllib.error.URLError):
+        return 0  # the server closed the connection: refused before reading the body
+
+
+async def test_webhook_is_registered_and_checks_the_secret_and_the_size(tmp_path: Path) -> None:
+    api = FakeBotAPI()
+    port = free_port()
+    s = settings(tmp_path, webhook_listen="127.0.0.1", webhook_port=port)
+    app = build_application(s, FakeEngine(), request=FakeRequest(api))
+    stop = asyncio.Event()
+    hook = "https://bot.example.org/tg/hook"
+    running = asyncio.create_task(serve(app, s, hook, "s3cret", stop=stop))
+    await asyncio.to_thread(api.wait_for, lambda: api.webhook is not None, 10)
+    assert api.webhook == {"url": hook, "secret_token": "s3cret"}
+    url = f"http://127.0.0.1:{port}/tg/hook"
+    api.user_message(2002, "program apa saja?")  # the fake queues it; here it is delivered by POST
+    update = api.handle("getUpdates", {}, block=False)["result"][-1]
+    body = json.dumps(update).encode()
+    assert await asyncio.to_thread(_post, url, body, None) == 403
+    assert await asyncio.to_thread(_post, url, body, "wrong") == 403
+    assert await asyncio.to_thread(_post, url, b"x" * (MAX_WEBHOOK_BODY + 1), None) in (0, 400, 413)
+    assert await asyncio.to_thread(_post, url, body, "s3cret") == 200
+    await asyncio.to_thread(api.wait_sent, 2002, 1, 10)
+    assert "Jaminan Hari Tua" in api.sent(2002)[-1].text
+    stop.set()
+    await asyncio.wait_for(running, 10)
+
+
+class Offline(FakeRequest):
+    """Telegram that cannot be reached for the first `failures` requests."""
+
+    def __init__(self, api: FakeBotAPI, failures: int) -> None:
+        super().__init__(api)
+        self.failures = failures
+
+    async def do_request(self, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
+        if self.failures > 0:
+            self.failures -= 1
+            from telegram.error import NetworkError
+
+            raise NetworkError("connection refused")
+        return await super().do_request(*args, **kwargs)
+
+
+async def test_start_without_network_retries_with_backoff(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    api = FakeBotAPI()
+    app = build_application(settings(tmp_path), FakeEngine(), request=Offline(api, 2))
+    stop = asyncio.Event()
+    with caplog.at_level(logging.WARNING):
+        assert await asyncio.wait_for(connect(app, stop), 20)
+    retries = [r.getMessage() for r in caplog.records if "cannot reach Telegram" in r.getMessage()]
+    assert retries == ["cannot reach Telegram (NetworkError); retrying in 1 s",
+                       "cannot reach Telegram (NetworkError); retrying in 2 s"]  # fmt: skip
+    await app.shutdown()
+
+
+async def test_a_rejected_token_is_one_line_without_the_token(tmp_path: Path) -> None:
+    api = FakeBotAPI()
+    api.fail("getMe", ApiError(401, "Unauthorized"))
+    app = build_application(settings(tmp_path), FakeEngine(), request=FakeRequest(api))
+    with pytest.raises(ConfigError) as info:
+        await connect(app, asyncio.Event())
+    assert TOKEN not in str(info.value) and "\n" not in str(info.value)
+    assert "TELEGRAM_API_BASE_URL" in str(info.value)
+
+
+def test_the_token_never_reaches_a_log_line(caplog) -> None:  # type: ignore[no-untyped-def]
+    root = logging.getLogger()
+    handler = logging.StreamHandler()
+    root.addHandler(handler)
+    try:
+        redact_logs(TOKEN)
+        record = logging.LogRecord(
+            "x", logging.ERROR, __file__, 1, "url %s", (f"/bot{TOKEN}/getMe",), None
+        )
+        try:
+            raise RuntimeError(f"The token `{TOKEN}` was rejected")
+        except RuntimeError:
+            import sys
+
+            record.exc_info = sys.exc_info()
+        for f in handler.filters:
+            f.filter(record)
+        assert TOKEN not in handler.format(record)
+        assert "<token>" in handler.format(record)
+    finally:
+        root.removeHandler(handler)
 
 
 @pytest.mark.parametrize(

@@ -277,19 +277,40 @@ def test_reindex_is_refused_to_non_admins_and_nothing_is_rebuilt(bot: Bot) -> No
     assert "reindex started" not in bot.log()
 
 
+NEW_ARTICLE = """---
+id: contoh-2025-01-01
+title: Layanan Keliling di Desa
+outlet: Koran Contoh
+dated: 2025-01-01
+---
+Kantor cabang membuka layanan keliling untuk pekerja desa setiap Sabtu.
+"""
+
+
 def test_admin_reindex_reports_counts_while_questions_are_answered(bot: Bot) -> None:
     build = current_build(bot)
+    [unchanged] = bot.say(ADMIN, "/reindex")[-1:]
+    assert unchanged.text == replies.REINDEX_UNCHANGED  # nothing to rebuild, nothing built
+    assert current_build(bot) == build
+    (bot.root / "knowledge" / "articles" / "contoh.md").write_text(NEW_ARTICLE, "utf-8")
     before = len(bot.api.delivered(ADMIN))
-    bot.api.user_message(ADMIN, "/reindex")
+    for _ in range(10):  # ten requests in a burst: one build and at most one follow-up
+        bot.api.user_message(ADMIN, "/reindex")
     bot.still_answers(8_104_002)  # answered from the current index meanwhile
-    sent = bot.api.wait_sent(ADMIN, before + 2, timeout=60)[before:]
+    bot.api.wait_for(
+        lambda: any("selesai dibangun" in c.text for c in bot.api.delivered(ADMIN)[before:]),
+        timeout=60,
+    )
+    time.sleep(2.0)  # a follow-up build, if any, reports within this
+    sent = bot.api.delivered(ADMIN)[before:]
     assert sent[0].text == replies.REINDEX_STARTED
+    report = next(c.text for c in sent if "selesai dibangun" in c.text)
     n_articles = len(list((bot.root / "knowledge" / "articles").glob("*.md")))
-    report = sent[-1].text
     assert f"<b>{n_articles}</b> artikel" in report, report
-    assert re.search(r"<b>\d+</b> potongan teks \(0 di-embed baru, \d+ dipakai ulang", report)
+    assert re.search(r"<b>\d+</b> potongan teks \(1 di-embed baru, \d+ dipakai ulang", report)
     assert re.search(r"dalam \d+,\d detik", report)
     assert current_build(bot) != build
+    assert bot.log().count("reindex done") <= 2
     bot.still_answers(8_104_002)
 
 
@@ -328,6 +349,92 @@ def test_twenty_five_users_at_once_all_get_correct_answers(bot: Bot) -> None:
     assert [c.error for c in bot.api.sent(users[0])][0].startswith("Too Many Requests")
 
 
+def test_one_user_flooding_commands_buttons_and_mentions_cannot_stall_others(bot: Bot) -> None:
+    flooder, other, group = 8_108_001, 8_108_002, -1_009_900_108
+    limit = Settings.model_fields["rate_limit_per_minute"].default
+    [answer] = bot.say(flooder, PROGRAMS_Q)  # a bot message with a Sumber button to press
+    data = answer.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    before_private = len(bot.api.delivered(flooder))
+    before_group = len(bot.api.delivered(group))
+    for i in range(200):
+        if i % 3 == 0:
+            bot.api.user_message(flooder, "/start")
+        elif i % 3 == 1:
+            bot.api.press_button(flooder, bot.api.message_of(answer), data)
+        else:
+            bot.api.user_message(flooder, f"@{BOT_NAME}", chat_id=group, chat_type="supergroup")
+    asked = time.monotonic()
+    answered = bot.ask(other, PROGRAMS_Q)  # another user's private question, meanwhile
+    assert time.monotonic() - asked < 5.0
+    assert all(p in answered for p in FIVE_PROGRAMS)
+    bot.api.wait_for(lambda: bot.api.polls > 0, timeout=5)
+    time.sleep(3.0)  # let whatever the flood was allowed reach the fake Telegram
+    got = bot.api.delivered(flooder)[before_private:] + bot.api.delivered(group)[before_group:]
+    notices = [c for c in got if "terlalu banyak" in c.text]
+    alerts = [c for c in bot.api.sent(method="answerCallbackQuery") if c.params.get("text")]
+    assert len(got) - len(notices) <= limit - 1  # the question above counted too
+    assert len(notices) + len(alerts) == 1
+    assert bot.alive()
+
+
+def test_kill_during_state_saves_then_a_crafted_state_file(bot: Bot) -> None:
+    users = range(8_109_001, 8_109_011)
+    for user in users:
+        bot.api.user_message(user, PEOPLE_Q)
+    bot.api.wait_for(lambda: sum(bool(bot.api.delivered(u)) for u in users) >= 3, timeout=60)
+    assert bot.proc is not None
+    bot.proc.kill()  # kill -9 while answers (and their state saves) are in flight
+    bot.proc.wait(10)
+    bot.start()
+    bot.still_answers(8_109_020)
+    assert bot.stop() == 0
+    marker = bot.root / "pwned"
+    state = bot.root / "var" / "state.sqlite"
+    for extra in ("-wal", "-shm"):
+        (bot.root / "var" / f"state.sqlite{extra}").unlink(missing_ok=True)
+    state.write_bytes(f"cos\nsystem\n(S'touch {marker}'\ntR.".encode())  # a pickle payload
+    bot.start()
+    bot.still_answers(8_109_021)
+    assert not marker.exists()
+    assert "is unreadable" in bot.log() and "starting empty" in bot.log()
+
+
+def _many_articles(knowledge: Path, n: int) -> list[Path]:
+    """`n` new articles whose chunks are not in the embedding cache (a long rebuild)."""
+    seed = (knowledge / "articles" / "musinews-2024-08-01.md").read_text("utf-8")
+    head, body = seed.split("\n---\n", 1)
+    paths = []
+    for i in range(n):
+        text = "\n\n".join(f"{p} (catatan {i}-{j})" for j, p in enumerate(body.split("\n\n")))
+        path = knowledge / "articles" / f"tambahan-{i:03d}.md"
+        path.write_text(
+            f"---\nid: tambahan-{i:03d}\ntitle: Tambahan {i}\noutlet: Contoh\n---\n{text}\n"
+        )
+        paths.append(path)
+    return paths
+
+
+def test_sigterm_during_a_rebuild_exits_quickly_and_keeps_the_index(bot: Bot) -> None:
+    build = current_build(bot)
+    added = _many_articles(bot.root / "knowledge", 120)
+    try:
+        bot.api.user_message(ADMIN, "/reindex")
+        bot.api.wait_for(lambda: "reindex started" in bot.log(), timeout=30)
+        time.sleep(1.0)  # embedding is under way
+        assert bot.proc is not None
+        bot.proc.send_signal(signal.SIGTERM)
+        stopped = time.monotonic()
+        assert bot.proc.wait(10) == 0
+        assert time.monotonic() - stopped < 10.0
+        assert current_build(bot) == build  # the cancelled build was never swapped in
+        assert "reindex cancelled" in bot.log()
+    finally:
+        for path in added:
+            path.unlink()
+    bot.start()
+    bot.still_answers(8_110_001)
+
+
 # -- privacy, shutdown, restart --------------------------------------------------------------------
 
 
@@ -339,8 +446,9 @@ def test_logs_carry_no_message_text_names_ids_or_token(bot: Bot) -> None:
 
 
 def test_sigterm_stops_cleanly_and_sources_survive_a_restart(bot: Bot) -> None:
+    assert PEOPLE_FIGURE.search(bot.ask(8_101_004, PEOPLE_Q))
     assert bot.stop() == 0
-    assert (bot.root / "var" / "bot-state.pickle").stat().st_size > 0
+    assert (bot.root / "var" / "state.sqlite").stat().st_size > 0
     bot.start()
     last = "\n".join(c.text for c in bot.say(8_101_004, "/sumber"))
     assert last.startswith(f"<b>{replies.SOURCES_HEADING}</b>")

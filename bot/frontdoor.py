@@ -1,0 +1,83 @@
+"""The front door: every update that would get a reply passes one per-user and one per-chat
+limit before any handler runs (a `TypeHandler` in group -1 that stops what is over).
+
+Commands, questions, button presses, stickers and group mentions all count; group chatter
+that is not addressed to the bot gets no reply and does not count.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from telegram import Chat, Update
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot import replies
+from bot.messages import addressed_question, user_tag
+from bot.ratelimit import SlidingWindowLimiter, Verdict
+
+log = logging.getLogger(__name__)
+
+CHAT_FACTOR = 3  # a group may get this many times one user's replies per window
+
+
+class FrontDoor:
+    """Per-user and per-chat sliding-window limits (pure; the clock is injectable)."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] | None = None) -> None:
+        kw = {"clock": clock} if clock else {}
+        self.users = SlidingWindowLimiter(per_minute, 60.0, **kw)
+        self.chats = SlidingWindowLimiter(per_minute * CHAT_FACTOR, 60.0, **kw)
+
+    def check(self, user_id: int, chat_id: int, group: bool) -> tuple[Verdict, float]:
+        """The verdict on one update and, when refused, the seconds until the next is let in."""
+        verdict = self.users.hit(user_id)
+        if verdict is not Verdict.ALLOW:
+            return verdict, self.users.retry_after(user_id)
+        if group:
+            verdict = self.chats.hit(chat_id)
+            if verdict is not Verdict.ALLOW:
+                return verdict, self.chats.retry_after(chat_id)
+        return Verdict.ALLOW, 0.0
+
+
+def wants_reply(update: Update, bot_id: int, bot_username: str) -> bool:
+    """Whether the bot would answer this update at all."""
+    if update.callback_query is not None:
+        return True
+    message, chat = update.message, update.effective_chat
+    if message is None or chat is None:
+        return False  # edits, channel posts, member updates: never answered
+    if chat.type == Chat.PRIVATE:
+        return True
+    if (message.text or "").startswith("/"):
+        return True
+    return addressed_question(message, bot_id, bot_username) is not None
+
+
+def guard(door: FrontDoor) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], object]:
+    """The group -1 callback: let an update through, or stop it (telling the user once)."""
+
+    async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        user, chat = update.effective_user, update.effective_chat
+        if user is None or chat is None:
+            return
+        if not wants_reply(update, context.bot.id, context.bot.username):
+            return
+        verdict, wait = door.check(user.id, chat.id, chat.type != Chat.PRIVATE)
+        if verdict is Verdict.ALLOW:
+            return
+        if verdict is Verdict.REFUSE_AND_TELL:
+            log.info("rate limited user=%s chat=%s", user_tag(user.id), chat.type)
+            notice = replies.rate_limited(door.users.limit, wait)
+            try:
+                if update.callback_query is not None:
+                    await update.callback_query.answer(notice, show_alert=True)
+                elif update.effective_message is not None:
+                    await update.effective_message.reply_html(notice)
+            except Exception as exc:  # the notice is a courtesy: never let it fail the stop
+                log.warning("rate-limit notice failed: %s", type(exc).__name__)
+        raise ApplicationHandlerStop
+
+    return check
