@@ -109,7 +109,9 @@ class HybridSearcher:
         """Query vectors of several texts, computed in one batched call to the model."""
         if self.dense_weight <= 0:
             return [np.zeros(0, dtype=np.float32) for _ in texts]
-        return list(self._batch(tuple(texts)))
+        unique = tuple(dict.fromkeys(texts))  # two sides of a comparison share their text
+        vectors = dict(zip(unique, self._batch(unique), strict=True))
+        return [vectors[t] for t in texts]
 
     def clear_cache(self) -> None:
         """Forget the memoized query vectors (benchmarks measure new questions)."""
