@@ -10,7 +10,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     HF_HUB_OFFLINE=1 \
     TRANSFORMERS_OFFLINE=1 \
     TOKENIZERS_PARALLELISM=false \
-    KNOWLEDGE_DIR=/app/knowledge \
+    KNOWLEDGE_DIR=/app/var/knowledge \
     DATA_DIR=/app/var
 
 WORKDIR /app
@@ -24,9 +24,13 @@ COPY bot ./bot
 COPY index ./index
 RUN pip install .
 
-# The articles, and the index built from them at image build time (offline).
+# The bundled articles and data files (read-only here), their working copy on the data
+# volume (/app/var, where admins' additions are written), and the index built from it at
+# image build time (offline). A new named volume starts as a copy of this /app/var.
 COPY knowledge ./knowledge
-RUN bpjstk-bot index \
+COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
+RUN mkdir -p /app/var && cp -rp /app/knowledge /app/var/knowledge \
+    && bpjstk-bot index \
     && useradd --system --uid 10001 --home-dir /app --no-create-home bot \
     && chown -R bot:bot /app/var
 
@@ -39,4 +43,5 @@ EXPOSE 8443
 HEALTHCHECK --interval=60s --timeout=20s --start-period=120s --retries=3 \
     CMD ["python", "-c", "import sys; from bot.settings import Settings; from index.store import current_build; sys.exit(0 if current_build(Settings().index_dir) else 1)"]
 
+ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["bpjstk-bot", "run"]

@@ -139,7 +139,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    from index.importer import ImportOverrides, import_file, import_url
+    from index.importer import ImportOverrides, import_file_report, import_url
 
     if args.date:
         date.fromisoformat(args.date)  # ValueError -> clear message below
@@ -152,10 +152,17 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         article_id=args.id,
     )
     if re.match(r"(?i)^[a-z][a-z0-9+.-]*://", args.raw):
-        path = import_url(args.raw, settings.knowledge_dir, overrides)
+        path, imported = import_url(args.raw, settings.knowledge_dir, overrides)
     else:
-        path = import_file(Path(args.raw), settings.knowledge_dir, overrides)
-    print(f"Imported {args.raw} -> {path}\nRun `bpjstk-bot index` to add it to the index.")
+        path, imported = import_file_report(Path(args.raw), settings.knowledge_dir, overrides)
+    a = imported.article
+    print(
+        f"Imported {args.raw} -> {path}\n"
+        f"  title:   {a.title}\n  outlet:  {a.outlet}\n  date:    {a.date_label or '-'}\n"
+        f"  url:     {a.url or '-'}\n  region:  {a.region or '-'}\n"
+        f"  dropped: {imported.dropped} lines of site boilerplate\n"
+        "Run `bpjstk-bot index` to add it to the index."
+    )
     return 0
 
 
@@ -243,6 +250,24 @@ def cmd_fit(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    """What users asked (7 and 30 days), as /statistik shows it to admins."""
+    import html
+
+    from bot.replies import usage_report
+    from bot.state import StateStore
+    from bot.usage import Statistics
+
+    store = StateStore(settings.state_path)
+    try:
+        usage = Statistics(store, settings.question_text_days)
+        report = usage_report(usage.usage(7), usage.usage(30))
+    finally:
+        store.close()
+    print(html.unescape(re.sub(r"<[^>]+>", "", report)))
+    return 0
+
+
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """A terminal chat on the bundled corpus (what `run` does with no Telegram token)."""
     print("Memuat model dan indeks...", file=sys.stderr)
@@ -313,6 +338,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_run)
     c = sub.add_parser("chat", help="chat in the terminal")
     c.set_defaults(func=cmd_chat)
+    st = sub.add_parser("stats", help="what users asked and how they voted (as /statistik)")
+    st.set_defaults(func=cmd_stats)
     return p
 
 

@@ -90,7 +90,7 @@ def fit(groups: Sequence[Group], c: float = 1.0) -> dict[str, Any]:
         "scale": dict(zip(RANK_FEATURES, scale.round(6).tolist(), strict=True)),
     }
     calibration = _calibrate(groups, Linear.from_json(rank), c)
-    scorer = {"ranker": rank, "calibration": calibration}
+    scorer: dict[str, Any] = {"ranker": rank, "calibration": calibration}
     scorer["threshold"] = threshold(groups, LinearScorer.from_json({**scorer, "threshold": 0}))
     return scorer
 

@@ -2,13 +2,16 @@
 limit before any handler runs (a `TypeHandler` in group -1 that stops what is over).
 
 Commands, questions, button presses, stickers and group mentions all count; group chatter
-that is not addressed to the bot gets no reply and does not count.
+that is not addressed to the bot gets no reply and does not count. Admins (trusted ids) are
+not limited per user: adding articles and paging through them is their work; a group they
+write in still has its chat limit.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from telegram import Chat, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -25,16 +28,23 @@ CHAT_FACTOR = 3  # a group may get this many times one user's replies per window
 class FrontDoor:
     """Per-user and per-chat sliding-window limits (pure; the clock is injectable)."""
 
-    def __init__(self, per_minute: int, clock: Callable[[], float] | None = None) -> None:
+    def __init__(
+        self,
+        per_minute: int,
+        trusted: frozenset[int] = frozenset(),
+        clock: Callable[[], float] | None = None,
+    ) -> None:
         kw = {"clock": clock} if clock else {}
+        self.trusted = trusted
         self.users = SlidingWindowLimiter(per_minute, 60.0, **kw)
         self.chats = SlidingWindowLimiter(per_minute * CHAT_FACTOR, 60.0, **kw)
 
     def check(self, user_id: int, chat_id: int, group: bool) -> tuple[Verdict, float]:
         """The verdict on one update and, when refused, the seconds until the next is let in."""
-        verdict = self.users.hit(user_id)
-        if verdict is not Verdict.ALLOW:
-            return verdict, self.users.retry_after(user_id)
+        if user_id not in self.trusted:
+            verdict = self.users.hit(user_id)
+            if verdict is not Verdict.ALLOW:
+                return verdict, self.users.retry_after(user_id)
         if group:
             verdict = self.chats.hit(chat_id)
             if verdict is not Verdict.ALLOW:
@@ -56,7 +66,9 @@ def wants_reply(update: Update, bot_id: int, bot_username: str) -> bool:
     return addressed_question(message, bot_id, bot_username) is not None
 
 
-def guard(door: FrontDoor) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], object]:
+def guard(
+    door: FrontDoor,
+) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]:
     """The group -1 callback: let an update through, or stop it (telling the user once)."""
 
     async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

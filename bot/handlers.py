@@ -41,6 +41,7 @@ from bot.records import Answer
 from bot.render import render_answer_html, render_sources_html
 from bot.settings import Settings
 from bot.state import StateStore
+from bot.usage import Statistics, normalise
 from index.errors import BuildCancelled, IndexError_
 
 if TYPE_CHECKING:
@@ -75,7 +76,11 @@ class Services:
     engine: AnswerEngine | None  # None until `telegram_app.serve` has loaded it
     door: FrontDoor
     store: StateStore
+    usage: Statistics
     stopping: threading.Event = field(default_factory=threading.Event)  # set at shutdown
+    admin_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one admin action at a time
+    forwarded: dict[int, list[tuple[float, int, str]]] = field(default_factory=dict)
+    asked: dict[tuple[int, int], str] = field(default_factory=dict)  # (chat, key) -> question
     reindexing: bool = False
     reindex_again: bool = False  # requests during a build merge into one follow-up build
     _slots: dict[bool, asyncio.Semaphore] = field(default_factory=dict)
@@ -146,8 +151,16 @@ async def send_html(
 
 
 def sources_markup(key: int) -> InlineKeyboardMarkup:
-    button = InlineKeyboardButton(replies.SOURCES_BUTTON, callback_data=f"src:{key}")
-    return InlineKeyboardMarkup([[button]])
+    """The buttons under an answer: its sources, and 👍 / 👎."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(replies.SOURCES_BUTTON, callback_data=f"src:{key}"),
+                InlineKeyboardButton("👍", callback_data=f"vote:{key}:u"),
+                InlineKeyboardButton("👎", callback_data=f"vote:{key}:d"),
+            ]
+        ]
+    )
 
 
 async def answer_question(
@@ -163,10 +176,15 @@ async def answer_question(
     assert engine is not None, "updates are handled only once the engine is loaded"
     async with svc.slots(chat.type == Chat.PRIVATE), typing(chat):
         answer = await asyncio.to_thread(engine.ask, question)
-    markup = None
+    markup, key = None, None
     if answer.answered and answer.citations:
         key = await asyncio.to_thread(svc.store.remember, chat.id, answer)
         markup = sources_markup(key)
+        svc.asked[(chat.id, key)] = normalise(question)
+        while len(svc.asked) > 2000:  # kept in memory only, for a 👎 that may follow
+            svc.asked.pop(next(iter(svc.asked)))
+    text = "" if answer.answered else normalise(question)
+    await asyncio.to_thread(svc.usage.record, chat.id, key, answer.answered, text)
     await send_html(message, render_answer_html(answer), markup)
     log.info(
         "question user=%s chat=%s answered=%s reason=%s sources=%d took_ms=%.0f",
@@ -184,9 +202,12 @@ async def answer_question(
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send the welcome: what the bot knows, example questions and the commands."""
-    message, chat = update.effective_message, update.effective_chat
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     if message and chat:
-        await message.reply_html(replies.welcome(private=chat.type == Chat.PRIVATE))
+        text = replies.welcome(private=chat.type == Chat.PRIVATE)
+        if user is not None and user.id in services(context).settings.bot_admin_ids:
+            text += "\n\n" + replies.ADMIN_HELP
+        await message.reply_html(text)
 
 
 async def ask_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from bot.render import escape
 
 if TYPE_CHECKING:
+    from bot.usage import Usage
     from index.build import BuildReport
+    from index.records import Article
 
 EXAMPLES = (
     "Apa saja program BPJS Ketenagakerjaan?",
@@ -39,7 +41,8 @@ def welcome(private: bool) -> str:
         "<b>Perintah:</b>\n"
         "/tanya PERTANYAAN – ajukan pertanyaan\n"
         "/sumber – sumber dan kutipan jawaban terakhir\n"
-        "/help – bantuan ini"
+        "/help – bantuan ini\n\n"
+        f"{FEEDBACK_NOTE}"
     )
 
 
@@ -104,3 +107,122 @@ def reindex_failed(reason: str) -> str:
         f"Gagal membangun ulang indeks: <code>{escape(reason)}</code>\n"
         "Indeks lama tetap dipakai. Perbaiki berkasnya, lalu jalankan /reindex lagi."
     )
+
+
+# -- admins -------------------------------------------------------------------------------------
+
+ADMIN_HELP = (
+    "<b>Perintah admin:</b>\n"
+    "/tambah URL – impor artikel dari alamat berita\n"
+    "/tambah sebagai keterangan (caption) berkas .txt atau .html – impor dari berkas\n"
+    "Teruskan (forward) teks artikel ke saya, lalu balas bagian pertamanya dengan /tambah: "
+    "bagian-bagian yang diteruskan dalam 2 menit digabung. Untuk artikel panjang, kirim "
+    "berkas .txt saja.\n"
+    "/artikel – daftar artikel\n"
+    "/hapus ID – hapus artikel\n"
+    "/reindex – bangun ulang indeks\n"
+    "/statistik – pertanyaan pengguna dan umpan balik 👍/👎"
+)
+FEEDBACK_NOTE = "Tombol 👍/👎 di bawah jawaban membantu admin tahu artikel apa yang perlu ditambah."
+SAVE_BUTTON = "Simpan & indeks ulang"
+CANCEL_BUTTON = "Batal"
+DELETE_BUTTON = "Ya, hapus"
+STAGE_GONE = "Pratinjau itu sudah tidak berlaku. Kirim /tambah lagi."
+ADD_CANCELLED = "Dibatalkan: artikel tidak disimpan."
+DELETE_CANCELLED = "Dibatalkan: artikel tidak dihapus."
+THANKS_UP = "Terima kasih! 👍"
+THANKS_DOWN = "Terima kasih atas masukannya. Admin akan melihat pertanyaan ini."
+
+
+def forwarded_kept(parts: int) -> str:
+    return (
+        f"Teks diterima ({parts} bagian tersimpan). Balas bagian pertama artikel dengan /tambah "
+        "untuk mengimpornya."
+    )
+
+
+def import_failed(reason: str) -> str:
+    return (
+        f"Gagal mengimpor artikel: <code>{escape(reason)}</code>\n"
+        "Tidak ada yang berubah di basis pengetahuan."
+    )
+
+
+def duplicate(existing: str) -> str:
+    return f"Artikel ini sudah ada sebagai <code>{escape(existing)}</code>. Tidak disimpan lagi."
+
+
+def preview(article: Article, sentences: list[str], dropped: int) -> str:
+    """What the importer made of a page: metadata, the first body sentences, and how many
+    lines it dropped as site boilerplate."""
+    date_text = article.date_label or "(tanggal tidak terdeteksi)"
+    lines = [
+        "<b>Pratinjau artikel</b>",
+        f"<b>Judul:</b> {escape(article.title)}",
+        f"<b>Media:</b> {escape(article.outlet)}",
+        f"<b>Tanggal:</b> {escape(date_text)}",
+        f"<b>URL:</b> {escape(article.url or '-')}",
+        f"<b>ID:</b> <code>{escape(article.id)}</code>",
+        f"<b>Baris dibuang:</b> {dropped} (menu, keterangan foto, judul berita lain, dll.)",
+        "",
+        *(f"<blockquote>{escape(s)}</blockquote>" for s in sentences),
+    ]
+    return "\n".join(lines)
+
+
+def saving(article_id: str) -> str:
+    return f"Menyimpan <code>{escape(article_id)}</code> dan membangun ulang indeks…"
+
+
+def added(article_id: str, report: BuildReport) -> str:
+    return f"Artikel <code>{escape(article_id)}</code> disimpan. " + reindex_done(report)
+
+
+def deleting(article_id: str) -> str:
+    return f"Menghapus <code>{escape(article_id)}</code> dan membangun ulang indeks…"
+
+
+def deleted(article_id: str, report: BuildReport) -> str:
+    return f"Artikel <code>{escape(article_id)}</code> dihapus. " + reindex_done(report)
+
+
+def no_such_article(article_id: str) -> str:
+    return (
+        f"Tidak ada artikel dengan ID <code>{escape(article_id or '-')}</code>. "
+        "Lihat /artikel untuk daftar ID."
+    )
+
+
+def confirm_delete(article: Article) -> str:
+    return (
+        f"Hapus artikel <code>{escape(article.id)}</code>?\n"
+        f"{escape(article.title)} ({escape(article.outlet)}, {escape(article.date_label)})"
+    )
+
+
+def article_list(articles: list[Article], page: int, pages: int, total: int) -> str:
+    if not articles:
+        return "Belum ada artikel."
+    lines = [f"<b>Artikel ({total}), halaman {page}/{pages}:</b>"]
+    for a in articles:
+        lines.append(
+            f"<code>{escape(a.id)}</code> – {escape(a.outlet)}, {escape(a.date_label or '-')}: "
+            f"{escape(a.title[:100])}"
+        )
+    return "\n".join(lines)
+
+
+def usage_report(week: Usage, month: Usage) -> str:
+    """/statistik: counts for 7 and 30 days and what was not answered or disliked."""
+    lines = ["<b>Statistik pertanyaan</b>"]
+    for u in (week, month):
+        share = f"{100 * u.answered / u.asked:.0f}%" if u.asked else "-"
+        lines.append(
+            f"{u.days} hari: {u.asked} pertanyaan, {u.answered} terjawab ({share}); "
+            f"👍 {u.up}, 👎 {u.down}"
+        )
+    for title, rows in (("Sering tidak terjawab", month.unanswered), ("Sering 👎", month.disliked)):
+        lines.append("")
+        lines.append(f"<b>{title} (30 hari):</b>")
+        lines += [f"{n}× {escape(text)}" for text, n in rows] or ["-"]
+    return "\n".join(lines)

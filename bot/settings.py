@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret_token: SecretStr | None = None  # generated at each start when unset
+    question_text_days: int = Field(default=30, ge=0)  # keep unanswered / 👎 questions' text
     bot_persistence: bool = True  # keep recent answers' sources in `state_path` across restarts
 
     @field_validator("telegram_api_base_url")

@@ -16,7 +16,8 @@ import os
 import sqlite3
 import threading
 import time
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -39,6 +40,34 @@ MIGRATIONS: tuple[str, ...] = (
         citations TEXT NOT NULL,
         created REAL NOT NULL,
         PRIMARY KEY (chat_id, key)
+    );
+    """,
+    # 2: what users asked (text only for unanswered or disliked questions), their votes, and
+    # articles an admin is about to add.
+    """
+    CREATE TABLE questions (
+        id INTEGER PRIMARY KEY,
+        ts REAL NOT NULL,
+        chat_id INTEGER NOT NULL,
+        key INTEGER,
+        answered INTEGER NOT NULL,
+        text TEXT
+    );
+    CREATE INDEX questions_ts ON questions (ts);
+    CREATE TABLE feedback (
+        chat_id INTEGER NOT NULL,
+        key INTEGER NOT NULL,
+        voter TEXT NOT NULL,
+        vote INTEGER NOT NULL,
+        ts REAL NOT NULL,
+        PRIMARY KEY (chat_id, key, voter)
+    );
+    CREATE TABLE staged (
+        token TEXT PRIMARY KEY,
+        admin_id INTEGER NOT NULL,
+        article TEXT NOT NULL,
+        source TEXT NOT NULL,
+        created REAL NOT NULL
     );
     """,
 )
@@ -141,10 +170,17 @@ class StateStore:
         with self._lock:
             self._db.close()
 
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """The database, locked, in a transaction (committed on success)."""
+        with self._lock, self._db:
+            yield self._db
+
     # -- answers' sources ----------------------------------------------------------------
 
     def remember(self, chat_id: int, answer: Answer) -> int:
-        """Store an answer's sources; return its key (for the button). Keeps the newest few."""
+        """Store an answer's sources (not its question); return its key (for the buttons).
+        Keeps the newest few per chat."""
         citations = json.dumps([citation_to_dict(c) for c in answer.citations], ensure_ascii=False)
         with self._lock, self._db:
             row = self._db.execute(
@@ -153,7 +189,7 @@ class StateStore:
             key = int(row[0] or 0) + 1
             self._db.execute(
                 "INSERT INTO answers VALUES (?, ?, ?, ?, ?)",
-                (chat_id, key, answer.question[:MAX_QUESTION_CHARS], citations, time.time()),
+                (chat_id, key, "", citations, time.time()),
             )
             self._db.execute(
                 "DELETE FROM answers WHERE chat_id = ? AND key <= ?",

@@ -32,12 +32,13 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import handlers, replies
+from bot import admin, handlers, replies
 from bot.errors import ConfigError
 from bot.frontdoor import FrontDoor, guard
 from bot.handlers import SERVICES_KEY, AnswerEngine, Services
 from bot.settings import Settings
 from bot.state import StateStore
+from bot.usage import Statistics
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ def bot_token(settings: Settings) -> str:
     return token
 
 
-def add_handlers(app: Application, door: FrontDoor) -> None:  # type: ignore[type-arg]
+def add_handlers(app: Application, door: FrontDoor, admins: frozenset[int]) -> None:  # type: ignore[type-arg]
     """Register the front door, every handler and the error handler."""
     app.add_handler(TypeHandler(Update, guard(door)), group=-1)
     new = filters.UpdateType.MESSAGE  # edits of old messages are not re-answered
@@ -71,7 +72,19 @@ def add_handlers(app: Application, door: FrontDoor) -> None:  # type: ignore[typ
     app.add_handler(CommandHandler("tanya", handlers.tanya, filters=new))
     app.add_handler(CommandHandler("sumber", handlers.sumber, filters=new))
     app.add_handler(CommandHandler("reindex", handlers.reindex, filters=new))
+    app.add_handler(CommandHandler("tambah", admin.tambah, filters=new))
+    app.add_handler(CommandHandler("artikel", admin.artikel, filters=new))
+    app.add_handler(CommandHandler("hapus", admin.hapus, filters=new))
+    app.add_handler(CommandHandler("statistik", admin.statistik, filters=new))
+    document = filters.Document.ALL & filters.CaptionRegex(r"^/tambah(@\w+)?(\s|$)")
+    app.add_handler(MessageHandler(new & document, admin.tambah))
+    forwarded = new & private & filters.FORWARDED & filters.TEXT & filters.User(admins)
+    app.add_handler(MessageHandler(forwarded, admin.remember_forwarded))
     app.add_handler(CallbackQueryHandler(handlers.sources_button, handlers.SOURCES_CALLBACK))
+    app.add_handler(CallbackQueryHandler(admin.add_button, admin.ADD_CALLBACK))
+    app.add_handler(CallbackQueryHandler(admin.delete_button, admin.DELETE_CALLBACK))
+    app.add_handler(CallbackQueryHandler(admin.list_button, admin.LIST_CALLBACK))
+    app.add_handler(CallbackQueryHandler(admin.vote_button, admin.VOTE_CALLBACK))
     text = filters.TEXT & ~filters.COMMAND
     app.add_handler(MessageHandler(new & private & text, handlers.ask_private))
     app.add_handler(MessageHandler(new & groups & text, handlers.ask_group))
@@ -112,10 +125,11 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()
-    door = FrontDoor(settings.rate_limit_per_minute)
+    door = FrontDoor(settings.rate_limit_per_minute, settings.bot_admin_ids)
     store = StateStore(settings.state_path if settings.bot_persistence else None)
-    app.bot_data[SERVICES_KEY] = Services(settings, engine, door, store)
-    add_handlers(app, door)
+    usage = Statistics(store, settings.question_text_days)
+    app.bot_data[SERVICES_KEY] = Services(settings, engine, door, store, usage)
+    add_handlers(app, door, settings.bot_admin_ids)
     return app
 
 

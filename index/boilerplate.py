@@ -128,7 +128,9 @@ def caption(line: str, next_line: str = "") -> bool:
 def credit_only(line: str) -> bool:
     """A line that is nothing but a photo credit ("SITUS.COM/NAMA", "Foto: Nama")."""
     m = _CREDIT_RE.search(line) if line else None
-    return bool(m) and not prose(line) and (m.end() - m.start()) >= 0.6 * len(line.strip())
+    if m is None:
+        return False
+    return not prose(line) and (m.end() - m.start()) >= 0.6 * len(line.strip())
 
 
 def site_phrase(line: str) -> bool:

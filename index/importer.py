@@ -231,6 +231,14 @@ def _checked_url(value: str | None, source_name: str) -> str | None:
     return url or None
 
 
+@dataclass(frozen=True)
+class Imported:
+    """An imported article and how many lines of the page were dropped as boilerplate."""
+
+    article: Article
+    dropped: int
+
+
 def import_page(
     content: str,
     *,
@@ -240,25 +248,40 @@ def import_page(
     gazetteer: Gazetteer | None = None,
 ) -> Article:
     """An `Article` from a scraped text page or an HTML page (`index.pages`)."""
-    check_text(content, source_name)
-    if looks_like_html(content):
-        text, meta = html_to_text(content, source_name)
-        return import_text(
-            text,
-            source_name=source_name,
-            overrides=overrides,
-            existing_ids=existing_ids,
-            meta=meta,
-            gazetteer=gazetteer,
-            spellings=content,
-        )
-    return import_text(
+    return inspect_page(
         content,
         source_name=source_name,
         overrides=overrides,
         existing_ids=existing_ids,
         gazetteer=gazetteer,
+    ).article
+
+
+def inspect_page(
+    content: str,
+    *,
+    source_name: str,
+    overrides: ImportOverrides | None = None,
+    existing_ids: Set[str] = frozenset(),
+    gazetteer: Gazetteer | None = None,
+) -> Imported:
+    """`import_page`, with the number of lines it dropped (for the import report)."""
+    check_text(content, source_name)
+    meta, spellings = None, ""
+    if looks_like_html(content):
+        (content, meta), spellings = html_to_text(content, source_name), content
+    raw = clean_raw(content)
+    article = import_text(
+        content,
+        source_name=source_name,
+        overrides=overrides,
+        existing_ids=existing_ids,
+        meta=meta,
+        gazetteer=gazetteer,
+        spellings=spellings,
+        cleaned=raw,
     )
+    return Imported(article, raw.removed_lines)
 
 
 def import_text(
@@ -270,6 +293,7 @@ def import_text(
     meta: PageMeta | None = None,
     gazetteer: Gazetteer | None = None,
     spellings: str = "",
+    cleaned: CleanedRaw | None = None,
 ) -> Article:
     """Turn raw scraped text into an `Article`; `overrides` win over detection, which wins
     over what an HTML page's markup says of itself (`meta`).
@@ -280,7 +304,7 @@ def import_text(
     check_text(text, source_name)
     o = overrides or ImportOverrides()
     m = meta or PageMeta()
-    raw = clean_raw(text)
+    raw = cleaned or clean_raw(text)
     if len(raw.body) < 20:
         raise ImportError_(source_name, None, "no article text left after removing boilerplate")
     detected = raw.outlet or m.site
@@ -370,10 +394,19 @@ def write_article(article: Article, knowledge_dir: Path, source: str) -> Path:
 
 def import_file(path: Path, knowledge_dir: Path, overrides: ImportOverrides | None = None) -> Path:
     """Import the text or HTML page at `path` into `knowledge_dir/articles/<id>.md`."""
+    return import_file_report(path, knowledge_dir, overrides)[0]
+
+
+def import_file_report(
+    path: Path, knowledge_dir: Path, overrides: ImportOverrides | None = None
+) -> tuple[Path, Imported]:
+    """`import_file`, with what was detected and dropped."""
     return _import(read_page(path), str(path), path.name, knowledge_dir, overrides)
 
 
-def import_url(url: str, knowledge_dir: Path, overrides: ImportOverrides | None = None) -> Path:
+def import_url(
+    url: str, knowledge_dir: Path, overrides: ImportOverrides | None = None
+) -> tuple[Path, Imported]:
     """Fetch a news page (with a timeout and a size limit) and import it."""
     return _import(fetch(url), url, url, knowledge_dir, overrides, default_url=url)
 
@@ -385,13 +418,13 @@ def _import(
     knowledge_dir: Path,
     overrides: ImportOverrides | None,
     default_url: str | None = None,
-) -> Path:
+) -> tuple[Path, Imported]:
     existing = {p.stem for p in (knowledge_dir / "articles").glob("*.md")}
     o = overrides or ImportOverrides()
     if default_url and not o.url:
         o = replace(o, url=default_url)
     gazetteer = load_gazetteer(knowledge_dir / "gazetteer.txt")
-    article = import_page(
+    imported = inspect_page(
         content, source_name=source_name, overrides=o, existing_ids=existing, gazetteer=gazetteer
     )
-    return write_article(article, knowledge_dir, source)
+    return write_article(imported.article, knowledge_dir, source), imported

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +17,7 @@ from index.corpus import DATA_FILES
 from index.text import words
 
 PROJECT = Path(__file__).resolve().parent.parent
+PAGES_DIR = PROJECT / "tests" / "fixtures" / "pages"
 
 
 class FakeEmbedder:
@@ -126,3 +130,33 @@ def real_knowledge(tmp_path: Path) -> Path:
     dest = tmp_path / "knowledge"
     shutil.copytree(PROJECT / "knowledge", dest)
     return dest
+
+
+class _Pages(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        path = PAGES_DIR / self.path.lstrip("/")
+        if self.path.endswith(".html") and path.is_file():
+            body = path.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            self.send_error(404)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    """A local news site serving the fixture pages' HTML forms (for URL imports)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -14,6 +14,7 @@ import json
 import re
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -134,6 +135,7 @@ class FakeBotAPI:
         self._failures: list[_Failure] = []
         self.closed = False
         self.polls = 0  # getUpdates requests (not recorded in `calls`)
+        self.files: dict[str, bytes] = {}  # file_path -> content, for getFile and downloads
 
     # -- the test's side: users ---------------------------------------------------------------
 
@@ -164,8 +166,12 @@ class FakeBotAPI:
         chat_type: str = "private",
         reply_to: dict[str, Any] | None = None,
         sticker: bool = False,
+        document: tuple[str, bytes] | None = None,
+        forwarded: bool = False,
     ) -> dict[str, Any]:
-        """Queue a message from a user (private chat by default) and return it."""
+        """Queue a message from a user (private chat by default) and return it. `document`
+        (file name, bytes) attaches a file, with `text` as its caption; `forwarded` marks the
+        message as forwarded from a channel."""
         chat = self.chat(chat_id if chat_id is not None else user_id, chat_type)
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
@@ -173,11 +179,29 @@ class FakeBotAPI:
             "chat": chat,
             "from": self.user(user_id),
         }
-        if text is not None:
+        if document is not None:
+            name, data = document
+            file_id = f"doc-{message['message_id']}"
+            self.files[f"documents/{file_id}"] = data
+            message["document"] = {
+                "file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": name,
+                "file_size": len(data),
+            }  # fmt: skip
+            if text is not None:
+                message["caption"] = text
+                entities = text_entities(text)
+                if entities:
+                    message["caption_entities"] = entities
+        elif text is not None:
             message["text"] = text
             entities = text_entities(text)
             if entities:
                 message["entities"] = entities
+        if forwarded:
+            message["forward_origin"] = {
+                "type": "channel", "date": int(time.time()) - 60, "message_id": 77,
+                "chat": {"id": -1001234, "type": "channel", "title": "Berita"},
+            }  # fmt: skip
         if sticker:
             message["sticker"] = {
                 "file_id": "CAACAgIAAxkBAAEBAAE", "file_unique_id": "AgADAQAD", "type": "regular",
@@ -361,6 +385,24 @@ class FakeBotAPI:
         self._messages[key] = {**self._messages[key], "text": parse_html(str(params["text"]))}
         return self._messages[key]
 
+    def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> dict[str, Any]:
+        key = (int(params["chat_id"]), int(params["message_id"]))
+        if key not in self._messages:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        return self._messages[key]
+
+    def _api_getFile(self, params: dict[str, Any]) -> dict[str, Any]:
+        path = f"documents/{params['file_id']}"
+        if path not in self.files:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        return {
+            "file_id": params["file_id"], "file_unique_id": f"u{params['file_id']}",
+            "file_size": len(self.files[path]), "file_path": path,
+        }  # fmt: skip
+
+    def download(self, file_path: str) -> bytes | None:
+        return self.files.get(file_path)
+
     def _api_sendChatAction(self, params: dict[str, Any]) -> bool:
         self._chat_of(params)
         return True
@@ -451,6 +493,9 @@ class FakeRequest(BaseRequest):
         connect_timeout: Any = None,
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
+        if "/file/bot" in url:
+            data = self.api.download(url.split("/file/bot", 1)[1].split("/", 1)[1])
+            return (200, data) if data is not None else (404, b"Not Found")
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         body = self.api.handle(api_method, params, block=False)
@@ -496,6 +541,15 @@ class FakeBotAPIServer:
         self.thread.join(timeout=5)
 
     def _serve(self, request: BaseHTTPRequestHandler) -> None:
+        path = urllib.parse.unquote(request.path.split("?", 1)[0])  # httpx sends ":" as %3A
+        file = re.fullmatch(r"/file/bot([^/]+)/(.+)", path)
+        if file is not None:
+            data = self.api.download(file.group(2)) if file.group(1) == self.api.token else None
+            request.send_response(200 if data is not None else 404)
+            request.send_header("Content-Length", str(len(data or b"")))
+            request.end_headers()
+            request.wfile.write(data or b"")
+            return
         m = re.fullmatch(r"/bot([^/]+)/(\w+)", request.path.split("?", 1)[0])
         length = int(request.headers.get("Content-Length") or 0)
         raw = request.rfile.read(length).decode() if length else ""

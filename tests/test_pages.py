@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -68,38 +65,10 @@ def test_html_page_makes_the_same_article_as_its_text(truth: dict) -> None:  # t
         assert html.url == truth["url"]  # the canonical address of the page
 
 
-class _Pages(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        path = PAGES / self.path.lstrip("/")
-        if self.path.endswith(".html") and path.is_file():
-            body = path.read_bytes()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        else:
-            self.send_error(404)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def test_url_import_makes_the_same_article_as_the_text(site: str, tmp_path: Path) -> None:
     truth = PAIRS[0]
-    path = import_url(f"{site}/{truth['html']}", tmp_path)
+    path, imported = import_url(f"{site}/{truth['html']}", tmp_path)
+    assert imported.dropped > 0
     from index.corpus import parse_article
 
     fetched = parse_article(path.read_text("utf-8"), str(path))

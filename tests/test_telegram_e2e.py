@@ -172,8 +172,9 @@ def test_formal_question_names_all_five_programs_with_sources(bot: Bot) -> None:
     for program in FIVE_PROGRAMS:
         assert program in answer.text
     assert "[1]" in answer.text and "<b>Sumber:</b>" in answer.text
-    [[button]] = answer.params["reply_markup"]["inline_keyboard"]
+    [[button, up, down]] = answer.params["reply_markup"]["inline_keyboard"]
     assert button["text"] == "Sumber" and button["callback_data"].startswith("src:")
+    assert (up["text"], down["text"]) == ("👍", "👎")
     typing = bot.api.sent(8_101_002, "sendChatAction")
     assert typing and typing[0].params["action"] == "typing" and typing[0].at <= answer.at
 
@@ -433,6 +434,92 @@ def test_sigterm_during_a_rebuild_exits_quickly_and_keeps_the_index(bot: Bot) ->
             path.unlink()
     bot.start()
     bot.still_answers(8_110_001)
+
+
+ADDED_Q = "Siapa kepala cabang BPJS Ketenagakerjaan Lubuklinggau yang baru?"
+
+
+def _buttons(call: Call) -> list[str]:
+    markup = call.params.get("reply_markup") or {}
+    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+def _press(bot: Bot, user: int, message: Call, data: str, chat: int | None = None) -> list[Call]:
+    chat = user if chat is None else chat
+    before = len(bot.api.delivered(chat))
+    bot.api.press_button(user, bot.api.message_of(message), data)
+    bot.api.wait_for(lambda: len(bot.api.delivered(chat)) > before, timeout=120)
+    time.sleep(0.5)
+    return bot.api.delivered(chat)[before:]
+
+
+def _articles(bot: Bot) -> set[str]:
+    return {p.stem for p in (bot.root / "knowledge" / "articles").glob("*.md")}
+
+
+def test_admin_adds_an_article_from_a_url_and_a_document_then_removes_one(
+    bot: Bot, site: str
+) -> None:
+    user = 8_111_001
+    refused = bot.say(user, ADDED_Q)[-1]
+    assert not refused.params.get("reply_markup")  # not in the articles yet
+    [preview] = bot.say(ADMIN, f"/tambah {site}/fb03_inews.html", timeout=60)
+    assert "Pratinjau artikel" in preview.text and "Baris dibuang" in preview.text
+    before = _articles(bot)
+    done = _press(bot, ADMIN, preview, _buttons(preview)[0])
+    assert "disimpan" in done[-1].text and "di-embed baru" in done[-1].text
+    [added] = _articles(bot) - before
+    answer = bot.ask(user, ADDED_Q)
+    assert "Ratna Sukmawati Harahap" in answer
+    [dup] = bot.say(ADMIN, f"/tambah {site}/fb03_inews.html", timeout=60)
+    assert "sudah ada" in dup.text and added in dup.text
+    data = (PROJECT / "tests" / "fixtures" / "pages" / "fb07_inews.txt").read_bytes()
+    [preview] = bot.say(ADMIN, "/tambah", document=("ojek.txt", data), timeout=60)
+    assert "Pratinjau artikel" in preview.text
+    _press(bot, ADMIN, preview, _buttons(preview)[0])
+    assert len(_articles(bot) - before) == 2
+    [confirm] = bot.say(ADMIN, f"/hapus {added}")
+    _press(bot, ADMIN, confirm, f"del:{added}")
+    assert added not in _articles(bot)
+    assert not bot.say(user, ADDED_Q)[-1].params.get("reply_markup")
+
+
+def test_a_broken_page_changes_nothing_and_non_admins_are_refused(bot: Bot, site: str) -> None:
+    before, user = _articles(bot), 8_112_001
+    [failed] = bot.say(ADMIN, f"/tambah {site}/missing.html", timeout=60)
+    assert "Gagal mengimpor" in failed.text
+    [preview] = bot.say(ADMIN, f"/tambah {site}/fa02_tribun.html", timeout=60)
+    [listing] = bot.say(ADMIN, "/artikel")
+    [confirm] = bot.say(ADMIN, "/hapus liputan6-2020-11-16")
+    for command in ("/tambah", f"/tambah {site}/fa02_tribun.html", "/artikel", "/statistik",
+                    "/hapus liputan6-2020-11-16", "/reindex"):  # fmt: skip
+        [no] = bot.say(user, command)
+        assert no.text == replies.ADMIN_ONLY, command
+    for message, data in [(preview, _buttons(preview)[0]), (confirm, _buttons(confirm)[0]),
+                          (listing, "list:1")]:  # fmt: skip
+        alerts = len(bot.api.sent(method="answerCallbackQuery"))
+        bot.api.press_button(user, bot.api.message_of(message), data)
+        bot.api.wait_for(
+            lambda n=alerts: len(bot.api.sent(method="answerCallbackQuery")) > n  # type: ignore[misc]
+        )
+        assert bot.api.sent(method="answerCallbackQuery")[-1].params["text"] == replies.ADMIN_ONLY
+    time.sleep(1.0)
+    assert _articles(bot) == before
+
+
+def test_votes_and_statistics_show_what_was_not_answered_without_ids(bot: Bot) -> None:
+    user = 8_113_001
+    answer = bot.say(user, PEOPLE_Q)[-1]
+    src, up, down = _buttons(answer)
+    bot.api.press_button(user, bot.api.message_of(answer), down)
+    bot.api.press_button(user + 1, bot.api.message_of(answer), up)
+    bot.say(user, "Berapa iuran bulanan BPJS Kesehatan untuk keluarga?")
+    time.sleep(1.0)
+    [report] = bot.say(ADMIN, "/statistik")
+    assert "berapa iuran bulanan bpjs kesehatan untuk keluarga" in report.text
+    assert "👍" in report.text and "👎" in report.text
+    for private in (str(user), "Pekerja8113001"):
+        assert private not in report.text
 
 
 # -- privacy, shutdown, restart --------------------------------------------------------------------
