@@ -20,7 +20,7 @@ from index.dense import DenseIndex, describe
 from index.embed import Embedder, EmbeddingCache
 
 DEV_SET = PROJECT_DIR / "tests" / "eval" / "dev.jsonl"
-STAGES = ("normalize", "lexical", "embed", "dense", "fuse", "select", "compose")
+STAGES = ("normalize", "embed", "search", "select")
 
 
 def dev_questions(path: Path = DEV_SET) -> list[str]:

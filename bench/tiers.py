@@ -26,7 +26,7 @@ from typing import Any
 
 from bench.synth import DEFAULT_SEED, GENERATOR_VERSION, generate_articles, source_articles
 from bench.synth import write_knowledge as write_synthetic
-from index.corpus import fingerprint_files
+from index.corpus import DATA_FILES, fingerprint_files
 from index.embed import Embedder
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -80,7 +80,7 @@ def synthetic_tier(
     root = cache_dir / f"tier-{n_chunks}-s{seed}-v{GENERATOR_VERSION}-t{max_tokens}"
     tier = Tier(f"synthetic-{n_chunks}", n_chunks, root / "knowledge", root / "var")
     if tier.meta().get("complete"):
-        _sync_glossary(tier)
+        _sync_data_files(tier)
         return tier
     log(f"generating the {n_chunks}-chunk synthetic corpus in {root} ...")
     t0 = time.perf_counter()
@@ -89,7 +89,7 @@ def synthetic_tier(
     sources = source_articles(PROJECT_DIR)
     articles = generate_articles(sources, n_chunks, seed, _memo(embedder.count_tokens), max_tokens)
     write_synthetic(articles, tier.knowledge_dir)
-    _sync_glossary(tier)
+    _sync_data_files(tier)
     source_paths = sorted(a.path for a in sources if a.path)
     tier.update_meta(
         complete=True,
@@ -107,13 +107,18 @@ def synthetic_tier(
     return tier
 
 
-def _sync_glossary(tier: Tier) -> None:
-    """Use the project's current glossary (it changes lexical terms, never embeddings)."""
-    src = PROJECT_DIR / "knowledge" / "glossary.txt"
-    dest = tier.knowledge_dir / "glossary.txt"
-    text = src.read_text("utf-8") if src.exists() else ""
-    if not dest.exists() or dest.read_text("utf-8") != text:
-        dest.write_text(text, encoding="utf-8")
+def _sync_data_files(tier: Tier) -> None:
+    """Use the project's current data files: glossary, lexicons, gazetteer and fitted scorer.
+
+    They change how questions are read and answers scored, never the embeddings, so a tier
+    answers as the real knowledge base does and its cached embeddings stay valid.
+    """
+    for name in DATA_FILES:
+        src = PROJECT_DIR / "knowledge" / name
+        dest = tier.knowledge_dir / name
+        text = src.read_text("utf-8") if src.exists() else ""
+        if not dest.exists() or dest.read_text("utf-8") != text:
+            dest.write_text(text, encoding="utf-8")
 
 
 def _memo(count: Callable[[str], int]) -> Callable[[str], int]:

@@ -7,7 +7,7 @@ Pure code over a loaded index and a searcher; no Telegram, no I/O, no generative
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Protocol
@@ -34,7 +34,7 @@ from index.store import StoredIndex
 from index.text import MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
 
 K_CHUNKS = 24  # chunks whose sentences are candidates (the best of them by retrieval)
-MAX_SCORED = 60  # candidate windows fully scored, the best by a cheap first look
+MAX_SCORED = 40  # candidate windows fully scored, the best by a cheap first look
 CONTEXT_WEIGHT = 0.3  # weight of the message's context terms in retrieval
 FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one before it
 TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
@@ -111,8 +111,8 @@ class Answerer:
         # The caches wrap functions of the index, not methods of this object: a cache holding
         # `self` would make a reference cycle that keeps a replaced index alive.
         self._sentences = lru_cache(maxsize=4096)(self.index.article_sentences)
-        self._terms_of = lru_cache(maxsize=16384)(partial(_text_terms, glossary))
         self._sequence_of = lru_cache(maxsize=16384)(partial(_text_sequence, glossary))
+        self._terms_of = lru_cache(maxsize=16384)(partial(_text_terms, self._sequence_of))
         self._places_in = lru_cache(maxsize=16384)(partial(_places, lex))
 
     def clear_caches(self) -> None:
@@ -330,8 +330,9 @@ class Answerer:
                     windows[key] = (scored, retrieval)
         first_look = sorted(
             windows.values(),
-            key=lambda sr: -(weights.share(self._terms_of(sr[0].text)) + 0.3 * sr[1]),
+            key=lambda sr: -(weights.share(self._union_terms(sr[0])) + 0.3 * sr[1]),
         )[:MAX_SCORED]
+        in_article: dict[str, frozenset[str]] = {}  # windows share articles
         out = []
         for scored, retrieval in first_look:
             if not self._admissible(q, scored):
@@ -340,7 +341,10 @@ class Answerer:
             window = Window(
                 scored.text, article, retrieval, len(scored.positions) > 1, scored.title
             )
-            art_terms = self.index.terms_in_article(article.id, list(weights.idf))
+            art_terms = in_article.get(article.id)
+            if art_terms is None:
+                art_terms = self.index.terms_in_article(article.id, list(weights.idf))
+                in_article[article.id] = art_terms
             x = window_features(q, window, weights, art_terms, self._terms_of, self._sequence_of)
             rank = self.scorer.rank(x)
             score = self.scorer.score(x, rank)
@@ -352,6 +356,13 @@ class Answerer:
             order = {id(s): i for i, s in enumerate(ranked)}
             out.sort(key=lambda c: order[id(c.scored)])
         return out
+
+    def _union_terms(self, scored: Scored) -> frozenset[str]:
+        """A window's terms as the union of its sentences' (each sentence's terms are
+        computed once however many windows hold it): for the first look only."""
+        if len(scored.sentences) == 1:
+            return self._terms_of(scored.sentences[0].text)
+        return frozenset().union(*(self._terms_of(s.text) for s in scored.sentences))
 
     def _windows_of(self, hit: Hit) -> list[Scored]:
         chunk = self.index.chunks[hit.chunk_id]
@@ -500,8 +511,8 @@ def _distinct(picks: list[Chosen]) -> list[Chosen]:
     return out
 
 
-def _text_terms(glossary: Glossary, text: str) -> frozenset[str]:
-    return frozenset(lexical_terms(text, glossary))
+def _text_terms(sequence_of: Callable[[str], tuple[str, ...]], text: str) -> frozenset[str]:
+    return frozenset(sequence_of(text))
 
 
 def _text_sequence(glossary: Glossary, text: str) -> tuple[str, ...]:

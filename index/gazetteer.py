@@ -29,8 +29,15 @@ class Phrases:
     def longest(self) -> int:
         return max((len(p) for p in self.items), default=0)
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """Words some phrase starts with: at any other word no phrase can start."""
+        return frozenset(p[0] for p in self.items if p)
+
     def match_at(self, tokens: Sequence[str], i: int) -> int:
         """The length in words of the longest phrase starting at `tokens[i]` (0 if none)."""
+        if i >= len(tokens) or tokens[i] not in self.first_words:
+            return 0
         for size in range(min(self.longest, len(tokens) - i), 0, -1):
             if tuple(tokens[i : i + size]) in self.items:
                 return size
