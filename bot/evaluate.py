@@ -268,3 +268,51 @@ def fixture_knowledge(knowledge_dir: Path, dest: Path, pages: Path = FIXTURE_PAG
         )
         import_file(pages / t["source"], dest, overrides)
     return dest
+
+
+@dataclass(frozen=True)
+class Cost:
+    """What adding articles did to a question set written for the corpus before them.
+
+    `harmed`: questions right before and wrong after, not counting `moved` ones. `moved`:
+    questions now answered only from added articles that the set's labels cannot speak for:
+    the answer holds the expected facts (the added article states them too), or every cited
+    article is dated after every article the question expects (a newer figure or office
+    holder: "newest first" is what users are promised), or the old corpus could not answer
+    the question at all.
+    """
+
+    questions: int
+    harmed: tuple[str, ...]
+    moved: tuple[str, ...]
+
+    @property
+    def share(self) -> float:
+        return len(self.harmed) / self.questions if self.questions else 0.0
+
+
+def added_cost(before: Report, after: Report, added: set[str], index: StoredIndex) -> Cost:
+    """Compare one set's outcomes on the corpus before and after adding the `added` articles."""
+    old = {o.q.id: o for o in before.outcomes}
+    harmed, moved = [], []
+    for o in after.outcomes:
+        was = old.get(o.q.id)
+        if was is None or not was.correct or o.correct:
+            continue
+        if _from_added(o, added, index):
+            moved.append(o.q.id)
+        else:
+            harmed.append(o.q.id)
+    return Cost(len(after.outcomes), tuple(harmed), tuple(moved))
+
+
+def _from_added(o: Outcome, added: set[str], index: StoredIndex) -> bool:
+    cited = {c.article_id for c in o.answer.citations}
+    if not o.answer.answered or not cited or not cited <= added:
+        return False
+    if not o.q.answerable or o.facts_ok:
+        return True
+    expected = [index.articles[a].dated for a in o.q.articles if a in index.articles]
+    newest = max((d for d in expected if d), default=None)
+    dates = [index.articles[a].dated for a in cited]
+    return newest is not None and all(d is not None and d > newest for d in dates)

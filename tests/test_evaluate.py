@@ -1,0 +1,57 @@
+"""Grading: what adding articles costs a question set written before them."""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+from bot.evaluate import DevQuestion, Outcome, Report, added_cost
+from bot.records import Answer, Citation
+from index.records import Article
+
+
+def article(id_: str, day: date) -> Article:
+    return Article(id_, "Judul", "Koran", day, day, "", None, "Sumatera Selatan", "Isi.")
+
+
+ARTICLES = {
+    "old": article("old", date(2024, 8, 1)),
+    "older-added": article("older-added", date(2021, 1, 5)),
+    "newer-added": article("newer-added", date(2025, 7, 22)),
+}
+INDEX = SimpleNamespace(articles=ARTICLES)
+ADDED = {"older-added", "newer-added"}
+
+
+def outcome(qid: str, cites: tuple[str, ...], facts_ok: bool, answerable: bool = True) -> Outcome:
+    q = DevQuestion(qid, "berapa?", answerable, ("34 persen",), ("old",) if answerable else ())
+    citations = tuple(
+        Citation(n, a, "Judul", "Koran", None, "", None, "x", 0, 1) for n, a in enumerate(cites, 1)
+    )
+    answer = Answer("berapa?", answered=bool(cites), citations=citations)
+    return Outcome(q, answer, [], facts_ok, bool(set(cites) & {"old"}), False)
+
+
+def test_spoilt_answers_count_and_answers_from_newer_or_agreeing_articles_do_not() -> None:
+    before = Report([outcome(f"q{i}", ("old",), True) for i in range(5)])
+    before.outcomes.append(outcome("u", (), False, answerable=False))  # rightly refused
+    after = Report(
+        [
+            outcome("q0", ("old",), True),  # still right
+            outcome("q1", ("newer-added",), False),  # a newer figure: moved
+            outcome("q2", ("older-added",), True),  # an added article states the fact: moved
+            outcome("q3", ("older-added",), False),  # an older article, wrong: harmed
+            outcome("q4", ("old", "newer-added"), False),  # still from the old one, wrong: harmed
+            outcome("u", ("newer-added",), False, answerable=False),  # added articles answer it
+        ]
+    )
+    cost = added_cost(before, after, ADDED, INDEX)  # type: ignore[arg-type]
+    assert cost.harmed == ("q3", "q4")
+    assert cost.moved == ("q1", "q2", "u")
+    assert cost.share == 2 / 6
+
+
+def test_a_question_wrong_before_is_not_counted() -> None:
+    before = Report([outcome("q", ("old",), False)])
+    after = Report([outcome("q", (), False)])
+    assert added_cost(before, after, ADDED, INDEX).harmed == ()  # type: ignore[arg-type]
