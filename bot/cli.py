@@ -13,13 +13,18 @@ import time
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import ValidationError
 
 from bot.records import Answer
 from bot.settings import Settings
 from index.errors import IndexError_
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
+    from bot.evaluate import DevQuestion
+    from bot.fit import Group
 
 DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "eval" / "dev.jsonl"
 CHAT_WELCOME_TEXT = (
@@ -214,9 +219,8 @@ FIT_SETS = (
 
 
 def cmd_fit(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluate import evaluate, load_dev_set
-    from bot.features import LinearScorer
-    from bot.fit import fit, folds, groups_of, held_out, write_scorer
+    from bot.evaluate import load_dev_set
+    from bot.fit import fit, groups_of, write_scorer
 
     eval_dir = DEV_SET.parent
     engines = {c: _load_engine(_corpus_settings(settings, c)) for c in {c for _, c in FIT_SETS}}
@@ -226,28 +230,52 @@ def cmd_fit(args: argparse.Namespace, settings: Settings) -> int:
     scorer = fit(everything, args.c)
     print(json.dumps(scorer, indent=2))
     if args.validate:
-        print("\nLeave-articles-out (fit without the articles of one fold, answer its questions):")
-        parts = folds(everything)
-        totals: dict[str, list[bool]] = {}
-        for i, fold in enumerate(parts):
-            train = [g for g in everything if not held_out(g, fold, i, len(parts))]
-            fold_scorer = LinearScorer.from_json(fit(train, args.c))
-            for name, corpus, qs in sets:
-                ids = {g.question for g in groups[name] if held_out(g, fold, i, len(parts))}
-                answerer = engines[corpus].answerer
-                saved, answerer.scorer = answerer.scorer, fold_scorer
-                try:
-                    report = evaluate(engines[corpus], [q for q in qs if q.id in ids], False)
-                finally:
-                    answerer.scorer = saved
-                totals.setdefault(name, []).extend(o.correct for o in report.outcomes)
-        for name, right in totals.items():
-            print(f"  {name}: {sum(right) / len(right):.3f} right of {len(right)}")
+        _validate(args.c, scorer, engines, sets, groups)
     if not args.dry_run:
         path = settings.knowledge_dir / "scorer.json"
         write_scorer(scorer, path, ", ".join(name for name, _ in FIT_SETS))
         print(f"\nwrote {path}; run `bpjstk-bot index` to use it")
     return 0
+
+
+def _validate(
+    c: float,
+    scorer: dict[str, Any],
+    engines: dict[str, Engine],
+    sets: list[tuple[str, str, list[DevQuestion]]],
+    groups: dict[str, list[Group]],
+) -> None:
+    """Print, per set, the share right with the scorer fitted on everything (in-sample) and
+    with scorers fitted without the articles of the question's fold (leave-articles-out)."""
+    from bot.evaluate import evaluate
+    from bot.features import LinearScorer
+    from bot.fit import fit, folds, held_out
+
+    everything = [g for gs in groups.values() for g in gs]
+    parts = folds(everything)
+    fitted: dict[str, list[bool]] = {}
+    unseen: dict[str, list[bool]] = {}
+    for i, fold in enumerate(parts):
+        train = [g for g in everything if not held_out(g, fold, i, len(parts))]
+        fold_scorer = fit(train, c)
+        for name, corpus, qs in sets:
+            ids = {g.question for g in groups[name] if held_out(g, fold, i, len(parts))}
+            asked = [q for q in qs if q.id in ids]
+            for json_scorer, out in ((scorer, fitted), (fold_scorer, unseen)):
+                answerer = engines[corpus].answerer
+                saved, answerer.scorer = answerer.scorer, LinearScorer.from_json(json_scorer)
+                try:
+                    report = evaluate(engines[corpus], asked, False)
+                finally:
+                    answerer.scorer = saved
+                out.setdefault(name, []).extend(o.correct for o in report.outcomes)
+    print("\nShare right (answerable: facts and citation; unanswerable: refused), fitted on")
+    print("every set / leave-articles-out (fitted without the articles of the question's fold):")
+    for name, right in unseen.items():
+        seen = fitted[name]
+        print(
+            f"  {name}: {sum(seen) / len(seen):.3f} / {sum(right) / len(right):.3f} of {len(right)}"
+        )
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
