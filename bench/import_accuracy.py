@@ -1,0 +1,96 @@
+"""How well the importer reads pages it was not written for, against their ground truth.
+
+    python -m bench.import_accuracy tests/fixtures/pages            # the dev pages
+    python -m bench.import_accuracy tests/fixtures/import_heldout   # held out: measure once
+
+A directory holds raw pages (scraped text, some also as HTML) and `truth.jsonl`: per page its
+title, outlet (and accepted spellings), date, URL (when the page shows one), the boilerplate
+lines that must go and the body sentences that must stay. No overrides are given. Prints
+totals only (add `-v` to see each miss; do not, on a held-out directory).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from index.boilerplate import DATELINE_RE
+from index.errors import ImportError_
+from index.importer import import_page
+from index.records import Article
+from index.text import split_sentences
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _sentences(a: Article) -> list[str]:
+    return [a.body[s:e] for s, e in split_sentences(a.body)]
+
+
+def grade(page: Path, truth: dict[str, Any], tally: Counter[str], verbose: bool) -> None:
+    """Add one page's results to `tally`."""
+    text = page.read_text("utf-8")
+    tally["pages"] += 1
+    try:
+        a = import_page(text, source_name=page.name)
+    except ImportError_ as exc:
+        tally["refused"] += 1
+        print(f"{page.name}: refused: {exc}") if verbose else None
+        return
+    accepted = {_norm(o) for o in [truth["outlet"], *truth.get("outlet_accept", [])]}
+    checks = {
+        "title": _norm(a.title) == _norm(truth["title"]),
+        "outlet": _norm(a.outlet) in accepted,
+        "date": str(a.published or a.dated) == truth["date"],
+    }
+    if truth.get("url") and truth["url"] in text:
+        checks["url"] = a.url == truth["url"]
+    units = {_norm(s) for s in _sentences(a)} | {_norm(p) for p in a.body.split("\n\n")}
+    left = [b for b in truth["boilerplate"] if _norm(b) in units]
+    body = _norm(a.body)
+    lost = [s for s in truth["body"] if _norm(DATELINE_RE.sub("", s)) not in body]
+    for name, ok in checks.items():
+        tally[f"{name} checked"] += 1
+        tally[f"{name} right"] += ok
+    tally["metadata right"] += all(checks[k] for k in ("title", "outlet", "date"))
+    tally["boilerplate lines"] += len(truth["boilerplate"])
+    tally["boilerplate left"] += len(left)
+    tally["body sentences"] += len(truth["body"])
+    tally["body lost"] += len(lost)
+    if truth.get("html"):
+        html = import_page((page.parent / truth["html"]).read_text("utf-8"), source_name="h")
+        same = (a.title, a.outlet, a.published, _sentences(a)) == (
+            html.title, html.outlet, html.published, _sentences(html)
+        )  # fmt: skip
+        tally["html pairs"] += 1
+        tally["html same as text"] += same
+    if verbose:
+        wrong = [k for k, ok in checks.items() if not ok]
+        print(f"{page.name}: wrong {wrong} [{a.title!r} | {a.outlet!r} | {a.published} | {a.url}]")
+        for line in left:
+            print(f"   left: {line[:100]}")
+        for line in lost:
+            print(f"   lost: {line[:100]}")
+
+
+def main(argv: list[str]) -> int:
+    pages = Path(argv[0]) if argv else Path("tests/fixtures/pages")
+    verbose = "-v" in argv
+    tally: Counter[str] = Counter()
+    for line in (pages / "truth.jsonl").read_text("utf-8").splitlines():
+        if line.strip():
+            truth = json.loads(line)
+            grade(pages / truth["source"], truth, tally, verbose)
+    for key in sorted(tally):
+        print(f"{key}: {tally[key]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
