@@ -79,12 +79,12 @@ def _serving(
 ) -> dict[str, Any]:
     """Latency in this process, then cold start / memory / phases in fresh ones."""
     from bench import measure, probe
-    from bot.engine import Engine
+    from bot.cli import load_engine
 
     out: dict[str, Any] = {}
     settings = _settings(tier.knowledge_dir, tier.data_dir)
     t0 = time.perf_counter()
-    engine = Engine.load(settings, embedder)
+    engine = load_engine(settings, serving=True, embedder=embedder)  # as `bpjstk-bot ask` serves
     out["engine_load_s"] = time.perf_counter() - t0
     out["articles"] = engine.index.manifest.n_articles
     out["chunks"] = engine.index.manifest.n_chunks
@@ -96,6 +96,7 @@ def _serving(
         log("  dense recall against exact search ...")
         out["dense_recall"] = measure.dense_recall(engine.index, embedder, questions)
     del engine
+    gc.unfreeze()  # serving froze the index out of the collector: let it be freed
     gc.collect()
     log(f"  cold start and memory ({args.cold_runs} fresh processes) ...")
     out["serve"] = probe.serve(tier, questions, args.cold_runs)
@@ -133,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     log("bare model load (fresh processes) ...")
     results["bare_model"] = probe.bare_model_load(args.cold_runs)
     embedder = SentenceTransformerEmbedder()
-    # The engine serves with `Settings.torch_threads` torch threads (Engine.load sets it), so
+    # The engine serves with `Settings.torch_threads` torch threads (the CLI sets them), so
     # the floor it is compared with is measured with the same; builds run with the default.
     import torch
 
@@ -174,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         results["roles"]["build"] = t10.name
         tier_out = {"meta": t10.meta()}
         log("  full build with an empty embedding cache ...")
-        torch.set_num_threads(build_threads)  # as `bpjstk-bot index` runs (Engine.load set 1)
+        torch.set_num_threads(build_threads)  # as `bpjstk-bot index` runs (serving set 1)
         full = measure.full_build(t10, embedder, work)
         tier_out["full_build"] = full
         log(f"  {full['seconds']:.0f} s, {full['chunks_per_s']:.1f} chunks/s")

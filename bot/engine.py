@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -76,32 +75,24 @@ def _load_model(name: str) -> Embedder:
     return embedder
 
 
-def _freeze_loaded() -> None:
-    """Exclude what is loaded now (the index: millions of objects at 100,000 chunks) from
-    Python's cyclic garbage collector. Otherwise a full collection, triggered at some
-    answer by ordinary allocations, walks all of them: about 250 ms at 100,000 chunks."""
-    gc.freeze()
-
-
-def _release_replaced() -> None:
-    """After a swap: let the collector see the frozen objects again, free the replaced index
-    (reference counting frees most of it; this catches any cycle), then freeze the new one.
-    Runs in the rebuild's thread, once per rebuild."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
-
-
 class Engine:
     """Thread-safe facade over the index: `ask` from any thread, `reindex` swaps atomically."""
 
-    def __init__(self, settings: Settings, embedder: Embedder, stored: StoredIndex) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder,
+        stored: StoredIndex,
+        after_swap: Callable[[], None] | None = None,
+    ) -> None:
         self.settings = settings
+        # Called in the rebuild's thread after a new index replaced the old one: the CLI
+        # hands in its garbage-collector policy (the engine changes no process-wide state).
+        self.after_swap = after_swap
         self.embedder = embedder
         self._cache_path = settings.embed_cache_path
         self._reindex_lock = threading.Lock()
         self._answerer = self._make_answerer(stored)
-        _freeze_loaded()
 
     @classmethod
     def load(
@@ -109,8 +100,10 @@ class Engine:
         settings: Settings,
         embedder: Embedder | None = None,
         progress: Progress | None = None,
+        after_swap: Callable[[], None] | None = None,
     ) -> Engine:
-        """Load the model and the index, building the index first when missing or stale.
+        """Load the model and the index, building the index first when missing or stale
+        (with as many threads as the process allows: the CLI narrows them for serving after).
 
         A stale index whose rebuild fails (say, a malformed knowledge file) is still used,
         with a warning; `IndexMissingError` only when no index can be had at all.
@@ -123,10 +116,6 @@ class Engine:
         pool = ThreadPoolExecutor(1, "index-loader")
         current: Future[StoredIndex | None] = pool.submit(_current_index, settings, name)
         pool.shutdown(wait=False)
-        if settings.torch_threads:
-            import torch
-
-            torch.set_num_threads(settings.torch_threads)
         embedder = embedder or _load_model(settings.embedding_model)
         stored = current.result()
         if stored is None:
@@ -139,7 +128,7 @@ class Engine:
                 stored = load_build(build)
             except (KnowledgeFileError, BuildError, IndexMissingError) as exc:
                 stored = _previous_index(settings, exc)
-        return cls(settings, embedder, stored)
+        return cls(settings, embedder, stored, after_swap)
 
     @staticmethod
     def _build(
@@ -222,7 +211,8 @@ class Engine:
                 raise BuildError("the new index could not be found after the build")
             # One attribute assignment: readers see the old or the new answerer, never a mix.
             self._answerer = self._make_answerer(load_build(build))
-            _release_replaced()
+            if self.after_swap is not None:
+                self.after_swap()
             return report
         finally:
             self._reindex_lock.release()

@@ -168,13 +168,6 @@ def redact_logs(token: str) -> None:
         handler.addFilter(RedactToken(token))
 
 
-def quiet_loggers() -> None:
-    """httpx logs request URLs (they carry the token); PTB's debug logs carry message text."""
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    telegram_log = logging.getLogger("telegram")
-    telegram_log.setLevel(max(logging.INFO, telegram_log.getEffectiveLevel()))
-
-
 async def connect(app: Application, stop: asyncio.Event) -> bool:  # type: ignore[type-arg]
     """Initialize the application (it calls getMe), retrying with backoff while Telegram
     cannot be reached; False when stopped first. A rejected token or a wrong API URL is a
@@ -283,13 +276,13 @@ async def start_webhook(
     return server
 
 
-def run_bot(settings: Settings, webhook_url: str | None = None) -> None:
-    """Load the engine, then run the bot until SIGINT/SIGTERM (long polling or webhook)."""
-    from bot.engine import Engine  # heavy (torch): imported only when the bot really starts
-
-    quiet_loggers()
+def run_bot(
+    settings: Settings, load: Callable[[], AnswerEngine], webhook_url: str | None = None
+) -> None:
+    """Run the bot until SIGINT/SIGTERM (long polling or webhook); `load` gives the engine,
+    once Telegram has accepted the token."""
     redact_logs(bot_token(settings))  # fails before the slow model load without a token
     secret = webhook_secret(settings) if webhook_url else ""
     app = build_application(settings, None)
-    asyncio.run(serve(app, settings, webhook_url, secret, load=lambda: Engine.load(settings)))
+    asyncio.run(serve(app, settings, webhook_url, secret, load=load))
     log.info("stopped")

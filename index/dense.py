@@ -67,15 +67,8 @@ class DenseIndex:
         if k <= 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
-        # One query has nothing to share out: OpenMP threads only add start-up and, on a busy
-        # machine, stalls (5-10x slower at 10k vectors on 2 cores). The setting is per thread
-        # and shared with torch's OpenMP, so it is put back for the next query embedding.
-        threads = faiss.omp_get_max_threads()
-        faiss.omp_set_num_threads(1)
-        try:
-            scores, ids = self.index.search(q, k)
-        finally:
-            faiss.omp_set_num_threads(threads)
+        # FAISS's OpenMP threads are the calling thread's: the CLI sets them for serving.
+        scores, ids = self.index.search(q, k)
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]
 

@@ -51,27 +51,13 @@ def resolve_model_path(name: str) -> str:
     return name
 
 
-def _quiet_transformers() -> None:
-    """No weight-loading progress bars or info chatter on the terminal."""
-    try:
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
-        hf_logging.set_verbosity_error()
-    except ImportError:  # pragma: no cover - transformers always comes with s-t
-        pass
-
-
 class SentenceTransformerEmbedder:
     """A sentence-transformers model on the CPU."""
 
     def __init__(self, name: str = BUNDLED_MODEL, device: str = "cpu") -> None:
         path = resolve_model_path(name)
-        if path != name or Path(path).exists():
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
 
-        _quiet_transformers()
         self.name = name
         self.model = SentenceTransformer(path, device=device)
         get_dim = getattr(self.model, "get_embedding_dimension", None) or (

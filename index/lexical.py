@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -20,8 +19,6 @@ from index.text import STOPWORDS, remember_stems, stem
 
 # Saved stems are only reused by the same stemmer.
 STEMMER = f"sastrawi-{metadata.version('PySastrawi')}"
-
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 def lexical_terms(text: str, glossary: Glossary) -> list[str]:

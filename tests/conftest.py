@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -15,6 +16,13 @@ import pytest
 from bot.settings import Settings
 from index.corpus import DATA_FILES
 from index.text import words
+
+# What `bpjstk-bot` sets in main() for the whole process, the tests set here: the bundled
+# model is loaded without asking the hub, quietly.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 PROJECT = Path(__file__).resolve().parent.parent
 PAGES_DIR = PROJECT / "tests" / "fixtures" / "pages"

@@ -231,14 +231,16 @@ def test_reindex_frees_the_previous_index(tiny_settings) -> None:  # type: ignor
     import gc
     import weakref
 
-    engine = Engine.load(tiny_settings, embedder=FakeEmbedder())
+    swaps: list[str] = []
+    engine = Engine.load(tiny_settings, FakeEmbedder(), after_swap=lambda: swaps.append("swap"))
     engine.ask("Berapa pekerja yang terlindungi?")  # fills the answerer's caches
     old = weakref.ref(engine.index)
     unchanged = engine.reindex()
     assert unchanged.unchanged and unchanged.embedded == 0  # nothing to rebuild
-    assert old() is not None
+    assert old() is not None and swaps == []
     (tiny_settings.knowledge_dir / "articles" / "delta.md").write_text(TARGET_ARTICLE, "utf-8")
     assert not engine.reindex().unchanged
+    assert swaps == ["swap"]  # the process's hook (the CLI's garbage-collector policy)
     gc.collect()  # what a long-running process would get to, eventually
     assert old() is None, "the replaced index is still in memory"
     assert engine.ask("Berapa pekerja yang terlindungi?").answered

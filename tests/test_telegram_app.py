@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from bot.engine import Engine
 from bot.errors import ConfigError
 from bot.settings import Settings
 from bot.telegram_app import (
@@ -166,9 +165,8 @@ def test_the_token_never_reaches_a_log_line(caplog) -> None:  # type: ignore[no-
     ],
 )
 def test_bad_config_fails_before_loading_the_model(tmp_path, monkeypatch, kw, url, problem) -> None:  # type: ignore[no-untyped-def]
-    def no_load(cls, settings):  # type: ignore[no-untyped-def]
+    def no_load():  # type: ignore[no-untyped-def]
         raise AssertionError("the model must not be loaded")
 
-    monkeypatch.setattr(Engine, "load", classmethod(no_load))
     with pytest.raises(ConfigError, match=problem):
-        run_bot(settings(tmp_path, **kw), webhook_url=url)
+        run_bot(settings(tmp_path, **kw), no_load, url)
