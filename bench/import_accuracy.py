@@ -18,9 +18,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from index.boilerplate import DATELINE_RE
 from index.errors import ImportError_
-from index.importer import import_page
+from index.importer.boilerplate import DATELINE_RE
+from index.importer.page import import_page
 from index.records import Article
 from index.text import split_sentences
 

@@ -177,7 +177,7 @@ def _phases_child(knowledge_dir: str, data_dir: str) -> None:
     def mark(name: str) -> None:
         marks[name] = time.perf_counter() - t0 - sum(marks.values())
 
-    from bot.engine import Engine, index_is_current
+    from bot.answer.engine import Engine, index_is_current
     from bot.settings import Settings
 
     mark("import_bot")

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import ValidationError
 
-from bot.records import Answer
+from bot.answer.records import Answer
 from bot.settings import Settings
 from index.errors import IndexError_
 
 if TYPE_CHECKING:
-    from bot.engine import Engine, Progress
-    from bot.evaluate import DevQuestion
-    from bot.fit import Group
+    from bot.answer.engine import Engine, Progress
+    from bot.evaluation.evaluate import DevQuestion
+    from bot.evaluation.fit import Group
     from index.embed import Embedder
 
 DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "eval" / "dev.jsonl"
@@ -90,7 +90,7 @@ def load_engine(
 ) -> Engine:
     """The engine, its index built first when missing (on every core). To serve answers,
     the process then takes the thread and garbage-collector settings for serving."""
-    from bot.engine import Engine
+    from bot.answer.engine import Engine
 
     after_swap = _refreeze if serving else None
     engine = Engine.load(settings, embedder, progress, after_swap)
@@ -198,7 +198,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.engine import Engine
+    from bot.answer.engine import Engine
     from index.embed import SentenceTransformerEmbedder
 
     embedder = SentenceTransformerEmbedder(settings.embedding_model)
@@ -212,7 +212,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    from index.importer import ImportOverrides, import_file_report, import_url
+    from index.importer.page import ImportOverrides, import_file_report, import_url
 
     if args.date:
         date.fromisoformat(args.date)  # ValueError -> clear message below
@@ -244,7 +244,7 @@ def _corpus_settings(settings: Settings, corpus: str) -> Settings:
     with the fixture pages imported beside it ("fixtures", under DATA_DIR/eval-fixtures)."""
     if corpus == "knowledge":
         return settings
-    from bot.evaluate import fixture_knowledge
+    from bot.evaluation.evaluate import fixture_knowledge
 
     root = settings.data_dir / "eval-fixtures"
     knowledge = fixture_knowledge(settings.knowledge_dir, root / "knowledge")
@@ -252,7 +252,7 @@ def _corpus_settings(settings: Settings, corpus: str) -> Settings:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluate import evaluate, load_dev_set
+    from bot.evaluation.evaluate import evaluate, load_dev_set
 
     engine = _load_engine(_corpus_settings(settings, args.corpus), serving=True)
     report = evaluate(engine, load_dev_set(Path(args.dev)))
@@ -287,8 +287,8 @@ FIT_SETS = (
 
 
 def cmd_fit(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluate import load_dev_set
-    from bot.fit import fit, groups_of, write_scorer
+    from bot.evaluation.evaluate import load_dev_set
+    from bot.evaluation.fit import fit, groups_of, write_scorer
 
     eval_dir = DEV_SET.parent
     engines = {c: _load_engine(_corpus_settings(settings, c)) for c in {c for _, c in FIT_SETS}}
@@ -315,9 +315,9 @@ def _validate(
 ) -> None:
     """Print, per set, the share right with the scorer fitted on everything (in-sample) and
     with scorers fitted without the articles of the question's fold (leave-articles-out)."""
-    from bot.evaluate import evaluate
-    from bot.features import LinearScorer
-    from bot.fit import fit, folds, held_out
+    from bot.answer.features import LinearScorer
+    from bot.evaluation.evaluate import evaluate
+    from bot.evaluation.fit import fit, folds, held_out
 
     everything = [g for gs in groups.values() for g in gs]
     parts = folds(everything)
@@ -350,9 +350,9 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     """What users asked (7 and 30 days), as /statistik shows it to admins."""
     import html
 
-    from bot.replies import usage_report
-    from bot.state import StateStore
-    from bot.usage import Statistics
+    from bot.tgbot.replies import usage_report
+    from bot.tgbot.state import StateStore
+    from bot.tgbot.usage import Statistics
 
     store = StateStore(settings.state_path)
     try:
@@ -389,7 +389,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return cmd_chat(args, settings)
-    from bot.telegram_app import run_bot
+    from bot.tgbot.app import run_bot
 
     run_bot(settings, lambda: _load_engine(settings, serving=True), args.webhook_url)
     return 0

@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     torch_threads: int = Field(default=1, ge=0)
     log_level: str = "INFO"
 
-    # Telegram front end (bot/telegram_app.py). The webhook is used with `run --webhook-url`.
+    # Telegram front end (bot/tgbot/app.py). The webhook is used with `run --webhook-url`.
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret_token: SecretStr | None = None  # generated at each start when unset

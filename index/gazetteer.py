@@ -2,7 +2,7 @@
 
 `knowledge/gazetteer.txt` lists the country's provinces, the kabupaten and kota of the bot's
 province, regions, countries and organisations with their short forms. Questions
-use it for their constraints (bot/constraints.py); the importer for an article's province.
+use it for their constraints (bot/answer/constraints.py); the importer for an article's province.
 """
 
 from __future__ import annotations

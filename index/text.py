@@ -11,7 +11,7 @@ from functools import cache
 _TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
 
 # Function words that carry no topic. Question words are here too: they steer the answer
-# kind (see bot/question.py), not the retrieval.
+# kind (see bot/answer/question.py), not the retrieval.
 STOPWORDS = frozenset(
     """
     yang dan di ke dari pada untuk dengan dalam oleh ini itu ada adalah akan telah sudah

@@ -14,10 +14,10 @@ import pytest
 from telegram import Update
 from telegram.ext import Application
 
-from bot import replies
-from bot.engine import Engine
+from bot.answer.engine import Engine
 from bot.settings import Settings
-from bot.telegram_app import build_application
+from bot.tgbot import replies
+from bot.tgbot.app import build_application
 from tests.conftest import PAGES_DIR as PAGES
 from tests.conftest import FakeEmbedder, write_knowledge
 from tests.fake_bot_api import TOKEN, Call, FakeBotAPI, FakeRequest

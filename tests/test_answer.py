@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine
-from bot.question import parse_question, question_kind
-from bot.records import Reason
+from bot.answer.engine import Engine
+from bot.answer.question import parse_question, question_kind
+from bot.answer.records import Reason
 from index.glossary import parse_glossary
 from tests.conftest import GLOSSARY, FakeEmbedder
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.lexicons import load_lexicons
-from bot.question import QuestionReader, question_kind
+from bot.answer.lexicons import load_lexicons
+from bot.answer.question import QuestionReader, question_kind
 from index.corpus import MONTHS_ID, format_article, load_corpus, parse_article
 from index.errors import KnowledgeFileError
 from index.gazetteer import load_gazetteer
-from index.importer import import_page
+from index.importer.page import import_page
 from index.records import Article
 from index.text import STOPWORDS, stem, words
 

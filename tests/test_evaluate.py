@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from types import SimpleNamespace
 
-from bot.evaluate import DevQuestion, Outcome, Report, added_cost
-from bot.records import Answer, Citation
+from bot.answer.records import Answer, Citation
+from bot.evaluation.evaluate import DevQuestion, Outcome, Report, added_cost
 from index.records import Article
 
 

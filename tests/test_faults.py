@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
+from bot.answer.engine import Engine
 from index.embed import EmbeddingCache
 from index.errors import KnowledgeFileError
 from index.store import current_build

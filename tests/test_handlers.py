@@ -17,11 +17,11 @@ import pytest
 from telegram import Message, Update
 from telegram.ext import Application
 
-from bot import replies
-from bot.messages import addressed_question, strip_mention, user_tag
-from bot.records import Answer, AnswerPart, Citation, Reason
+from bot.answer.records import Answer, AnswerPart, Citation, Reason
 from bot.settings import Settings
-from bot.telegram_app import build_application, file_base_url, post_init
+from bot.tgbot import replies
+from bot.tgbot.app import build_application, file_base_url, post_init
+from bot.tgbot.incoming import addressed_question, strip_mention, user_tag
 from index.build import BuildReport
 from index.errors import KnowledgeFileError
 from tests.fake_bot_api import BOT_USER, TOKEN, ApiError, Call, FakeBotAPI, FakeRequest

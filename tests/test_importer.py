@@ -10,7 +10,7 @@ import pytest
 from index.corpus import MAX_ARTICLE_BYTES, parse_article
 from index.errors import ImportError_, KnowledgeFileError
 from index.gazetteer import load_gazetteer
-from index.importer import (
+from index.importer.page import (
     ImportOverrides,
     clean_raw,
     import_file,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.lists import list_windows
-from bot.question import parse_question
+from bot.answer.lists import list_windows
+from bot.answer.question import parse_question
 from index.glossary import parse_glossary
 from index.lexical import lexical_terms
 from index.records import Sentence

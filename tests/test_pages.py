@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from index.boilerplate import DATELINE_RE
 from index.errors import ImportError_
-from index.importer import ImportOverrides, import_page, import_url
+from index.importer.boilerplate import DATELINE_RE
+from index.importer.page import ImportOverrides, import_page, import_url
 from index.text import split_sentences
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"

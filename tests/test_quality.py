@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
-from bot.evaluate import Report, added_cost, evaluate, fixture_knowledge, load_dev_set
+from bot.answer.engine import Engine
+from bot.evaluation.evaluate import Report, added_cost, evaluate, fixture_knowledge, load_dev_set
 from bot.settings import Settings
 
 pytestmark = pytest.mark.model
 
 EVAL = Path(__file__).parent / "eval"
 
-# dev, holdout and chat_dev are among the sets the scorer is fitted on (bot/fit.py); test was
+# dev, holdout and chat_dev are among the sets the scorer is fitted on (bot/evaluation/fit.py); test was
 # written on 2026-11-21 and is never fitted on, its failures not read.
 GATES = {
     "dev.jsonl": {"answer_and_citation": 0.890, "abstention_accuracy": 0.969, "mrr": 0.923},
@@ -36,7 +36,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 
 
 # Questions written for the seed articles that adding the fixture pages may spoil (see
-# `bot.evaluate.Cost`: answers that moved to an added article are not counted), measured.
+# `bot.evaluation.evaluate.Cost`: answers that moved to an added article are not counted), measured.
 COST_GATES = {"dev.jsonl": 0.016, "holdout.jsonl": 0.045, "test.jsonl": 0.043}
 # The fixture set's dev half, asked with the fixture pages beside the seeds.
 FIXTURE_GATES = {"answer_and_citation": 0.583, "abstention_accuracy": 0.916}

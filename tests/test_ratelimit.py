@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ratelimit import SlidingWindowLimiter, Verdict
+from bot.tgbot.ratelimit import SlidingWindowLimiter, Verdict
 
 
 class FakeClock:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.lexicons import load_lexicons
-from bot.question import asks
-from bot.reading import Reader, segments
+from bot.answer.lexicons import load_lexicons
+from bot.answer.question import asks
+from bot.answer.reading import Reader, segments
 from index.glossary import load_glossary
 from tests.conftest import PROJECT
 

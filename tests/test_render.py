@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from bot.records import Answer, AnswerPart, Citation, Reason
-from bot.render import (
+from bot.answer.records import Answer, AnswerPart, Citation, Reason
+from bot.tgbot.render import (
     MAX_MESSAGE_CHARS,
     figure_spans,
     render_answer_html,

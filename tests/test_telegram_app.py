@@ -16,7 +16,7 @@ import pytest
 
 from bot.errors import ConfigError
 from bot.settings import Settings
-from bot.telegram_app import (
+from bot.tgbot.app import (
     MAX_WEBHOOK_BODY,
     build_application,
     connect,

@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
-from bot import replies
 from bot.settings import Settings
+from bot.tgbot import replies
 from tests.fake_bot_api import TOKEN, ApiError, Call, FakeBotAPI, FakeBotAPIServer
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from bot.compare import sides
-from bot.constraints import unmet
-from bot.features import bigram_share, role_mismatch, unit_match
-from bot.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
-from bot.question import QuestionReader
-from bot.vocabulary import is_common, nearest_common, standard_form
+from bot.answer.compare import sides
+from bot.answer.constraints import unmet
+from bot.answer.features import bigram_share, role_mismatch, unit_match
+from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
+from bot.answer.question import QuestionReader
+from bot.answer.vocabulary import is_common, nearest_common, standard_form
 from index.errors import KnowledgeFileError
 from index.glossary import load_glossary
 from index.records import Article

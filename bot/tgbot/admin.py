@@ -21,14 +21,14 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot import replies
-from bot.handlers import Services, services
-from bot.messages import command_argument, user_tag
+from bot.tgbot import replies
+from bot.tgbot.handlers import Services, services
+from bot.tgbot.incoming import command_argument, user_tag
 from index.corpus import article_files, parse_article
 from index.errors import BuildCancelled, IndexError_, KnowledgeFileError
 from index.gazetteer import load_gazetteer
-from index.importer import Imported, duplicate_of, inspect_page, write_article
-from index.pages import MAX_PAGE_BYTES, fetch
+from index.importer.html import MAX_PAGE_BYTES, fetch
+from index.importer.page import Imported, duplicate_of, inspect_page, write_article
 from index.records import Article
 from index.text import split_sentences
 

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from bot.answer import Answerer
-from bot.records import Answer
+from bot.answer.compose import Answerer
+from bot.answer.records import Answer
 from bot.settings import Settings
 from index.build import BuildReport, build_index
 from index.embed import Embedder, EmbeddingCache, SentenceTransformerEmbedder

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.lexicons import Lexicons
+from bot.answer.lexicons import Lexicons
 from index.text import STOPWORDS, normalize
 
 MIN_QUESTION_TERMS = 2  # a shorter question ("apo masalahnyo?") continues the one before it

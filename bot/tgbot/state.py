@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bot.records import Answer, Citation
+from bot.answer.records import Answer, Citation
 
 log = logging.getLogger(__name__)
 

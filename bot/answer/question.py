@@ -8,9 +8,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.lexicons import Lexicons, Place
-from bot.records import Reason
-from bot.vocabulary import is_common, rarity, standard_form
+from bot.answer.lexicons import Lexicons, Place
+from bot.answer.records import Reason
+from bot.answer.vocabulary import is_common, rarity, standard_form
 from index.glossary import Glossary
 from index.text import MONTH_WORDS, STOPWORDS, stem
 from index.text import words as words_of
@@ -55,7 +55,8 @@ class Question:
     context_terms: tuple[str, ...] = ()  # terms of the message around the question
     not_names: frozenset[str] = frozenset()  # words that are never part of a person's name
     # Shares of the question's content words, weighed by how specific each is in general
-    # language (`bot.vocabulary.rarity`), that the articles never use: common words, rare ones.
+    # language (`bot.answer.vocabulary.rarity`), that the articles never use: common words,
+    # rare ones.
     common_share: float = 0.0
     rare_share: float = 0.0
     asked_unknown: float = 0.0  # 1 when the head of what it asks about ("<alamat> ...") is unknown

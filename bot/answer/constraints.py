@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from bot.lexicons import Place
-from bot.question import Question
+from bot.answer.lexicons import Place
+from bot.answer.question import Question
 from index.records import Article
 
 NEARBY = 2  # sentences before an answer that still count for a kabupaten or kota it names

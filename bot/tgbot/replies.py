@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.render import escape
+from bot.tgbot.render import escape
 
 if TYPE_CHECKING:
-    from bot.usage import Usage
+    from bot.tgbot.usage import Usage
     from index.build import BuildReport
     from index.records import Article
 

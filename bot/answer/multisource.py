@@ -3,8 +3,8 @@ and which source wins when the question asks for the latest figure. Pure functio
 
 from __future__ import annotations
 
-from bot.question import Question
-from bot.scoring import Scored, fits_kind, same_figure_kind
+from bot.answer.question import Question
+from bot.answer.scoring import Scored, fits_kind, same_figure_kind
 
 SPREAD_RATIO = 0.85  # other sources' figures shown when they score this close to the best
 LATEST_RATIO = 0.8  # "sekarang / terbaru": the newest source wins when this close to the best

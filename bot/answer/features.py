@@ -3,8 +3,8 @@
 Each window (one or two consecutive sentences, or an article's title) is described by a few
 numbers: how much of the question it holds, whether it offers what the question kind asks
 for, whether its figure counts what the question counts, and so on. A logistic regression
-fitted on labelled questions (`bpjstk-bot fit`, see bot/fit.py) weighs them; its coefficients
-and the refusal threshold are data, in `knowledge/scorer.json`.
+fitted on labelled questions (`bpjstk-bot fit`, see bot/evaluation/fit.py) weighs them; its
+coefficients and the refusal threshold are data, in `knowledge/scorer.json`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot import evidence
-from bot.question import Question
-from bot.scoring import (
+from bot.answer import evidence
+from bot.answer.question import Question
+from bot.answer.scoring import (
     NEAR,
     TermsOf,
     Weights,
@@ -43,7 +43,7 @@ FEATURES = (
     "target",  # the window holds what the kind asks for (a figure, a name, a date)
     "target_near",  # idf share of question terms near that figure / name / date
     "head_near",  # ... of head terms near it
-    "focus",  # the kind-specific rule score (see bot/scoring.py `focus_bonus`)
+    "focus",  # the kind-specific rule score (see bot/answer/scoring.py `focus_bonus`)
     "unit",  # its figure counts what the question counts (+1), something else (-1)
     "role_mismatch",  # the office it names is qualified ("Wakil Kepala") unlike the question's
     "goal",  # it states a target the question does not ask about

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from bot import evidence
-from bot.question import Question
+from bot.answer import evidence
+from bot.answer.question import Question
 from index.records import Article, Sentence
 from index.text import stem
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.dates import PUBLISHED_RE, header_date
+from index.importer.dates import PUBLISHED_RE, header_date
 from index.text import STOPWORDS
 
 _DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:co\.id|com|id|net|org|co|news|tv|info)\b"

@@ -28,20 +28,20 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot import replies
-from bot.frontdoor import FrontDoor
-from bot.messages import (
+from bot.answer.records import Answer
+from bot.settings import Settings
+from bot.tgbot import replies
+from bot.tgbot.frontdoor import FrontDoor
+from bot.tgbot.incoming import (
     addressed_question,
     command_argument,
     strip_mention,
     update_kind,
     user_tag,
 )
-from bot.records import Answer
-from bot.render import render_answer_html, render_sources_html
-from bot.settings import Settings
-from bot.state import StateStore
-from bot.usage import Statistics, normalise
+from bot.tgbot.render import render_answer_html, render_sources_html
+from bot.tgbot.state import StateStore
+from bot.tgbot.usage import Statistics, normalise
 from index.errors import BuildCancelled, IndexError_
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ GROUP_WORKERS = 1  # ... and for groups: a group's backlog never holds a private
 
 
 class AnswerEngine(Protocol):
-    """What the bot needs from `bot.engine.Engine` (fakes in tests implement the same)."""
+    """What the bot needs from `bot.answer.engine.Engine` (fakes in tests implement the same)."""
 
     def ask(self, question: str) -> Answer: ...
 

@@ -2,7 +2,8 @@
 
 trafilatura is the maintained library for a news page's main text and metadata (title,
 date, site name, canonical URL). Its text then goes through the same line classifier as a
-scraped text page (index/boilerplate.py), so an HTML page and its text make the same article.
+scraped text page (index/importer/boilerplate.py), so an HTML page and its text make the
+same article.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The Telegram application: wiring and the process's life. Handlers live in `bot/handlers.py`.
+"""The Telegram application: wiring and the process's life. Handlers live in
+`bot/tgbot/handlers.py`.
 
 `run_bot` loads the engine once, connects to Telegram (retrying with backoff while there is
 no network), then long-polls or serves a webhook until SIGINT/SIGTERM, which also cancels a
@@ -32,13 +33,13 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import admin, handlers, replies
 from bot.errors import ConfigError
-from bot.frontdoor import FrontDoor, guard
-from bot.handlers import SERVICES_KEY, AnswerEngine, Services
 from bot.settings import Settings
-from bot.state import StateStore
-from bot.usage import Statistics
+from bot.tgbot import admin, handlers, replies
+from bot.tgbot.frontdoor import FrontDoor, guard
+from bot.tgbot.handlers import SERVICES_KEY, AnswerEngine, Services
+from bot.tgbot.state import StateStore
+from bot.tgbot.usage import Statistics
 
 log = logging.getLogger(__name__)
 

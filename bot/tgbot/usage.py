@@ -1,6 +1,6 @@
 """What users asked and how they voted, for admins; and articles an admin is about to add.
 
-Stored in the bot's state database (bot/state.py). Question text is kept only for questions
+Stored in the bot's state database (bot/tgbot/state.py). Question text is kept only for questions
 the articles did not answer or that got a 👎, normalised and without ids or names, and only
 for `keep_text_days` days.
 """
@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from bot.state import StateStore
+from bot.tgbot.state import StateStore
 
 
 @dataclass(frozen=True)

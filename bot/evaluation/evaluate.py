@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from bot.records import Answer
+from bot.answer.records import Answer
 from index.records import Hit
 from index.store import StoredIndex
 
@@ -236,7 +236,7 @@ def evaluate(engine: Asker, questions: list[DevQuestion], warmup: bool = True) -
     return report
 
 
-FIXTURE_PAGES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pages"
+FIXTURE_PAGES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pages"
 
 
 def fixture_knowledge(knowledge_dir: Path, dest: Path, pages: Path = FIXTURE_PAGES) -> Path:
@@ -246,7 +246,7 @@ def fixture_knowledge(knowledge_dir: Path, dest: Path, pages: Path = FIXTURE_PAG
     import shutil
 
     from index.corpus import DATA_FILES, article_files
-    from index.importer import ImportOverrides, import_file
+    from index.importer.page import ImportOverrides, import_file
 
     shutil.rmtree(dest, ignore_errors=True)
     (dest / "articles").mkdir(parents=True)

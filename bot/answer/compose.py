@@ -14,18 +14,18 @@ from typing import Protocol
 
 import numpy as np
 
-from bot import evidence
-from bot.compare import COMPARISON_CUES, sides
-from bot.constraints import unmet
-from bot.features import LinearScorer, Window, window_features
-from bot.lexicons import Lexicons, Place, load_lexicons
-from bot.lists import list_windows
-from bot.question import Question, QuestionReader, asks, clean_text, reject_reason
-from bot.reading import Reader
-from bot.records import Answer, AnswerPart, Citation, Reason
-from bot.scoring import Scored, Weights
-from bot.sources import Chosen, prefer_latest, spread
-from bot.vocabulary import is_common, nearest_common
+from bot.answer import evidence
+from bot.answer.compare import COMPARISON_CUES, sides
+from bot.answer.constraints import unmet
+from bot.answer.features import LinearScorer, Window, window_features
+from bot.answer.lexicons import Lexicons, Place, load_lexicons
+from bot.answer.lists import list_windows
+from bot.answer.multisource import Chosen, prefer_latest, spread
+from bot.answer.question import Question, QuestionReader, asks, clean_text, reject_reason
+from bot.answer.reading import Reader
+from bot.answer.records import Answer, AnswerPart, Citation, Reason
+from bot.answer.scoring import Scored, Weights
+from bot.answer.vocabulary import is_common, nearest_common
 from index.glossary import Glossary
 from index.lexical import lexical_terms
 from index.records import Hit, Sentence

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
-from bot.vocabulary import zipf_en, zipf_id
+from bot.answer.vocabulary import zipf_en, zipf_id
 
 Span = tuple[int, int]
 Spans = tuple[Span, ...]

@@ -1,6 +1,6 @@
 """Importing a raw scraped article: strip site boilerplate, find title, outlet and date.
 
-The boilerplate rules live in `index.boilerplate`. The article's own sentences are kept
+The boilerplate rules live in `index.importer.boilerplate`. The article's own sentences are kept
 verbatim; only whitespace is normalized, the dateline prefix ("KOTA, SITUS.COM - ")
 is removed from the first sentence and trailing byline tags ("(abc)", "[AGENSI]") from
 paragraph ends.
@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from index.boilerplate import BYLINE_RE, DATELINE_RE, DOMAIN_RE, URL_RE, classify, tidy
 from index.corpus import (
     MAX_ARTICLE_BYTES,
     article_files,
@@ -26,10 +25,11 @@ from index.corpus import (
     format_date_id,
     parse_article,
 )
-from index.dates import detect_dates
 from index.errors import ImportError_, KnowledgeFileError
 from index.gazetteer import Gazetteer, load_gazetteer, province_of
-from index.pages import PageMeta, fetch, html_to_text, looks_like_html
+from index.importer.boilerplate import BYLINE_RE, DATELINE_RE, DOMAIN_RE, URL_RE, classify, tidy
+from index.importer.dates import detect_dates
+from index.importer.html import PageMeta, fetch, html_to_text, looks_like_html
 from index.records import Article
 from index.text import STOPWORDS, split_sentences
 
@@ -247,7 +247,7 @@ def import_page(
     existing_ids: Set[str] = frozenset(),
     gazetteer: Gazetteer | None = None,
 ) -> Article:
-    """An `Article` from a scraped text page or an HTML page (`index.pages`)."""
+    """An `Article` from a scraped text page or an HTML page (`index.importer.html`)."""
     return inspect_page(
         content,
         source_name=source_name,

@@ -16,9 +16,9 @@ from typing import Any
 from telegram import Chat, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot import replies
-from bot.messages import addressed_question, user_tag
-from bot.ratelimit import SlidingWindowLimiter, Verdict
+from bot.tgbot import replies
+from bot.tgbot.incoming import addressed_question, user_tag
+from bot.tgbot.ratelimit import SlidingWindowLimiter, Verdict
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.records import Answer, AnswerPart, Citation
+from bot.answer.records import Answer, AnswerPart, Citation
 
 MAX_MESSAGE_CHARS = 4096  # Telegram's limit, counted in UTF-16 code units after parsing
 

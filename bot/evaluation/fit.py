@@ -20,11 +20,11 @@ from typing import Any
 
 import numpy as np
 
-from bot.answer import K_CHUNKS, Answerer
-from bot.evaluate import DevQuestion, fact_present
-from bot.features import CALIBRATION_FEATURES as CALIBRATION
-from bot.features import FEATURES, RANK_FEATURES, Linear, LinearScorer
-from bot.question import clean_text, reject_reason
+from bot.answer.compose import K_CHUNKS, Answerer
+from bot.answer.features import CALIBRATION_FEATURES as CALIBRATION
+from bot.answer.features import FEATURES, RANK_FEATURES, Linear, LinearScorer
+from bot.answer.question import clean_text, reject_reason
+from bot.evaluation.evaluate import DevQuestion, fact_present
 
 FOLDS = 5
 # A wrong answer to a question the articles do not answer costs this many right answers.
@@ -204,7 +204,8 @@ def held_out(g: Group, fold: set[str], index: int, n: int) -> bool:
 def write_scorer(scorer: dict[str, Any], path: Path, note: str) -> None:
     data = {
         "about": (
-            "Fitted answer scorer: logistic regression over the features in bot/features.py. "
+            "Fitted answer scorer: logistic regression over the features in "
+            "bot/answer/features.py. "
             "Regenerate with `bpjstk-bot fit` (README, Evaluation)."
         ),
         "fitted_at": datetime.now(UTC).isoformat(timespec="seconds"),

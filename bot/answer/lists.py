@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot import evidence
-from bot.question import Question
-from bot.scoring import TermsOf
+from bot.answer import evidence
+from bot.answer.question import Question
+from bot.answer.scoring import TermsOf
 from index.records import Sentence
 
 RUN_REACH = 15  # sentences after "pertama" searched for "kedua", "ketiga", ...
