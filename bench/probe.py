@@ -186,7 +186,7 @@ def _phases_child(knowledge_dir: str, data_dir: str) -> None:
 
     embedder = SentenceTransformerEmbedder(settings.embedding_model)
     mark("model")
-    current = index_is_current(settings, embedder.name)
+    current = index_is_current(settings.engine_config(), embedder.name)
     mark("check_index")
     from index.store import current_build, load_build
 
@@ -194,7 +194,7 @@ def _phases_child(knowledge_dir: str, data_dir: str) -> None:
     assert current and build is not None, "the index must be built first"
     stored = load_build(build)
     mark("load_index")
-    engine = Engine(settings, embedder, stored)
+    engine = Engine(settings.engine_config(), embedder, stored)
     mark("answerer")
     engine.ask(sys.stdin.read().strip())
     mark("first_answer")

@@ -93,7 +93,7 @@ def load_engine(
     from bot.answer.engine import Engine
 
     after_swap = _refreeze if serving else None
-    engine = Engine.load(settings, embedder, progress, after_swap)
+    engine = Engine.load(settings.engine_config(), embedder, progress, after_swap)
     if serving:
         _serving_threads(settings.torch_threads)
         # The index (millions of objects at 100,000 chunks) is left out of the cyclic garbage
@@ -198,11 +198,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.answer.engine import Engine
+    from bot.answer.engine import build
     from index.embed import SentenceTransformerEmbedder
 
     embedder = SentenceTransformerEmbedder(settings.embedding_model)
-    report = Engine._build(settings, embedder, _progress_bar("Embedding"))
+    report = build(settings.engine_config(), embedder, _progress_bar("Embedding"))
     print(
         f"Index built in {settings.index_dir}: {report.n_articles} articles, "
         f"{report.n_chunks} chunks; embedded {report.embedded} new chunks, reused "

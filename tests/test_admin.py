@@ -51,7 +51,7 @@ async def app(settings: Settings, api: FakeBotAPI) -> Iterator[Application]:  # 
     shutil.copy2(
         Path(__file__).parent.parent / "knowledge" / "gazetteer.txt", settings.knowledge_dir
     )
-    engine = Engine.load(settings, embedder=FakeEmbedder())
+    engine = Engine.load(settings.engine_config(), embedder=FakeEmbedder())
     application = build_application(settings, engine, request=FakeRequest(api))
     await application.initialize()
     yield application

@@ -13,7 +13,7 @@ from tests.conftest import GLOSSARY, FakeEmbedder
 
 @pytest.fixture
 def engine(tiny_settings) -> Engine:  # type: ignore[no-untyped-def]
-    return Engine.load(tiny_settings, embedder=FakeEmbedder())
+    return Engine.load(tiny_settings.engine_config(), embedder=FakeEmbedder())
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_two_questions_get_one_answer_with_a_part_each_from_one_batched_embeddin
     tiny_settings,  # type: ignore[no-untyped-def]
 ) -> None:
     embedder = FakeEmbedder()
-    engine = Engine.load(tiny_settings, embedder=embedder)
+    engine = Engine.load(tiny_settings.engine_config(), embedder=embedder)
     before = len(embedder.calls)
     a = engine.ask(
         "Assalamualaikum min, sy nelayan di Banyuasin. Siapa Kepala Kanwil BPJS "
@@ -148,15 +148,15 @@ def test_html_in_question_is_just_text(engine: Engine) -> None:
 
 
 def test_stale_index_with_broken_file_still_answers(tiny_settings) -> None:  # type: ignore[no-untyped-def]
-    Engine.load(tiny_settings, embedder=FakeEmbedder())
+    Engine.load(tiny_settings.engine_config(), embedder=FakeEmbedder())
     broken = tiny_settings.knowledge_dir / "articles" / "zz.md"
     broken.write_text("no front matter here\n", encoding="utf-8")
-    engine = Engine.load(tiny_settings, embedder=FakeEmbedder())
+    engine = Engine.load(tiny_settings.engine_config(), embedder=FakeEmbedder())
     assert engine.ask("Berapa persen pekerja Sumsel yang terlindungi?").answered
 
 
 def test_reindex_swaps_in_new_articles(tiny_settings) -> None:  # type: ignore[no-untyped-def]
-    engine = Engine.load(tiny_settings, embedder=FakeEmbedder())
+    engine = Engine.load(tiny_settings.engine_config(), embedder=FakeEmbedder())
     q = "Siapa Kepala Kantor Cabang Lubuklinggau?"
     assert not engine.ask(q).answered
     (tiny_settings.knowledge_dir / "articles" / "gamma.md").write_text(
@@ -196,7 +196,7 @@ def _engine_on(tmp_path, articles: dict[str, str]) -> Engine:  # type: ignore[no
         data_dir=tmp_path / "var",
         embedding_model="fake-hash-64",
     )
-    return Engine.load(settings, embedder=FakeEmbedder())
+    return Engine.load(settings.engine_config(), embedder=FakeEmbedder())
 
 
 def test_list_question_collects_the_ordinal_run(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -232,7 +232,9 @@ def test_reindex_frees_the_previous_index(tiny_settings) -> None:  # type: ignor
     import weakref
 
     swaps: list[str] = []
-    engine = Engine.load(tiny_settings, FakeEmbedder(), after_swap=lambda: swaps.append("swap"))
+    engine = Engine.load(
+        tiny_settings.engine_config(), FakeEmbedder(), after_swap=lambda: swaps.append("swap")
+    )
     engine.ask("Berapa pekerja yang terlindungi?")  # fills the answerer's caches
     old = weakref.ref(engine.index)
     unchanged = engine.reindex()

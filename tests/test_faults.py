@@ -23,7 +23,7 @@ QUESTION = "Berapa persen pekerja Sumsel yang terlindungi?"
 
 
 def _answers(settings) -> Engine:  # type: ignore[no-untyped-def]
-    engine = Engine.load(settings, embedder=FakeEmbedder())
+    engine = Engine.load(settings.engine_config(), embedder=FakeEmbedder())
     answer = engine.ask(QUESTION)
     assert answer.answered and "34 persen" in answer.text
     return engine
@@ -72,7 +72,7 @@ def test_an_unreadable_article_fails_the_build_and_the_previous_index_answers(
         return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", refuse)
-    engine = Engine.load(tiny_settings, embedder=FakeEmbedder())  # stale, rebuild fails
+    engine = Engine.load(tiny_settings.engine_config(), embedder=FakeEmbedder())  # stale, rebuild fails
     assert engine.ask(QUESTION).answered
     assert any("alpha.md" in r.getMessage() for r in caplog.records), caplog.text
     with pytest.raises(KnowledgeFileError, match="alpha.md: cannot be read"):

@@ -32,7 +32,9 @@ GATES = {
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     knowledge = Path(__file__).resolve().parent.parent / "knowledge"
     data = tmp_path_factory.mktemp("quality-data")
-    return Engine.load(Settings(_env_file=None, knowledge_dir=knowledge, data_dir=data))  # type: ignore[call-arg]
+    return Engine.load(
+        Settings(_env_file=None, knowledge_dir=knowledge, data_dir=data).engine_config()
+    )  # type: ignore[call-arg]
 
 
 # Questions written for the seed articles that adding the fixture pages may spoil (see
@@ -46,7 +48,9 @@ FIXTURE_GATES = {"answer_and_citation": 0.583, "abstention_accuracy": 0.916}
 def with_fixtures(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     root = tmp_path_factory.mktemp("fixture-corpus")
     knowledge = fixture_knowledge(Path(__file__).resolve().parent.parent / "knowledge", root / "k")
-    return Engine.load(Settings(_env_file=None, knowledge_dir=knowledge, data_dir=root / "var"))  # type: ignore[call-arg]
+    return Engine.load(
+        Settings(_env_file=None, knowledge_dir=knowledge, data_dir=root / "var").engine_config()
+    )  # type: ignore[call-arg]
 
 
 @pytest.fixture(scope="module")

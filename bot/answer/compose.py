@@ -16,6 +16,7 @@ import numpy as np
 
 from bot.answer import evidence
 from bot.answer.compare import COMPARISON_CUES, sides
+from bot.answer.config import MAX_QUESTION_CHARS
 from bot.answer.constraints import unmet
 from bot.answer.features import LinearScorer, Window, window_features
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
@@ -92,7 +93,7 @@ class Answerer:
 
     index: StoredIndex
     searcher: Searcher
-    max_chars: int = 1000
+    max_chars: int = MAX_QUESTION_CHARS
     lexicons: Lexicons | None = None
 
     def __post_init__(self) -> None:

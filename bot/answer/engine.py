@@ -6,11 +6,10 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from pathlib import Path
 
 from bot.answer.compose import Answerer
+from bot.answer.config import EngineConfig
 from bot.answer.records import Answer
-from bot.settings import Settings
 from index.build import BuildReport, build_index
 from index.embed import Embedder, EmbeddingCache, SentenceTransformerEmbedder
 from index.errors import BuildError, IndexMissingError, KnowledgeFileError
@@ -30,40 +29,60 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 
 
-def index_is_current(settings: Settings, embedder_name: str) -> bool:
+def index_is_current(config: EngineConfig, embedder_name: str) -> bool:
     """True when the current build matches the knowledge files and settings."""
-    build = current_build(settings.index_dir)
+    build = current_build(config.index_dir)
     manifest = read_manifest(build) if build else None
     return bool(
         manifest
-        and build_is_current(
-            manifest, settings.knowledge_dir, embedder_name, settings.chunk_max_tokens
-        )
+        and build_is_current(manifest, config.knowledge_dir, embedder_name, config.chunk_max_tokens)
     )
 
 
-def _current_index(settings: Settings, model: str) -> StoredIndex | None:
+def build(
+    config: EngineConfig,
+    embedder: Embedder,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> BuildReport:
+    """Build the index from the knowledge files (`bpjstk-bot index`, first use, `/reindex`)."""
+    cache = EmbeddingCache(config.embed_cache_path)
+    try:
+        return build_index(
+            config.knowledge_dir,
+            config.index_dir,
+            embedder,
+            cache,
+            config.chunk_max_tokens,
+            on_progress=progress,
+            cancel=cancel,
+        )
+    finally:
+        cache.close()
+
+
+def _current_index(config: EngineConfig, model: str) -> StoredIndex | None:
     """The current build, loaded, if it matches the knowledge files and settings and is
     intact; a damaged one is reported (naming the file) and treated as missing."""
-    build = current_build(settings.index_dir)
-    if build is None or not index_is_current(settings, model):
+    current = current_build(config.index_dir)
+    if current is None or not index_is_current(config, model):
         return None
     try:
-        return load_build(build)
+        return load_build(current)
     except IndexMissingError as exc:
         log.warning("%s; rebuilding it from the knowledge files", exc)
         return None
 
 
-def _previous_index(settings: Settings, reason: Exception) -> StoredIndex:
+def _previous_index(config: EngineConfig, reason: Exception) -> StoredIndex:
     """The newest kept build that loads, even if stale, when no current one can be had."""
-    for build in kept_builds(settings.index_dir):
+    for kept in kept_builds(config.index_dir):
         try:
-            stored = load_build(build)
+            stored = load_build(kept)
         except IndexMissingError as exc:
             log.warning("%s", exc)
             continue
-        log.warning("answering from the previous build %s (may be stale): %s", build.name, reason)
+        log.warning("answering from the previous build %s (may be stale): %s", kept.name, reason)
         return stored
     raise IndexMissingError(f"no usable index, and building one failed: {reason}")
 
@@ -80,24 +99,23 @@ class Engine:
 
     def __init__(
         self,
-        settings: Settings,
+        config: EngineConfig,
         embedder: Embedder,
         stored: StoredIndex,
         after_swap: Callable[[], None] | None = None,
     ) -> None:
-        self.settings = settings
+        self.config = config
         # Called in the rebuild's thread after a new index replaced the old one: the CLI
         # hands in its garbage-collector policy (the engine changes no process-wide state).
         self.after_swap = after_swap
         self.embedder = embedder
-        self._cache_path = settings.embed_cache_path
         self._reindex_lock = threading.Lock()
         self._answerer = self._make_answerer(stored)
 
     @classmethod
     def load(
         cls,
-        settings: Settings,
+        config: EngineConfig,
         embedder: Embedder | None = None,
         progress: Progress | None = None,
         after_swap: Callable[[], None] | None = None,
@@ -112,51 +130,30 @@ class Engine:
         # model: cold start costs about the longer of the two, not their sum. The model stays
         # on this thread, which also runs the queries (one malloc arena, one OpenMP pool).
         # The thread starts first: importing torch is already part of loading the model.
-        name = embedder.name if embedder else settings.embedding_model
+        name = embedder.name if embedder else config.embedding_model
         pool = ThreadPoolExecutor(1, "index-loader")
-        current: Future[StoredIndex | None] = pool.submit(_current_index, settings, name)
+        current: Future[StoredIndex | None] = pool.submit(_current_index, config, name)
         pool.shutdown(wait=False)
-        embedder = embedder or _load_model(settings.embedding_model)
+        embedder = embedder or _load_model(config.embedding_model)
         stored = current.result()
         if stored is None:
             try:
-                report = cls._build(settings, embedder, progress)
+                report = build(config, embedder, progress)
                 log.info("index built: %s", report.summary())
-                build = current_build(settings.index_dir)
-                if build is None:
-                    raise BuildError(f"no index in {settings.index_dir} after the build")
-                stored = load_build(build)
+                built = current_build(config.index_dir)
+                if built is None:
+                    raise BuildError(f"no index in {config.index_dir} after the build")
+                stored = load_build(built)
             except (KnowledgeFileError, BuildError, IndexMissingError) as exc:
-                stored = _previous_index(settings, exc)
-        return cls(settings, embedder, stored, after_swap)
-
-    @staticmethod
-    def _build(
-        settings: Settings,
-        embedder: Embedder,
-        progress: Progress | None,
-        cancel: threading.Event | None = None,
-    ) -> BuildReport:
-        cache = EmbeddingCache(settings.embed_cache_path)
-        try:
-            return build_index(
-                settings.knowledge_dir,
-                settings.index_dir,
-                embedder,
-                cache,
-                settings.chunk_max_tokens,
-                on_progress=progress,
-                cancel=cancel,
-            )
-        finally:
-            cache.close()
+                stored = _previous_index(config, exc)
+        return cls(config, embedder, stored, after_swap)
 
     def _make_answerer(self, stored: StoredIndex) -> Answerer:
         searcher = HybridSearcher(
-            stored, self.embedder, self.settings.fusion, self.settings.dense_weight
+            stored, self.embedder, self.config.fusion, self.config.dense_weight
         )
         self._searcher = searcher
-        return Answerer(stored, searcher, self.settings.max_question_chars)
+        return Answerer(stored, searcher, self.config.max_question_chars)
 
     def clear_caches(self) -> None:
         """Forget memoized work (query vectors, sentence views, evidence spans), so the next
@@ -171,10 +168,6 @@ class Engine:
     @property
     def index(self) -> StoredIndex:
         return self._answerer.index
-
-    @property
-    def index_path(self) -> Path:
-        return self._answerer.index.path
 
     def ask(self, question: str) -> Answer:
         """Answer one question; never raises for user input."""
@@ -197,20 +190,20 @@ class Engine:
             raise BuildError("a rebuild is already running")
         try:
             serving = self._answerer.index.path.resolve()
-            if serving == current_build(self.settings.index_dir) and index_is_current(
-                self.settings, self.embedder.name
+            if serving == current_build(self.config.index_dir) and index_is_current(
+                self.config, self.embedder.name
             ):
                 index = self._answerer.index
                 m = index.manifest
                 return BuildReport(
                     m.n_articles, m.n_chunks, 0, m.n_chunks, 0.0, m.build_id, unchanged=True
                 )
-            report = self._build(self.settings, self.embedder, progress, cancel)
-            build = current_build(self.settings.index_dir)
-            if build is None:
+            report = build(self.config, self.embedder, progress, cancel)
+            built = current_build(self.config.index_dir)
+            if built is None:
                 raise BuildError("the new index could not be found after the build")
             # One attribute assignment: readers see the old or the new answerer, never a mix.
-            self._answerer = self._make_answerer(load_build(build))
+            self._answerer = self._make_answerer(load_build(built))
             if self.after_swap is not None:
                 self.after_swap()
             return report

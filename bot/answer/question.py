@@ -8,14 +8,13 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.answer.config import MAX_QUESTION_CHARS
 from bot.answer.lexicons import Lexicons, Place
 from bot.answer.records import Reason
 from bot.answer.vocabulary import is_common, rarity, standard_form
 from index.glossary import Glossary
 from index.text import MONTH_WORDS, STOPWORDS, stem
 from index.text import words as words_of
-
-MAX_QUESTION_CHARS = 1000
 
 _ACRONYM_ASK = {
     "singkatan",

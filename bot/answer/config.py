@@ -1,0 +1,30 @@
+"""What the answer engine needs to know: where the knowledge and the index live, which model
+embeds, and how retrieval is tuned. A small record the CLI builds from the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_QUESTION_CHARS = 1000  # a longer message is refused politely, not read
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """The engine's configuration (`Settings.engine_config()` builds it from the environment)."""
+
+    knowledge_dir: Path
+    data_dir: Path
+    embedding_model: str
+    fusion: str = "weighted"
+    dense_weight: float = 0.1
+    chunk_max_tokens: int = 200
+    max_question_chars: int = MAX_QUESTION_CHARS
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def embed_cache_path(self) -> Path:
+        return self.data_dir / "embed-cache.sqlite"
