@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     log = partial(print, file=sys.stderr, flush=True)
 
-    from bench import measure, probe, report, targets
+    from bench import machine, measure, probe, report, targets
     from bench.tiers import DEFAULT_CACHE, Tier, ensure_index, seed_tier, synthetic_tier
     from index.embed import SentenceTransformerEmbedder
 
@@ -123,8 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {
         "command": "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:]),
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": report.machine(),
-        "load_average_start": report.load_average(),
+        "machine": machine.describe(),
+        "load_average_start": machine.load_average(),
         "tiers": {},
         "roles": {"seed": "seed"},
     }
@@ -217,20 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    results["load_average_end"] = report.load_average()
+    results["load_average_end"] = machine.load_average()
     results["seconds"] = time.perf_counter() - started
-    results["targets"] = [
-        {
-            "name": t.name,
-            "measured": t.measured,
-            "goal": t.limit,
-            "unit": t.unit,
-            "higher_is_better": t.higher_is_better,
-            "met": t.met,
-            "detail": t.note,
-        }
-        for t in targets.targets(results)
-    ]
+    results["targets"] = [t.record() for t in targets.targets(results)]
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=1, default=str) + "\n")
     (args.out / "RESULTS.md").write_text(report.markdown(results), encoding="utf-8")
