@@ -215,6 +215,14 @@ def incremental_build(
 # -- approximate search -----------------------------------------------------------------------
 
 
+def _ms_per_query(index: Any, queries: Any, k: int) -> float:
+    """Mean milliseconds of `index.search`, one query at a time."""
+    t0 = time.perf_counter()
+    for q in queries:
+        index.search(q, k)
+    return (time.perf_counter() - t0) * 1e3 / len(queries)
+
+
 def dense_recall(
     stored: Any, embedder: Embedder, questions: Sequence[str], k: int = 10, extra: int = 200
 ) -> dict[str, Any]:
@@ -237,14 +245,8 @@ def dense_recall(
     picks = rng.choice(len(stored.chunks), size=min(extra, len(stored.chunks)), replace=False)
     texts = list(questions) + [stored.chunks[int(i)].text.split(". ")[0] for i in picks]
     queries = embedder.encode(texts, batch_size=64)
-    t0 = time.perf_counter()
-    for q in queries:
-        approx_one.search(q, k)
-    approx_ms = (time.perf_counter() - t0) * 1e3 / len(queries)
-    t0 = time.perf_counter()
-    for q in queries:
-        exact_one.search(q, k)
-    exact_ms = (time.perf_counter() - t0) * 1e3 / len(queries)
+    approx_ms = _ms_per_query(approx_one, queries, k)
+    exact_ms = _ms_per_query(exact_one, queries, k)
     _, got = index.search(queries, k)
     _, want = exact.search(queries, k)
     recall = float(np.mean([len(set(a) & set(b)) / k for a, b in zip(got, want, strict=True)]))
