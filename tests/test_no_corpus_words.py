@@ -16,7 +16,7 @@ LISTS = (
     PROJECT / "tests" / "fixtures" / "import_heldout" / "proper_nouns.txt",
 )
 # Strings shown to users may name what the bot knows about (help text, example questions).
-USER_TEXT = re.compile(r"(HELP|MESSAGES|EXAMPLES|WELCOME|_TEXT)\b")
+USER_TEXT = re.compile(r"(HELP|REFUSALS|EXAMPLES|WELCOME|_TEXT)\b")
 # Names that are also ordinary words of the language or of the domain's own vocabulary.
 ORDINARY = {
     "bpjs",

@@ -8,28 +8,31 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from typing import Protocol
 
 import numpy as np
 
 from bot.answer import evidence
+from bot.answer.citing import cite, distinct
 from bot.answer.compare import COMPARISON_CUES, sides
 from bot.answer.config import MAX_QUESTION_CHARS
 from bot.answer.constraints import unmet
 from bot.answer.features import LinearScorer, Window, window_features
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import list_windows
-from bot.answer.multisource import Chosen, prefer_latest, spread
+from bot.answer.multisource import Pick, prefer_latest, spread
 from bot.answer.question import Question, QuestionReader, asks, clean_text, reject_reason
 from bot.answer.reading import Reader
-from bot.answer.records import Answer, AnswerPart, Citation, Reason
+from bot.answer.records import Answer, Reason
+from bot.answer.refusals import PARTLY, REFUSALS
 from bot.answer.scoring import Scored, Weights
 from bot.answer.vocabulary import is_common, nearest_common
+from bot.answer.windows import rescored, window_at, windows_of, with_continuation
 from index.glossary import Glossary
 from index.lexical import lexical_terms
-from index.records import Hit, Sentence
+from index.records import Hit
 from index.search import LexicalSearcher, Query
 from index.store import StoredIndex
 from index.text import MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
@@ -39,27 +42,6 @@ MAX_SCORED = 40  # candidate windows fully scored, the best by a cheap first loo
 CONTEXT_WEIGHT = 0.3  # weight of the message's context terms in retrieval
 FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one before it
 TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
-HEADLINE_WORDS = 25  # a lone body line this short without a full stop is a headline
-MAX_SENTENCE_CHARS = 400  # a longer "sentence" (no full stops) is cut at a word, with "…"
-
-HELP = (
-    "Saya bisa menjawab tentang BPJS Ketenagakerjaan di Sumatera Selatan dari artikel berita: "
-    "program jaminan sosialnya, jumlah dan persentase pekerja yang terlindungi, target "
-    "kepesertaan, serta pejabat dan kegiatannya. Contoh: “Apa saja program BPJS "
-    "Ketenagakerjaan?” atau “Berapa pekerja Sumsel yang sudah terlindungi?”"
-)
-MESSAGES = {
-    Reason.EMPTY: "Pertanyaannya kosong. Silakan ketik pertanyaan Anda. " + HELP,
-    Reason.TOO_LONG: (
-        "Pertanyaannya terlalu panjang (lebih dari {max} karakter). Tolong ringkas menjadi "
-        "satu pertanyaan singkat."
-    ),
-    Reason.NO_WORDS: "Saya hanya bisa membaca pertanyaan berupa kata-kata. " + HELP,
-    Reason.NOT_IN_SOURCES: "Maaf, artikel yang saya punya tidak menjawab pertanyaan itu. " + HELP,
-    Reason.OFF_TOPIC: "Maaf, pertanyaan itu di luar topik artikel yang saya punya. " + HELP,
-    Reason.NO_QUESTION: "Halo! Silakan tulis pertanyaan Anda. " + HELP,
-}
-PARTLY = "Maaf, artikel yang saya punya tidak menjawab pertanyaan ini."
 _MONTH_NAMES = {
     m: tuple(w for w, n in MONTH_WORDS.items() if n == m and len(w) > 3) for m in range(1, 13)
 }
@@ -213,17 +195,17 @@ class Answerer:
         t_sel = time.perf_counter()
         stages.update(embed=(t_search - t_emb) * 1e3, search=(t_sel - t_search) * 1e3)
         found = dict(zip((id(q) for q in flat), hits, strict=True))
-        chosen: list[tuple[int, Chosen]] = []
+        chosen: list[Pick] = []
         unanswered = []
         for i, (_, qs) in enumerate(asked):
-            picks = [c for q in qs if id(q) in found for c in self._select(q, found[id(q)])]
+            picks = [p for q in qs if id(q) in found for p in self._select(q, found[id(q)])]
             if not picks:
                 unanswered.append(i)
-            chosen.extend((i, c) for c in _distinct(picks))
+            chosen.extend(replace(p, asked=i) for p in distinct(picks))
         stages["select"] = (time.perf_counter() - t_sel) * 1e3
         if not chosen:
             return self._abstain(raw, Reason.NOT_IN_SOURCES, kind, t0, stages)
-        parts, citations = self._cite(chosen)
+        parts, citations = cite(self.index.articles, chosen)
         return Answer(
             question=raw,
             answered=True,
@@ -279,13 +261,13 @@ class Answerer:
             question=raw,
             answered=False,
             reason=reason,
-            message=MESSAGES[reason].format(max=self.max_chars),
+            message=REFUSALS[reason].format(max=self.max_chars),
             kind=kind,
             took_ms=(time.perf_counter() - t0) * 1e3,
             stage_ms=stages,
         )
 
-    def _select(self, q: Question, hits: list[Hit]) -> list[Chosen]:
+    def _select(self, q: Question, hits: list[Hit]) -> list[Pick]:
         """The windows that answer the question, each with an optional label; [] to refuse."""
         if q.kind == "singkatan":
             return self._acronym(q, hits)
@@ -302,10 +284,10 @@ class Answerer:
             windows = list_windows(
                 q, best.positions, self._sentences(best.article.id), self._terms_of
             )
-            return [(self._window(best, w), None) for w in windows]
+            return [Pick(window_at(best, self._sentences(best.article.id), w)) for w in windows]
         if q.kind == "berapa":
-            return [(self._with_continuation(c), label) for c, label in spread(q, ranked)]
-        return [(self._with_continuation(best), None)]
+            return [replace(p, scored=self._with_continuation(p.scored)) for p in spread(q, ranked)]
+        return [Pick(self._with_continuation(best))]
 
     # -- candidates ----------------------------------------------------------------------
 
@@ -350,7 +332,7 @@ class Answerer:
             rank = self.scorer.rank(x)
             score = self.scorer.score(x, rank)
             coverage, context = x["coverage"], x["context"]
-            out.append(Candidate(_rescored(scored, score, coverage, context), x, rank))
+            out.append(Candidate(rescored(scored, score, coverage, context), x, rank))
         out.sort(key=lambda c: (-c.rank, c.scored.article.id, c.scored.positions))
         if q.wants_latest and out:
             ranked = prefer_latest(q, [c.scored for c in out])
@@ -368,35 +350,7 @@ class Answerer:
     def _windows_of(self, hit: Hit) -> list[Scored]:
         chunk = self.index.chunks[hit.chunk_id]
         article = self.index.articles[chunk.article_id]
-        sents = self._sentences(chunk.article_id)
-        out = []
-        if chunk.start == 0 and article.title:
-            out.append(
-                Scored(article, (Sentence(article.id, -1, -1, article.title),), (-1,), 0, 0, 0)
-            )
-        for pos, s in enumerate(sents):
-            if s.start < chunk.start or s.end > chunk.end or self._headline_like(article.body, s):
-                continue
-            for size in (1, 2):
-                last = pos + size - 1
-                if last >= len(sents) or "\n" in article.body[s.end : sents[last].start]:
-                    break
-                out.append(
-                    Scored(
-                        article, tuple(sents[pos : last + 1]), tuple(range(pos, last + 1)), 0, 0, 0
-                    )
-                )
-        return out
-
-    @staticmethod
-    def _headline_like(body: str, s: Sentence) -> bool:
-        """A short line standing alone, without a full stop: a heading or another story's
-        headline left in the body, not answer text."""
-        alone = (s.start == 0 or body[s.start - 1] == "\n") and (
-            s.end == len(body) or body[s.end] == "\n"
-        )
-        ends = s.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
-        return alone and not ends and len(s.text.split()) <= HEADLINE_WORDS
+        return windows_of(chunk, article, self._sentences(chunk.article_id))
 
     def _admissible(self, q: Question, scored: Scored) -> bool:
         """The window meets the question's constraints and can answer its kind."""
@@ -411,33 +365,10 @@ class Answerer:
             before = [s.text for s in sents[max(0, start - 2) : start]]
         return not unmet(q, scored.text, before, scored.article, self._places_in, _MONTH_NAMES)
 
-    # -- composing -------------------------------------------------------------------------
-
     def _with_continuation(self, window: Scored) -> Scored:
-        """Add the next sentence when it elaborates on the window ("... 1.033.000 pekerja ...
-        Dari jumlah tersebut, sebanyak 690.000 ..."), and the one before when the window
-        starts by referring back to it ("Karena sebagian pekerja ada di desa. ...")."""
-        if window.title:
-            return window
-        sents = self._sentences(window.article.id)
-        positions = list(window.positions)
-        first, nxt = positions[0], positions[-1] + 1
-        if first > 0 and evidence.refers_back(sents[first].text):
-            positions.insert(0, first - 1)
-        if nxt < len(sents) and evidence.continues(sents[nxt].text):
-            positions.append(nxt)
-        return self._window(window, positions) if len(positions) > len(window.positions) else window
+        return with_continuation(window, self._sentences(window.article.id))
 
-    def _window(self, base: Scored, positions: list[int]) -> Scored:
-        sents = self._sentences(base.article.id)
-        return _rescored(
-            Scored(base.article, tuple(sents[p] for p in positions), tuple(positions), 0, 0, 0),
-            base.score,
-            base.coverage,
-            base.context,
-        )
-
-    def _acronym(self, q: Question, hits: list[Hit]) -> list[Chosen]:
+    def _acronym(self, q: Question, hits: list[Hit]) -> list[Pick]:
         """For "X singkatan dari apa?": the sentence that spells out "Long Form (X)"."""
         seen: list[str] = []
         for hit in hits:
@@ -449,67 +380,8 @@ class Answerer:
             for pos, s in enumerate(sents):
                 if q.acronym and evidence.acronym_expansion(s.text, q.acronym):
                     article = self.index.articles[aid]
-                    return [(Scored(article, (s,), (pos,), 1.0, 1.0, 1.0), None)]
+                    return [Pick(Scored(article, (s,), (pos,), 1.0, 1.0, 1.0))]
         return []
-
-    def _cite(
-        self, chosen: list[tuple[int, Chosen]]
-    ) -> tuple[tuple[AnswerPart, ...], tuple[Citation, ...]]:
-        numbers: dict[str, int] = {}
-        used: dict[str, list[Sentence]] = {}
-        parts = []
-        for asked, (scored, label) in chosen:
-            aid = scored.article.id
-            n = numbers.setdefault(aid, len(numbers) + 1)
-            used.setdefault(aid, []).extend(scored.sentences)
-            text = scored.text  # the article's own words and spacing ...
-            if any(len(s.text) > MAX_SENTENCE_CHARS for s in scored.sentences):
-                text = " ".join(shorten(s.text) for s in scored.sentences)  # ... unless too long
-            parts.append(AnswerPart(text, n, evidence.figures(text), label, asked))
-        citations = []
-        for aid, n in numbers.items():
-            a = self.index.articles[aid]
-            body = [s for s in set(used[aid]) if s.start >= 0]
-            spans = sorted(body, key=lambda s: s.start)
-            if not spans:
-                quote, start, end = a.title, 0, 0
-            else:
-                start, end = spans[0].start, spans[-1].end
-                quote = a.body[start:end]
-                if end - start > 1500 or any(len(s.text) > MAX_SENTENCE_CHARS for s in spans):
-                    quote = " […] ".join(shorten(s.text) for s in spans)
-                if len(spans) < len(set(used[aid])):
-                    quote = f"{a.title} […] {quote}"
-            citations.append(
-                Citation(
-                    n, aid, a.title, a.outlet, a.published, a.date_label, a.url, quote, start, end
-                )
-            )
-        return tuple(parts), tuple(citations)
-
-
-def shorten(text: str, limit: int = MAX_SENTENCE_CHARS) -> str:
-    """`text`, or its first `limit` characters cut at a word boundary with "…"."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    return cut.rstrip(" ,;:") + "…"
-
-
-def _rescored(s: Scored, score: float, coverage: float, context: float) -> Scored:
-    return Scored(s.article, s.sentences, s.positions, score, coverage, context)
-
-
-def _distinct(picks: list[Chosen]) -> list[Chosen]:
-    """The picks without repeats (two sides of a comparison may pick the same sentence)."""
-    seen: set[tuple[str, tuple[int, ...]]] = set()
-    out = []
-    for scored, label in picks:
-        key = (scored.article.id, scored.positions)
-        if key not in seen:
-            seen.add(key)
-            out.append((scored, label))
-    return out
 
 
 def _text_terms(sequence_of: Callable[[str], tuple[str, ...]], text: str) -> frozenset[str]:

@@ -3,6 +3,8 @@ and which source wins when the question asks for the latest figure. Pure functio
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.answer.question import Question
 from bot.answer.scoring import Scored, fits_kind, same_figure_kind
 
@@ -10,14 +12,22 @@ SPREAD_RATIO = 0.85  # other sources' figures shown when they score this close t
 LATEST_RATIO = 0.8  # "sekarang / terbaru": the newest source wins when this close to the best
 MAX_SOURCES = 3
 
-Chosen = tuple[Scored, str | None]
+
+@dataclass(frozen=True)
+class Pick:
+    """A window chosen to answer: with a label ("Agustus 2024, Antara") when sources are shown
+    side by side, and the position of the question it answers among the message's."""
+
+    scored: Scored
+    label: str | None = None
+    asked: int = 0
 
 
 def newest_first(c: Scored) -> int:
     return -(c.article.dated.toordinal() if c.article.dated else 0)
 
 
-def spread(q: Question, ranked: list[Scored]) -> list[Chosen]:
+def spread(q: Question, ranked: list[Scored]) -> list[Pick]:
     """A figure question: the best window, plus the same kind of figure from other sources
     that answer nearly as well, newest first with their dates (newest only for "sekarang")."""
     best = ranked[0]
@@ -36,9 +46,9 @@ def spread(q: Question, ranked: list[Scored]) -> list[Chosen]:
             picks.append(cand)
             seen.add(cand.article.id)
     if len(picks) == 1 or q.wants_latest:
-        return [(min(picks, key=newest_first), None)]
+        return [Pick(min(picks, key=newest_first))]
     picks.sort(key=newest_first)
-    return [(c, f"{c.article.date_label}, {c.article.outlet}") for c in picks]
+    return [Pick(c, f"{c.article.date_label}, {c.article.outlet}") for c in picks]
 
 
 def prefer_latest(q: Question, ranked: list[Scored]) -> list[Scored]:

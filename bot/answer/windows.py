@@ -1,0 +1,71 @@
+"""Candidate windows: one or two consecutive sentences of an article that start inside a
+retrieved chunk, the article's headline, and a chosen window widened to the sentences it
+leans on. Pure functions over an article and its sentences."""
+
+from __future__ import annotations
+
+from bot.answer import evidence
+from bot.answer.scoring import Scored
+from index.records import Article, Chunk, Sentence
+
+HEADLINE_WORDS = 25  # a lone body line this short without a full stop is a headline
+
+
+def windows_of(chunk: Chunk, article: Article, sents: list[Sentence]) -> list[Scored]:
+    """The windows of a retrieved chunk (unscored), the headline first when it opens the
+    article."""
+    out = []
+    if chunk.start == 0 and article.title:
+        out.append(Scored(article, (Sentence(article.id, -1, -1, article.title),), (-1,), 0, 0, 0))
+    for pos, s in enumerate(sents):
+        if s.start < chunk.start or s.end > chunk.end or headline_like(article.body, s):
+            continue
+        for size in (1, 2):
+            last = pos + size - 1
+            if last >= len(sents) or "\n" in article.body[s.end : sents[last].start]:
+                break
+            out.append(
+                Scored(article, tuple(sents[pos : last + 1]), tuple(range(pos, last + 1)), 0, 0, 0)
+            )
+    return out
+
+
+def headline_like(body: str, s: Sentence) -> bool:
+    """A short line standing alone, without a full stop: a heading or another story's
+    headline left in the body, not answer text."""
+    alone = (s.start == 0 or body[s.start - 1] == "\n") and (
+        s.end == len(body) or body[s.end] == "\n"
+    )
+    ends = s.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
+    return alone and not ends and len(s.text.split()) <= HEADLINE_WORDS
+
+
+def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
+    """Add the next sentence when it elaborates on the window ("... 1.033.000 pekerja ...
+    Dari jumlah tersebut, sebanyak 690.000 ..."), and the one before when the window
+    starts by referring back to it ("Karena sebagian pekerja ada di desa. ...")."""
+    if window.title:
+        return window
+    positions = list(window.positions)
+    first, nxt = positions[0], positions[-1] + 1
+    if first > 0 and evidence.refers_back(sents[first].text):
+        positions.insert(0, first - 1)
+    if nxt < len(sents) and evidence.continues(sents[nxt].text):
+        positions.append(nxt)
+    if len(positions) == len(window.positions):
+        return window
+    return window_at(window, sents, positions)
+
+
+def window_at(base: Scored, sents: list[Sentence], positions: list[int]) -> Scored:
+    """The sentences at `positions`, with the scores of `base`."""
+    return rescored(
+        Scored(base.article, tuple(sents[p] for p in positions), tuple(positions), 0, 0, 0),
+        base.score,
+        base.coverage,
+        base.context,
+    )
+
+
+def rescored(s: Scored, score: float, coverage: float, context: float) -> Scored:
+    return Scored(s.article, s.sentences, s.positions, score, coverage, context)
