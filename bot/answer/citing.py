@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.answer import evidence
+from bot.answer import spans
 from bot.answer.multisource import Pick
 from bot.answer.records import AnswerPart, Citation
 from index.records import Article, Sentence
@@ -29,22 +29,22 @@ def cite(
         text = scored.text  # the article's own words and spacing ...
         if any(len(s.text) > MAX_SENTENCE_CHARS for s in scored.sentences):
             text = " ".join(shorten(s.text) for s in scored.sentences)  # ... unless too long
-        parts.append(AnswerPart(text, n, evidence.figures(text), pick.label, pick.asked))
+        parts.append(AnswerPart(text, n, spans.figures(text), pick.label, pick.asked))
     citations = tuple(_citation(articles[aid], n, used[aid]) for aid, n in numbers.items())
     return tuple(parts), citations
 
 
 def _citation(a: Article, n: int, used: list[Sentence]) -> Citation:
     """Citation `n` of article `a`, quoting the span from the first to the last sentence used."""
-    spans = sorted((s for s in set(used) if s.start >= 0), key=lambda s: s.start)
-    if not spans:
+    quoted = sorted((s for s in set(used) if s.start >= 0), key=lambda s: s.start)
+    if not quoted:
         quote, start, end = a.title, 0, 0
     else:
-        start, end = spans[0].start, spans[-1].end
+        start, end = quoted[0].start, quoted[-1].end
         quote = a.body[start:end]
-        if end - start > MAX_QUOTE_CHARS or any(len(s.text) > MAX_SENTENCE_CHARS for s in spans):
-            quote = " […] ".join(shorten(s.text) for s in spans)
-        if len(spans) < len(set(used)):
+        if end - start > MAX_QUOTE_CHARS or any(len(s.text) > MAX_SENTENCE_CHARS for s in quoted):
+            quote = " […] ".join(shorten(s.text) for s in quoted)
+        if len(quoted) < len(set(used)):
             quote = f"{a.title} […] {quote}"
     return Citation(n, a.id, a.title, a.outlet, a.published, a.date_label, a.url, quote, start, end)
 

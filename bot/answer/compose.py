@@ -14,7 +14,7 @@ from typing import Protocol
 
 import numpy as np
 
-from bot.answer import evidence
+from bot.answer import evidence, spans
 from bot.answer.citing import cite, distinct
 from bot.answer.compare import COMPARISON_CUES, sides
 from bot.answer.config import MAX_QUESTION_CHARS
@@ -104,7 +104,7 @@ class Answerer:
         self._terms_of.cache_clear()
         self._sequence_of.cache_clear()
         self._places_in.cache_clear()
-        evidence.clear_caches()
+        spans.clear_caches()
 
     # -- words ---------------------------------------------------------------------------
 

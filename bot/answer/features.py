@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.answer import evidence
+from bot.answer import spans
 from bot.answer.question import Question
 from bot.answer.scoring import (
     NEAR,
@@ -79,7 +79,7 @@ def unit_match(q: Question, text: str) -> float:
     count other nouns, 0 when that cannot be told."""
     if q.kind != "berapa" or q.unit == "persen":
         return 0.0
-    nouns = [_counted_noun(text, s, e) for s, e in evidence.figure_spans(text)]
+    nouns = [_counted_noun(text, s, e) for s, e in spans.figure_spans(text)]
     nouns = [n for n in nouns if n]
     if not nouns:
         return 0.0
@@ -87,7 +87,7 @@ def unit_match(q: Question, text: str) -> float:
     if any(stem(n) in wanted for n in nouns):
         return 1.0
     people = bool({"pekerja", "orang", "peserta", "penduduk"} & set(q.words))
-    if people and any(evidence.is_people_figure(n) for n in nouns):
+    if people and any(spans.is_people_figure(n) for n in nouns):
         return 1.0
     return -1.0 if wanted else 0.0
 
@@ -115,16 +115,16 @@ def _counted_noun(text: str, start: int, end: int) -> str:
     return after.group(1).lower() if after else ""
 
 
-def when_near(q: Question, text: str, spans: evidence.Spans) -> float:
+def when_near(q: Question, text: str, targets: spans.Spans) -> float:
     """1 when a year or month the question names stands within `NEAR` characters of one of
-    the spans ("... akhir 2024 yang masih 36,9 persen")."""
-    if not spans or not (q.years or q.months):
+    the targets ("... akhir 2024 yang masih 36,9 persen")."""
+    if not targets or not (q.years or q.months):
         return 0.0
     names = [str(y) for y in q.years] + [
         w for w, m in MONTH_WORDS.items() if m in q.months and len(w) > 3
     ]
     lower = text.lower()
-    for s, e in spans:
+    for s, e in targets:
         around = lower[max(0, s - NEAR) : e + NEAR]
         if any(n in around for n in names):
             return 1.0
@@ -168,7 +168,7 @@ def window_features(
     """The features of one window (see `FEATURES`)."""
     window_terms = terms_of(w.text)
     ordered = sequence_of(w.text)
-    spans = target_spans(q, w.text)
+    targets = target_spans(q, w.text)
     head = head_weights(q, weights)
     n_terms = len(q.terms) or 1
     context = set(q.context_terms)
@@ -180,15 +180,15 @@ def window_features(
         "head": head.share(window_terms) if head else 0.0,
         "retrieval": w.retrieval,
         "context_terms": len(context & window_terms) / len(context) if context else 0.0,
-        "target": 1.0 if spans else 0.0,
-        "target_near": proximity(w.text, spans, weights, terms_of) if spans else 0.0,
-        "head_near": proximity(w.text, spans, head, terms_of) if spans and head else 0.0,
+        "target": 1.0 if targets else 0.0,
+        "target_near": proximity(w.text, targets, weights, terms_of) if targets else 0.0,
+        "head_near": proximity(w.text, targets, head, terms_of) if targets and head else 0.0,
         "focus": focus_bonus(q, w.text, weights, terms_of),
         "unit": unit_match(q, w.text),
         "role_mismatch": role_mismatch(q, w.text),
         "goal": 1.0 if target_penalty(q, w.text) else 0.0,
         "dated": date_bonus(q, w.text, w.article),
-        "when_near": when_near(q, w.text, spans),
+        "when_near": when_near(q, w.text, targets),
         "pair": 1.0 if w.pair else 0.0,
         "title": 1.0 if w.title else 0.0,
         "unknown_common": q.common_share,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from bot.answer import evidence
+from bot.answer import evidence, spans
 from bot.answer.question import Question
 from index.records import Article, Sentence
 from index.text import stem
@@ -73,25 +73,23 @@ def asks_total(q: Question, figure: str) -> bool:
     if _TOTAL_WORDS & set(q.words):
         return True
     noun = figure.split()[-1].lower()
-    return not evidence.is_people_figure(figure) and stem(noun) in q.head
+    return not spans.is_people_figure(figure) and stem(noun) in q.head
 
 
-def target_spans(q: Question, text: str) -> evidence.Spans:
+def target_spans(q: Question, text: str) -> spans.Spans:
     """Spans in `text` of what the question asks for (figure, name, date)."""
     if q.kind == "berapa":
         if q.unit == "persen":
-            return evidence.percent_spans(text)
-        return evidence.count_spans(text) + tuple(
-            (s, e) for s, e in evidence.total_spans(text) if asks_total(q, text[s:e])
+            return spans.percent_spans(text)
+        return spans.count_spans(text) + tuple(
+            (s, e) for s, e in spans.total_spans(text) if asks_total(q, text[s:e])
         )
     if q.kind == "siapa":
         return evidence.person_spans(text, q.not_names)
     if q.kind == "kenapa":
         return evidence.reason_spans(text)
     if q.kind == "kapan":
-        return evidence.date_spans(text) + (
-            evidence.duration_spans(text) if asks_deadline(q) else ()
-        )
+        return spans.date_spans(text) + (spans.duration_spans(text) if asks_deadline(q) else ())
     return ()
 
 
@@ -103,15 +101,15 @@ def asks_deadline(q: Question) -> bool:
     return bool(_DEADLINE_WORDS & set(q.words))
 
 
-def proximity(text: str, spans: evidence.Spans, weights: Weights, terms_of: TermsOf) -> float:
-    """The best idf share of question terms around one of the spans: the span itself, the
+def proximity(text: str, targets: spans.Spans, weights: Weights, terms_of: TermsOf) -> float:
+    """The best idf share of question terms around one of the targets: the span itself, the
     words before it (back to the previous span) and, for the last span, the words after."""
     best = 0.0
-    spans = tuple(sorted(spans))
-    for i, (s, e) in enumerate(spans):
-        prev_end = spans[i - 1][1] if i else 0
+    targets = tuple(sorted(targets))
+    for i, (s, e) in enumerate(targets):
+        prev_end = targets[i - 1][1] if i else 0
         around = text[max(prev_end, s - NEAR) : e]
-        if i == len(spans) - 1:
+        if i == len(targets) - 1:
             around += " " + text[e : e + NEAR]
         best = max(best, weights.share(terms_of(around)))
     return best
@@ -125,20 +123,20 @@ def head_weights(q: Question, weights: Weights) -> Weights | None:
 
 def focus_bonus(q: Question, text: str, weights: Weights, terms_of: TermsOf) -> float:
     """How well `text` offers the kind of thing the question asks for."""
-    spans = target_spans(q, text)
-    if spans:
+    targets = target_spans(q, text)
+    if targets:
         head = head_weights(q, weights)
-        bonus = 0.3 + 0.3 * proximity(text, spans, weights, terms_of)
+        bonus = 0.3 + 0.3 * proximity(text, targets, weights, terms_of)
         if head:
-            bonus += 0.5 * proximity(text, spans, head, terms_of)
+            bonus += 0.5 * proximity(text, targets, head, terms_of)
         if q.kind == "berapa" and q.unit != "persen" and asks_people(q):
-            bonus += 0.1 if evidence.count_spans(text, people_only=True) else 0.0
+            bonus += 0.1 if spans.count_spans(text, people_only=True) else 0.0
         return bonus
     if q.kind == "berapa":
-        totals = () if q.unit == "persen" else evidence.total_spans(text)
+        totals = () if q.unit == "persen" else spans.total_spans(text)
         if totals:
             return 0.15 + 0.25 * proximity(text, totals, weights, terms_of)
-        weak = evidence.percent_spans(text) or evidence.count_spans(text)
+        weak = spans.percent_spans(text) or spans.count_spans(text)
         return 0.1 if weak else -0.3
     if q.kind == "siapa":
         inst = evidence.institution_spans(text)
@@ -173,22 +171,22 @@ def fits_kind(q: Question, text: str) -> bool:
     """Whether `text` can answer this kind of question at all."""
     if q.kind == "berapa":
         if q.unit == "persen":
-            return evidence.has_percent(text)
-        return bool(evidence.figure_spans(text))
+            return spans.has_percent(text)
+        return bool(spans.figure_spans(text))
     if q.kind == "siapa":
         return bool(evidence.person_spans(text, q.not_names) or evidence.institution_spans(text))
     if q.kind == "kapan":
-        return evidence.has_date(text) or (asks_deadline(q) and bool(evidence.duration_spans(text)))
+        return spans.has_date(text) or (asks_deadline(q) and bool(spans.duration_spans(text)))
     return True
 
 
 def same_figure_kind(q: Question, best: str, other: str) -> bool:
     """Figures from another source count as "the same thing" only in the same unit."""
     if q.unit == "persen":
-        return evidence.has_percent(other)
-    if evidence.people_count(best):
-        return evidence.people_count(other)
-    return evidence.has_count(best) == evidence.has_count(other)
+        return spans.has_percent(other)
+    if spans.people_count(best):
+        return spans.people_count(other)
+    return spans.has_count(best) == spans.has_count(other)
 
 
 def date_bonus(q: Question, text: str, article: Article) -> float:

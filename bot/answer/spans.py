@@ -1,0 +1,191 @@
+"""Where a sentence states a figure: amounts, percentages, counts of people, totals, dates
+and durations, as character spans. Pure functions, memoized by text.
+
+Answer selection rewards sentences whose figures stand close to the question's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any, TypeVar, cast
+
+Span = tuple[int, int]
+Spans = tuple[Span, ...]
+
+# Scoring asks about the same few sentences over and over (every window, every question
+# kind); the span finders are pure functions of the text, so a bounded memo of each is
+# never stale, whatever index is loaded.
+_MEMOIZED: list[Any] = []  # the lru_cache wrappers, for `clear_caches`
+Finder = TypeVar("Finder", bound=Callable[..., Spans])
+
+
+def memo(finder: Finder) -> Finder:
+    """`finder`, memoized by its arguments (they are texts and frozensets)."""
+    cached = lru_cache(maxsize=16384)(finder)
+    _MEMOIZED.append(cached)
+    return cast(Finder, cached)
+
+
+def clear_caches() -> None:
+    """Forget the memoized spans (benchmarks measure answers to unseen sentences)."""
+    for finder in _MEMOIZED:
+        finder.cache_clear()
+
+
+_NUM = r"\d+(?:[.,/]\d+)*"
+
+NUMBER_WORDS = {
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+}
+
+_SCALE = r"(?:\s?(?:persen|%|juta(?:an)?|jt|ribu|ribuan|rb|miliar|milyar|triliun|m\b))"
+
+_CURRENCY = r"(?:rp\.?\s?|us\$\s?)"
+
+_NOUN = (
+    r"(?:\s(?:pekerja|orang|peserta|penduduk|tenaga kerja|kabupaten(?: dan kota)?|kepesertaan"
+    r"|program|hal|provinsi|fokus|jenis|manfaat|kasus|klaim|perusahaan|anak|desa|kantor|cabang"
+    r"|hari|bulan|tahun|minggu|jam))"
+)
+
+_QUALIFIER = (
+    r"(?:(?:hampir|sekitar|kurang lebih|lebih dari|sebanyak|sebesar|mencapai|senilai|total)\s)?"
+)
+
+FIGURE_RE = re.compile(
+    rf"{_QUALIFIER}(?:(?<![\w/.,]){_CURRENCY}?{_NUM}{_SCALE}?{_NOUN}?(?![\w/])"
+    rf"|\b(?:{'|'.join(NUMBER_WORDS)}){_NOUN})",
+    re.IGNORECASE,
+)
+
+_DURATION_RE = re.compile(
+    rf"\b(?:{_NUM}|{'|'.join(NUMBER_WORDS)}|se)\s?(?:hari|pekan|minggu|bulan|tahun|jam)"
+    r"(?:\s(?:kerja|kalender))?\b",
+    re.IGNORECASE,
+)
+
+PERCENT_RE = re.compile(rf"{_NUM}\s?(?:persen|%)", re.IGNORECASE)
+
+_MONTHS = (
+    "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+    "jan|feb|mar|apr|jun|jul|agu|aug|sep|okt|oct|nov|des|dec"
+)
+
+DATE_RE = re.compile(
+    rf"(?:\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\s)?(?:\(\d{{1,2}}/\d{{1,2}}(?:/(?:19|20)?\d\d)?\)"
+    rf"|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d\b|\b\d{{1,2}}\s(?:{_MONTHS})(?:\s(?:19|20)\d\d)?\b"
+    rf"|\b(?:{_MONTHS})\s(?:19|20)\d\d\b|\btanggal\s\d{{1,2}}\b"
+    rf"|\b(?:awal\s|akhir\s|pertengahan\s)?(?:tahun\s)?(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+
+_TOTAL_RE = re.compile(r"\bdari\s(?:total\s|jumlah\s)?(?:kurang lebih\s|sekitar\s)?$", re.I)
+
+_PEOPLE = ("pekerja", "orang", "peserta", "penduduk", "tenaga kerja", "kepesertaan")
+
+
+def _is_year_or_date(core: str) -> bool:
+    return bool(re.fullmatch(r"(19|20)\d\d|\d{1,2}/\d{1,2}/\d{4}", core))
+
+
+@memo
+def figure_spans(text: str) -> Spans:
+    """Spans of figures (numbers or number words with qualifier, unit and noun); no years."""
+    dates = [(s, e) for s, e in date_spans(text) if not text[s:e].isdigit()]
+    spans = []
+    for m in FIGURE_RE.finditer(text):
+        core = re.sub(r"^\D+", "", m.group().strip())
+        if core and _is_year_or_date(core):
+            continue
+        if any(ds <= m.start() and m.end() <= de for ds, de in dates):
+            continue  # the day of a date ("1 Agustus 2024") is not a figure
+        spans.append((m.start(), m.end()))
+    return tuple(spans)
+
+
+def figures(text: str) -> tuple[str, ...]:
+    """Figures worth stressing, as exact substrings of `text` (a bare digit is not one)."""
+    out = []
+    for s, e in figure_spans(text):
+        f = text[s:e].strip()
+        if re.fullmatch(r"\d", f):
+            continue
+        out.append(f)
+    return tuple(out)
+
+
+def _is_total(text: str, start: int) -> bool:
+    return bool(_TOTAL_RE.search(text[max(0, start - 30) : start]))
+
+
+@memo
+def percent_spans(text: str) -> Spans:
+    return tuple((s, e) for s, e in figure_spans(text) if PERCENT_RE.search(text[s:e]))
+
+
+@memo
+def count_spans(text: str, people_only: bool = False) -> Spans:
+    """Counts (not percentages); optionally of people only. Totals that a part is taken from
+    ("dari kurang lebih 3 juta pekerja") are left out; see `total_spans`."""
+    out = []
+    for s, e in figure_spans(text):
+        f = text[s:e].lower()
+        if PERCENT_RE.search(f) or _is_total(text, s):
+            continue
+        if people_only and not f.rstrip().endswith(_PEOPLE):
+            continue
+        out.append((s, e))
+    return tuple(out)
+
+
+def is_people_figure(figure: str) -> bool:
+    return figure.lower().rstrip().endswith(_PEOPLE)
+
+
+@memo
+def total_spans(text: str) -> Spans:
+    """Counts introduced as the whole a part is taken from ("dari lima provinsi ...")."""
+    return tuple(
+        (s, e)
+        for s, e in figure_spans(text)
+        if _is_total(text, s) and not PERCENT_RE.search(text[s:e])
+    )
+
+
+def people_count(text: str) -> bool:
+    """A count of people ("1,3 juta pekerja"), not a total a part is taken from."""
+    return bool(count_spans(text, people_only=True))
+
+
+def has_percent(text: str) -> bool:
+    return bool(PERCENT_RE.search(text))
+
+
+def has_count(text: str) -> bool:
+    return bool(count_spans(text))
+
+
+@memo
+def date_spans(text: str) -> Spans:
+    return tuple((m.start(), m.end()) for m in DATE_RE.finditer(text))
+
+
+def has_date(text: str) -> bool:
+    return bool(date_spans(text))
+
+
+@memo
+def duration_spans(text: str) -> Spans:
+    """Durations and deadlines' lengths: "30 hari", "tiga bulan", "paling lambat 15 hari"."""
+    return tuple((m.start(), m.end()) for m in _DURATION_RE.finditer(text))
