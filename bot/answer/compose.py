@@ -20,10 +20,11 @@ from bot.answer.compare import COMPARISON_CUES, sides
 from bot.answer.config import MAX_QUESTION_CHARS
 from bot.answer.constraints import unmet
 from bot.answer.features import LinearScorer, Window, window_features
+from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import list_windows
 from bot.answer.multisource import Pick, prefer_latest, spread
-from bot.answer.question import Question, QuestionReader, asks, clean_text, reject_reason
+from bot.answer.question import Question, QuestionReader, asks
 from bot.answer.reading import Reader
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS

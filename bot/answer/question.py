@@ -1,16 +1,13 @@
-"""Understanding a question: validate it, normalize it, and recognise what it asks for."""
+"""Understanding a question: normalize it and recognise what it asks for, and about what."""
 
 from __future__ import annotations
 
-import html
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.answer.config import MAX_QUESTION_CHARS
+from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Place
-from bot.answer.records import Reason
 from bot.answer.vocabulary import is_common, rarity, standard_form
 from index.glossary import Glossary
 from index.text import MONTH_WORDS, STOPWORDS, stem
@@ -59,39 +56,6 @@ class Question:
     common_share: float = 0.0
     rare_share: float = 0.0
     asked_unknown: float = 0.0  # 1 when the head of what it asks about ("<alamat> ...") is unknown
-
-
-_TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,80}>")
-
-
-def clean_text(raw: str, keep_lines: bool = False) -> str:
-    """Drop control and format characters and HTML tags, decode entities, collapse spaces
-    (line breaks too, unless `keep_lines`: they separate the sentences of a chat message)."""
-    raw = html.unescape(_TAG_RE.sub(" ", raw))
-    kept = []
-    for ch in raw:
-        cat = unicodedata.category(ch)
-        if keep_lines and ch == "\n":
-            kept.append(ch)
-        elif cat in ("Cc", "Cf", "Cs", "Co", "Cn"):
-            kept.append(" " if ch in "\t\n\r\x0b\x0c" else "")
-        else:
-            kept.append(ch)
-    text = re.sub(r"[^\S\n]+", " ", "".join(kept))
-    if keep_lines:
-        return re.sub(r"\s*\n\s*", "\n", text).strip()
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def reject_reason(text: str, max_chars: int = MAX_QUESTION_CHARS) -> Reason | None:
-    """Why a cleaned question cannot be answered at all, or None when it can be tried."""
-    if not text:
-        return Reason.EMPTY
-    if len(text) > max_chars:
-        return Reason.TOO_LONG
-    if not any(ch.isalnum() for ch in text):
-        return Reason.NO_WORDS
-    return None
 
 
 def _has(words: tuple[str, ...], phrase: str) -> bool:

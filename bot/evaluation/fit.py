@@ -23,7 +23,7 @@ import numpy as np
 from bot.answer.compose import K_CHUNKS, Answerer
 from bot.answer.features import CALIBRATION_FEATURES as CALIBRATION
 from bot.answer.features import FEATURES, RANK_FEATURES, Linear, LinearScorer
-from bot.answer.question import clean_text, reject_reason
+from bot.answer.intake import clean_text, reject_reason
 from bot.evaluation.evaluate import DevQuestion, fact_present
 
 FOLDS = 5
