@@ -35,9 +35,9 @@ from telegram.request import BaseRequest
 
 from bot.errors import ConfigError
 from bot.settings import Settings
-from bot.tgbot import admin, handlers, replies
+from bot.tgbot import admin, admin_add, admin_list, handlers, replies, sources
 from bot.tgbot.frontdoor import FrontDoor, guard
-from bot.tgbot.handlers import SERVICES_KEY, AnswerEngine, Services
+from bot.tgbot.services import CONTEXT_TYPES, AnswerEngine, BotApp, Services
 from bot.tgbot.state import StateStore
 from bot.tgbot.usage import Statistics
 
@@ -64,28 +64,28 @@ def bot_token(settings: Settings) -> str:
     return token
 
 
-def add_handlers(app: Application, door: FrontDoor, admins: frozenset[int]) -> None:  # type: ignore[type-arg]
+def add_handlers(app: BotApp, door: FrontDoor, admins: frozenset[int]) -> None:
     """Register the front door, every handler and the error handler."""
     app.add_handler(TypeHandler(Update, guard(door)), group=-1)
     new = filters.UpdateType.MESSAGE  # edits of old messages are not re-answered
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     app.add_handler(CommandHandler(["start", "help"], handlers.start, filters=new))
     app.add_handler(CommandHandler("tanya", handlers.tanya, filters=new))
-    app.add_handler(CommandHandler("sumber", handlers.sumber, filters=new))
-    app.add_handler(CommandHandler("reindex", handlers.reindex, filters=new))
-    app.add_handler(CommandHandler("tambah", admin.tambah, filters=new))
-    app.add_handler(CommandHandler("artikel", admin.artikel, filters=new))
-    app.add_handler(CommandHandler("hapus", admin.hapus, filters=new))
+    app.add_handler(CommandHandler("sumber", sources.sumber, filters=new))
+    app.add_handler(CommandHandler("reindex", admin.reindex, filters=new))
+    app.add_handler(CommandHandler("tambah", admin_add.tambah, filters=new))
+    app.add_handler(CommandHandler("artikel", admin_list.artikel, filters=new))
+    app.add_handler(CommandHandler("hapus", admin_list.hapus, filters=new))
     app.add_handler(CommandHandler("statistik", admin.statistik, filters=new))
     document = filters.Document.ALL & filters.CaptionRegex(r"^/tambah(@\w+)?(\s|$)")
-    app.add_handler(MessageHandler(new & document, admin.tambah))
+    app.add_handler(MessageHandler(new & document, admin_add.tambah))
     forwarded = new & private & filters.FORWARDED & filters.TEXT & filters.User(admins)
-    app.add_handler(MessageHandler(forwarded, admin.remember_forwarded))
-    app.add_handler(CallbackQueryHandler(handlers.sources_button, handlers.SOURCES_CALLBACK))
-    app.add_handler(CallbackQueryHandler(admin.add_button, admin.ADD_CALLBACK))
-    app.add_handler(CallbackQueryHandler(admin.delete_button, admin.DELETE_CALLBACK))
-    app.add_handler(CallbackQueryHandler(admin.list_button, admin.LIST_CALLBACK))
-    app.add_handler(CallbackQueryHandler(admin.vote_button, admin.VOTE_CALLBACK))
+    app.add_handler(MessageHandler(forwarded, admin_add.remember_forwarded))
+    app.add_handler(CallbackQueryHandler(sources.sources_button, sources.SOURCES_CALLBACK))
+    app.add_handler(CallbackQueryHandler(admin_add.add_button, admin_add.ADD_CALLBACK))
+    app.add_handler(CallbackQueryHandler(admin_list.delete_button, admin_list.DELETE_CALLBACK))
+    app.add_handler(CallbackQueryHandler(admin_list.list_button, admin_list.LIST_CALLBACK))
+    app.add_handler(CallbackQueryHandler(sources.vote_button, sources.VOTE_CALLBACK))
     text = filters.TEXT & ~filters.COMMAND
     app.add_handler(MessageHandler(new & private & text, handlers.ask_private))
     app.add_handler(MessageHandler(new & groups & text, handlers.ask_group))
@@ -95,7 +95,7 @@ def add_handlers(app: Application, door: FrontDoor, admins: frozenset[int]) -> N
     app.add_error_handler(handlers.on_error)
 
 
-async def post_init(app: Application) -> None:  # type: ignore[type-arg]
+async def post_init(app: BotApp) -> None:
     """Publish the command menu; a failure is logged and does not stop the start-up."""
     try:
         await app.bot.set_my_commands([BotCommand(c, d) for c, d in replies.COMMANDS])
@@ -106,7 +106,7 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
 
 def build_application(
     settings: Settings, engine: AnswerEngine | None, request: BaseRequest | None = None
-) -> Application:  # type: ignore[type-arg]
+) -> BotApp:
     """The configured application around `engine` (None: `serve` loads it once connected);
     `request` replaces HTTP in tests."""
     builder = (
@@ -114,6 +114,7 @@ def build_application(
         .token(bot_token(settings))
         .base_url(settings.telegram_api_base_url)
         .base_file_url(file_base_url(settings.telegram_api_base_url))
+        .context_types(CONTEXT_TYPES)
         .concurrent_updates(MAX_CONCURRENT_UPDATES)
         .rate_limiter(AIORateLimiter(max_retries=FLOOD_RETRIES))
         .defaults(
@@ -126,11 +127,12 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()
-    door = FrontDoor(settings.rate_limit_per_minute, settings.bot_admin_ids)
-    store = StateStore(settings.state_path if settings.bot_persistence else None)
-    usage = Statistics(store, settings.question_text_days)
-    app.bot_data[SERVICES_KEY] = Services(settings, engine, door, store, usage)
-    add_handlers(app, door, settings.bot_admin_ids)
+    svc: Services = app.bot_data
+    svc.settings, svc.engine = settings, engine
+    svc.door = FrontDoor(settings.rate_limit_per_minute, settings.bot_admin_ids)
+    svc.store = StateStore(settings.state_path if settings.bot_persistence else None)
+    svc.usage = Statistics(svc.store, settings.question_text_days)
+    add_handlers(app, svc.door, settings.bot_admin_ids)
     return app
 
 
@@ -169,7 +171,7 @@ def redact_logs(token: str) -> None:
         handler.addFilter(RedactToken(token))
 
 
-async def connect(app: Application, stop: asyncio.Event) -> bool:  # type: ignore[type-arg]
+async def connect(app: BotApp, stop: asyncio.Event) -> bool:
     """Initialize the application (it calls getMe), retrying with backoff while Telegram
     cannot be reached; False when stopped first. A rejected token or a wrong API URL is a
     `ConfigError` whose message never shows the token."""
@@ -192,7 +194,7 @@ async def connect(app: Application, stop: asyncio.Event) -> bool:  # type: ignor
 
 
 async def serve(
-    app: Application,  # type: ignore[type-arg]
+    app: BotApp,
     settings: Settings,
     webhook_url: str | None = None,
     secret: str = "",
@@ -207,7 +209,7 @@ async def serve(
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-    svc: Services = app.bot_data[SERVICES_KEY]
+    svc: Services = app.bot_data
     server = None
     try:
         if not await connect(app, stop):
@@ -240,7 +242,7 @@ async def serve(
 
 
 async def start_webhook(
-    app: Application,  # type: ignore[type-arg]
+    app: BotApp,
     settings: Settings,
     webhook_url: str,
     secret: str,

@@ -14,11 +14,12 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Chat, Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
 from bot.tgbot import replies
 from bot.tgbot.incoming import addressed_question, user_tag
 from bot.tgbot.ratelimit import SlidingWindowLimiter, Verdict
+from bot.tgbot.services import BotContext
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +69,10 @@ def wants_reply(update: Update, bot_id: int, bot_username: str) -> bool:
 
 def guard(
     door: FrontDoor,
-) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]:
+) -> Callable[[Update, BotContext], Coroutine[Any, Any, None]]:
     """The group -1 callback: let an update through, or stop it (telling the user once)."""
 
-    async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def check(update: Update, context: BotContext) -> None:
         user, chat = update.effective_user, update.effective_chat
         if user is None or chat is None:
             return
