@@ -8,66 +8,35 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from typing import Protocol
-
-import numpy as np
 
 from bot.answer import evidence, spans
+from bot.answer.candidates import Candidate, CandidateFinder
 from bot.answer.citing import cite, distinct
 from bot.answer.compare import COMPARISON_CUES, sides
 from bot.answer.config import MAX_QUESTION_CHARS
-from bot.answer.constraints import unmet
-from bot.answer.features import LinearScorer, Window, window_features
+from bot.answer.features import LinearScorer
 from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import list_windows
-from bot.answer.multisource import Pick, prefer_latest, spread
+from bot.answer.multisource import Pick, spread
 from bot.answer.question import Question, QuestionReader, asks
 from bot.answer.reading import Reader
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
-from bot.answer.scoring import Scored, Weights
+from bot.answer.retrieval import K_CHUNKS, Searcher, query_of, within_dates
+from bot.answer.scoring import Scored
 from bot.answer.vocabulary import is_common, nearest_common
-from bot.answer.windows import rescored, window_at, windows_of, with_continuation
+from bot.answer.windows import window_at, with_continuation
 from index.glossary import Glossary
-from index.lexical import lexical_terms
+from index.lexical import LexicalIndex, lexical_terms
 from index.records import Hit
-from index.search import LexicalSearcher, Query
 from index.store import StoredIndex
 from index.text import MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
 
-K_CHUNKS = 24  # chunks whose sentences are candidates (the best of them by retrieval)
-MAX_SCORED = 40  # candidate windows fully scored, the best by a cheap first look
-CONTEXT_WEIGHT = 0.3  # weight of the message's context terms in retrieval
 FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one before it
 TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
-_MONTH_NAMES = {
-    m: tuple(w for w, n in MONTH_WORDS.items() if n == m and len(w) > 3) for m in range(1, 13)
-}
-
-
-class Searcher(Protocol):
-    """What the answerer needs of retrieval (see index/search.py `HybridSearcher`)."""
-
-    def embed_many(self, texts: Sequence[str]) -> list[np.ndarray]: ...
-
-    def search_many(
-        self, queries: Sequence[Query], k: int, vectors: Sequence[np.ndarray] | None = None
-    ) -> list[list[Hit]]: ...
-
-    @property
-    def lexical(self) -> LexicalSearcher: ...
-
-
-@dataclass
-class Candidate:
-    """A scored candidate window and its features (kept for fitting the scorer)."""
-
-    scored: Scored
-    features: dict[str, float] = field(default_factory=dict)
-    rank: float = 0.0  # the ranking score (`scored.score` is the probability it is right)
 
 
 @dataclass
@@ -83,7 +52,8 @@ class Answerer:
         if self.lexicons is None:
             self.lexicons = load_lexicons(self.index.path)
         lex = self.lexicons
-        self._known_meta = frozenset().union(*self.index.meta_terms.values())
+        known_meta = frozenset().union(*self.index.meta_terms.values())
+        self._known = partial(_is_known, self.index.lexical, known_meta)
         self.reader = QuestionReader(self.index.glossary, lex, self._known, self._correct)
         glossary = self.index.glossary
         self.messages = Reader(
@@ -98,6 +68,15 @@ class Answerer:
         self._sequence_of = lru_cache(maxsize=16384)(partial(_text_sequence, glossary))
         self._terms_of = lru_cache(maxsize=16384)(partial(_text_terms, self._sequence_of))
         self._places_in = lru_cache(maxsize=16384)(partial(_places, lex))
+        self.finder = CandidateFinder(
+            self.index,
+            self.scorer,
+            self._known,
+            self._sentences,
+            self._terms_of,
+            self._sequence_of,
+            self._places_in,
+        )
 
     def clear_caches(self) -> None:
         """Forget the memoized sentence views and term sets (and the evidence spans)."""
@@ -108,9 +87,6 @@ class Answerer:
         spans.clear_caches()
 
     # -- words ---------------------------------------------------------------------------
-
-    def _known(self, term: str) -> bool:
-        return self.index.lexical.known(term) or term in self._known_meta
 
     def _correct(self, word: str) -> str | None:
         """A corpus word for a misspelt or colloquial one, or None to keep the word."""
@@ -163,7 +139,7 @@ class Answerer:
         asked = self.read(text)
         if not asked:
             return []
-        return self.searcher.search_many([self._query(asked[0][1][0])], k)[0]
+        return self.searcher.search_many([query_of(asked[0][1][0])], k)[0]
 
     def answer(self, raw: str) -> Answer:
         """Answer one message (never raises for any user input)."""
@@ -180,15 +156,15 @@ class Answerer:
         kind = asked[0][1][0].kind
         if not any(q.terms for _, qs in asked for q in qs):
             return self._abstain(raw, Reason.OFF_TOPIC, kind, t0, stages)
-        flat = [q for _, qs in asked for q in qs if self._weights(q).idf]
+        flat = [q for _, qs in asked for q in qs if self.finder.weights(q).idf]
         if not flat:
             return self._abstain(raw, Reason.NOT_IN_SOURCES, kind, t0, stages)
-        queries = [self._query(q) for q in flat]
+        queries = [query_of(q) for q in flat]
         t_emb = time.perf_counter()
         vectors = self.searcher.embed_many([query.text for query in queries])
         t_search = time.perf_counter()
         hits = [
-            self._within_dates(q, query, h)
+            within_dates(self.index, self.searcher.lexical, q, query, h)
             for q, query, h in zip(
                 flat, queries, self.searcher.search_many(queries, K_CHUNKS, vectors), strict=True
             )
@@ -219,41 +195,6 @@ class Answerer:
             asked=tuple(a for a, _ in asked) if len(asked) > 1 else (),
             unanswered=tuple(unanswered) if len(asked) > 1 else (),
         )
-
-    def _within_dates(self, q: Question, query: Query, hits: list[Hit]) -> list[Hit]:
-        """For a question that names a year or month, the best chunks of the articles from
-        that time too: an answer dated as asked must be a candidate however many other
-        articles match the words better."""
-        if not (q.years or q.months):
-            return hits
-        ids = [
-            self.index.chunk_ids[a.id]
-            for a in self.index.articles.values()
-            if a.dated
-            and (not q.years or a.dated.year in q.years)
-            and (not q.months or a.dated.month in q.months)
-            and a.id in self.index.chunk_ids
-        ]
-        if not ids:
-            return hits
-        extra = self.searcher.lexical.scores_in(query, np.concatenate(ids), K_CHUNKS)
-        top = max(extra.values(), default=1.0) or 1.0
-        seen = {h.chunk_id for h in hits}
-        worst = min((h.score for h in hits), default=1.0)
-        more = [
-            Hit(cid, worst * s / top, len(hits) + i + 1)
-            for i, (cid, s) in enumerate(sorted(extra.items(), key=lambda kv: -kv[1]))
-            if cid not in seen
-        ]
-        return hits + more
-
-    def _query(self, q: Question) -> Query:
-        """Lexical terms (question first, the message's context terms lighter) and the text
-        the dense retriever embeds."""
-        terms = tuple(dict.fromkeys(q.terms))
-        context = tuple(t for t in q.context_terms if t not in terms)
-        weights = (1.0,) * len(terms) + (CONTEXT_WEIGHT,) * len(context)
-        return Query(terms + context, weights, " ".join(q.words))
 
     def _abstain(
         self, raw: str, reason: Reason, kind: str, t0: float, stages: dict[str, float]
@@ -287,86 +228,17 @@ class Answerer:
             )
             return [Pick(window_at(best, self._sentences(best.article.id), w)) for w in windows]
         if q.kind == "berapa":
-            return [replace(p, scored=self._with_continuation(p.scored)) for p in spread(q, ranked)]
-        return [Pick(self._with_continuation(best))]
+            return [replace(p, scored=self.with_continuation(p.scored)) for p in spread(q, ranked)]
+        return [Pick(self.with_continuation(best))]
 
     # -- candidates ----------------------------------------------------------------------
 
-    def _weights(self, q: Question) -> Weights:
-        """IDF weights of the question's terms that the corpus knows."""
-        terms = dict.fromkeys(t for t in q.terms if self._known(t))
-        return Weights({t: self.index.lexical.idf(t) for t in terms})
-
     def candidates(self, q: Question, hits: list[Hit]) -> list[Candidate]:
-        """Every window of one or two consecutive sentences (same paragraph) that starts in a
-        retrieved chunk, plus the retrieved articles' titles, that meets the question's
-        constraints and can answer its kind; scored, best first."""
-        weights = self._weights(q)
-        if not weights.idf:
-            return []
-        top = hits[0].score if hits and hits[0].score > 0 else 1.0
-        windows: dict[tuple[str, int, int], tuple[Scored, float]] = {}
-        for hit in hits:
-            for scored in self._windows_of(hit):
-                key = (scored.article.id, scored.positions[0], len(scored.positions))
-                retrieval = hit.score / top
-                if key not in windows or windows[key][1] < retrieval:
-                    windows[key] = (scored, retrieval)
-        first_look = sorted(
-            windows.values(),
-            key=lambda sr: -(weights.share(self._union_terms(sr[0])) + 0.3 * sr[1]),
-        )[:MAX_SCORED]
-        in_article: dict[str, frozenset[str]] = {}  # windows share articles
-        out = []
-        for scored, retrieval in first_look:
-            if not self._admissible(q, scored):
-                continue
-            article = scored.article
-            window = Window(
-                scored.text, article, retrieval, len(scored.positions) > 1, scored.title
-            )
-            art_terms = in_article.get(article.id)
-            if art_terms is None:
-                art_terms = self.index.terms_in_article(article.id, list(weights.idf))
-                in_article[article.id] = art_terms
-            x = window_features(q, window, weights, art_terms, self._terms_of, self._sequence_of)
-            rank = self.scorer.rank(x)
-            score = self.scorer.score(x, rank)
-            coverage, context = x["coverage"], x["context"]
-            out.append(Candidate(rescored(scored, score, coverage, context), x, rank))
-        out.sort(key=lambda c: (-c.rank, c.scored.article.id, c.scored.positions))
-        if q.wants_latest and out:
-            ranked = prefer_latest(q, [c.scored for c in out])
-            order = {id(s): i for i, s in enumerate(ranked)}
-            out.sort(key=lambda c: order[id(c.scored)])
-        return out
+        """The question's candidate windows, scored, best first."""
+        return self.finder.find(q, hits)
 
-    def _union_terms(self, scored: Scored) -> frozenset[str]:
-        """A window's terms as the union of its sentences' (each sentence's terms are
-        computed once however many windows hold it): for the first look only."""
-        if len(scored.sentences) == 1:
-            return self._terms_of(scored.sentences[0].text)
-        return frozenset().union(*(self._terms_of(s.text) for s in scored.sentences))
-
-    def _windows_of(self, hit: Hit) -> list[Scored]:
-        chunk = self.index.chunks[hit.chunk_id]
-        article = self.index.articles[chunk.article_id]
-        return windows_of(chunk, article, self._sentences(chunk.article_id))
-
-    def _admissible(self, q: Question, scored: Scored) -> bool:
-        """The window meets the question's constraints and can answer its kind."""
-        if not self.scorer.fits(q, scored.text):
-            return False
-        if not (q.places or q.years or q.months):
-            return True
-        before = []
-        if not scored.title:
-            sents = self._sentences(scored.article.id)
-            start = scored.positions[0]
-            before = [s.text for s in sents[max(0, start - 2) : start]]
-        return not unmet(q, scored.text, before, scored.article, self._places_in, _MONTH_NAMES)
-
-    def _with_continuation(self, window: Scored) -> Scored:
+    def with_continuation(self, window: Scored) -> Scored:
+        """The window with the sentences it leans on (see `windows.with_continuation`)."""
         return with_continuation(window, self._sentences(window.article.id))
 
     def _acronym(self, q: Question, hits: list[Hit]) -> list[Pick]:
@@ -395,3 +267,8 @@ def _text_sequence(glossary: Glossary, text: str) -> tuple[str, ...]:
 
 def _places(lexicons: Lexicons, text: str) -> frozenset[Place]:
     return frozenset(lexicons.gazetteer.find(words(text)))
+
+
+def _is_known(lexical: LexicalIndex, meta: frozenset[str], term: str) -> bool:
+    """The articles use the term, in their text or their metadata (outlet, date)."""
+    return lexical.known(term) or term in meta

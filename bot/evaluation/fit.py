@@ -20,10 +20,11 @@ from typing import Any
 
 import numpy as np
 
-from bot.answer.compose import K_CHUNKS, Answerer
+from bot.answer.compose import Answerer
 from bot.answer.features import CALIBRATION_FEATURES as CALIBRATION
 from bot.answer.features import FEATURES, RANK_FEATURES, Linear, LinearScorer
 from bot.answer.intake import clean_text, reject_reason
+from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
 from bot.evaluation.evaluate import DevQuestion, fact_present
 
 FOLDS = 5
@@ -63,13 +64,13 @@ def groups_of(answerer: Answerer, questions: Iterable[DevQuestion]) -> list[Grou
             for q in sides:
                 if q.kind == "singkatan":
                     continue
-                query = answerer._query(q)
+                query = query_of(q)
                 hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
-                hits = answerer._within_dates(q, query, hits)
+                hits = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
                 g = Group(dq.id, dq.answerable, allowed)
                 for c in answerer.candidates(q, hits):
                     g.x.append([c.features[n] for n in FEATURES])
-                    full = answerer._with_continuation(c.scored).text
+                    full = answerer.with_continuation(c.scored).text
                     g.y.append(label(full, c.scored.article.id, dq, allowed))
                 out.append(g)
     return out

@@ -1,0 +1,120 @@
+"""Candidates: every window of the retrieved chunks that meets the question's constraints
+and can answer its kind, with its features, scored by the fitted scorer, best first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.answer.constraints import unmet
+from bot.answer.features import LinearScorer, Window, window_features
+from bot.answer.lexicons import Place
+from bot.answer.multisource import prefer_latest
+from bot.answer.question import Question
+from bot.answer.scoring import Scored, Weights
+from bot.answer.windows import rescored, windows_of
+from index.records import Hit, Sentence
+from index.store import StoredIndex
+from index.text import MONTH_WORDS
+
+MAX_SCORED = 40  # candidate windows fully scored, the best by a cheap first look
+_MONTH_NAMES = {
+    m: tuple(w for w, n in MONTH_WORDS.items() if n == m and len(w) > 3) for m in range(1, 13)
+}
+
+
+@dataclass
+class Candidate:
+    """A scored candidate window and its features (kept for fitting the scorer)."""
+
+    scored: Scored
+    features: dict[str, float] = field(default_factory=dict)
+    rank: float = 0.0  # the ranking score (`scored.score` is the probability it is right)
+
+
+@dataclass
+class CandidateFinder:
+    """Finds and scores the candidate windows of a question's retrieved chunks. The callables
+    are the answerer's memoized views of the index (sentences, terms and places of a text)."""
+
+    index: StoredIndex
+    scorer: LinearScorer
+    known: Callable[[str], bool]
+    sentences: Callable[[str], list[Sentence]]
+    terms_of: Callable[[str], frozenset[str]]
+    sequence_of: Callable[[str], tuple[str, ...]]
+    places_in: Callable[[str], frozenset[Place]]
+
+    def weights(self, q: Question) -> Weights:
+        """IDF weights of the question's terms that the corpus knows."""
+        terms = dict.fromkeys(t for t in q.terms if self.known(t))
+        return Weights({t: self.index.lexical.idf(t) for t in terms})
+
+    def find(self, q: Question, hits: list[Hit]) -> list[Candidate]:
+        """Every window of one or two consecutive sentences (same paragraph) that starts in a
+        retrieved chunk, plus the retrieved articles' titles, that meets the question's
+        constraints and can answer its kind; scored, best first."""
+        weights = self.weights(q)
+        if not weights.idf:
+            return []
+        top = hits[0].score if hits and hits[0].score > 0 else 1.0
+        windows: dict[tuple[str, int, int], tuple[Scored, float]] = {}
+        for hit in hits:
+            for scored in self._windows_of(hit):
+                key = (scored.article.id, scored.positions[0], len(scored.positions))
+                retrieval = hit.score / top
+                if key not in windows or windows[key][1] < retrieval:
+                    windows[key] = (scored, retrieval)
+        first_look = sorted(
+            windows.values(),
+            key=lambda sr: -(weights.share(self._union_terms(sr[0])) + 0.3 * sr[1]),
+        )[:MAX_SCORED]
+        in_article: dict[str, frozenset[str]] = {}  # windows share articles
+        out = []
+        for scored, retrieval in first_look:
+            if not self._admissible(q, scored):
+                continue
+            article = scored.article
+            window = Window(
+                scored.text, article, retrieval, len(scored.positions) > 1, scored.title
+            )
+            art_terms = in_article.get(article.id)
+            if art_terms is None:
+                art_terms = self.index.terms_in_article(article.id, list(weights.idf))
+                in_article[article.id] = art_terms
+            x = window_features(q, window, weights, art_terms, self.terms_of, self.sequence_of)
+            rank = self.scorer.rank(x)
+            score = self.scorer.score(x, rank)
+            coverage, context = x["coverage"], x["context"]
+            out.append(Candidate(rescored(scored, score, coverage, context), x, rank))
+        out.sort(key=lambda c: (-c.rank, c.scored.article.id, c.scored.positions))
+        if q.wants_latest and out:
+            ranked = prefer_latest(q, [c.scored for c in out])
+            order = {id(s): i for i, s in enumerate(ranked)}
+            out.sort(key=lambda c: order[id(c.scored)])
+        return out
+
+    def _union_terms(self, scored: Scored) -> frozenset[str]:
+        """A window's terms as the union of its sentences' (each sentence's terms are
+        computed once however many windows hold it): for the first look only."""
+        if len(scored.sentences) == 1:
+            return self.terms_of(scored.sentences[0].text)
+        return frozenset().union(*(self.terms_of(s.text) for s in scored.sentences))
+
+    def _windows_of(self, hit: Hit) -> list[Scored]:
+        chunk = self.index.chunks[hit.chunk_id]
+        article = self.index.articles[chunk.article_id]
+        return windows_of(chunk, article, self.sentences(chunk.article_id))
+
+    def _admissible(self, q: Question, scored: Scored) -> bool:
+        """The window meets the question's constraints and can answer its kind."""
+        if not self.scorer.fits(q, scored.text):
+            return False
+        if not (q.places or q.years or q.months):
+            return True
+        before = []
+        if not scored.title:
+            sents = self.sentences(scored.article.id)
+            start = scored.positions[0]
+            before = [s.text for s in sents[max(0, start - 2) : start]]
+        return not unmet(q, scored.text, before, scored.article, self.places_in, _MONTH_NAMES)

@@ -1,0 +1,69 @@
+"""What the answerer asks of retrieval: a question's query, the searcher it runs on, and the
+chunks of the articles dated as a question asks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+from bot.answer.question import Question
+from index.records import Hit
+from index.search import LexicalSearcher, Query
+from index.store import StoredIndex
+
+K_CHUNKS = 24  # chunks whose sentences are candidates (the best of them by retrieval)
+CONTEXT_WEIGHT = 0.3  # weight of the message's context terms in retrieval
+
+
+class Searcher(Protocol):
+    """What the answerer needs of retrieval (see index/search.py `HybridSearcher`)."""
+
+    def embed_many(self, texts: Sequence[str]) -> list[np.ndarray]: ...
+
+    def search_many(
+        self, queries: Sequence[Query], k: int, vectors: Sequence[np.ndarray] | None = None
+    ) -> list[list[Hit]]: ...
+
+    @property
+    def lexical(self) -> LexicalSearcher: ...
+
+
+def query_of(q: Question) -> Query:
+    """Lexical terms (question first, the message's context terms lighter) and the text
+    the dense retriever embeds."""
+    terms = tuple(dict.fromkeys(q.terms))
+    context = tuple(t for t in q.context_terms if t not in terms)
+    weights = (1.0,) * len(terms) + (CONTEXT_WEIGHT,) * len(context)
+    return Query(terms + context, weights, " ".join(q.words))
+
+
+def within_dates(
+    index: StoredIndex, lexical: LexicalSearcher, q: Question, query: Query, hits: list[Hit]
+) -> list[Hit]:
+    """For a question that names a year or month, the best chunks of the articles from
+    that time too: an answer dated as asked must be a candidate however many other
+    articles match the words better."""
+    if not (q.years or q.months):
+        return hits
+    ids = [
+        index.chunk_ids[a.id]
+        for a in index.articles.values()
+        if a.dated
+        and (not q.years or a.dated.year in q.years)
+        and (not q.months or a.dated.month in q.months)
+        and a.id in index.chunk_ids
+    ]
+    if not ids:
+        return hits
+    extra = lexical.scores_in(query, np.concatenate(ids), K_CHUNKS)
+    top = max(extra.values(), default=1.0) or 1.0
+    seen = {h.chunk_id for h in hits}
+    worst = min((h.score for h in hits), default=1.0)
+    more = [
+        Hit(cid, worst * s / top, len(hits) + i + 1)
+        for i, (cid, s) in enumerate(sorted(extra.items(), key=lambda kv: -kv[1]))
+        if cid not in seen
+    ]
+    return hits + more
