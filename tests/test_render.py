@@ -11,7 +11,7 @@ import pytest
 from bot.answer.records import Answer, AnswerPart, Citation, Reason
 from bot.tgbot.render import (
     MAX_MESSAGE_CHARS,
-    figure_spans,
+    bold_figures,
     render_answer_html,
     render_sources_html,
     tg_len,
@@ -89,7 +89,7 @@ def test_figures_are_bold_and_markers_numbered() -> None:
 
 
 def test_overlapping_and_repeated_figures() -> None:
-    spans = figure_spans("34 persen lalu 34 persen dan 34", ["34", "34 persen"])
+    spans = bold_figures("34 persen lalu 34 persen dan 34", ["34", "34 persen"])
     html = "".join(s.html() for s in spans)
     assert html == "<b>34 persen</b> lalu <b>34 persen</b> dan <b>34</b>"
 

@@ -166,9 +166,9 @@ async def _save_and_reindex(
     except IndexError_ as exc:
         await send(update, replies.import_failed(str(exc)))
         return
-    await edit(preview, replies.saving(article.id))
+    await edit(preview, replies.changing(replies.SAVING, article.id))
     report = await rebuild(svc, lambda html: send(update, html))
     if report is None:
         path.unlink(missing_ok=True)  # a failed build changes nothing
         return
-    await send(update, replies.added(article.id, report))
+    await send(update, replies.changed(replies.SAVING, article.id, report))

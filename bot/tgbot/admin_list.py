@@ -112,10 +112,10 @@ async def delete_button(update: Update, context: BotContext) -> None:
             return
         aside = path.with_name(f".{path.name}.removed")
         path.replace(aside)
-        await edit(message, replies.deleting(article_id))
+        await edit(message, replies.changing(replies.DELETING, article_id))
         report = await rebuild(svc, lambda html: send(update, html))
         if report is None:
             aside.replace(path)
             return
         aside.unlink(missing_ok=True)
-        await send(update, replies.deleted(article_id, report))
+        await send(update, replies.changed(replies.DELETING, article_id, report))

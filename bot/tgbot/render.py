@@ -58,7 +58,7 @@ def escape(text: str) -> str:
 # -- answers -------------------------------------------------------------------------------
 
 
-def figure_spans(text: str, figures: Iterable[str]) -> Line:
+def bold_figures(text: str, figures: Iterable[str]) -> Line:
     """`text` as spans with every occurrence of each figure in bold (longest figures first)."""
     marks: list[tuple[int, int]] = []
     for figure in sorted({f for f in figures if f}, key=len, reverse=True):
@@ -115,7 +115,7 @@ def parts_lines(parts: Sequence[AnswerPart]) -> list[Line]:
 
 
 def part_line(part: AnswerPart) -> Line:
-    return (*figure_spans(part.text, part.figures), Span(f" [{part.citation}]"))
+    return (*bold_figures(part.text, part.figures), Span(f" [{part.citation}]"))
 
 
 def source_line(c: Citation) -> Line:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bot.tgbot.render import escape
 
@@ -10,6 +10,12 @@ if TYPE_CHECKING:
     from bot.tgbot.usage import Usage
     from index.build import BuildReport
     from index.records import Article
+
+
+def code(text: str) -> str:
+    """`text` escaped, in monospace (ids, file names, reasons)."""
+    return f"<code>{escape(text)}</code>"
+
 
 EXAMPLES = (
     "Apa saja program BPJS Ketenagakerjaan?",
@@ -104,7 +110,7 @@ def reindex_done(report: BuildReport) -> str:
 def reindex_failed(reason: str) -> str:
     """Why a rebuild failed (the message names the file and line); the old index stays."""
     return (
-        f"Gagal membangun ulang indeks: <code>{escape(reason)}</code>\n"
+        f"Gagal membangun ulang indeks: {code(reason)}\n"
         "Indeks lama tetap dipakai. Perbaiki berkasnya, lalu jalankan /reindex lagi."
     )
 
@@ -142,14 +148,11 @@ def forwarded_kept(parts: int) -> str:
 
 
 def import_failed(reason: str) -> str:
-    return (
-        f"Gagal mengimpor artikel: <code>{escape(reason)}</code>\n"
-        "Tidak ada yang berubah di basis pengetahuan."
-    )
+    return f"Gagal mengimpor artikel: {code(reason)}\nTidak ada yang berubah di basis pengetahuan."
 
 
 def duplicate(existing: str) -> str:
-    return f"Artikel ini sudah ada sebagai <code>{escape(existing)}</code>. Tidak disimpan lagi."
+    return f"Artikel ini sudah ada sebagai {code(existing)}. Tidak disimpan lagi."
 
 
 def preview(article: Article, sentences: list[str], dropped: int) -> str:
@@ -162,7 +165,7 @@ def preview(article: Article, sentences: list[str], dropped: int) -> str:
         f"<b>Media:</b> {escape(article.outlet)}",
         f"<b>Tanggal:</b> {escape(date_text)}",
         f"<b>URL:</b> {escape(article.url or '-')}",
-        f"<b>ID:</b> <code>{escape(article.id)}</code>",
+        f"<b>ID:</b> {code(article.id)}",
         f"<b>Baris dibuang:</b> {dropped} (menu, keterangan foto, judul berita lain, dll.)",
         "",
         *(f"<blockquote>{escape(s)}</blockquote>" for s in sentences),
@@ -170,32 +173,34 @@ def preview(article: Article, sentences: list[str], dropped: int) -> str:
     return "\n".join(lines)
 
 
-def saving(article_id: str) -> str:
-    return f"Menyimpan <code>{escape(article_id)}</code> dan membangun ulang indeks…"
+class Change(NamedTuple):
+    """What an admin's Save or Delete button does, while it works and once it is done."""
+
+    doing: str
+    done: str
 
 
-def added(article_id: str, report: BuildReport) -> str:
-    return f"Artikel <code>{escape(article_id)}</code> disimpan. " + reindex_done(report)
+SAVING = Change("Menyimpan", "disimpan")
+DELETING = Change("Menghapus", "dihapus")
 
 
-def deleting(article_id: str) -> str:
-    return f"Menghapus <code>{escape(article_id)}</code> dan membangun ulang indeks…"
+def changing(change: Change, article_id: str) -> str:
+    """Shown in place of the preview or the confirmation while the index is rebuilt."""
+    return f"{change.doing} {code(article_id)} dan membangun ulang indeks…"
 
 
-def deleted(article_id: str, report: BuildReport) -> str:
-    return f"Artikel <code>{escape(article_id)}</code> dihapus. " + reindex_done(report)
+def changed(change: Change, article_id: str, report: BuildReport) -> str:
+    """The article was saved or removed and the index rebuilt."""
+    return f"Artikel {code(article_id)} {change.done}. " + reindex_done(report)
 
 
 def no_such_article(article_id: str) -> str:
-    return (
-        f"Tidak ada artikel dengan ID <code>{escape(article_id or '-')}</code>. "
-        "Lihat /artikel untuk daftar ID."
-    )
+    return f"Tidak ada artikel dengan ID {code(article_id or '-')}. Lihat /artikel untuk daftar ID."
 
 
 def confirm_delete(article: Article) -> str:
     return (
-        f"Hapus artikel <code>{escape(article.id)}</code>?\n"
+        f"Hapus artikel {code(article.id)}?\n"
         f"{escape(article.title)} ({escape(article.outlet)}, {escape(article.date_label)})"
     )
 
@@ -206,7 +211,7 @@ def article_list(articles: list[Article], page: int, pages: int, total: int) -> 
     lines = [f"<b>Artikel ({total}), halaman {page}/{pages}:</b>"]
     for a in articles:
         lines.append(
-            f"<code>{escape(a.id)}</code> – {escape(a.outlet)}, {escape(a.date_label or '-')}: "
+            f"{code(a.id)} – {escape(a.outlet)}, {escape(a.date_label or '-')}: "
             f"{escape(a.title[:100])}"
         )
     return "\n".join(lines)
