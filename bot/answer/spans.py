@@ -11,6 +11,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
+from index.text import MONTH_WORDS
+
 Span = tuple[int, int]
 Spans = tuple[Span, ...]
 
@@ -77,10 +79,8 @@ _DURATION_RE = re.compile(
 
 PERCENT_RE = re.compile(rf"{_NUM}\s?(?:persen|%)", re.IGNORECASE)
 
-_MONTHS = (
-    "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
-    "jan|feb|mar|apr|jun|jul|agu|aug|sep|okt|oct|nov|des|dec"
-)
+# Month names and short forms from the one month table ("may" is an English verb too).
+_MONTHS = "|".join(sorted((w for w in MONTH_WORDS if w != "may"), key=len, reverse=True))
 
 DATE_RE = re.compile(
     rf"(?:\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\s)?(?:\(\d{{1,2}}/\d{{1,2}}(?:/(?:19|20)?\d\d)?\)"
