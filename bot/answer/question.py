@@ -10,6 +10,7 @@ from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Place
 from bot.answer.vocabulary import is_common, rarity, standard_form
 from index.glossary import Glossary
+from index.lexical import terms_of_words
 from index.text import MONTH_WORDS, STOPWORDS, stem
 from index.text import words as words_of
 
@@ -166,7 +167,7 @@ class QuestionReader:
     def terms(self, text: str) -> tuple[str, ...]:
         """The content terms of `text` (as lexical search stems them)."""
         words = self.normalized(self.standard(text))
-        return tuple(dict.fromkeys(stem(w) for w in words if _is_content(w)))
+        return tuple(dict.fromkeys(terms_of_words(w for w in words if _is_content(w))))
 
     def parse(self, raw: str, context: str = "") -> Question:
         """Normalize a (validated) question and recognise its kind and constraints."""
@@ -183,7 +184,7 @@ class QuestionReader:
         if kind == "berapa":
             unit = "persen" if any(w in _PERCENT for w in words) or "%" in text else "jumlah"
         content = [w for w in words if _is_content(w)]
-        terms = tuple(stem(w) for w in content)
+        terms = tuple(terms_of_words(content))  # the index's terms, months and years apart
         unknown = [(w, t) for w, t in zip(content, terms, strict=True) if not self.known(t)]
         asked = set(terms)
         total = sum(rarity(w) for w in content) or 1.0
