@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answer import spans
 from bot.answer.engine import Engine
 from bot.answer.question import parse_question, question_kind
 from bot.answer.records import Reason
@@ -220,6 +221,7 @@ def test_memoized_scoring_gives_the_same_answers_after_clearing(engine: Engine) 
     first = [engine.ask(q) for q in questions]
     again = [engine.ask(q) for q in questions]  # scored from the memoized views
     engine.clear_caches()
+    spans.clear_caches()
     fresh = [engine.ask(q) for q in questions]
     for a, b, c in zip(first, again, fresh, strict=True):
         assert (a.answered, a.parts, a.citations) == (b.answered, b.parts, b.citations)

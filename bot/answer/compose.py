@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
-from bot.answer import evidence, spans
+from bot.answer import evidence
 from bot.answer.candidates import Candidate, CandidateFinder
 from bot.answer.citing import cite, distinct
 from bot.answer.compare import COMPARISON_CUES, sides
@@ -79,12 +79,11 @@ class Answerer:
         )
 
     def clear_caches(self) -> None:
-        """Forget the memoized sentence views and term sets (and the evidence spans)."""
+        """Forget the memoized sentence views and term sets."""
         self._sentences.cache_clear()
         self._terms_of.cache_clear()
         self._sequence_of.cache_clear()
         self._places_in.cache_clear()
-        spans.clear_caches()
 
     # -- words ---------------------------------------------------------------------------
 

@@ -156,8 +156,9 @@ class Engine:
         return Answerer(stored, searcher, self.config.max_question_chars)
 
     def clear_caches(self) -> None:
-        """Forget memoized work (query vectors, sentence views, evidence spans), so the next
-        answers cost what answers to new questions about other articles cost (benchmarks)."""
+        """Forget this engine's memoized work (query vectors, sentence views), so the next
+        answers cost what answers to new questions about other articles cost (benchmarks;
+        the figure spans of sentences are memoized by text: `spans.clear_caches`)."""
         self._searcher.clear_cache()
         self._answerer.clear_caches()
 
