@@ -11,14 +11,14 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from bot.answer.records import Answer
+from bot import terminal
 from bot.settings import Settings
 from index.errors import IndexError_
 
@@ -29,57 +29,6 @@ if TYPE_CHECKING:
     from index.embed import Embedder
 
 DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "eval" / "dev.jsonl"
-CHAT_WELCOME_TEXT = (
-    "Tanya apa saja tentang BPJS Ketenagakerjaan di Sumsel (ketik 'keluar' untuk berhenti).\n"
-    "Contoh: Apa saja program BPJS Ketenagakerjaan?"
-)
-
-
-def answer_json(answer: Answer) -> dict[str, Any]:
-    """The `ask --json` object (the documented contract)."""
-    out: dict[str, Any] = {
-        "question": answer.question,
-        "answered": answer.answered,
-        "answer": answer.text,
-        "sources": [
-            {
-                "n": c.n,
-                "article_id": c.article_id,
-                "title": c.title,
-                "outlet": c.outlet,
-                "published": c.published.isoformat() if c.published else None,
-                "url": c.url,
-                "quote": c.quote,
-            }
-            for c in answer.citations
-        ],
-        "took_ms": round(answer.took_ms, 2),
-    }
-    if answer.asked:  # a message with several questions: one part each
-        out["parts"] = [
-            {
-                "question": question,
-                "answered": i not in answer.unanswered,
-                "answer": "\n".join(f"{p.text} [{p.citation}]" for p in answer.parts_of(i)),
-                "sources": sorted({p.citation for p in answer.parts_of(i)}),
-            }
-            for i, question in enumerate(answer.asked)
-        ]
-    if answer.reason is not None:
-        out["reason"] = answer.reason.value
-    return out
-
-
-def render_plain(answer: Answer) -> str:
-    """The answer and its numbered sources as plain text for the terminal."""
-    if not answer.answered:
-        return answer.message
-    lines = [answer.text, "", "Sumber:"]
-    for c in answer.citations:
-        lines.append(f"[{c.n}] {c.outlet}, {c.date_label}: {c.title}")
-        if c.url:
-            lines.append(f"    {c.url}")
-    return "\n".join(lines)
 
 
 def load_engine(
@@ -104,7 +53,7 @@ def load_engine(
 
 
 def _load_engine(settings: Settings, serving: bool = False) -> Engine:
-    return load_engine(settings, serving, progress=_progress_bar("Membangun indeks"))
+    return load_engine(settings, serving, progress=terminal.progress_bar("Membangun indeks"))
 
 
 def _refreeze() -> None:
@@ -154,46 +103,9 @@ def _local_model(name: str) -> bool:
     return path != name or Path(path).exists()
 
 
-def _progress_bar(desc: str):  # type: ignore[no-untyped-def]
-    from tqdm import tqdm
-
-    bar: list[Any] = []
-
-    def update(done: int, total: int) -> None:
-        if not bar:
-            bar.append(tqdm(total=total, desc=desc, unit="chunk", file=sys.stderr, leave=False))
-        bar[0].n = done
-        bar[0].refresh()
-        if done >= total:
-            bar[0].close()
-
-    return update
-
-
-def _decoded(arg: str) -> str:
-    """An argument as UTF-8 text: bytes the shell passed that are not UTF-8 (Python keeps
-    them as surrogates) become U+FFFD, so JSON output is always valid UTF-8."""
-    return os.fsencode(arg).decode("utf-8", errors="replace")
-
-
-def _questions(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
-    if args.question:
-        yield " ".join(_decoded(a) for a in args.question)
-        return
-    for line in stdin:
-        yield line.rstrip("\n")
-
-
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     engine = _load_engine(settings, serving=True)
-    for question in _questions(args, sys.stdin):
-        if not args.question and not question.strip() and not args.json:
-            continue
-        answer = engine.ask(question)
-        if args.json:
-            print(json.dumps(answer_json(answer), ensure_ascii=False), flush=True)
-        else:
-            print(render_plain(answer), end="\n\n" if not args.question else "\n", flush=True)
+    terminal.ask_all(engine.ask, args.question, sys.stdin, args.json)
     return 0
 
 
@@ -202,7 +114,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     from index.embed import SentenceTransformerEmbedder
 
     embedder = SentenceTransformerEmbedder(settings.embedding_model)
-    report = build(settings.engine_config(), embedder, _progress_bar("Embedding"))
+    report = build(settings.engine_config(), embedder, terminal.progress_bar("Embedding"))
     print(
         f"Index built in {settings.index_dir}: {report.n_articles} articles, "
         f"{report.n_chunks} chunks; embedded {report.embedded} new chunks, reused "
@@ -228,14 +140,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         path, imported = import_url(args.raw, settings.knowledge_dir, overrides)
     else:
         path, imported = import_file_report(Path(args.raw), settings.knowledge_dir, overrides)
-    a = imported.article
-    print(
-        f"Imported {args.raw} -> {path}\n"
-        f"  title:   {a.title}\n  outlet:  {a.outlet}\n  date:    {a.date_label or '-'}\n"
-        f"  url:     {a.url or '-'}\n  region:  {a.region or '-'}\n"
-        f"  dropped: {imported.dropped} lines of site boilerplate\n"
-        "Run `bpjstk-bot index` to add it to the index."
-    )
+    print(terminal.import_summary(args.raw, path, imported))
     return 0
 
 
@@ -348,8 +253,6 @@ def _validate(
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     """What users asked (7 and 30 days), as /statistik shows it to admins."""
-    import html
-
     from bot.tgbot.replies import usage_report
     from bot.tgbot.state import StateStore
     from bot.tgbot.usage import Statistics
@@ -360,7 +263,7 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
         report = usage_report(usage.usage(7), usage.usage(30))
     finally:
         store.close()
-    print(html.unescape(re.sub(r"<[^>]+>", "", report)))
+    print(terminal.plain_text(report))
     return 0
 
 
@@ -368,18 +271,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """A terminal chat on the bundled corpus (what `run` does with no Telegram token)."""
     print("Memuat model dan indeks...", file=sys.stderr)
     engine = _load_engine(settings, serving=True)
-    print(CHAT_WELCOME_TEXT)
-    while True:
-        try:
-            question = input("\nAnda> ")
-        except (EOFError, KeyboardInterrupt):
-            print()
-            return 0
-        if question.strip().lower() in {"keluar", "exit", "quit", "/keluar"}:
-            return 0
-        if not question.strip():
-            continue
-        print("\n" + render_plain(engine.ask(question)))
+    return terminal.chat(engine.ask)
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:

@@ -6,10 +6,13 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from bot.answer.records import Answer, AnswerPart, Citation, Reason
+from bot.terminal import answer_json, chat
 from tests.conftest import write_knowledge
 
 pytestmark = pytest.mark.model
@@ -89,3 +92,37 @@ def test_index_failure_names_file_and_ask_keeps_answering(env: dict[str, str]) -
     assert "Traceback" not in failed.stderr
     asked = run(["ask", "--json", "Berapa persen pekerja Sumsel yang terlindungi?"], env)
     assert asked.returncode == 0 and json.loads(asked.stdout)["answered"] is True
+
+
+def test_answer_json_keys_in_contract_order_without_the_model() -> None:
+    cite = Citation(
+        1, "a-1", "Judul", "Koran", date(2024, 8, 2), "2 Agustus 2024", None, "Isi.", 0, 4
+    )
+    answer = Answer(
+        "apa? dan siapa?",
+        answered=True,
+        parts=(AnswerPart("Isi.", 1, asked=0),),
+        citations=(cite,),
+        reason=Reason.NOT_IN_SOURCES,
+        took_ms=12.3456,
+        asked=("apa?", "siapa?"),
+        unanswered=(1,),
+    )
+    assert json.dumps(answer_json(answer), ensure_ascii=False) == (
+        '{"question": "apa? dan siapa?", "answered": true, "answer": "1) apa?\\nIsi. [1]\\n\\n'
+        '2) siapa?\\n", "sources": [{"n": 1, "article_id": "a-1", "title": "Judul", '
+        '"outlet": "Koran", "published": "2024-08-02", "url": null, "quote": "Isi."}], '
+        '"took_ms": 12.35, "parts": [{"question": "apa?", "answered": true, "answer": '
+        '"Isi. [1]", "sources": [1]}, {"question": "siapa?", "answered": false, "answer": "", '
+        '"sources": []}], "reason": "not_in_sources"}'
+    )
+
+
+def test_chat_answers_until_keluar(capsys: pytest.CaptureFixture[str]) -> None:
+    typed = iter(["", "apa?", "Keluar"])
+
+    def refuse(question: str) -> Answer:
+        return Answer(question, answered=False, message=f"tidak tahu: {question}")
+
+    assert chat(refuse, lambda _: next(typed)) == 0
+    assert capsys.readouterr().out.endswith("\ntidak tahu: apa?\n")
