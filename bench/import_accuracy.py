@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from index.errors import ImportError_
+from index.errors import PageImportError
 from index.importer.boilerplate import DATELINE_RE
 from index.importer.page import import_page
 from index.records import Article
@@ -39,7 +39,7 @@ def grade(page: Path, truth: dict[str, Any], tally: Counter[str], verbose: bool)
     tally["pages"] += 1
     try:
         a = import_page(text, source_name=page.name)
-    except ImportError_ as exc:
+    except PageImportError as exc:
         tally["refused"] += 1
         print(f"{page.name}: refused: {exc}") if verbose else None
         return

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from bot import terminal
 from bot.settings import Settings
-from index.errors import IndexError_
+from index.errors import SearchIndexError
 
 if TYPE_CHECKING:
     from bot.answer.engine import Engine, Progress
@@ -347,7 +347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     t0 = time.perf_counter()
     try:
         return int(args.func(args, settings))
-    except IndexError_ as exc:
+    except SearchIndexError as exc:
         print(f"error: {exc}", file=sys.stderr)
         if args.command == "index":
             print("The previous index (if any) is unchanged and still in use.", file=sys.stderr)

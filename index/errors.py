@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 
-class IndexError_(Exception):
+class SearchIndexError(Exception):
     """Base class. Messages are written for an operator (admin, CLI user)."""
 
 
-class KnowledgeFileError(IndexError_):
+class KnowledgeFileError(SearchIndexError):
     """A knowledge file is malformed. Shown to admins: names the file and the line."""
 
     def __init__(self, path: str, line: int | None, problem: str) -> None:
@@ -16,7 +16,7 @@ class KnowledgeFileError(IndexError_):
         super().__init__(f"{where}: {problem}")
 
 
-class BuildError(IndexError_):
+class BuildError(SearchIndexError):
     """Building the index failed; the previous index stays in use. Shown to admins."""
 
 
@@ -24,7 +24,7 @@ class BuildCancelled(BuildError):
     """A build stopped because the process is shutting down; nothing was swapped in."""
 
 
-class IndexMissingError(IndexError_):
+class IndexMissingError(SearchIndexError):
     """No usable index exists and none could be built. Shown to admins and CLI users."""
 
 
@@ -37,6 +37,6 @@ class IndexDamagedError(IndexMissingError):
         super().__init__(f"index file {build}/{file} is damaged: {problem}")
 
 
-class ImportError_(KnowledgeFileError):
+class PageImportError(KnowledgeFileError):
     """A raw article cannot be imported (binary, empty, HTML, too large, nothing left after
     cleaning, id clash). Shown to admins and CLI users: names the file and the problem."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.corpus import MAX_ARTICLE_BYTES, parse_article
-from index.errors import ImportError_, KnowledgeFileError
+from index.errors import KnowledgeFileError, PageImportError
 from index.gazetteer import load_gazetteer
 from index.importer.page import (
     ImportOverrides,
@@ -347,7 +347,7 @@ def test_overrides_win_over_detection() -> None:
     ],
 )
 def test_bad_overrides_are_reported(overrides: ImportOverrides, problem: str) -> None:
-    with pytest.raises(ImportError_, match=problem):
+    with pytest.raises(PageImportError, match=problem):
         import_text(raw(), source_name="a.txt", overrides=overrides, existing_ids={"taken"})
 
 
@@ -373,7 +373,7 @@ def test_unknown_outlet_still_imports_with_an_id_from_the_date() -> None:
     ],
 )
 def test_bad_input_raises_a_clear_error(text: str, problem: str) -> None:
-    with pytest.raises(ImportError_, match=problem) as info:
+    with pytest.raises(PageImportError, match=problem) as info:
         import_page(text, source_name="raw.txt")
     assert isinstance(info.value, KnowledgeFileError)
     assert str(info.value).startswith("raw.txt: ")
@@ -391,7 +391,7 @@ def test_bad_input_raises_a_clear_error(text: str, problem: str) -> None:
 def test_bad_files_raise_a_clear_error(tmp_path: Path, data: bytes, problem: str) -> None:
     path = tmp_path / "raw.txt"
     path.write_bytes(data)
-    with pytest.raises(ImportError_, match=problem):
+    with pytest.raises(PageImportError, match=problem):
         import_file(path, tmp_path / "knowledge")
     assert not (tmp_path / "knowledge" / "articles").exists() or not any(
         (tmp_path / "knowledge" / "articles").iterdir()
@@ -404,7 +404,7 @@ def test_import_file_writes_a_loadable_article_and_refuses_a_second_copy(tmp_pat
     first = import_file(path, tmp_path / "knowledge")
     assert first.name == "contohnews-2024-08-02.md"
     with pytest.raises(
-        ImportError_, match="already in the knowledge base as 'contohnews-2024-08-02'"
+        PageImportError, match="already in the knowledge base as 'contohnews-2024-08-02'"
     ):
         import_file(path, tmp_path / "knowledge")
     article = parse_article(first.read_text(encoding="utf-8"), str(first))
@@ -414,7 +414,7 @@ def test_import_file_writes_a_loadable_article_and_refuses_a_second_copy(tmp_pat
 
 
 def test_a_url_that_is_not_http_is_refused() -> None:
-    with pytest.raises(ImportError_, match="only http"):
+    with pytest.raises(PageImportError, match="only http"):
         import_text(
             raw(), source_name="a.txt", overrides=ImportOverrides(url="javascript:alert(1)")
         )
@@ -425,9 +425,9 @@ def test_a_fifo_or_directory_is_not_read(tmp_path: Path) -> None:
 
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    with pytest.raises(ImportError_, match="not a regular file"):
+    with pytest.raises(PageImportError, match="not a regular file"):
         import_file(fifo, tmp_path / "knowledge")
-    with pytest.raises(ImportError_, match="not a regular file"):
+    with pytest.raises(PageImportError, match="not a regular file"):
         import_file(tmp_path, tmp_path / "knowledge")
 
 

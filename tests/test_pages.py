@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from index.errors import ImportError_
+from index.errors import PageImportError
 from index.importer.boilerplate import DATELINE_RE
 from index.importer.page import ImportOverrides, import_page, import_url
 from index.text import split_sentences
@@ -74,18 +74,18 @@ def test_url_import_makes_the_same_article_as_the_text(site: str, tmp_path: Path
     fetched = parse_article(path.read_text("utf-8"), str(path))
     text = import_page((PAGES / truth["source"]).read_text("utf-8"), source_name="t")
     _same_article(text, fetched)
-    with pytest.raises(ImportError_, match="already in the knowledge base"):
+    with pytest.raises(PageImportError, match="already in the knowledge base"):
         import_url(f"{site}/{truth['html']}", tmp_path)
 
 
 def test_url_failures_are_clear_and_write_nothing(site: str, tmp_path: Path) -> None:
-    with pytest.raises(ImportError_, match="HTTP 404"):
+    with pytest.raises(PageImportError, match="HTTP 404"):
         import_url(f"{site}/missing.html", tmp_path)
-    with pytest.raises(ImportError_, match="could not fetch"):
+    with pytest.raises(PageImportError, match="could not fetch"):
         import_url("http://127.0.0.1:9/none.html", tmp_path)  # nothing listens on port 9
-    with pytest.raises(ImportError_, match="only http"):
+    with pytest.raises(PageImportError, match="only http"):
         import_url("javascript:alert(1)", tmp_path)
-    with pytest.raises(ImportError_, match="only http"):
+    with pytest.raises(PageImportError, match="only http"):
         import_page(
             (PAGES / PAIRS[0]["source"]).read_text("utf-8"),
             source_name="t",

@@ -21,7 +21,7 @@ from bot.tgbot.incoming import user_tag
 from bot.tgbot.sending import quietly
 from bot.tgbot.services import BotContext, Services
 from index.build import BuildReport
-from index.errors import BuildCancelled, IndexError_
+from index.errors import BuildCancelled, SearchIndexError
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ async def rebuild(svc: Services, tell: Callable[[str], Awaitable[object]]) -> Bu
     except BuildCancelled:
         log.warning("reindex cancelled: shutting down, the current index stays")
         return None
-    except IndexError_ as exc:
+    except SearchIndexError as exc:
         log.warning("reindex failed, the previous index stays: %s", exc)
         await tell(replies.reindex_failed(str(exc)))
         return None

@@ -19,7 +19,7 @@ from bot.tgbot.admin import edit, pressed, pressed_message, rebuild, refuse, sen
 from bot.tgbot.incoming import command_argument
 from bot.tgbot.services import BotContext, Services
 from index.corpus import article_files
-from index.errors import IndexError_, KnowledgeFileError
+from index.errors import KnowledgeFileError, SearchIndexError
 from index.gazetteer import load_gazetteer
 from index.importer.html import MAX_PAGE_BYTES, fetch
 from index.importer.page import Imported, duplicate_of, inspect_page, write_article
@@ -94,7 +94,7 @@ async def tambah(update: Update, context: BotContext) -> None:
         imported = await asyncio.to_thread(_import, content, source, knowledge)
         article = imported.article
         existing = await asyncio.to_thread(duplicate_of, article, knowledge)
-    except (IndexError_, OSError) as exc:
+    except (SearchIndexError, OSError) as exc:
         await message.reply_html(replies.import_failed(str(exc)))
         return
     if existing:
@@ -163,7 +163,7 @@ async def _save_and_reindex(
     knowledge = svc.settings.knowledge_dir
     try:
         path = await asyncio.to_thread(write_article, article, knowledge, source)
-    except IndexError_ as exc:
+    except SearchIndexError as exc:
         await send(update, replies.import_failed(str(exc)))
         return
     await edit(preview, replies.changing(replies.SAVING, article.id))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from index.corpus import format_date_id
-from index.errors import ImportError_
+from index.errors import PageImportError
 
 FETCH_TIMEOUT = 15.0  # seconds
 MAX_PAGE_BYTES = 5_000_000
@@ -51,7 +51,7 @@ def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
     data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
     text = (data.get("text") or "").strip()
     if not text:
-        raise ImportError_(source_name, None, "no article text found in the HTML page")
+        raise PageImportError(source_name, None, "no article text found in the HTML page")
     published = _iso_date(data.get("date"))
     meta = PageMeta(data.get("title") or None, published, data.get("sitename"), data.get("url"))
     head = [meta.title or "", format_date_id(published) if published else "", ""]
@@ -67,21 +67,21 @@ def _iso_date(value: object) -> date | None:
 
 def fetch(url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES) -> str:
     """The HTML of a news page (http or https only), with a timeout and a size limit;
-    `ImportError_` with a clear reason when it cannot be had."""
+    `PageImportError` with a clear reason when it cannot be had."""
     if not re.match(r"(?i)^https?://[^\s/]+", url):
-        raise ImportError_(url, None, "only http:// and https:// addresses can be imported")
+        raise PageImportError(url, None, "only http:// and https:// addresses can be imported")
     request = urllib.request.Request(url, headers={"User-Agent": "bpjstk-bot importer"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             body = response.read(max_bytes + 1)
             charset = response.headers.get_content_charset() or "utf-8"
     except urllib.error.HTTPError as exc:
-        raise ImportError_(url, None, f"the site answered HTTP {exc.code}") from exc
+        raise PageImportError(url, None, f"the site answered HTTP {exc.code}") from exc
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise ImportError_(
+        raise PageImportError(
             url, None, f"could not fetch the page (no network, or the site is down): {reason}"
         ) from exc
     if len(body) > max_bytes:
-        raise ImportError_(url, None, f"the page is larger than {max_bytes} bytes")
+        raise PageImportError(url, None, f"the page is larger than {max_bytes} bytes")
     return body.decode(charset, errors="replace")

@@ -25,7 +25,7 @@ from index.corpus import (
     format_date_id,
     parse_article,
 )
-from index.errors import ImportError_, KnowledgeFileError
+from index.errors import KnowledgeFileError, PageImportError
 from index.gazetteer import Gazetteer, load_gazetteer, province_of
 from index.importer.boilerplate import BYLINE_RE, DATELINE_RE, DOMAIN_RE, URL_RE, classify, tidy
 from index.importer.dates import detect_dates
@@ -210,13 +210,13 @@ def unique_id(base: str, existing: Set[str]) -> str:
 
 
 def check_text(text: str, source_name: str) -> None:
-    """Raise `ImportError_` when `text` is not page text worth cleaning."""
+    """Raise `PageImportError` when `text` is not page text worth cleaning."""
     if "\x00" in text:
-        raise ImportError_(source_name, None, "binary content (NUL bytes), not article text")
+        raise PageImportError(source_name, None, "binary content (NUL bytes), not article text")
     if len(text.encode("utf-8", "replace")) > MAX_ARTICLE_BYTES:
-        raise ImportError_(source_name, None, f"larger than {MAX_ARTICLE_BYTES} bytes")
+        raise PageImportError(source_name, None, f"larger than {MAX_ARTICLE_BYTES} bytes")
     if not text.strip():
-        raise ImportError_(source_name, None, "the file is empty")
+        raise PageImportError(source_name, None, "the file is empty")
 
 
 def _one_line(value: str) -> str:
@@ -227,7 +227,7 @@ def _one_line(value: str) -> str:
 def _checked_url(value: str | None, source_name: str) -> str | None:
     url = _one_line(value or "")
     if url and not re.match(r"(?i)^https?://[^\s/]+\S*$", url):
-        raise ImportError_(source_name, None, f"url: only http(s) addresses, not {url[:60]!r}")
+        raise PageImportError(source_name, None, f"url: only http(s) addresses, not {url[:60]!r}")
     return url or None
 
 
@@ -299,14 +299,14 @@ def import_text(
     over what an HTML page's markup says of itself (`meta`).
 
     The default id is the outlet slug plus the date ("situs-2024-08-02"), suffixed "-2",
-    "-3", ... when it is in `existing_ids`. Raises `ImportError_` for unusable input.
+    "-3", ... when it is in `existing_ids`. Raises `PageImportError` for unusable input.
     """
     check_text(text, source_name)
     o = overrides or ImportOverrides()
     m = meta or PageMeta()
     raw = cleaned or clean_raw(text)
     if len(raw.body) < 20:
-        raise ImportError_(source_name, None, "no article text left after removing boilerplate")
+        raise PageImportError(source_name, None, "no article text left after removing boilerplate")
     detected = raw.outlet or m.site
     spelled = nicest_spelling(detected, f"{text}\n{spellings}") if detected else ""
     outlet = _one_line(o.outlet or spelled or "") or UNKNOWN_OUTLET
@@ -315,13 +315,13 @@ def import_text(
         try:
             published = dated = date.fromisoformat(o.date.strip())
         except ValueError:
-            raise ImportError_(
+            raise PageImportError(
                 source_name, None, f"date: expected YYYY-MM-DD: {o.date!r}"
             ) from None
         label, key = format_date_id(published), published.isoformat()
     article_id = (o.article_id or "").strip()
     if article_id in existing_ids:
-        raise ImportError_(source_name, None, f"id {article_id!r} already exists")
+        raise PageImportError(source_name, None, f"id {article_id!r} already exists")
     article_id = article_id or unique_id(
         "-".join(filter(None, (outlet_slug(outlet), key))), existing_ids
     )
@@ -341,7 +341,7 @@ def import_text(
     try:  # what would be written must load back (id shape, dates, body)
         parse_article(format_article(article), source_name)
     except KnowledgeFileError as exc:
-        raise ImportError_(source_name, None, exc.problem) from exc
+        raise PageImportError(source_name, None, exc.problem) from exc
     return article
 
 
@@ -350,20 +350,20 @@ def read_page(path: Path) -> str:
     try:
         st = path.stat()
     except OSError as exc:
-        raise ImportError_(str(path), None, f"cannot be read ({exc.strerror})") from exc
+        raise PageImportError(str(path), None, f"cannot be read ({exc.strerror})") from exc
     if not stat.S_ISREG(st.st_mode):
-        raise ImportError_(str(path), None, "not a regular file")
+        raise PageImportError(str(path), None, "not a regular file")
     if st.st_size > MAX_ARTICLE_BYTES:
-        raise ImportError_(str(path), None, f"larger than {MAX_ARTICLE_BYTES} bytes")
+        raise PageImportError(str(path), None, f"larger than {MAX_ARTICLE_BYTES} bytes")
     try:
         with path.open("rb") as fh:
             raw = fh.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
-        raise ImportError_(str(path), None, f"cannot be read ({exc.strerror})") from exc
+        raise PageImportError(str(path), None, f"cannot be read ({exc.strerror})") from exc
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportError_(str(path), None, f"not UTF-8 text ({exc.reason})") from exc
+        raise PageImportError(str(path), None, f"not UTF-8 text ({exc.reason})") from exc
 
 
 def duplicate_of(article: Article, knowledge_dir: Path) -> str | None:
@@ -379,10 +379,10 @@ def duplicate_of(article: Article, knowledge_dir: Path) -> str | None:
 
 
 def write_article(article: Article, knowledge_dir: Path, source: str) -> Path:
-    """Write an article file atomically; `ImportError_` for a duplicate of an existing one."""
+    """Write an article file atomically; `PageImportError` for a duplicate of an existing one."""
     existing = duplicate_of(article, knowledge_dir)
     if existing:
-        raise ImportError_(source, None, f"already in the knowledge base as {existing!r}")
+        raise PageImportError(source, None, f"already in the knowledge base as {existing!r}")
     articles = knowledge_dir / "articles"
     articles.mkdir(parents=True, exist_ok=True)
     target = articles / f"{article.id}.md"
