@@ -81,12 +81,34 @@ def test_adding_the_fixture_pages_spoils_few_seed_answers(
     assert cost.share <= COST_GATES[name], f"{name}: spoilt {cost.harmed}"
 
 
-def test_fixture_set_gate(with_fixtures: Engine) -> None:
-    report = evaluate(with_fixtures, load_dev_set(EVAL / "fixture_dev.jsonl"))
+@pytest.fixture(scope="module")
+def fixture_report(with_fixtures: Engine) -> Report:
+    return evaluate(with_fixtures, load_dev_set(EVAL / "fixture_dev.jsonl"))
+
+
+def test_fixture_set_gate(fixture_report: Report) -> None:
+    report = fixture_report
     metrics = report.metrics()
     failing = {k: round(metrics[k], 3) for k, floor in FIXTURE_GATES.items() if metrics[k] < floor}
     assert not failing, f"below the gate {failing}; wrong: {[o.q.id for o in report.failures()]}"
     assert not [o.q.id for o in report.outcomes if o.boilerplate]
+
+
+def _golden() -> dict[str, set[str]]:
+    lines = (EVAL / "golden.txt").read_text("utf-8").splitlines()
+    rows = [line.split() for line in lines if line.strip() and not line.startswith("#")]
+    return {row[0]: set(row[1:]) for row in rows}
+
+
+@pytest.mark.parametrize("name", ["dev.jsonl", "holdout.jsonl", "chat_dev.jsonl"])
+def test_golden_questions_stay_right(reports: dict[str, Report], name: str) -> None:
+    wrong = {o.q.id for o in reports[name].failures()}
+    assert sorted(_golden()[name] & wrong) == []
+
+
+def test_golden_fixture_questions_stay_right(fixture_report: Report) -> None:
+    wrong = {o.q.id for o in fixture_report.failures()}
+    assert sorted(_golden()["fixture_dev.jsonl"] & wrong) == []
 
 
 @pytest.mark.parametrize("name", sorted(GATES))
