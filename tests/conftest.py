@@ -7,12 +7,15 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
+from bot.answer.records import Citation
 from bot.settings import Settings
 from index.corpus import DATA_FILES
 from index.text import words
@@ -53,6 +56,25 @@ class FakeEmbedder:
 
     def count_tokens(self, text: str) -> int:
         return len(words(text)) * 2
+
+
+def make_citation(n: int, **kw: Any) -> Citation:
+    """Source [n]: an article of "Koran Palpres" dated n August 2024, with a link and a quote
+    that needs escaping; `kw` overrides any field."""
+    fields: dict[str, Any] = dict(
+        n=n,
+        article_id=f"koranpalpres-2024-08-0{n}",
+        title=f"Baru 34 Persen Pekerja Sumsel Terlindungi ({n})",
+        outlet="Koran Palpres",
+        published=date(2024, 8, n),
+        date_label=f"{n} Agustus 2024",
+        url=f"https://koranpalpres.example/berita/{n}",
+        quote=f"Kutipan & <asli> nomor {n}.",
+        start=0,
+        end=10,
+    )
+    fields.update(kw)
+    return Citation(**fields)
 
 
 ARTICLE_A = """---

@@ -3,7 +3,8 @@
 `FakeBotAPI` behaves like the real server for the methods this bot uses: it serves queued
 updates to `getUpdates` (long polling, offsets), creates message objects for `sendMessage`
 (validating the HTML and the 4096-character limit like Telegram), and records every call.
-Tests play users with `user_message`, `press_button`, ... and assert on `calls`.
+Tests play users with `user_message`, `press_button`, ... and assert on `calls`; in process,
+`say` and `press` hand what a user did to the application and return what it sent back.
 """
 
 from __future__ import annotations
@@ -15,13 +16,18 @@ import re
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
+from telegram import Update
 from telegram.request import BaseRequest, RequestData
+
+from bot.settings import Settings
+from bot.tgbot.services import BotApp
 
 TOKEN = "123456:TEST-token-not-real"
 BOT_USER = {
@@ -84,14 +90,17 @@ def utf16_len(text: str) -> int:
 class _TelegramHTML(html.parser.HTMLParser):
     """Parses a message like Telegram's HTML mode; raises `ApiError` where Telegram would."""
 
-    def __init__(self) -> None:
+    def __init__(self, tags: Set[str]) -> None:
         super().__init__(convert_charrefs=True)
+        self.tags = tags
         self.stack: list[str] = []
         self.visible: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in TELEGRAM_TAGS:
+        if tag not in self.tags:
             raise ApiError(400, f"Bad Request: can't parse entities: Unsupported start tag {tag!r}")
+        if tag in self.stack:  # pointless for Telegram, and never what the bot means
+            raise ApiError(400, f"Bad Request: can't parse entities: {tag!r} inside {tag!r}")
         self.stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
@@ -103,12 +112,15 @@ class _TelegramHTML(html.parser.HTMLParser):
         self.visible.append(data)
 
 
-def parse_html(text: str) -> str:
-    """The visible text of an HTML message, or `ApiError` like Telegram's."""
+def parse_html(text: str, tags: Set[str] = TELEGRAM_TAGS) -> str:
+    """The visible text of an HTML message, or `ApiError` like Telegram's: an unknown entity,
+    a bare `<`, a tag outside `tags`, unbalanced tags. The one HTML check of the tests."""
     for m in re.finditer(r"&[^;\s<]*;?", text):
         if not re.fullmatch(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);", m.group()):
             raise ApiError(400, "Bad Request: can't parse entities: unsupported entity")
-    parser = _TelegramHTML()
+    if "<" in re.sub(r"</?[a-zA-Z][\w-]*(\s[^<>]*)?>", "", text):
+        raise ApiError(400, "Bad Request: can't parse entities: unexpected '<'")
+    parser = _TelegramHTML(tags)
     parser.feed(text)
     parser.close()
     if parser.stack:
@@ -501,6 +513,44 @@ class FakeRequest(BaseRequest):
         body = self.api.handle(api_method, params, block=False)
         status = 200 if body["ok"] else int(body["error_code"])
         return status, json.dumps(body).encode()
+
+
+def bot_settings(tmp_path: Path, **kw: Any) -> Settings:
+    """Settings of a bot with the test token, its state under `tmp_path`; `kw` adds or
+    overrides settings. Its API URL is a port nothing listens on: only `FakeRequest` answers."""
+    fields: dict[str, Any] = dict(
+        telegram_bot_token=TOKEN,
+        telegram_api_base_url="http://127.0.0.1:9/bot",
+        data_dir=tmp_path / "var",
+    )
+    fields.update(kw)
+    return Settings(_env_file=None, **fields)  # type: ignore[call-arg]
+
+
+async def feed(app: BotApp, api: FakeBotAPI) -> None:
+    """Hand every update queued in `api` to `app`, in order, as polling would."""
+    for data in api.handle("getUpdates", {}, block=False)["result"]:
+        api.handle("getUpdates", {"offset": data["update_id"] + 1}, block=False)
+        await app.process_update(Update.de_json(data, app.bot))
+
+
+async def say(app: BotApp, api: FakeBotAPI, user: int, text: str | None, **kw: Any) -> list[Call]:
+    """`user` writes `text` (in their private chat, or `chat_id=`); the messages sent back to
+    that chat."""
+    chat = kw.get("chat_id", user)
+    before = len(api.sent(chat))
+    api.user_message(user, text, **kw)
+    await feed(app, api)
+    return api.sent(chat)[before:]
+
+
+async def press(app: BotApp, api: FakeBotAPI, user: int, message: Call, data: str) -> list[Call]:
+    """`user` presses the button `data` under the bot's `message`; the messages sent back to
+    that user's private chat."""
+    before = len(api.sent(user))
+    api.press_button(user, api.message_of(message), data)
+    await feed(app, api)
+    return api.sent(user)[before:]
 
 
 class FakeBotAPIServer:

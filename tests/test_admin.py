@@ -6,21 +6,19 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from telegram import Update
-from telegram.ext import Application
 
 from bot.answer.engine import Engine
 from bot.settings import Settings
 from bot.tgbot import replies
 from bot.tgbot.app import build_application
+from bot.tgbot.services import BotApp
 from tests.conftest import PAGES_DIR as PAGES
 from tests.conftest import FakeEmbedder, write_knowledge
-from tests.fake_bot_api import TOKEN, Call, FakeBotAPI, FakeRequest
+from tests.fake_bot_api import Call, FakeBotAPI, FakeRequest, bot_settings, feed, press, say
 
 ADMIN, USER = 42, 1001
 PAGE = "fb03_inews"  # a page with an HTML form, from an outlet the importer never saw
@@ -29,12 +27,9 @@ QUESTION = "Siapa kepala cabang BPJS Ketenagakerjaan Lubuklinggau yang baru?"
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        telegram_bot_token=TOKEN,
-        telegram_api_base_url="http://127.0.0.1:9/bot",
+    return bot_settings(
+        tmp_path,
         bot_admin_ids=frozenset({ADMIN}),
-        data_dir=tmp_path / "var",
         knowledge_dir=write_knowledge(tmp_path),
         embedding_model="fake-hash-64",
         rate_limit_per_minute=100,
@@ -47,35 +42,13 @@ def api() -> FakeBotAPI:
 
 
 @pytest.fixture
-async def app(settings: Settings, api: FakeBotAPI) -> Iterator[Application]:  # type: ignore[type-arg]
+async def app(settings: Settings, api: FakeBotAPI) -> AsyncIterator[BotApp]:
     shutil.copy2(
         Path(__file__).parent.parent / "knowledge" / "gazetteer.txt", settings.knowledge_dir
     )
     engine = Engine.load(settings.engine_config(), embedder=FakeEmbedder())
-    application = build_application(settings, engine, request=FakeRequest(api))
-    await application.initialize()
-    yield application
-    await application.shutdown()
-
-
-async def feed(app: Application, api: FakeBotAPI) -> None:  # type: ignore[type-arg]
-    for data in api.handle("getUpdates", {}, block=False)["result"]:
-        api.handle("getUpdates", {"offset": data["update_id"] + 1}, block=False)
-        await app.process_update(Update.de_json(data, app.bot))
-
-
-async def say(app, api, user: int, text: str | None, **kw: Any) -> list[Call]:  # type: ignore[no-untyped-def]
-    before = len(api.sent(user))
-    api.user_message(user, text, **kw)
-    await feed(app, api)
-    return api.sent(user)[before:]
-
-
-async def press(app, api, user: int, message: Call, data: str) -> list[Call]:  # type: ignore[no-untyped-def]
-    before = len(api.sent(user))
-    api.press_button(user, api.message_of(message), data)
-    await feed(app, api)
-    return api.sent(user)[before:]
+    async with build_application(settings, engine, request=FakeRequest(api)) as application:
+        yield application
 
 
 def buttons(call: Call) -> list[str]:

@@ -9,22 +9,33 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from datetime import date
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from telegram import Message, Update
-from telegram.ext import Application
 
-from bot.answer.records import Answer, AnswerPart, Citation, Reason
+from bot.answer.records import Answer, AnswerPart, Reason
 from bot.settings import Settings
 from bot.tgbot import replies
 from bot.tgbot.app import build_application, file_base_url, post_init
 from bot.tgbot.incoming import addressed_question, strip_mention, user_tag
+from bot.tgbot.services import BotApp
 from index.build import BuildReport
 from index.errors import KnowledgeFileError
-from tests.fake_bot_api import BOT_USER, TOKEN, ApiError, Call, FakeBotAPI, FakeRequest
+from tests.conftest import make_citation
+from tests.fake_bot_api import (
+    BOT_USER,
+    TOKEN,
+    ApiError,
+    Call,
+    FakeBotAPI,
+    FakeRequest,
+    bot_settings,
+    feed,
+    say,
+)
 
 ADMIN = 42
 USER = 1001
@@ -35,23 +46,6 @@ PROGRAMS = (
     "Lima program perlindungan itu yakni Jaminan Hari Tua, Jaminan Kecelakaan Kerja, "
     "Jaminan Kematian, Jaminan Pensiun, dan Jaminan Kehilangan Pekerjaan."
 )
-
-
-def cite(n: int, **kw: Any) -> Citation:
-    base: dict[str, Any] = dict(
-        n=n,
-        article_id=f"koranpalpres-2024-08-0{n}",
-        title=f"Baru 34 Persen Pekerja Sumsel Terlindungi ({n})",
-        outlet="Koran Palpres",
-        published=date(2024, 8, n),
-        date_label=f"{n} Agustus 2024",
-        url=f"https://koranpalpres.example/berita/{n}",
-        quote=f"Kutipan & <asli> nomor {n}.",
-        start=0,
-        end=10,
-    )
-    base.update(kw)
-    return Citation(**base)
 
 
 class FakeEngine:
@@ -73,13 +67,13 @@ class FakeEngine:
             raise RuntimeError("engine exploded")
         if "program" in q:
             part = AnswerPart(PROGRAMS, 1, ("Lima",))
-            return Answer(question, True, (part,), (cite(1),))
+            return Answer(question, True, (part,), (make_citation(1),))
         if "panjang" in q:
             parts = tuple(AnswerPart(f"Kalimat {i} " + "kata " * 150 + ".", 1) for i in range(12))
-            return Answer(question, True, parts, (cite(1),))
+            return Answer(question, True, parts, (make_citation(1),))
         if "terlindungi" in q:
             part = AnswerPart("Baru 34 persen <terlindungi> & aman.", 2, ("34 persen",))
-            return Answer(question, True, (part,), (cite(2),))
+            return Answer(question, True, (part,), (make_citation(2),))
         return Answer(question, False, reason=Reason.NOT_IN_SOURCES, message="Maaf, tidak ada.")
 
     def reindex(self, progress: None = None, cancel: threading.Event | None = None) -> BuildReport:
@@ -95,12 +89,9 @@ class FakeEngine:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        telegram_bot_token=TOKEN,
-        telegram_api_base_url="http://127.0.0.1:9/bot",
+    return bot_settings(
+        tmp_path,
         bot_admin_ids=frozenset({ADMIN}),
-        data_dir=tmp_path / "var",
         knowledge_dir=tmp_path / "knowledge",
         rate_limit_per_minute=5,
     )
@@ -117,33 +108,18 @@ def engine() -> FakeEngine:
 
 
 @pytest.fixture
-async def app(settings: Settings, engine: FakeEngine, api: FakeBotAPI):  # type: ignore[no-untyped-def]
-    application = build_application(settings, engine, request=FakeRequest(api))
-    await application.initialize()
-    yield application
-    await application.shutdown()
-
-
-async def feed(app: Application, api: FakeBotAPI) -> None:  # type: ignore[type-arg]
-    """Process every update queued in the fake API, in order."""
-    for data in api.handle("getUpdates", {}, block=False)["result"]:
-        api.handle("getUpdates", {"offset": data["update_id"] + 1}, block=False)
-        await app.process_update(Update.de_json(data, app.bot))
+async def app(settings: Settings, engine: FakeEngine, api: FakeBotAPI) -> AsyncIterator[BotApp]:
+    async with build_application(settings, engine, request=FakeRequest(api)) as application:
+        yield application
 
 
 async def private(app, api, text: str | None, user: int = USER, **kw: Any) -> list[Call]:  # type: ignore[no-untyped-def]
     """User `user` writes `text` in their private chat; return the messages sent back."""
-    before = len(api.sent(user))
-    api.user_message(user, text, **kw)
-    await feed(app, api)
-    return api.sent(user)[before:]
+    return await say(app, api, user, text, **kw)
 
 
 async def group(app, api, text: str, user: int = USER, **kw: Any) -> list[Call]:  # type: ignore[no-untyped-def]
-    before = len(api.sent(GROUP))
-    api.user_message(user, text, chat_id=GROUP, chat_type="supergroup", **kw)
-    await feed(app, api)
-    return api.sent(GROUP)[before:]
+    return await say(app, api, user, text, chat_id=GROUP, chat_type="supergroup", **kw)
 
 
 def button_data(call: Call) -> str:
@@ -318,23 +294,16 @@ async def test_sumber_and_button_show_title_outlet_date_link_and_quote(app, api)
 
 
 async def test_sources_survive_a_restart(settings, engine, api) -> None:  # type: ignore[no-untyped-def]
-    first = build_application(settings, engine, request=FakeRequest(api))
-    await first.initialize()
-    [answer] = await private(first, api, "program apa saja?")
-    await first.update_persistence()
-    await first.shutdown()
+    async with build_application(settings, engine, request=FakeRequest(api)) as first:
+        [answer] = await private(first, api, "program apa saja?")
     assert settings.state_path.exists()
 
-    second = build_application(settings, engine, request=FakeRequest(api))
-    await second.initialize()
-    try:
+    async with build_application(settings, engine, request=FakeRequest(api)) as second:
         [sources] = await private(second, api, "/sumber")
         assert "(1)</b>" in sources.text
         api.press_button(USER, api.message_of(answer), button_data(answer))
         await feed(second, api)
         assert api.sent(USER)[-1].text.startswith("<b>Sumber jawaban ini:</b>")
-    finally:
-        await second.shutdown()
 
 
 # -- limits and errors ---------------------------------------------------------------------------
@@ -375,11 +344,24 @@ async def test_engine_error_is_logged_without_text_and_the_user_told(app, api, c
     assert user_tag(USER) in logged
 
 
-async def test_set_my_commands_failure_does_not_stop_start_up(app, api) -> None:  # type: ignore[no-untyped-def]
+async def test_post_init_publishes_the_command_menu(app, api) -> None:  # type: ignore[no-untyped-def]
     await post_init(app)
     assert [c["command"] for c in api.commands] == ["tanya", "sumber", "help"]
+
+
+async def test_set_my_commands_failure_is_logged_and_start_up_goes_on(app, api, caplog) -> None:  # type: ignore[no-untyped-def]
     api.fail("setMyCommands", ApiError(500, "Internal Server Error"))
-    await post_init(app)  # logged, not raised
+    with caplog.at_level(logging.INFO, logger="bot"):
+        await post_init(app)  # returns: a missing menu does not stop the bot
+    [menu] = api.sent(method="setMyCommands")
+    assert menu.error == "Internal Server Error" and api.commands == []
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warned == [
+        "setMyCommands failed, continuing without a command menu: Internal Server Error"
+    ]
+    assert f"bot @{BOT_NAME} ready" in caplog.messages
+    [reply] = await private(app, api, "program apa saja?")
+    assert "Jaminan Hari Tua" in reply.text
 
 
 def test_file_url_follows_the_api_url() -> None:
@@ -438,7 +420,7 @@ async def test_failed_reindex_reports_the_reason_and_can_be_retried(app, api, en
     assert "selesai dibangun ulang" in replies_sent[-1].text
 
 
-async def api_update(app: Application, api: FakeBotAPI) -> Update:  # type: ignore[type-arg]
+async def api_update(app: BotApp, api: FakeBotAPI) -> Update:
     [data] = api.handle("getUpdates", {}, block=False)["result"]
     api.handle("getUpdates", {"offset": data["update_id"] + 1}, block=False)
     return Update.de_json(data, app.bot)

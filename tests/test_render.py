@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from html.parser import HTMLParser
-
 import pytest
 
 from bot.answer.records import Answer, AnswerPart, Citation, Reason
@@ -16,63 +12,20 @@ from bot.tgbot.render import (
     render_sources_html,
     tg_len,
 )
+from tests.conftest import make_citation
+from tests.fake_bot_api import parse_html
 
-ALLOWED_TAGS = {"b", "i", "a", "blockquote"}
-
-
-class _Checker(HTMLParser):
-    """Checks that a chunk is balanced Telegram HTML and collects its visible text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
-        assert tag in ALLOWED_TAGS, tag
-        assert tag not in self.stack, f"nested <{tag}>"
-        self.stack.append(tag)
-
-    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
-        assert self.stack and self.stack[-1] == tag, f"unbalanced </{tag}>"
-        self.stack.pop()
-
-    def handle_data(self, data):  # type: ignore[no-untyped-def]
-        self.text.append(data)
+RENDER_TAGS = {"b", "i", "a", "blockquote"}  # all the renderer may write
 
 
 def visible(chunk: str) -> str:
-    """Parse a chunk as Telegram would; fail if it is not valid, balanced HTML."""
-    # Telegram accepts only these entities; a bare '&' or '<' in text would be rejected.
-    for m in re.finditer(r"&[^;\s]*;?", chunk):
-        assert re.fullmatch(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);", m.group()), m.group()
-    assert "<" not in re.sub(r"</?(b|i|blockquote)>|<a href=\"[^\"<>]*\">|</a>", "", chunk)
-    checker = _Checker()
-    checker.feed(chunk)
-    checker.close()
-    assert not checker.stack, f"unclosed {checker.stack}"
-    return "".join(checker.text)
-
-
-def citation(n: int, **kw: object) -> Citation:
-    base: dict[str, object] = dict(
-        n=n,
-        article_id=f"art-{n}",
-        title=f"Judul artikel {n}",
-        outlet="Koran Palpres",
-        published=date(2024, 8, 2),
-        date_label="2 Agustus 2024",
-        url=f"https://contoh.example/berita/{n}",
-        quote=f"Kutipan dari artikel {n}.",
-        start=0,
-        end=20,
-    )
-    base.update(kw)
-    return Citation(**base)  # type: ignore[arg-type]
+    """The chunk's text as Telegram shows it; fails unless it is valid, balanced HTML made of
+    the renderer's tags."""
+    return parse_html(chunk, tags=RENDER_TAGS)
 
 
 def answered(*parts: AnswerPart, citations: tuple[Citation, ...] | None = None) -> Answer:
-    cites = citations or tuple(citation(n) for n in sorted({p.citation for p in parts}))
+    cites = citations or tuple(make_citation(n) for n in sorted({p.citation for p in parts}))
     return Answer(question="q", answered=True, parts=parts, citations=cites)
 
 
@@ -84,7 +37,7 @@ def test_figures_are_bold_and_markers_numbered() -> None:
     assert "<b>1.033.000</b>" in chunk
     assert "<b>3 juta</b>" in chunk
     assert "terlindungi, sekitar <b>1.033.000</b> orang. [1]" in chunk
-    assert "<b>Sumber:</b>\n[1] Koran Palpres, 2 Agustus 2024" in chunk
+    assert "<b>Sumber:</b>\n[1] Koran Palpres, 1 Agustus 2024" in chunk
     assert visible(chunk).startswith(text + " [1]")
 
 
@@ -110,7 +63,7 @@ def test_article_and_user_text_is_escaped() -> None:
     evil = 'Tulis <b>hi</b> & <script>alert("x")</script> di sini.'
     answer = answered(
         AnswerPart(evil, 1, ("<b>hi</b>",)),
-        citations=(citation(1, outlet="A & B <News>", date_label="<2024>"),),
+        citations=(make_citation(1, outlet="A & B <News>", date_label="<2024>"),),
     )
     [chunk] = render_answer_html(answer)
     assert "<script>" not in chunk
@@ -171,13 +124,15 @@ def test_emoji_count_as_two_utf16_units() -> None:
 
 def test_sources_show_title_outlet_date_link_and_quote() -> None:
     cites = (
-        citation(1, quote="Baru 34 persen terlindungi & <aman>."),
-        citation(2, url=None, title="Tanpa <tautan>"),
+        make_citation(1, quote="Baru 34 persen terlindungi & <aman>."),
+        make_citation(2, url=None, title="Tanpa <tautan>"),
     )
     [chunk] = render_sources_html(cites)
     assert chunk.startswith("<b>Sumber jawaban terakhir:</b>")
-    assert "<b>[1] Judul artikel 1</b>\nKoran Palpres, 2 Agustus 2024" in chunk
-    assert '<a href="https://contoh.example/berita/1">https://contoh.example/berita/1</a>' in chunk
+    title = "Baru 34 Persen Pekerja Sumsel Terlindungi (1)"
+    assert f"<b>[1] {title}</b>\nKoran Palpres, 1 Agustus 2024" in chunk
+    url = "https://koranpalpres.example/berita/1"
+    assert f'<a href="{url}">{url}</a>' in chunk
     assert "<blockquote>Baru 34 persen terlindungi &amp; &lt;aman&gt;.</blockquote>" in chunk
     assert "<b>[2] Tanpa &lt;tautan&gt;</b>" in chunk
     assert "berita/2" not in chunk
@@ -185,14 +140,14 @@ def test_sources_show_title_outlet_date_link_and_quote() -> None:
 
 
 def test_link_urls_are_attribute_escaped() -> None:
-    [chunk] = render_sources_html([citation(1, url='https://x.example/?a=1&b="2"')])
+    [chunk] = render_sources_html([make_citation(1, url='https://x.example/?a=1&b="2"')])
     assert '<a href="https://x.example/?a=1&amp;b=&quot;2&quot;">' in chunk
     visible(chunk)
 
 
 def test_long_quotes_split_inside_blockquote_stay_valid() -> None:
     quote = "Kalimat panjang tentang BPJS & pekerja <rentan>. " * 300
-    chunks = render_sources_html([citation(1, quote=quote), citation(2, quote=quote)])
+    chunks = render_sources_html([make_citation(1, quote=quote), make_citation(2, quote=quote)])
     assert len(chunks) >= 4
     for chunk in chunks:
         assert tg_len(chunk) <= MAX_MESSAGE_CHARS

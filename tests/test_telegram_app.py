@@ -24,18 +24,12 @@ from bot.tgbot.app import (
     run_bot,
     serve,
 )
-from tests.fake_bot_api import TOKEN, ApiError, FakeBotAPI, FakeRequest
+from tests.fake_bot_api import TOKEN, ApiError, FakeBotAPI, FakeRequest, bot_settings
 from tests.test_handlers import FakeEngine
 
 
 def settings(tmp_path: Path, **kw: Any) -> Settings:
-    base: dict[str, Any] = dict(
-        telegram_bot_token=TOKEN,
-        telegram_api_base_url="http://127.0.0.1:8081/bot",
-        data_dir=tmp_path / "var",
-    )
-    base.update(kw)
-    return Settings(_env_file=None, **base)  # type: ignore[call-arg]
+    return bot_settings(tmp_path, telegram_api_base_url="http://127.0.0.1:8081/bot", **kw)
 
 
 def free_port() -> int:
