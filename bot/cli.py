@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import gc
 import io
-import json
 import logging
 import os
 import re
@@ -14,21 +13,18 @@ import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from bot import terminal
+from bot.evaluation.sets import DEV_SET
 from bot.settings import Settings
 from index.errors import SearchIndexError
 
 if TYPE_CHECKING:
     from bot.answer.engine import Engine, Progress
-    from bot.evaluation.evaluate import DevQuestion
-    from bot.evaluation.fit import Group
     from index.embed import Embedder
-
-DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "eval" / "dev.jsonl"
 
 
 def load_engine(
@@ -144,111 +140,21 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _corpus_settings(settings: Settings, corpus: str) -> Settings:
-    """The settings for an evaluation corpus: the knowledge base as it is ("knowledge"), or
-    with the fixture pages imported beside it ("fixtures", under DATA_DIR/eval-fixtures)."""
-    if corpus == "knowledge":
-        return settings
-    from bot.evaluation.evaluate import fixture_knowledge
-
-    root = settings.data_dir / "eval-fixtures"
-    knowledge = fixture_knowledge(settings.knowledge_dir, root / "knowledge")
-    return settings.model_copy(update={"knowledge_dir": knowledge, "data_dir": root / "var"})
-
-
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluation.evaluate import evaluate, load_dev_set
+    from bot.evaluation.runs import corpus_settings, print_evaluation
 
-    engine = _load_engine(_corpus_settings(settings, args.corpus), serving=True)
-    report = evaluate(engine, load_dev_set(Path(args.dev)))
-    print(report.table())
-    if report.by_tag():
-        print("\n" + report.tag_table())
-    if args.failures:
-        for o in report.failures():
-            print(f"\n--- {o.q.id} {o.q.question!r} (answerable={o.q.answerable})")
-            print(f"want facts={list(o.q.facts)} articles={list(o.q.articles)}")
-            print(
-                f"got answered={o.answer.answered} "
-                f"cites={[c.article_id for c in o.answer.citations]}"
-            )
-            print("    " + o.answer.text.replace("\n", "\n    ")[:600])
-    if args.json:
-        metrics = {**report.metrics(), "groups": report.by_tag()}
-        Path(args.json).write_text(json.dumps(metrics, indent=2) + "\n", "utf-8")
+    engine = _load_engine(corpus_settings(settings, args.corpus), serving=True)
+    print_evaluation(engine, Path(args.dev), args.failures, args.json)
     return 0
-
-
-# The sets the scorer is fitted on, and the corpus each is asked against. The held-out sets
-# (`*_heldout.jsonl`) and test.jsonl are never fitted on.
-FIT_SETS = (
-    ("dev.jsonl", "knowledge"),
-    ("holdout.jsonl", "knowledge"),
-    ("chat_dev.jsonl", "knowledge"),
-    ("train_seeds.jsonl", "knowledge"),
-    ("fixture_dev.jsonl", "fixtures"),
-    ("train_fixtures.jsonl", "fixtures"),
-)
 
 
 def cmd_fit(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluation.evaluate import load_dev_set
-    from bot.evaluation.fit import fit, groups_of, write_scorer
+    from bot.evaluation.runs import FIT_CORPORA, corpus_settings, fit_scorer
 
-    eval_dir = DEV_SET.parent
-    engines = {c: _load_engine(_corpus_settings(settings, c)) for c in {c for _, c in FIT_SETS}}
-    sets = [(name, corpus, load_dev_set(eval_dir / name)) for name, corpus in FIT_SETS]
-    groups = {name: groups_of(engines[c].answerer, qs) for name, c, qs in sets}
-    everything = [g for gs in groups.values() for g in gs]
-    scorer = fit(everything, args.c)
-    print(json.dumps(scorer, indent=2))
-    if args.validate:
-        _validate(args.c, scorer, engines, sets, groups)
-    if not args.dry_run:
-        path = settings.knowledge_dir / "scorer.json"
-        write_scorer(scorer, path, ", ".join(name for name, _ in FIT_SETS))
-        print(f"\nwrote {path}; run `bpjstk-bot index` to use it")
+    engines = {c: _load_engine(corpus_settings(settings, c)) for c in FIT_CORPORA}
+    write_to = None if args.dry_run else settings.knowledge_dir / "scorer.json"
+    fit_scorer(engines, args.c, args.validate, write_to)
     return 0
-
-
-def _validate(
-    c: float,
-    scorer: dict[str, Any],
-    engines: dict[str, Engine],
-    sets: list[tuple[str, str, list[DevQuestion]]],
-    groups: dict[str, list[Group]],
-) -> None:
-    """Print, per set, the share right with the scorer fitted on everything (in-sample) and
-    with scorers fitted without the articles of the question's fold (leave-articles-out)."""
-    from bot.answer.features import LinearScorer
-    from bot.evaluation.evaluate import evaluate
-    from bot.evaluation.fit import fit, folds, held_out
-
-    everything = [g for gs in groups.values() for g in gs]
-    parts = folds(everything)
-    fitted: dict[str, list[bool]] = {}
-    unseen: dict[str, list[bool]] = {}
-    for i, fold in enumerate(parts):
-        train = [g for g in everything if not held_out(g, fold, i, len(parts))]
-        fold_scorer = fit(train, c)
-        for name, corpus, qs in sets:
-            ids = {g.question for g in groups[name] if held_out(g, fold, i, len(parts))}
-            asked = [q for q in qs if q.id in ids]
-            for json_scorer, out in ((scorer, fitted), (fold_scorer, unseen)):
-                answerer = engines[corpus].answerer
-                saved, answerer.scorer = answerer.scorer, LinearScorer.from_json(json_scorer)
-                try:
-                    report = evaluate(engines[corpus], asked, False)
-                finally:
-                    answerer.scorer = saved
-                out.setdefault(name, []).extend(o.correct for o in report.outcomes)
-    print("\nShare right (answerable: facts and citation; unanswerable: refused), fitted on")
-    print("every set / leave-articles-out (fitted without the articles of the question's fold):")
-    for name, right in unseen.items():
-        seen = fitted[name]
-        print(
-            f"  {name}: {sum(seen) / len(seen):.3f} / {sum(right) / len(right):.3f} of {len(right)}"
-        )
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:

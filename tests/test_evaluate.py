@@ -1,4 +1,5 @@
-"""Grading: what adding articles costs a question set written before them."""
+"""Grading: boilerplate shown in answers, and what adding articles costs a question set written
+before them."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ from datetime import date
 from types import SimpleNamespace
 
 from bot.answer.records import Answer, Citation
-from bot.evaluation.evaluate import DevQuestion, Outcome, Report, added_cost
-from index.records import Article
+from bot.evaluation.evaluate import Outcome, Report, added_cost, boilerplate_markers, evaluate
+from bot.evaluation.sets import DevQuestion
+from index.records import Article, Chunk, Hit
 
 
 def article(id_: str, day: date) -> Article:
@@ -55,3 +57,29 @@ def test_a_question_wrong_before_is_not_counted() -> None:
     before = Report([outcome("q", ("old",), False)])
     after = Report([outcome("q", (), False)])
     assert added_cost(before, after, ADDED, INDEX).harmed == ()  # type: ignore[arg-type]
+
+
+class Shows:
+    """An engine that answers every question with one fixed quote from article "old"."""
+
+    def __init__(self, quote: str) -> None:
+        self.quote = quote
+        self.index = SimpleNamespace(
+            articles=ARTICLES, chunks={0: Chunk(0, "old", 0, 4, "Isi.", 2)}
+        )
+
+    def ask(self, question: str) -> Answer:
+        cite = Citation(1, "old", "Judul", "Koran", None, "", None, self.quote, 0, 1)
+        return Answer(question, answered=True, citations=(cite,))
+
+    def retrieve(self, question: str, k: int) -> list[Hit]:
+        return [Hit(0, 1.0, 1)]
+
+
+def test_an_answer_quoting_site_boilerplate_is_counted() -> None:
+    assert "baca juga" in boilerplate_markers()
+    q = DevQuestion("q", "berapa?", True, (), ("old",))
+    clean = evaluate(Shows("34 persen pekerja."), [q])  # type: ignore[arg-type]
+    spoilt = evaluate(Shows("34 persen. BACA   JUGA: Lainnya"), [q])  # type: ignore[arg-type]
+    assert clean.metrics()["boilerplate_answers"] == 0
+    assert spoilt.metrics()["boilerplate_answers"] == 1 and spoilt.failures()

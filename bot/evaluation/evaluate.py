@@ -1,8 +1,8 @@
-"""Evaluation on the dev set: retrieval, answer, citation and abstention accuracy, latency."""
+"""Grading on an evaluation set: retrieval, answer, citation and abstention accuracy, latency,
+boilerplate shown; and what adding articles costs a set written before them."""
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 from dataclasses import dataclass, field, replace
@@ -10,41 +10,13 @@ from pathlib import Path
 from typing import Protocol
 
 from bot.answer.records import Answer
+from bot.evaluation.sets import BOILERPLATE_MARKERS, GROUPS, DevQuestion
+
+# tests/test_quality.py imports these from here.
+from bot.evaluation.sets import fixture_knowledge as fixture_knowledge
+from bot.evaluation.sets import load_dev_set as load_dev_set
 from index.records import Hit
 from index.store import StoredIndex
-
-# Strings that only site boilerplate contains; no answer may ever show one.
-BOILERPLATE = (
-    "baca juga",
-    "berita terkait",
-    "terpopuler",
-    "kategori :",
-    "saksikan video",
-    "dari 2 halaman",
-    "tinggalkan balasan",
-    "alamat email",
-    "sumber:",
-    "reporter :",
-    "editor :",
-    "artikel ini telah tayang",
-    "scroll to continue",
-    "halaman selanjutnya",
-)
-
-
-# Group tags of the evaluation sets, reported separately by `Report.by_tag`.
-GROUPS = (
-    "dialect",
-    "greeting",
-    "informal",
-    "english",
-    "refuse",
-    "fixture",
-    "comparison",
-    "multi-question",
-    "boilerplate-headline",
-    "abstain",
-)
 
 
 class Asker(Protocol):
@@ -52,16 +24,6 @@ class Asker(Protocol):
     def retrieve(self, question: str, k: int) -> list[Hit]: ...
     @property
     def index(self) -> StoredIndex: ...
-
-
-@dataclass(frozen=True)
-class DevQuestion:
-    id: str
-    question: str
-    answerable: bool
-    facts: tuple[str, ...]
-    articles: tuple[str, ...]
-    tags: tuple[str, ...] = ()
 
 
 @dataclass
@@ -161,28 +123,6 @@ class Report:
         return [o for o in self.outcomes if not o.correct or o.boilerplate]
 
 
-def load_dev_set(path: Path) -> list[DevQuestion]:
-    out = []
-    for lineno, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-            out.append(
-                DevQuestion(
-                    d["id"],
-                    d["question"],
-                    bool(d["answerable"]),
-                    tuple(d.get("facts", ())),
-                    tuple(d.get("articles", ())),
-                    tuple(d.get("tags", ())),
-                )
-            )
-        except (ValueError, KeyError) as exc:
-            raise ValueError(f"{path}:{lineno}: bad dev question ({exc})") from exc
-    return out
-
-
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
@@ -208,8 +148,15 @@ def _percentile(sorted_values: list[float], pct: float) -> float:
     return statistics.quantiles(sorted_values, n=100, method="inclusive")[int(pct) - 1]
 
 
+def boilerplate_markers(path: Path = BOILERPLATE_MARKERS) -> tuple[str, ...]:
+    """The phrases of a marker file ('#' starts a comment line), normalized as answers are."""
+    lines = path.read_text("utf-8").splitlines()
+    return tuple(_norm(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
 def evaluate(engine: Asker, questions: list[DevQuestion], warmup: bool = True) -> Report:
     """Run every dev question through the engine and grade it."""
+    markers = boilerplate_markers()
     if warmup and questions:
         engine.ask(questions[0].question)
     chunks = engine.index.chunks
@@ -230,44 +177,10 @@ def evaluate(engine: Asker, questions: list[DevQuestion], warmup: bool = True) -
                 retrieved=retrieved,
                 facts_ok=all(fact_present(f, answer.text) for f in q.facts),
                 cites_ok=bool(cited & set(q.articles)),
-                boilerplate=answer.answered and any(b in shown for b in BOILERPLATE),
+                boilerplate=answer.answered and any(b in shown for b in markers),
             )
         )
     return report
-
-
-FIXTURE_PAGES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pages"
-
-
-def fixture_knowledge(knowledge_dir: Path, dest: Path, pages: Path = FIXTURE_PAGES) -> Path:
-    """A knowledge directory at `dest`: `knowledge_dir`'s articles and data files plus the
-    fixture pages, imported with the metadata of their ground truth (`truth.jsonl`), as an
-    admin would import a new outlet's page. Returns `dest`; rewritten when the inputs change."""
-    import shutil
-
-    from index.corpus import DATA_FILES, article_files
-    from index.importer.page import ImportOverrides, import_file
-
-    shutil.rmtree(dest, ignore_errors=True)
-    (dest / "articles").mkdir(parents=True)
-    for name in DATA_FILES:
-        if (knowledge_dir / name).exists():
-            shutil.copy2(knowledge_dir / name, dest / name)
-    for path in article_files(knowledge_dir):
-        shutil.copy2(path, dest / "articles" / path.name)
-    for line in (pages / "truth.jsonl").read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        t = json.loads(line)
-        overrides = ImportOverrides(
-            title=t["title"],
-            outlet=t["outlet"],
-            date=t["date"],
-            url=t.get("url"),
-            region=t.get("region") or None,
-        )
-        import_file(pages / t["source"], dest, overrides)
-    return dest
 
 
 @dataclass(frozen=True)

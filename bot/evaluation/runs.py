@@ -1,0 +1,126 @@
+"""What `bpjstk-bot eval` and `bpjstk-bot fit` do once their engines are loaded: the corpus
+each set is asked against, the metrics printed, the scorer fitted on the sets and validated by
+leaving articles out. `bot/cli.py` loads the engines (`corpus_settings`) and passes them in."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.evaluation.evaluate import Asker, Outcome, evaluate
+from bot.evaluation.sets import EVAL_DIR, DevQuestion, fixture_knowledge, load_dev_set
+
+if TYPE_CHECKING:
+    from bot.answer.engine import Engine
+    from bot.evaluation.fit import Group
+    from bot.settings import Settings
+
+# The sets the scorer is fitted on, and the corpus each is asked against. The held-out sets
+# (`*_heldout.jsonl`) and test.jsonl are never fitted on.
+FIT_SETS = (
+    ("dev.jsonl", "knowledge"),
+    ("holdout.jsonl", "knowledge"),
+    ("chat_dev.jsonl", "knowledge"),
+    ("train_seeds.jsonl", "knowledge"),
+    ("fixture_dev.jsonl", "fixtures"),
+    ("train_fixtures.jsonl", "fixtures"),
+)
+FIT_CORPORA = tuple(dict.fromkeys(corpus for _, corpus in FIT_SETS))
+
+
+def corpus_settings(settings: Settings, corpus: str) -> Settings:
+    """The settings for an evaluation corpus: the knowledge base as it is ("knowledge"), or
+    with the fixture pages imported beside it ("fixtures", under DATA_DIR/eval-fixtures)."""
+    if corpus == "knowledge":
+        return settings
+    root = settings.data_dir / "eval-fixtures"
+    knowledge = fixture_knowledge(settings.knowledge_dir, root / "knowledge")
+    return settings.model_copy(update={"knowledge_dir": knowledge, "data_dir": root / "var"})
+
+
+def print_evaluation(
+    engine: Asker, dev: Path, failures: bool = False, json_path: str | None = None
+) -> None:
+    """Evaluate on the set at `dev` and print the metrics table, the groups' table and, with
+    `failures`, the questions answered wrong; `json_path` also gets the metrics as JSON."""
+    report = evaluate(engine, load_dev_set(dev))
+    print(report.table())
+    if report.by_tag():
+        print("\n" + report.tag_table())
+    if failures:
+        for o in report.failures():
+            print(failure_text(o))
+    if json_path:
+        metrics = {**report.metrics(), "groups": report.by_tag()}
+        Path(json_path).write_text(json.dumps(metrics, indent=2) + "\n", "utf-8")
+
+
+def failure_text(o: Outcome) -> str:
+    """A question answered wrong: what it wanted and what the engine said."""
+    return "\n".join(
+        (
+            f"\n--- {o.q.id} {o.q.question!r} (answerable={o.q.answerable})",
+            f"want facts={list(o.q.facts)} articles={list(o.q.articles)}",
+            f"got answered={o.answer.answered} cites={[c.article_id for c in o.answer.citations]}",
+            "    " + o.answer.text.replace("\n", "\n    ")[:600],
+        )
+    )
+
+
+def fit_scorer(
+    engines: dict[str, Engine], c: float, validate: bool = False, write_to: Path | None = None
+) -> None:
+    """Fit the scorer on `FIT_SETS`, each asked against its corpus's engine (`FIT_CORPORA`),
+    and print it; with `validate`, the leave-articles-out figures; write it to `write_to`."""
+    from bot.evaluation.fit import fit, groups_of, write_scorer
+
+    sets = [(name, corpus, load_dev_set(EVAL_DIR / name)) for name, corpus in FIT_SETS]
+    groups = {name: groups_of(engines[corpus].answerer, qs) for name, corpus, qs in sets}
+    everything = [g for gs in groups.values() for g in gs]
+    scorer = fit(everything, c)
+    print(json.dumps(scorer, indent=2))
+    if validate:
+        print_validation(c, scorer, engines, sets, groups)
+    if write_to is not None:
+        write_scorer(scorer, write_to, ", ".join(name for name, _ in FIT_SETS))
+        print(f"\nwrote {write_to}; run `bpjstk-bot index` to use it")
+
+
+def print_validation(
+    c: float,
+    scorer: dict[str, Any],
+    engines: dict[str, Engine],
+    sets: list[tuple[str, str, list[DevQuestion]]],
+    groups: dict[str, list[Group]],
+) -> None:
+    """Print, per set, the share right with the scorer fitted on everything (in-sample) and
+    with scorers fitted without the articles of the question's fold (leave-articles-out)."""
+    from bot.answer.features import LinearScorer
+    from bot.evaluation.fit import fit, folds, held_out
+
+    everything = [g for gs in groups.values() for g in gs]
+    parts = folds(everything)
+    fitted: dict[str, list[bool]] = {}
+    unseen: dict[str, list[bool]] = {}
+    for i, fold in enumerate(parts):
+        train = [g for g in everything if not held_out(g, fold, i, len(parts))]
+        fold_scorer = fit(train, c)
+        for name, corpus, qs in sets:
+            ids = {g.question for g in groups[name] if held_out(g, fold, i, len(parts))}
+            asked = [q for q in qs if q.id in ids]
+            for json_scorer, out in ((scorer, fitted), (fold_scorer, unseen)):
+                answerer = engines[corpus].answerer
+                saved, answerer.scorer = answerer.scorer, LinearScorer.from_json(json_scorer)
+                try:
+                    report = evaluate(engines[corpus], asked, False)
+                finally:
+                    answerer.scorer = saved
+                out.setdefault(name, []).extend(o.correct for o in report.outcomes)
+    print("\nShare right (answerable: facts and citation; unanswerable: refused), fitted on")
+    print("every set / leave-articles-out (fitted without the articles of the question's fold):")
+    for name, right in unseen.items():
+        seen = fitted[name]
+        print(
+            f"  {name}: {sum(seen) / len(seen):.3f} / {sum(right) / len(right):.3f} of {len(right)}"
+        )

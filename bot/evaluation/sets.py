@@ -1,0 +1,93 @@
+"""The evaluation data: the sets (`tests/eval/*.jsonl`: questions, expected facts and articles,
+group tags), the boilerplate markers, and the fixture corpus (the knowledge base with the
+fixture pages imported beside it)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+EVAL_DIR = PROJECT_DIR / "tests" / "eval"
+DEV_SET = EVAL_DIR / "dev.jsonl"
+FIXTURE_PAGES = PROJECT_DIR / "tests" / "fixtures" / "pages"
+# Phrases only site boilerplate contains; no answer may show one (the file says where from).
+BOILERPLATE_MARKERS = PROJECT_DIR / "tests" / "fixtures" / "boilerplate.txt"
+
+# Group tags of the evaluation sets, reported separately by `Report.by_tag`.
+GROUPS = (
+    "dialect",
+    "greeting",
+    "informal",
+    "english",
+    "refuse",
+    "fixture",
+    "comparison",
+    "multi-question",
+    "boilerplate-headline",
+    "abstain",
+)
+
+
+@dataclass(frozen=True)
+class DevQuestion:
+    id: str
+    question: str
+    answerable: bool
+    facts: tuple[str, ...]
+    articles: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+
+
+def load_dev_set(path: Path) -> list[DevQuestion]:
+    out = []
+    for lineno, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            out.append(
+                DevQuestion(
+                    d["id"],
+                    d["question"],
+                    bool(d["answerable"]),
+                    tuple(d.get("facts", ())),
+                    tuple(d.get("articles", ())),
+                    tuple(d.get("tags", ())),
+                )
+            )
+        except (ValueError, KeyError) as exc:
+            raise ValueError(f"{path}:{lineno}: bad dev question ({exc})") from exc
+    return out
+
+
+def fixture_knowledge(knowledge_dir: Path, dest: Path, pages: Path = FIXTURE_PAGES) -> Path:
+    """A knowledge directory at `dest`: `knowledge_dir`'s articles and data files plus the
+    fixture pages, imported with the metadata of their ground truth (`truth.jsonl`), as an
+    admin would import a new outlet's page. Returns `dest`; rewritten when the inputs change."""
+    import shutil
+
+    from index.corpus import DATA_FILES, article_files
+    from index.importer.page import ImportOverrides, import_file
+
+    shutil.rmtree(dest, ignore_errors=True)
+    (dest / "articles").mkdir(parents=True)
+    for name in DATA_FILES:
+        if (knowledge_dir / name).exists():
+            shutil.copy2(knowledge_dir / name, dest / name)
+    for path in article_files(knowledge_dir):
+        shutil.copy2(path, dest / "articles" / path.name)
+    for line in (pages / "truth.jsonl").read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        t = json.loads(line)
+        overrides = ImportOverrides(
+            title=t["title"],
+            outlet=t["outlet"],
+            date=t["date"],
+            url=t.get("url"),
+            region=t.get("region") or None,
+        )
+        import_file(pages / t["source"], dest, overrides)
+    return dest
