@@ -30,7 +30,7 @@ from index.store import (
     swap_current,
     write_build,
 )
-from index.text import remember_stems, stem_table
+from index.text import stem_table
 
 OVERLAP = 1
 
@@ -130,7 +130,6 @@ def build_index(
         corpus = load_corpus(knowledge_dir)
         articles = list(corpus.articles)
         previous = _previous(index_dir, embedder.name, max_tokens)
-        remember_stems(previous.stems)
         digests = {a.id: body_digest(a.body) for a in articles}
         lap("load")
         chunks = chunk_corpus(
@@ -146,14 +145,14 @@ def build_index(
         glossary = corpus.glossary
         expanded = [glossary.expand_text(c.text) for c in chunks]
         meta_words = {a.id: glossary.expand_text(article_meta_text(a)) for a in articles}
-        lexical = LexicalIndex.build(
-            [terms_of_words(ws) for ws in expanded],
-            expanded,
-            stems=stem_table(
-                itertools.chain({w for ws in expanded for w in ws}, *meta_words.values())
-            ),
+        stems = stem_table(
+            itertools.chain({w for ws in expanded for w in ws}, *meta_words.values()),
+            known=previous.stems,
         )
-        meta_terms = {aid: sorted(set(terms_of_words(ws))) for aid, ws in meta_words.items()}
+        lexical = LexicalIndex.build(
+            [terms_of_words(ws, stems) for ws in expanded], expanded, stems=stems
+        )
+        meta_terms = {aid: sorted(set(terms_of_words(ws, stems))) for aid, ws in meta_words.items()}
         del expanded, meta_words
         lap("lexical")
         done = 0

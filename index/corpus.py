@@ -32,6 +32,7 @@ from pathlib import Path
 from index.errors import KnowledgeFileError
 from index.glossary import Glossary, parse_glossary
 from index.records import Article
+from index.text import format_date_id
 
 log = logging.getLogger(__name__)
 
@@ -141,16 +142,6 @@ def format_article(article: Article, source: str = "") -> str:
     }
     head = "\n".join(f"{k}: {v}".rstrip() for k, v in meta.items())
     return f"---\n{head}\n---\n{article.body.strip()}\n"
-
-
-MONTHS_ID = (
-    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
-).split()
-
-
-def format_date_id(d: date) -> str:
-    """'2 Agustus 2024'."""
-    return f"{d.day} {MONTHS_ID[d.month - 1]} {d.year}"
 
 
 def article_files(knowledge_dir: Path) -> list[Path]:

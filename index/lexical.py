@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from index.glossary import Glossary
-from index.text import STOPWORDS, remember_stems, stem
+from index.text import STOPWORDS, stem
 
 # Saved stems are only reused by the same stemmer.
 STEMMER = f"sastrawi-{metadata.version('PySastrawi')}"
@@ -26,9 +26,11 @@ def lexical_terms(text: str, glossary: Glossary) -> list[str]:
     return terms_of_words(glossary.expand_text(text))
 
 
-def terms_of_words(words: Iterable[str]) -> list[str]:
-    """`lexical_terms` of words already tokenized and glossary-expanded."""
-    return [stem(w) for w in words if w not in STOPWORDS]
+def terms_of_words(words: Iterable[str], stems: Mapping[str, str] | None = None) -> list[str]:
+    """`lexical_terms` of words already tokenized and glossary-expanded; `stems` (word -> stem,
+    see `index.text.stem_table`) are looked up before the stemmer is asked."""
+    stems = stems or {}
+    return [stems.get(w) or stem(w) for w in words if w not in STOPWORDS]
 
 
 class LexicalIndex:
@@ -43,7 +45,7 @@ class LexicalIndex:
         stems: dict[str, str] | None = None,
     ) -> None:
         self.bm25, self.df, self.n_docs, self.vocab = bm25, df, n_docs, vocab
-        # word -> stem of the corpus words, saved with the index (see `index.text.stem`).
+        # word -> stem of the corpus words, saved with the index for the next build to reuse.
         self.stems = stems or {}
         self._by_shape: dict[tuple[str, int], tuple[list[str], list[tuple[int, int]]]] | None = None
 
@@ -166,7 +168,6 @@ class LexicalIndex:
         bm25 = bm25s.BM25.load(str(directory))
         meta = json.loads((directory / "df.json").read_text(encoding="utf-8"))
         stems = load_stems(directory)
-        remember_stems(stems)
         index = cls(bm25, meta["df"], meta["n_docs"], meta.get("vocab", {}), stems)
         index.buckets()  # here, in the index-loading thread, not on the first misspelt word
         return index

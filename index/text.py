@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
 
 _TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
 
@@ -32,31 +33,45 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-MONTHS_ID = (
-    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
-).split()
-# Lowercase month names and their short forms, Indonesian and English -> month number.
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    """How texts write one month."""
+
+    name: str  # the Indonesian name, as users read it: "Agustus"
+    forms: tuple[str, ...]  # other forms dates are written with (lowercase): short, English
+    old: tuple[str, ...] = ()  # old spellings questions may use; dates are not read with them
+
+
+# The one month table: the others (`MONTHS_ID`, `MONTH_WORDS`, the importer's date patterns)
+# are derived from it.
+MONTHS = (
+    Month("Januari", ("jan", "january")),
+    Month("Februari", ("feb", "february"), old=("pebruari",)),
+    Month("Maret", ("mar", "march")),
+    Month("April", ("apr",)),
+    Month("Mei", ("may",)),
+    Month("Juni", ("jun", "june")),
+    Month("Juli", ("jul", "july")),
+    Month("Agustus", ("agu", "agt", "ags", "aug", "august")),
+    Month("September", ("sep", "sept")),
+    Month("Oktober", ("okt", "oct", "october")),
+    Month("November", ("nov",), old=("nop",)),
+    Month("Desember", ("des", "dec", "december")),
+)
+MONTHS_ID = tuple(m.name for m in MONTHS)  # "Januari" ... "Desember"
+# Every lowercase form of every month, Indonesian and English -> month number.
 MONTH_WORDS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            "januari jan january",
-            "februari feb february pebruari",
-            "maret mar march",
-            "april apr",
-            "mei may",
-            "juni jun june",
-            "juli jul july",
-            "agustus agu agt ags aug august",
-            "september sep sept",
-            "oktober okt oct october",
-            "november nov nop",
-            "desember des dec december",
-        ),
-        start=1,
-    )
-    for name in names.split()
+    word: number
+    for number, m in enumerate(MONTHS, start=1)
+    for word in (m.name.lower(), *m.forms, *m.old)
 }
+
+
+def format_date_id(d: date) -> str:
+    """'2 Agustus 2024'."""
+    return f"{d.day} {MONTHS_ID[d.month - 1]} {d.year}"
+
 
 _ABBREVIATIONS = frozenset(
     "rp no dr drs ir h hj prof kec kab kel jl st tn ny sdr bpk ibu pak mr mrs dll dsb dkk".split()
@@ -89,35 +104,24 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return StemmerFactory().create_stemmer()
 
 
-# Sastrawi costs about half a millisecond per new word, so stems are memoized for the process
-# and saved with each index build (see `remember_stems`): a rebuild or a fresh process does not
-# stem the corpus vocabulary again. Bounded, since questions bring arbitrary words.
+# Sastrawi costs about half a millisecond per new word. A word's stem depends on the word alone,
+# so the memo is a bounded LRU cache of this pure function (`stem.cache_clear()` empties it);
+# a build hands the stems of the previous one to `stem_table` instead of stemming them again.
 MAX_STEMS = 1_000_000
-_STEMS: dict[str, str] = {}
 
 
+@lru_cache(maxsize=MAX_STEMS)
 def stem(word: str) -> str:
     """Indonesian stem of one lowercase word (Sastrawi), memoized; numbers are kept as they are."""
-    s = _STEMS.get(word)
-    if s is None:
-        s = word if not word.isalpha() or len(word) <= 3 else (_stemmer().stem(word) or word)
-        if len(_STEMS) < MAX_STEMS:
-            _STEMS[word] = s
-    return s
+    return word if not word.isalpha() or len(word) <= 3 else (_stemmer().stem(word) or word)
 
 
-def remember_stems(table: Mapping[str, str]) -> None:
-    """Add known stems (word -> stem, as `stem` computed them) to the memo."""
-    room = MAX_STEMS - len(_STEMS)
-    if room >= len(table):
-        _STEMS.update(table)
-    elif room > 0:
-        _STEMS.update(itertools.islice(table.items(), room))
-
-
-def stem_table(words: Iterable[str]) -> dict[str, str]:
-    """word -> stem for the words that need Sastrawi (alphabetic, longer than three letters)."""
-    return {w: stem(w) for w in words if len(w) > 3 and w.isalpha()}
+def stem_table(words: Iterable[str], known: Mapping[str, str] | None = None) -> dict[str, str]:
+    """word -> stem for the words that need Sastrawi (alphabetic, longer than three letters);
+    `known` stems (word -> stem, as `stem` computed them, e.g. saved with a build) are taken
+    as they are."""
+    known = known or {}
+    return {w: known.get(w) or stem(w) for w in words if len(w) > 3 and w.isalpha()}
 
 
 def content_terms(text: str) -> list[str]:

@@ -10,12 +10,12 @@ import pytest
 
 from bot.answer.lexicons import load_lexicons
 from bot.answer.question import QuestionReader, question_kind
-from index.corpus import MONTHS_ID, format_article, load_corpus, parse_article
+from index.corpus import format_article, load_corpus, parse_article
 from index.errors import KnowledgeFileError
 from index.gazetteer import load_gazetteer
 from index.importer.page import import_page
 from index.records import Article
-from index.text import STOPWORDS, stem, words
+from index.text import MONTHS_ID, STOPWORDS, stem, words
 
 PROJECT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = PROJECT / "knowledge"

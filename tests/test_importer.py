@@ -122,7 +122,7 @@ def test_trailing_headline_lists_are_removed_with_their_dates() -> None:
     )
     cleaned = clean_raw(raw(tail=tail))
     assert cleaned.body == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
-    assert cleaned.dated is None  # "25 Januari 2026" was in the removed list
+    assert cleaned.dates.dated is None  # "25 Januari 2026" was in the removed list
 
 
 def test_headline_list_in_the_middle_stops_at_article_prose() -> None:
@@ -287,7 +287,11 @@ def test_date_detection(
     head: str, middle: str, published: date | None, dated: date, label: str
 ) -> None:
     cleaned = clean_raw(raw(*filter(None, [middle]), head=head))
-    assert (cleaned.published, cleaned.dated, cleaned.date_label) == (published, dated, label)
+    assert (cleaned.dates.published, cleaned.dates.dated, cleaned.dates.label) == (
+        published,
+        dated,
+        label,
+    )
     assert not head or head not in cleaned.body
 
 

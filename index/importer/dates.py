@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
 
-from index.corpus import format_date_id
+from index.text import MONTHS, format_date_id
 
 _DOW = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
-_MON = r"(?:jan|feb|mar|apr|mei|may|jun|jul|agu|agt|ags|aug|sep|okt|oct|nov|des|dec)[a-z]*\.?"
-_MONTHS = dict(jan=1, feb=2, mar=3, apr=4, mei=5, may=5, jun=6, jul=7, agu=8, agt=8, ags=8)
-_MONTHS |= dict(aug=8, sep=9, okt=10, oct=10, nov=11, des=12, dec=12)
+# A month word of a date is known by its first three letters ("Agt", "Agustus", "Aug." -> 8).
+_MONTH_OF = {w[:3]: n for n, m in enumerate(MONTHS, start=1) for w in (m.name.lower(), *m.forms)}
+_MON = rf"(?:{'|'.join(_MONTH_OF)})[a-z]*\.?"
 _DAY = (
     rf"(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MON})\s+(?P<y>(?:19|20)\d\d)"  # 1 Agustus 2024
     r"|(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>(?:19|20)?\d\d))"  # 16/11/2020
@@ -57,7 +58,7 @@ def header_date(line: str) -> date | None:
 def _ymd(m: re.Match[str]) -> date | None:
     try:
         if m.group("d"):
-            month = _MONTHS[m.group("m").lower()[:3]]
+            month = _MONTH_OF[m.group("m").lower()[:3]]
             return date(int(m.group("y")), month, int(m.group("d")))
         year = int(m.group("ny"))
         return date(year + 2000 if year < 100 else year, int(m.group("nm")), int(m.group("nd")))
@@ -65,22 +66,37 @@ def _ymd(m: re.Match[str]) -> date | None:
         return None
 
 
-def detect_dates(header: list[str], body: str) -> tuple[date | None, date | None, str, str]:
-    """(published, dated, date_label, date_key) from a date line above the body, else from the
-    body's event date ("Kamis 1 Agustus 2024"), else its data date ("hingga Maret 2024")."""
+@dataclass(frozen=True, slots=True)
+class DetectedDate:
+    """The date of a raw article, as `detect_dates` found it (all empty when none was)."""
+
+    published: date | None = None  # the publication date, from a date line above the body
+    dated: date | None = None  # the date used to order sources in time
+    label: str = ""  # how users see it: "2 Agustus 2024", "peristiwa ...", "data hingga ..."
+    key: str = ""  # the date part of a default id: "2024-08-02", or "2024-03" for a month
+
+    @classmethod
+    def published_on(cls, d: date) -> DetectedDate:
+        """A publication date: the article is dated by it."""
+        return cls(d, d, format_date_id(d), d.isoformat())
+
+
+def detect_dates(header: list[str], body: str) -> DetectedDate:
+    """The date from a date line above the body, else from the body's event date ("Kamis
+    1 Agustus 2024"), else its data date ("hingga Maret 2024")."""
     for line in header:
         m = PUBLISHED_RE.match(line)
         d = _ymd(m) if m else header_date(line)
         if d:
-            return d, d, format_date_id(d), d.isoformat()
+            return DetectedDate.published_on(d)
     for pattern in (_EVENT_RE, _ANY_DAY_RE):
         for m in pattern.finditer(body):
             if d := _ymd(m):
-                return None, d, f"peristiwa {format_date_id(d)}", d.isoformat()
+                return DetectedDate(None, d, f"peristiwa {format_date_id(d)}", d.isoformat())
     for m in _DATA_RE.finditer(body):
-        month, year = _MONTHS.get(m.group("m").lower()[:3]), int(m.group("y"))
+        month, year = _MONTH_OF.get(m.group("m").lower()[:3]), int(m.group("y"))
         if month:
             d = date(year, month, calendar.monthrange(year, month)[1])
             label = f"data hingga {format_date_id(d).split(' ', 1)[1]}"
-            return None, d, label, f"{year}-{month:02d}"
-    return None, None, "", ""
+            return DetectedDate(None, d, label, f"{year}-{month:02d}")
+    return DetectedDate()

@@ -14,8 +14,8 @@ import urllib.request
 from dataclasses import dataclass
 from datetime import date
 
-from index.corpus import format_date_id
 from index.errors import PageImportError
+from index.text import format_date_id
 
 FETCH_TIMEOUT = 15.0  # seconds
 MAX_PAGE_BYTES = 5_000_000

@@ -18,17 +18,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from index.corpus import (
-    MAX_ARTICLE_BYTES,
-    article_files,
-    format_article,
-    format_date_id,
-    parse_article,
-)
+from index.corpus import MAX_ARTICLE_BYTES, article_files, format_article, parse_article
 from index.errors import KnowledgeFileError, PageImportError
 from index.gazetteer import Gazetteer, load_gazetteer, province_of
 from index.importer.boilerplate import BYLINE_RE, DATELINE_RE, DOMAIN_RE, URL_RE, classify, tidy
-from index.importer.dates import detect_dates
+from index.importer.dates import DetectedDate, detect_dates
 from index.importer.html import PageMeta, fetch, html_to_text, looks_like_html
 from index.records import Article
 from index.text import STOPWORDS, split_sentences
@@ -42,23 +36,15 @@ _SPACE_RE = re.compile(r"[^\S\n]+")
 class CleanedRaw:
     """What `clean_raw` found: the clean body plus detected metadata (None when unknown).
 
-    `date_key` is the date part of the default id: "2024-08-02", or "2024-03" when only the
-    month is known. `removed` holds the raw lines (and the dateline prefix) left out of the body.
+    `removed` holds the raw lines (and the dateline prefix) left out of the body.
     """
 
     title: str | None
     body: str
     outlet: str | None
-    published: date | None
-    dated: date | None
-    date_label: str
-    date_key: str
+    dates: DetectedDate
     url: str | None
     removed: tuple[str, ...]
-
-    @property
-    def removed_lines(self) -> int:
-        return len(self.removed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,16 +164,12 @@ def clean_raw(text: str) -> CleanedRaw:
             break
     paras = [p for p in (tidy(p) for p in paras) if any(c.isalnum() for c in p)]
     body = "\n\n".join(paras)
-    published, dated, label, key = detect_dates(page.header, body)
     url = _detect_url(lines)
     return CleanedRaw(
         title=page.title,
         body=body,
         outlet=_detect_outlet(lines, dateline, url),
-        published=published,
-        dated=dated,
-        date_label=label,
-        date_key=key,
+        dates=detect_dates(page.header, body),
         url=url,
         removed=tuple(removed),
     )
@@ -281,7 +263,7 @@ def inspect_page(
         spellings=spellings,
         cleaned=raw,
     )
-    return Imported(article, raw.removed_lines)
+    return Imported(article, len(raw.removed))
 
 
 def import_text(
@@ -310,20 +292,19 @@ def import_text(
     detected = raw.outlet or m.site
     spelled = nicest_spelling(detected, f"{text}\n{spellings}") if detected else ""
     outlet = _one_line(o.outlet or spelled or "") or UNKNOWN_OUTLET
-    published, dated, label, key = raw.published, raw.dated, raw.date_label, raw.date_key
+    dates = raw.dates
     if o.date:
         try:
-            published = dated = date.fromisoformat(o.date.strip())
+            dates = DetectedDate.published_on(date.fromisoformat(o.date.strip()))
         except ValueError:
             raise PageImportError(
                 source_name, None, f"date: expected YYYY-MM-DD: {o.date!r}"
             ) from None
-        label, key = format_date_id(published), published.isoformat()
     article_id = (o.article_id or "").strip()
     if article_id in existing_ids:
         raise PageImportError(source_name, None, f"id {article_id!r} already exists")
     article_id = article_id or unique_id(
-        "-".join(filter(None, (outlet_slug(outlet), key))), existing_ids
+        "-".join(filter(None, (outlet_slug(outlet), dates.key))), existing_ids
     )
     title = _one_line(o.title or raw.title or m.title or _title_from(raw.body))
     region = o.region or (province_of(f"{title}\n{raw.body}", gazetteer) if gazetteer else "")
@@ -331,9 +312,9 @@ def import_text(
         id=article_id,
         title=title,
         outlet=outlet,
-        published=published,
-        dated=dated,
-        date_label=label,
+        published=dates.published,
+        dated=dates.dated,
+        date_label=dates.label,
         url=_checked_url(o.url or raw.url or m.url, source_name),
         region=_one_line(region),
         body=raw.body,
