@@ -111,11 +111,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
     embedder = SentenceTransformerEmbedder(settings.embedding_model)
     report = build(settings.engine_config(), embedder, terminal.progress_bar("Embedding"))
-    print(
-        f"Index built in {settings.index_dir}: {report.n_articles} articles, "
-        f"{report.n_chunks} chunks; embedded {report.embedded} new chunks, reused "
-        f"{report.reused} from the cache; {report.seconds:.1f} s."
-    )
+    print(terminal.build_summary(settings.index_dir, report))
     return 0
 
 

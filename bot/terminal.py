@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from bot.answer.records import Answer
 
 if TYPE_CHECKING:
+    from index.build import BuildReport
     from index.importer.page import Imported
 
 CHAT_WELCOME_TEXT = (
@@ -136,6 +137,15 @@ def progress_bar(desc: str) -> Callable[[int, int], None]:
             bar[0].close()
 
     return update
+
+
+def build_summary(index_dir: Path, report: BuildReport) -> str:
+    """What `index` built and what it reused."""
+    return (
+        f"Index built in {index_dir}: {report.n_articles} articles, "
+        f"{report.n_chunks} chunks; embedded {report.embedded} new chunks, reused "
+        f"{report.reused} from the cache; {report.seconds:.1f} s."
+    )
 
 
 def import_summary(raw: str, path: Path, imported: Imported) -> str:
