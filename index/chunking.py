@@ -90,12 +90,14 @@ def chunk_corpus(
     *,
     count_many: ManyTokenCounter | None = None,
     known: Mapping[str, Sequence[tuple[int, int, int]]] | None = None,
+    split: Callable[[Article], list[Sentence]] = article_sentences,
 ) -> list[Chunk]:
     """Chunk every article; chunk ids are positions in the returned list.
 
     `count_many` counts the tokens of many sentences in one call (faster than `count_tokens`
     one by one). `known` maps an article id to its chunks' (start, end, n_tokens) from an
     earlier chunking of the same body with the same settings; those are reused as they are.
+    `split` gives an article's sentences (a build passes the ones it has already found).
     """
     known = known or {}
     many = count_many or (lambda texts: [count_tokens(t) for t in texts])
@@ -103,7 +105,7 @@ def chunk_corpus(
     batch: list[Article] = []
 
     def flush() -> None:
-        sentences = [article_sentences(a) for a in batch]
+        sentences = [split(a) for a in batch]
         counts = iter(many([s.text for sents in sentences for s in sents]))
         for a, sents in zip(batch, sentences, strict=True):
             costs = [next(counts) for _ in sents]

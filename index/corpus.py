@@ -181,13 +181,22 @@ def knowledge_files(knowledge_dir: Path) -> list[Path]:
 def fingerprint_files(paths: Iterable[Path]) -> str:
     """A hash of the names and bytes of the given files (a missing or unreadable one counts
     as empty: the build that reads it reports the problem)."""
+    return _fingerprint((p.name, _bytes_or_mark(p)) for p in paths)
+
+
+def _bytes_or_mark(path: Path) -> bytes:
+    try:
+        return path.read_bytes() if path.is_file() else b""
+    except OSError:
+        return b"\1unreadable"
+
+
+def _fingerprint(files: Iterable[tuple[str, bytes]]) -> str:
+    """A hash of (name, bytes) pairs: `fingerprint_files` of files already read."""
     h = hashlib.sha256()
-    for p in paths:
-        h.update(p.name.encode() + b"\0")
-        try:
-            h.update(p.read_bytes() if p.is_file() else b"")
-        except OSError:
-            h.update(b"\1unreadable")
+    for name, data in files:
+        h.update(name.encode() + b"\0")
+        h.update(data)
         h.update(b"\0")
     return h.hexdigest()[:16]
 
@@ -213,59 +222,72 @@ def corpus_fingerprint(knowledge_dir: Path) -> str:
 
 def load_corpus(knowledge_dir: Path) -> Corpus:
     """Load and validate every article and the glossary; raise `KnowledgeFileError` on the first
-    malformed file."""
+    malformed file. Each file is read once: its bytes are parsed and fingerprinted."""
     articles: list[Article] = []
+    read: list[tuple[str, bytes]] = []
     seen: dict[str, str] = {}
     for path in article_files(knowledge_dir):
         raw = _read_bytes(path)
-        if len(raw) > MAX_ARTICLE_BYTES:
-            raise KnowledgeFileError(
-                str(path), None, f"file is larger than {MAX_ARTICLE_BYTES} bytes"
-            )
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise KnowledgeFileError(str(path), None, f"not UTF-8 text ({exc.reason})") from exc
-        article = parse_article(text, str(path))
+        article = parse_article(_utf8(raw, path), str(path))
         if article.id in seen:
             raise KnowledgeFileError(
                 str(path), 2, f"id {article.id!r} is also used by {seen[article.id]}"
             )
         seen[article.id] = str(path)
         articles.append(article)
+        read.append((path.name, raw))
     if not articles:
         raise KnowledgeFileError(str(knowledge_dir / "articles"), None, "no article files (*.md)")
-    data_files = read_data_files(knowledge_dir)
+    data_files, data = _read_data_files(knowledge_dir)
     glossary = parse_glossary(data_files[GLOSSARY], str(knowledge_dir / GLOSSARY))
     articles.sort(key=lambda a: a.id)
-    return Corpus(tuple(articles), glossary, corpus_fingerprint(knowledge_dir), data_files)
+    read += [(name, data.get(name, b"")) for name in DATA_FILES]
+    return Corpus(tuple(articles), glossary, _fingerprint(read), data_files)
 
 
 def _read_bytes(path: Path) -> bytes:
-    """A knowledge file's bytes; `KnowledgeFileError` naming it when it cannot be read."""
+    """An article file's bytes; `KnowledgeFileError` naming it when it cannot be read or is
+    too large."""
     try:
         with path.open("rb") as fh:
-            return fh.read(MAX_ARTICLE_BYTES + 1)
+            raw = fh.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
         raise KnowledgeFileError(
             str(path), None, f"cannot be read ({exc.strerror or exc})"
         ) from exc
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise KnowledgeFileError(str(path), None, f"file is larger than {MAX_ARTICLE_BYTES} bytes")
+    return raw
 
 
-def read_data_files(knowledge_dir: Path) -> dict[str, str]:
-    """The data files' texts; the glossary must exist, the others are optional."""
-    out: dict[str, str] = {}
+def _utf8(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise KnowledgeFileError(str(path), None, f"not UTF-8 text ({exc.reason})") from exc
+
+
+def _universal_newlines(text: str) -> str:
+    """Line ends as `Path.read_text` gives them: "\r\n" and "\r" read as "\n"."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_data_files(knowledge_dir: Path) -> tuple[dict[str, str], dict[str, bytes]]:
+    """The data files' texts and bytes by name; the glossary must exist, the others are
+    optional."""
+    texts: dict[str, str] = {}
+    data: dict[str, bytes] = {}
     for name in DATA_FILES:
         path = knowledge_dir / name
         try:
-            out[name] = path.read_text(encoding="utf-8")
+            data[name] = path.read_bytes()
         except FileNotFoundError:
             if name == GLOSSARY:
                 raise KnowledgeFileError(
                     str(path), None, "the glossary is missing (an empty file is allowed)"
                 ) from None
-        except UnicodeDecodeError as exc:
-            raise KnowledgeFileError(str(path), None, f"not UTF-8 text ({exc.reason})") from exc
+            continue
         except OSError as exc:
             raise KnowledgeFileError(str(path), None, f"cannot be read ({exc.strerror})") from exc
-    return out
+        texts[name] = _universal_newlines(_utf8(data[name], path))
+    return texts, data

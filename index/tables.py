@@ -13,7 +13,7 @@ from typing import overload
 
 import numpy as np
 
-from index.records import Article, Chunk
+from index.records import Article, Chunk, Sentence
 from index.text import split_sentences
 
 
@@ -131,6 +131,11 @@ class SentenceTable:
         i = self.order[article_id]
         rows = self.spans[self.offsets[i] : self.offsets[i + 1]].tolist()
         return [(start, end) for start, end in rows]
+
+    def sentences_of(self, article: Article) -> list[Sentence]:
+        """The sentences of an article (one of this table's), with offsets into its body."""
+        body = article.body
+        return [Sentence(article.id, s, e, body[s:e]) for s, e in self.spans_of(article.id)]
 
     def save(self, path: Path) -> None:
         with path.open("wb") as f:
