@@ -12,6 +12,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from telegram import Message, Update
 from telegram.constants import ParseMode
@@ -20,8 +21,10 @@ from bot.tgbot import replies
 from bot.tgbot.incoming import user_tag
 from bot.tgbot.sending import quietly
 from bot.tgbot.services import BotContext, Services
-from index.build import BuildReport
 from index.errors import BuildCancelled, SearchIndexError
+
+if TYPE_CHECKING:
+    from index.build import BuildReport
 
 log = logging.getLogger(__name__)
 
