@@ -49,8 +49,9 @@ class Services:
         self.admin_lock = asyncio.Lock()  # one admin change (add, remove) at a time
         self.forwarded: dict[int, list[tuple[float, int, str]]] = {}  # admin -> parts
         self.asked: dict[tuple[int, int], str] = {}  # (chat, answer key) -> question
-        # /reindex requests during a rebuild are not refused but merged into one follow-up
-        # build (the engine itself refuses a second build at once).
+        # A /reindex during a rebuild is told it is queued, and all such requests merge into
+        # one follow-up build. Not a second lock: the engine's (like the index directory's,
+        # across processes) refuses a concurrent build with an error instead.
         self.reindexing = False
         self.reindex_again = False
         self._slots: dict[bool, asyncio.Semaphore] = {}
