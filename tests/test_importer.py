@@ -10,15 +10,8 @@ import pytest
 from index.corpus import MAX_ARTICLE_BYTES, parse_article
 from index.errors import KnowledgeFileError, PageImportError
 from index.gazetteer import load_gazetteer
-from index.importer.page import (
-    ImportOverrides,
-    clean_raw,
-    import_file,
-    import_page,
-    import_text,
-    outlet_slug,
-    unique_id,
-)
+from index.importer.clean import clean_raw
+from index.importer.page import ImportOverrides, import_file, import_page, outlet_slug, unique_id
 from index.text import split_sentences
 from tests.conftest import PROJECT
 
@@ -224,12 +217,12 @@ def test_without_a_headline_the_title_is_the_first_sentence_cut_at_a_word() -> N
     )
     cleaned = clean_raw(f"{long_lead}\n{SECOND}")
     assert cleaned.title is None
-    article = import_text(f"{long_lead}\n{SECOND}", source_name="x.txt")
+    article = import_page(f"{long_lead}\n{SECOND}", source_name="x.txt")
     assert len(article.title) <= 100
     assert article.title.endswith("…")
     assert article.title.startswith("Pemerintah Provinsi Sumatera Selatan mengoptimalkan")
     assert article.body.startswith("Pemerintah Provinsi Sumatera Selatan mengoptimalkan")
-    short = import_text(
+    short = import_page(
         f"{LEAD}\n{SECOND}", source_name="x.txt", overrides=ImportOverrides(outlet="X")
     )
     assert short.title == LEAD.rstrip(".")
@@ -297,9 +290,9 @@ def test_date_detection(
 
 def test_default_id_is_outlet_slug_and_date() -> None:
     month_only = raw("Berdasarkan data, hingga Maret 2024 ini ada 1,1 juta peserta.")
-    assert import_text(month_only, source_name="a.txt").id == "contohnews-2024-03"
+    assert import_page(month_only, source_name="a.txt").id == "contohnews-2024-03"
     dated = raw(head="Jumat 02 Aug 2024 - 10:21 WIB")
-    assert import_text(dated, source_name="a.txt").id == "contohnews-2024-08-02"
+    assert import_page(dated, source_name="a.txt").id == "contohnews-2024-08-02"
     assert outlet_slug("Koran Palpres") == "koranpalpres"
     assert outlet_slug("PALTV") == "paltv"
     assert outlet_slug("SuaraSumsel.id") == "suarasumsel"
@@ -309,7 +302,7 @@ def test_default_id_is_outlet_slug_and_date() -> None:
 def test_id_collisions_get_a_numeric_suffix() -> None:
     assert unique_id("a-2024", {"a-2024", "a-2024-2"}) == "a-2024-3"
     text = raw(head="Jumat 02 Aug 2024 - 10:21 WIB")
-    article = import_text(text, source_name="a.txt", existing_ids={"contohnews-2024-08-02"})
+    article = import_page(text, source_name="a.txt", existing_ids={"contohnews-2024-08-02"})
     assert article.id == "contohnews-2024-08-02-2"
 
 
@@ -321,7 +314,7 @@ def test_overrides_win_over_detection() -> None:
         url="https://contoh.example/berita/1",
         region="Palembang",
     )
-    article = import_text(raw(), source_name="a.txt", overrides=overrides)
+    article = import_page(raw(), source_name="a.txt", overrides=overrides)
     assert article.id == "korancontoh-2024-05-06"
     assert (article.title, article.outlet, article.url, article.region) == (
         "Judul Pilihan",
@@ -335,10 +328,10 @@ def test_overrides_win_over_detection() -> None:
         "6 Mei 2024",
     )
     gazetteer = load_gazetteer(PROJECT / "knowledge" / "gazetteer.txt")
-    assert import_text(raw(), source_name="a.txt", gazetteer=gazetteer).region == (
+    assert import_page(raw(), source_name="a.txt", gazetteer=gazetteer).region == (
         "Sumatera Selatan"  # raw() names Palembang, a kota of that province
     )
-    chosen = import_text(raw(), source_name="a.txt", overrides=ImportOverrides(article_id="my-id"))
+    chosen = import_page(raw(), source_name="a.txt", overrides=ImportOverrides(article_id="my-id"))
     assert chosen.id == "my-id"
 
 
@@ -352,14 +345,14 @@ def test_overrides_win_over_detection() -> None:
 )
 def test_bad_overrides_are_reported(overrides: ImportOverrides, problem: str) -> None:
     with pytest.raises(PageImportError, match=problem):
-        import_text(raw(), source_name="a.txt", overrides=overrides, existing_ids={"taken"})
+        import_page(raw(), source_name="a.txt", overrides=overrides, existing_ids={"taken"})
 
 
 def test_unknown_outlet_still_imports_with_an_id_from_the_date() -> None:
     text = (
         f"Judul Berita Pekerja Sumsel Terlindungi\nJumat 02 Aug 2024 - 10:21 WIB\n{LEAD}\n{SECOND}"
     )
-    article = import_text(text, source_name="a.txt")
+    article = import_page(text, source_name="a.txt")
     assert article.outlet == "Sumber tidak diketahui"
     assert article.id == "sumbertidakdiketahui-2024-08-02"
 
@@ -419,7 +412,7 @@ def test_import_file_writes_a_loadable_article_and_refuses_a_second_copy(tmp_pat
 
 def test_a_url_that_is_not_http_is_refused() -> None:
     with pytest.raises(PageImportError, match="only http"):
-        import_text(
+        import_page(
             raw(), source_name="a.txt", overrides=ImportOverrides(url="javascript:alert(1)")
         )
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from index.errors import PageImportError
-from index.importer.boilerplate import DATELINE_RE
+from index.importer.lines import DATELINE_RE
 from index.importer.page import ImportOverrides, import_page, import_url
 from index.text import split_sentences
 

@@ -1,10 +1,6 @@
-"""Importing a raw scraped article: strip site boilerplate, find title, outlet and date.
-
-The boilerplate rules live in `index.importer.boilerplate`. The article's own sentences are kept
-verbatim; only whitespace is normalized, the dateline prefix ("KOTA, SITUS.COM - ")
-is removed from the first sentence and trailing byline tags ("(abc)", "[AGENSI]") from
-paragraph ends.
-"""
+"""Importing a news page into the knowledge base: the `Article` a page makes (cleaned by
+`index.importer.clean`, with the importing user's overrides), read from a file or a URL and
+written as a knowledge file."""
 
 from __future__ import annotations
 
@@ -12,39 +8,23 @@ import os
 import re
 import stat
 import unicodedata
-from collections import Counter
 from collections.abc import Set
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Required, TypedDict, Unpack
 
 from index.corpus import MAX_ARTICLE_BYTES, article_files, format_article, parse_article
 from index.errors import KnowledgeFileError, PageImportError
 from index.gazetteer import Gazetteer, load_gazetteer, province_of
-from index.importer.boilerplate import BYLINE_RE, DATELINE_RE, DOMAIN_RE, URL_RE, classify, tidy
-from index.importer.dates import DetectedDate, detect_dates
+from index.importer.clean import clean_raw, nicest_spelling
+from index.importer.dates import DetectedDate
 from index.importer.html import PageMeta, fetch, html_to_text, looks_like_html
 from index.records import Article
 from index.text import STOPWORDS, split_sentences
 
 MAX_TITLE_CHARS = 100
 UNKNOWN_OUTLET = "Sumber tidak diketahui"
-_SPACE_RE = re.compile(r"[^\S\n]+")
-
-
-@dataclass(frozen=True, slots=True)
-class CleanedRaw:
-    """What `clean_raw` found: the clean body plus detected metadata (None when unknown).
-
-    `removed` holds the raw lines (and the dateline prefix) left out of the body.
-    """
-
-    title: str | None
-    body: str
-    outlet: str | None
-    dates: DetectedDate
-    url: str | None
-    removed: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,83 +39,6 @@ class ImportOverrides:
     article_id: str | None = None
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
-    """One paragraph per line; a line continues the previous one when it was hard-wrapped."""
-    paras: list[str] = []
-    wrapped = False
-    for line in lines:
-        if not line:
-            wrapped = False
-            continue
-        if wrapped and line[0].islower():
-            paras[-1] += " " + line
-        else:
-            paras.append(line)
-        wrapped = line[-1] not in ".!?\"”’'*)]"
-    return paras
-
-
-_TAYANG_RE = re.compile(
-    rf"(?:artikel\s+ini\s+telah\s+(?:tayang|terbit)\s+di|baca\s+artikel)\s+({DOMAIN_RE.pattern}|\w+)",
-    re.I,
-)
-_COPYRIGHT_RE = re.compile(
-    rf"(?:©|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*[-–]?\s*)?({DOMAIN_RE.pattern}|[A-Za-z][\w]*(?:\s[A-Z][\w]*)?)",
-    re.I,
-)
-
-
-def _detect_outlet(lines: list[str], dateline: str | None, url: str | None) -> str | None:
-    """The outlet, for any site: from "Artikel ini telah tayang di <site>", the dateline
-    ("KOTA, SITUS.com -", "Kota (AGENCY) -"), a copyright line, the page's first line when
-    it names a site, or the URL's domain. Written as the page writes it most nicely."""
-    text = "\n".join(lines)
-    found = None
-    if m := _TAYANG_RE.search(text):
-        found = m.group(1)
-    elif dateline:
-        found = dateline
-    elif m := _COPYRIGHT_RE.search(text):
-        found = m.group(1)
-    elif byline := next((m for line in lines if (m := BYLINE_RE.match(line))), None):
-        found = byline.group("site")
-    else:
-        first = next((line for line in lines if line), "")
-        domains = Counter(d.lower() for line in lines for d in DOMAIN_RE.findall(line))
-        if DOMAIN_RE.fullmatch(first) or len(first.split()) <= 2:
-            found = first
-        elif url:
-            found = re.sub(r"^www\.", "", url.split("/")[2])
-        elif domains:
-            found = domains.most_common(1)[0][0]  # the site a credit or source line names
-    return nicest_spelling(found, text) if found else None
-
-
-def nicest_spelling(name: str, text: str) -> str:
-    """`name` as the page writes it most often in mixed case ("detikKota" rather than
-    "DETIKKOTA"); a domain as "Situs.com" whatever its case on the page."""
-    if DOMAIN_RE.fullmatch(name):
-        return name.lower().capitalize()
-    found = Counter(m.group() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I))
-    mixed = [w for w, _ in found.most_common() if not w.isupper() and not w.islower()]
-    if mixed:
-        return mixed[0]
-    return name if not name.isupper() or not found else found.most_common(1)[0][0]
-
-
-def _detect_url(lines: list[str]) -> str | None:
-    """The article's own address: from "Artikel ini telah tayang di ... https://...", a
-    canonical or URL line; the longest-path address on the page otherwise."""
-    urls = [(line, u) for line in lines for u in URL_RE.findall(line)]
-    if not urls:
-        return None
-    for line, u in urls:
-        if _TAYANG_RE.search(line) or re.match(r"(?i)(?:url|link|canonical|sumber)\s*:", line):
-            return u.rstrip(".,;")
-    deep = [u for _, u in urls if u.count("/") >= 4]
-    return max(deep, key=len).rstrip(".,;") if deep else None
-
-
 def _title_from(body: str) -> str:
     first = next(iter(split_sentences(body)), (0, len(body)))
     sentence = body[first[0] : first[1]].rstrip(".!?")
@@ -145,34 +48,6 @@ def _title_from(body: str) -> str:
     while words and (words[-1].lower() in STOPWORDS or len(words[-1]) < 2):
         words.pop()
     return " ".join(words).rstrip(",;:-–—") + "…"
-
-
-def clean_raw(text: str) -> CleanedRaw:
-    """Clean a raw scraped article and detect its title, outlet, date and url."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub("[\u200b-\u200d\u2060\ufeff]", "", text)
-    lines = [_SPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
-    page = classify(lines)
-    paras = _paragraphs(page.kept)
-    removed = list(page.removed)
-    dateline = None
-    for k, para in enumerate(paras[:3]):
-        if m := DATELINE_RE.match(para):
-            dateline = m.group("outlet") or m.group("agency") or m.group("code")
-            paras[k] = para[m.end() :]
-            removed.append(m.group().strip())
-            break
-    paras = [p for p in (tidy(p) for p in paras) if any(c.isalnum() for c in p)]
-    body = "\n\n".join(paras)
-    url = _detect_url(lines)
-    return CleanedRaw(
-        title=page.title,
-        body=body,
-        outlet=_detect_outlet(lines, dateline, url),
-        dates=detect_dates(page.header, body),
-        url=url,
-        removed=tuple(removed),
-    )
 
 
 def outlet_slug(outlet: str) -> str:
@@ -221,22 +96,18 @@ class Imported:
     dropped: int
 
 
-def import_page(
-    content: str,
-    *,
-    source_name: str,
-    overrides: ImportOverrides | None = None,
-    existing_ids: Set[str] = frozenset(),
-    gazetteer: Gazetteer | None = None,
-) -> Article:
-    """An `Article` from a scraped text page or an HTML page (`index.importer.html`)."""
-    return inspect_page(
-        content,
-        source_name=source_name,
-        overrides=overrides,
-        existing_ids=existing_ids,
-        gazetteer=gazetteer,
-    ).article
+class PageOptions(TypedDict, total=False):
+    """What `inspect_page` takes besides the page itself (see there)."""
+
+    source_name: Required[str]
+    overrides: ImportOverrides | None
+    existing_ids: Set[str]
+    gazetteer: Gazetteer | None
+
+
+def import_page(content: str, **options: Unpack[PageOptions]) -> Article:
+    """The `Article` of a scraped text page or an HTML page: `inspect_page(...).article`."""
+    return inspect_page(content, **options).article
 
 
 def inspect_page(
@@ -247,75 +118,36 @@ def inspect_page(
     existing_ids: Set[str] = frozenset(),
     gazetteer: Gazetteer | None = None,
 ) -> Imported:
-    """`import_page`, with the number of lines it dropped (for the import report)."""
-    check_text(content, source_name)
-    meta, spellings = None, ""
-    if looks_like_html(content):
-        (content, meta), spellings = html_to_text(content, source_name), content
-    raw = clean_raw(content)
-    article = import_text(
-        content,
-        source_name=source_name,
-        overrides=overrides,
-        existing_ids=existing_ids,
-        meta=meta,
-        gazetteer=gazetteer,
-        spellings=spellings,
-        cleaned=raw,
-    )
-    return Imported(article, len(raw.removed))
-
-
-def import_text(
-    text: str,
-    *,
-    source_name: str,
-    overrides: ImportOverrides | None = None,
-    existing_ids: Set[str] = frozenset(),
-    meta: PageMeta | None = None,
-    gazetteer: Gazetteer | None = None,
-    spellings: str = "",
-    cleaned: CleanedRaw | None = None,
-) -> Article:
-    """Turn raw scraped text into an `Article`; `overrides` win over detection, which wins
-    over what an HTML page's markup says of itself (`meta`).
+    """The `Article` of a scraped text page or an HTML page (`index.importer.html`), with the
+    number of lines it dropped (for the import report). `overrides` win over detection, which
+    wins over what an HTML page's markup says of itself.
 
     The default id is the outlet slug plus the date ("situs-2024-08-02"), suffixed "-2",
     "-3", ... when it is in `existing_ids`. Raises `PageImportError` for unusable input.
     """
-    check_text(text, source_name)
-    o = overrides or ImportOverrides()
-    m = meta or PageMeta()
-    raw = cleaned or clean_raw(text)
+    check_text(content, source_name)
+    meta, spellings = PageMeta(), ""
+    if looks_like_html(content):
+        (content, meta), spellings = html_to_text(content, source_name), content
+        check_text(content, source_name)
+    raw = clean_raw(content)
     if len(raw.body) < 20:
         raise PageImportError(source_name, None, "no article text left after removing boilerplate")
-    detected = raw.outlet or m.site
-    spelled = nicest_spelling(detected, f"{text}\n{spellings}") if detected else ""
+    o = overrides or ImportOverrides()
+    detected = raw.outlet or meta.site
+    spelled = nicest_spelling(detected, f"{content}\n{spellings}") if detected else ""
     outlet = _one_line(o.outlet or spelled or "") or UNKNOWN_OUTLET
-    dates = raw.dates
-    if o.date:
-        try:
-            dates = DetectedDate.published_on(date.fromisoformat(o.date.strip()))
-        except ValueError:
-            raise PageImportError(
-                source_name, None, f"date: expected YYYY-MM-DD: {o.date!r}"
-            ) from None
-    article_id = (o.article_id or "").strip()
-    if article_id in existing_ids:
-        raise PageImportError(source_name, None, f"id {article_id!r} already exists")
-    article_id = article_id or unique_id(
-        "-".join(filter(None, (outlet_slug(outlet), dates.key))), existing_ids
-    )
-    title = _one_line(o.title or raw.title or m.title or _title_from(raw.body))
+    dates = _overridden(raw.dates, o.date, source_name)
+    title = _one_line(o.title or raw.title or meta.title or _title_from(raw.body))
     region = o.region or (province_of(f"{title}\n{raw.body}", gazetteer) if gazetteer else "")
     article = Article(
-        id=article_id,
+        id=_article_id(o.article_id, outlet, dates.key, existing_ids, source_name),
         title=title,
         outlet=outlet,
         published=dates.published,
         dated=dates.dated,
         date_label=dates.label,
-        url=_checked_url(o.url or raw.url or m.url, source_name),
+        url=_checked_url(o.url or raw.url or meta.url, source_name),
         region=_one_line(region),
         body=raw.body,
     )
@@ -323,7 +155,31 @@ def import_text(
         parse_article(format_article(article), source_name)
     except KnowledgeFileError as exc:
         raise PageImportError(source_name, None, exc.problem) from exc
-    return article
+    return Imported(article, len(raw.removed))
+
+
+def _overridden(found: DetectedDate, date_override: str | None, source_name: str) -> DetectedDate:
+    """The detected date, or the importing user's (YYYY-MM-DD) when given."""
+    if not date_override:
+        return found
+    try:
+        return DetectedDate.published_on(date.fromisoformat(date_override.strip()))
+    except ValueError:
+        raise PageImportError(
+            source_name, None, f"date: expected YYYY-MM-DD: {date_override!r}"
+        ) from None
+
+
+def _article_id(
+    chosen: str | None, outlet: str, date_key: str, existing_ids: Set[str], source_name: str
+) -> str:
+    """The id the importing user chose, else the outlet slug and the date, made unique."""
+    article_id = (chosen or "").strip()
+    if article_id in existing_ids:
+        raise PageImportError(source_name, None, f"id {article_id!r} already exists")
+    return article_id or unique_id(
+        "-".join(filter(None, (outlet_slug(outlet), date_key))), existing_ids
+    )
 
 
 def read_page(path: Path) -> str:

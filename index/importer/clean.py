@@ -1,0 +1,141 @@
+"""Cleaning a raw scraped page: the article's paragraphs, and what the page says of itself
+(title, outlet, date, address).
+
+The boilerplate rules live in `index.importer.boilerplate` and `index.importer.lines`. The
+article's own sentences are kept verbatim; only whitespace is normalized, the dateline prefix
+("KOTA, SITUS.COM - ") is removed from the first sentence and trailing byline tags ("(abc)",
+"[AGENSI]") from paragraph ends.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from index.importer.boilerplate import classify, tidy
+from index.importer.dates import DetectedDate, detect_dates
+from index.importer.lines import BYLINE_RE, DATELINE_RE, DOMAIN_RE, URL_RE
+
+_SPACE_RE = re.compile(r"[^\S\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedRaw:
+    """What `clean_raw` found: the clean body plus detected metadata (None when unknown).
+
+    `removed` holds the raw lines (and the dateline prefix) left out of the body.
+    """
+
+    title: str | None
+    body: str
+    outlet: str | None
+    dates: DetectedDate
+    url: str | None
+    removed: tuple[str, ...]
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """One paragraph per line; a line continues the previous one when it was hard-wrapped."""
+    paras: list[str] = []
+    wrapped = False
+    for line in lines:
+        if not line:
+            wrapped = False
+            continue
+        if wrapped and line[0].islower():
+            paras[-1] += " " + line
+        else:
+            paras.append(line)
+        wrapped = line[-1] not in ".!?\"”’'*)]"
+    return paras
+
+
+_TAYANG_RE = re.compile(
+    rf"(?:artikel\s+ini\s+telah\s+(?:tayang|terbit)\s+di|baca\s+artikel)\s+({DOMAIN_RE.pattern}|\w+)",
+    re.I,
+)
+_COPYRIGHT_RE = re.compile(
+    rf"(?:©|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*[-–]?\s*)?({DOMAIN_RE.pattern}|[A-Za-z][\w]*(?:\s[A-Z][\w]*)?)",
+    re.I,
+)
+
+
+def _detect_outlet(lines: list[str], dateline: str | None, url: str | None) -> str | None:
+    """The outlet, for any site: from "Artikel ini telah tayang di <site>", the dateline
+    ("KOTA, SITUS.com -", "Kota (AGENCY) -"), a copyright line, the page's first line when
+    it names a site, or the URL's domain. Written as the page writes it most nicely."""
+    text = "\n".join(lines)
+    found = None
+    if m := _TAYANG_RE.search(text):
+        found = m.group(1)
+    elif dateline:
+        found = dateline
+    elif m := _COPYRIGHT_RE.search(text):
+        found = m.group(1)
+    elif byline := next((m for line in lines if (m := BYLINE_RE.match(line))), None):
+        found = byline.group("site")
+    else:
+        first = next((line for line in lines if line), "")
+        domains = Counter(d.lower() for line in lines for d in DOMAIN_RE.findall(line))
+        if DOMAIN_RE.fullmatch(first) or len(first.split()) <= 2:
+            found = first
+        elif url:
+            found = re.sub(r"^www\.", "", url.split("/")[2])
+        elif domains:
+            found = domains.most_common(1)[0][0]  # the site a credit or source line names
+    return nicest_spelling(found, text) if found else None
+
+
+def nicest_spelling(name: str, text: str) -> str:
+    """`name` as the page writes it most often in mixed case ("detikKota" rather than
+    "DETIKKOTA"); a domain as "Situs.com" whatever its case on the page."""
+    if DOMAIN_RE.fullmatch(name):
+        return name.lower().capitalize()
+    found = Counter(m.group() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I))
+    mixed = [w for w, _ in found.most_common() if not w.isupper() and not w.islower()]
+    if mixed:
+        return mixed[0]
+    return name if not name.isupper() or not found else found.most_common(1)[0][0]
+
+
+def _detect_url(lines: list[str]) -> str | None:
+    """The article's own address: from "Artikel ini telah tayang di ... https://...", a
+    canonical or URL line; the longest-path address on the page otherwise."""
+    urls = [(line, u) for line in lines for u in URL_RE.findall(line)]
+    if not urls:
+        return None
+    for line, u in urls:
+        if _TAYANG_RE.search(line) or re.match(r"(?i)(?:url|link|canonical|sumber)\s*:", line):
+            return u.rstrip(".,;")
+    deep = [u for _, u in urls if u.count("/") >= 4]
+    return max(deep, key=len).rstrip(".,;") if deep else None
+
+
+def clean_raw(text: str) -> CleanedRaw:
+    """Clean a raw scraped article and detect its title, outlet, date and url."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub("[\u200b-\u200d\u2060\ufeff]", "", text)
+    lines = [_SPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
+    page = classify(lines)
+    paras = _paragraphs(page.kept)
+    removed = list(page.removed)
+    dateline = None
+    for k, para in enumerate(paras[:3]):
+        if m := DATELINE_RE.match(para):
+            dateline = m.group("outlet") or m.group("agency") or m.group("code")
+            paras[k] = para[m.end() :]
+            removed.append(m.group().strip())
+            break
+    paras = [p for p in (tidy(p) for p in paras) if any(c.isalnum() for c in p)]
+    body = "\n\n".join(paras)
+    url = _detect_url(lines)
+    return CleanedRaw(
+        title=page.title,
+        body=body,
+        outlet=_detect_outlet(lines, dateline, url),
+        dates=detect_dates(page.header, body),
+        url=url,
+        removed=tuple(removed),
+    )

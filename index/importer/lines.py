@@ -1,0 +1,139 @@
+"""What one line of a raw scraped news page is, judged by its shape alone: article prose, a
+headline, a photo caption or credit, a site phrase ("Baca juga", "Editor:"), a dateline.
+
+No list of outlets: a line is judged by its length, sentence punctuation, the share of
+Indonesian function words, by caption and credit patterns and by phrases any news site uses.
+Where a line stands on the page is judged in `index.importer.boilerplate`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.importer.dates import PUBLISHED_RE, header_date
+from index.text import STOPWORDS
+
+_DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:co\.id|com|id|net|org|co|news|tv|info)\b"
+DOMAIN_RE = re.compile(_DOMAIN)
+DATELINE_RE = re.compile(
+    r"^(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*\s*,\s*)?"  # "KOTA, "
+    rf"(?:(?P<outlet>{_DOMAIN})(?:\s*,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*)?"  # outlet[, Kota]
+    r"|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*\s*\((?P<agency>[A-Z][A-Za-z]+)\)"  # Kota (AGENCY)
+    r"|[A-Z]{3,}(?: [A-Z]{3,})*"  # "KOTA"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=\s[-–—]\s+[A-Z]))"  # "Kota Besar - " (mixed case)
+    r"\s*[-–—]+(?:\s+|$)"
+    r"|^(?P<code>[A-Z]{3,6}),\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*:\s+"  # "KODE, Kota: "
+)
+URL_RE = re.compile(r"https?://[^\s<>\"')\]]+")
+URL_LINE_RE = re.compile(r"^(?:(?:url|link|sumber|source)\s*:\s*)?(https?://[^\s<>\"]+)$", re.I)
+_SITE_PHRASE_RE = re.compile(
+    r"^(?:(?:baca|lihat|simak)\s+(?:juga|pula)\b|berita\s+terkait\s*:\s*\S"
+    r"|(?:kategori|tags?|topik|label|sumber|source)\s*:"
+    r"|(?:reporter|editor|penulis|pewarta|redaktur|wartawan|kontributor|penyunting|foto|photo"
+    r"|fotografer|video|grafis|ilustrasi)\s*:"
+    r"|(?:penulis|editor|reporter)\s+[A-Z]"
+    r"|saksikan\s+video\b|simak\s+video\b|lihat\s+foto$|\d+\s+dari\s+\d+\s+halaman$"
+    r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya)\b|selanjutnya\s*>+|scroll\s+to\s+continue"
+    r"|alamat\s+email\s+anda\s+tidak\s+akan|ruas\s+yang\s+wajib\s+ditandai"
+    r"|(?:komentar|nama|email|situs\s+web)\s*\*?$|advertisement$|iklan$|ads$"
+    r"|©|copyright\b|hak\s+cipta\b|all\s+rights\s+reserved"
+    r"|dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak)"
+    r"|artikel\s+ini\s+telah\s+(?:tayang|terbit)|baca\s+artikel\s+\S+.*selengkapnya"
+    r"|dapatkan\s+(?:update|berita|informasi)|ikuti\s+(?:kami|berita|saluran)"
+    r"|(?:bagikan|share|sebarkan)\b.{0,30}$|follow\s+us|download\s+aplikasi|unduh\s+aplikasi)",
+    re.I,
+)
+_PROMO_RE = re.compile(r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram", re.I)
+_CREDIT_RE = re.compile(
+    r"(?:\([^()]*(?:\.(?:com|id|net|co)|foto|photo|dok)[^()/]*/[^()]+\)"  # (Site/Name)
+    r"|\b(?:foto|photo|dok|dokumentasi|ist|istimewa)\s*[:/]\s*[\w .'/-]+"  # FOTO/Name
+    r"|(?-i:\b[A-Z]{3,}\s*/\s*[A-Z][\w .'-]+$)"  # AGENSI/Name
+    rf"|\b{_DOMAIN}\s*/\s*[\w .'-]+|\b[A-Z][A-Z .'-]+/\s*{_DOMAIN}"  # SITE.COM/NAME, NAME/SITE.CO
+    rf"|[-–—]\s*[A-Z][\w.' ]*[-–—]\s*{_DOMAIN})\s*\)?\.?\s*$",  # ".-Nama Penulis-situs.co.id"
+    re.I,
+)
+_POSITION_RE = re.compile(
+    r"\((?:kiri|kanan|tengah|ki-ka|ka-ki|dua dari kiri|dua dari kanan|depan|belakang)\)", re.I
+)
+BYLINE_RE = re.compile(
+    r"^[A-Z][\w.' ]{2,60}\s[-–—|]\s(?P<site>[\w]+(?:\.[\w]+)*)$"
+)  # "Nama - situs"
+_LABEL_CAPTION_RE = re.compile(r"^[A-Z][A-Z0-9 ,.'&]{2,40}\s[-–—]\s+\S")  # "RESMI MENJABAT - ..."
+_BREADCRUMB_RE = re.compile(r"\s(?:>|»|›|/|\|)\s")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "…", ":")
+
+PROSE_WORDS = 20  # a line this long is article text even without a full stop
+FUNCTION_SHARE = 0.12  # Indonesian sentences: at least this share of function words
+
+
+def _words(line: str) -> list[str]:
+    return _WORD_RE.findall(line)
+
+
+def function_share(line: str) -> float:
+    """The share of Indonesian (and English) function words among the line's words."""
+    ws = [w.lower() for w in _words(line)]
+    return sum(w in STOPWORDS for w in ws) / len(ws) if ws else 0.0
+
+
+def headline(line: str) -> bool:
+    """A headline-shaped line: 3 to 30 words, title-cased or sentence-cased, no full stop."""
+    n = len(line.split())
+    return 3 <= n <= 30 and line[-1] not in ".,;:!" and not _BREADCRUMB_RE.search(line)
+
+
+def caption(line: str, next_line: str = "") -> bool:
+    """A photo caption or credit: "FOTO: ...", "(Site/Name)", "(kiri)", or "LABEL - ..."
+    followed by a credit line (a dateline, "KOTA, SITUS.com - ...", is not one)."""
+    if _CREDIT_RE.search(line) or _POSITION_RE.search(line):
+        return True
+    if credit_only(next_line):
+        return True  # a line whose credit follows it
+    if re.search(r"\(\s*(?:foto|photo|ilustrasi|dok)\b", line, re.I):
+        return True
+    return bool(_LABEL_CAPTION_RE.match(line)) and credit_only(next_line)
+
+
+def credit_only(line: str) -> bool:
+    """A line that is nothing but a photo credit ("SITUS.COM/NAMA", "Foto: Nama")."""
+    m = _CREDIT_RE.search(line) if line else None
+    if m is None:
+        return False
+    return not prose(line) and (m.end() - m.start()) >= 0.6 * len(line.strip())
+
+
+def site_phrase(line: str) -> bool:
+    """A phrase only site furniture says ("Baca juga", "Editor:", "ADVERTISEMENT", ...)."""
+    return bool(
+        _SITE_PHRASE_RE.match(line)
+        or (BYLINE_RE.match(line) and len(line.split()) <= 8)
+        or (_PROMO_RE.search(line) and len(line.split()) <= 30)
+        or URL_LINE_RE.match(line)
+        or PUBLISHED_RE.match(line)
+        or header_date(line) is not None
+    )
+
+
+def prose(line: str) -> bool:
+    """A line of article text: ending like a sentence and not all title case, or long and
+    full of function words (a missing full stop is then a scraping accident)."""
+    ws = _words(line)
+    if len(ws) < 3:
+        return False
+    if line.rstrip().endswith(SENTENCE_END):
+        capitals = sum(w[0].isupper() for w in ws) / len(ws)
+        if line.rstrip().endswith(("?", "!")) and capitals >= 0.6:
+            return False  # a headline asking or exclaiming ("... Korban Begal?")
+        return len(ws) >= 6 or capitals < 0.8 or function_share(line) >= FUNCTION_SHARE
+    return len(ws) >= PROSE_WORDS and function_share(line) >= FUNCTION_SHARE
+
+
+def single_rule(line: str, next_line: str = "") -> bool:
+    """A boilerplate line on its own: site phrase, caption, credit, date or dateline only."""
+    return bool(
+        site_phrase(line)
+        or caption(line, next_line)
+        or len(line.split()) == 1
+        or (DATELINE_RE.match(line) and not DATELINE_RE.sub("", line).strip())
+    )
