@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from index import text
 from index.build import build_index
 from index.store import current_build, load_build
 from tests.conftest import FakeEmbedder, write_knowledge
@@ -14,6 +17,21 @@ GAMMA = (
     "Kantor cabang Lubuklinggau membuka layanan keliling. Layanan itu melayani petani.\n\n"
     "Warga desa menyambut baik layanan tersebut.\n"
 )
+
+
+def _count_stemmer_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The words Sastrawi is asked to stem from now on (the process memo emptied first)."""
+    words: list[str] = []
+    sastrawi = text._stemmer()
+
+    class Counting:
+        def stem(self, word: str) -> str:
+            words.append(word)
+            return str(sastrawi.stem(word))
+
+    text.stem.cache_clear()
+    monkeypatch.setattr(text, "_stemmer", Counting)
+    return words
 
 
 class CountingEmbedder(FakeEmbedder):
@@ -28,7 +46,9 @@ class CountingEmbedder(FakeEmbedder):
         return super().count_tokens(text)
 
 
-def test_rebuild_counts_only_new_articles_and_keeps_chunks(tmp_path: Path) -> None:
+def test_rebuild_counts_only_new_articles_and_keeps_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     kdir = write_knowledge(tmp_path)
     first_emb = CountingEmbedder()
     build_index(kdir, tmp_path / "idx", first_emb, max_tokens=60)
@@ -37,8 +57,11 @@ def test_rebuild_counts_only_new_articles_and_keeps_chunks(tmp_path: Path) -> No
     assert json.loads((first.path / "lexical" / "stems.json").read_text())["stems"]
 
     (kdir / "articles" / "gamma.md").write_text(GAMMA, encoding="utf-8")
+    stemmed = _count_stemmer_calls(monkeypatch)
     emb = CountingEmbedder()
     build_index(kdir, tmp_path / "idx", emb, max_tokens=60)
+    # The stemmer saw only words of the new article: the others' stems came with the build.
+    assert stemmed and {w for w in stemmed if w not in GAMMA.lower()} == set()
     second = load_build(current_build(tmp_path / "idx"))  # type: ignore[arg-type]
     # Only the new article's sentences were tokenized again.
     assert emb.counted and all(t in GAMMA for t in emb.counted)
