@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.answer.engine import Engine
-from bot.evaluation.evaluate import Report, added_cost, evaluate, fixture_knowledge, load_dev_set
+from bot.evaluation.evaluate import Report, added_cost, evaluate
+from bot.evaluation.sets import fixture_knowledge, load_dev_set
 from bot.settings import Settings
 
 pytestmark = pytest.mark.model

@@ -11,10 +11,6 @@ from typing import Protocol
 
 from bot.answer.records import Answer
 from bot.evaluation.sets import BOILERPLATE_MARKERS, GROUPS, DevQuestion
-
-# tests/test_quality.py imports these from here.
-from bot.evaluation.sets import fixture_knowledge as fixture_knowledge
-from bot.evaluation.sets import load_dev_set as load_dev_set
 from index.records import Hit
 from index.store import StoredIndex
 

@@ -25,7 +25,8 @@ from bot.answer.features import CALIBRATION_FEATURES as CALIBRATION
 from bot.answer.features import FEATURES, RANK_FEATURES, Linear, LinearScorer
 from bot.answer.intake import clean_text, reject_reason
 from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
-from bot.evaluation.evaluate import DevQuestion, fact_present
+from bot.evaluation.evaluate import fact_present
+from bot.evaluation.sets import DevQuestion
 
 FOLDS = 5
 # A wrong answer to a question the articles do not answer costs this many right answers.
