@@ -190,7 +190,7 @@ def _phases_child(knowledge_dir: str, data_dir: str) -> None:
     mark("check_index")
     from index.store import current_build, load_build
 
-    build = current_build(settings.index_dir)
+    build = current_build(settings.engine_config().index_dir)
     assert current and build is not None, "the index must be built first"
     stored = load_build(build)
     mark("load_index")

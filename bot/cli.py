@@ -111,7 +111,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
     embedder = SentenceTransformerEmbedder(settings.embedding_model)
     report = build(settings.engine_config(), embedder, terminal.progress_bar("Embedding"))
-    print(terminal.build_summary(settings.index_dir, report))
+    print(terminal.build_summary(settings.engine_config().index_dir, report))
     return 0
 
 

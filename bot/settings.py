@@ -90,13 +90,5 @@ class Settings(BaseSettings):
         )
 
     @property
-    def index_dir(self) -> Path:
-        return self.data_dir / "index"
-
-    @property
-    def embed_cache_path(self) -> Path:
-        return self.data_dir / "embed-cache.sqlite"
-
-    @property
     def state_path(self) -> Path:
         return self.data_dir / "state.sqlite"

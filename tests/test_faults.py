@@ -72,7 +72,9 @@ def test_an_unreadable_article_fails_the_build_and_the_previous_index_answers(
         return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", refuse)
-    engine = Engine.load(tiny_settings.engine_config(), embedder=FakeEmbedder())  # stale, rebuild fails
+    engine = Engine.load(
+        tiny_settings.engine_config(), embedder=FakeEmbedder()
+    )  # stale, rebuild fails
     assert engine.ask(QUESTION).answered
     assert any("alpha.md" in r.getMessage() for r in caplog.records), caplog.text
     with pytest.raises(KnowledgeFileError, match="alpha.md: cannot be read"):
@@ -97,7 +99,7 @@ def test_a_damaged_build_is_named_and_rebuilt(
     caplog: pytest.LogCaptureFixture,  # type: ignore[no-untyped-def]
 ) -> None:
     _answers(tiny_settings)
-    build = current_build(tiny_settings.index_dir)
+    build = current_build(tiny_settings.engine_config().index_dir)
     assert build is not None
     path = build / name
     if damage is None:
@@ -107,7 +109,7 @@ def test_a_damaged_build_is_named_and_rebuilt(
     with caplog.at_level(logging.WARNING):
         _answers(tiny_settings)
     assert any(name in r.getMessage() and "damaged" in r.getMessage() for r in caplog.records)
-    assert current_build(tiny_settings.index_dir) != build  # rebuilt beside it
+    assert current_build(tiny_settings.engine_config().index_dir) != build  # rebuilt beside it
 
 
 def test_a_damaged_build_whose_rebuild_fails_falls_back_to_the_previous_one(
@@ -121,7 +123,7 @@ def test_a_damaged_build_whose_rebuild_fails_falls_back_to_the_previous_one(
         "utf-8",
     )
     _answers(tiny_settings)  # a second build, the first one kept
-    newest = current_build(tiny_settings.index_dir)
+    newest = current_build(tiny_settings.engine_config().index_dir)
     assert newest is not None
     (newest / "dense.faiss").write_bytes(b"garbled")
     extra.write_text("no front matter\n", "utf-8")  # and the rebuild cannot succeed
@@ -137,7 +139,7 @@ def test_a_corrupt_embedding_cache_is_moved_aside(
     caplog: pytest.LogCaptureFixture,  # type: ignore[no-untyped-def]
 ) -> None:
     _answers(tiny_settings)
-    cache = tiny_settings.embed_cache_path
+    cache = tiny_settings.engine_config().embed_cache_path
     if kind == "garbled":
         cache.write_bytes(os.urandom(4096))
     elif kind == "truncated":
