@@ -136,7 +136,8 @@ def _memo(count: Callable[[str], int]) -> Callable[[str], int]:
 
 def index_current(tier: Tier, model: str, max_tokens: int = 200) -> bool:
     """True when the tier's built index matches its knowledge files."""
-    from index.store import build_is_current, current_build, read_manifest
+    from index.manifest import build_is_current, read_manifest
+    from index.store import current_build
 
     build = current_build(tier.data_dir / "index")
     manifest = read_manifest(build) if build else None

@@ -34,7 +34,6 @@ from index.errors import IndexMissingError
 from index.glossary import Glossary, load_glossary
 from index.lexical import LexicalIndex
 from index.manifest import Manifest, read_manifest, verify, write_manifest
-from index.manifest import build_is_current as build_is_current  # re-exported for callers
 from index.records import Article, Chunk, Sentence
 from index.tables import ChunkTable, SentenceTable
 

@@ -183,7 +183,7 @@ class _Pages(BaseHTTPRequestHandler):
 def site() -> Iterator[str]:
     """A local news site serving the fixture pages' HTML forms (for URL imports)."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -200,7 +200,7 @@ def test_current_build_check_reads_files_only_when_their_stats_change(
 ) -> None:  # type: ignore[no-untyped-def]
     import os
 
-    from index.store import build_is_current, read_manifest
+    from index.manifest import build_is_current, read_manifest
 
     kdir = write_knowledge(tmp_path)
     build_index(kdir, tmp_path / "idx", fake_embedder, max_tokens=60)

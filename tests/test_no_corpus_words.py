@@ -60,11 +60,11 @@ def _code_lines() -> list[tuple[Path, int, str]]:
 def test_no_proper_noun_of_the_articles_in_code() -> None:
     nouns = _nouns()
     assert len(nouns) > 100
-    patterns = [(n, re.compile(rf"(?<![\w]){re.escape(n)}(?![\w])", re.I)) for n in nouns]
+    longest_first = sorted(nouns, key=len, reverse=True)
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, longest_first))})(?!\w)", re.I)
     found = [
-        f"{path.relative_to(PROJECT)}:{n}: {name}"
+        f"{path.relative_to(PROJECT)}:{n}: {match.group()}"
         for path, n, line in _code_lines()
-        for name, pattern in patterns
-        if pattern.search(line)
+        for match in pattern.finditer(line)
     ]
     assert found == []

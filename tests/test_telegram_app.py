@@ -111,10 +111,10 @@ async def test_start_without_network_retries_with_backoff(tmp_path: Path, caplog
     app = build_application(settings(tmp_path), FakeEngine(), request=Offline(api, 2))
     stop = asyncio.Event()
     with caplog.at_level(logging.WARNING):
-        assert await asyncio.wait_for(connect(app, stop), 20)
+        assert await asyncio.wait_for(connect(app, stop, first_delay=0.01), 20)
     retries = [r.getMessage() for r in caplog.records if "cannot reach Telegram" in r.getMessage()]
-    assert retries == ["cannot reach Telegram (NetworkError); retrying in 1 s",
-                       "cannot reach Telegram (NetworkError); retrying in 2 s"]  # fmt: skip
+    assert retries == ["cannot reach Telegram (NetworkError); retrying in 0.01 s",
+                       "cannot reach Telegram (NetworkError); retrying in 0.02 s"]  # fmt: skip
     await app.shutdown()
 
 

@@ -13,16 +13,10 @@ from bot.answer.records import Answer
 from index.build import BuildReport, build_index
 from index.embed import Embedder, EmbeddingCache, SentenceTransformerEmbedder
 from index.errors import BuildError, IndexMissingError, KnowledgeFileError
+from index.manifest import build_is_current, read_manifest
 from index.records import Hit
 from index.search import HybridSearcher
-from index.store import (
-    StoredIndex,
-    build_is_current,
-    current_build,
-    kept_builds,
-    load_build,
-    read_manifest,
-)
+from index.store import StoredIndex, current_build, kept_builds, load_build
 
 log = logging.getLogger(__name__)
 

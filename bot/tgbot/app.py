@@ -171,11 +171,11 @@ def redact_logs(token: str) -> None:
         handler.addFilter(RedactToken(token))
 
 
-async def connect(app: BotApp, stop: asyncio.Event) -> bool:
-    """Initialize the application (it calls getMe), retrying with backoff while Telegram
-    cannot be reached; False when stopped first. A rejected token or a wrong API URL is a
-    `ConfigError` whose message never shows the token."""
-    delay = 1.0
+async def connect(app: BotApp, stop: asyncio.Event, first_delay: float = 1.0) -> bool:
+    """Initialize the application (it calls getMe), retrying with backoff (from `first_delay`
+    seconds, doubling) while Telegram cannot be reached; False when stopped first. A rejected
+    token or a wrong API URL is a `ConfigError` whose message never shows the token."""
+    delay = first_delay
     while not stop.is_set():
         try:
             await app.initialize()
@@ -186,7 +186,7 @@ async def connect(app: BotApp, stop: asyncio.Event) -> bool:
                 "in /bot, e.g. https://api.telegram.org/bot)"
             ) from None
         except NetworkError as exc:
-            log.warning("cannot reach Telegram (%s); retrying in %.0f s", type(exc).__name__, delay)
+            log.warning("cannot reach Telegram (%s); retrying in %g s", type(exc).__name__, delay)
             with suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), delay)
             delay = min(delay * 2, RETRY_MAX_SECONDS)
