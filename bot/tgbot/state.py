@@ -10,7 +10,6 @@ database is moved aside with a warning and the bot starts with empty state.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sqlite3
@@ -19,9 +18,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any
+
+from pydantic import TypeAdapter
 
 from bot.answer.records import Answer, Citation
 
@@ -82,35 +81,8 @@ class Remembered:
     citations: tuple[Citation, ...]
 
 
-def citation_to_dict(c: Citation) -> dict[str, Any]:
-    return {
-        "n": c.n,
-        "article_id": c.article_id,
-        "title": c.title,
-        "outlet": c.outlet,
-        "published": c.published.isoformat() if c.published else None,
-        "date_label": c.date_label,
-        "url": c.url,
-        "quote": c.quote,
-        "start": c.start,
-        "end": c.end,
-    }
-
-
-def citation_from_dict(d: dict[str, Any]) -> Citation:
-    published = date.fromisoformat(d["published"]) if d.get("published") else None
-    return Citation(
-        n=int(d["n"]),
-        article_id=str(d["article_id"]),
-        title=str(d["title"]),
-        outlet=str(d["outlet"]),
-        published=published,
-        date_label=str(d["date_label"]),
-        url=d.get("url"),
-        quote=str(d.get("quote", "")),
-        start=int(d.get("start", 0)),
-        end=int(d.get("end", 0)),
-    )
+# Citations are stored as JSON, written and read by pydantic from the record itself.
+CITATIONS = TypeAdapter(list[Citation])
 
 
 class StateStore:
@@ -181,7 +153,7 @@ class StateStore:
     def remember(self, chat_id: int, answer: Answer) -> int:
         """Store an answer's sources (not its question); return its key (for the buttons).
         Keeps the newest few per chat."""
-        citations = json.dumps([citation_to_dict(c) for c in answer.citations], ensure_ascii=False)
+        citations = CITATIONS.dump_json(list(answer.citations)).decode("utf-8")
         with self._lock, self._db:
             row = self._db.execute(
                 "SELECT MAX(key) FROM answers WHERE chat_id = ?", (chat_id,)
@@ -216,5 +188,5 @@ class StateStore:
                 ).fetchone()
         if row is None:
             return None, False
-        cites = tuple(citation_from_dict(c) for c in json.loads(row[2]))
+        cites = tuple(CITATIONS.validate_json(row[2]))
         return Remembered(int(row[0]), str(row[1]), cites), exact

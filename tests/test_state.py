@@ -1,0 +1,33 @@
+"""The state database keeps each answer's sources across restarts, in the format it always had."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from bot.answer.records import Answer
+from bot.tgbot.state import StateStore
+from tests.conftest import make_citation
+
+
+def test_sources_survive_a_reopen(tmp_path: Path) -> None:
+    citations = (make_citation(1), make_citation(2, url=None, published=None))
+    path = tmp_path / "state.sqlite"
+    key = StateStore(path).remember(7, Answer("q", True, citations=citations))
+    remembered, exact = StateStore(path).recall(7, key)
+    assert exact and remembered is not None
+    assert remembered.citations == citations
+
+
+def test_rows_written_by_the_hand_written_codec_still_load(tmp_path: Path) -> None:
+    store = StateStore(tmp_path / "state.sqlite")
+    old = asdict(make_citation(3))
+    old["published"] = old["published"].isoformat()
+    with store.transaction() as db:
+        db.execute(
+            "INSERT INTO answers VALUES (?, ?, ?, ?, ?)",
+            (9, 1, "", json.dumps([old], ensure_ascii=False), 0.0),
+        )
+    remembered, _ = store.recall(9)
+    assert remembered is not None and remembered.citations == (make_citation(3),)
