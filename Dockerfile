@@ -41,7 +41,7 @@ EXPOSE 8443
 
 # Healthy when the settings load and the index the bot answers from is complete.
 HEALTHCHECK --interval=60s --timeout=20s --start-period=120s --retries=3 \
-    CMD ["python", "-c", "import sys; from bot.settings import Settings; from index.store import current_build; sys.exit(0 if current_build(Settings().index_dir) else 1)"]
+    CMD ["python", "-c", "import sys; from bot.settings import Settings; from index.store import current_build; sys.exit(0 if current_build(Settings().engine_config().index_dir) else 1)"]
 
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["bpjstk-bot", "run"]

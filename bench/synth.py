@@ -20,9 +20,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from index.chunking import chunk_article, estimate_tokens
-from index.corpus import format_article, format_date_id, load_corpus
+from index.corpus import format_article, load_corpus
 from index.records import Article
-from index.text import split_sentences
+from index.text import MONTHS_ID, format_date_id, split_sentences
 
 GENERATOR_VERSION = 1
 DEFAULT_SEED = 20240802
@@ -66,9 +66,7 @@ _SYLLABLES = (
     "ba be bi bo bu da de di do du ga gi gu ha hi ja ji ka ke ki ko ku la li lu ma me mi mo mu "
     "na ni nu pa pe pi ra re ri ro ru sa se si so su ta te ti to tu wa wi ya yu"
 ).split()
-_MONTHS = (
-    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
-).split()
+_MONTHS = MONTHS_ID
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")

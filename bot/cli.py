@@ -41,6 +41,7 @@ def load_engine(
     engine = Engine.load(settings.engine_config(), embedder, progress, after_swap)
     if serving:
         _serving_threads(settings.torch_threads)
+        engine.embedder.encode(["pekerja"])  # the first pass on the serving threads is slow
         # The index (millions of objects at 100,000 chunks) is left out of the cyclic garbage
         # collector: otherwise a full collection, triggered by ordinary allocations inside
         # some answer, walks all of it (about 250 ms at 100,000 chunks).

@@ -10,7 +10,9 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.answer.config import MAX_QUESTION_CHARS, EngineConfig
+from index.chunking import CHUNK_MAX_TOKENS
 from index.embed import BUNDLED_MODEL
+from index.fusion import DENSE_WEIGHT, FUSION
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -29,9 +31,9 @@ class Settings(BaseSettings):
     embedding_model: str = BUNDLED_MODEL
 
     # Retrieval, chosen by measurement on the dev set (README, "Evaluation").
-    fusion: str = "weighted"
-    dense_weight: float = Field(default=0.1, ge=0.0, le=1.0)
-    chunk_max_tokens: int = Field(default=200, ge=32, le=512)
+    fusion: str = FUSION
+    dense_weight: float = Field(default=DENSE_WEIGHT, ge=0.0, le=1.0)
+    chunk_max_tokens: int = Field(default=CHUNK_MAX_TOKENS, ge=32, le=512)
 
     rate_limit_per_minute: int = Field(default=20, ge=1)
     max_question_chars: int = Field(default=MAX_QUESTION_CHARS, ge=10)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.chunking import chunk_corpus
+from index.chunking import CHUNK_MAX_TOKENS, chunk_corpus
 from index.corpus import Corpus, load_corpus, stat_signature
 from index.dense import DenseIndex, build_faiss, describe
 from index.embed import Embedder, EmbeddingCache, embed_with_cache, token_counter_many
@@ -126,7 +126,7 @@ def build_index(
     index_dir: Path,
     embedder: Embedder,
     cache: EmbeddingCache | None = None,
-    max_tokens: int = 200,
+    max_tokens: int = CHUNK_MAX_TOKENS,
     on_progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> BuildReport:

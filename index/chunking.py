@@ -10,6 +10,8 @@ from pathlib import Path
 from index.records import Article, Chunk, Sentence
 from index.text import split_sentences
 
+CHUNK_MAX_TOKENS = 200  # model tokens per chunk (all-MiniLM-L6-v2 reads 256)
+
 TokenCounter = Callable[[str], int]
 ManyTokenCounter = Callable[[Sequence[str]], list[int]]
 
@@ -42,7 +44,7 @@ def article_sentences(article: Article) -> list[Sentence]:
 def chunk_article(
     article: Article,
     count_tokens: TokenCounter = estimate_tokens,
-    max_tokens: int = 200,
+    max_tokens: int = CHUNK_MAX_TOKENS,
     overlap: int = 1,
     first_id: int = 0,
 ) -> list[Chunk]:
@@ -85,7 +87,7 @@ def _chunk_sentences(
 def chunk_corpus(
     articles: Iterable[Article],
     count_tokens: TokenCounter = estimate_tokens,
-    max_tokens: int = 200,
+    max_tokens: int = CHUNK_MAX_TOKENS,
     overlap: int = 1,
     *,
     count_many: ManyTokenCounter | None = None,

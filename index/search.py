@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 
 from index.embed import Embedder
-from index.fusion import select_fusion
+from index.fusion import DENSE_WEIGHT, FUSION, select_fusion
 from index.lexical import lexical_terms
 from index.records import Hit
 from index.store import StoredIndex
@@ -77,6 +77,14 @@ class DenseSearcher:
         return _ranked(self.scores(self.embed(query)), k)
 
 
+def _encode(embedder: Embedder, texts: tuple[str, ...]) -> np.ndarray:
+    return embedder.encode(list(texts))
+
+
+def _encode_one(batch: Callable[[tuple[str, ...]], np.ndarray], text: str) -> np.ndarray:
+    return batch((text,))[0]
+
+
 class HybridSearcher:
     """Lexical and dense candidates fused by a named method (see index/fusion.py).
 
@@ -88,22 +96,18 @@ class HybridSearcher:
         self,
         index: StoredIndex,
         embedder: Embedder,
-        fusion: str = "weighted",
-        dense_weight: float = 0.2,
+        fusion: str = FUSION,
+        dense_weight: float = DENSE_WEIGHT,
     ) -> None:
         self.index = index
         self.embedder = embedder
         self.fuse = select_fusion(fusion)
         self.dense_weight = dense_weight
         self.lexical = LexicalSearcher(index)
-        self._batch = lru_cache(maxsize=2048)(self._encode)
-        self.dense = DenseSearcher(index, self._encode_one)
-
-    def _encode(self, texts: tuple[str, ...]) -> np.ndarray:
-        return self.embedder.encode(list(texts))
-
-    def _encode_one(self, text: str) -> np.ndarray:
-        return self.embed_many([text])[0]
+        # Functions of the embedder, not methods of this searcher: a memo holding `self` would
+        # make a reference cycle that keeps a replaced index alive until a garbage collection.
+        self._batch = lru_cache(maxsize=2048)(partial(_encode, embedder))
+        self.dense = DenseSearcher(index, partial(_encode_one, self._batch))
 
     def embed_many(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Query vectors of several texts, computed in one batched call to the model."""

@@ -66,6 +66,11 @@ MONTH_WORDS: dict[str, int] = {
     for number, m in enumerate(MONTHS, start=1)
     for word in (m.name.lower(), *m.forms, *m.old)
 }
+# Month number -> its forms longer than three letters ("agustus", "august"; not "agu"): the
+# ones safe to look for inside a sentence.
+MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    n: tuple(w for w, m in MONTH_WORDS.items() if m == n and len(w) > 3) for n in range(1, 13)
+}
 
 
 def format_date_id(d: date) -> str:
@@ -122,11 +127,6 @@ def stem_table(words: Iterable[str], known: Mapping[str, str] | None = None) -> 
     as they are."""
     known = known or {}
     return {w: known.get(w) or stem(w) for w in words if len(w) > 3 and w.isalpha()}
-
-
-def content_terms(text: str) -> list[str]:
-    """Stemmed tokens of `text` without stopwords: what lexical retrieval matches on."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:

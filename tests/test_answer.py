@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.answer import spans
@@ -268,3 +270,17 @@ def test_a_target_does_not_answer_how_many_are_protected(tmp_path) -> None:  # t
     assert achieved.answered and "34 persen" in achieved.text and "60" not in achieved.text
     target = engine.ask("berapa persen target pekerja sumsel terlindungi?")
     assert target.answered and "60 persen" in target.text
+
+
+def test_a_swapped_scorer_ranks_and_thresholds(engine: Engine) -> None:
+    question = "Berapa pekerja yang terlindungi?"
+    answerer = engine.answerer
+    saved = answerer.scorer
+    assert engine.ask(question).answered
+    answerer.use_scorer(replace(saved, threshold=2.0))  # no probability reaches it
+    try:
+        assert not engine.ask(question).answered
+        assert answerer.finder.scorer is answerer.scorer  # candidates ranked by the same one
+    finally:
+        answerer.use_scorer(saved)
+    assert engine.ask(question).answered

@@ -10,9 +10,10 @@ from index.dense import DenseIndex, build_faiss, describe
 from index.embed import EmbeddingCache
 from index.errors import BuildError, IndexMissingError, KnowledgeFileError
 from index.fusion import rrf, select_fusion, weighted
+from index.lexical import terms_of_words
 from index.search import HybridSearcher, LexicalSearcher
 from index.store import current_build, load_build
-from index.text import content_terms, split_sentences, stem
+from index.text import split_sentences, stem, words
 from tests.conftest import ARTICLE_A, FakeEmbedder, write_knowledge
 
 # Short sentences, several to a paragraph: chunks of 40 estimated tokens hold two or three.
@@ -130,7 +131,9 @@ def test_build_stores_sentences_and_postings_match_the_text(tmp_path, fake_embed
         assert stored.sentences.spans_of(aid) == list(split_sentences(article.body))
         assert stored.article_sentences(aid) == article_sentences(article)
         ids = np.array([c.id for c in stored.chunks if c.article_id == aid])
-        used = {t for c in stored.chunks if c.article_id == aid for t in content_terms(c.text)}
+        used = {
+            t for c in stored.chunks if c.article_id == aid for t in terms_of_words(words(c.text))
+        }
         for term in ["pekerja", "rentan", "jaminan", "gerakan", "iuran", "palembang"]:
             assert stored.lexical.occurs_in(stem(term), ids) == (stem(term) in used), (aid, term)
     chunks = list(stored.chunks)

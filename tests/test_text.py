@@ -1,5 +1,6 @@
 from index.glossary import parse_glossary
-from index.text import content_terms, split_sentences, words
+from index.lexical import terms_of_words
+from index.text import split_sentences, words
 
 
 def _sentences(text: str) -> list[str]:
@@ -22,7 +23,7 @@ def test_sentences_keep_figures_and_quotes_together() -> None:
 
 def test_words_and_stems() -> None:
     assert words("Ada 1.033.000 Pekerja, (34%)") == ["ada", "1.033.000", "pekerja", "34"]
-    assert content_terms("Berapa pekerja yang sudah terlindungi?") == ["kerja", "lindung"]
+    assert terms_of_words(words("Berapa pekerja yang sudah terlindungi?")) == ["kerja", "lindung"]
 
 
 def test_glossary_expands_longest_term_first() -> None:

@@ -15,12 +15,9 @@ from bot.answer.scoring import Scored, Weights
 from bot.answer.windows import rescored, windows_of
 from index.records import Hit, Sentence
 from index.store import StoredIndex
-from index.text import MONTH_WORDS
+from index.text import MONTH_NAMES
 
 MAX_SCORED = 40  # candidate windows fully scored, the best by a cheap first look
-_MONTH_NAMES = {
-    m: tuple(w for w, n in MONTH_WORDS.items() if n == m and len(w) > 3) for m in range(1, 13)
-}
 
 
 @dataclass
@@ -117,4 +114,4 @@ class CandidateFinder:
             sents = self.sentences(scored.article.id)
             start = scored.positions[0]
             before = [s.text for s in sents[max(0, start - 2) : start]]
-        return not unmet(q, scored.text, before, scored.article, self.places_in, _MONTH_NAMES)
+        return not unmet(q, scored.text, before, scored.article, self.places_in, MONTH_NAMES)

@@ -232,6 +232,10 @@ class Answerer:
 
     # -- candidates ----------------------------------------------------------------------
 
+    def use_scorer(self, scorer: LinearScorer) -> None:
+        """Rank and threshold with `scorer` from now on (validating a refitted scorer)."""
+        self.scorer = self.finder.scorer = scorer
+
     def candidates(self, q: Question, hits: list[Hit]) -> list[Candidate]:
         """The question's candidate windows, scored, best first."""
         return self.finder.find(q, hits)

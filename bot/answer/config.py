@@ -6,6 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.chunking import CHUNK_MAX_TOKENS
+from index.fusion import DENSE_WEIGHT, FUSION
+
 MAX_QUESTION_CHARS = 1000  # a longer message is refused politely, not read
 
 
@@ -16,9 +19,9 @@ class EngineConfig:
     knowledge_dir: Path
     data_dir: Path
     embedding_model: str
-    fusion: str = "weighted"
-    dense_weight: float = 0.1
-    chunk_max_tokens: int = 200
+    fusion: str = FUSION
+    dense_weight: float = DENSE_WEIGHT
+    chunk_max_tokens: int = CHUNK_MAX_TOKENS
     max_question_chars: int = MAX_QUESTION_CHARS
 
     @property

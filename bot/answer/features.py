@@ -30,7 +30,7 @@ from bot.answer.scoring import (
     target_spans,
 )
 from index.records import Article
-from index.text import MONTH_WORDS, stem
+from index.text import MONTH_NAMES, stem
 
 FEATURES = (
     "coverage",  # idf share of the question's known terms in the window
@@ -120,9 +120,7 @@ def when_near(q: Question, text: str, targets: spans.Spans) -> float:
     the targets ("... akhir 2024 yang masih 36,9 persen")."""
     if not targets or not (q.years or q.months):
         return 0.0
-    names = [str(y) for y in q.years] + [
-        w for w, m in MONTH_WORDS.items() if m in q.months and len(w) > 3
-    ]
+    names = [str(y) for y in q.years] + [w for m in q.months for w in MONTH_NAMES[m]]
     lower = text.lower()
     for s, e in targets:
         around = lower[max(0, s - NEAR) : e + NEAR]

@@ -39,11 +39,6 @@ class Scored:
             return self.sentences[0].text
         return self.article.body[self.sentences[0].start : self.sentences[-1].end]
 
-    @property
-    def support(self) -> float:
-        """Terms found only elsewhere in the article count half."""
-        return (self.coverage + self.context) / 2
-
 
 @dataclass(frozen=True)
 class Weights:

@@ -111,11 +111,12 @@ def print_validation(
             asked = [q for q in qs if q.id in ids]
             for json_scorer, out in ((scorer, fitted), (fold_scorer, unseen)):
                 answerer = engines[corpus].answerer
-                saved, answerer.scorer = answerer.scorer, LinearScorer.from_json(json_scorer)
+                saved = answerer.scorer
+                answerer.use_scorer(LinearScorer.from_json(json_scorer))
                 try:
                     report = evaluate(engines[corpus], asked, False)
                 finally:
-                    answerer.scorer = saved
+                    answerer.use_scorer(saved)
                 out.setdefault(name, []).extend(o.correct for o in report.outcomes)
     print("\nShare right (answerable: facts and citation; unanswerable: refused), fitted on")
     print("every set / leave-articles-out (fitted without the articles of the question's fold):")

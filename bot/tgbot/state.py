@@ -27,7 +27,6 @@ from bot.answer.records import Answer, Citation
 log = logging.getLogger(__name__)
 
 MAX_REMEMBERED = 30  # answers per chat whose "Sumber" button still shows their own sources
-MAX_QUESTION_CHARS = 300
 
 # Each migration brings the schema from version i to i + 1; never edit a released one.
 MIGRATIONS: tuple[str, ...] = (
