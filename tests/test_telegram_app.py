@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from bot.errors import ConfigError
 from bot.settings import Settings
 from bot.tgbot.app import (
     MAX_WEBHOOK_BODY,
@@ -24,6 +23,7 @@ from bot.tgbot.app import (
     run_bot,
     serve,
 )
+from bot.tgbot.errors import ConfigError
 from tests.fake_bot_api import TOKEN, ApiError, FakeBotAPI, FakeRequest, bot_settings
 from tests.test_handlers import FakeEngine
 

@@ -39,6 +39,15 @@ FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one be
 TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
 
 
+@dataclass(frozen=True)
+class Asked:
+    """One question of a message as it was typed, and the questions it stands for (the two
+    sides of a comparison, or itself)."""
+
+    text: str
+    sides: tuple[Question, ...]
+
+
 @dataclass
 class Answerer:
     """Answers messages from a `StoredIndex` through a `Searcher`."""
@@ -79,7 +88,8 @@ class Answerer:
         )
 
     def clear_caches(self) -> None:
-        """Forget the memoized sentence views and term sets."""
+        """Forget the memoized query vectors, sentence views and term sets."""
+        self.searcher.clear_cache()
         self._sentences.cache_clear()
         self._terms_of.cache_clear()
         self._sequence_of.cache_clear()
@@ -114,7 +124,7 @@ class Answerer:
 
     # -- answering -----------------------------------------------------------------------
 
-    def read(self, text: str) -> list[tuple[str, list[Question]]]:
+    def read(self, text: str) -> list[Asked]:
         """The questions of a message, each with its comparison sides."""
         reading = self.messages.read(text)
         out = []
@@ -126,7 +136,7 @@ class Answerer:
             follow_up = previous and self._substance(standard) < FOLLOW_UP_TERMS
             context = f"{reading.context} {previous if follow_up else ''}".strip()
             q = self.reader.parse(asked, context=context)
-            out.append((asked, sides(q)))
+            out.append(Asked(asked, tuple(sides(q))))
             previous = asked
         return out
 
@@ -138,7 +148,7 @@ class Answerer:
         asked = self.read(text)
         if not asked:
             return []
-        return self.searcher.search_many([query_of(asked[0][1][0])], k)[0]
+        return self.searcher.search_many([query_of(asked[0].sides[0])], k)[0]
 
     def answer(self, raw: str) -> Answer:
         """Answer one message (never raises for any user input)."""
@@ -152,10 +162,10 @@ class Answerer:
         stages = {"normalize": (time.perf_counter() - t_norm) * 1e3}
         if not asked:
             return self._abstain(raw, Reason.NO_QUESTION, "", t0, stages)
-        kind = asked[0][1][0].kind
-        if not any(q.terms for _, qs in asked for q in qs):
+        kind = asked[0].sides[0].kind
+        if not any(q.terms for a in asked for q in a.sides):
             return self._abstain(raw, Reason.OFF_TOPIC, kind, t0, stages)
-        flat = [q for _, qs in asked for q in qs if self.finder.weights(q).idf]
+        flat = [q for a in asked for q in a.sides if self.finder.weights(q).idf]
         if not flat:
             return self._abstain(raw, Reason.NOT_IN_SOURCES, kind, t0, stages)
         queries = [query_of(q) for q in flat]
@@ -173,7 +183,8 @@ class Answerer:
         found = dict(zip((id(q) for q in flat), hits, strict=True))
         chosen: list[Pick] = []
         unanswered = []
-        for i, (_, qs) in enumerate(asked):
+        for i, a in enumerate(asked):
+            qs = a.sides
             picks = [p for q in qs if id(q) in found for p in self._select(q, found[id(q)])]
             if not picks:
                 unanswered.append(i)
@@ -191,7 +202,7 @@ class Answerer:
             kind=kind,
             took_ms=(time.perf_counter() - t0) * 1e3,
             stage_ms=stages,
-            asked=tuple(a for a, _ in asked) if len(asked) > 1 else (),
+            asked=tuple(a.text for a in asked) if len(asked) > 1 else (),
             unanswered=tuple(unanswered) if len(asked) > 1 else (),
         )
 

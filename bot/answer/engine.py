@@ -25,8 +25,8 @@ Progress = Callable[[int, int], None]
 
 def index_is_current(config: EngineConfig, embedder_name: str) -> bool:
     """True when the current build matches the knowledge files and settings."""
-    build = current_build(config.index_dir)
-    manifest = read_manifest(build) if build else None
+    current = current_build(config.index_dir)
+    manifest = read_manifest(current) if current else None
     return bool(
         manifest
         and build_is_current(manifest, config.knowledge_dir, embedder_name, config.chunk_max_tokens)
@@ -146,14 +146,12 @@ class Engine:
         searcher = HybridSearcher(
             stored, self.embedder, self.config.fusion, self.config.dense_weight
         )
-        self._searcher = searcher
         return Answerer(stored, searcher, self.config.max_question_chars)
 
     def clear_caches(self) -> None:
         """Forget this engine's memoized work (query vectors, sentence views), so the next
         answers cost what answers to new questions about other articles cost (benchmarks;
         the figure spans of sentences are memoized by text: `spans.clear_caches`)."""
-        self._searcher.clear_cache()
         self._answerer.clear_caches()
 
     @property

@@ -61,8 +61,8 @@ def groups_of(answerer: Answerer, questions: Iterable[DevQuestion]) -> list[Grou
         text = clean_text(dq.question, keep_lines=True)
         if reject_reason(text, answerer.max_chars):
             continue
-        for _, sides in answerer.read(text):
-            for q in sides:
+        for asked in answerer.read(text):
+            for q in asked.sides:
                 if q.kind == "singkatan":
                     continue
                 query = query_of(q)

@@ -33,9 +33,9 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot.errors import ConfigError
 from bot.settings import Settings
 from bot.tgbot import admin, admin_add, admin_list, handlers, replies, sources
+from bot.tgbot.errors import ConfigError
 from bot.tgbot.frontdoor import FrontDoor, guard
 from bot.tgbot.services import CONTEXT_TYPES, AnswerEngine, BotApp, Services
 from bot.tgbot.state import StateStore
