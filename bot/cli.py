@@ -10,7 +10,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -184,10 +184,26 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return cmd_chat(args, settings)
-    from bot.tgbot.app import run_bot
-
-    run_bot(settings, lambda: _load_engine(settings, serving=True), args.webhook_url)
+    run_telegram(settings, lambda: _load_engine(settings, serving=True), args.webhook_url)
     return 0
+
+
+def run_telegram(
+    settings: Settings, load: Callable[[], Engine], webhook_url: str | None = None
+) -> None:
+    """Keep the token out of every log line, then run the Telegram bot until stopped."""
+    from bot.tgbot.app import bot_token, run_bot
+
+    redact_token(bot_token(settings))  # fails before the slow model load without a token
+    run_bot(settings, load, webhook_url)
+
+
+def redact_token(token: str) -> None:
+    """Every log handler hides the token, whatever logs it (Telegram errors quote it)."""
+    from bot.tgbot.app import RedactToken
+
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactToken(token))
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,16 +4,15 @@ switches, engine loading and Telegram application, and no model to load."""
 
 from __future__ import annotations
 
-from bot.cli import configure_process, load_engine
+from bot.cli import configure_process, load_engine, run_telegram
 from bot.settings import Settings
-from bot.tgbot.app import run_bot
 from tests.conftest import FakeEmbedder
 
 
 def main() -> None:
     settings = Settings()
     configure_process(settings)
-    run_bot(settings, lambda: load_engine(settings, serving=True, embedder=FakeEmbedder()))
+    run_telegram(settings, lambda: load_engine(settings, serving=True, embedder=FakeEmbedder()))
 
 
 if __name__ == "__main__":

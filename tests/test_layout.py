@@ -10,7 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCESS_WIDE = re.compile(
-    r"gc\.(un)?freeze|set_num_threads|os\.environ|putenv|setLevel|set_verbosity"
+    r"gc\.(un)?freeze|gc\.collect|set_num_threads|os\.environ|putenv|setLevel|set_verbosity"
+    r"|basicConfig|addFilter|addHandler|omp_set_num_threads"
 )
 
 

@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
+from bot.cli import redact_token
 from bot.settings import Settings
 from bot.tgbot.app import (
     MAX_WEBHOOK_BODY,
     build_application,
     connect,
-    redact_logs,
     run_bot,
     serve,
 )
@@ -133,7 +133,7 @@ def test_the_token_never_reaches_a_log_line(caplog) -> None:  # type: ignore[no-
     handler = logging.StreamHandler()
     root.addHandler(handler)
     try:
-        redact_logs(TOKEN)
+        redact_token(TOKEN)
         record = logging.LogRecord(
             "x", logging.ERROR, __file__, 1, "url %s", (f"/bot{TOKEN}/getMe",), None
         )

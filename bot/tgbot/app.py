@@ -165,12 +165,6 @@ class RedactToken(logging.Filter):
         return True
 
 
-def redact_logs(token: str) -> None:
-    """Keep the token out of every log line, whatever logs it (Telegram errors quote it)."""
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(RedactToken(token))
-
-
 async def connect(app: BotApp, stop: asyncio.Event, first_delay: float = 1.0) -> bool:
     """Initialize the application (it calls getMe), retrying with backoff (from `first_delay`
     seconds, doubling) while Telegram cannot be reached; False when stopped first. A rejected
@@ -284,7 +278,7 @@ def run_bot(
 ) -> None:
     """Run the bot until SIGINT/SIGTERM (long polling or webhook); `load` gives the engine,
     once Telegram has accepted the token."""
-    redact_logs(bot_token(settings))  # fails before the slow model load without a token
+    bot_token(settings)  # fails before the slow model load without a token
     secret = webhook_secret(settings) if webhook_url else ""
     app = build_application(settings, None)
     asyncio.run(serve(app, settings, webhook_url, secret, load=load))
