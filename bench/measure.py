@@ -16,10 +16,10 @@ import numpy as np
 from bench.synth import generate_articles, source_articles
 from bench.synth import write_knowledge as write_synthetic
 from bench.tiers import PROJECT_DIR, Tier
+from bot.evaluation.sets import DEV_SET
 from index.dense import DenseIndex, describe
 from index.embed import Embedder, EmbeddingCache
 
-DEV_SET = PROJECT_DIR / "tests" / "eval" / "dev.jsonl"
 STAGES = ("normalize", "embed", "search", "select")
 
 

@@ -26,10 +26,10 @@ from typing import Any
 
 from bench.synth import DEFAULT_SEED, GENERATOR_VERSION, generate_articles, source_articles
 from bench.synth import write_knowledge as write_synthetic
+from bot.settings import PROJECT_DIR
 from index.corpus import DATA_FILES, fingerprint_files
 from index.embed import Embedder
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE = Path(os.environ.get("BPJSTK_BENCH_CACHE", "~/.cache/bpjstk-bench")).expanduser()
 
 

@@ -8,7 +8,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+from bot.settings import PROJECT_DIR
+
 EVAL_DIR = PROJECT_DIR / "tests" / "eval"
 DEV_SET = EVAL_DIR / "dev.jsonl"
 FIXTURE_PAGES = PROJECT_DIR / "tests" / "fixtures" / "pages"
