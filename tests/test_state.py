@@ -31,3 +31,24 @@ def test_rows_written_by_the_hand_written_codec_still_load(tmp_path: Path) -> No
         )
     remembered, _ = store.recall(9)
     assert remembered is not None and remembered.citations == (make_citation(3),)
+
+
+def test_a_staged_article_comes_back_whole_once(tmp_path: Path) -> None:
+    from datetime import date
+
+    from bot.tgbot.usage import Statistics
+    from index.records import Article
+
+    article = Article(
+        "koran-2024-08-01", "Judul “kutip”", "Koran", date(2024, 8, 1), None, "1 Agustus 2024",
+        "https://koran.example/1", "Sumatera Selatan", "Isi berita.", "", "page.html",
+    )  # fmt: skip
+    usage = Statistics(StateStore(tmp_path / "state.sqlite"), 30)
+    usage.stage("t0k3n", 42, article, "page.html")
+    staged = usage.take_staged("t0k3n")
+    assert staged is not None and (staged.admin_id, staged.article, staged.source) == (
+        42,
+        article,
+        "page.html",
+    )
+    assert usage.take_staged("t0k3n") is None

@@ -8,8 +8,6 @@ import asyncio
 import re
 import secrets
 import time
-from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -102,8 +100,7 @@ async def tambah(update: Update, context: BotContext) -> None:
         return
     token = secrets.token_hex(6)
     assert update.effective_user is not None
-    fields = {**asdict(article), "published": _iso(article.published), "dated": _iso(article.dated)}
-    await asyncio.to_thread(svc.usage.stage, token, update.effective_user.id, fields, source)
+    await asyncio.to_thread(svc.usage.stage, token, update.effective_user.id, article, source)
     buttons = InlineKeyboardMarkup(
         [
             [
@@ -122,20 +119,8 @@ def _import(content: str, source: str, knowledge: Path) -> Imported:
     return inspect_page(content, source_name=source, existing_ids=existing, gazetteer=gazetteer)
 
 
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
 def _first_sentences(article: Article, n: int = 2) -> list[str]:
     return [article.body[s:e] for s, e in list(split_sentences(article.body))[:n]]
-
-
-def _article(fields: dict[str, object]) -> Article:
-    def day(value: object) -> date | None:
-        return date.fromisoformat(str(value)) if value else None
-
-    values = {**fields, "published": day(fields["published"]), "dated": day(fields["dated"])}
-    return Article(**values)  # type: ignore[arg-type]
 
 
 async def add_button(update: Update, context: BotContext) -> None:
@@ -152,9 +137,8 @@ async def add_button(update: Update, context: BotContext) -> None:
     if match.group(1) == "drop":
         await edit(message, replies.ADD_CANCELLED)
         return
-    _, fields, source = staged
     async with svc.admin_lock:
-        await _save_and_reindex(update, svc, _article(fields), source, message)
+        await _save_and_reindex(update, svc, staged.article, staged.source, message)
 
 
 async def _save_and_reindex(

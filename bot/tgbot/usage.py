@@ -7,13 +7,26 @@ for `keep_text_days` days.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from dataclasses import dataclass
-from typing import Any
+
+from pydantic import TypeAdapter
 
 from bot.tgbot.state import StateStore
+from index.records import Article
+
+# A staged article is kept as JSON, written and read by pydantic from the record itself.
+ARTICLE = TypeAdapter(Article)
+
+
+@dataclass(frozen=True)
+class Staged:
+    """An article an admin is about to add: who, what, and the page it came from."""
+
+    admin_id: int
+    article: Article
+    source: str
 
 
 @dataclass(frozen=True)
@@ -106,22 +119,24 @@ class Statistics:
 
     # -- articles an admin is adding ---------------------------------------------------------
 
-    def stage(self, token: str, admin_id: int, article: dict[str, Any], source: str) -> None:
+    def stage(self, token: str, admin_id: int, article: Article, source: str) -> None:
+        """Keep an article an admin is about to add (a day at most) until Save or Cancel."""
+        fields = ARTICLE.dump_json(article).decode("utf-8")
         with self.store.transaction() as db:
             db.execute("DELETE FROM staged WHERE created < ?", (time.time() - 86400,))
             db.execute(
                 "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?, ?)",
-                (token, admin_id, json.dumps(article, ensure_ascii=False), source, time.time()),
+                (token, admin_id, fields, source, time.time()),
             )
 
-    def take_staged(self, token: str) -> tuple[int, dict[str, Any], str] | None:
-        """The staged article (admin, article fields, source), removed from the stage."""
+    def take_staged(self, token: str) -> Staged | None:
+        """The staged article, removed from the stage."""
         with self.store.transaction() as db:
             row = db.execute(
                 "SELECT admin_id, article, source FROM staged WHERE token = ?", (token,)
             ).fetchone()
             db.execute("DELETE FROM staged WHERE token = ?", (token,))
-        return (int(row[0]), dict(json.loads(row[1])), str(row[2])) if row else None
+        return Staged(int(row[0]), ARTICLE.validate_json(row[1]), str(row[2])) if row else None
 
 
 def normalise(text: str) -> str:
