@@ -15,8 +15,8 @@ def test_sources_survive_a_reopen(tmp_path: Path) -> None:
     citations = (make_citation(1), make_citation(2, url=None, published=None))
     path = tmp_path / "state.sqlite"
     key = StateStore(path).remember(7, Answer("q", True, citations=citations))
-    remembered, exact = StateStore(path).recall(7, key)
-    assert exact and remembered is not None
+    remembered = StateStore(path).recall(7, key)
+    assert remembered is not None and remembered.key == key
     assert remembered.citations == citations
 
 
@@ -29,7 +29,7 @@ def test_rows_written_by_the_hand_written_codec_still_load(tmp_path: Path) -> No
             "INSERT INTO answers VALUES (?, ?, ?, ?, ?)",
             (9, 1, "", json.dumps([old], ensure_ascii=False), 0.0),
         )
-    remembered, _ = store.recall(9)
+    remembered = store.recall(9)
     assert remembered is not None and remembered.citations == (make_citation(3),)
 
 

@@ -36,7 +36,7 @@ async def sumber(update: Update, context: BotContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    remembered, _ = await asyncio.to_thread(context.bot_data.store.recall, chat.id)
+    remembered = await asyncio.to_thread(context.bot_data.store.recall, chat.id)
     if remembered is None:
         await message.reply_html(replies.NO_SOURCES_YET)
         return
@@ -56,10 +56,11 @@ async def sources_button(update: Update, context: BotContext) -> None:
         await query.answer()
     match = SOURCES_CALLBACK.match(query.data or "")
     key = int(match.group(1)) if match else None
-    remembered, exact = await asyncio.to_thread(context.bot_data.store.recall, chat.id, key)
+    remembered = await asyncio.to_thread(context.bot_data.store.recall, chat.id, key)
     if remembered is None:
         await chat.send_message(replies.NO_SOURCES_YET, parse_mode=ParseMode.HTML)
         return
+    exact = remembered.key == key
     heading = replies.SOURCES_OF_THAT_ANSWER if exact else replies.SOURCES_FALLBACK
     reply_to = None
     if isinstance(query.message, Message):  # not too old to reply to

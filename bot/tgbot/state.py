@@ -168,9 +168,9 @@ class StateStore:
             )
         return key
 
-    def recall(self, chat_id: int, key: int | None = None) -> tuple[Remembered | None, bool]:
-        """The remembered answer `key` (or the chat's last one); the flag says whether it is
-        `key` itself. `(None, False)` when nothing is remembered in this chat."""
+    def recall(self, chat_id: int, key: int | None = None) -> Remembered | None:
+        """The remembered answer `key`, else the chat's last one (its `key` then differs);
+        None when nothing is remembered in this chat."""
         with self._lock:
             row = None
             if key is not None:
@@ -178,7 +178,6 @@ class StateStore:
                     "SELECT key, question, citations FROM answers WHERE chat_id = ? AND key = ?",
                     (chat_id, key),
                 ).fetchone()
-            exact = row is not None
             if row is None:
                 row = self._db.execute(
                     "SELECT key, question, citations FROM answers WHERE chat_id = ? "
@@ -186,6 +185,6 @@ class StateStore:
                     (chat_id,),
                 ).fetchone()
         if row is None:
-            return None, False
+            return None
         cites = tuple(CITATIONS.validate_json(row[2]))
-        return Remembered(int(row[0]), str(row[1]), cites), exact
+        return Remembered(int(row[0]), str(row[1]), cites)
