@@ -15,7 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from bot.tgbot import replies
 from bot.tgbot.admin import edit, pressed, pressed_message, rebuild, refuse, send
 from bot.tgbot.incoming import command_argument
-from bot.tgbot.services import BotContext, Services
+from bot.tgbot.services import BotContext, Forwarded, Services
 from index.corpus import article_files
 from index.errors import KnowledgeFileError, SearchIndexError
 from index.gazetteer import load_gazetteer
@@ -35,26 +35,28 @@ async def remember_forwarded(update: Update, context: BotContext) -> None:
     if message is None or message.text is None or update.effective_user is None:
         return
     parts = svc.forwarded.setdefault(update.effective_user.id, [])
-    parts.append((time.monotonic(), message.message_id, message.text))
+    parts.append(Forwarded(time.monotonic(), message.message_id, message.text))
     del parts[:-MAX_FORWARDED]
     await message.reply_html(replies.forwarded_kept(len(_recent(parts))))
 
 
-def _recent(parts: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
+def _recent(parts: list[Forwarded]) -> list[Forwarded]:
     now = time.monotonic()
-    return [p for p in parts if now - p[0] <= FORWARD_WINDOW * 5]
+    return [p for p in parts if now - p.at <= FORWARD_WINDOW * 5]
 
 
 def _forwarded_text(svc: Services, admin: int, reply_to: Message) -> str:
     """The replied-to forwarded part and the parts forwarded right after it, joined."""
     parts = _recent(svc.forwarded.get(admin, []))
-    start = next((p for p in parts if p[1] == reply_to.message_id), None)
+    start = next((p for p in parts if p.message_id == reply_to.message_id), None)
     if start is None:
         return reply_to.text or reply_to.caption or ""
     chosen = [
-        p for p in parts if start[0] <= p[0] <= start[0] + FORWARD_WINDOW and p[1] >= start[1]
+        p
+        for p in parts
+        if start.at <= p.at <= start.at + FORWARD_WINDOW and p.message_id >= start.message_id
     ]
-    return "\n\n".join(p[2] for p in sorted(chosen, key=lambda p: p[1]))
+    return "\n\n".join(p.text for p in sorted(chosen, key=lambda p: p.message_id))
 
 
 async def _page_content(update: Update, context: BotContext) -> tuple[str, str]:

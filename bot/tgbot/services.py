@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
@@ -22,6 +23,15 @@ if TYPE_CHECKING:
 PRIVATE_WORKERS = 3  # questions answered at once for private chats ...
 GROUP_WORKERS = 1  # ... and for groups: a group's backlog never holds a private question
 MAX_ASKED = 2000  # questions kept in memory for a 👎 that may follow
+
+
+@dataclass(frozen=True)
+class Forwarded:
+    """A part of an article an admin forwarded, kept for /tambah: when, which message, text."""
+
+    at: float  # time.monotonic()
+    message_id: int
+    text: str
 
 
 class AnswerEngine(Protocol):
@@ -47,7 +57,7 @@ class Services:
         self.engine: AnswerEngine | None = None  # None until `app.serve` has loaded it
         self.stopping = threading.Event()  # set at shutdown: a running rebuild stops
         self.admin_lock = asyncio.Lock()  # one admin change (add, remove) at a time
-        self.forwarded: dict[int, list[tuple[float, int, str]]] = {}  # admin -> parts
+        self.forwarded: dict[int, list[Forwarded]] = {}  # admin -> parts
         self.asked: dict[tuple[int, int], str] = {}  # (chat, answer key) -> question
         # A /reindex during a rebuild is told it is queued, and all such requests merge into
         # one follow-up build. Not a second lock: the engine's (like the index directory's,
