@@ -21,9 +21,12 @@ from index.text import STOPWORDS, stem
 STEMMER = f"sastrawi-{metadata.version('PySastrawi')}"
 
 
-def lexical_terms(text: str, glossary: Glossary) -> list[str]:
-    """The terms lexical search matches on: glossary-expanded words, stemmed, no stopwords."""
-    return terms_of_words(glossary.expand_text(text))
+def lexical_terms(
+    text: str, glossary: Glossary, stems: Mapping[str, str] | None = None
+) -> list[str]:
+    """The terms lexical search matches on: glossary-expanded words, stemmed, no stopwords;
+    `stems` (word -> stem: an index's corpus vocabulary) spare the stemmer known words."""
+    return terms_of_words(glossary.expand_text(text), stems)
 
 
 def terms_of_words(words: Iterable[str], stems: Mapping[str, str] | None = None) -> list[str]:

@@ -7,7 +7,7 @@ Pure code over a loaded index and a searcher; no Telegram, no I/O, no generative
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
@@ -74,7 +74,8 @@ class Answerer:
         # The caches wrap functions of the index, not methods of this object: a cache holding
         # `self` would make a reference cycle that keeps a replaced index alive.
         self._sentences = lru_cache(maxsize=4096)(self.index.article_sentences)
-        self._sequence_of = lru_cache(maxsize=16384)(partial(_text_sequence, glossary))
+        stems = self.index.lexical.stems  # the corpus words' stems, saved with the build
+        self._sequence_of = lru_cache(maxsize=16384)(partial(_text_sequence, glossary, stems))
         self._terms_of = lru_cache(maxsize=16384)(partial(_text_terms, self._sequence_of))
         self._places_in = lru_cache(maxsize=16384)(partial(_places, lex))
         self.finder = CandidateFinder(
@@ -275,8 +276,8 @@ def _text_terms(sequence_of: Callable[[str], tuple[str, ...]], text: str) -> fro
     return frozenset(sequence_of(text))
 
 
-def _text_sequence(glossary: Glossary, text: str) -> tuple[str, ...]:
-    return tuple(lexical_terms(text, glossary))
+def _text_sequence(glossary: Glossary, stems: Mapping[str, str], text: str) -> tuple[str, ...]:
+    return tuple(lexical_terms(text, glossary, stems))
 
 
 def _places(lexicons: Lexicons, text: str) -> frozenset[Place]:
