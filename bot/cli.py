@@ -35,13 +35,13 @@ def load_engine(
 ) -> Engine:
     """The engine, its index built first when missing (on every core). To serve answers,
     the process then takes the thread and garbage-collector settings for serving."""
-    from bot.answer.engine import Engine
+    from bot.answer.engine import Engine, warm_up
 
     after_swap = _refreeze if serving else None
     engine = Engine.load(settings.engine_config(), embedder, progress, after_swap)
     if serving:
         _serving_threads(settings.torch_threads)
-        engine.embedder.encode(["pekerja"])  # the first pass on the serving threads is slow
+        warm_up(engine.embedder)  # again, on the serving threads
         # The index (millions of objects at 100,000 chunks) is left out of the cyclic garbage
         # collector: otherwise a full collection, triggered by ordinary allocations inside
         # some answer, walks all of it (about 250 ms at 100,000 chunks).

@@ -48,7 +48,8 @@ class LexicalIndex:
         stems: dict[str, str] | None = None,
     ) -> None:
         self.bm25, self.df, self.n_docs, self.vocab = bm25, df, n_docs, vocab
-        # word -> stem of the corpus words, saved with the index for the next build to reuse.
+        # word -> stem of the corpus words, saved with the index: the next build reuses them,
+        # and answers look corpus words up here before asking the stemmer.
         self.stems = stems or {}
         self._by_shape: dict[tuple[str, int], tuple[list[str], list[tuple[int, int]]]] | None = None
 

@@ -68,7 +68,6 @@ class Answerer:
         self.messages = Reader(
             lex, lambda ws: asks(tuple(glossary.expand(list(ws)))), self._substance
         )
-        self.scorer = LinearScorer.from_json(lex.scorer)
         # Only the articles a question retrieves are split into sentences, once each; only the
         # sentences it scores are turned into terms (memoized by text: windows overlap).
         # The caches wrap functions of the index, not methods of this object: a cache holding
@@ -80,7 +79,7 @@ class Answerer:
         self._places_in = lru_cache(maxsize=16384)(partial(_places, lex))
         self.finder = CandidateFinder(
             self.index,
-            self.scorer,
+            LinearScorer.from_json(lex.scorer),
             self._known,
             self._sentences,
             self._terms_of,
@@ -244,9 +243,14 @@ class Answerer:
 
     # -- candidates ----------------------------------------------------------------------
 
+    @property
+    def scorer(self) -> LinearScorer:
+        """The fitted scorer: the candidates are ranked and the best one thresholded by it."""
+        return self.finder.scorer
+
     def use_scorer(self, scorer: LinearScorer) -> None:
         """Rank and threshold with `scorer` from now on (validating a refitted scorer)."""
-        self.scorer = self.finder.scorer = scorer
+        self.finder.scorer = scorer
 
     def candidates(self, q: Question, hits: list[Hit]) -> list[Candidate]:
         """The question's candidate windows, scored, best first."""

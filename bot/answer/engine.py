@@ -82,10 +82,15 @@ def _previous_index(config: EngineConfig, reason: Exception) -> StoredIndex:
 
 
 def _load_model(name: str) -> Embedder:
-    """The embedding model, with one encode done (the first forward pass is the slow one)."""
+    """The embedding model, warmed up."""
     embedder = SentenceTransformerEmbedder(name)
-    embedder.encode(["pekerja"])
+    warm_up(embedder)
     return embedder
+
+
+def warm_up(embedder: Embedder) -> None:
+    """One encode: the first forward pass (on a given thread count) is the slow one."""
+    embedder.encode(["pekerja"])
 
 
 class Engine:
