@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from bot import terminal
-from bot.evaluation.sets import DEV_SET
+from bot.evaluation.sets import CORPORA, DEV_SET
 from bot.settings import Settings
 from index.errors import SearchIndexError
 
@@ -230,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--json", metavar="FILE", help="also write the metrics as JSON")
     e.add_argument(
         "--corpus",
-        choices=("knowledge", "fixtures"),
+        choices=("knowledge", *CORPORA),
         default="knowledge",
         help="ask against the knowledge base, or with the fixture pages added",
     )

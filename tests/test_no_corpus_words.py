@@ -14,6 +14,8 @@ from tests.conftest import PROJECT
 LISTS = (
     PROJECT / "tests" / "fixtures" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "import_heldout" / "proper_nouns.txt",
+    PROJECT / "tests" / "fixtures" / "import_heldout2" / "proper_nouns.txt",
+    PROJECT / "tests" / "fixtures" / "pages2" / "proper_nouns.txt",
 )
 # Strings shown to users may name what the bot knows about (help text, example questions).
 USER_TEXT = re.compile(r"(HELP|REFUSALS|EXAMPLES|WELCOME|_TEXT)\b")

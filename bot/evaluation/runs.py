@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.evaluation.evaluate import Asker, Outcome, evaluate
-from bot.evaluation.sets import EVAL_DIR, DevQuestion, fixture_knowledge, load_dev_set
+from bot.evaluation.sets import CORPORA, EVAL_DIR, DevQuestion, fixture_knowledge, load_dev_set
 
 if TYPE_CHECKING:
     from bot.answer.engine import Engine
@@ -31,11 +31,12 @@ FIT_CORPORA = tuple(dict.fromkeys(corpus for _, corpus in FIT_SETS))
 
 def corpus_settings(settings: Settings, corpus: str) -> Settings:
     """The settings for an evaluation corpus: the knowledge base as it is ("knowledge"), or
-    with the fixture pages imported beside it ("fixtures", under DATA_DIR/eval-fixtures)."""
+    with fixture pages imported beside it (`CORPORA`: "fixtures" under DATA_DIR/eval-fixtures,
+    "fixtures2" under DATA_DIR/eval-fixtures2)."""
     if corpus == "knowledge":
         return settings
-    root = settings.data_dir / "eval-fixtures"
-    knowledge = fixture_knowledge(settings.knowledge_dir, root / "knowledge")
+    root = settings.data_dir / f"eval-{corpus}"
+    knowledge = fixture_knowledge(settings.knowledge_dir, root / "knowledge", CORPORA[corpus])
     return settings.model_copy(update={"knowledge_dir": knowledge, "data_dir": root / "var"})
 
 

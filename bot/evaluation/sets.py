@@ -5,6 +5,7 @@ fixture pages imported beside it)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,13 @@ from bot.settings import PROJECT_DIR
 EVAL_DIR = PROJECT_DIR / "tests" / "eval"
 DEV_SET = EVAL_DIR / "dev.jsonl"
 FIXTURE_PAGES = PROJECT_DIR / "tests" / "fixtures" / "pages"
+# The evaluation corpora beside the knowledge base: the page folders imported into each. The
+# second set of fixture pages was written after the first, consistent with it; the questions
+# about it (fixture2_*.jsonl) expect both folders, and the older sets only the first.
+CORPORA = {
+    "fixtures": (FIXTURE_PAGES,),
+    "fixtures2": (FIXTURE_PAGES, PROJECT_DIR / "tests" / "fixtures" / "pages2"),
+}
 # Phrases only site boilerplate contains; no answer may show one (the file says where from).
 BOILERPLATE_MARKERS = PROJECT_DIR / "tests" / "fixtures" / "boilerplate.txt"
 
@@ -63,10 +71,13 @@ def load_dev_set(path: Path) -> list[DevQuestion]:
     return out
 
 
-def fixture_knowledge(knowledge_dir: Path, dest: Path, pages: Path = FIXTURE_PAGES) -> Path:
+def fixture_knowledge(
+    knowledge_dir: Path, dest: Path, folders: Sequence[Path] = (FIXTURE_PAGES,)
+) -> Path:
     """A knowledge directory at `dest`: `knowledge_dir`'s articles and data files plus the
-    fixture pages, imported with the metadata of their ground truth (`truth.jsonl`), as an
-    admin would import a new outlet's page. Returns `dest`; rewritten when the inputs change."""
+    fixture pages of `folders`, imported with the metadata of their ground truth
+    (`truth.jsonl`), as an admin would import a new outlet's page. Returns `dest`; rewritten
+    when the inputs change."""
     import shutil
 
     from index.corpus import DATA_FILES, article_files
@@ -79,10 +90,13 @@ def fixture_knowledge(knowledge_dir: Path, dest: Path, pages: Path = FIXTURE_PAG
             shutil.copy2(knowledge_dir / name, dest / name)
     for path in article_files(knowledge_dir):
         shutil.copy2(path, dest / "articles" / path.name)
-    for line in (pages / "truth.jsonl").read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        t = json.loads(line)
+    truths = [
+        (pages, json.loads(line))
+        for pages in folders
+        for line in (pages / "truth.jsonl").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    for pages, t in truths:
         overrides = ImportOverrides(
             title=t["title"],
             outlet=t["outlet"],
