@@ -75,6 +75,10 @@ def test_clean_article_keeps_sentences_verbatim_as_paragraphs() -> None:
         "Pewarta: Aziz Munajar",
         "COPYRIGHT © ANTARA 2024",
         "Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis.",
+        "Klik untuk berbagi di Facebook(Membuka di jendela yang baru)",
+        "Simak berita lainnya seputar topik artikel ini, di sini :",
+        "Ilustrasi. Pemprov akan menanggung iuran pekerja rentan mulai 2025. (Situs Kita/Nama Foto)",
+        "Kepala kantor cabang menyerahkan santunan kepada ahli waris. (Kota Times/Nama Fotografer)",
     ],
 )
 def test_single_boilerplate_line_is_removed(line: str) -> None:
@@ -175,6 +179,23 @@ def test_dateline_prefix_is_removed_and_names_the_outlet(dateline: str, outlet: 
     assert cleaned.outlet == outlet
 
 
+def test_a_station_code_in_the_dateline_gives_way_to_the_sites_copyright_line() -> None:
+    text = f"Judul Berita Pekerja Sumsel Terlindungi\n\nKODE, Palembang: {LEAD}\n\n{SECOND}"
+    assert clean_raw(f"{text}\n\u00a9 2026 RADIOKITA. Hak Cipta Dilindungi.").outlet == "RADIOKITA"
+    assert clean_raw(text).outlet == "KODE"
+
+
+def test_the_headline_is_found_above_a_byline_block_and_its_date() -> None:
+    text = (
+        "SITUSKITA\nEkonomi\n\nJudul Berita Pekerja Sumsel Terlindungi Hingga Akhir Tahun\n\n"
+        "Reporter\nNama Penulis\nEditor\nNama Editor\nRabu, 20 Mei 2026 12:30 WIB\n\n"
+        f"Baca berita dengan sedikit iklan, klik di sini\n\n{LEAD}\n\n{SECOND}"
+    )
+    cleaned = clean_raw(text)
+    assert cleaned.title == "Judul Berita Pekerja Sumsel Terlindungi Hingga Akhir Tahun"
+    assert cleaned.dates.published == date(2026, 5, 20)
+
+
 def test_outlet_from_credit_lines_when_there_is_no_dateline() -> None:
     text = f"Judul Berita Pekerja Sumsel Terlindungi\n{LEAD}\n{SECOND}\nSumber: tvkita.co.id"
     assert clean_raw(text).outlet == "Tvkita.co.id"
@@ -232,6 +253,8 @@ def test_without_a_headline_the_title_is_the_first_sentence_cut_at_a_word() -> N
     ("head", "middle", "published", "dated", "label"),
     [
         ("Jumat 02 Aug 2024 - 10:21 WIB", "", date(2024, 8, 2), date(2024, 8, 2), "2 Agustus 2024"),
+        ("Desember 12, 2022", "", date(2022, 12, 12), date(2022, 12, 12), "12 Desember 2022"),
+        ("2022-12-12 10:00 WIB", "", date(2022, 12, 12), date(2022, 12, 12), "12 Desember 2022"),
         (
             "Senin, 5 Februari 2024 | 14:30 WIB",
             "",

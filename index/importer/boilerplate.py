@@ -91,6 +91,9 @@ def _body_end(lines: list[str], start: int, article_after: list[bool]) -> int:
     return len(lines)
 
 
+TITLE_REACH = 8  # lines from the headline to the header date, bylines included
+
+
 def find_title(lines: list[str], end: int) -> int | None:
     """Index of the headline among the header lines: the headline-shaped line nearest the
     header date (before it, else after it), else the longest one before the article."""
@@ -108,7 +111,14 @@ def find_title(lines: list[str], end: int) -> int | None:
     if not candidates:
         return None
     if date_at is not None:
-        before = [i for i in candidates if i < date_at and date_at - i <= 4]
+        # Byline lines ("Reporter", a name, "Editor") may stand between headline and date.
+        before = [
+            i
+            for i in candidates
+            if i < date_at
+            and date_at - i <= TITLE_REACH
+            and sum(len(lines[j].split()) >= 4 for j in range(i + 1, date_at)) <= 1
+        ]
         if before:
             return before[-1]
         after = [i for i in candidates if 0 < i - date_at <= 2]

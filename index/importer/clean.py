@@ -62,18 +62,23 @@ _COPYRIGHT_RE = re.compile(
 )
 
 
-def _detect_outlet(lines: list[str], dateline: str | None, url: str | None) -> str | None:
-    """The outlet, for any site: from "Artikel ini telah tayang di <site>", the dateline
-    ("KOTA, SITUS.com -", "Kota (AGENCY) -"), a copyright line, the page's first line when
-    it names a site, or the URL's domain. Written as the page writes it most nicely."""
+def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | None) -> str | None:
+    """The outlet, for any site: from "Artikel ini telah tayang di <site>", a site named in
+    the dateline ("KOTA, SITUS.com -"), a copyright line, an agency or station code in the
+    dateline ("Kota (AGENCY) -", "KODE, Kota:": the site may carry another's story, so its
+    copyright line comes first), the page's first line when it names a site, or the URL's
+    domain. Written as the page writes it most nicely."""
     text = "\n".join(lines)
     found = None
+    agency = dateline and (dateline.group("agency") or dateline.group("code"))
     if m := _TAYANG_RE.search(text):
         found = m.group(1)
-    elif dateline:
-        found = dateline
+    elif dateline and dateline.group("outlet"):
+        found = dateline.group("outlet")
     elif m := _COPYRIGHT_RE.search(text):
         found = m.group(1)
+    elif agency:
+        found = agency
     elif byline := next((m for line in lines if (m := BYLINE_RE.match(line))), None):
         found = byline.group("site")
     else:
@@ -124,7 +129,7 @@ def clean_raw(text: str) -> CleanedRaw:
     dateline = None
     for k, para in enumerate(paras[:3]):
         if m := DATELINE_RE.match(para):
-            dateline = m.group("outlet") or m.group("agency") or m.group("code")
+            dateline = m
             paras[k] = para[m.end() :]
             removed.append(m.group().strip())
             break

@@ -15,7 +15,9 @@ _MONTH_OF = {w[:3]: n for n, m in enumerate(MONTHS, start=1) for w in (m.name.lo
 _MON = rf"(?:{'|'.join(_MONTH_OF)})[a-z]*\.?"
 _DAY = (
     rf"(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MON})\s+(?P<y>(?:19|20)\d\d)"  # 1 Agustus 2024
-    r"|(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>(?:19|20)?\d\d))"  # 16/11/2020
+    r"|(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>(?:19|20)?\d\d)"  # 16/11/2020
+    rf"|(?P<am>{_MON})\s+(?P<ad>\d{{1,2}}),\s*(?P<ay>(?:19|20)\d\d)"  # Desember 12, 2022
+    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b)"  # 2022-12-12
 )
 PUBLISHED_RE = re.compile(
     r"^(?:(?:diterbitkan|dipublikasikan|published|terbit|diposting|posted)(?:\s+(?:pada|on))?\s*:?\s*)?"
@@ -60,6 +62,11 @@ def _ymd(m: re.Match[str]) -> date | None:
         if m.group("d"):
             month = _MONTH_OF[m.group("m").lower()[:3]]
             return date(int(m.group("y")), month, int(m.group("d")))
+        if m.group("iy"):
+            return date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        if m.group("ad"):
+            month = _MONTH_OF[m.group("am").lower()[:3]]
+            return date(int(m.group("ay")), month, int(m.group("ad")))
         year = int(m.group("ny"))
         return date(year + 2000 if year < 100 else year, int(m.group("nm")), int(m.group("nd")))
     except (KeyError, ValueError):

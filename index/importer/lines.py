@@ -40,12 +40,16 @@ _SITE_PHRASE_RE = re.compile(
     r"|dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak)"
     r"|artikel\s+ini\s+telah\s+(?:tayang|terbit)|baca\s+artikel\s+\S+.*selengkapnya"
     r"|dapatkan\s+(?:update|berita|informasi)|ikuti\s+(?:kami|berita|saluran)"
-    r"|(?:bagikan|share|sebarkan)\b.{0,30}$|follow\s+us|download\s+aplikasi|unduh\s+aplikasi)",
+    r"|(?:bagikan|share|sebarkan)\b.{0,30}$|follow\s+us|download\s+aplikasi|unduh\s+aplikasi"
+    r"|klik\s+untuk\s+(?:berbagi|membagikan|mencetak|mengirim)"
+    r"|(?:baca|simak|lihat)\s+(?:berita|artikel)\s+(?:lain|lainnya|terkait|menarik)\b)",
     re.I,
 )
 _PROMO_RE = re.compile(r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram", re.I)
 _CREDIT_RE = re.compile(
     r"(?:\([^()]*(?:\.(?:com|id|net|co)|foto|photo|dok)[^()/]*/[^()]+\)"  # (Site/Name)
+    r"|(?-i:\([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}\s*/"  # (Site Name/Name)
+    r"\s*[A-Z][\w.']*(?: [A-Z][\w.']*){0,4}\))"
     r"|\b(?:foto|photo|dok|dokumentasi|ist|istimewa)\s*[:/]\s*[\w .'/-]+"  # FOTO/Name
     r"|(?-i:\b[A-Z]{3,}\s*/\s*[A-Z][\w .'-]+$)"  # AGENSI/Name
     rf"|\b{_DOMAIN}\s*/\s*[\w .'-]+|\b[A-Z][A-Z .'-]+/\s*{_DOMAIN}"  # SITE.COM/NAME, NAME/SITE.CO
@@ -90,7 +94,7 @@ def caption(line: str, next_line: str = "") -> bool:
         return True
     if credit_only(next_line):
         return True  # a line whose credit follows it
-    if re.search(r"\(\s*(?:foto|photo|ilustrasi|dok)\b", line, re.I):
+    if re.search(r"\(\s*(?:foto|photo|ilustrasi|dok)\b|^ilustrasi\s*[.:,-]", line, re.I):
         return True
     return bool(_LABEL_CAPTION_RE.match(line)) and credit_only(next_line)
 
