@@ -79,6 +79,11 @@ def test_clean_article_keeps_sentences_verbatim_as_paragraphs() -> None:
         "Simak berita lainnya seputar topik artikel ini, di sini :",
         "Ilustrasi. Pemprov akan menanggung iuran pekerja rentan mulai 2025. (Situs Kita/Nama Foto)",
         "Kepala kantor cabang menyerahkan santunan kepada ahli waris. (Kota Times/Nama Fotografer)",
+        "Petugas melayani peserta di kantor cabang. - Situs/Nama Fotografer",
+        "Oleh Nama Lengkap Penulis",
+        "Rep: Nama Penulis/ Red: Nama Editor",
+        "Jangan Lewatkan Video Terbaru:",
+        "Konten ini adalah tulisan mitra. Isi di luar tanggung jawab redaksi",
     ],
 )
 def test_single_boilerplate_line_is_removed(line: str) -> None:
@@ -170,6 +175,7 @@ def test_trailing_byline_tags_are_removed(ending: str, kept: str) -> None:
         ("KORANKITA.COM, PALEMBANG - ", "Korankita.com"),
         ("Palembang (KANTORBERITA) - ", "KANTORBERITA"),
         ("KBRN, Palembang: ", "KBRN"),
+        ("Palembang, ABC Kita - ", "ABC Kita"),
         ("Musi Banyuasin - ", None),
     ],
 )
@@ -177,6 +183,13 @@ def test_dateline_prefix_is_removed_and_names_the_outlet(dateline: str, outlet: 
     cleaned = clean_raw(f"Judul Berita Pekerja Sumsel Terlindungi\n\n{dateline}{LEAD}\n\n{SECOND}")
     assert cleaned.body == f"{LEAD}\n\n{SECOND}"
     assert cleaned.outlet == outlet
+
+
+def test_a_reporters_code_after_the_last_sentence_does_not_take_the_sentence_away() -> None:
+    cleaned = clean_raw(
+        f"Judul Berita Pekerja Sumsel Terlindungi\n\n{LEAD}\n\n{SECOND}\n\n(Cw2/Ansa)"
+    )
+    assert cleaned.body == f"{LEAD}\n\n{SECOND}"
 
 
 def test_a_station_code_in_the_dateline_gives_way_to_the_sites_copyright_line() -> None:

@@ -64,17 +64,17 @@ _COPYRIGHT_RE = re.compile(
 
 def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | None) -> str | None:
     """The outlet, for any site: from "Artikel ini telah tayang di <site>", a site named in
-    the dateline ("KOTA, SITUS.com -"), a copyright line, an agency or station code in the
-    dateline ("Kota (AGENCY) -", "KODE, Kota:": the site may carry another's story, so its
-    copyright line comes first), the page's first line when it names a site, or the URL's
-    domain. Written as the page writes it most nicely."""
+    the dateline ("KOTA, SITUS.com -", "Kota, SITE Name -"), a copyright line, an agency or
+    station code in the dateline ("Kota (AGENCY) -", "KODE, Kota:": the site may carry
+    another's story, so its copyright line comes first), the page's first line when it
+    names a site, or the URL's domain. Written as the page writes it most nicely."""
     text = "\n".join(lines)
     found = None
     agency = dateline and (dateline.group("agency") or dateline.group("code"))
     if m := _TAYANG_RE.search(text):
         found = m.group(1)
-    elif dateline and dateline.group("outlet"):
-        found = dateline.group("outlet")
+    elif dateline and (dateline.group("outlet") or dateline.group("site")):
+        found = dateline.group("outlet") or dateline.group("site")
     elif m := _COPYRIGHT_RE.search(text):
         found = m.group(1)
     elif agency:

@@ -20,7 +20,8 @@ DATELINE_RE = re.compile(
     rf"(?:(?P<outlet>{_DOMAIN})(?:\s*,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*)?"  # outlet[, Kota]
     r"|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*\s*\((?P<agency>[A-Z][A-Za-z]+)\)"  # Kota (AGENCY)
     r"|[A-Z]{3,}(?: [A-Z]{3,})*"  # "KOTA"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=\s[-–—]\s+[A-Z]))"  # "Kota Besar - " (mixed case)
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=\s[-–—]\s+[A-Z])"  # "Kota Besar - " (mixed case)
+    r"|(?<=, )(?P<site>[A-Z]{2,}[A-Za-z]*(?: [A-Z][A-Za-z]+){0,2}))"  # "Kota, SITE Name - "
     r"\s*[-–—]+(?:\s+|$)"
     r"|^(?P<code>[A-Z]{3,6}),\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*:\s+"  # "KODE, Kota: "
 )
@@ -31,7 +32,8 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?:kategori|tags?|topik|label|sumber|source)\s*:"
     r"|(?:reporter|editor|penulis|pewarta|redaktur|wartawan|kontributor|penyunting|foto|photo"
     r"|fotografer|video|grafis|ilustrasi)\s*:"
-    r"|(?:penulis|editor|reporter)\s+[A-Z]"
+    r"|(?:penulis|editor|reporter)\s+[A-Z]|oleh\s+(?-i:[A-Z]\S*(?:\s+[A-Z]\S*){0,4})$"
+    r"|(?:rep|red)\s*:|jangan\s+lewatkan\b"
     r"|saksikan\s+video\b|simak\s+video\b|lihat\s+foto$|\d+\s+dari\s+\d+\s+halaman$"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya)\b|selanjutnya\s*>+|scroll\s+to\s+continue"
     r"|alamat\s+email\s+anda\s+tidak\s+akan|ruas\s+yang\s+wajib\s+ditandai"
@@ -45,11 +47,15 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?:baca|simak|lihat)\s+(?:berita|artikel)\s+(?:lain|lainnya|terkait|menarik)\b)",
     re.I,
 )
-_PROMO_RE = re.compile(r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram", re.I)
+_PROMO_RE = re.compile(
+    r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram|di\s+luar\s+tanggung\s+jawab",
+    re.I,
+)
 _CREDIT_RE = re.compile(
     r"(?:\([^()]*(?:\.(?:com|id|net|co)|foto|photo|dok)[^()/]*/[^()]+\)"  # (Site/Name)
-    r"|(?-i:\([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}\s*/"  # (Site Name/Name)
+    r"|(?-i:\([A-Z][\w.]*(?: [A-Z][\w.]*){1,3}\s*/"  # (Site Name/Name)
     r"\s*[A-Z][\w.']*(?: [A-Z][\w.']*){0,4}\))"
+    r"|(?-i:\s[-–—]\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\s*/\s*[A-Z][\w.']*(?: [A-Z][\w.']*){0,4})"
     r"|\b(?:foto|photo|dok|dokumentasi|ist|istimewa)\s*[:/]\s*[\w .'/-]+"  # FOTO/Name
     r"|(?-i:\b[A-Z]{3,}\s*/\s*[A-Z][\w .'-]+$)"  # AGENSI/Name
     rf"|\b{_DOMAIN}\s*/\s*[\w .'-]+|\b[A-Z][A-Z .'-]+/\s*{_DOMAIN}"  # SITE.COM/NAME, NAME/SITE.CO
