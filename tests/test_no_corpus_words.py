@@ -15,6 +15,7 @@ LISTS = (
     PROJECT / "tests" / "fixtures" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "import_heldout" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "import_heldout2" / "proper_nouns.txt",
+    PROJECT / "tests" / "fixtures" / "import_heldout3" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "pages2" / "proper_nouns.txt",
 )
 # Strings shown to users may name what the bot knows about (help text, example questions).
