@@ -30,6 +30,9 @@ STOPWORDS = frozenset(
     tentang berlangsung diadakan digelar dilaksanakan terjadi
     sampai hingga memang begitu kemarin dulu pak bu ibu bapak sis bro benar benarkah betul
     sama per antara nanti saat
+    he she they them his her hers him i me my we us our you your like if into being once
+    across after before out get got doing here been will would can could should may might
+    than then so very also just only some all each every both either neither not no
     """.split()
 )
 
@@ -175,7 +178,8 @@ def colloquial_forms(word: str) -> list[str]:
     """Standard forms a colloquial (Jakarta-style) verb may stand for, most likely first.
 
     "diadain" -> "diadakan", "nyanangin" -> "canangkan", "nambah" -> "tambah",
-    "ngelindungin" -> "lindungi". Only candidates: the caller keeps one the corpus knows.
+    "ngelindungin" -> "lindungi", "nyanangke" -> "canangkan". Only candidates: the caller
+    keeps one the corpus knows.
     """
     if len(word) < 4 or not word.isalpha():
         return []
@@ -183,6 +187,9 @@ def colloquial_forms(word: str) -> list[str]:
     if word.endswith("in") and len(word) > 5:
         base = word[:-2]
         bodies = [base + "kan", base + "i", base]
+    elif word.endswith("ke") and len(word) > 5:  # Malay -ke for -kan: "nargetke" -> "targetkan"
+        base = word[:-2]
+        bodies = [base + "kan", base]
     out: list[str] = []
     for body in bodies:
         out.append(body)

@@ -59,3 +59,24 @@ def test_a_message_without_a_question_word_is_one_question(reader: Reader) -> No
 
 def test_a_greeting_alone_holds_no_question(reader: Reader) -> None:
     assert reader.read("halo min, makasih ya 🙏").questions == ()
+
+
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        (
+            "coverage bpjs tk sumsel akhir 2021 brp persen, trus skrg udah brp?",
+            ("coverage bpjs tk sumsel akhir 2021 brp persen", "skrg udah brp?"),
+        ),
+        (
+            "How many claims were paid in 2024, and how many of them were fatal?",
+            ("How many claims were paid in 2024", "how many of them were fatal?"),
+        ),
+        ("berapa pekerja formal dan informal yang terlindungi?", None),
+        ("siapa kepala kanwil dan wakilnya?", None),
+    ],
+)
+def test_a_sentence_asking_two_things_is_two_questions(
+    reader: Reader, message: str, questions: tuple[str, ...] | None
+) -> None:
+    assert reader.read(message).questions == (questions or (message,))

@@ -1,6 +1,6 @@
 from index.glossary import parse_glossary
 from index.lexical import terms_of_words
-from index.text import split_sentences, words
+from index.text import colloquial_forms, split_sentences, words
 
 
 def _sentences(text: str) -> list[str]:
@@ -36,3 +36,9 @@ def test_glossary_expands_longest_term_first() -> None:
         "ada",
     ]
     assert g.expand_text("TK jamsostek") == ["tenaga", "kerja", "bpjs", "ketenagakerjaan"]
+
+
+def test_malay_ke_verbs_have_their_standard_kan_forms() -> None:
+    assert "targetkan" in colloquial_forms("nargetke")
+    assert "canangkan" in colloquial_forms("nyanangke")
+    assert "optimalkan" in colloquial_forms("ngoptimalke")

@@ -11,6 +11,7 @@ from bot.answer.constraints import unmet
 from bot.answer.features import bigram_share, role_mismatch, unit_match
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
 from bot.answer.question import QuestionReader
+from bot.answer.scoring import fits_kind
 from bot.answer.vocabulary import is_common, nearest_common, standard_form
 from index.errors import KnowledgeFileError
 from index.glossary import load_glossary
@@ -133,3 +134,37 @@ def test_malformed_lexicon_files_name_the_line() -> None:
         parse_gazetteer("province | Jambi\nplanet | Mars\n")
     with pytest.raises(KnowledgeFileError, match=r"chat.txt:1:"):
         parse_sections("halo | hai\n[greeting]\n")
+
+
+def test_a_month_range_is_one_period_and_may_be_named_just_before_the_answer(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("berapa nilai klaim sepanjang januari hingga oktober 2024?")
+    assert q.months == (1, 10) and len(sides(q)) == 1
+    assert len(sides(reader.parse("data maret sama agustus 2024 beda ya?"))) == 2
+    names = {1: ("januari",), 10: ("oktober",)}
+    november = _article(dated=date(2024, 11, 20))
+    lead = "Klaim dibayarkan kepada 3.214 peserta sepanjang Januari hingga Oktober 2024."
+    total = "Total nilai klaim mencapai Rp 48,6 miliar."
+    assert unmet(q, total, [lead], november, lambda _: frozenset(), names) == []
+    assert unmet(q, total, [], november, lambda _: frozenset(), names)
+
+
+def test_money_questions_want_money_and_office_questions_want_a_person(
+    reader: QuestionReader,
+) -> None:
+    money = reader.parse("berapa nilai klaim pekerja yang dibayarkan?")
+    assert money.unit == "uang"
+    assert fits_kind(money, "Total nilai klaim yang dibayarkan mencapai Rp 48,6 miliar.")
+    assert not fits_kind(money, "Klaim dibayarkan kepada 3.214 peserta.")
+    office = reader.parse("siapa kepala kantor cabang yang memaparkan data?")
+    assert not fits_kind(office, "BPJS Ketenagakerjaan Kantor Cabang membayarkan klaim.")
+    assert fits_kind(office, "Kepala Kantor Cabang, Budi Santoso, memaparkan data klaim.")
+    assert fits_kind(reader.parse("siapa yang menanggung iuran?"), "Pemerintah daerah menanggung.")
+
+
+def test_comparison_words_do_not_count_as_words_the_corpus_lacks(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("lebih tinggi pekerja formal atau informal?")
+    assert "tinggi" not in q.unknown_common

@@ -5,34 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answer.question import Question
-from index.text import STOPWORDS, stem
+from bot.answer.question import COMPARISON_CUES, Question
+from index.text import MONTH_WORDS, STOPWORDS, stem
 
 _JOINERS = {"atau", "sama", "vs", "versus", "dan", "dengan", "dibanding", "dibandingkan", "or"}
-COMPARISON_CUES = {
-    "beda",
-    "berbeda",
-    "perbedaan",
-    "bedanya",
-    "lebih",
-    "mana",
-    "dibanding",
-    "dibandingkan",
-    "versus",
-    "vs",
-    "atau",
-    "compare",
-    "compared",
-    "difference",
-    "higher",
-    "lower",
-    "naik",
-    "turun",
-    "meningkat",
-    "ganti",
-    "berubah",
-    "masing",
-}
 
 
 def sides(q: Question) -> list[Question]:
@@ -43,13 +19,24 @@ def sides(q: Question) -> list[Question]:
         kind = "siapa" if "siapa" in q.words else "berapa"  # "siapa aja" of each side: who
     if len(years) >= 2:
         return [replace(q, years=(y,), kind=kind, wants_latest=False) for y in years]
-    if len(months) >= 2:
+    if len(months) >= 2 and not _month_range(q.words):
         return [replace(q, months=(m,), kind=kind, wants_latest=False) for m in months]
     pair = _word_pair(q)
     if pair is None:
         return [q]
     a, b = pair
     return [_without(q, b, kind), _without(q, a, kind)]
+
+
+_RANGE_WORDS = {"hingga", "sampai", "sd", "s/d", "-", "to", "until", "through"}
+
+
+def _month_range(words: tuple[str, ...]) -> bool:
+    """ "Januari hingga Oktober 2024": one period, not two months compared."""
+    return any(
+        a in MONTH_WORDS and b in _RANGE_WORDS and c in MONTH_WORDS
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    )
 
 
 def _word_pair(q: Question) -> tuple[str, str] | None:

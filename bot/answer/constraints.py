@@ -48,8 +48,8 @@ def month_met(
     article: Article,
     names: dict[int, tuple[str, ...]],
 ) -> bool:
-    """The answer names the month (and the year asked, if any, is the answer's or the
-    article's), or the article is from that month (of that year)."""
+    """The answer (or the sentences just before it) names the month, and the year asked, if
+    any, is the answer's or the article's; or the article is from that month (of that year)."""
     lower = f" {re.sub(r'[^a-z0-9]+', ' ', window.lower())} "
     dated = article.dated
     in_year = not years or any(str(y) in window or (dated and dated.year == y) for y in years)
@@ -69,7 +69,8 @@ def unmet(
     """The constraints of `q` that this answer window does not meet (empty when all are)."""
     missing = [p.name for p in q.places if not place_met(p, window, before, article, places_in)]
     missing += [str(y) for y in q.years if not year_met(y, window, article)]
+    near = " ".join([*before[-NEARBY:], window])  # "sepanjang Januari ... Total nilai ..."
     missing += [
-        f"month {m}" for m in q.months if not month_met(m, q.years, window, article, month_names)
+        f"month {m}" for m in q.months if not month_met(m, q.years, near, article, month_names)
     ]
     return missing

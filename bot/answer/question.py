@@ -25,9 +25,11 @@ _ACRONYM_ASK = {
     "stands",
     "acronym",
 }
-_LATEST = {"sekarang", "terbaru", "terkini", "kini", "terakhir", "latest", "now", "current"}
+LATEST_WORDS = {"sekarang", "terbaru", "terkini", "kini", "terakhir", "latest", "now", "current"}
 _TAG_QUESTION = {"tidak", "belum", "bukan", "kah", "apa", "ya"}  # "bisa daftar ga", "... ya"
 _YES_NO = {"apakah", "benarkah", "bisakah", "bolehkah", "adakah", "is", "are", "does", "do", "did"}
+# Words that ask for an amount of money ("berapa nilai klaimnya", "berapa rupiah").
+_MONEY = {"nilai", "nilainya", "rupiah", "rp", "dana", "anggaran", "biaya", "uang", "senilai"}
 _PERCENT = {"persen", "persentase", "%", "percent", "percentage", "proporsi", "coverage", "cakupan"}
 
 
@@ -40,7 +42,7 @@ class Question:
     words: tuple[str, ...]  # glossary-expanded lowercase words
     terms: tuple[str, ...]  # stemmed content terms
     kind: str
-    unit: str | None  # "persen" or "jumlah" for berapa questions
+    unit: str | None  # "persen", "uang" (money) or "jumlah" for berapa questions
     wants_latest: bool
     years: tuple[int, ...]
     months: tuple[int, ...] = ()  # months named in the question (1-12)
@@ -57,6 +59,44 @@ class Question:
     common_share: float = 0.0
     rare_share: float = 0.0
     asked_unknown: float = 0.0  # 1 when the head of what it asks about ("<alamat> ...") is unknown
+
+
+# Words that only say "compare" (they steer the reading, not the retrieval; never unknown).
+COMPARISON_CUES = {
+    "beda",
+    "berbeda",
+    "perbedaan",
+    "bedanya",
+    "lebih",
+    "mana",
+    "dibanding",
+    "dibandingkan",
+    "versus",
+    "vs",
+    "atau",
+    "compare",
+    "compared",
+    "difference",
+    "higher",
+    "lower",
+    "naik",
+    "turun",
+    "meningkat",
+    "ganti",
+    "berubah",
+    "masing",
+    "banding",
+    "bandingkan",
+    "membandingkan",
+    "perbandingan",
+    "tinggi",
+    "rendah",
+    "besar",
+    "kecil",
+    "gedean",
+    "same",
+    "different",
+}
 
 
 def _has(words: tuple[str, ...], phrase: str) -> bool:
@@ -182,10 +222,18 @@ class QuestionReader:
         kind = "singkatan" if acronym else question_kind(words)
         unit = None
         if kind == "berapa":
-            unit = "persen" if any(w in _PERCENT for w in words) or "%" in text else "jumlah"
+            unit = "jumlah"
+            if any(w in _PERCENT for w in words) or "%" in text:
+                unit = "persen"
+            elif any(w in _MONEY for w in words):
+                unit = "uang"
         content = [w for w in words if _is_content(w)]
         terms = tuple(terms_of_words(content))  # the index's terms, months and years apart
-        unknown = [(w, t) for w, t in zip(content, terms, strict=True) if not self.known(t)]
+        unknown = [
+            (w, t)
+            for w, t in zip(content, terms, strict=True)
+            if not self.known(t) and w not in COMPARISON_CUES
+        ]
         asked = set(terms)
         total = sum(rarity(w) for w in content) or 1.0
         common = sum(rarity(w) for w, _ in unknown if not w.isalpha() or is_common(w))
@@ -197,7 +245,7 @@ class QuestionReader:
             terms=terms,
             kind=kind,
             unit=unit,
-            wants_latest=any(w in _LATEST for w in words) or _has(words, "saat ini"),
+            wants_latest=any(w in LATEST_WORDS for w in words) or _has(words, "saat ini"),
             years=tuple(int(w) for w in words if _is_year(w)),
             months=tuple(dict.fromkeys(MONTH_WORDS[w] for w in words if w in MONTH_WORDS)),
             head=head_terms(words),

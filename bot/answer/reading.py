@@ -20,6 +20,9 @@ MIN_QUESTION_TERMS = 2  # a shorter question ("apo masalahnyo?") continues the o
 _WRAPPERS = ("greeting", "honorific", "thanks", "apology", "ask", "connective")
 _TOKEN_RE = re.compile(r"[0-9]+(?:[.,/][0-9]+)*%?|[^\W\d_]+", re.UNICODE)
 _BREAK_RE = re.compile(r"(?<=[.!?])\s+|\n+|\s*[?]+\s*")
+# Words joining the two questions of one sentence ("..., trus skrg udah brp?").
+_JOINERS = {"dan", "trus", "terus", "lalu", "serta", "and", "then", "kemudian"}
+_LINKED = "\x00"  # marks a question cut from the sentence before it (internal)
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,9 @@ class Reader:
             if self._introduces(core) and not piece.rstrip().endswith("?"):
                 context.append(core)
             elif piece.rstrip().endswith("?") or self.is_question(words):
-                questions.append(core)
+                parts = self._compound(core)
+                questions.append(parts[0])
+                questions += [f"{_LINKED}{part}" for part in parts[1:]]
             else:
                 context.append(core)
         if not questions:
@@ -93,13 +98,37 @@ class Reader:
             return Reading((whole,) if whole else (), "")
         return Reading(tuple(self._joined(questions)), " ".join(context))
 
+    def _compound(self, core: str) -> list[str]:
+        """A sentence asking two things ("... akhir 2021 brp persen, trus skrg udah brp?",
+        "how many claims ..., and how many of them were fatal?") cut at the joiner between
+        two questions; `[core]` when it asks one thing."""
+        toks = _tokens(core)
+        for i in range(1, len(toks) - 1):
+            gap = core[toks[i - 1][1] : toks[i][0]]
+            joiner = toks[i][2] in _JOINERS
+            if not (joiner or "," in gap or "&" in gap):
+                continue
+            left = core[: toks[i - 1][1]]
+            right_start = toks[i + 1][0] if joiner else toks[i][0]
+            right = core[right_start:]
+            if self._asks(left) and self._asks(right):
+                return [left.strip(" ,&"), *self._compound(right.strip(" ,&"))]
+        return [core]
+
+    def _asks(self, text: str) -> bool:
+        return self.is_question(self.lex.expand(w for _, _, w in _tokens(text)))
+
     def _joined(self, questions: list[str]) -> list[str]:
         """Questions too thin to stand alone joined to their neighbour: "data maret sm agustus
-        beda ya? brp aja yg terlindungi" is one question, "... ? apo masalahnyo" too."""
+        beda ya? brp aja yg terlindungi" is one question, "... ? apo masalahnyo" too. The
+        second question of a compound sentence stays apart (it follows up the first)."""
         out: list[str] = []
         pending = ""
         for q in questions:
-            q = f"{pending} {q}".strip()
+            if q.startswith(_LINKED) and out and not pending:
+                out.append(q[len(_LINKED) :])
+                continue
+            q = f"{pending} {q.removeprefix(_LINKED)}".strip()
             pending = ""
             thin = self.substance(self.lex.expand(w for _, _, w in _tokens(q))) < MIN_QUESTION_TERMS
             if not thin:

@@ -76,6 +76,8 @@ def target_spans(q: Question, text: str) -> spans.Spans:
     if q.kind == "berapa":
         if q.unit == "persen":
             return spans.percent_spans(text)
+        if q.unit == "uang":
+            return spans.money_spans(text)
         return spans.count_spans(text) + tuple(
             (s, e) for s, e in spans.total_spans(text) if asks_total(q, text[s:e])
         )
@@ -167,18 +169,29 @@ def fits_kind(q: Question, text: str) -> bool:
     if q.kind == "berapa":
         if q.unit == "persen":
             return spans.has_percent(text)
+        if q.unit == "uang":
+            return spans.has_money(text)
         return bool(spans.figure_spans(text))
     if q.kind == "siapa":
+        if asks_office_holder(q):
+            return bool(evidence.person_spans(text, q.not_names))
         return bool(evidence.person_spans(text, q.not_names) or evidence.institution_spans(text))
     if q.kind == "kapan":
         return spans.has_date(text) or (asks_deadline(q) and bool(spans.duration_spans(text)))
     return True
 
 
+def asks_office_holder(q: Question) -> bool:
+    """ "Siapa kepala ...": the answer names a person, not the institution."""
+    return bool(evidence.ROLE_WORDS & set(q.head))
+
+
 def same_figure_kind(q: Question, best: str, other: str) -> bool:
     """Figures from another source count as "the same thing" only in the same unit."""
     if q.unit == "persen":
         return spans.has_percent(other)
+    if q.unit == "uang":
+        return spans.has_money(other)
     if spans.people_count(best):
         return spans.people_count(other)
     return spans.has_count(best) == spans.has_count(other)

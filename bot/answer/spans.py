@@ -129,6 +129,19 @@ def _is_total(text: str, start: int) -> bool:
     return bool(_TOTAL_RE.search(text[max(0, start - 30) : start]))
 
 
+_MONEY_RE = re.compile(rf"^{_QUALIFIER}{_CURRENCY}\d|\brupiah\b", re.IGNORECASE)
+
+
+@memo
+def money_spans(text: str) -> Spans:
+    """Figures of money: "Rp42 juta", "Rp 4,94 miliar", "senilai Rp1,2 triliun"."""
+    return tuple((s, e) for s, e in figure_spans(text) if _MONEY_RE.search(text[s : e + 8]))
+
+
+def has_money(text: str) -> bool:
+    return bool(money_spans(text))
+
+
 @memo
 def percent_spans(text: str) -> Spans:
     return tuple((s, e) for s, e in figure_spans(text) if PERCENT_RE.search(text[s:e]))

@@ -16,15 +16,20 @@ if TYPE_CHECKING:
     from bot.evaluation.fit import Group
     from bot.settings import Settings
 
-# The sets the scorer is fitted on, and the corpus each is asked against. The held-out sets
-# (`*_heldout.jsonl`) and test.jsonl are never fitted on.
+# The sets the scorer is fitted on, and the corpus each is asked against. test.jsonl and the
+# unspent held-out sets are never fitted on; chat_heldout and fixture_heldout were measured once
+# (2026-12-01) and then became fitting data, replaced by newer blind held-out sets.
 FIT_SETS = (
     ("dev.jsonl", "knowledge"),
     ("holdout.jsonl", "knowledge"),
     ("chat_dev.jsonl", "knowledge"),
+    ("chat_heldout.jsonl", "knowledge"),
+    ("chat2_dev.jsonl", "knowledge"),
     ("train_seeds.jsonl", "knowledge"),
     ("fixture_dev.jsonl", "fixtures"),
+    ("fixture_heldout.jsonl", "fixtures"),
     ("train_fixtures.jsonl", "fixtures"),
+    ("fixture2_dev.jsonl", "fixtures2"),
 )
 FIT_CORPORA = tuple(dict.fromkeys(corpus for _, corpus in FIT_SETS))
 
