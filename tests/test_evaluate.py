@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from types import SimpleNamespace
 
+import pytest
+
 from bot.answer.records import Answer, Citation
 from bot.evaluation.evaluate import Outcome, Report, added_cost, boilerplate_markers, evaluate
 from bot.evaluation.sets import DevQuestion
@@ -83,3 +85,16 @@ def test_an_answer_quoting_site_boilerplate_is_counted() -> None:
     spoilt = evaluate(Shows("34 persen. BACA   JUGA: Lainnya"), [q])  # type: ignore[arg-type]
     assert clean.metrics()["boilerplate_answers"] == 0
     assert spoilt.metrics()["boilerplate_answers"] == 1 and spoilt.failures()
+
+
+def test_the_threshold_refuses_the_set_share_of_unanswerable_questions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.evaluation import fit
+
+    scores = {f"u{i}": i / 10 for i in range(10)} | {"a": 0.95}
+    monkeypatch.setattr(fit, "_best", lambda g, scorer: (scores[g.question], True))
+    groups = [fit.Group(q, q == "a", frozenset()) for q in scores]
+    t = fit.threshold(groups, scorer=None, share=0.8)  # type: ignore[arg-type]
+    refused = [q for q, s in scores.items() if q != "a" and s < t]
+    assert len(refused) == 8 and scores["a"] >= t

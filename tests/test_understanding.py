@@ -11,7 +11,7 @@ from bot.answer.constraints import unmet
 from bot.answer.features import bigram_share, role_mismatch, unit_match
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
 from bot.answer.question import QuestionReader
-from bot.answer.scoring import fits_kind
+from bot.answer.scoring import asks_office_holder, fits_kind, office_named
 from bot.answer.vocabulary import is_common, nearest_common, standard_form
 from index.errors import KnowledgeFileError
 from index.glossary import load_glossary
@@ -168,3 +168,45 @@ def test_comparison_words_do_not_count_as_words_the_corpus_lacks(
 ) -> None:
     q = reader.parse("lebih tinggi pekerja formal atau informal?")
     assert "tinggi" not in q.unknown_common
+
+
+def test_a_district_is_met_by_the_place_the_sentences_before_were_about(
+    reader: QuestionReader,
+) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    q = reader.parse("target sektor formal di palembang brp ribu?")
+    lead = "Kepala Kantor Cabang Palembang menyampaikan capaian kepesertaan di Palembang."
+    quote = ["Sektor formal itu sudah 80 persen.", "Sektor informal sudah 65 persen."]
+    window = "Kalau di sektor formal itu 174 ribu, ujarnya."
+    article = _article()
+    assert unmet(q, window, [lead, *quote], article, places, {}) == []
+    province = "Di Sumatera Selatan, cakupan kepesertaan baru 34 persen."
+    assert unmet(q, window, [lead, province, *quote], article, places, {})
+    assert unmet(q, window, quote, article, places, {})
+
+
+def test_people_are_counted_not_paid_and_how_long_wants_a_duration(
+    reader: QuestionReader,
+) -> None:
+    people = reader.parse("berapa pekerja yang terlindungi?")
+    assert not fits_kind(people, "Anggaran iurannya mencapai Rp433,4 juta.")
+    assert not fits_kind(people, "Cakupannya baru 29,3 persen.")
+    assert fits_kind(people, "Sebanyak 12.840 pekerja terlindungi.")
+    assert fits_kind(reader.parse("berapa total klaim tahun ini?"), "Totalnya Rp 1,74 triliun.")
+    wait = reader.parse("berapa lama masa tunggu pencairan?")
+    assert wait.unit == "lama"
+    assert fits_kind(wait, "Masa tunggunya satu bulan setelah berhenti bekerja.")
+    assert not fits_kind(wait, "Sebanyak 3.214 peserta mencairkan saldonya.")
+
+
+def test_an_office_question_is_answered_only_where_that_office_is_named(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("siapa bupati yang hadir?")
+    assert asks_office_holder(q)
+    assert office_named(q, frozenset({"bupati", "hadir"}))
+    assert not office_named(q, frozenset({"kepala", "dinas", "hadir"}))

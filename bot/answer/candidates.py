@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.answer.constraints import unmet
-from bot.answer.features import LinearScorer, Window, window_features
+from bot.answer.constraints import LOCALE_REACH, unmet
+from bot.answer.features import LinearScorer, Window, unit_match, window_features
 from bot.answer.lexicons import Place
 from bot.answer.multisource import prefer_latest
 from bot.answer.question import Question
-from bot.answer.scoring import Scored, Weights
+from bot.answer.scoring import Scored, Weights, asks_office_holder, office_named
 from bot.answer.windows import rescored, windows_of
 from index.records import Hit, Sentence
 from index.store import StoredIndex
@@ -104,8 +104,14 @@ class CandidateFinder:
         return windows_of(chunk, article, self.sentences(chunk.article_id))
 
     def _admissible(self, q: Question, scored: Scored) -> bool:
-        """The window meets the question's constraints and can answer its kind."""
+        """The window meets the question's constraints and can answer its kind: it names
+        the office a "siapa <kepala ...>" question asks about, and a figure counts what a
+        "berapa <noun>" question counts (or what it counts cannot be told)."""
         if not self.scorer.fits(q, scored.text):
+            return False
+        if asks_office_holder(q) and not office_named(q, self.terms_of(scored.text)):
+            return False
+        if unit_match(q, scored.text) < 0:
             return False
         if not (q.places or q.years or q.months):
             return True
@@ -113,5 +119,5 @@ class CandidateFinder:
         if not scored.title:
             sents = self.sentences(scored.article.id)
             start = scored.positions[0]
-            before = [s.text for s in sents[max(0, start - 2) : start]]
+            before = [s.text for s in sents[max(0, start - LOCALE_REACH) : start]]
         return not unmet(q, scored.text, before, scored.article, self.places_in, MONTH_NAMES)

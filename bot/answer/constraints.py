@@ -13,7 +13,8 @@ from bot.answer.lexicons import Place
 from bot.answer.question import Question
 from index.records import Article
 
-NEARBY = 2  # sentences before an answer that still count for a kabupaten or kota it names
+NEARBY = 2  # sentences before an answer that still count for the months they name
+LOCALE_REACH = 6  # sentences before an answer searched for the place it is about
 _LOCAL = ("kabupaten", "kota")
 
 PlacesIn = Callable[[str], frozenset[Place]]
@@ -22,17 +23,28 @@ PlacesIn = Callable[[str], frozenset[Place]]
 def place_met(
     place: Place, window: str, before: Sequence[str], article: Article, places_in: PlacesIn
 ) -> bool:
-    """A kabupaten or kota must be named by the answer, the sentences just before it or the
-    title (a province-wide figure does not answer for one district); a province, region,
-    country or organisation by the answer, the title or the article's region."""
+    """A kabupaten or kota must be named by the answer or the title, or be the place the
+    sentences before it last named (a province-wide figure does not answer for one district);
+    a province, region, country or organisation by the answer, the title or the article's
+    region."""
     named = places_in(window)
     if place in named or place in places_in(article.title):
         return True
     if place.kind in _LOCAL:
-        return any(place in places_in(s) for s in before[-NEARBY:])
+        return not named and _last_place(before, places_in) == place
     if any(p.kind == place.kind and p != place for p in named):
         return False  # the sentence is about another province ("Di Provinsi X, ...")
     return place in places_in(article.region)
+
+
+def _last_place(before: Sequence[str], places_in: PlacesIn) -> Place | None:
+    """The place the text before an answer is about: the last one it names (None when the
+    last sentence naming places names several, or none is named within reach)."""
+    for sentence in reversed(before[-LOCALE_REACH:]):
+        named = [p for p in places_in(sentence) if p.kind in (*_LOCAL, "province")]
+        if named:
+            return named[0] if len(named) == 1 else None
+    return None
 
 
 def year_met(year: int, window: str, article: Article) -> bool:

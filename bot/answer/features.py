@@ -77,7 +77,7 @@ def counted_nouns(q: Question) -> frozenset[str]:
 def unit_match(q: Question, text: str) -> float:
     """+1 when a figure of `text` counts a noun the question counts, -1 when its figures all
     count other nouns, 0 when that cannot be told."""
-    if q.kind != "berapa" or q.unit == "persen":
+    if q.kind != "berapa" or q.unit != "jumlah":
         return 0.0
     nouns = [_counted_noun(text, s, e) for s, e in spans.figure_spans(text)]
     nouns = [n for n in nouns if n]

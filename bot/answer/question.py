@@ -29,7 +29,21 @@ LATEST_WORDS = {"sekarang", "terbaru", "terkini", "kini", "terakhir", "latest", 
 _TAG_QUESTION = {"tidak", "belum", "bukan", "kah", "apa", "ya"}  # "bisa daftar ga", "... ya"
 _YES_NO = {"apakah", "benarkah", "bisakah", "bolehkah", "adakah", "is", "are", "does", "do", "did"}
 # Words that ask for an amount of money ("berapa nilai klaimnya", "berapa rupiah").
-_MONEY = {"nilai", "nilainya", "rupiah", "rp", "dana", "anggaran", "biaya", "uang", "senilai"}
+_MONEY = {
+    "nilai",
+    "nilainya",
+    "rupiah",
+    "rp",
+    "dana",
+    "anggaran",
+    "anggarkan",
+    "menganggarkan",
+    "dianggarkan",
+    "biaya",
+    "uang",
+    "senilai",
+    "money",
+}
 _PERCENT = {"persen", "persentase", "%", "percent", "percentage", "proporsi", "coverage", "cakupan"}
 
 
@@ -42,7 +56,7 @@ class Question:
     words: tuple[str, ...]  # glossary-expanded lowercase words
     terms: tuple[str, ...]  # stemmed content terms
     kind: str
-    unit: str | None  # "persen", "uang" (money) or "jumlah" for berapa questions
+    unit: str | None  # berapa questions: "persen", "uang" (money), "lama" (time) or "jumlah"
     wants_latest: bool
     years: tuple[int, ...]
     months: tuple[int, ...] = ()  # months named in the question (1-12)
@@ -225,7 +239,9 @@ class QuestionReader:
             unit = "jumlah"
             if any(w in _PERCENT for w in words) or "%" in text:
                 unit = "persen"
-            elif any(w in _MONEY for w in words):
+            elif _has(words, "berapa lama"):
+                unit = "lama"
+            elif any(w.removesuffix("nya") in _MONEY for w in words):
                 unit = "uang"
         content = [w for w in words if _is_content(w)]
         terms = tuple(terms_of_words(content))  # the index's terms, months and years apart

@@ -78,6 +78,8 @@ def target_spans(q: Question, text: str) -> spans.Spans:
             return spans.percent_spans(text)
         if q.unit == "uang":
             return spans.money_spans(text)
+        if q.unit == "lama":
+            return spans.duration_spans(text)
         return spans.count_spans(text) + tuple(
             (s, e) for s, e in spans.total_spans(text) if asks_total(q, text[s:e])
         )
@@ -171,7 +173,12 @@ def fits_kind(q: Question, text: str) -> bool:
             return spans.has_percent(text)
         if q.unit == "uang":
             return spans.has_money(text)
-        return bool(spans.figure_spans(text))
+        if q.unit == "lama":
+            return bool(spans.duration_spans(text))
+        if not asks_people(q):
+            return bool(spans.figure_spans(text))
+        money = spans.money_spans(text)  # people are counted, not paid out
+        return any(s not in money for s in spans.count_spans(text) + spans.total_spans(text))
     if q.kind == "siapa":
         if asks_office_holder(q):
             return bool(evidence.person_spans(text, q.not_names))
@@ -184,6 +191,11 @@ def fits_kind(q: Question, text: str) -> bool:
 def asks_office_holder(q: Question) -> bool:
     """ "Siapa kepala ...": the answer names a person, not the institution."""
     return bool(evidence.ROLE_WORDS & set(q.head))
+
+
+def office_named(q: Question, terms: frozenset[str]) -> bool:
+    """The window's terms name the office (the role words) a "siapa" question asks about."""
+    return all(stem(w) in terms for w in evidence.ROLE_WORDS & set(q.head))
 
 
 def same_figure_kind(q: Question, best: str, other: str) -> bool:

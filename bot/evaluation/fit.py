@@ -29,8 +29,8 @@ from bot.evaluation.evaluate import fact_present
 from bot.evaluation.sets import DevQuestion
 
 FOLDS = 5
-# A wrong answer to a question the articles do not answer costs this many right answers.
-REFUSAL_WEIGHT = 3.0
+# The share of the fitting sets' unanswerable questions the threshold refuses.
+REFUSED_SHARE = 0.85
 SEED = 20261201
 
 
@@ -80,7 +80,7 @@ def groups_of(answerer: Answerer, questions: Iterable[DevQuestion]) -> list[Grou
 def fit(groups: Sequence[Group], c: float = 1.0) -> dict[str, Any]:
     """The ranker (a listwise model: the probability that a right window comes first among
     its question's windows), its calibration (logistic regression on each question's best
-    window) and the threshold that gets the most questions right."""
+    window) and the threshold (see `threshold`)."""
     cols = [FEATURES.index(n) for n in RANK_FEATURES]
     allx = np.array([row for g in groups for row in g.x], dtype=np.float64)[:, cols]
     mean, scale = allx.mean(axis=0), allx.std(axis=0)
@@ -165,27 +165,22 @@ def _calibrate(groups: Sequence[Group], ranker: Linear, c: float) -> dict[str, A
     }
 
 
-def threshold(
-    groups: Sequence[Group], scorer: LinearScorer, refusal_weight: float = REFUSAL_WEIGHT
-) -> float:
-    """The probability a best window needs to be given as an answer: the one that gets the
-    most questions right (a wrong answer to an unanswerable question counts `refusal_weight`),
-    in the middle of the range of equally good values."""
-    best = [(*_best(g, scorer), g.answerable) for g in groups]
-    cuts = sorted({s for s, _, _ in best} | {0.0, 1.0})
+def threshold(groups: Sequence[Group], scorer: LinearScorer, share: float = REFUSED_SHARE) -> float:
+    """The probability a best window needs to be given as an answer: the lowest that refuses
+    `share` of the unanswerable questions of the fitting sets (a quantile of their best
+    windows' scores, which moves little when a feature or a set changes)."""
+    scores = sorted(
+        s for s, _, answerable in (_best_of(g, scorer) for g in groups) if not answerable
+    )
+    if not scores:
+        return 0.5
+    k = min(len(scores) - 1, int(np.ceil(share * len(scores))) - 1)
+    above = [x for x in scores if x > scores[k]]
+    return round((scores[k] + above[0]) / 2 if above else scores[k] + 1e-6, 6)
 
-    def gain(t: float) -> float:
-        right = sum(1.0 for s, ok, answerable in best if answerable and ok and s >= t)
-        refused = sum(refusal_weight for s, _, answerable in best if not answerable and s < t)
-        return right + refused
 
-    scores = [(gain(t), t) for t in cuts]
-    top = max(g for g, _ in scores)
-    good = [t for g, t in scores if g == top]
-    lo, hi = good[0], good[-1]
-    above = [t for t in cuts if t > hi]
-    hi = above[0] if above else hi
-    return round((lo + hi) / 2 if hi > lo else lo, 6)
+def _best_of(g: Group, scorer: LinearScorer) -> tuple[float, bool, bool]:
+    return (*_best(g, scorer), g.answerable)
 
 
 def folds(groups: Sequence[Group], n: int = FOLDS) -> list[set[str]]:
