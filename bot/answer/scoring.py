@@ -190,12 +190,15 @@ def fits_kind(q: Question, text: str) -> bool:
 
 def asks_office_holder(q: Question) -> bool:
     """ "Siapa kepala ...": the answer names a person, not the institution."""
-    return bool(evidence.ROLE_WORDS & set(q.head))
+    return q.kind == "siapa" and bool(evidence.ROLE_WORDS & set(q.head))
 
 
 def office_named(q: Question, terms: frozenset[str]) -> bool:
-    """The window's terms name the office (the role words) a "siapa" question asks about."""
-    return all(stem(w) in terms for w in evidence.ROLE_WORDS & set(q.head))
+    """The window's terms name the office a "siapa <kepala ...>" question asks about: its
+    first role word and the word after it ("kepala bidang" is not "kepala kantor"; "who was
+    the director ... with the governor" asks for the director)."""
+    at = next((i for i, w in enumerate(q.head) if w in evidence.ROLE_WORDS), None)
+    return at is None or all(stem(w) in terms for w in q.head[at : at + 2])
 
 
 def same_figure_kind(q: Question, best: str, other: str) -> bool:
