@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from bot.answer.compare import sides
+from bot.answer.compose import restates
 from bot.answer.constraints import unmet
 from bot.answer.features import bigram_share, role_mismatch, unit_match
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
@@ -216,3 +217,28 @@ def test_an_office_question_is_answered_only_where_that_office_is_named(
     assert not asks_office_holder(reader.parse("berapa persen target gubernur?"))
     director = reader.parse("siapa direktur bpjs audiensi gubernur 2020?")
     assert office_named(director, frozenset({"direktur", "bpjs", "audiensi"}))
+
+
+def test_a_sentence_about_another_province_does_not_answer_for_the_headlines_province(
+    reader: QuestionReader,
+) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    q = reader.parse("berapa persen cakupan pekerja di Sumsel?")
+    article = _article(title="Cakupan Pekerja Sumsel Tembus 44,5 Persen")
+    other = "Di Provinsi Bengkulu, cakupan kepesertaan tercatat 31,2 persen."
+    assert unmet(q, other, [], article, places, {})
+    assert unmet(q, "Angka itu setara 44,5 persen.", [], article, places, {}) == []
+
+
+def test_a_body_sentence_stands_for_a_headline_only_if_it_states_its_figure(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("berapa persen cakupan pekerja sekarang?")
+    headline = "Cakupan Pekerja Tembus 44,5 Persen, Klaim Capai Rp 1,74 Triliun"
+    assert restates(q, headline, "Angka itu setara 44,5 persen dari 3,1 juta pekerja.")
+    assert not restates(q, headline, "Capaian itu naik dibanding akhir 2024 yang 36,9 persen.")
+    assert restates(q, "Pekerja Sumsel Makin Terlindungi", "Cakupannya 36,9 persen.")

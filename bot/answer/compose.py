@@ -6,6 +6,7 @@ Pure code over a loaded index and a searcher; no Telegram, no I/O, no generative
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -26,7 +27,7 @@ from bot.answer.reading import Reader
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
 from bot.answer.retrieval import K_CHUNKS, Searcher, query_of, within_dates
-from bot.answer.scoring import Scored
+from bot.answer.scoring import Scored, target_spans
 from bot.answer.vocabulary import is_common, nearest_common
 from bot.answer.windows import window_at, with_continuation
 from index.glossary import Glossary
@@ -227,9 +228,18 @@ class Answerer:
         if not ranked or ranked[0].score < self.scorer.threshold:
             return []
         if ranked[0].title:
-            # A headline answers only what its article's sentences do not say themselves.
-            body = next((c for c in ranked if c.article is ranked[0].article and not c.title), None)
-            if body is not None and body.score >= TITLE_RATIO * ranked[0].score:
+            # A headline answers only what its article's sentences do not say themselves; the
+            # sentence that does must state the headline's figure, if it has one.
+            head = ranked[0]
+            body = next(
+                (
+                    c
+                    for c in ranked
+                    if c.article is head.article and not c.title and restates(q, head.text, c.text)
+                ),
+                None,
+            )
+            if body is not None and body.score >= TITLE_RATIO * head.score:
                 ranked = [body] + [c for c in ranked if c is not body]
         best = ranked[0]
         if q.kind == "apa_saja" and not best.title:
@@ -274,6 +284,20 @@ class Answerer:
                     article = self.index.articles[aid]
                     return [Pick(Scored(article, (s,), (pos,), 1.0, 1.0, 1.0))]
         return []
+
+
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def restates(q: Question, headline: str, sentence: str) -> bool:
+    """The sentence states the numbers of what the question asks that the headline states
+    (any sentence restates a headline without such numbers)."""
+
+    def numbers(text: str) -> set[str]:
+        return {n for s, e in target_spans(q, text) for n in _NUMBER_RE.findall(text[s:e])}
+
+    wanted = numbers(headline)
+    return not wanted or bool(wanted & numbers(sentence))
 
 
 def _text_terms(sequence_of: Callable[[str], tuple[str, ...]], text: str) -> frozenset[str]:

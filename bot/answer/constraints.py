@@ -28,12 +28,14 @@ def place_met(
     a province, region, country or organisation by the answer, the title or the article's
     region."""
     named = places_in(window)
-    if place in named or place in places_in(article.title):
+    if place in named:
+        return True
+    if any(p.kind == place.kind for p in named):
+        return False  # the sentence is about another province ("Di Provinsi X, ...")
+    if place in places_in(article.title):
         return True
     if place.kind in _LOCAL:
         return not named and _last_place(before, places_in) == place
-    if any(p.kind == place.kind and p != place for p in named):
-        return False  # the sentence is about another province ("Di Provinsi X, ...")
     return place in places_in(article.region)
 
 
