@@ -12,7 +12,13 @@ from bot.answer.constraints import unmet
 from bot.answer.features import bigram_share, role_mismatch, unit_match
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
 from bot.answer.question import QuestionReader
-from bot.answer.scoring import asks_office_holder, fits_kind, office_named
+from bot.answer.scoring import (
+    asks_name,
+    asks_office_holder,
+    fits_kind,
+    offers_name,
+    office_named,
+)
 from bot.answer.vocabulary import is_common, nearest_common, standard_form
 from index.errors import KnowledgeFileError
 from index.glossary import load_glossary
@@ -242,3 +248,13 @@ def test_a_body_sentence_stands_for_a_headline_only_if_it_states_its_figure(
     assert restates(q, headline, "Angka itu setara 44,5 persen dari 3,1 juta pekerja.")
     assert not restates(q, headline, "Capaian itu naik dibanding akhir 2024 yang 36,9 persen.")
     assert restates(q, "Pekerja Sumsel Makin Terlindungi", "Cakupannya 36,9 persen.")
+
+
+def test_a_question_for_a_name_is_answered_only_by_a_sentence_naming_something_new(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("apa nama perusahaan aplikator yang bekerja sama dengan BPJS?")
+    assert asks_name(q)
+    assert not offers_name(q, "BPJS menjalin kerja sama dengan perusahaan aplikator.")
+    assert offers_name(q, "BPJS menjalin kerja sama dengan PT Ojek Kita Sejahtera.")
+    assert offers_name(q, "Programnya disebut Gerakan Lindungi Pengabdi Agama (Gelinda).")

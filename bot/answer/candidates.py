@@ -11,7 +11,14 @@ from bot.answer.features import LinearScorer, Window, unit_match, window_feature
 from bot.answer.lexicons import Place
 from bot.answer.multisource import prefer_latest
 from bot.answer.question import Question
-from bot.answer.scoring import Scored, Weights, asks_office_holder, office_named
+from bot.answer.scoring import (
+    Scored,
+    Weights,
+    asks_name,
+    asks_office_holder,
+    offers_name,
+    office_named,
+)
 from bot.answer.windows import rescored, windows_of
 from index.records import Hit, Sentence
 from index.store import StoredIndex
@@ -112,6 +119,8 @@ class CandidateFinder:
         if asks_office_holder(q) and not office_named(q, self.terms_of(scored.text)):
             return False
         if unit_match(q, scored.text) < 0:
+            return False
+        if asks_name(q) and not offers_name(q, scored.text):
             return False
         if not (q.places or q.years or q.months):
             return True

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.answer import evidence, spans
 from bot.answer.question import Question
 from index.records import Article, Sentence
-from index.text import stem
+from index.text import STOPWORDS, stem
 
 TermsOf = Callable[[str], frozenset[str]]
 TARGET_PENALTY = 0.3
@@ -199,6 +200,27 @@ def office_named(q: Question, terms: frozenset[str]) -> bool:
     the director ... with the governor" asks for the director)."""
     at = next((i for i, w in enumerate(q.head) if w in evidence.ROLE_WORDS), None)
     return at is None or all(stem(w) in terms for w in q.head[at : at + 2])
+
+
+_NAME_SPAN_RE = re.compile(
+    r"\b[A-Z][\w'-]*(?:\s+(?:dan\s+)?[A-Z][\w'-]*)+|“[^”]{3,}”|\"[^\"]{3,}\"|\([A-Z][A-Za-z]{2,}\)"
+)
+
+
+def asks_name(q: Question) -> bool:
+    """ "Apa nama program ...?", "what is the name of ...": the answer states a name."""
+    return bool({"nama", "name"} & set(q.words)) and q.kind not in ("siapa", "berapa", "kapan")
+
+
+def offers_name(q: Question, text: str) -> bool:
+    """The text names something the question does not already name: a run of capitalised
+    words, a quoted phrase or an acronym in brackets."""
+    asked = set(q.words)
+    for m in _NAME_SPAN_RE.finditer(text):
+        named = {w.lower() for w in re.findall(r"[^\W\d_]+", m.group())}
+        if named - asked - STOPWORDS:
+            return True
+    return False
 
 
 def same_figure_kind(q: Question, best: str, other: str) -> bool:
