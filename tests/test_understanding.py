@@ -258,3 +258,11 @@ def test_a_question_for_a_name_is_answered_only_by_a_sentence_naming_something_n
     assert not offers_name(q, "BPJS menjalin kerja sama dengan perusahaan aplikator.")
     assert offers_name(q, "BPJS menjalin kerja sama dengan PT Ojek Kita Sejahtera.")
     assert offers_name(q, "Programnya disebut Gerakan Lindungi Pengabdi Agama (Gelinda).")
+
+
+def test_the_office_asked_about_is_the_one_nearest_the_question_word(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("pas audiensi sama gubernur, kepala kantor cabang siapa?")
+    assert office_named(q, frozenset({"kepala", "kantor", "cabang"}))
+    assert not office_named(q, frozenset({"gubernur", "audiensi"}))

@@ -195,11 +195,18 @@ def asks_office_holder(q: Question) -> bool:
 
 
 def office_named(q: Question, terms: frozenset[str]) -> bool:
-    """The window's terms name the office a "siapa <kepala ...>" question asks about: its
-    first role word and the word after it ("kepala bidang" is not "kepala kantor"; "who was
-    the director ... with the governor" asks for the director)."""
-    at = next((i for i, w in enumerate(q.head) if w in evidence.ROLE_WORDS), None)
-    return at is None or all(stem(w) in terms for w in q.head[at : at + 2])
+    """The window's terms name the office a "siapa <kepala ...>" question asks about: the
+    role word nearest the question word and the word after it ("kepala bidang" is not
+    "kepala kantor"; "pas audiensi sm gubernur, kepala cabang siapa?" asks for the head of
+    the branch)."""
+    words = q.words
+    asked = [i for i, w in enumerate(words) if w in ("siapa", "who")]
+    roles = [i for i, w in enumerate(words) if w in evidence.ROLE_WORDS]
+    if not roles:
+        return True
+    at = min(roles, key=lambda i: min((abs(i - a) for a in asked), default=i))
+    office = [w for w in words[at : at + 2] if w not in STOPWORDS]
+    return all(stem(w) in terms for w in office)
 
 
 _NAME_SPAN_RE = re.compile(
