@@ -175,7 +175,8 @@ _VOWELS = "aeiou"
 
 
 def colloquial_forms(word: str) -> list[str]:
-    """Standard forms a colloquial (Jakarta-style) verb may stand for, most likely first.
+    """Standard forms a colloquial verb (Jakarta-style, or Malay "-ke") may stand for, most
+    likely first.
 
     "diadain" -> "diadakan", "nyanangin" -> "canangkan", "nambah" -> "tambah",
     "ngelindungin" -> "lindungi", "nyanangke" -> "canangkan". Only candidates: the caller

@@ -82,6 +82,7 @@ def test_clean_article_keeps_sentences_verbatim_as_paragraphs() -> None:
         "Petugas melayani peserta di kantor cabang. - Situs/Nama Fotografer",
         "Oleh Nama Lengkap Penulis",
         "Rep: Nama Penulis/ Red: Nama Editor",
+        "Oleh: Nama Penulis",
         "Jangan Lewatkan Video Terbaru:",
         "Konten ini adalah tulisan mitra. Isi di luar tanggung jawab redaksi",
     ],
@@ -492,3 +493,12 @@ def test_an_articles_own_bullet_list_is_kept() -> None:
         f"{LEAD}\n\n- Jaminan Hari Tua\n\n- Jaminan Kecelakaan Kerja\n\n- Jaminan Kematian"
         f"\n\n{SECOND}\n\n{QUOTE}"
     )
+
+
+def test_an_acronym_gloss_or_a_disclaimer_phrase_in_a_paragraph_keeps_the_paragraph() -> None:
+    gloss = "Klaim terbanyak berasal dari program Jaminan Hari Tua (Jaminan Hari Tua/JHT)."
+    duty = (
+        "Kecelakaan di luar tanggung jawab pemberi kerja tetap ditanggung bila pekerja terdaftar."
+    )
+    cleaned = clean_raw(f"Judul Berita Pekerja Sumsel Terlindungi\n\n{LEAD}\n\n{gloss}\n\n{duty}")
+    assert cleaned.body == f"{LEAD}\n\n{gloss}\n\n{duty}"

@@ -24,7 +24,7 @@ EVAL = Path(__file__).parent / "eval"
 GATES = {
     "dev.jsonl": {"answer_and_citation": 0.890, "abstention_accuracy": 0.969, "mrr": 0.923},
     "holdout.jsonl": {"answer_and_citation": 0.818, "abstention_accuracy": 1.0, "mrr": 0.904},
-    "test.jsonl": {"answer_and_citation": 0.860, "abstention_accuracy": 1.0, "mrr": 0.960},
+    "test.jsonl": {"answer_and_citation": 0.880, "abstention_accuracy": 1.0, "mrr": 0.960},
     "chat_dev.jsonl": {"answer_and_citation": 0.694, "abstention_accuracy": 0.916, "mrr": 0.916},
 }
 
@@ -42,7 +42,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 # `bot.evaluation.evaluate.Cost`: answers that moved to an added article are not counted), measured.
 COST_GATES = {"dev.jsonl": 0.038, "holdout.jsonl": 0.067, "test.jsonl": 0.043}
 # The fixture set's dev half, asked with the fixture pages beside the seeds.
-FIXTURE_GATES = {"answer_and_citation": 0.583, "abstention_accuracy": 0.916}
+FIXTURE_GATES = {"answer_and_citation": 0.611, "abstention_accuracy": 0.916}
 
 
 @pytest.fixture(scope="module")

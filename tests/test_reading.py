@@ -80,3 +80,10 @@ def test_a_sentence_asking_two_things_is_two_questions(
     reader: Reader, message: str, questions: tuple[str, ...] | None
 ) -> None:
     assert reader.read(message).questions == (questions or (message,))
+
+
+@pytest.mark.parametrize(
+    "message", ["berapa iuran JKK dan JKM ya?", "siapa kepala kanwil dan wakilnya ya?"]
+)
+def test_a_tag_after_a_noun_is_not_a_second_question(reader: Reader, message: str) -> None:
+    assert reader.read(message).questions == (message,)

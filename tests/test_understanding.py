@@ -15,6 +15,7 @@ from bot.answer.question import QuestionReader
 from bot.answer.scoring import (
     asks_name,
     asks_office_holder,
+    counts_people,
     fits_kind,
     offers_name,
     office_named,
@@ -266,3 +267,21 @@ def test_the_office_asked_about_is_the_one_nearest_the_question_word(
     q = reader.parse("pas audiensi sama gubernur, kepala kantor cabang siapa?")
     assert office_named(q, frozenset({"kepala", "kantor", "cabang"}))
     assert not office_named(q, frozenset({"gubernur", "audiensi"}))
+
+
+def test_a_window_naming_its_own_month_does_not_borrow_the_month_before_it(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("berapa klaim januari 2024?")
+    names = {1: ("januari",), 2: ("februari",)}
+    march = _article(dated=date(2024, 3, 5))
+    before = ["Pada Januari 2024, klaim mencapai 1.000."]
+    feb = "Sementara pada Februari 2024, klaim mencapai 1.200."
+    assert unmet(q, feb, before, march, lambda _: frozenset(), names)
+    assert unmet(q, "Klaim itu naik 5 persen.", before, march, lambda _: frozenset(), names) == []
+
+
+def test_what_a_figure_counts_is_never_a_function_word(reader: QuestionReader) -> None:
+    q = reader.parse("berapa pekerja informal yang terdaftar?")
+    assert unit_match(q, "Jumlahnya mencapai 12.000 atau 30 persen dari target.") == 0.0
+    assert counts_people(q) and not counts_people(reader.parse("berapa iuran pekerja?"))

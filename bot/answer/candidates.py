@@ -24,7 +24,7 @@ from index.records import Hit, Sentence
 from index.store import StoredIndex
 from index.text import MONTH_NAMES
 
-MAX_SCORED = 40  # candidate windows fully scored, the best by a cheap first look
+MAX_SCORED = 30  # candidate windows fully scored, the best by a cheap first look
 
 
 @dataclass
@@ -112,8 +112,9 @@ class CandidateFinder:
 
     def _admissible(self, q: Question, scored: Scored) -> bool:
         """The window meets the question's constraints and can answer its kind: it names
-        the office a "siapa <kepala ...>" question asks about, and a figure counts what a
-        "berapa <noun>" question counts (or what it counts cannot be told)."""
+        the office a "siapa <kepala ...>" question asks about, a figure counts what a
+        "berapa <noun>" question counts (or what it counts cannot be told), and it names
+        something new for "apa nama ..."."""
         if not self.scorer.fits(q, scored.text):
             return False
         if asks_office_holder(q) and not office_named(q, self.terms_of(scored.text)):

@@ -28,11 +28,12 @@ def sides(q: Question) -> list[Question]:
     return [_without(q, b, kind), _without(q, a, kind)]
 
 
-_RANGE_WORDS = {"hingga", "sampai", "sd", "s/d", "-", "to", "until", "through"}
+_RANGE_WORDS = {"hingga", "sampai", "sd", "to", "until", "through"}
 
 
 def _month_range(words: tuple[str, ...]) -> bool:
     """ "Januari hingga Oktober 2024": one period, not two months compared."""
+    words = tuple(w for w in words if w != "dengan")  # "sampai dengan"
     return any(
         a in MONTH_WORDS and b in _RANGE_WORDS and c in MONTH_WORDS
         for a, b, c in zip(words, words[1:], words[2:], strict=False)

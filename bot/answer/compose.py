@@ -290,8 +290,8 @@ _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def restates(q: Question, headline: str, sentence: str) -> bool:
-    """The sentence states the numbers of what the question asks that the headline states
-    (any sentence restates a headline without such numbers)."""
+    """The sentence states one of the numbers of what the question asks that the headline
+    states (any sentence restates a headline without such numbers)."""
 
     def numbers(text: str) -> set[str]:
         return {n for s, e in target_spans(q, text) for n in _NUMBER_RE.findall(text[s:e])}

@@ -35,7 +35,8 @@ def place_met(
     if place in places_in(article.title):
         return True
     if place.kind in _LOCAL:
-        return not named and _last_place(before, places_in) == place
+        local = [p for p in named if p.kind in (*_LOCAL, "province")]
+        return not local and _last_place(before, places_in) == place
     return place in places_in(article.region)
 
 
@@ -62,8 +63,9 @@ def month_met(
     article: Article,
     names: dict[int, tuple[str, ...]],
 ) -> bool:
-    """The answer (or the sentences just before it) names the month, and the year asked, if
-    any, is the answer's or the article's; or the article is from that month (of that year)."""
+    """`window` (the answer, with the sentences just before it when it names no month of its
+    own) names the month, and the year asked, if any, is the answer's or the article's; or
+    the article is from that month (of that year)."""
     lower = f" {re.sub(r'[^a-z0-9]+', ' ', window.lower())} "
     dated = article.dated
     in_year = not years or any(str(y) in window or (dated and dated.year == y) for y in years)
@@ -83,7 +85,11 @@ def unmet(
     """The constraints of `q` that this answer window does not meet (empty when all are)."""
     missing = [p.name for p in q.places if not place_met(p, window, before, article, places_in)]
     missing += [str(y) for y in q.years if not year_met(y, window, article)]
-    near = " ".join([*before[-NEARBY:], window])  # "sepanjang Januari ... Total nilai ..."
+    # A window naming no month may lean on the sentences before it ("sepanjang Januari ...
+    # Total nilai ..."); one that names a month says its own ("Sementara pada Februari ...").
+    lower = f" {re.sub(r'[^a-z0-9]+', ' ', window.lower())} "
+    own = any(f" {name} " in lower for names in month_names.values() for name in names)
+    near = window if own else " ".join([*before[-NEARBY:], window])
     missing += [
         f"month {m}" for m in q.months if not month_met(m, q.years, near, article, month_names)
     ]

@@ -30,7 +30,7 @@ from bot.answer.scoring import (
     target_spans,
 )
 from index.records import Article
-from index.text import MONTH_NAMES, stem
+from index.text import MONTH_NAMES, STOPWORDS, stem
 
 FEATURES = (
     "coverage",  # idf share of the question's known terms in the window
@@ -112,7 +112,8 @@ def _counted_noun(text: str, start: int, end: int) -> str:
     if last.isalpha() and last not in _SCALE_WORDS and not last.startswith("rp"):
         return last
     after = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
-    return after.group(1).lower() if after else ""
+    noun = after.group(1).lower() if after else ""
+    return "" if noun in STOPWORDS else noun  # "12.000 atau 30 persen" counts nothing named
 
 
 def when_near(q: Question, text: str, targets: spans.Spans) -> float:

@@ -28,7 +28,8 @@ _ACRONYM_ASK = {
 LATEST_WORDS = {"sekarang", "terbaru", "terkini", "kini", "terakhir", "latest", "now", "current"}
 _TAG_QUESTION = {"tidak", "belum", "bukan", "kah", "apa", "ya"}  # "bisa daftar ga", "... ya"
 _YES_NO = {"apakah", "benarkah", "bisakah", "bolehkah", "adakah", "is", "are", "does", "do", "did"}
-# Words that ask for an amount of money ("berapa nilai klaimnya", "berapa rupiah").
+# Words that ask for an amount of money ("berapa nilai klaimnya", "berapa rupiah"); not
+# "iuran", "upah" or "santunan": those are often rates ("0,24 persen", "100 persen upah").
 _MONEY = {
     "nilai",
     "nilainya",
@@ -111,6 +112,14 @@ COMPARISON_CUES = {
     "same",
     "different",
 }
+
+
+def _asks_money(words: tuple[str, ...]) -> bool:
+    """ "Berapa nilai klaim ...", "anggarannya berapa": a money word next to the question
+    word (not anywhere: "berapa pekerja yang menerima dana ..." counts people)."""
+    at = [i for i, w in enumerate(words) if w == "berapa"]
+    near = {w.removesuffix("nya") for i in at for w in words[max(0, i - 2) : i + 3]}
+    return bool(near & _MONEY)
 
 
 def _has(words: tuple[str, ...], phrase: str) -> bool:
@@ -241,7 +250,7 @@ class QuestionReader:
                 unit = "persen"
             elif _has(words, "berapa lama"):
                 unit = "lama"
-            elif any(w.removesuffix("nya") in _MONEY for w in words):
+            elif _asks_money(words):
                 unit = "uang"
         content = [w for w in words if _is_content(w)]
         terms = tuple(terms_of_words(content))  # the index's terms, months and years apart

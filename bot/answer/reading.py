@@ -22,6 +22,8 @@ _TOKEN_RE = re.compile(r"[0-9]+(?:[.,/][0-9]+)*%?|[^\W\d_]+", re.UNICODE)
 _BREAK_RE = re.compile(r"(?<=[.!?])\s+|\n+|\s*[?]+\s*")
 # Words joining the two questions of one sentence ("..., trus skrg udah brp?").
 _JOINERS = {"dan", "trus", "terus", "lalu", "serta", "and", "then", "kemudian"}
+# Particles that make a statement a question ("JKM ya?"): not a question word of its own.
+_TAGS = {"ya", "yah", "ga", "gak", "nggak", "kan", "kah", "dong", "sih", "deh", "tidak", "bukan"}
 _LINKED = "\x00"  # marks a question cut from the sentence before it (internal)
 
 
@@ -101,7 +103,8 @@ class Reader:
     def _compound(self, core: str) -> list[str]:
         """A sentence asking two things ("... akhir 2021 brp persen, trus skrg udah brp?",
         "how many claims ..., and how many of them were fatal?") cut at the joiner between
-        two questions; `[core]` when it asks one thing."""
+        two questions (at "dan", "trus", "and", "&" or a comma); `[core]` when it asks one
+        thing."""
         toks = _tokens(core)
         for i in range(1, len(toks) - 1):
             gap = core[toks[i - 1][1] : toks[i][0]]
@@ -111,12 +114,17 @@ class Reader:
             left = core[: toks[i - 1][1]]
             right_start = toks[i + 1][0] if joiner else toks[i][0]
             right = core[right_start:]
-            if self._asks(left) and self._asks(right):
+            if self._asks(left) and self._asks(right, strict=True):
                 return [left.strip(" ,&"), *self._compound(right.strip(" ,&"))]
         return [core]
 
-    def _asks(self, text: str) -> bool:
-        return self.is_question(self.lex.expand(w for _, _, w in _tokens(text)))
+    def _asks(self, text: str, strict: bool = False) -> bool:
+        """Whether `text` asks something; `strict`: without the tags at its end (a noun and
+        "ya" or "ga", "JKM ya?", is no second question)."""
+        words = list(self.lex.expand(w for _, _, w in _tokens(text)))
+        while strict and words and words[-1] in _TAGS:
+            words.pop()
+        return self.is_question(words)
 
     def _joined(self, questions: list[str]) -> list[str]:
         """Questions too thin to stand alone joined to their neighbour: "data maret sm agustus

@@ -60,6 +60,15 @@ def asks_people(q: Question) -> bool:
     return bool(_PEOPLE_WORDS & set(q.words))
 
 
+_PEOPLE_STEMS = {stem(w) for w in _PEOPLE_WORDS}
+
+
+def counts_people(q: Question) -> bool:
+    """What a "berapa" question asks about, its first head word, is people ("berapa
+    pekerja ..."), not what is paid for them ("berapa iuran pekerja ...")."""
+    return bool(q.head) and q.head[0] in _PEOPLE_STEMS
+
+
 _TOTAL_WORDS = {"total", "seluruh", "keseluruhan", "semua", "all", "whole"}
 
 
@@ -176,7 +185,7 @@ def fits_kind(q: Question, text: str) -> bool:
             return spans.has_money(text)
         if q.unit == "lama":
             return bool(spans.duration_spans(text))
-        if not asks_people(q):
+        if not counts_people(q):
             return bool(spans.figure_spans(text))
         money = spans.money_spans(text)  # people are counted, not paid out
         return any(s not in money for s in spans.count_spans(text) + spans.total_spans(text))
@@ -189,9 +198,12 @@ def fits_kind(q: Question, text: str) -> bool:
     return True
 
 
+_ROLE_STEMS = {stem(w) for w in evidence.ROLE_WORDS}  # head terms are stems
+
+
 def asks_office_holder(q: Question) -> bool:
     """ "Siapa kepala ...": the answer names a person, not the institution."""
-    return q.kind == "siapa" and bool(evidence.ROLE_WORDS & set(q.head))
+    return q.kind == "siapa" and bool(_ROLE_STEMS & set(q.head))
 
 
 def office_named(q: Question, terms: frozenset[str]) -> bool:

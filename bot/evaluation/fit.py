@@ -166,15 +166,16 @@ def _calibrate(groups: Sequence[Group], ranker: Linear, c: float) -> dict[str, A
 
 
 def threshold(groups: Sequence[Group], scorer: LinearScorer, share: float = REFUSED_SHARE) -> float:
-    """The probability a best window needs to be given as an answer: the lowest that refuses
-    `share` of the unanswerable questions of the fitting sets (a quantile of their best
-    windows' scores, which moves little when a feature or a set changes)."""
+    """The probability a best window needs to be given as an answer: midway between the
+    score of the unanswerable question (side) at the `share` quantile of the fitting sets and
+    the next higher one, so that `share` of them are refused (a quantile moves little when a
+    feature or a set changes)."""
     scores = sorted(
         s for s, _, answerable in (_best_of(g, scorer) for g in groups) if not answerable
     )
     if not scores:
         return 0.5
-    k = min(len(scores) - 1, int(np.ceil(share * len(scores))) - 1)
+    k = min(len(scores) - 1, max(0, int(np.ceil(share * len(scores))) - 1))
     above = [x for x in scores if x > scores[k]]
     return round((scores[k] + above[0]) / 2 if above else scores[k] + 1e-6, 6)
 

@@ -76,8 +76,8 @@ def fixture_knowledge(
 ) -> Path:
     """A knowledge directory at `dest`: `knowledge_dir`'s articles and data files plus the
     fixture pages of `folders`, imported with the metadata of their ground truth
-    (`truth.jsonl`), as an admin would import a new outlet's page. Returns `dest`; rewritten
-    when the inputs change."""
+    (`truth.jsonl`), as an admin would import a new outlet's page. Returns `dest`, rewritten
+    on every call (the index build then reuses what it can)."""
     import shutil
 
     from index.corpus import DATA_FILES, article_files

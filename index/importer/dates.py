@@ -17,7 +17,7 @@ _DAY = (
     rf"(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MON})\s+(?P<y>(?:19|20)\d\d)"  # 1 Agustus 2024
     r"|(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>(?:19|20)?\d\d)"  # 16/11/2020
     rf"|(?P<am>{_MON})\s+(?P<ad>\d{{1,2}}),\s*(?P<ay>(?:19|20)\d\d)"  # Desember 12, 2022
-    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b)"  # 2022-12-12
+    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?!\d))"  # 2022-12-12
 )
 PUBLISHED_RE = re.compile(
     r"^(?:(?:diterbitkan|dipublikasikan|published|terbit|diposting|posted)(?:\s+(?:pada|on))?\s*:?\s*)?"

@@ -32,8 +32,8 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?:kategori|tags?|topik|label|sumber|source)\s*:"
     r"|(?:reporter|editor|penulis|pewarta|redaktur|wartawan|kontributor|penyunting|foto|photo"
     r"|fotografer|video|grafis|ilustrasi)\s*:"
-    r"|(?:penulis|editor|reporter)\s+[A-Z]|oleh\s+(?-i:[A-Z]\S*(?:\s+[A-Z]\S*){0,4})$"
-    r"|(?:rep|red)\s*:|jangan\s+lewatkan\b"
+    r"|(?:penulis|editor|reporter)\s+[A-Z]|oleh\s*:?\s+(?-i:[A-Z]\S*(?:\s+[A-Z]\S*){0,4})$"
+    r"|(?:rep|red)\s*:|jangan\s+lewatkan\b.{0,40}$"
     r"|saksikan\s+video\b|simak\s+video\b|lihat\s+foto$|\d+\s+dari\s+\d+\s+halaman$"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya)\b|selanjutnya\s*>+|scroll\s+to\s+continue"
     r"|alamat\s+email\s+anda\s+tidak\s+akan|ruas\s+yang\s+wajib\s+ditandai"
@@ -48,14 +48,18 @@ _SITE_PHRASE_RE = re.compile(
     re.I,
 )
 _PROMO_RE = re.compile(
-    r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram|di\s+luar\s+tanggung\s+jawab",
+    r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram"
+    r"|di\s+luar\s+tanggung\s+jawab\s+(?:redaksi|kami|media|penerbit)",
     re.I,
 )
 _CREDIT_RE = re.compile(
     r"(?:\([^()]*(?:\.(?:com|id|net|co)|foto|photo|dok)[^()/]*/[^()]+\)"  # (Site/Name)
-    r"|(?-i:\([A-Z][\w.]*(?: [A-Z][\w.]*){1,3}\s*/"  # (Site Name/Name)
-    r"\s*[A-Z][\w.']*(?: [A-Z][\w.']*){0,4}\))"
-    r"|(?-i:\s[-–—]\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\s*/\s*[A-Z][\w.']*(?: [A-Z][\w.']*){0,4})"
+    # (Site Name/Name), "- Site/Name": a person's name after the slash, not an acronym
+    # ("(Jaminan Hari Tua/JHT)")
+    r"|(?-i:\([A-Z][\w.]*(?: [A-Z][\w.]*){1,3}\s*/"
+    r"\s*[A-Z][a-z][\w.']*(?: [A-Z][\w.']*){0,4}\))"
+    r"|(?-i:\s[-–—]\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\s*/"
+    r"\s*[A-Z][a-z][\w.']*(?: [A-Z][\w.']*){0,4})"
     r"|\b(?:foto|photo|dok|dokumentasi|ist|istimewa)\s*[:/]\s*[\w .'/-]+"  # FOTO/Name
     r"|(?-i:\b[A-Z]{3,}\s*/\s*[A-Z][\w .'-]+$)"  # AGENSI/Name
     rf"|\b{_DOMAIN}\s*/\s*[\w .'-]+|\b[A-Z][A-Z .'-]+/\s*{_DOMAIN}"  # SITE.COM/NAME, NAME/SITE.CO
