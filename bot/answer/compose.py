@@ -15,14 +15,14 @@ from functools import lru_cache, partial
 from bot.answer import evidence
 from bot.answer.candidates import Candidate, CandidateFinder
 from bot.answer.citing import cite, distinct
-from bot.answer.compare import COMPARISON_CUES, sides
+from bot.answer.compare import sides
 from bot.answer.config import MAX_QUESTION_CHARS
 from bot.answer.features import LinearScorer
 from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import list_windows
 from bot.answer.multisource import Pick, spread
-from bot.answer.question import Question, QuestionReader, asks
+from bot.answer.question import COMPARISON_CUES, Question, QuestionReader, asks
 from bot.answer.reading import Reader
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS

@@ -16,6 +16,7 @@ from index.records import Article
 NEARBY = 2  # sentences before an answer that still count for the months they name
 LOCALE_REACH = 6  # sentences before an answer searched for the place it is about
 _LOCAL = ("kabupaten", "kota")
+_LOCALES = (*_LOCAL, "province")  # the kinds of place a figure can be about
 
 PlacesIn = Callable[[str], frozenset[Place]]
 
@@ -35,7 +36,7 @@ def place_met(
     if place in places_in(article.title):
         return True
     if place.kind in _LOCAL:
-        local = [p for p in named if p.kind in (*_LOCAL, "province")]
+        local = [p for p in named if p.kind in _LOCALES]
         return not local and _last_place(before, places_in) == place
     return place in places_in(article.region)
 
@@ -44,7 +45,7 @@ def _last_place(before: Sequence[str], places_in: PlacesIn) -> Place | None:
     """The place the text before an answer is about: the last one it names (None when the
     last sentence naming places names several, or none is named within reach)."""
     for sentence in reversed(before[-LOCALE_REACH:]):
-        named = [p for p in places_in(sentence) if p.kind in (*_LOCAL, "province")]
+        named = [p for p in places_in(sentence) if p.kind in _LOCALES]
         if named:
             return named[0] if len(named) == 1 else None
     return None
@@ -66,7 +67,7 @@ def month_met(
     """`window` (the answer, with the sentences just before it when it names no month of its
     own) names the month, and the year asked, if any, is the answer's or the article's; or
     the article is from that month (of that year)."""
-    lower = f" {re.sub(r'[^a-z0-9]+', ' ', window.lower())} "
+    lower = _spaced(window)
     dated = article.dated
     in_year = not years or any(str(y) in window or (dated and dated.year == y) for y in years)
     if in_year and any(f" {name} " in lower for name in names.get(month, ())):
@@ -85,12 +86,20 @@ def unmet(
     """The constraints of `q` that this answer window does not meet (empty when all are)."""
     missing = [p.name for p in q.places if not place_met(p, window, before, article, places_in)]
     missing += [str(y) for y in q.years if not year_met(y, window, article)]
-    # A window naming no month may lean on the sentences before it ("sepanjang Januari ...
-    # Total nilai ..."); one that names a month says its own ("Sementara pada Februari ...").
-    lower = f" {re.sub(r'[^a-z0-9]+', ' ', window.lower())} "
-    own = any(f" {name} " in lower for names in month_names.values() for name in names)
-    near = window if own else " ".join([*before[-NEARBY:], window])
-    missing += [
-        f"month {m}" for m in q.months if not month_met(m, q.years, near, article, month_names)
-    ]
+    if q.months:
+        # A window naming no month may lean on the sentences before it ("sepanjang Januari
+        # ... Total nilai ..."); one that names a month says its own ("Sementara pada
+        # Februari ...").
+        lower = _spaced(window)
+        own = any(f" {name} " in lower for names in month_names.values() for name in names)
+        near = window if own else " ".join([*before[-NEARBY:], window])
+        missing += [
+            f"month {m}" for m in q.months if not month_met(m, q.years, near, article, month_names)
+        ]
     return missing
+
+
+def _spaced(text: str) -> str:
+    """`text` lowercased, as words between single spaces, with a space at either end (so a
+    month name is found as " maret ")."""
+    return f" {re.sub(r'[^a-z0-9]+', ' ', text.lower())} "

@@ -170,18 +170,12 @@ def threshold(groups: Sequence[Group], scorer: LinearScorer, share: float = REFU
     score of the unanswerable question (side) at the `share` quantile of the fitting sets and
     the next higher one, so that `share` of them are refused (a quantile moves little when a
     feature or a set changes)."""
-    scores = sorted(
-        s for s, _, answerable in (_best_of(g, scorer) for g in groups) if not answerable
-    )
+    scores = sorted(_best(g, scorer)[0] for g in groups if not g.answerable)
     if not scores:
         return 0.5
     k = min(len(scores) - 1, max(0, int(np.ceil(share * len(scores))) - 1))
     above = [x for x in scores if x > scores[k]]
     return round((scores[k] + above[0]) / 2 if above else scores[k] + 1e-6, 6)
-
-
-def _best_of(g: Group, scorer: LinearScorer) -> tuple[float, bool, bool]:
-    return (*_best(g, scorer), g.answerable)
 
 
 def folds(groups: Sequence[Group], n: int = FOLDS) -> list[set[str]]:
