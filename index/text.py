@@ -13,14 +13,22 @@ _TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
 
 # Function words that carry no topic. Question words are here too: they steer the answer
 # kind (see bot/answer/question.py), not the retrieval.
-STOPWORDS = frozenset(
+ENGLISH_FUNCTION = frozenset(
+    """
+    the of a an in on for to is are was were be by with as at and or what who whom whose which
+    when where why how many much does do did has have had it its this that these those there
+    their from about any
+    he she they them his her hers him i me my we us our you your like if into being once
+    across after before out get got doing here been will would can could should may might
+    than then so very also just only some all each every both either neither not no
+    """.split()
+)
+STOPWORDS = ENGLISH_FUNCTION | frozenset(
     """
     yang dan di ke dari pada untuk dengan dalam oleh ini itu ada adalah akan telah sudah
     sebagai atau juga bagi para tersebut karena agar sehingga serta saat kami kita mereka dia
     ia nya pun lah kah tah ya tidak bukan belum masih hanya lebih sangat bisa dapat harus
-    sendiri semua seluruh setiap tiap sebuah suatu se an the of a an in on for to is are was
-    were be by with as at and or what who whom whose which when where why how many much does
-    do did has have had it its this that these those there their from about any
+    sendiri semua seluruh setiap tiap sebuah suatu se
     berapa siapa apa apakah kapan mana dimana bagaimana gimana mengapa kenapa saja aja
     sih dong deh kok nih tuh yah kan
     berapakah siapakah bagaimanakah kapankah mengapakah
@@ -30,9 +38,6 @@ STOPWORDS = frozenset(
     tentang berlangsung diadakan digelar dilaksanakan terjadi
     sampai hingga memang begitu kemarin dulu pak bu ibu bapak sis bro benar benarkah betul
     sama per antara nanti saat
-    he she they them his her hers him i me my we us our you your like if into being once
-    across after before out get got doing here been will would can could should may might
-    than then so very also just only some all each every both either neither not no
     """.split()
 )
 

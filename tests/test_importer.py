@@ -177,6 +177,7 @@ def test_trailing_byline_tags_are_removed(ending: str, kept: str) -> None:
         ("Palembang (KANTORBERITA) - ", "KANTORBERITA"),
         ("KBRN, Palembang: ", "KBRN"),
         ("Palembang, ABC Kita - ", "ABC Kita"),
+        ("SITUS KITA - ", None),
         ("Musi Banyuasin - ", None),
     ],
 )
@@ -208,6 +209,47 @@ def test_the_headline_is_found_above_a_byline_block_and_its_date() -> None:
     cleaned = clean_raw(text)
     assert cleaned.title == "Judul Berita Pekerja Sumsel Terlindungi Hingga Akhir Tahun"
     assert cleaned.dates.published == date(2026, 5, 20)
+
+
+def test_a_dateline_naming_the_site_of_the_pages_first_line_gives_the_outlet() -> None:
+    text = f"Situs Kita\nJudul Berita Pekerja Sumsel Terlindungi\n\nSITUS KITA - {LEAD}\n\n{SECOND}"
+    assert clean_raw(text).outlet == "Situs Kita"
+    assert clean_raw(f"{text}\n\u00a9 2026 PT Grup Media Kita").outlet == "Situs Kita"
+    assert clean_raw(f"{LEAD}\n{SECOND}\n\u00a9 2026 PT Grup Media").outlet == "Grup Media"
+
+
+@pytest.mark.parametrize(
+    ("line", "url"),
+    [
+        (
+            "Salin tautan: https://situs.example/pekerja-sumsel-terlindungi",
+            "https://situs.example/pekerja-sumsel-terlindungi",
+        ),
+        (
+            "https://situs.example/judul-berita-pekerja-sumsel-terlindungi",
+            "https://situs.example/judul-berita-pekerja-sumsel-terlindungi",
+        ),
+        ("https://situs.example/harga-cabai-naik-lagi", None),
+    ],
+)
+def test_the_pages_own_address_is_a_labelled_one_or_one_spelling_the_headline(
+    line: str, url: str | None
+) -> None:
+    assert (
+        clean_raw(f"Judul Berita Pekerja Sumsel Terlindungi\n{LEAD}\n{SECOND}\n{line}").url == url
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Click to share on Facebook (Opens in new window)",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Ilustrasi petani karet di Kabupaten Musi Banyuasin.",
+    ],
+)
+def test_english_site_furniture_and_illustration_captions_are_removed(line: str) -> None:
+    assert body_of(raw(line)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
 
 
 def test_outlet_from_credit_lines_when_there_is_no_dateline() -> None:
@@ -268,6 +310,13 @@ def test_without_a_headline_the_title_is_the_first_sentence_cut_at_a_word() -> N
     [
         ("Jumat 02 Aug 2024 - 10:21 WIB", "", date(2024, 8, 2), date(2024, 8, 2), "2 Agustus 2024"),
         ("Desember 12, 2022", "", date(2022, 12, 12), date(2022, 12, 12), "12 Desember 2022"),
+        (
+            "Nama Penulis • 23 Agustus 2022 13:12",
+            "",
+            date(2022, 8, 23),
+            date(2022, 8, 23),
+            "23 Agustus 2022",
+        ),
         ("2022-12-12 10:00 WIB", "", date(2022, 12, 12), date(2022, 12, 12), "12 Desember 2022"),
         (
             "Senin, 5 Februari 2024 | 14:30 WIB",

@@ -57,7 +57,7 @@ _TAYANG_RE = re.compile(
     re.I,
 )
 _COPYRIGHT_RE = re.compile(
-    rf"(?:©|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*[-–]?\s*)?({DOMAIN_RE.pattern}|[A-Za-z][\w]*(?:\s[A-Z][\w]*)?)",
+    rf"(?:©|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*[-–]?\s*)?(?:PT\.?\s+)?({DOMAIN_RE.pattern}|[A-Za-z][\w]*(?:\s[A-Z][\w]*)?)",
     re.I,
 )
 
@@ -75,6 +75,8 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
         found = m.group(1)
     elif dateline and (dateline.group("outlet") or dateline.group("site")):
         found = dateline.group("outlet") or dateline.group("site")
+    elif dateline and _names_site(lead := dateline.group().strip(" -–—"), lines):
+        found = lead
     elif m := _COPYRIGHT_RE.search(text):
         found = m.group(1)
     elif agency:
@@ -93,6 +95,15 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
     return nicest_spelling(found, text) if found else None
 
 
+def _names_site(name: str, lines: list[str]) -> bool:
+    """Whether a dateline's name ("PORTAL BABEL - ") is the site's rather than a city's:
+    the page's first line, or the first part of a domain on the page, spells it."""
+    key = re.sub(r"\W", "", name.lower())
+    first = next((line for line in lines if line), "")
+    stems = {d.lower().split(".")[0] for line in lines for d in DOMAIN_RE.findall(line)}
+    return bool(key) and (re.sub(r"\W", "", first.lower()) == key or key in stems)
+
+
 def nicest_spelling(name: str, text: str) -> str:
     """`name` as the page writes it most often in mixed case ("detikKota" rather than
     "DETIKKOTA"); a domain as "Situs.com" whatever its case on the page."""
@@ -105,17 +116,34 @@ def nicest_spelling(name: str, text: str) -> str:
     return name if not name.isupper() or not found else found.most_common(1)[0][0]
 
 
-def _detect_url(lines: list[str]) -> str | None:
+_URL_LABEL_RE = re.compile(
+    r"(?i)(?:url|link|canonical|sumber|permalink|(?:salin\s+)?(?:tautan|link))\s*:"
+)
+
+
+def _slug_words(url: str) -> set[str]:
+    """The words of an address's last path part ("/ribuan-pekerja-terlindungi" -> ...)."""
+    last = url.rstrip("/").rsplit("/", 1)[-1]
+    return {w for w in re.split(r"[-_.]+", last.lower()) if w.isalpha() and len(w) > 2}
+
+
+def _detect_url(lines: list[str], title: str | None) -> str | None:
     """The article's own address: from "Artikel ini telah tayang di ... https://...", a
-    canonical or URL line; the longest-path address on the page otherwise."""
-    urls = [(line, u) for line in lines for u in URL_RE.findall(line)]
+    canonical or URL line, an address whose last part spells the headline; the
+    longest-path address on the page otherwise."""
+    urls = [(line, u.rstrip(".,;")) for line in lines for u in URL_RE.findall(line)]
     if not urls:
         return None
     for line, u in urls:
-        if _TAYANG_RE.search(line) or re.match(r"(?i)(?:url|link|canonical|sumber)\s*:", line):
-            return u.rstrip(".,;")
+        if _TAYANG_RE.search(line) or _URL_LABEL_RE.match(line):
+            return u
+    headline = set(re.findall(r"[a-z]+", (title or "").lower()))
+    for _, u in urls:
+        slug = _slug_words(u)
+        if len(slug) >= 3 and len(slug & headline) >= 0.6 * len(slug):
+            return u
     deep = [u for _, u in urls if u.count("/") >= 4]
-    return max(deep, key=len).rstrip(".,;") if deep else None
+    return max(deep, key=len) if deep else None
 
 
 def clean_raw(text: str) -> CleanedRaw:
@@ -135,7 +163,7 @@ def clean_raw(text: str) -> CleanedRaw:
             break
     paras = [p for p in (tidy(p) for p in paras) if any(c.isalnum() for c in p)]
     body = "\n\n".join(paras)
-    url = _detect_url(lines)
+    url = _detect_url(lines, page.title)
     return CleanedRaw(
         title=page.title,
         body=body,

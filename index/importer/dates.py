@@ -36,7 +36,7 @@ _DATA_RE = re.compile(
 _TIME_RE = re.compile(r"\b(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?\b", re.I)
 _NOISE_RE = re.compile(
     rf"\b{_DOW}\b|\b(?:WIB|WITA|WIT|diterbitkan|dipublikasikan|published|terbit|diposting"
-    r"|posted|update|updated|diperbarui|pada|on)\b|[-–—|,:/()]",
+    r"|posted|update|updated|diperbarui|pada|on)\b|[-–—|,:/()•·]",
     re.I,
 )
 

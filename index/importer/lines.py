@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from index.importer.dates import PUBLISHED_RE, header_date
-from index.text import STOPWORDS
+from index.text import ENGLISH_FUNCTION, STOPWORDS
 
 _DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:co\.id|com|id|net|org|co|news|tv|info)\b"
 DOMAIN_RE = re.compile(_DOMAIN)
@@ -91,6 +91,14 @@ def function_share(line: str) -> float:
     return sum(w in STOPWORDS for w in ws) / len(ws) if ws else 0.0
 
 
+def foreign(line: str) -> bool:
+    """A line in English only ("Click to share on X (Opens in new window)"): a site's
+    furniture on an Indonesian page, never the article's text."""
+    ws = [w.lower() for w in _words(line)]
+    english = sum(w in ENGLISH_FUNCTION for w in ws)
+    return english >= 2 and not any(w in STOPWORDS and w not in ENGLISH_FUNCTION for w in ws)
+
+
 def headline(line: str) -> bool:
     """A headline-shaped line: 3 to 30 words, title-cased or sentence-cased, no full stop."""
     n = len(line.split())
@@ -104,7 +112,7 @@ def caption(line: str, next_line: str = "") -> bool:
         return True
     if credit_only(next_line):
         return True  # a line whose credit follows it
-    if re.search(r"\(\s*(?:foto|photo|ilustrasi|dok)\b|^ilustrasi\s*[.:,-]", line, re.I):
+    if re.search(r"\(\s*(?:foto|photo|ilustrasi|dok)\b|^ilustrasi\b", line, re.I):
         return True
     return bool(_LABEL_CAPTION_RE.match(line)) and credit_only(next_line)
 
@@ -147,6 +155,7 @@ def single_rule(line: str, next_line: str = "") -> bool:
     """A boilerplate line on its own: site phrase, caption, credit, date or dateline only."""
     return bool(
         site_phrase(line)
+        or foreign(line)
         or caption(line, next_line)
         or len(line.split()) == 1
         or (DATELINE_RE.match(line) and not DATELINE_RE.sub("", line).strip())
