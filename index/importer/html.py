@@ -53,9 +53,17 @@ def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
     if not text:
         raise PageImportError(source_name, None, "no article text found in the HTML page")
     published = _iso_date(data.get("date"))
-    meta = PageMeta(data.get("title") or None, published, data.get("sitename"), data.get("url"))
+    site = data.get("sitename")
+    meta = PageMeta(_without_site(data.get("title"), site), published, site, data.get("url"))
     head = [meta.title or "", format_date_id(published) if published else "", ""]
     return "\n".join([*head, text]), meta
+
+
+def _without_site(title: str | None, site: str | None) -> str | None:
+    """A page title without the site's name after it ("Judul – Situs Kita" -> "Judul")."""
+    if title and site:
+        title = re.sub(rf"\s+[-–—|:]\s+{re.escape(site)}\s*$", "", title, flags=re.I)
+    return title or None
 
 
 def _iso_date(value: object) -> date | None:

@@ -49,7 +49,8 @@ _SITE_PHRASE_RE = re.compile(
 )
 _PROMO_RE = re.compile(
     r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram"
-    r"|di\s+luar\s+tanggung\s+jawab\s+(?:redaksi|kami|media|penerbit)",
+    r"|di\s+luar\s+tanggung\s+jawab\s+(?:redaksi|kami|media|penerbit)"
+    r"|(?:isi|konten)\s+(?:\w+\s+)?di\s+luar\s+tanggung\s+jawab",
     re.I,
 )
 _CREDIT_RE = re.compile(
