@@ -16,7 +16,9 @@ LISTS = (
     PROJECT / "tests" / "fixtures" / "import_heldout" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "import_heldout2" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "import_heldout3" / "proper_nouns.txt",
+    PROJECT / "tests" / "fixtures" / "import_heldout4" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "pages2" / "proper_nouns.txt",
+    PROJECT / "tests" / "fixtures" / "pages3" / "proper_nouns.txt",
 )
 # Strings shown to users may name what the bot knows about (help text, example questions).
 USER_TEXT = re.compile(r"(HELP|REFUSALS|EXAMPLES|WELCOME|_TEXT)\b")

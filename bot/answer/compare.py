@@ -18,14 +18,27 @@ def sides(q: Question) -> list[Question]:
     if kind == "apa_saja" and ("siapa" in q.words or "berapa" in q.words):
         kind = "siapa" if "siapa" in q.words else "berapa"  # "siapa aja" of each side: who
     if len(years) >= 2:
-        return [replace(q, years=(y,), kind=kind, wants_latest=False) for y in years]
+        return [_plain(replace(q, years=(y,), kind=kind, wants_latest=False)) for y in years]
     if len(months) >= 2 and not _month_range(q.words):
-        return [replace(q, months=(m,), kind=kind, wants_latest=False) for m in months]
+        return [_plain(replace(q, months=(m,), kind=kind, wants_latest=False)) for m in months]
     pair = _word_pair(q)
     if pair is None:
         return [q]
     a, b = pair
-    return [_without(q, b, kind), _without(q, a, kind)]
+    return [_plain(_without(q, b, kind)), _plain(_without(q, a, kind))]
+
+
+_CUE_STEMS = frozenset(stem(w) for w in COMPARISON_CUES)
+
+
+def _plain(side: Question) -> Question:
+    """One side without the words that ask to compare ("naik ga?", "lebih tinggi"): each
+    side is looked up as a plain question, and "naik" is not what its figure is about."""
+    return replace(
+        side,
+        terms=tuple(t for t in side.terms if t not in _CUE_STEMS),
+        head=tuple(t for t in side.head if t not in _CUE_STEMS),
+    )
 
 
 _RANGE_WORDS = {"hingga", "sampai", "sd", "to", "until", "through"}

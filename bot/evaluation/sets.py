@@ -14,12 +14,14 @@ from bot.settings import PROJECT_DIR
 EVAL_DIR = PROJECT_DIR / "tests" / "eval"
 DEV_SET = EVAL_DIR / "dev.jsonl"
 FIXTURE_PAGES = PROJECT_DIR / "tests" / "fixtures" / "pages"
-# The evaluation corpora beside the knowledge base: the page folders imported into each. The
-# second set of fixture pages was written after the first, consistent with it; the questions
-# about it (fixture2_*.jsonl) expect both folders, and the older sets only the first.
+# The evaluation corpora beside the knowledge base: the page folders imported into each. Each
+# later set of fixture pages was written after the ones before, consistent with them; the
+# questions about it (fixtureN_*.jsonl) expect every folder up to its own.
+_PAGE_FOLDERS = (FIXTURE_PAGES, *(PROJECT_DIR / "tests" / "fixtures" / f"pages{n}" for n in (2, 3)))
 CORPORA = {
-    "fixtures": (FIXTURE_PAGES,),
-    "fixtures2": (FIXTURE_PAGES, PROJECT_DIR / "tests" / "fixtures" / "pages2"),
+    "fixtures": _PAGE_FOLDERS[:1],
+    "fixtures2": _PAGE_FOLDERS[:2],
+    "fixtures3": _PAGE_FOLDERS[:3],
 }
 # Phrases only site boilerplate contains; no answer may show one (the file says where from).
 BOILERPLATE_MARKERS = PROJECT_DIR / "tests" / "fixtures" / "boilerplate.txt"

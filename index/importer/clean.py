@@ -96,7 +96,7 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
 
 
 def _names_site(name: str, lines: list[str]) -> bool:
-    """Whether a dateline's name ("PORTAL BABEL - ") is the site's rather than a city's:
+    """Whether a dateline's name ("SITUS KITA - ") is the site's rather than a city's:
     the page's first line, or the first part of a domain on the page, spells it."""
     key = re.sub(r"\W", "", name.lower())
     first = next((line for line in lines if line), "")
