@@ -109,6 +109,14 @@ def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> No
     august = reader.parse("berapa pekerja terlindungi agustus 2024?")
     assert unmet(august, "1,3 juta pekerja", [], _article(dated=date(2024, 3, 1)), places, names)
     assert unmet(august, "1,3 juta pekerja", [], sumsel, places, names) == []
+    # A person the question names must be named by the answer's article.
+    heir = reader.parse("Berapa santunan ahli waris almarhum Budi Wirasaputra?")
+    assert heir.people == ("Budi Wirasaputra",)
+    assert unmet(heir, "Santunan JKM Rp42 juta.", [], sumsel, places, names)
+    story = Article("b", "Kabar", "Outlet", None, None, "", None, "", "Budi Wirasaputra (58) ...")
+    assert unmet(heir, "Santunan JKM Rp42 juta.", [], story, places, names) == []
+    # A word the lexicons translate is a word, not a name.
+    assert reader.parse("Who is the Regent of Musi Rawas?").people == ()
 
 
 def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
@@ -124,6 +132,9 @@ def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
 
 
 def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> None:
+    amount = "Ia menyerahkan santunan sebesar Rp42 juta kepada ahli waris pedagang (58)."
+    assert unit_match(reader.parse("berapa santunan untuk ahli waris?"), amount) == 0.0
+    assert unit_match(reader.parse("berapa peserta yang terdaftar?"), amount) == -1.0
     q = reader.parse("berapa program BPJS Ketenagakerjaan?")
     assert unit_match(q, "Terdapat 5 program perlindungan.") == 1.0
     assert unit_match(q, "Sebanyak 12.840 perangkat desa terdaftar.") == -1.0
@@ -153,6 +164,7 @@ def test_a_month_range_is_one_period_and_may_be_named_just_before_the_answer(
     q = reader.parse("berapa nilai klaim sepanjang januari hingga oktober 2024?")
     assert q.months == (1, 10) and len(sides(q)) == 1
     assert len(sides(reader.parse("data maret sama agustus 2024 beda ya?"))) == 2
+    assert len(sides(reader.parse("brp klaim jht jan-jun 2025?"))) == 1  # one period
     names = {1: ("januari",), 10: ("oktober",)}
     november = _article(dated=date(2024, 11, 20))
     lead = "Klaim dibayarkan kepada 3.214 peserta sepanjang Januari hingga Oktober 2024."

@@ -123,7 +123,7 @@ class CandidateFinder:
             return False
         if asks_name(q) and not offers_name(q, scored.text):
             return False
-        if not (q.places or q.years or q.months):
+        if not (q.places or q.years or q.months or q.people):
             return True
         before = []
         if not scored.title:

@@ -3,6 +3,7 @@ side, each answered (dated and cited) on its own. Pure functions."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.answer.question import COMPARISON_CUES, Question
@@ -19,7 +20,7 @@ def sides(q: Question) -> list[Question]:
         kind = "siapa" if "siapa" in q.words else "berapa"  # "siapa aja" of each side: who
     if len(years) >= 2:
         return [_plain(replace(q, years=(y,), kind=kind, wants_latest=False)) for y in years]
-    if len(months) >= 2 and not _month_range(q.words):
+    if len(months) >= 2 and not _month_range(q.words, q.text):
         return [_plain(replace(q, months=(m,), kind=kind, wants_latest=False)) for m in months]
     pair = _word_pair(q)
     if pair is None:
@@ -44,8 +45,14 @@ def _plain(side: Question) -> Question:
 _RANGE_WORDS = {"hingga", "sampai", "sd", "to", "until", "through"}
 
 
-def _month_range(words: tuple[str, ...]) -> bool:
-    """ "Januari hingga Oktober 2024": one period, not two months compared."""
+_MONTH = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+_DASHED_RANGE_RE = re.compile(rf"(?<![a-z])(?:{_MONTH})\s*[-–—/]\s*(?:{_MONTH})(?![a-z])", re.I)
+
+
+def _month_range(words: tuple[str, ...], text: str = "") -> bool:
+    """ "Januari hingga Oktober 2024", "jan-jun 2025": one period, not two months compared."""
+    if _DASHED_RANGE_RE.search(text):
+        return True
     words = tuple(w for w in words if w != "dengan")  # "sampai dengan"
     return any(
         a in MONTH_WORDS and b in _RANGE_WORDS and c in MONTH_WORDS

@@ -1,5 +1,5 @@
-"""What a question names that its answer must also name: places, organisations, years and
-months. A question about another province, a year not covered or another agency is refused
+"""What a question names that its answer must also name: places, organisations, people,
+years and months. A question about another province, a year not covered or another agency is refused
 when no sentence meets it;
 a question that only carries extra chat words is not. Pure functions.
 """
@@ -86,6 +86,7 @@ def unmet(
     """The constraints of `q` that this answer window does not meet (empty when all are)."""
     missing = [p.name for p in q.places if not place_met(p, window, before, article, places_in)]
     missing += [str(y) for y in q.years if not year_met(y, window, article)]
+    missing += [f"person {name}" for name in q.people if not person_met(name, article)]
     if q.months:
         # A window naming no month may lean on the sentences before it ("sepanjang Januari
         # ... Total nilai ..."); one that names a month says its own ("Sementara pada
@@ -97,6 +98,12 @@ def unmet(
             f"month {m}" for m in q.months if not month_met(m, q.years, near, article, month_names)
         ]
     return missing
+
+
+def person_met(name: str, article: Article) -> bool:
+    """The article names the person: every word of the name is a word of its text."""
+    text = _spaced(f"{article.title} {article.body}")
+    return all(f" {w} " in text for w in _spaced(name).split())
 
 
 def _spaced(text: str) -> str:

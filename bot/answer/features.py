@@ -89,6 +89,8 @@ def unit_match(q: Question, text: str) -> float:
     people = bool({"pekerja", "orang", "peserta", "penduduk"} & set(q.words))
     if people and any(spans.is_people_figure(n) for n in nouns):
         return 1.0
+    if not people and spans.has_money(text):
+        return 0.0  # "berapa santunan ...": an amount may be what is asked
     return -1.0 if wanted else 0.0
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.answer.evidence import person_spans
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Place
 from bot.answer.vocabulary import is_common, rarity, standard_form
@@ -64,6 +65,7 @@ class Question:
     head: tuple[str, ...] = ()  # stemmed terms of what is asked about ("siapa <head> yang ...")
     acronym: str | None = None  # for "singkatan" questions: the acronym asked about
     places: tuple[Place, ...] = ()  # places and organisations named (gazetteer)
+    people: tuple[str, ...] = ()  # people named ("ahli waris Budi Wirasaputra")
     unknown_common: tuple[str, ...] = ()  # terms the corpus never uses, but common words
     unknown_rare: tuple[str, ...] = ()  # terms the corpus never uses, rare: names, jargon
     context_terms: tuple[str, ...] = ()  # terms of the message around the question
@@ -276,6 +278,7 @@ class QuestionReader:
             head=head_terms(words),
             acronym=acronym,
             places=tuple(self.lexicons.gazetteer.find(standard)),
+            people=_people(text, words, self.not_names),
             unknown_common=tuple(t for w, t in unknown if not w.isalpha() or is_common(w)),
             unknown_rare=tuple(t for w, t in unknown if w.isalpha() and not is_common(w)),
             context_terms=tuple(t for t in self.terms(context) if t not in asked),
@@ -284,6 +287,15 @@ class QuestionReader:
             rare_share=rare / total,
             asked_unknown=_nucleus_unknown(asked_terms(words), self.known),
         )
+
+
+def _people(text: str, words: tuple[str, ...], not_names: frozenset[str]) -> tuple[str, ...]:
+    """The people a question names, by the test for names in answers (capitalized words, one
+    rare as an ordinary word) and left as they are by the lexicons ("Regent" is read as
+    "bupati": a word, not a name)."""
+    kept = set(words)
+    names = (text[s:e] for s, e in person_spans(text, not_names))
+    return tuple(n for n in names if {w.lower() for w in words_of(n)} <= kept)
 
 
 def parse_question(
