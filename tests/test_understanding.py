@@ -132,6 +132,8 @@ def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
 
 
 def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> None:
+    drivers = reader.parse("berapa ojek online yang terdaftar?")
+    assert unit_match(drivers, "Sebanyak 2.150 tukang ojek kini terdaftar.") == 1.0
     amount = "Ia menyerahkan santunan sebesar Rp42 juta kepada ahli waris pedagang (58)."
     assert unit_match(reader.parse("berapa santunan untuk ahli waris?"), amount) == 0.0
     assert unit_match(reader.parse("berapa peserta yang terdaftar?"), amount) == -1.0

@@ -84,10 +84,10 @@ def unit_match(q: Question, text: str) -> float:
     if not nouns:
         return 0.0
     wanted = counted_nouns(q)
-    if any(stem(n) in wanted for n in nouns):
+    if any(stem(w) in wanted for n in nouns for w in n):
         return 1.0
     people = bool({"pekerja", "orang", "peserta", "penduduk"} & set(q.words))
-    if people and any(spans.is_people_figure(n) for n in nouns):
+    if people and any(spans.is_people_figure(n[0]) for n in nouns):
         return 1.0
     if not people and spans.has_money(text):
         return 0.0  # "berapa santunan ...": an amount may be what is asked
@@ -108,14 +108,17 @@ _SCALE_WORDS = {
 }
 
 
-def _counted_noun(text: str, start: int, end: int) -> str:
-    """The noun a figure counts: its own last word, or the word after it ("12.840 perangkat")."""
+def _counted_noun(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The noun a figure counts: its own last word, or the one or two words after it
+    ("12.840 perangkat", "2.150 tukang ojek"); none when a function word follows."""
     last = text[start:end].split()[-1].lower()
     if last.isalpha() and last not in _SCALE_WORDS and not last.startswith("rp"):
-        return last
-    after = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
-    noun = after.group(1).lower() if after else ""
-    return "" if noun in STOPWORDS else noun  # "12.000 atau 30 persen" counts nothing named
+        return (last,)
+    after = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[end : end + 40])
+    nouns = [w.lower() for w in after.groups() if w] if after else []
+    if not nouns or nouns[0] in STOPWORDS:
+        return ()  # "12.000 atau 30 persen" counts nothing named
+    return tuple(nouns[:1] if nouns[-1] in STOPWORDS else nouns)
 
 
 def when_near(q: Question, text: str, targets: spans.Spans) -> float:
