@@ -131,6 +131,11 @@ def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
     assert len(rose) == 2 and not any("tingkat" in q.terms for q in rose)
 
 
+def test_a_percent_sign_asks_for_a_percentage(reader: QuestionReader) -> None:
+    q = reader.parse("what % of workers in Sumsel are covered?")
+    assert (q.kind, q.unit) == ("berapa", "persen")
+
+
 def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> None:
     drivers = reader.parse("berapa ojek online yang terdaftar?")
     assert unit_match(drivers, "Sebanyak 2.150 tukang ojek kini terdaftar.") == 1.0

@@ -210,7 +210,7 @@ class QuestionReader:
         """Lowercase words with dialect and English words made standard Indonesian; words
         that only frame a question ("bilang", "tadi baca", "persisnya") become "yang", a
         function word."""
-        surface = words_of(text)
+        surface = words_of(text.replace("%", " persen "))  # "what % of", "brp %"
         frame = self.lexicons.markers("frame")
         for start, end in frame.find(surface):
             surface[start:end] = ["yang"] * (end - start)
