@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from bot.answer.compare import sides
-from bot.answer.compose import restates
+from bot.answer.compose import continued, restates
 from bot.answer.constraints import unmet
 from bot.answer.features import bigram_share, role_mismatch, unit_match
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
@@ -307,3 +307,14 @@ def test_what_a_figure_counts_is_never_a_function_word(reader: QuestionReader) -
     q = reader.parse("berapa pekerja informal yang terdaftar?")
     assert unit_match(q, "Jumlahnya mencapai 12.000 atau 30 persen dari target.") == 0.0
     assert counts_people(q) and not counts_people(reader.parse("berapa iuran pekerja?"))
+
+
+def test_a_follow_up_naming_only_a_time_asks_the_question_before_again(
+    reader: QuestionReader,
+) -> None:
+    before = reader.parse("berapa persen pekerja informal di Sumsel akhir 2020?")
+    again = continued(before, reader.parse("akhir 2021 berapa?"))
+    assert "informal" in again.terms and again.places == before.places
+    assert (again.years, again.unit) == ((2021,), "persen")
+    assert continued(before, reader.parse("skrg udah brp?")).years == ()
+    assert continued(before, reader.parse("brp?")).years == (2020,)

@@ -49,6 +49,34 @@ class Asked:
     sides: tuple[Question, ...]
 
 
+def _is_time(word: str) -> bool:
+    return word in MONTH_WORDS or (word.isdigit() and len(word) == 4)
+
+
+def continued(before: Question, q: Question) -> Question:
+    """A follow-up naming nothing but a time ("..., trus feb 2026 udah brp?") asks what the
+    question before it asked: its terms, places and people, and its time unless the
+    follow-up names its own (or asks for the newest); its unit when the follow-up asks
+    "berapa" without one."""
+    own_time = bool(q.years or q.months or q.wants_latest)
+    unit = q.unit
+    if q.kind == "berapa" and before.kind == "berapa" and q.unit == "jumlah":
+        unit = before.unit
+    topic = [w for w in before.words if w not in STOPWORDS and not _is_time(w)]
+    return replace(
+        q,
+        words=(*topic, *q.words),
+        terms=tuple(dict.fromkeys((*before.terms, *q.terms))),
+        head=tuple(t for t in before.head if not _is_time(t)) + q.head,
+        unit=unit,
+        places=q.places or before.places,
+        people=q.people or before.people,
+        years=q.years if own_time else before.years,
+        months=q.months if own_time else before.months,
+        context_terms=tuple(t for t in q.context_terms if t not in before.terms),
+    )
+
+
 @dataclass
 class Answerer:
     """Answers messages from a `StoredIndex` through a `Searcher`."""
@@ -111,8 +139,12 @@ class Answerer:
 
     def _substance(self, standard: Sequence[str]) -> int:
         """How many words of a question name something the articles know (not counting
-        question words, chat words and the words that only say "compare")."""
-        words = self.reader.normalized(list(standard))
+        question words, chat words, the words that only say "compare" and those that only
+        place it in time)."""
+        words = list(self.reader.normalized(list(standard)))
+        period = self.reader.lexicons.markers("period")
+        for start, end in period.find(words):
+            words[start:end] = ["yang"] * (end - start)
         return sum(
             1
             for w in words
@@ -129,16 +161,19 @@ class Answerer:
         """The questions of a message, each with its comparison sides."""
         reading = self.messages.read(text)
         out = []
-        previous = ""
+        previous: tuple[str, Question] | None = None
         for asked in reading.questions:
             # A short follow-up ("trus kerja samanya lewat siapa?") is about what the question
-            # before it was about; a full question stands on its own.
-            standard = self.reader.standard(asked)
-            follow_up = previous and self._substance(standard) < FOLLOW_UP_TERMS
-            context = f"{reading.context} {previous if follow_up else ''}".strip()
-            q = self.reader.parse(asked, context=context)
+            # before it was about, and one naming nothing but a time ("trus feb 2026 udh
+            # brp?") asks it again; a full question stands on its own.
+            substance = self._substance(self.reader.standard(asked))
+            follow_up = previous is not None and substance < FOLLOW_UP_TERMS
+            before = f" {previous[0]}" if previous and follow_up and substance else ""
+            q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
+            if previous and follow_up and not substance:
+                q = continued(previous[1], q)
             out.append(Asked(asked, tuple(sides(q))))
-            previous = asked
+            previous = (asked, q)
         return out
 
     def retrieve(self, raw: str, k: int) -> list[Hit]:
