@@ -9,7 +9,7 @@ import pytest
 from bot.answer.compare import sides
 from bot.answer.compose import continued, restates
 from bot.answer.constraints import unmet
-from bot.answer.features import bigram_share, role_mismatch, unit_match
+from bot.answer.features import bigram_share, only_given_figures, role_mismatch, unit_match
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
 from bot.answer.question import QuestionReader
 from bot.answer.scoring import (
@@ -318,3 +318,9 @@ def test_a_follow_up_naming_only_a_time_asks_the_question_before_again(
     assert (again.years, again.unit) == ((2021,), "persen")
     assert continued(before, reader.parse("skrg udah brp?")).years == ()
     assert continued(before, reader.parse("brp?")).years == (2020,)
+
+
+def test_a_figure_the_question_states_is_not_its_answer(reader: QuestionReader) -> None:
+    q = reader.parse("dari 3 jutaan pekerja di sumsel, yg udah terlindungi berapa orang?")
+    assert only_given_figures(q, "Pekerja di Sumsel jumlahnya mencapai 3 jutaan orang.")
+    assert not only_given_figures(q, "Dari 3 juta pekerja, baru 1,3 juta yang terlindungi.")

@@ -7,7 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.answer.constraints import LOCALE_REACH, unmet
-from bot.answer.features import LinearScorer, Window, unit_match, window_features
+from bot.answer.features import (
+    LinearScorer,
+    Window,
+    only_given_figures,
+    unit_match,
+    window_features,
+)
 from bot.answer.lexicons import Place
 from bot.answer.multisource import prefer_latest
 from bot.answer.question import Question
@@ -120,6 +126,8 @@ class CandidateFinder:
         if asks_office_holder(q) and not office_named(q, self.terms_of(scored.text)):
             return False
         if unit_match(q, scored.text) < 0:
+            return False
+        if q.kind == "berapa" and only_given_figures(q, scored.text):
             return False
         if asks_name(q) and not offers_name(q, scored.text):
             return False

@@ -108,6 +108,18 @@ _SCALE_WORDS = {
 }
 
 
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def only_given_figures(q: Question, text: str) -> bool:
+    """Whether every figure of `text` is one the question itself states ("dari 3 jutaan
+    pekerja, yg terlindungi berapa?" is not answered by "3 jutaan orang")."""
+    given = set(_NUMBER_RE.findall(q.text))
+    figures = [_NUMBER_RE.findall(text[s:e]) for s, e in spans.figure_spans(text)]
+    numbers = [n for f in figures for n in f]
+    return bool(given) and bool(numbers) and all(n in given for n in numbers)
+
+
 def _counted_noun(text: str, start: int, end: int) -> tuple[str, ...]:
     """The noun a figure counts: its own last word, or the one or two words after it
     ("12.840 perangkat", "2.150 tukang ojek"); none when a function word follows."""

@@ -17,19 +17,24 @@ if TYPE_CHECKING:
     from bot.settings import Settings
 
 # The sets the scorer is fitted on, and the corpus each is asked against. test.jsonl and the
-# unspent held-out sets are never fitted on; chat_heldout and fixture_heldout were measured once
-# (2026-12-01) and then became fitting data, replaced by newer blind held-out sets.
+# unspent held-out sets are never fitted on; chat_heldout and fixture_heldout (measured once on
+# 2026-12-01), chat2_heldout and fixture2_heldout (once on 2026-12-02) then became fitting data,
+# each replaced by a newer blind held-out set.
 FIT_SETS = (
     ("dev.jsonl", "knowledge"),
     ("holdout.jsonl", "knowledge"),
     ("chat_dev.jsonl", "knowledge"),
     ("chat_heldout.jsonl", "knowledge"),
     ("chat2_dev.jsonl", "knowledge"),
+    ("chat2_heldout.jsonl", "knowledge"),
+    ("chat3_dev.jsonl", "knowledge"),
     ("train_seeds.jsonl", "knowledge"),
     ("fixture_dev.jsonl", "fixtures"),
     ("fixture_heldout.jsonl", "fixtures"),
     ("train_fixtures.jsonl", "fixtures"),
     ("fixture2_dev.jsonl", "fixtures2"),
+    ("fixture2_heldout.jsonl", "fixtures2"),
+    ("fixture3_dev.jsonl", "fixtures3"),
 )
 FIT_CORPORA = tuple(dict.fromkeys(corpus for _, corpus in FIT_SETS))
 
