@@ -126,6 +126,10 @@ def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
     words_ = sides(reader.parse("lebih banyak pekerja formal atau informal?"))
     assert len(words_) == 2 and "informal" not in words_[0].terms
     assert len(sides(reader.parse("berapa pekerja formal?"))) == 1
+    # Places side by side are two questions; a city inside its province is one place.
+    by_place = sides(reader.parse("cakupan pekerja informal sumsel dibanding jambi brp persen?"))
+    assert [[p.name for p in q.places] for q in by_place] == [["Sumatera Selatan"], ["Jambi"]]
+    assert len(sides(reader.parse("berapa pekerja terlindungi di Palembang, Sumsel?"))) == 1
     # Each side is a plain question: "naik ga?" asks to compare, it is not what is counted.
     rose = sides(reader.parse("brp persen pekerja yg ikut bpjs tk th 2020 sm 2024? naik ga?"))
     assert len(rose) == 2 and not any("tingkat" in q.terms for q in rose)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.answer.lexicons import Place
 from bot.answer.question import COMPARISON_CUES, Question
 from index.text import MONTH_WORDS, STOPWORDS, stem
 
@@ -22,11 +23,25 @@ def sides(q: Question) -> list[Question]:
         return [_plain(replace(q, years=(y,), kind=kind, wants_latest=False)) for y in years]
     if len(months) >= 2 and not _month_range(q.words, q.text):
         return [_plain(replace(q, months=(m,), kind=kind, wants_latest=False)) for m in months]
+    places = _compared_places(q)
+    if len(places) >= 2:
+        others = tuple(p for p in q.places if p not in places)
+        return [_plain(replace(q, places=(p, *others), kind=kind)) for p in places]
     pair = _word_pair(q)
     if pair is None:
         return [q]
     a, b = pair
     return [_plain(_without(q, b, kind)), _plain(_without(q, a, kind))]
+
+
+_LOCALES = ("province", "kabupaten", "kota")
+
+
+def _compared_places(q: Question) -> list[Place]:
+    """The places a question sets side by side ("OKI sm Palembang", "Sumsel dibanding
+    Jambi"): two or more, none inside another ("Palembang, Sumsel" is one place)."""
+    named = [p for p in q.places if p.kind in _LOCALES]
+    return [p for p in named if not any(o.province == p.name for o in named)]
 
 
 _CUE_STEMS = frozenset(stem(w) for w in COMPARISON_CUES)
