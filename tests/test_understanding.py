@@ -109,6 +109,10 @@ def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> No
     august = reader.parse("berapa pekerja terlindungi agustus 2024?")
     assert unmet(august, "1,3 juta pekerja", [], _article(dated=date(2024, 3, 1)), places, names)
     assert unmet(august, "1,3 juta pekerja", [], sumsel, places, names) == []
+    # A figure about one of its districts does not answer for the province.
+    share = reader.parse("berapa persen pekerja sumsel yang terlindungi?")
+    muba = "Cakupan kepesertaan di Musi Banyuasin tercatat 61,3 persen."
+    assert unmet(share, muba, [], sumsel, places, names) == ["Sumatera Selatan"]
     # A person the question names must be named by the answer's article.
     heir = reader.parse("Berapa santunan ahli waris almarhum Budi Wirasaputra?")
     assert heir.people == ("Budi Wirasaputra",)

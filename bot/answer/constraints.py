@@ -41,6 +41,15 @@ def place_met(
     return place in places_in(article.region)
 
 
+def district_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
+    """A figure about a kabupaten or kota of the province asked about, not about the province
+    ("Cakupan di Musi Banyuasin 61,3 persen" does not say how much of Sumsel is covered)."""
+    if place.kind != "province":
+        return False
+    named = places_in(window)
+    return place not in named and any(p.province == place.name for p in named)
+
+
 def _last_place(before: Sequence[str], places_in: PlacesIn) -> Place | None:
     """The place the text before an answer is about: the last one it names (None when the
     last sentence naming places names several, or none is named within reach)."""
@@ -85,6 +94,8 @@ def unmet(
 ) -> list[str]:
     """The constraints of `q` that this answer window does not meet (empty when all are)."""
     missing = [p.name for p in q.places if not place_met(p, window, before, article, places_in)]
+    if q.kind == "berapa":
+        missing += [p.name for p in q.places if district_figure(p, window, places_in)]
     missing += [str(y) for y in q.years if not year_met(y, window, article)]
     missing += [f"person {name}" for name in q.people if not person_met(name, article)]
     if q.months:
