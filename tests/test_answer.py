@@ -77,6 +77,15 @@ def test_person_question(engine: Engine) -> None:
     assert a.answered and "Muhyidin" in a.text
 
 
+def test_who_holds_an_office_is_asked_of_the_newest_source(engine: Engine) -> None:
+    def latest(question: str) -> bool:
+        return engine.answerer.read(question)[0].sides[0].wants_latest
+
+    assert latest("siapa kepala kanwil bpjs ketenagakerjaan sumbagsel?")
+    assert not latest("siapa kepala kanwil bpjs ketenagakerjaan sumbagsel tahun 2020?")
+    assert not latest("Siapa yang bertemu Pj Gubernur?")
+
+
 def test_two_questions_get_one_answer_with_a_part_each_from_one_batched_embedding(
     tiny_settings,  # type: ignore[no-untyped-def]
 ) -> None:

@@ -27,7 +27,7 @@ from bot.answer.reading import Reader
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
 from bot.answer.retrieval import K_CHUNKS, Searcher, query_of, within_dates
-from bot.answer.scoring import Scored, target_spans
+from bot.answer.scoring import Scored, asks_office_holder, target_spans
 from bot.answer.vocabulary import is_common, nearest_common
 from bot.answer.windows import window_at, with_continuation
 from index.glossary import Glossary
@@ -172,6 +172,8 @@ class Answerer:
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
             if previous and follow_up and not substance:
                 q = continued(previous[1], q)
+            if asks_office_holder(q) and not (q.years or q.months or q.people):
+                q = replace(q, wants_latest=True)  # "siapa kepala ...": who holds it now
             out.append(Asked(asked, tuple(sides(q))))
             previous = (asked, q)
         return out
