@@ -38,8 +38,9 @@ _LOCALES = ("province", "kabupaten", "kota")
 
 
 def _compared_places(q: Question) -> list[Place]:
-    """The places a question sets side by side ("OKI sm Palembang", "Sumsel dibanding
-    Jambi"): two or more, none inside another ("Palembang, Sumsel" is one place)."""
+    """The places a question sets side by side ("<kabupaten> sm <kota>", "<provinsi>
+    dibanding <provinsi>"): two or more, none inside another (a city and its province are
+    one place)."""
     named = [p for p in q.places if p.kind in _LOCALES]
     return [p for p in named if not any(o.province == p.name for o in named)]
 

@@ -43,7 +43,7 @@ def place_met(
 
 def district_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
     """A figure about a kabupaten or kota of the province asked about, not about the province
-    ("Cakupan di Musi Banyuasin 61,3 persen" does not say how much of Sumsel is covered)."""
+    ("Cakupan di <kabupaten> 61,3 persen" does not say how much of its province is covered)."""
     if place.kind != "province":
         return False
     named = places_in(window)
