@@ -332,3 +332,8 @@ def test_a_figure_the_question_states_is_not_its_answer(reader: QuestionReader) 
     q = reader.parse("dari 3 jutaan pekerja di sumsel, yg udah terlindungi berapa orang?")
     assert only_given_figures(q, "Pekerja di Sumsel jumlahnya mencapai 3 jutaan orang.")
     assert not only_given_figures(q, "Dari 3 juta pekerja, baru 1,3 juta yang terlindungi.")
+
+
+def test_a_magnitude_or_a_dialect_frame_word_is_not_what_is_asked(reader: QuestionReader) -> None:
+    q = reader.parse("wong sumsel yg la terlindungi tu ado berapo juta sebenernyo")
+    assert "juta" not in q.head and "sebenernya" not in q.words

@@ -220,7 +220,10 @@ class QuestionReader:
                 out.append(w)
                 continue
             out.append(standard_form(w, lambda c: c in STOPWORDS or self.known(stem(c))) or w)
-        return self.lexicons.dialect.expand(out)
+        out = self.lexicons.dialect.expand(out)
+        for start, end in frame.find(out):  # "sebenernyo" -> "sebenernya", a frame word
+            out[start:end] = ["yang"] * (end - start)
+        return out
 
     def normalized(self, standard: list[str]) -> tuple[str, ...]:
         """Glossary-expanded, corrected words."""
@@ -355,6 +358,9 @@ def asked_terms(words: tuple[str, ...]) -> tuple[str, ...]:
     return head_terms(words, _ASKING_WORDS)
 
 
+_MAGNITUDES = {"ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun"}
+
+
 def head_terms(
     words: tuple[str, ...], question_words: frozenset[str] | set[str] = _QUESTION_WORDS
 ) -> tuple[str, ...]:
@@ -368,6 +374,7 @@ def head_terms(
     for w in words[idx + 1 :]:
         if w in _HEAD_STOP or w in question_words:
             break
-        after.append(w)
+        if w not in _MAGNITUDES:  # "berapa juta": how many millions of what came before
+            after.append(w)
     picked = after or list(words[:idx])
     return tuple(stem(w) for w in picked if w not in STOPWORDS and w not in MONTH_WORDS)
