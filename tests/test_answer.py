@@ -84,6 +84,7 @@ def test_who_holds_an_office_is_asked_of_the_newest_source(engine: Engine) -> No
     assert latest("siapa kepala kanwil bpjs ketenagakerjaan sumbagsel?")
     assert not latest("siapa kepala kanwil bpjs ketenagakerjaan sumbagsel tahun 2020?")
     assert not latest("Siapa yang bertemu Pj Gubernur?")
+    assert not latest("siapa kepala kanwil yang menyerahkan santunan kepada ahli waris?")
 
 
 def test_two_questions_get_one_answer_with_a_part_each_from_one_batched_embedding(

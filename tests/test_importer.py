@@ -252,6 +252,25 @@ def test_english_site_furniture_and_illustration_captions_are_removed(line: str)
     assert body_of(raw(line)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"We will do it for all workers of the province," ujar Budi.',
+        "Ilustrasi perhitungan iuran: pekerja membayar Rp16.800 per bulan.",
+    ],
+)
+def test_a_quotation_in_english_or_a_worked_example_is_article_text(line: str) -> None:
+    assert line in body_of(raw(line))
+
+
+def test_a_city_dateline_is_not_the_site_even_on_a_city_subdomain() -> None:
+    text = (
+        f"Palembang\nJudul Berita Pekerja Sumsel Terlindungi\n\nPalembang - {LEAD}\n\n{SECOND}\n"
+        "Baca juga: https://palembang.contohnews.com/berita/lain\n\u00a9 2024 Koran Kita"
+    )
+    assert clean_raw(text).outlet == "Koran Kita"
+
+
 def test_outlet_from_credit_lines_when_there_is_no_dateline() -> None:
     text = f"Judul Berita Pekerja Sumsel Terlindungi\n{LEAD}\n{SECOND}\nSumber: tvkita.co.id"
     assert clean_raw(text).outlet == "Tvkita.co.id"

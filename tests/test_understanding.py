@@ -113,14 +113,23 @@ def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> No
     share = reader.parse("berapa persen pekerja sumsel yang terlindungi?")
     muba = "Cakupan kepesertaan di Musi Banyuasin tercatat 61,3 persen."
     assert unmet(share, muba, [], sumsel, places, names) == ["Sumatera Selatan"]
+    city = reader.parse("berapa pekerja terlindungi di Palembang, Sumsel?")
+    assert (
+        unmet(city, "Di Palembang 300 ribu pekerja terlindungi.", [], sumsel, places, names) == []
+    )
     # A person the question names must be named by the answer's article.
     heir = reader.parse("Berapa santunan ahli waris almarhum Budi Wirasaputra?")
     assert heir.people == ("Budi Wirasaputra",)
     assert unmet(heir, "Santunan JKM Rp42 juta.", [], sumsel, places, names)
     story = Article("b", "Kabar", "Outlet", None, None, "", None, "", "Budi Wirasaputra (58) ...")
     assert unmet(heir, "Santunan JKM Rp42 juta.", [], story, places, names) == []
-    # A word the lexicons translate is a word, not a name.
+    # A word the lexicons translate is a word, not a name; nor is the asker's own name, a
+    # form of address or a single misspelt word.
     assert reader.parse("Who is the Regent of Musi Rawas?").people == ()
+    assert reader.parse("Nama saya Sugiharto Wibisono, berapa santunan JKM?").people == ()
+    assert reader.parse("berapa pekerja terlindungi Kak Wulandari?").people == ()
+    assert reader.parse("Bener dak Plembang lah 80 persen?").people == ()
+    assert reader.parse("Apa kata Pj Gubernur Elen Setiadi?").people == ("Elen Setiadi",)
 
 
 def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
@@ -134,6 +143,7 @@ def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
     by_place = sides(reader.parse("cakupan pekerja informal sumsel dibanding jambi brp persen?"))
     assert [[p.name for p in q.places] for q in by_place] == [["Sumatera Selatan"], ["Jambi"]]
     assert len(sides(reader.parse("berapa pekerja terlindungi di Palembang, Sumsel?"))) == 1
+    assert len(sides(reader.parse("Pekerja asal Lampung yang kerja di Palembang ada berapa?"))) == 1
     # Each side is a plain question: "naik ga?" asks to compare, it is not what is counted.
     rose = sides(reader.parse("brp persen pekerja yg ikut bpjs tk th 2020 sm 2024? naik ga?"))
     assert len(rose) == 2 and not any("tingkat" in q.terms for q in rose)
@@ -147,6 +157,8 @@ def test_a_percent_sign_asks_for_a_percentage(reader: QuestionReader) -> None:
 def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> None:
     drivers = reader.parse("berapa ojek online yang terdaftar?")
     assert unit_match(drivers, "Sebanyak 2.150 tukang ojek kini terdaftar.") == 1.0
+    villages = reader.parse("berapa desa yang ikut?")
+    assert unit_match(villages, "Sebanyak 12.840 perangkat desa kini terdaftar.") == -1.0
     amount = "Ia menyerahkan santunan sebesar Rp42 juta kepada ahli waris pedagang (58)."
     assert unit_match(reader.parse("berapa santunan untuk ahli waris?"), amount) == 0.0
     assert unit_match(reader.parse("berapa peserta yang terdaftar?"), amount) == -1.0
@@ -332,6 +344,8 @@ def test_a_figure_the_question_states_is_not_its_answer(reader: QuestionReader) 
     q = reader.parse("dari 3 jutaan pekerja di sumsel, yg udah terlindungi berapa orang?")
     assert only_given_figures(q, "Pekerja di Sumsel jumlahnya mencapai 3 jutaan orang.")
     assert not only_given_figures(q, "Dari 3 juta pekerja, baru 1,3 juta yang terlindungi.")
+    check = reader.parse("brp sih santunan JKM, 42 jt ya?")
+    assert not only_given_figures(check, "Ahli waris menerima santunan JKM Rp42 juta.")
 
 
 def test_a_magnitude_or_a_dialect_frame_word_is_not_what_is_asked(reader: QuestionReader) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.answer.constraints import LOCALES
 from bot.answer.lexicons import Place
 from bot.answer.question import COMPARISON_CUES, Question
 from index.text import MONTH_WORDS, STOPWORDS, stem
@@ -34,14 +35,13 @@ def sides(q: Question) -> list[Question]:
     return [_plain(_without(q, b, kind)), _plain(_without(q, a, kind))]
 
 
-_LOCALES = ("province", "kabupaten", "kota")
-
-
 def _compared_places(q: Question) -> list[Place]:
     """The places a question sets side by side ("<kabupaten> sm <kota>", "<provinsi>
     dibanding <provinsi>"): two or more, none inside another (a city and its province are
     one place)."""
-    named = [p for p in q.places if p.kind in _LOCALES]
+    if not (set(q.words) & (_JOINERS | COMPARISON_CUES)):
+        return []  # "pekerja asal <provinsi> yang kerja di <kota>": one question
+    named = [p for p in q.places if p.kind in LOCALES]
     return [p for p in named if not any(o.province == p.name for o in named)]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
@@ -22,7 +22,7 @@ from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import list_windows
 from bot.answer.multisource import Pick, spread
-from bot.answer.question import COMPARISON_CUES, Question, QuestionReader, asks
+from bot.answer.question import COMPARISON_CUES, Question, QuestionReader, asks, is_year
 from bot.answer.reading import Reader
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
@@ -30,6 +30,7 @@ from bot.answer.retrieval import K_CHUNKS, Searcher, query_of, within_dates
 from bot.answer.scoring import Scored, asks_office_holder, target_spans
 from bot.answer.vocabulary import is_common, nearest_common
 from bot.answer.windows import window_at, with_continuation
+from index.gazetteer import Phrase
 from index.glossary import Glossary
 from index.lexical import LexicalIndex, lexical_terms
 from index.records import Hit
@@ -50,23 +51,34 @@ class Asked:
 
 
 def _is_time(word: str) -> bool:
-    return word in MONTH_WORDS or (word.isdigit() and len(word) == 4)
+    return word in MONTH_WORDS or is_year(word)
 
 
-def continued(before: Question, q: Question) -> Question:
+def _timed(q: Question) -> bool:
+    return bool(q.years or q.months or q.people)
+
+
+def _only_a_time(q: Question) -> bool:
+    """A follow-up that names a time or the newest, or nothing at all ("trus 2024?")."""
+    return bool(q.years or q.months or q.wants_latest or not q.terms)
+
+
+def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()) -> Question:
     """A follow-up naming nothing but a time ("..., trus feb 2026 udah brp?") asks what the
     question before it asked: its terms, places and people, and its time unless the
     follow-up names its own (or asks for the newest); its unit when the follow-up asks
     "berapa" without one."""
     own_time = bool(q.years or q.months or q.wants_latest)
-    unit = q.unit
-    if q.kind == "berapa" and before.kind == "berapa" and q.unit == "jumlah":
-        unit = before.unit
+    kind, unit = q.kind, q.unit
+    if kind == "umum" or (kind == "berapa" == before.kind and unit == "jumlah"):
+        kind, unit = before.kind, before.unit  # "trus 2024?", "skrg udah brp?"
+    period = {stem(w) for p in period_words for w in p}
     topic = [w for w in before.words if w not in STOPWORDS and not _is_time(w)]
     return replace(
         q,
+        kind=kind,
         words=(*topic, *q.words),
-        terms=tuple(dict.fromkeys((*before.terms, *q.terms))),
+        terms=tuple(dict.fromkeys((*(t for t in before.terms if t not in period), *q.terms))),
         head=tuple(t for t in before.head if not _is_time(t)) + q.head,
         unit=unit,
         places=q.places or before.places,
@@ -170,10 +182,10 @@ class Answerer:
             follow_up = previous is not None and substance < FOLLOW_UP_TERMS
             before = f" {previous[0]}" if previous and follow_up and substance else ""
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
-            if previous and follow_up and not substance:
-                q = continued(previous[1], q)
-            if asks_office_holder(q) and not (q.years or q.months or q.people):
-                q = replace(q, wants_latest=True)  # "siapa kepala ...": who holds it now
+            if previous and follow_up and not substance and _only_a_time(q):
+                q = continued(previous[1], q, self.reader.lexicons.markers("period").items)
+            if asks_office_holder(q) and set(q.terms) <= set(q.head) and not _timed(q):
+                q = replace(q, wants_latest=True)  # "siapa kepala X?": who holds it now
             out.append(Asked(asked, tuple(sides(q))))
             previous = (asked, q)
         return out

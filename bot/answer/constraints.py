@@ -1,7 +1,7 @@
 """What a question names that its answer must also name: places, organisations, people,
-years and months. A question about another province, a year not covered or another agency is refused
-when no sentence meets it;
-a question that only carries extra chat words is not. Pure functions.
+years and months. A question about another province, a year not covered or another agency is
+refused when no sentence meets it; a question that only carries extra chat words is not. Pure
+functions.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from index.records import Article
 NEARBY = 2  # sentences before an answer that still count for the months they name
 LOCALE_REACH = 6  # sentences before an answer searched for the place it is about
 _LOCAL = ("kabupaten", "kota")
-_LOCALES = (*_LOCAL, "province")  # the kinds of place a figure can be about
+LOCALES = (*_LOCAL, "province")  # the kinds of place a figure can be about
 
 PlacesIn = Callable[[str], frozenset[Place]]
 
@@ -36,15 +36,16 @@ def place_met(
     if place in places_in(article.title):
         return True
     if place.kind in _LOCAL:
-        local = [p for p in named if p.kind in _LOCALES]
+        local = [p for p in named if p.kind in LOCALES]
         return not local and _last_place(before, places_in) == place
     return place in places_in(article.region)
 
 
-def district_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
+def district_figure(place: Place, asked: Sequence[Place], window: str, places_in: PlacesIn) -> bool:
     """A figure about a kabupaten or kota of the province asked about, not about the province
-    ("Cakupan di <kabupaten> 61,3 persen" does not say how much of its province is covered)."""
-    if place.kind != "province":
+    ("Cakupan di <kabupaten> 61,3 persen" does not say how much of its province is covered);
+    unless the question names that district too ("<kota>, <provinsi>")."""
+    if place.kind != "province" or any(p.province == place.name for p in asked):
         return False
     named = places_in(window)
     return place not in named and any(p.province == place.name for p in named)
@@ -54,7 +55,7 @@ def _last_place(before: Sequence[str], places_in: PlacesIn) -> Place | None:
     """The place the text before an answer is about: the last one it names (None when the
     last sentence naming places names several, or none is named within reach)."""
     for sentence in reversed(before[-LOCALE_REACH:]):
-        named = [p for p in places_in(sentence) if p.kind in _LOCALES]
+        named = [p for p in places_in(sentence) if p.kind in LOCALES]
         if named:
             return named[0] if len(named) == 1 else None
     return None
@@ -95,7 +96,11 @@ def unmet(
     """The constraints of `q` that this answer window does not meet (empty when all are)."""
     missing = [p.name for p in q.places if not place_met(p, window, before, article, places_in)]
     if q.kind == "berapa":
-        missing += [p.name for p in q.places if district_figure(p, window, places_in)]
+        missing += [
+            p.name
+            for p in q.places
+            if p.name not in missing and district_figure(p, q.places, window, places_in)
+        ]
     missing += [str(y) for y in q.years if not year_met(y, window, article)]
     missing += [f"person {name}" for name in q.people if not person_met(name, article)]
     if q.months:

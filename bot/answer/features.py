@@ -84,14 +84,18 @@ def unit_match(q: Question, text: str) -> float:
     if not nouns:
         return 0.0
     wanted = counted_nouns(q)
-    if any(stem(w) in wanted for n in nouns for w in n):
+    if any(_counts(n, wanted) for n in nouns):
         return 1.0
     people = bool({"pekerja", "orang", "peserta", "penduduk"} & set(q.words))
     if people and any(spans.is_people_figure(n[0]) for n in nouns):
         return 1.0
-    if not people and spans.has_money(text):
-        return 0.0  # "berapa santunan ...": an amount may be what is asked
+    if not people and spans.has_money(text) and _PAID & set(q.words):
+        return 0.0  # "berapa total klaim yang dibayarkan": an amount may be what is asked
     return -1.0 if wanted else 0.0
+
+
+# Words by which a "berapa" question may ask for an amount paid rather than a count.
+_PAID = {"total", "klaim", "manfaat", "dibayar", "dibayarkan", "membayar", "bayar", "biaya"}
 
 
 _SCALE_WORDS = {
@@ -108,13 +112,30 @@ _SCALE_WORDS = {
 }
 
 
+def _counts(noun: tuple[str, ...], wanted: set[str] | frozenset[str]) -> bool:
+    """The figure's noun is what the question counts: its first word, or the second after a
+    word for people ("2.150 tukang ojek" counts ojek; "12.840 perangkat desa" not desa)."""
+    if stem(noun[0]) in wanted:
+        return True
+    person = spans.is_people_figure(noun[0]) or noun[0] in _PERSON_WORDS
+    return len(noun) > 1 and person and stem(noun[1]) in wanted
+
+
+# Words that name people by what they do, before the noun that says what ("tukang ojek").
+_PERSON_WORDS = {"tukang", "buruh", "pengemudi", "warga", "kader", "para", "pelaku"}
+
+
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_CHECKED_RE = re.compile(r"\s*%?\s*(?:[^\W\d]+\s*)?(?:ya|kan|bukan|kah|right|correct)?\s*\?", re.I)
 
 
 def only_given_figures(q: Question, text: str) -> bool:
     """Whether every figure of `text` is one the question itself states ("dari 3 jutaan
-    pekerja, yg terlindungi berapa?" is not answered by "3 jutaan orang")."""
-    given = set(_NUMBER_RE.findall(q.text))
+    pekerja, yg terlindungi berapa?" is not answered by "3 jutaan orang"); a figure the
+    user asks to have checked ("santunan JKM 42 jt ya?") is not one it states."""
+    given = {
+        m.group() for m in _NUMBER_RE.finditer(q.text) if not _CHECKED_RE.match(q.text, m.end())
+    }
     figures = [_NUMBER_RE.findall(text[s:e]) for s, e in spans.figure_spans(text)]
     numbers = [n for f in figures for n in f]
     return bool(given) and bool(numbers) and all(n in given for n in numbers)

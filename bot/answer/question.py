@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.answer.evidence import person_spans
+from bot.answer.evidence import ROLE_WORDS, person_spans
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Place
 from bot.answer.vocabulary import is_common, rarity, standard_form
@@ -45,6 +45,10 @@ _MONEY = {
     "uang",
     "senilai",
     "money",
+    "santunan",
+    "iuran",
+    "gaji",
+    "upah",
 }
 _PERCENT = {"persen", "persentase", "%", "percent", "percentage", "proporsi", "coverage", "cakupan"}
 
@@ -225,6 +229,24 @@ class QuestionReader:
             out[start:end] = ["yang"] * (end - start)
         return out
 
+    def _people(self, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The people a question names: a name as in answers (capitalized words, one rare as
+        an ordinary word) of two words or more once honorifics are left out ("Kak X" is a
+        form of address), not after a self-introduction ("nama saya X"), and left as they
+        are by the lexicons ("Regent" is read as "bupati": a word, not a name)."""
+        address = {p[0] for p in self.lexicons.markers("honorific").items if len(p) == 1}
+        self_words = {w for p in self.lexicons.markers("self").items for w in p}
+        kept = set(words) - address - self.not_names - ROLE_WORDS
+        out = []
+        for s, e in person_spans(text, self.not_names):
+            before = text[:s].split()
+            if before and before[-1].strip(",.:").lower() in self_words:
+                continue
+            run = _name_run(text, s, e, kept)
+            if len(run) >= 2:
+                out.append(" ".join(run))
+        return tuple(out)
+
     def normalized(self, standard: list[str]) -> tuple[str, ...]:
         """Glossary-expanded, corrected words."""
         words = tuple(self.glossary.expand(standard))
@@ -251,7 +273,7 @@ class QuestionReader:
         unit = None
         if kind == "berapa":
             unit = "jumlah"
-            if any(w in _PERCENT for w in words) or "%" in text:
+            if any(w in _PERCENT for w in words):
                 unit = "persen"
             elif _has(words, "berapa lama"):
                 unit = "lama"
@@ -276,12 +298,12 @@ class QuestionReader:
             kind=kind,
             unit=unit,
             wants_latest=any(w in LATEST_WORDS for w in words) or _has(words, "saat ini"),
-            years=tuple(int(w) for w in words if _is_year(w)),
+            years=tuple(int(w) for w in words if is_year(w)),
             months=tuple(dict.fromkeys(MONTH_WORDS[w] for w in words if w in MONTH_WORDS)),
             head=head_terms(words),
             acronym=acronym,
             places=tuple(self.lexicons.gazetteer.find(standard)),
-            people=_people(text, words, self.not_names),
+            people=self._people(text, words),
             unknown_common=tuple(t for w, t in unknown if not w.isalpha() or is_common(w)),
             unknown_rare=tuple(t for w, t in unknown if w.isalpha() and not is_common(w)),
             context_terms=tuple(t for t in self.terms(context) if t not in asked),
@@ -292,13 +314,31 @@ class QuestionReader:
         )
 
 
-def _people(text: str, words: tuple[str, ...], not_names: frozenset[str]) -> tuple[str, ...]:
-    """The people a question names, by the test for names in answers (capitalized words, one
-    rare as an ordinary word) and left as they are by the lexicons ("Regent" is read as
-    "bupati": a word, not a name)."""
-    kept = set(words)
-    names = (text[s:e] for s, e in person_spans(text, not_names))
-    return tuple(n for n in names if {w.lower() for w in words_of(n)} <= kept)
+def _name_run(text: str, start: int, end: int, kept: set[str]) -> list[str]:
+    """The capitalized words of `kept` around `text[start:end]`, contiguous ("Kgs Muhammad
+    Arifin" around "Kgs")."""
+
+    def core(w: str) -> str:
+        return w.strip(",.:;?!()\"'")
+
+    def name_word(w: str) -> bool:
+        return core(w)[:1].isupper() and core(w).lower() in kept
+
+    span = [core(w) for w in text[start:end].split()]
+    left: list[str] = []
+    for w in reversed(text[:start].split()):
+        if not name_word(w) or w[-1] in ",.:;?!":
+            break
+        left.insert(0, core(w))
+    right: list[str] = []
+    for w in text[end:].split():
+        if not name_word(w):
+            break
+        right.append(core(w))
+        if core(w) != w.rstrip("\"'"):
+            break
+    inner = [w for w in span if w.lower() in kept]
+    return [*left, *inner, *right] if len(inner) == len(span) else inner
 
 
 def parse_question(
@@ -323,10 +363,10 @@ def asks(words: tuple[str, ...]) -> bool:
 
 
 def _is_content(word: str) -> bool:
-    return word not in STOPWORDS and word not in MONTH_WORDS and not _is_year(word)
+    return word not in STOPWORDS and word not in MONTH_WORDS and not is_year(word)
 
 
-def _is_year(word: str) -> bool:
+def is_year(word: str) -> bool:
     return bool(re.fullmatch(r"(19|20)\d\d", word))
 
 

@@ -57,7 +57,7 @@ _TAYANG_RE = re.compile(
     re.I,
 )
 _COPYRIGHT_RE = re.compile(
-    rf"(?:©|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*[-–]?\s*)?(?:PT\.?\s+)?({DOMAIN_RE.pattern}|[A-Za-z][\w]*(?:\s[A-Z][\w]*)?)",
+    rf"(?:©|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*[-–]?\s*)?(?:PT\.?\s+(?=[A-Z]))?({DOMAIN_RE.pattern}|[A-Za-z][\w]*(?:\s[A-Z][\w]*){{0,3}})",
     re.I,
 )
 
@@ -100,8 +100,18 @@ def _names_site(name: str, lines: list[str]) -> bool:
     the page's first line, or the first part of a domain on the page, spells it."""
     key = re.sub(r"\W", "", name.lower())
     first = next((line for line in lines if line), "")
-    stems = {d.lower().split(".")[0] for line in lines for d in DOMAIN_RE.findall(line)}
-    return bool(key) and (re.sub(r"\W", "", first.lower()) == key or key in stems)
+    sites = {_site_label(d) for line in lines for d in DOMAIN_RE.findall(line)}
+    named_first = len(name.split()) >= 2 and re.sub(r"\W", "", first.lower()) == key
+    return bool(key) and (named_first or key in sites)
+
+
+def _site_label(domain: str) -> str:
+    """The site's own name in a domain: "portalkita" of "www.portalkita.co.id", "contoh" of
+    "kota.contoh.com" (not a subdomain, which may be a city's)."""
+    labels = domain.lower().split(".")
+    while len(labels) > 1 and labels[-1] in ("id", "co", "com", "net", "org", "news", "tv", "info"):
+        labels.pop()
+    return labels[-1]
 
 
 def nicest_spelling(name: str, text: str) -> str:
@@ -117,7 +127,7 @@ def nicest_spelling(name: str, text: str) -> str:
 
 
 _URL_LABEL_RE = re.compile(
-    r"(?i)(?:url|link|canonical|sumber|permalink|(?:salin\s+)?(?:tautan|link))\s*:"
+    r"(?i)(?:url|canonical|sumber|permalink|(?:salin\s+)?(?:tautan|link))\s*:"
 )
 
 
@@ -138,10 +148,15 @@ def _detect_url(lines: list[str], title: str | None) -> str | None:
         if _TAYANG_RE.search(line) or _URL_LABEL_RE.match(line):
             return u
     headline = set(re.findall(r"[a-z]+", (title or "").lower()))
-    for _, u in urls:
-        slug = _slug_words(u)
-        if len(slug) >= 3 and len(slug & headline) >= 0.6 * len(slug):
-            return u
+    spelled = [
+        (len(slug & headline) / len(slug | headline), u)
+        for line, u in urls
+        if not re.match(r"(?i)(?:baca|lihat|simak)\s+(?:juga|pula)", line)
+        and len(slug := _slug_words(u)) >= 3
+        and len(slug & headline) >= 0.6 * len(slug)
+    ]
+    if spelled:
+        return max(spelled)[1]
     deep = [u for _, u in urls if u.count("/") >= 4]
     return max(deep, key=len) if deep else None
 

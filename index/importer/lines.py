@@ -95,9 +95,11 @@ def function_share(line: str) -> float:
 def foreign(line: str) -> bool:
     """A line in English only ("Click to share on X (Opens in new window)"): a site's
     furniture on an Indonesian page, never the article's text."""
+    if re.search(r"[\"“”]", line):
+        return False  # a quotation in English is someone's words, reported
     ws = [w.lower() for w in _words(line)]
-    english = sum(w in ENGLISH_FUNCTION for w in ws)
-    return english >= 2 and not any(w in STOPWORDS and w not in ENGLISH_FUNCTION for w in ws)
+    english = sum(w in ENGLISH_FUNCTION and w not in ("no", "not") for w in ws)
+    return english >= 3 and not any(w in STOPWORDS and w not in ENGLISH_FUNCTION for w in ws)
 
 
 def headline(line: str) -> bool:
@@ -113,8 +115,14 @@ def caption(line: str, next_line: str = "") -> bool:
         return True
     if credit_only(next_line):
         return True  # a line whose credit follows it
-    if re.search(r"\(\s*(?:foto|photo|ilustrasi|dok)\b|^ilustrasi\b", line, re.I):
+    if re.search(r"\(\s*(?:foto|photo|ilustrasi|dok)\b", line, re.I):
         return True
+    if (
+        re.match(r"(?i)ilustrasi\b", line)
+        and len(line.split()) <= 15
+        and not re.search(r"\d|:", line)
+    ):
+        return True  # "Ilustrasi petani karet di ..." (not "Ilustrasi perhitungan iuran: ...")
     return bool(_LABEL_CAPTION_RE.match(line)) and credit_only(next_line)
 
 
