@@ -22,10 +22,10 @@ EVAL = Path(__file__).parent / "eval"
 # dev, holdout and chat_dev are among the sets the scorer is fitted on (bot/evaluation/fit.py); test was
 # written on 2026-11-21 and is never fitted on, its failures not read.
 GATES = {
-    "dev.jsonl": {"answer_and_citation": 0.919, "abstention_accuracy": 0.969, "mrr": 0.923},
-    "holdout.jsonl": {"answer_and_citation": 0.818, "abstention_accuracy": 1.0, "mrr": 0.904},
+    "dev.jsonl": {"answer_and_citation": 0.909, "abstention_accuracy": 0.969, "mrr": 0.923},
+    "holdout.jsonl": {"answer_and_citation": 0.848, "abstention_accuracy": 1.0, "mrr": 0.904},
     "test.jsonl": {"answer_and_citation": 0.880, "abstention_accuracy": 1.0, "mrr": 0.960},
-    "chat_dev.jsonl": {"answer_and_citation": 0.736, "abstention_accuracy": 0.916, "mrr": 0.916},
+    "chat_dev.jsonl": {"answer_and_citation": 0.763, "abstention_accuracy": 0.916, "mrr": 0.916},
 }
 
 
@@ -42,7 +42,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 # `bot.evaluation.evaluate.Cost`: answers that moved to an added article are not counted), measured.
 COST_GATES = {"dev.jsonl": 0.016, "holdout.jsonl": 0.045, "test.jsonl": 0.058}
 # The fixture set's dev half, asked with the fixture pages beside the seeds.
-FIXTURE_GATES = {"answer_and_citation": 0.638, "abstention_accuracy": 0.999}
+FIXTURE_GATES = {"answer_and_citation": 0.638, "abstention_accuracy": 0.916}
 
 
 @pytest.fixture(scope="module")
