@@ -263,6 +263,14 @@ def test_a_quotation_in_english_or_a_worked_example_is_article_text(line: str) -
     assert line in body_of(raw(line))
 
 
+def test_a_byline_naming_the_journalist_is_not_the_headline() -> None:
+    text = (
+        "Situs Kita\nEkonomi\n\nJudul Berita Pekerja Sumsel Terlindungi Hingga Akhir Tahun\n\n"
+        f"Nama Penulis Lengkap, Jurnalis\nKamis, 09 Januari 2025 |15:12 WIB\n\n{LEAD}\n\n{SECOND}"
+    )
+    assert clean_raw(text).title == "Judul Berita Pekerja Sumsel Terlindungi Hingga Akhir Tahun"
+
+
 def test_a_city_dateline_is_not_the_site_even_on_a_city_subdomain() -> None:
     text = (
         f"Palembang\nJudul Berita Pekerja Sumsel Terlindungi\n\nPalembang - {LEAD}\n\n{SECOND}\n"

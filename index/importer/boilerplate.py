@@ -16,7 +16,8 @@ from index.importer.lines import DATELINE_RE, SENTENCE_END, caption, headline, p
 _LIST_HEADER_RE = re.compile(
     r"^(?:berita\s+(?:terkait|lainnya|terkini|populer|terpopuler|pilihan)|artikel\s+terkait"
     r"|terpopuler|populer|pilihan(?:\s+editor)?|terkini|rekomendasi|trending|baca\s+juga"
-    r"|related|most\s+popular|tags?|topik|label|kategori|indeks|video\s+terkait)\s*:?$",
+    r"|related|most\s+popular|tags?|topik|label|kategori|indeks"
+    r"|(?:video|foto)\s+(?:terkait|terpopuler|populer|pilihan|terkini)(?:\s+hari\s+ini)?)\s*:?$",
     re.I,
 )
 # Where the article ends: a section header standing alone ("Tag", "Berita Terkait"), or the

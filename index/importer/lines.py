@@ -33,6 +33,8 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?:reporter|editor|penulis|pewarta|redaktur|wartawan|kontributor|penyunting|foto|photo"
     r"|fotografer|video|grafis|ilustrasi)\s*:"
     r"|(?:penulis|editor|reporter)\s+[A-Z]|oleh\s*:?\s+(?-i:[A-Z]\S*(?:\s+[A-Z]\S*){0,4})$"
+    r"|(?-i:[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}),\s*(?:jurnalis|wartawan|reporter|editor"
+    r"|kontributor|penulis|redaktur|koresponden)$"
     r"|(?:rep|red)\s*:|jangan\s+lewatkan\b.{0,40}$"
     r"|saksikan\s+video\b|simak\s+video\b|lihat\s+foto$|\d+\s+dari\s+\d+\s+halaman$"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya)\b|selanjutnya\s*>+|scroll\s+to\s+continue"
