@@ -40,7 +40,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 
 # Questions written for the seed articles that adding the fixture pages may spoil (see
 # `bot.evaluation.evaluate.Cost`: answers that moved to an added article are not counted), measured.
-COST_GATES = {"dev.jsonl": 0.016, "holdout.jsonl": 0.045, "test.jsonl": 0.058}
+COST_GATES = {"dev.jsonl": 0.016, "holdout.jsonl": 0.045, "test.jsonl": 0.029}
 # The fixture set's dev half, asked with the fixture pages beside the seeds.
 FIXTURE_GATES = {"answer_and_citation": 0.638, "abstention_accuracy": 0.916}
 
