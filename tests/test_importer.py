@@ -263,6 +263,24 @@ def test_a_quotation_in_english_or_a_worked_example_is_article_text(line: str) -
     assert line in body_of(raw(line))
 
 
+def test_a_caption_under_the_headline_above_the_byline_block_is_not_the_article() -> None:
+    text = (
+        "SITUSKITA\n\nJudul Berita Pekerja Sumsel Terlindungi Hingga Akhir Tahun\n"
+        "Penyerahan santunan kepada ahli waris nelayan di desa pesisir.\n"
+        f"Penulis : Nama Penulis\nKamis, 15 Mei 2025 - 11:20 WIB\n\n{LEAD}\n\n{SECOND}"
+    )
+    cleaned = clean_raw(text)
+    assert cleaned.dates.published == date(2025, 5, 15)
+    assert cleaned.body == f"{LEAD}\n\n{SECOND}"
+
+
+def test_a_comment_section_and_a_site_slash_name_credit_are_not_the_article() -> None:
+    tail = "3 tanggapan untuk “Judul”\n\nNama Pembaca\nAlhamdulillah, semoga pasar lain juga dapat."
+    assert body_of(raw(tail=tail)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+    credit = "Petugas melayani peserta di kantor cabang. (Situskita/Nama Fotografer)"
+    assert body_of(raw(credit)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+
+
 def test_a_byline_naming_the_journalist_is_not_the_headline() -> None:
     text = (
         "Situs Kita\nEkonomi\n\nJudul Berita Pekerja Sumsel Terlindungi Hingga Akhir Tahun\n\n"
@@ -345,6 +363,13 @@ def test_without_a_headline_the_title_is_the_first_sentence_cut_at_a_word() -> N
             "23 Agustus 2022",
         ),
         ("2022-12-12 10:00 WIB", "", date(2022, 12, 12), date(2022, 12, 12), "12 Desember 2022"),
+        (
+            "Oktober 14, 2025 oleh Redaksi | 3 Komentar",
+            "",
+            date(2025, 10, 14),
+            date(2025, 10, 14),
+            "14 Oktober 2025",
+        ),
         (
             "Senin, 5 Februari 2024 | 14:30 WIB",
             "",

@@ -30,7 +30,11 @@ _END_RE = re.compile(
     r"|hak\s+cipta\b)",
     re.I,
 )
-_COMMENTS_RE = re.compile(r"^(?:tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)\s*:?$", re.I)
+_COMMENTS_RE = re.compile(
+    r"^(?:(?:tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)\s*:?$"
+    r"|\d+\s+(?:tanggapan|komentar|comments?|responses?)\s+(?:untuk|pada|on|to)\b)",
+    re.I,
+)
 _BULLET_RE = re.compile(r"^[-–—•*]+(?:\s|$)")
 _TRAILING_TAG_RE = re.compile(
     r"\s*(?:\((?:[a-z]{2,6}(?:/[a-z]{2,6})*|\*)\)|\[\s*[A-Z][A-Za-z]{1,20}\s*[\[\]])$"
@@ -55,13 +59,33 @@ class Page:
 def _body_start(lines: list[str], after: int) -> int:
     """Index of the article's first line: its dateline, or its first prose line that is not
     a caption or site phrase."""
-    for i in range(after, len(lines)):
+    i = after
+    while i < len(lines):
         line = lines[i]
-        if not line or single_rule(line, _next(lines, i)):
-            continue
-        if DATELINE_RE.match(line) or prose(line):
-            return i
+        if line and not single_rule(line, _next(lines, i)):
+            if DATELINE_RE.match(line):
+                return i
+            if prose(line):
+                dated = _header_date_after(lines, i)
+                if dated is None:
+                    return i
+                i = dated  # a caption above the byline block and the header date
+        i += 1
     return len(lines)
+
+
+def _header_date_after(lines: list[str], i: int) -> int | None:
+    """The header date line a few lines after line `i` with only bylines and site lines in
+    between (so line `i` is a photo caption under the headline), if there is one."""
+    for j in range(i + 1, min(len(lines), i + TITLE_REACH)):
+        line = lines[j]
+        if not line:
+            continue
+        if header_date(line) is not None:
+            return j
+        if prose(line) and not single_rule(line, _next(lines, j)):
+            return None
+    return None
 
 
 def _text_after(lines: list[str], start: int) -> list[bool]:

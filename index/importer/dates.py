@@ -41,6 +41,12 @@ _NOISE_RE = re.compile(
 )
 
 
+# What a blog's date line carries besides the date: "oleh Redaksi", "| 3 Komentar".
+_BYLINE_TAIL_RE = re.compile(
+    r"\b(?:oleh|by)\s+\S+(?:\s+[A-Z]\S*)*|\b\d+\s+(?:komentar|comments?|tanggapan)\b", re.I
+)
+
+
 def header_date(line: str) -> date | None:
     """The date of a header date line ("Kamis, 6 Maret 2025 16:20 WIB", "Situs.com -
     14/09/2021, 16:42 WIB", "Rabu 22 Jan 2025 - 11:47"): a line that is a date and little
@@ -50,7 +56,8 @@ def header_date(line: str) -> date | None:
     m = _ANY_DAY_RE.search(line)
     if not m:
         return None
-    rest = _NOISE_RE.sub(" ", _TIME_RE.sub(" ", line[: m.start()] + " " + line[m.end() :]))
+    rest = _BYLINE_TAIL_RE.sub(" ", line[: m.start()] + " " + line[m.end() :])
+    rest = _NOISE_RE.sub(" ", _TIME_RE.sub(" ", rest))
     words = rest.split()
     if len(words) > 3 or not all(w[0].isupper() or "." in w for w in words):
         return None  # "sejak 2 Juni 2025": a date inside a phrase, not a header

@@ -57,10 +57,11 @@ _PROMO_RE = re.compile(
 )
 _CREDIT_RE = re.compile(
     r"(?:\([^()]*(?:\.(?:com|id|net|co)|foto|photo|dok)[^()/]*/[^()]+\)"  # (Site/Name)
-    # (Site Name/Name), "- Site/Name": a person's name after the slash, not an acronym
-    # ("(Jaminan Hari Tua/JHT)")
+    # (Site/Name), (Site Name/Name), "- Site/Name": a person's name after the slash, not an
+    # acronym ("(Jaminan Hari Tua/JHT)")
     r"|(?-i:\([A-Z][\w.]*(?: [A-Z][\w.]*){1,3}\s*/"
     r"\s*[A-Z][a-z][\w.']*(?: [A-Z][\w.']*){0,4}\))"
+    r"|(?-i:\([A-Z][\w.]*\s*/\s*[A-Z][a-z][\w.']*(?: [A-Z][\w.']*){1,4}\))"  # full name
     r"|(?-i:\s[-–—]\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\s*/"
     r"\s*[A-Z][a-z][\w.']*(?: [A-Z][\w.']*){0,4})"
     r"|\b(?:foto|photo|dok|dokumentasi|ist|istimewa)\s*[:/]\s*[\w .'/-]+"  # FOTO/Name
