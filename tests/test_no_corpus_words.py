@@ -17,6 +17,7 @@ LISTS = (
     PROJECT / "tests" / "fixtures" / "import_heldout2" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "import_heldout3" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "import_heldout4" / "proper_nouns.txt",
+    PROJECT / "tests" / "fixtures" / "import_heldout5" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "pages2" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "pages3" / "proper_nouns.txt",
 )
