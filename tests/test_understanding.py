@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from bot.answer.compare import sides
-from bot.answer.compose import continued, restates
+from bot.answer.compose import continued, restates, within
 from bot.answer.constraints import unmet
 from bot.answer.features import bigram_share, only_given_figures, role_mismatch, unit_match
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
@@ -351,3 +351,11 @@ def test_a_figure_the_question_states_is_not_its_answer(reader: QuestionReader) 
 def test_a_magnitude_or_a_dialect_frame_word_is_not_what_is_asked(reader: QuestionReader) -> None:
     q = reader.parse("wong sumsel yg la terlindungi tu ado berapo juta sebenernyo")
     assert "juta" not in q.head and "sebenernya" not in q.words
+
+
+def test_a_short_follow_up_keeps_the_time_and_place_of_the_question_before(
+    reader: QuestionReader,
+) -> None:
+    before = reader.parse("Untuk tahun 2020, siapa pejabat yang melapor ke gubernur Sumsel?")
+    after = within(before, reader.parse("berapa persen angkanya?"))
+    assert after.years == (2020,) and after.places == before.places

@@ -89,6 +89,17 @@ def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()
     )
 
 
+def within(before: Question, q: Question) -> Question:
+    """A short follow-up naming no time or place of its own keeps the question before it
+    to its time and place ("Untuk tahun 2020, siapa ...? berapa persen angkanya?")."""
+    return replace(
+        q,
+        years=before.years,
+        months=before.months,
+        places=q.places or before.places,
+    )
+
+
 @dataclass
 class Answerer:
     """Answers messages from a `StoredIndex` through a `Searcher`."""
@@ -184,6 +195,8 @@ class Answerer:
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
             if previous and follow_up and not substance and _only_a_time(q):
                 q = continued(previous[1], q, self.reader.lexicons.markers("period").items)
+            elif previous and follow_up and not (q.years or q.months or q.wants_latest):
+                q = within(previous[1], q)  # "..., berapa persen angkanya?": the same time
             if asks_office_holder(q) and set(q.terms) <= set(q.head) and not _timed(q):
                 q = replace(q, wants_latest=True)  # "siapa kepala X?": who holds it now
             out.append(Asked(asked, tuple(sides(q))))
