@@ -87,3 +87,8 @@ def test_a_sentence_asking_two_things_is_two_questions(
 )
 def test_a_tag_after_a_noun_is_not_a_second_question(reader: Reader, message: str) -> None:
     assert reader.read(message).questions == (message,)
+
+
+def test_an_apology_for_asking_in_the_wrong_place_is_not_a_question(reader: Reader) -> None:
+    r = reader.read("Pagi pak. Mohon maaf kalau salah tempat bertanya. Berapa target BPJS TK?")
+    assert r.questions == ("Berapa target BPJS TK?",)
