@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 
 from bot.answer.compare import sides
-from bot.answer.compose import continued, restates, within
+from bot.answer.compose import restates
 from bot.answer.constraints import unmet
 from bot.answer.features import bigram_share, only_given_figures, role_mismatch, unit_match
+from bot.answer.followup import continued, within
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
 from bot.answer.question import QuestionReader
 from bot.answer.scoring import (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
@@ -18,11 +18,12 @@ from bot.answer.citing import cite, distinct
 from bot.answer.compare import sides
 from bot.answer.config import MAX_QUESTION_CHARS
 from bot.answer.features import LinearScorer
+from bot.answer.followup import continued, only_a_time, within
 from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import list_windows
 from bot.answer.multisource import Pick, spread
-from bot.answer.question import COMPARISON_CUES, Question, QuestionReader, asks, is_year
+from bot.answer.question import COMPARISON_CUES, Question, QuestionReader, asks
 from bot.answer.reading import Reader
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
@@ -30,7 +31,6 @@ from bot.answer.retrieval import K_CHUNKS, Searcher, query_of, within_dates
 from bot.answer.scoring import Scored, asks_office_holder, target_spans
 from bot.answer.vocabulary import is_common, nearest_common
 from bot.answer.windows import window_at, with_continuation
-from index.gazetteer import Phrase
 from index.glossary import Glossary
 from index.lexical import LexicalIndex, lexical_terms
 from index.records import Hit
@@ -50,54 +50,8 @@ class Asked:
     sides: tuple[Question, ...]
 
 
-def _is_time(word: str) -> bool:
-    return word in MONTH_WORDS or is_year(word)
-
-
 def _timed(q: Question) -> bool:
     return bool(q.years or q.months or q.people)
-
-
-def _only_a_time(q: Question) -> bool:
-    """A follow-up that names a time or the newest, or nothing at all ("trus 2024?")."""
-    return bool(q.years or q.months or q.wants_latest or not q.terms)
-
-
-def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()) -> Question:
-    """A follow-up naming nothing but a time ("..., trus feb 2026 udah brp?") asks what the
-    question before it asked: its terms, places and people, and its time unless the
-    follow-up names its own (or asks for the newest); its unit when the follow-up asks
-    "berapa" without one."""
-    own_time = bool(q.years or q.months or q.wants_latest)
-    kind, unit = q.kind, q.unit
-    if kind == "umum" or (kind == "berapa" == before.kind and unit == "jumlah"):
-        kind, unit = before.kind, before.unit  # "trus 2024?", "skrg udah brp?"
-    period = {stem(w) for p in period_words for w in p}
-    topic = [w for w in before.words if w not in STOPWORDS and not _is_time(w)]
-    return replace(
-        q,
-        kind=kind,
-        words=(*topic, *q.words),
-        terms=tuple(dict.fromkeys((*(t for t in before.terms if t not in period), *q.terms))),
-        head=tuple(t for t in before.head if not _is_time(t)) + q.head,
-        unit=unit,
-        places=q.places or before.places,
-        people=q.people or before.people,
-        years=q.years if own_time else before.years,
-        months=q.months if own_time else before.months,
-        context_terms=tuple(t for t in q.context_terms if t not in before.terms),
-    )
-
-
-def within(before: Question, q: Question) -> Question:
-    """A short follow-up naming no time or place of its own keeps the question before it
-    to its time and place ("Untuk tahun 2020, siapa ...? berapa persen angkanya?")."""
-    return replace(
-        q,
-        years=before.years,
-        months=before.months,
-        places=q.places or before.places,
-    )
 
 
 @dataclass
@@ -193,7 +147,7 @@ class Answerer:
             follow_up = previous is not None and substance < FOLLOW_UP_TERMS
             before = f" {previous[0]}" if previous and follow_up and substance else ""
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
-            if previous and follow_up and not substance and _only_a_time(q):
+            if previous and follow_up and not substance and only_a_time(q):
                 q = continued(previous[1], q, self.reader.lexicons.markers("period").items)
             elif previous and follow_up and not (q.years or q.months or q.wants_latest):
                 q = within(previous[1], q)  # "..., berapa persen angkanya?": the same time

@@ -1,0 +1,57 @@
+"""Follow-up questions: a second question of a message that leans on the one before it
+("..., trus feb 2026 udh brp?", "..., berapa persen angkanya?"). Pure functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from bot.answer.question import Question, is_year
+from index.gazetteer import Phrase
+from index.text import MONTH_WORDS, STOPWORDS, stem
+
+
+def _is_time(word: str) -> bool:
+    return word in MONTH_WORDS or is_year(word)
+
+
+def only_a_time(q: Question) -> bool:
+    """A follow-up that names a time or the newest, or nothing at all ("trus 2024?")."""
+    return bool(q.years or q.months or q.wants_latest or not q.terms)
+
+
+def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()) -> Question:
+    """A follow-up naming nothing but a time ("..., trus feb 2026 udah brp?") asks what the
+    question before it asked: its terms, places and people, and its time unless the
+    follow-up names its own (or asks for the newest); its unit when the follow-up asks
+    "berapa" without one."""
+    own_time = bool(q.years or q.months or q.wants_latest)
+    kind, unit = q.kind, q.unit
+    if kind == "umum" or (kind == "berapa" == before.kind and unit == "jumlah"):
+        kind, unit = before.kind, before.unit  # "trus 2024?", "skrg udah brp?"
+    period = {stem(w) for p in period_words for w in p}
+    topic = [w for w in before.words if w not in STOPWORDS and not _is_time(w)]
+    return replace(
+        q,
+        kind=kind,
+        words=(*topic, *q.words),
+        terms=tuple(dict.fromkeys((*(t for t in before.terms if t not in period), *q.terms))),
+        head=tuple(t for t in before.head if not _is_time(t)) + q.head,
+        unit=unit,
+        places=q.places or before.places,
+        people=q.people or before.people,
+        years=q.years if own_time else before.years,
+        months=q.months if own_time else before.months,
+        context_terms=tuple(t for t in q.context_terms if t not in before.terms),
+    )
+
+
+def within(before: Question, q: Question) -> Question:
+    """A short follow-up naming no time or place of its own keeps the question before it
+    to its time and place ("Untuk tahun 2020, siapa ...? berapa persen angkanya?")."""
+    return replace(
+        q,
+        years=before.years,
+        months=before.months,
+        places=q.places or before.places,
+    )
