@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.answer.evidence import ROLE_WORDS, person_spans
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Place
+from bot.answer.people import people_named
 from bot.answer.vocabulary import is_common, rarity, standard_form
 from index.glossary import Glossary
 from index.lexical import terms_of_words
@@ -230,22 +230,9 @@ class QuestionReader:
         return out
 
     def _people(self, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
-        """The people a question names: a name as in answers (capitalized words, one rare as
-        an ordinary word) of two words or more once honorifics are left out ("Kak X" is a
-        form of address), not after a self-introduction ("nama saya X"), and left as they
-        are by the lexicons ("Regent" is read as "bupati": a word, not a name)."""
         address = {p[0] for p in self.lexicons.markers("honorific").items if len(p) == 1}
-        self_words = {w for p in self.lexicons.markers("self").items for w in p}
-        kept = set(words) - address - self.not_names - ROLE_WORDS
-        out = []
-        for s, e in person_spans(text, self.not_names):
-            before = text[:s].split()
-            if before and before[-1].strip(",.:").lower() in self_words:
-                continue
-            run = _name_run(text, s, e, kept)
-            if len(run) >= 2:
-                out.append(" ".join(run))
-        return tuple(out)
+        introducing = {w for p in self.lexicons.markers("self").items for w in p}
+        return people_named(text, words, self.not_names, address, introducing)
 
     def normalized(self, standard: list[str]) -> tuple[str, ...]:
         """Glossary-expanded, corrected words."""
@@ -312,33 +299,6 @@ class QuestionReader:
             rare_share=rare / total,
             asked_unknown=_nucleus_unknown(asked_terms(words), self.known),
         )
-
-
-def _name_run(text: str, start: int, end: int, kept: set[str]) -> list[str]:
-    """The capitalized words of `kept` around `text[start:end]`, contiguous ("Kgs Muhammad
-    Arifin" around "Kgs")."""
-
-    def core(w: str) -> str:
-        return w.strip(",.:;?!()\"'")
-
-    def name_word(w: str) -> bool:
-        return core(w)[:1].isupper() and core(w).lower() in kept
-
-    span = [core(w) for w in text[start:end].split()]
-    left: list[str] = []
-    for w in reversed(text[:start].split()):
-        if not name_word(w) or w[-1] in ",.:;?!":
-            break
-        left.insert(0, core(w))
-    right: list[str] = []
-    for w in text[end:].split():
-        if not name_word(w):
-            break
-        right.append(core(w))
-        if core(w) != w.rstrip("\"'"):
-            break
-    inner = [w for w in span if w.lower() in kept]
-    return [*left, *inner, *right] if len(inner) == len(span) else inner
 
 
 def parse_question(
