@@ -92,3 +92,8 @@ def test_a_tag_after_a_noun_is_not_a_second_question(reader: Reader, message: st
 def test_an_apology_for_asking_in_the_wrong_place_is_not_a_question(reader: Reader) -> None:
     r = reader.read("Pagi pak. Mohon maaf kalau salah tempat bertanya. Berapa target BPJS TK?")
     assert r.questions == ("Berapa target BPJS TK?",)
+
+
+def test_a_thin_follow_up_naming_a_year_stays_a_question_of_its_own(reader: Reader) -> None:
+    r = reader.read("brp persen pekerja sumsel yg udah terlindungi? trus kalo 2020 brp?")
+    assert len(r.questions) == 2 and r.questions[1].endswith("2020 brp?")

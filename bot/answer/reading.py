@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.answer.lexicons import Lexicons
-from index.text import STOPWORDS, normalize
+from index.text import MONTH_WORDS, STOPWORDS, normalize
 
 MIN_QUESTION_TERMS = 2  # a shorter question ("apo masalahnyo?") continues the one before it
 _WRAPPERS = ("greeting", "honorific", "thanks", "apology", "ask", "connective")
@@ -129,7 +129,8 @@ class Reader:
     def _joined(self, questions: list[str]) -> list[str]:
         """Questions too thin to stand alone joined to their neighbour: "data maret sm agustus
         beda ya? brp aja yg terlindungi" is one question, "... ? apo masalahnyo" too. The
-        second question of a compound sentence stays apart (it follows up the first)."""
+        second question of a compound sentence stays apart (it follows up the first), and so
+        does one naming a year or month ("... ? trus kalo 2020 brp?")."""
         out: list[str] = []
         pending = ""
         for q in questions:
@@ -138,8 +139,11 @@ class Reader:
                 continue
             q = f"{pending} {q.removeprefix(_LINKED)}".strip()
             pending = ""
-            thin = self.substance(self.lex.expand(w for _, _, w in _tokens(q))) < MIN_QUESTION_TERMS
-            if not thin:
+            words = self.lex.expand(w for _, _, w in _tokens(q))
+            thin = self.substance(words) < MIN_QUESTION_TERMS
+            # "..., trus kalo 2020 brp?": the question before, asked again for another time
+            timed = any(w in MONTH_WORDS or re.fullmatch(r"(?:19|20)\d\d", w) for w in words)
+            if not thin or (timed and out and not pending):
                 out.append(q)
             elif out:
                 out[-1] = f"{out[-1]} {q}"
