@@ -6,7 +6,6 @@ Pure code over a loaded index and a searcher; no Telegram, no I/O, no generative
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -29,6 +28,7 @@ from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
 from bot.answer.retrieval import K_CHUNKS, Searcher, query_of, within_dates
 from bot.answer.scoring import Scored, asks_office_holder, target_spans
+from bot.answer.spans import NUMBER_RE
 from bot.answer.vocabulary import is_common, nearest_common
 from bot.answer.windows import window_at, with_continuation
 from index.glossary import Glossary
@@ -48,10 +48,6 @@ class Asked:
 
     text: str
     sides: tuple[Question, ...]
-
-
-def _timed(q: Question) -> bool:
-    return bool(q.years or q.months or q.people)
 
 
 @dataclass
@@ -151,7 +147,8 @@ class Answerer:
                 q = continued(previous[1], q, self.reader.lexicons.markers("period").items)
             elif previous and follow_up and not (q.years or q.months or q.wants_latest):
                 q = within(previous[1], q)  # "..., berapa persen angkanya?": the same time
-            if asks_office_holder(q) and set(q.terms) <= set(q.head) and not _timed(q):
+            pinned = q.years or q.months or q.people  # a time or a person fixes who it was
+            if asks_office_holder(q) and set(q.terms) <= set(q.head) and not pinned:
                 q = replace(q, wants_latest=True)  # "siapa kepala X?": who holds it now
             out.append(Asked(asked, tuple(sides(q))))
             previous = (asked, q)
@@ -302,15 +299,12 @@ class Answerer:
         return []
 
 
-_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
-
-
 def restates(q: Question, headline: str, sentence: str) -> bool:
     """The sentence states one of the numbers of what the question asks that the headline
     states (any sentence restates a headline without such numbers)."""
 
     def numbers(text: str) -> set[str]:
-        return {n for s, e in target_spans(q, text) for n in _NUMBER_RE.findall(text[s:e])}
+        return {n for s, e in target_spans(q, text) for n in NUMBER_RE.findall(text[s:e])}
 
     wanted = numbers(headline)
     return not wanted or bool(wanted & numbers(sentence))

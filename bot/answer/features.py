@@ -125,7 +125,6 @@ def _counts(noun: tuple[str, ...], wanted: set[str] | frozenset[str]) -> bool:
 _PERSON_WORDS = {"tukang", "buruh", "pengemudi", "warga", "kader", "para", "pelaku"}
 
 
-_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _CHECKED_RE = re.compile(r"\s*%?\s*(?:[^\W\d]+\s*)?(?:ya|kan|bukan|kah|right|correct)?\s*\?", re.I)
 
 
@@ -134,9 +133,11 @@ def only_given_figures(q: Question, text: str) -> bool:
     pekerja, yg terlindungi berapa?" is not answered by "3 jutaan orang"); a figure the
     user asks to have checked ("santunan JKM 42 jt ya?") is not one it states."""
     given = {
-        m.group() for m in _NUMBER_RE.finditer(q.text) if not _CHECKED_RE.match(q.text, m.end())
+        m.group()
+        for m in spans.NUMBER_RE.finditer(q.text)
+        if not _CHECKED_RE.match(q.text, m.end())
     }
-    figures = [_NUMBER_RE.findall(text[s:e]) for s, e in spans.figure_spans(text)]
+    figures = [spans.NUMBER_RE.findall(text[s:e]) for s, e in spans.figure_spans(text)]
     numbers = [n for f in figures for n in f]
     return bool(given) and bool(numbers) and all(n in given for n in numbers)
 

@@ -37,6 +37,7 @@ def clear_caches() -> None:
 
 
 _NUM = r"\d+(?:[.,/]\d+)*"
+NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")  # one written number: "1.033.000", "34,5"
 
 NUMBER_WORDS = {
     "satu": 1,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from index.importer.boilerplate import classify, tidy
 from index.importer.dates import DetectedDate, detect_dates
-from index.importer.lines import BYLINE_RE, DATELINE_RE, DOMAIN_RE, URL_RE
+from index.importer.lines import BYLINE_RE, DATELINE_RE, DOMAIN_RE, TLDS, URL_RE
 
 _SPACE_RE = re.compile(r"[^\S\n]+")
 
@@ -105,11 +105,14 @@ def _names_site(name: str, lines: list[str]) -> bool:
     return bool(key) and (named_first or key in sites)
 
 
+_TLD_LABELS = {label for tld in TLDS for label in tld.split(".")}
+
+
 def _site_label(domain: str) -> str:
     """The site's own name in a domain: "portalkita" of "www.portalkita.co.id", "contoh" of
     "kota.contoh.com" (not a subdomain, which may be a city's)."""
     labels = domain.lower().split(".")
-    while len(labels) > 1 and labels[-1] in ("id", "co", "com", "net", "org", "news", "tv", "info"):
+    while len(labels) > 1 and labels[-1] in _TLD_LABELS:
         labels.pop()
     return labels[-1]
 

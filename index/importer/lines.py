@@ -13,7 +13,8 @@ import re
 from index.importer.dates import PUBLISHED_RE, header_date
 from index.text import ENGLISH_FUNCTION, STOPWORDS
 
-_DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:co\.id|com|id|net|org|co|news|tv|info)\b"
+TLDS = ("co.id", "com", "id", "net", "org", "co", "news", "tv", "info")  # longest first
+_DOMAIN = rf"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:{'|'.join(map(re.escape, TLDS))})\b"
 DOMAIN_RE = re.compile(_DOMAIN)
 DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*\s*,\s*)?"  # "KOTA, "
