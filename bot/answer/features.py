@@ -98,20 +98,6 @@ def unit_match(q: Question, text: str) -> float:
 _PAID = {"total", "klaim", "manfaat", "dibayar", "dibayarkan", "membayar", "bayar", "biaya"}
 
 
-_SCALE_WORDS = {
-    "juta",
-    "jt",
-    "ribu",
-    "rb",
-    "miliar",
-    "milyar",
-    "triliun",
-    "persen",
-    "jutaan",
-    "ribuan",
-}
-
-
 def _counts(noun: tuple[str, ...], wanted: set[str] | frozenset[str]) -> bool:
     """The figure's noun is what the question counts: its first word, or the second after a
     word for people ("2.150 tukang ojek" counts ojek; "12.840 perangkat desa" not desa)."""
@@ -146,7 +132,7 @@ def _counted_noun(text: str, start: int, end: int) -> tuple[str, ...]:
     """The noun a figure counts: its own last word, or the one or two words after it
     ("12.840 perangkat", "2.150 tukang ojek"); none when a function word follows."""
     last = text[start:end].split()[-1].lower()
-    if last.isalpha() and last not in _SCALE_WORDS and not last.startswith("rp"):
+    if last.isalpha() and last not in spans.SCALE_WORDS and not last.startswith("rp"):
         return (last,)
     after = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[end : end + 40])
     nouns = [w.lower() for w in after.groups() if w] if after else []

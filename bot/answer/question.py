@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Place
 from bot.answer.people import people_named
+from bot.answer.spans import MAGNITUDES
 from bot.answer.vocabulary import is_common, rarity, standard_form
 from index.glossary import Glossary
 from index.lexical import terms_of_words
@@ -358,9 +359,6 @@ def asked_terms(words: tuple[str, ...]) -> tuple[str, ...]:
     return head_terms(words, _ASKING_WORDS)
 
 
-_MAGNITUDES = {"ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun"}
-
-
 def head_terms(
     words: tuple[str, ...], question_words: frozenset[str] | set[str] = _QUESTION_WORDS
 ) -> tuple[str, ...]:
@@ -374,7 +372,7 @@ def head_terms(
     for w in words[idx + 1 :]:
         if w in _HEAD_STOP or w in question_words:
             break
-        if w not in _MAGNITUDES:  # "berapa juta": how many millions of what came before
+        if w not in MAGNITUDES:  # "berapa juta": how many millions of what came before
             after.append(w)
     picked = after or list(words[:idx])
     return tuple(stem(w) for w in picked if w not in STOPWORDS and w not in MONTH_WORDS)

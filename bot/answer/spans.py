@@ -38,6 +38,9 @@ def clear_caches() -> None:
 
 _NUM = r"\d+(?:[.,/]\d+)*"
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")  # one written number: "1.033.000", "34,5"
+MAGNITUDES = frozenset({"ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun"})
+# Words after a number that scale it rather than say what it counts ("1,3 juta", "34 persen").
+SCALE_WORDS = MAGNITUDES | {"jutaan", "ribuan", "persen"}
 
 NUMBER_WORDS = {
     "satu": 1,
