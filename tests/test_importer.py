@@ -377,6 +377,14 @@ def test_without_a_headline_the_title_is_the_first_sentence_cut_at_a_word() -> N
             date(2024, 2, 5),
             "5 Februari 2024",
         ),
+        ("Senin 10-03-2025,14:27 WIB", "", date(2025, 3, 10), date(2025, 3, 10), "10 Maret 2025"),
+        (
+            "2025-03-11 | Admin Humas | Dilihat: 1.284 kali",
+            "",
+            date(2025, 3, 11),
+            date(2025, 3, 11),
+            "11 Maret 2025",
+        ),
         (
             "",
             "Acara digelar hari Kamis tanggal 1 Agustus 2024.",
@@ -603,3 +611,32 @@ def test_an_acronym_gloss_or_a_disclaimer_phrase_in_a_paragraph_keeps_the_paragr
     )
     cleaned = clean_raw(f"Judul Berita Pekerja Sumsel Terlindungi\n\n{LEAD}\n\n{gloss}\n\n{duty}")
     assert cleaned.body == f"{LEAD}\n\n{gloss}\n\n{duty}"
+
+
+def test_a_text_table_a_pull_quote_and_a_comment_section() -> None:
+    table = [
+        "Program | Kasus | Nilai",
+        "JHT | 38.915 | Rp531,6 miliar",
+        "JKK | 4.207 | Rp41,3 miliar",
+    ]
+    pull = "“Kami akan terus mendorong pekerja rentan mendaftar.”"
+    comments = ["3 Komentar", "Yusuf", "Mantap, semoga pasar di kampung saya juga didatangi."]
+    body = body_of(raw(*table, pull, tail="\n".join(comments)))
+    assert body.split("\n\n") == [LEAD, *table, SECOND, QUOTE]
+
+
+def test_a_caption_above_the_dateline_and_a_publisher_line_are_not_article_text() -> None:
+    text = "\n".join(
+        [
+            "Pekerja Informal di Palembang Makin Banyak Terlindungi",
+            "Dipublikasikan oleh: Humas Kantor Wilayah Contoh",
+            "Rabu, 14 Mei 2025, 09:00 WIB",
+            "Kepala kantor menyerahkan kartu peserta kepada pedagang di pasar.",
+            f"PALEMBANG – {LEAD}",
+            SECOND,
+            "Disclaimer: Isi siaran pers sepenuhnya menjadi tanggung jawab pengirim.",
+        ]
+    )
+    cleaned = clean_raw(text)
+    assert cleaned.title == "Pekerja Informal di Palembang Makin Banyak Terlindungi"
+    assert cleaned.body == f"{LEAD}\n\n{SECOND}"

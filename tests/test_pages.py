@@ -21,7 +21,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = FIXTURES / "pages"
 # The dev pages, and the held-out rounds once measured (each round's misses were read and
 # fixed after its one measurement, so they now guard against going back).
-FOLDERS = [PAGES, FIXTURES / "pages3", *(FIXTURES / f"import_heldout{n}" for n in ("", "2", "3"))]
+FOLDERS = [
+    PAGES,
+    FIXTURES / "pages3",
+    *(FIXTURES / f"import_heldout{n}" for n in ("", "2", "3", "4", "5")),
+]
 TRUTH = [
     {**json.loads(line), "folder": folder}
     for folder in FOLDERS

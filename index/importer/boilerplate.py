@@ -32,7 +32,8 @@ _END_RE = re.compile(
 )
 _COMMENTS_RE = re.compile(
     r"^(?:(?:tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)\s*:?$"
-    r"|\d+\s+(?:tanggapan|komentar|comments?|responses?)\s+(?:untuk|pada|on|to)\b)",
+    r"|\d+\s+(?:tanggapan|komentar|comments?|responses?)(?:\s+(?:untuk|pada|on|to)\b|\s*$)"
+    r"|(?:komentar|comments?|tanggapan)\s*\(\d+\)\s*$)",
     re.I,
 )
 _BULLET_RE = re.compile(r"^[-–—•*]+(?:\s|$)")
@@ -58,14 +59,14 @@ class Page:
 
 def _body_start(lines: list[str], after: int) -> int:
     """Index of the article's first line: its dateline, or its first prose line that is not
-    a caption or site phrase."""
+    a caption or site phrase (a line just above the dateline is a photo's caption)."""
     i = after
     while i < len(lines):
         line = lines[i]
         if line and not single_rule(line, _next(lines, i)):
             if DATELINE_RE.match(line):
                 return i
-            if prose(line):
+            if prose(line) and not DATELINE_RE.match(_next(lines, i)):
                 dated = _header_date_after(lines, i)
                 if dated is None:
                     return i
@@ -172,6 +173,29 @@ def unwrap(lines: list[str]) -> list[str]:
     return out
 
 
+def _pull_quote(line: str, article: list[str]) -> bool:
+    """A quotation set apart that repeats words of another line of the article (a pull
+    quote)."""
+    m = re.fullmatch(r"[\"“](.{20,}?)[.,!?]?[\"”]", line)
+    return bool(m) and any(m.group(1) in k for k in article if k != line)
+
+
+def _table_rows(lines: list[str]) -> set[int]:
+    """Indexes of the rows of a table written as text ("Program | Kasus | Nilai"): three or
+    more lines in a row with the same number of " | " cells, most of them with a figure."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        cells = line.count(" | ")
+        if run and cells and cells == lines[run[0]].count(" | "):
+            run.append(i)
+            continue
+        if len(run) >= 3 and sum(bool(re.search(r"\d", lines[k])) for k in run) * 2 > len(run):
+            rows.update(run)
+        run = [i] if cells else []
+    return rows
+
+
 def classify(lines: list[str]) -> Page:
     """Split stripped page lines into the article's body and everything else."""
     lines = unwrap([tidy(line) for line in lines])
@@ -182,13 +206,14 @@ def classify(lines: list[str]) -> Page:
     start = _body_start(lines, (title_at + 1) if title_at is not None else 0)
     article_after = _text_after(lines, start)
     end = _body_end(lines, start, article_after)
+    table = _table_rows(lines)
     page = Page(title=lines[title_at] if title_at is not None else None, header=lines[:start])
     page.removed = [x for x in lines[:start] if x and x != page.title]
     seen: set[str] = set()
     i = start
     while i < end:
         line, stop, keep = lines[i], i + 1, False
-        if not line:
+        if not line or i in table:
             keep = True
         elif _LIST_HEADER_RE.match(line):
             while stop < end and (not lines[stop] or not prose(lines[stop])):
@@ -199,6 +224,7 @@ def classify(lines: list[str]) -> Page:
             keep = not (
                 line == page.title
                 or line in seen
+                or _pull_quote(line, lines[start:end])
                 or line in twins
                 or single_rule(line, _next(lines, i))
                 or not (prose(line) or DATELINE_RE.match(line))

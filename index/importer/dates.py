@@ -15,7 +15,8 @@ _MONTH_OF = {w[:3]: n for n, m in enumerate(MONTHS, start=1) for w in (m.name.lo
 _MON = rf"(?:{'|'.join(_MONTH_OF)})[a-z]*\.?"
 _DAY = (
     rf"(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MON})\s+(?P<y>(?:19|20)\d\d)"  # 1 Agustus 2024
-    r"|(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>(?:19|20)?\d\d)"  # 16/11/2020
+    # 16/11/2020, 10-03-2025
+    r"|(?P<nd>\d{1,2})(?P<sep>[/-])(?P<nm>\d{1,2})(?P=sep)(?P<ny>(?:19|20)?\d\d)(?!\d)"
     rf"|(?P<am>{_MON})\s+(?P<ad>\d{{1,2}}),\s*(?P<ay>(?:19|20)\d\d)"  # Desember 12, 2022
     r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?!\d))"  # 2022-12-12
 )
@@ -41,9 +42,13 @@ _NOISE_RE = re.compile(
 )
 
 
-# What a blog's date line carries besides the date: "oleh Redaksi", "| 3 Komentar".
+# What a blog's date line carries besides the date: "oleh Redaksi", "| 3 Komentar",
+# "Dilihat: 1.284 kali".
 _BYLINE_TAIL_RE = re.compile(
-    r"\b(?:oleh|by)\s+\S+(?:\s+[A-Z]\S*)*|\b\d+\s+(?:komentar|comments?|tanggapan)\b", re.I
+    r"\b(?:oleh|by)\s+\S+(?:\s+[A-Z]\S*)*|\b\d+\s+(?:komentar|comments?|tanggapan)\b"
+    r"|\b(?:dilihat|dibaca|views?|hits)\s*:?\s*[\d.,]+(?:\s*(?:kali|x)\b)?"
+    r"|\b[\d.,]+\s*(?:kali\s+)?(?:dilihat|dibaca|views?)\b",
+    re.I,
 )
 
 
@@ -53,6 +58,9 @@ def header_date(line: str) -> date | None:
     else (a time, a weekday, a site name). None for a sentence that mentions a date."""
     if len(line) > 80:
         return None
+    for part in line.split(" | ") if " | " in line else ():
+        if m := PUBLISHED_RE.match(part.strip()):
+            return _ymd(m)  # "2025-03-11 | Admin Humas | Dilihat: 1.284 kali"
     m = _ANY_DAY_RE.search(line)
     if not m:
         return None

@@ -36,7 +36,8 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?:penulis|editor|reporter)\s+[A-Z]|oleh\s*:?\s+(?-i:[A-Z]\S*(?:\s+[A-Z]\S*){0,4})$"
     r"|(?-i:[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}),\s*(?:jurnalis|wartawan|reporter|editor"
     r"|kontributor|penulis|redaktur|koresponden)$"
-    r"|(?:rep|red)\s*:|jangan\s+lewatkan\b.{0,40}$"
+    r"|(?:rep|red)\s*:|disclaimer\s*:|(?:dipublikasikan|diterbitkan|ditulis|diposting|dikirim)"
+    r"\s+oleh\b|jangan\s+lewatkan\b.{0,40}$"
     r"|saksikan\s+video\b|simak\s+video\b|lihat\s+foto$|\d+\s+dari\s+\d+\s+halaman$"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya)\b|selanjutnya\s*>+|scroll\s+to\s+continue"
     r"|alamat\s+email\s+anda\s+tidak\s+akan|ruas\s+yang\s+wajib\s+ditandai"
@@ -53,6 +54,7 @@ _SITE_PHRASE_RE = re.compile(
 _PROMO_RE = re.compile(
     r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram"
     r"|di\s+luar\s+tanggung\s+jawab\s+(?:redaksi|kami|media|penerbit)"
+    r"|^\S+(?:\s\S+)?\s+(?:merupakan|adalah)\s+(?:portal|situs|media|laman)\s+(?:berita|resmi|online)"
     r"|(?:isi|konten)\s+(?:\w+\s+)?di\s+luar\s+tanggung\s+jawab",
     re.I,
 )
@@ -160,6 +162,8 @@ def prose(line: str) -> bool:
         capitals = sum(w[0].isupper() for w in ws) / len(ws)
         if line.rstrip().endswith(("?", "!")) and capitals >= 0.6:
             return False  # a headline asking or exclaiming ("... Korban Begal?")
+        if line.rstrip().endswith(")") and capitals >= 0.8:
+            return False  # a chart's or a table's title ("Peserta Aktif di Kota (2021-2025)")
         return len(ws) >= 6 or capitals < 0.8 or function_share(line) >= FUNCTION_SHARE
     return len(ws) >= PROSE_WORDS and function_share(line) >= FUNCTION_SHARE
 
@@ -171,5 +175,11 @@ def single_rule(line: str, next_line: str = "") -> bool:
         or foreign(line)
         or caption(line, next_line)
         or len(line.split()) == 1
-        or (DATELINE_RE.match(line) and not DATELINE_RE.sub("", line).strip())
+        or (DATELINE_RE.match(line) and _label_only(DATELINE_RE.sub("", line)))
     )
+
+
+def _label_only(rest: str) -> bool:
+    """What follows a site name and a dash on a line of its own, when it is only a label
+    ("situs.id - Ekonomi"), not the article's first sentence."""
+    return len(_words(rest)) < 3 and not rest.rstrip().endswith(SENTENCE_END)
