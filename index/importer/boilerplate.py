@@ -59,14 +59,17 @@ class Page:
 
 def _body_start(lines: list[str], after: int) -> int:
     """Index of the article's first line: its dateline, or its first prose line that is not
-    a caption or site phrase (a line just above the dateline is a photo's caption)."""
+    a caption or site phrase. A line just above the dateline is a photo's caption, unless
+    it follows the headline at once (the standfirst)."""
     i = after
+    first = next((k for k in range(after, len(lines)) if lines[k]), len(lines))
     while i < len(lines):
         line = lines[i]
         if line and not single_rule(line, _next(lines, i)):
             if DATELINE_RE.match(line):
                 return i
-            if prose(line) and not DATELINE_RE.match(_next(lines, i)):
+            caption_above = i != first and DATELINE_RE.match(_next(lines, i))
+            if prose(line) and not caption_above:
                 dated = _header_date_after(lines, i)
                 if dated is None:
                     return i
