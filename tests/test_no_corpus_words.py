@@ -18,8 +18,10 @@ LISTS = (
     PROJECT / "tests" / "fixtures" / "import_heldout3" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "import_heldout4" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "import_heldout5" / "proper_nouns.txt",
+    PROJECT / "tests" / "fixtures" / "import_heldout6" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "pages2" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "pages3" / "proper_nouns.txt",
+    PROJECT / "tests" / "fixtures" / "pages4" / "proper_nouns.txt",
 )
 # Strings shown to users may name what the bot knows about (help text, example questions).
 USER_TEXT = re.compile(r"(HELP|REFUSALS|EXAMPLES|WELCOME|_TEXT)\b")
