@@ -596,10 +596,15 @@ def test_every_article_sentence_survives_cleaning() -> None:
     ]
 
 
-def test_an_articles_own_bullet_list_is_kept() -> None:
+def test_an_articles_own_list_is_kept_without_its_marks() -> None:
     items = "- Jaminan Hari Tua\n- Jaminan Kecelakaan Kerja\n- Jaminan Kematian"
     assert body_of(raw(items)) == (
-        f"{LEAD}\n\n- Jaminan Hari Tua\n\n- Jaminan Kecelakaan Kerja\n\n- Jaminan Kematian"
+        f"{LEAD}\n\nJaminan Hari Tua\n\nJaminan Kecelakaan Kerja\n\nJaminan Kematian"
+        f"\n\n{SECOND}\n\n{QUOTE}"
+    )
+    numbered = "1. Klaim JHT sebesar Rp1,02 triliun.\n2. Klaim JKK sebesar Rp96,4 miliar."
+    assert body_of(raw(numbered)) == (
+        f"{LEAD}\n\nKlaim JHT sebesar Rp1,02 triliun.\n\nKlaim JKK sebesar Rp96,4 miliar."
         f"\n\n{SECOND}\n\n{QUOTE}"
     )
 
@@ -625,18 +630,30 @@ def test_a_text_table_a_pull_quote_and_a_comment_section() -> None:
     assert body.split("\n\n") == [LEAD, *table, SECOND, QUOTE]
 
 
-def test_a_caption_above_the_dateline_and_a_publisher_line_are_not_article_text() -> None:
+def test_captions_and_a_summary_above_the_dateline_and_site_notes_are_not_article_text() -> None:
     text = "\n".join(
         [
             "Pekerja Informal di Palembang Makin Banyak Terlindungi",
             "Dipublikasikan oleh: Humas Kantor Wilayah Contoh",
             "Rabu, 14 Mei 2025, 09:00 WIB",
+            "CONTOHNEWS.COM/NAMA FOTOGRAFER",
             "Kepala kantor menyerahkan kartu peserta kepada pedagang di pasar.",
+            "Ringkasan Berita:",
+            "Sebanyak 500 pekerja informal kini terlindungi jaminan sosial.",
+            "Programnya didukung pemerintah kota sejak awal tahun ini.",
             f"PALEMBANG – {LEAD}",
+            "Sponsored: Send money home with zero transfer fees. Download the app today.",
             SECOND,
+            "Ralat: Artikel ini telah diperbarui untuk memperbaiki jumlah peserta.",
             "Disclaimer: Isi siaran pers sepenuhnya menjadi tanggung jawab pengirim.",
+            "Simpan nama, email, dan situs web saya pada peramban ini untuk komentar saya berikutnya.",
         ]
     )
     cleaned = clean_raw(text)
     assert cleaned.title == "Pekerja Informal di Palembang Makin Banyak Terlindungi"
     assert cleaned.body == f"{LEAD}\n\n{SECOND}"
+
+
+def test_a_dateline_naming_the_site_without_the_hyphen_of_its_domain() -> None:
+    text = raw().replace("PALEMBANG, CONTOHNEWS.COM - ", "CONTOH BERITA – ")
+    assert clean_raw(f"Contoh-Berita.com\n{text}").outlet.lower() == "contoh berita"

@@ -24,7 +24,8 @@ PAGES = FIXTURES / "pages"
 FOLDERS = [
     PAGES,
     FIXTURES / "pages3",
-    *(FIXTURES / f"import_heldout{n}" for n in ("", "2", "3", "4", "5")),
+    FIXTURES / "pages4",
+    *(FIXTURES / f"import_heldout{n}" for n in ("", "2", "3", "4", "5", "6")),
 ]
 TRUTH = [
     {**json.loads(line), "folder": folder}

@@ -59,8 +59,8 @@ class Page:
 
 def _body_start(lines: list[str], after: int) -> int:
     """Index of the article's first line: its dateline, or its first prose line that is not
-    a caption or site phrase. A line just above the dateline is a photo's caption, unless
-    it follows the headline at once (the standfirst)."""
+    a caption or site phrase. Lines a little above the dateline are a photo's caption or a
+    summary, unless the first follows the headline at once (the standfirst)."""
     i = after
     first = next((k for k in range(after, len(lines)) if lines[k]), len(lines))
     while i < len(lines):
@@ -68,14 +68,24 @@ def _body_start(lines: list[str], after: int) -> int:
         if line and not single_rule(line, _next(lines, i)):
             if DATELINE_RE.match(line):
                 return i
-            caption_above = i != first and DATELINE_RE.match(_next(lines, i))
-            if prose(line) and not caption_above:
+            if prose(line) and i != first and (at := _dateline_after(lines, i)) is not None:
+                i = at  # captions and a summary above the dateline
+                continue
+            if prose(line):
                 dated = _header_date_after(lines, i)
                 if dated is None:
                     return i
                 i = dated  # a caption above the byline block and the header date
         i += 1
     return len(lines)
+
+
+def _dateline_after(lines: list[str], i: int) -> int | None:
+    """The article's dateline a few lines after line `i`, if there is one."""
+    for j in range(i + 1, min(len(lines), i + TITLE_REACH)):
+        if lines[j] and DATELINE_RE.match(lines[j]) and prose(lines[j]):
+            return j
+    return None
 
 
 def _header_date_after(lines: list[str], i: int) -> int | None:
@@ -180,7 +190,7 @@ def _pull_quote(line: str, article: list[str]) -> bool:
     """A quotation set apart that repeats words of another line of the article (a pull
     quote)."""
     m = re.fullmatch(r"[\"“](.{20,}?)[.,!?]?[\"”]", line)
-    return bool(m) and any(m.group(1) in k for k in article if k != line)
+    return m is not None and any(m.group(1) in k for k in article if k != line)
 
 
 def _table_rows(lines: list[str]) -> set[int]:

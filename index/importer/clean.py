@@ -19,6 +19,8 @@ from index.importer.dates import DetectedDate, detect_dates
 from index.importer.lines import BYLINE_RE, DATELINE_RE, DOMAIN_RE, TLDS, URL_RE
 
 _SPACE_RE = re.compile(r"[^\S\n]+")
+# A list item's mark ("- ", "• ", "2. "): layout, which a page's HTML writes otherwise.
+_LIST_MARK_RE = re.compile(r"^(?:[-–—•*]|\d{1,2}[.)])\s+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,7 @@ def _names_site(name: str, lines: list[str]) -> bool:
     the page's first line, or the first part of a domain on the page, spells it."""
     key = re.sub(r"\W", "", name.lower())
     first = next((line for line in lines if line), "")
-    sites = {_site_label(d) for line in lines for d in DOMAIN_RE.findall(line)}
+    sites = {re.sub(r"\W", "", _site_label(d)) for line in lines for d in DOMAIN_RE.findall(line)}
     named_first = len(name.split()) >= 2 and re.sub(r"\W", "", first.lower()) == key
     return bool(key) and (named_first or key in sites)
 
@@ -179,7 +181,8 @@ def clean_raw(text: str) -> CleanedRaw:
             paras[k] = para[m.end() :]
             removed.append(m.group().strip())
             break
-    paras = [p for p in (tidy(p) for p in paras) if any(c.isalnum() for c in p)]
+    paras = [_LIST_MARK_RE.sub("", tidy(p)) for p in paras]
+    paras = [p for p in paras if any(c.isalnum() for c in p)]
     body = "\n\n".join(paras)
     url = _detect_url(lines, page.title)
     return CleanedRaw(
