@@ -58,7 +58,8 @@ class Phrases:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A gazetteer entry: a province, kabupaten, kota, region, country or organisation."""
+    """A gazetteer entry: a province, kabupaten, kota, region, country, organisation or one of
+    BPJS Ketenagakerjaan's programs."""
 
     kind: str
     name: str
@@ -81,7 +82,7 @@ class Gazetteer:
         return list(dict.fromkeys(self.names[tuple(tokens[s:e])] for s, e in found))
 
 
-KINDS = ("province", "kabupaten", "kota", "region", "country", "organisation")
+KINDS = ("province", "kabupaten", "kota", "region", "country", "organisation", "program")
 
 
 def parse_gazetteer(text: str, path: str = "gazetteer.txt") -> Gazetteer:

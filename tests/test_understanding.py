@@ -88,8 +88,13 @@ def test_context_terms_never_become_constraints(reader: QuestionReader) -> None:
     assert "sawit" in q.context_terms
 
 
-def _article(title: str = "Kabar", region: str = "Sumatera Selatan", dated: date | None = None):  # type: ignore[no-untyped-def]
-    return Article("a", title, "Outlet", dated, dated, "", None, region, "body")
+def _article(  # type: ignore[no-untyped-def]
+    title: str = "Kabar",
+    region: str = "Sumatera Selatan",
+    dated: date | None = None,
+    body: str = "body",
+):
+    return Article("a", title, "Outlet", dated, dated, "", None, region, body)
 
 
 def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> None:
@@ -282,6 +287,25 @@ def test_a_sentence_about_another_province_does_not_answer_for_the_headlines_pro
     other = "Di Provinsi Bengkulu, cakupan kepesertaan tercatat 31,2 persen."
     assert unmet(q, other, [], article, places, {})
     assert unmet(q, "Angka itu setara 44,5 persen.", [], article, places, {}) == []
+
+
+def test_a_figure_about_another_program_does_not_answer_for_the_program_asked(
+    reader: QuestionReader,
+) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    q = reader.parse("berapa nilai klaim JKM yang dibayarkan pada 2025?")
+    article = _article(title="Klaim Jaminan Sosial 2025", body="Klaim JKM juga dibayarkan.")
+    jkk = "Klaim Jaminan Kecelakaan Kerja (JKK) sepanjang 2025 mencapai Rp12,64 miliar."
+    assert unmet(q, jkk, [], article, places, {}) == ["program"]
+    total = "Nilainya sepanjang 2025 mencapai Rp3,4 miliar."
+    assert unmet(q, total, ["Klaim JKM tercatat 120 kasus."], article, places, {}) == []
+    assert unmet(q, total, [], article, places, {}) == ["program"]  # a figure: said near it
+    who = reader.parse("siapa yang menerima santunan JKM?")
+    assert unmet(who, "Santunan diserahkan kepada ahli waris.", [], article, places, {}) == []
 
 
 def test_a_body_sentence_stands_for_a_headline_only_if_it_states_its_figure(

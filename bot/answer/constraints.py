@@ -1,5 +1,5 @@
-"""What a question names that its answer must also name: places, organisations, people,
-years and months. A question about another province, a year not covered or another agency is
+"""What a question names that its answer must also name: places, organisations, programs,
+people, years and months. A question about another province, a year not covered or another agency is
 refused when no sentence meets it; a question that only carries extra chat words is not. Pure
 functions.
 """
@@ -39,6 +39,25 @@ def place_met(
         local = [p for p in named if p.kind in LOCALES]
         return not local and _last_place(before, places_in) == place
     return place in places_in(article.region)
+
+
+def program_met(
+    programs: frozenset[Place],
+    figure: bool,
+    window: str,
+    before: Sequence[str],
+    article: Article,
+    places_in: PlacesIn,
+) -> bool:
+    """One of the programs asked about is what the answer is about: the answer names it (and
+    one naming only other programs is about those), else the title or the sentences just
+    before it do; when no figure is asked for, the article naming it is enough."""
+    named = {p for p in places_in(window) if p.kind == "program"}
+    if named:
+        return bool(named & programs)
+    if programs & places_in(" ".join([article.title, *before[-NEARBY:]])):
+        return True
+    return not figure and bool(programs & places_in(article.body))
 
 
 def district_figure(place: Place, asked: Sequence[Place], window: str, places_in: PlacesIn) -> bool:
@@ -94,13 +113,19 @@ def unmet(
     month_names: dict[int, tuple[str, ...]],
 ) -> list[str]:
     """The constraints of `q` that this answer window does not meet (empty when all are)."""
-    missing = [p.name for p in q.places if not place_met(p, window, before, article, places_in)]
+    places = [p for p in q.places if p.kind != "program"]
+    programs = frozenset(p for p in q.places if p.kind == "program")
+    missing = [p.name for p in places if not place_met(p, window, before, article, places_in)]
     if q.kind == "berapa":
         missing += [
             p.name
-            for p in q.places
-            if p.name not in missing and district_figure(p, q.places, window, places_in)
+            for p in places
+            if p.name not in missing and district_figure(p, places, window, places_in)
         ]
+    if programs and not program_met(
+        programs, q.kind == "berapa", window, before, article, places_in
+    ):
+        missing.append("program")
     missing += [str(y) for y in q.years if not year_met(y, window, article)]
     missing += [f"person {name}" for name in q.people if not person_met(name, article)]
     if q.months:
