@@ -19,6 +19,7 @@ LISTS = (
     PROJECT / "tests" / "fixtures" / "import_heldout4" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "import_heldout5" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "import_heldout6" / "proper_nouns.txt",
+    PROJECT / "tests" / "fixtures" / "import_heldout7" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "pages2" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "pages3" / "proper_nouns.txt",
     PROJECT / "tests" / "fixtures" / "pages4" / "proper_nouns.txt",
