@@ -657,3 +657,22 @@ def test_captions_and_a_summary_above_the_dateline_and_site_notes_are_not_articl
 def test_a_dateline_naming_the_site_without_the_hyphen_of_its_domain() -> None:
     text = raw().replace("PALEMBANG, CONTOHNEWS.COM - ", "CONTOH BERITA – ")
     assert clean_raw(f"Contoh-Berita.com\n{text}").outlet.lower() == "contoh berita"
+
+
+def test_figures_listed_after_a_colon_are_article_text_and_an_ad_under_its_label_is_not() -> None:
+    intro = "Rincian kasus kecelakaan kerja tahun lalu sebagai berikut:"
+    items = ["Kota Palembang: 2.108 kasus", "Kabupaten Banyuasin: 731 kasus"]
+    ad = ["Sponsored", "Shop smarter this season - exclusive online deals, free shipping all week!"]
+    body = body_of(raw(intro, *items, *ad))
+    assert body.split("\n\n") == [LEAD, intro, *items, SECOND, QUOTE]
+
+
+def test_a_capitals_photo_credit_and_a_dateline_without_spaces() -> None:
+    caption = (
+        "Kepala kantor memberikan keterangan kepada wartawan, Rabu (8/11). (HENDRI/CONTOH POS)"
+    )
+    text = raw().replace("PALEMBANG, CONTOHNEWS.COM - ", "PALEMBANG–")
+    lines = text.split("\n")
+    cleaned = clean_raw("\n".join([lines[0], caption, *lines[1:]]))
+    assert cleaned.body == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+    assert body_of(raw("Klaim terbanyak dari program JHT dan JKK (JHT/JKK).")).count("JHT/JKK") == 1

@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass, field
 
 from index.importer.dates import header_date
-from index.importer.lines import DATELINE_RE, SENTENCE_END, caption, headline, prose, single_rule
+from index.importer.lines import (
+    AD_LABEL_RE,
+    DATELINE_RE,
+    SENTENCE_END,
+    caption,
+    headline,
+    indonesian,
+    prose,
+    single_rule,
+)
 
 _LIST_HEADER_RE = re.compile(
     r"^(?:berita\s+(?:terkait|lainnya|terkini|populer|terpopuler|pilihan)|artikel\s+terkait"
@@ -193,9 +202,14 @@ def _pull_quote(line: str, article: list[str]) -> bool:
     return m is not None and any(m.group(1) in k for k in article if k != line)
 
 
+_ITEM_RE = re.compile(r"^[^:|]{2,60}:\s*\S.*\d")  # "Kota Palembang: 2.108 kasus"
+
+
 def _table_rows(lines: list[str]) -> set[int]:
-    """Indexes of the rows of a table written as text ("Program | Kasus | Nilai"): three or
-    more lines in a row with the same number of " | " cells, most of them with a figure."""
+    """Indexes of the rows of a table written as text: three or more lines in a row with the
+    same number of " | " cells ("Program | Kasus | Nilai"), most of them with a figure; or
+    two or more "Label: figure" lines in a row after a sentence announcing them with ":"
+    (a chart's data under its title is not the article's)."""
     rows: set[int] = set()
     run: list[int] = []
     for i, line in enumerate([*lines, ""]):
@@ -206,6 +220,15 @@ def _table_rows(lines: list[str]) -> set[int]:
         if len(run) >= 3 and sum(bool(re.search(r"\d", lines[k])) for k in run) * 2 > len(run):
             rows.update(run)
         run = [i] if cells else []
+    items: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        if _ITEM_RE.match(line) and not single_rule(line):
+            items.append(i)
+            continue
+        announced = items and items[0] > 0 and lines[items[0] - 1].endswith(":")
+        if len(items) >= 2 and announced:
+            rows.update(items)
+        items = []
     return rows
 
 
@@ -228,6 +251,8 @@ def classify(lines: list[str]) -> Page:
         line, stop, keep = lines[i], i + 1, False
         if not line or i in table:
             keep = True
+        elif AD_LABEL_RE.match(lines[i - 1] if i else "") and not indonesian(line):
+            keep = False  # the advertisement under its label
         elif _LIST_HEADER_RE.match(line):
             while stop < end and (not lines[stop] or not prose(lines[stop])):
                 stop += 1

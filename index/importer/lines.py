@@ -23,7 +23,7 @@ DATELINE_RE = re.compile(
     r"|[A-Z]{3,}(?: [A-Z]{3,})*"  # "KOTA"
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=\s[-–—]\s+[A-Z])"  # "Kota Besar - " (mixed case)
     r"|(?<=, )(?P<site>[A-Z]{2,}[A-Za-z]*(?: [A-Z][A-Za-z]+){0,2}))"  # "Kota, SITE Name - "
-    r"\s*[-–—]+(?:\s+|$)"
+    r"\s*[-–—]+(?:\s+|$|(?<=[–—])(?=[A-Z][a-z]))"  # "KOTA – ", "KOTA–Angka"
     r"|^(?P<code>[A-Z]{3,6}),\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*:\s+"  # "KODE, Kota: "
 )
 URL_RE = re.compile(r"https?://[^\s<>\"')\]]+")
@@ -42,7 +42,7 @@ _SITE_PHRASE_RE = re.compile(
     r"|saksikan\s+video\b|simak\s+video\b|lihat\s+foto$|\d+\s+dari\s+\d+\s+halaman$"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya)\b|selanjutnya\s*>+|scroll\s+to\s+continue"
     r"|alamat\s+email\s+anda\s+tidak\s+akan|ruas\s+yang\s+wajib\s+ditandai"
-    r"|(?:komentar|nama|email|situs\s+web)\s*\*?$|advertisement$|iklan$|ads$"
+    r"|(?:komentar|nama|email|situs\s+web)\s*\*?$|advertisement$|iklan$|ads$|sponsored$"
     r"|©|copyright\b|hak\s+cipta\b|all\s+rights\s+reserved"
     r"|dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak)"
     r"|artikel\s+ini\s+telah\s+(?:tayang|terbit)|baca\s+artikel\s+\S+.*selengkapnya"
@@ -66,6 +66,9 @@ _CREDIT_RE = re.compile(
     r"|(?-i:\([A-Z][\w.]*(?: [A-Z][\w.]*){1,3}\s*/"
     r"\s*[A-Z][a-z][\w.']*(?: [A-Z][\w.']*){0,4}\))"
     r"|(?-i:\([A-Z][\w.]*\s*/\s*[A-Z][a-z][\w.']*(?: [A-Z][\w.']*){1,4}\))"  # full name
+    # (NAME/SITE NAME), (SITE NAME/NAME): capitals, one side of several words (not "(JHT/JKK)")
+    r"|(?-i:\((?:[A-Z]{2,}\s*/\s*[A-Z]{2,}(?: [A-Z]{2,}){1,3}"
+    r"|[A-Z]{2,}(?: [A-Z]{2,}){1,3}\s*/\s*[A-Z]{2,})\))"
     r"|(?-i:\s[-–—]\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\s*/"
     r"\s*[A-Z][a-z][\w.']*(?: [A-Z][\w.']*){0,4})"
     r"|\b(?:foto|photo|dok|dokumentasi|ist|istimewa)\s*[:/]\s*[\w .'/-]+"  # FOTO/Name
@@ -97,6 +100,14 @@ def function_share(line: str) -> float:
     """The share of Indonesian (and English) function words among the line's words."""
     ws = [w.lower() for w in _words(line)]
     return sum(w in STOPWORDS for w in ws) / len(ws) if ws else 0.0
+
+
+AD_LABEL_RE = re.compile(r"(?i)^(?:advertisement|iklan|ads|sponsored|promoted)$")
+
+
+def indonesian(line: str) -> bool:
+    """Whether the line has a function word only Indonesian has."""
+    return any(w.lower() in STOPWORDS and w.lower() not in ENGLISH_FUNCTION for w in _words(line))
 
 
 def foreign(line: str) -> bool:
