@@ -202,7 +202,7 @@ def _pull_quote(line: str, article: list[str]) -> bool:
     return m is not None and any(m.group(1) in k for k in article if k != line)
 
 
-_ITEM_RE = re.compile(r"^[^:|]{2,60}:\s*\S.*\d")  # "Kota Palembang: 2.108 kasus"
+_ITEM_RE = re.compile(r"^[^:|]{2,60}:\s*\S.*\d")  # "Kabupaten X: 2.108 kasus"
 
 
 def _table_rows(lines: list[str]) -> set[int]:
