@@ -308,6 +308,29 @@ def test_a_figure_about_another_program_does_not_answer_for_the_program_asked(
     assert unmet(who, "Santunan diserahkan kepada ahli waris.", [], article, places, {}) == []
 
 
+def test_a_figure_for_several_districts_together_does_not_answer_for_one_of_them(
+    reader: QuestionReader,
+) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    group = (
+        "Peserta aktif di wilayah kerja kantor cabang, meliputi Kabupaten Lahat, Kabupaten "
+        "Empat Lawang, dan Kota Pagar Alam, mencapai 48.620 pekerja."
+    )
+    article = _article()
+    q = reader.parse("berapa peserta aktif di Kota Pagar Alam?")
+    assert unmet(q, group, [], article, places, {}) == ["Pagar Alam"]
+    each = (
+        "Di Kabupaten Lahat 20.100 pekerja, Empat Lawang 9.800 pekerja, Pagar Alam 8.700 pekerja."
+    )
+    assert unmet(q, each, [], article, places, {}) == []
+    branch = reader.parse("berapa peserta aktif kantor cabang Lahat?")
+    assert unmet(branch, group, [], article, places, {}) == []
+
+
 def test_a_body_sentence_stands_for_a_headline_only_if_it_states_its_figure(
     reader: QuestionReader,
 ) -> None:

@@ -11,7 +11,9 @@ from collections.abc import Callable, Sequence
 
 from bot.answer.lexicons import Place
 from bot.answer.question import Question
+from bot.answer.spans import figure_spans
 from index.records import Article
+from index.text import split_sentences
 
 NEARBY = 2  # sentences before an answer that still count for the months they name
 LOCALE_REACH = 6  # sentences before an answer searched for the place it is about
@@ -70,6 +72,29 @@ def district_figure(place: Place, asked: Sequence[Place], window: str, places_in
     return place not in named and any(p.province == place.name for p in named)
 
 
+def group_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
+    """A figure for several districts together ("wilayah kerja ..., meliputi A, B, dan C,
+    mencapai N pekerja") does not say how many are in one of them: a sentence of the answer
+    names the district asked with two or more others, and has fewer figures than districts."""
+    if place.kind not in _LOCAL:
+        return False
+    for start, end in split_sentences(window):
+        sentence = window[start:end]
+        local = [p for p in places_in(sentence) if p.kind in _LOCAL]
+        if place in local and len(local) >= 3 and len(figure_spans(sentence)) < len(local):
+            return True
+    return False
+
+
+def _branch(place: Place, words: Sequence[str], places_in: PlacesIn) -> bool:
+    """The question names the place as a branch office ("kantor cabang X"), whose figures are
+    for its whole area."""
+    return any(
+        w == "cabang" and place in places_in(" ".join(words[i + 1 : i + 4]))
+        for i, w in enumerate(words)
+    )
+
+
 def _last_place(before: Sequence[str], places_in: PlacesIn) -> Place | None:
     """The place the text before an answer is about: the last one it names (None when the
     last sentence naming places names several, or none is named within reach)."""
@@ -120,7 +145,11 @@ def unmet(
         missing += [
             p.name
             for p in places
-            if p.name not in missing and district_figure(p, places, window, places_in)
+            if p.name not in missing
+            and (
+                district_figure(p, places, window, places_in)
+                or (not _branch(p, q.words, places_in) and group_figure(p, window, places_in))
+            )
         ]
     if programs and not program_met(
         programs, q.kind == "berapa", window, before, article, places_in
