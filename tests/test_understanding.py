@@ -407,3 +407,9 @@ def test_a_short_follow_up_keeps_the_time_and_place_of_the_question_before(
     before = reader.parse("Untuk tahun 2020, siapa pejabat yang melapor ke gubernur Sumsel?")
     after = within(before, reader.parse("berapa persen angkanya?"))
     assert after.years == (2020,) and after.places == before.places
+
+
+def test_an_english_word_does_not_break_a_glossary_phrase(reader: QuestionReader) -> None:
+    q = reader.parse("What social security programs does BPJS Ketenagakerjaan offer?")
+    assert "jaminan" in q.words and "sosial" in q.words
+    assert "perdagangan" not in reader.parse("is e-commerce a focus?").words

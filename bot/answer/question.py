@@ -204,6 +204,10 @@ class QuestionReader:
         self.lexicons = lexicons or Lexicons()
         self.known = known or (lambda term: False)
         self.correct = correct
+        # English words are read together with the glossary's phrases, so that a phrase
+        # ("social security") is not broken by the English of one of its words.
+        phrases = {term: words for term, words in glossary.entries.items() if len(term) > 1}
+        self.english = Glossary({**phrases, **self.lexicons.english.entries})
         self.not_names = frozenset(
             w
             for lexicon in (glossary, self.lexicons.dialect)
@@ -220,7 +224,8 @@ class QuestionReader:
         for start, end in frame.find(surface):
             surface[start:end] = ["yang"] * (end - start)
         out = []
-        for w in self.lexicons.expand(surface):
+        dialect = self.lexicons.dialect.expand(surface)
+        for w in self.english.expand(dialect):
             if w in STOPWORDS or self.known(stem(w)):
                 out.append(w)
                 continue
