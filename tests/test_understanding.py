@@ -413,3 +413,9 @@ def test_an_english_word_does_not_break_a_glossary_phrase(reader: QuestionReader
     q = reader.parse("What social security programs does BPJS Ketenagakerjaan offer?")
     assert "jaminan" in q.words and "sosial" in q.words
     assert "perdagangan" not in reader.parse("is e-commerce a focus?").words
+
+
+def test_a_word_doubled_with_2_is_the_word_and_angkanya_only_frames(reader: QuestionReader) -> None:
+    q = reader.parse("2020 vs 2024 coverage nya naik ato turun? brp2 angkanya")
+    assert "2" not in q.terms and "angka" not in q.terms
+    assert q.kind == "berapa"

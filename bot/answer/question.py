@@ -83,6 +83,8 @@ class Question:
     asked_unknown: float = 0.0  # 1 when the head of what it asks about ("<alamat> ...") is unknown
 
 
+# A word written doubled with "2" ("brp2", "org2"): the word once.
+_DOUBLED_RE = re.compile(r"(?<=[^\W\d_]{2})2\b")
 # Words that only say "compare" (they steer the reading, not the retrieval; never unknown).
 COMPARISON_CUES = {
     "beda",
@@ -219,7 +221,8 @@ class QuestionReader:
         """Lowercase words with dialect and English words made standard Indonesian; words
         that only frame a question ("bilang", "tadi baca", "persisnya") become "yang", a
         function word."""
-        surface = words_of(text.replace("%", " persen "))  # "what % of", "brp %"
+        text = _DOUBLED_RE.sub("", text.replace("%", " persen "))  # "what % of", "brp %"
+        surface = words_of(text)
         frame = self.lexicons.markers("frame")
         for start, end in frame.find(surface):
             surface[start:end] = ["yang"] * (end - start)
