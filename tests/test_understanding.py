@@ -419,3 +419,16 @@ def test_a_word_doubled_with_2_is_the_word_and_angkanya_only_frames(reader: Ques
     q = reader.parse("2020 vs 2024 coverage nya naik ato turun? brp2 angkanya")
     assert "2" not in q.terms and "angka" not in q.terms
     assert q.kind == "berapa"
+
+
+def test_a_figure_in_words_is_read_as_an_article_writes_it_and_a_check_is_yes_no() -> None:
+    known = {"690.000", "pekerja", "formal"}
+    reader = QuestionReader(
+        load_glossary(KNOWLEDGE / "glossary.txt"),
+        load_lexicons(KNOWLEDGE),
+        known=lambda t: t in known,
+    )
+    q = reader.parse("bener gak sih pekerja formal yg udh terlindungi 690 ribu?")
+    assert q.kind == "ya_tidak"
+    assert "690.000" in q.terms and "690" not in q.terms
+    assert "1.100.000" not in reader.parse("berapa pekerja 1,1 juta?").terms  # not in articles

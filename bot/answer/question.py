@@ -187,6 +187,31 @@ def question_kind(words: tuple[str, ...]) -> str:
     return "umum"
 
 
+# Asking to have something checked: "bener gak", "betul nggak", "benarkah", "is it true".
+_CHECK_RE = re.compile(
+    r"(?i)\b(?:bener|benar|betul|bnr)\s*(?:gak|ga|gk|nggak|ngga|enggak|engga|tidak|tdk|kah|dak|idak)\b"
+    r"|\bis\s+it\s+(?:true|right|correct)\b"
+)
+_THOUSANDS = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6}
+
+
+def _with_digits(words: list[str], known: Callable[[str], bool]) -> list[str]:
+    """Words with each "690 ribu" / "1,1 juta" written in digits ("690.000", "1.100.000")
+    when an article writes it so."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        out.append(w)
+        power = _THOUSANDS.get(w)
+        number = words[i - 1] if i else ""
+        if power and re.fullmatch(r"\d{1,3}(?:,\d{1,2})?", number):
+            whole, _, part = number.partition(",")
+            value = int(whole) * 10**power + (int(part) * 10 ** (power - len(part)) if part else 0)
+            digits = f"{value:,}".replace(",", ".")
+            if known(digits):
+                out[-2:] = [digits]
+    return out
+
+
 class QuestionReader:
     """Turns question text into standard Indonesian words and a `Question`.
 
@@ -236,7 +261,7 @@ class QuestionReader:
         out = self.lexicons.dialect.expand(out)
         for start, end in frame.find(out):  # "sebenernyo" -> "sebenernya", a frame word
             out[start:end] = ["yang"] * (end - start)
-        return out
+        return _with_digits(out, self.known)
 
     def _people(self, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
         address = {p[0] for p in self.lexicons.markers("honorific").items if len(p) == 1}
@@ -266,6 +291,8 @@ class QuestionReader:
         standard = self.standard(text)
         words = self.normalized(standard)
         kind = "singkatan" if acronym else question_kind(words)
+        if kind == "umum" and _CHECK_RE.search(text):
+            kind = "ya_tidak"  # "bener gak sih ... 690 ribu?"
         unit = None
         if kind == "berapa":
             unit = "jumlah"
