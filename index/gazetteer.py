@@ -58,8 +58,8 @@ class Phrases:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A gazetteer entry: a province, kabupaten, kota, region, country, organisation or one of
-    BPJS Ketenagakerjaan's programs."""
+    """A gazetteer entry: a province, kabupaten, kota, region, country, organisation, one of
+    BPJS Ketenagakerjaan's programs or a group of workers (segment)."""
 
     kind: str
     name: str
@@ -82,7 +82,7 @@ class Gazetteer:
         return list(dict.fromkeys(self.names[tuple(tokens[s:e])] for s, e in found))
 
 
-KINDS = ("province", "kabupaten", "kota", "region", "country", "organisation", "program")
+KINDS = ("province", "kabupaten", "kota", "region", "country", "organisation", "program", "segment")
 
 
 def parse_gazetteer(text: str, path: str = "gazetteer.txt") -> Gazetteer:

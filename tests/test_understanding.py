@@ -144,10 +144,12 @@ def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
     assert {q.kind for q in years} == {"siapa"}
     words_ = sides(reader.parse("lebih banyak pekerja formal atau informal?"))
     assert len(words_) == 2 and "informal" not in words_[0].terms
+    assert [[p.name for p in q.places] for q in words_] == [["Sektor formal"], ["Sektor informal"]]
     assert len(sides(reader.parse("berapa pekerja formal?"))) == 1
     # Places side by side are two questions; a city inside its province is one place.
     by_place = sides(reader.parse("cakupan pekerja informal sumsel dibanding jambi brp persen?"))
-    assert [[p.name for p in q.places] for q in by_place] == [["Sumatera Selatan"], ["Jambi"]]
+    named = [[p.name for p in q.places if p.kind == "province"] for q in by_place]
+    assert named == [["Sumatera Selatan"], ["Jambi"]]
     assert len(sides(reader.parse("berapa pekerja terlindungi di Palembang, Sumsel?"))) == 1
     assert len(sides(reader.parse("Pekerja asal Lampung yang kerja di Palembang ada berapa?"))) == 1
     # Each side is a plain question: "naik ga?" asks to compare, it is not what is counted.
@@ -329,6 +331,25 @@ def test_a_figure_for_several_districts_together_does_not_answer_for_one_of_them
     assert unmet(q, each, [], article, places, {}) == []
     branch = reader.parse("berapa peserta aktif kantor cabang Lahat?")
     assert unmet(branch, group, [], article, places, {}) == []
+
+
+def test_a_figure_for_formal_and_informal_workers_together_does_not_answer_for_one_group(
+    reader: QuestionReader,
+) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    both = "Di sektor formal atau informal, ada 1.033.000 pekerja yang terlindungi."
+    formal = "Dari jumlah tersebut, sebanyak 690.000 pekerja di sektor formal."
+    article = _article()
+    informal = reader.parse("berapa pekerja informal yang terlindungi?")
+    assert unmet(informal, both, [], article, places, {}) == ["segment"]
+    assert unmet(informal, formal, [], article, places, {}) == ["segment"]
+    assert unmet(reader.parse("berapa pekerja formal?"), formal, [], article, places, {}) == []
+    together = reader.parse("berapa pekerja formal dan informal yang terlindungi?")
+    assert unmet(together, both, [], article, places, {}) == []
 
 
 def test_a_body_sentence_stands_for_a_headline_only_if_it_states_its_figure(

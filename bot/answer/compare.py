@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.answer.constraints import LOCALES
+from bot.answer.constraints import LOCALES, TOPICS
 from bot.answer.lexicons import Place
 from bot.answer.question import COMPARISON_CUES, Question
 from index.text import MONTH_WORDS, STOPWORDS, stem
@@ -95,9 +95,14 @@ def _word_pair(q: Question) -> tuple[str, str] | None:
 
 
 def _without(q: Question, term: str, kind: str) -> Question:
+    """The side without the other side's word, nor the group of workers or program it names
+    ("formal atau informal": the side "formal" asks about formal workers only)."""
     return replace(
         q,
         kind=kind,
         terms=tuple(t for t in q.terms if t != term),
         head=tuple(t for t in q.head if t != term),
+        places=tuple(
+            p for p in q.places if p.kind not in TOPICS or stem(p.name.split()[-1].lower()) != term
+        ),
     )

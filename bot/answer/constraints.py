@@ -13,12 +13,13 @@ from bot.answer.lexicons import Place
 from bot.answer.question import Question
 from bot.answer.spans import figure_spans
 from index.records import Article
-from index.text import split_sentences
+from index.text import split_sentences, words
 
 NEARBY = 2  # sentences before an answer that still count for the months they name
 LOCALE_REACH = 6  # sentences before an answer searched for the place it is about
 _LOCAL = ("kabupaten", "kota")
 LOCALES = (*_LOCAL, "province")  # the kinds of place a figure can be about
+TOPICS = ("program", "segment")  # what else a figure is about: a program, a group of workers
 
 PlacesIn = Callable[[str], frozenset[Place]]
 
@@ -43,23 +44,42 @@ def place_met(
     return place in places_in(article.region)
 
 
-def program_met(
-    programs: frozenset[Place],
+def topic_met(
+    asked: frozenset[Place],
     figure: bool,
     window: str,
     before: Sequence[str],
     article: Article,
     places_in: PlacesIn,
 ) -> bool:
-    """One of the programs asked about is what the answer is about: the answer names it (and
-    one naming only other programs is about those), else the title or the sentences just
-    before it do; when no figure is asked for, the article naming it is enough."""
-    named = {p for p in places_in(window) if p.kind == "program"}
+    """One of the programs (or groups of workers) asked about is what the answer is about:
+    the answer names it, not only others of its kind, and not joined with another ("sektor
+    formal atau informal": a figure for both); else the title or the sentences just before
+    it name it. When no figure is asked for, the article naming it is enough."""
+    kind = next(iter(asked)).kind
+    named = {p for p in places_in(window) if p.kind == kind}
     if named:
-        return bool(named & programs)
-    if programs & places_in(" ".join([article.title, *before[-NEARBY:]])):
+        alone = figure and len(asked) == 1  # a question asking about both wants their sum
+        return bool(named & asked) and not (alone and _joined(asked, kind, window, places_in))
+    if asked & places_in(" ".join([article.title, *before[-NEARBY:]])):
         return True
-    return not figure and bool(programs & places_in(article.body))
+    return not figure and bool(asked & places_in(article.body))
+
+
+_JOINERS = frozenset({"atau", "dan", "maupun", "serta"})
+
+
+def _joined(asked: frozenset[Place], kind: str, window: str, places_in: PlacesIn) -> bool:
+    """Whether the window names one asked for joined with another of its kind ("A atau B")."""
+    tokens = words(window)
+    for i, w in enumerate(tokens):
+        if w not in _JOINERS:
+            continue
+        left = {p for p in places_in(" ".join(tokens[max(0, i - 3) : i])) if p.kind == kind}
+        right = {p for p in places_in(" ".join(tokens[i + 1 : i + 4])) if p.kind == kind}
+        if left and right and left != right and (left | right) & asked:
+            return True
+    return False
 
 
 def district_figure(place: Place, asked: Sequence[Place], window: str, places_in: PlacesIn) -> bool:
@@ -138,8 +158,7 @@ def unmet(
     month_names: dict[int, tuple[str, ...]],
 ) -> list[str]:
     """The constraints of `q` that this answer window does not meet (empty when all are)."""
-    places = [p for p in q.places if p.kind != "program"]
-    programs = frozenset(p for p in q.places if p.kind == "program")
+    places = [p for p in q.places if p.kind not in TOPICS]
     missing = [p.name for p in places if not place_met(p, window, before, article, places_in)]
     if q.kind == "berapa":
         missing += [
@@ -151,10 +170,11 @@ def unmet(
                 or (not _branch(p, q.words, places_in) and group_figure(p, window, places_in))
             )
         ]
-    if programs and not program_met(
-        programs, q.kind == "berapa", window, before, article, places_in
-    ):
-        missing.append("program")
+    for kind in TOPICS:
+        asked = frozenset(p for p in q.places if p.kind == kind)
+        figure = q.kind == "berapa"
+        if asked and not topic_met(asked, figure, window, before, article, places_in):
+            missing.append(kind)
     missing += [str(y) for y in q.years if not year_met(y, window, article)]
     missing += [f"person {name}" for name in q.people if not person_met(name, article)]
     if q.months:
