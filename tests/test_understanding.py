@@ -453,3 +453,11 @@ def test_a_figure_in_words_is_read_as_an_article_writes_it_and_a_check_is_yes_no
     assert q.kind == "ya_tidak"
     assert "690.000" in q.terms and "690" not in q.terms
     assert "1.100.000" not in reader.parse("berapa pekerja 1,1 juta?").terms  # not in articles
+
+
+def test_a_question_about_a_target_is_not_answered_by_an_achieved_figure(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("berapa target peserta baru kantor cabang tahun 2026?")
+    assert not fits_kind(q, "Hingga Juli 2026, peserta aktif tercatat 56.910 pekerja.")
+    assert fits_kind(q, "Kantor cabang menargetkan 6.000 peserta baru pada 2026.")

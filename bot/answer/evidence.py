@@ -144,6 +144,18 @@ def states_target(text: str) -> bool:
     return bool(_TARGET_RE.search(text))
 
 
+_AIM_RE = re.compile(
+    r"\b(?:target\w*|menargetkan|ditargetkan|sasaran|bertekad|mewujudkan|ditingkatkan|diharapkan"
+    r"|berharap|harapan|rencana\w*|direncanakan)\b",
+    re.IGNORECASE,
+)
+
+
+def states_aim(text: str) -> bool:
+    """A sentence about what is aimed at: a target, a hope, a plan."""
+    return bool(_AIM_RE.search(text))
+
+
 def states_means(text: str) -> bool:
     """A sentence that says how something is done ("melalui", "bekerja sama dengan", ...)."""
     return bool(_MEANS_RE.search(text))

@@ -179,6 +179,8 @@ def target_penalty(q: Question, text: str) -> float:
 def fits_kind(q: Question, text: str) -> bool:
     """Whether `text` can answer this kind of question at all."""
     if q.kind == "berapa":
+        if "target" in q.words and not evidence.states_aim(text):
+            return False  # a target asked for is not an achieved figure
         if q.unit == "persen":
             return spans.has_percent(text)
         if q.unit == "uang":
