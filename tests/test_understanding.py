@@ -352,6 +352,21 @@ def test_a_figure_for_formal_and_informal_workers_together_does_not_answer_for_o
     assert unmet(together, both, [], article, places, {}) == []
 
 
+def test_a_district_named_only_in_an_offices_name_is_not_what_the_sentence_is_about(
+    reader: QuestionReader,
+) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    q = reader.parse("Berapa cakupan kepesertaan di Kabupaten Lahat?")
+    other = "Kepala Kantor Cabang BPJS Lahat mengatakan cakupan di Empat Lawang baru 22,6 persen."
+    assert unmet(q, other, [], _article(), places, {}) == ["Lahat"]
+    own = "Kepala Kantor Cabang Lahat mengatakan cakupan di Lahat mencapai 41,3 persen."
+    assert unmet(q, own, [], _article(), places, {}) == []
+
+
 def test_a_body_sentence_stands_for_a_headline_only_if_it_states_its_figure(
     reader: QuestionReader,
 ) -> None:

@@ -33,7 +33,7 @@ def place_met(
     region."""
     named = places_in(window)
     if place in named:
-        return True
+        return not _office_only(place, window, named, places_in)
     if any(p.kind == place.kind for p in named):
         return False  # the sentence is about another province ("Di Provinsi X, ...")
     if place in places_in(article.title):
@@ -42,6 +42,29 @@ def place_met(
         local = [p for p in named if p.kind in LOCALES]
         return not local and _last_place(before, places_in) == place
     return place in places_in(article.region)
+
+
+_AGENCY_WORDS = frozenset({"bpjs", "ketenagakerjaan", "bpjamsostek", "tk"})
+
+
+def _office_only(place: Place, window: str, named: frozenset[Place], places_in: PlacesIn) -> bool:
+    """A district named only in an office's name ("Kepala Kantor Cabang X ... cakupan di Y")
+    while the sentence is about another district."""
+    if place.kind not in _LOCAL or not any(p.kind in _LOCAL and p != place for p in named):
+        return False
+    tokens = words(window)
+    for i, w in enumerate(tokens):
+        if w != "cabang":
+            continue
+        start = i + 1  # "Kantor Cabang BPJS Ketenagakerjaan X"
+        while start < len(tokens) and tokens[start] in _AGENCY_WORDS:
+            start += 1
+        for size in (3, 2, 1):
+            name = tokens[start : start + size]
+            if place in places_in(" ".join(name)) and place not in places_in(" ".join(name[1:])):
+                tokens[start : start + size] = [""] * size
+                break
+    return place not in places_in(" ".join(tokens))
 
 
 def topic_met(
