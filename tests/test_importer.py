@@ -379,6 +379,13 @@ def test_without_a_headline_the_title_is_the_first_sentence_cut_at_a_word() -> N
         ),
         ("Senin 10-03-2025,14:27 WIB", "", date(2025, 3, 10), date(2025, 3, 10), "10 Maret 2025"),
         (
+            "",
+            "Pekan 1-2-24 Mei diisi sosialisasi, diresmikan Senin (16/11/2020).",
+            None,
+            date(2020, 11, 16),
+            "peristiwa 16 November 2020",
+        ),
+        (
             "2025-03-11 | Admin Humas | Dilihat: 1.284 kali",
             "",
             date(2025, 3, 11),

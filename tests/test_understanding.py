@@ -365,6 +365,8 @@ def test_a_district_named_only_in_an_offices_name_is_not_what_the_sentence_is_ab
     assert unmet(q, other, [], _article(), places, {}) == ["Lahat"]
     own = "Kepala Kantor Cabang Lahat mengatakan cakupan di Lahat mencapai 41,3 persen."
     assert unmet(q, own, [], _article(), places, {}) == []
+    who = reader.parse("siapa kepala kantor cabang Lahat?")
+    assert unmet(who, other, [], _article(), places, {}) == []  # not a figure: the office
 
 
 def test_a_body_sentence_stands_for_a_headline_only_if_it_states_its_figure(
@@ -455,6 +457,7 @@ def test_a_word_doubled_with_2_is_the_word_and_angkanya_only_frames(reader: Ques
     q = reader.parse("2020 vs 2024 coverage nya naik ato turun? brp2 angkanya")
     assert "2" not in q.terms and "angka" not in q.terms
     assert q.kind == "berapa"
+    assert "2,5" in reader.standard("klaim Rp2,5 miliar")  # a figure is not a doubled word
 
 
 def test_a_figure_in_words_is_read_as_an_article_writes_it_and_a_check_is_yes_no() -> None:
@@ -476,3 +479,13 @@ def test_a_question_about_a_target_is_not_answered_by_an_achieved_figure(
     q = reader.parse("berapa target peserta baru kantor cabang tahun 2026?")
     assert not fits_kind(q, "Hingga Juli 2026, peserta aktif tercatat 56.910 pekerja.")
     assert fits_kind(q, "Kantor cabang menargetkan 6.000 peserta baru pada 2026.")
+
+
+def test_a_follow_up_keeps_the_place_or_the_program_it_does_not_name(
+    reader: QuestionReader,
+) -> None:
+    before = reader.parse("berapa klaim JHT di Palembang tahun 2024?")
+    after = continued(before, reader.parse("kalau 2025?"))
+    assert {p.name for p in after.places} == {"Palembang", "Jaminan Hari Tua"}
+    other = continued(before, reader.parse("kalau JKK 2025?"))
+    assert {p.name for p in other.places} == {"Palembang", "Jaminan Kecelakaan Kerja"}

@@ -33,7 +33,7 @@ def place_met(
     region."""
     named = places_in(window)
     if place in named:
-        return not _office_only(place, window, named, places_in)
+        return True
     if any(p.kind == place.kind for p in named):
         return False  # the sentence is about another province ("Di Provinsi X, ...")
     if place in places_in(article.title):
@@ -190,7 +190,13 @@ def unmet(
             if p.name not in missing
             and (
                 district_figure(p, places, window, places_in)
-                or (not _branch(p, q.words, places_in) and group_figure(p, window, places_in))
+                or (
+                    not _branch(p, q.words, places_in)
+                    and (
+                        group_figure(p, window, places_in)
+                        or _office_only(p, window, places_in(window), places_in)
+                    )
+                )
             )
         ]
     for kind in TOPICS:

@@ -136,7 +136,8 @@ def is_definition(text: str) -> bool:
     return bool(_COPULA_RE.search(text[:80]))
 
 
-_TARGET_RE = re.compile(r"\b(?:target|menargetkan|ditargetkan|sasaran)\b", re.IGNORECASE)
+_TARGET = r"target|menargetkan|ditargetkan|sasaran"
+_TARGET_RE = re.compile(rf"\b(?:{_TARGET})\b", re.IGNORECASE)
 
 
 def states_target(text: str) -> bool:
@@ -145,8 +146,8 @@ def states_target(text: str) -> bool:
 
 
 _AIM_RE = re.compile(
-    r"\b(?:target\w*|menargetkan|ditargetkan|sasaran|bertekad|mewujudkan|ditingkatkan|diharapkan"
-    r"|berharap|harapan|rencana\w*|direncanakan)\b",
+    rf"\b(?:{_TARGET}|target\w+|bertekad|mewujudkan|ditingkatkan|diharapkan|berharap|harapan"
+    r"|rencana\w*|direncanakan)\b",
     re.IGNORECASE,
 )
 

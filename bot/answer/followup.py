@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.answer.question import Question, is_year
-from index.gazetteer import Phrase
+from index.gazetteer import Phrase, Place
 from index.text import MONTH_WORDS, STOPWORDS, stem
 
 
@@ -38,7 +38,7 @@ def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()
         terms=tuple(dict.fromkeys((*(t for t in before.terms if t not in period), *q.terms))),
         head=tuple(t for t in before.head if not _is_time(t)) + q.head,
         unit=unit,
-        places=q.places or before.places,
+        places=carried(q.places, before.places),
         people=q.people or before.people,
         years=q.years if own_time else before.years,
         months=q.months if own_time else before.months,
@@ -53,5 +53,16 @@ def within(before: Question, q: Question) -> Question:
         q,
         years=before.years,
         months=before.months,
-        places=q.places or before.places,
+        places=carried(q.places, before.places),
     )
+
+
+def carried(own: tuple[Place, ...], before: tuple[Place, ...]) -> tuple[Place, ...]:
+    """A follow-up's places, programs and groups of workers, with those of the question
+    before it of every kind it does not name itself ("di kota X? kalau JHT?")."""
+    kinds = {_group(p) for p in own}
+    return own + tuple(p for p in before if _group(p) not in kinds)
+
+
+def _group(p: Place) -> str:
+    return p.kind if p.kind in ("program", "segment") else "place"

@@ -83,8 +83,8 @@ class Question:
     asked_unknown: float = 0.0  # 1 when the head of what it asks about ("<alamat> ...") is unknown
 
 
-# A word written doubled with "2" ("brp2", "org2"): the word once.
-_DOUBLED_RE = re.compile(r"(?<=[^\W\d_]{2})2\b")
+# A word written doubled with "2" ("brp2", "org2"): the word once (not "Rp2,5", "ke2").
+_DOUBLED_RE = re.compile(r"(?<=[^\W\d_]{3})2\b(?![.,]\d)")
 # Words that only say "compare" (they steer the reading, not the retrieval; never unknown).
 COMPARISON_CUES = {
     "beda",

@@ -168,10 +168,16 @@ def focus_bonus(q: Question, text: str, weights: Weights, terms_of: TermsOf) -> 
     return 0.0
 
 
+def asks_target(q: Question) -> bool:
+    """Whether the question asks about a target ("target", "sasaran"; "targetnya" may be
+    the second part of a message that asks something else first)."""
+    return any(w in ("target", "sasaran") for w in q.words)
+
+
 def target_penalty(q: Question, text: str) -> float:
     """A goal ("target 50 persen ... 2025") does not answer how many *are* protected: figure
     questions that do not ask about a target prefer achieved figures."""
-    if q.kind != "berapa" or "target" in q.words or not evidence.states_target(text):
+    if q.kind != "berapa" or asks_target(q) or not evidence.states_target(text):
         return 0.0
     return TARGET_PENALTY
 
@@ -179,7 +185,7 @@ def target_penalty(q: Question, text: str) -> float:
 def fits_kind(q: Question, text: str) -> bool:
     """Whether `text` can answer this kind of question at all."""
     if q.kind == "berapa":
-        if "target" in q.words and not evidence.states_aim(text):
+        if asks_target(q) and not evidence.states_aim(text):
             return False  # a target asked for is not an achieved figure
         if q.unit == "persen":
             return spans.has_percent(text)

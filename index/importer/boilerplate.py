@@ -16,8 +16,8 @@ from index.importer.lines import (
     DATELINE_RE,
     SENTENCE_END,
     caption,
+    english,
     headline,
-    indonesian,
     prose,
     single_rule,
 )
@@ -221,15 +221,21 @@ def _table_rows(lines: list[str]) -> set[int]:
             rows.update(run)
         run = [i] if cells else []
     items: list[int] = []
-    for i, line in enumerate([*lines, ""]):
+    for i, line in enumerate([*lines, "-"]):
+        if not line:
+            continue  # blank lines may stand between the items
         if _ITEM_RE.match(line) and not single_rule(line):
             items.append(i)
             continue
-        announced = items and items[0] > 0 and lines[items[0] - 1].endswith(":")
-        if len(items) >= 2 and announced:
+        if len(items) >= 2 and _before(lines, items[0]).endswith(":"):
             rows.update(items)
         items = []
     return rows
+
+
+def _before(lines: list[str], i: int) -> str:
+    """The nearest non-blank line before line `i` ("" at the top)."""
+    return next((x for x in reversed(lines[:i]) if x), "")
 
 
 def classify(lines: list[str]) -> Page:
@@ -251,7 +257,7 @@ def classify(lines: list[str]) -> Page:
         line, stop, keep = lines[i], i + 1, False
         if not line or i in table:
             keep = True
-        elif AD_LABEL_RE.match(lines[i - 1] if i else "") and not indonesian(line):
+        elif AD_LABEL_RE.match(_before(lines, i)) and english(line):
             keep = False  # the advertisement under its label
         elif _LIST_HEADER_RE.match(line):
             while stop < end and (not lines[stop] or not prose(lines[stop])):

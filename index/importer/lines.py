@@ -55,7 +55,7 @@ _SITE_PHRASE_RE = re.compile(
 _PROMO_RE = re.compile(
     r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram"
     r"|di\s+luar\s+tanggung\s+jawab\s+(?:redaksi|kami|media|penerbit)"
-    r"|^\S+(?:\s\S+)?\s+(?:merupakan|adalah)\s+(?:portal|situs|media|laman)\s+(?:berita|resmi|online)"
+    r"|^\S+(?:\s\S+)?\s+(?:merupakan|adalah)\s+(?:portal\s+berita|situs\s+berita|media\s+(?:online|siber))"
     r"|(?:isi|konten)\s+(?:\w+\s+)?di\s+luar\s+tanggung\s+jawab",
     re.I,
 )
@@ -105,9 +105,11 @@ def function_share(line: str) -> float:
 AD_LABEL_RE = re.compile(r"(?i)^(?:advertisement|iklan|ads|sponsored|promoted)$")
 
 
-def indonesian(line: str) -> bool:
-    """Whether the line has a function word only Indonesian has."""
-    return any(w.lower() in STOPWORDS and w.lower() not in ENGLISH_FUNCTION for w in _words(line))
+def english(line: str) -> bool:
+    """A line with an English function word and no function word only Indonesian has."""
+    ws = [w.lower() for w in _words(line)]
+    indonesian = any(w in STOPWORDS and w not in ENGLISH_FUNCTION for w in ws)
+    return not indonesian and any(w in ENGLISH_FUNCTION for w in ws)
 
 
 def foreign(line: str) -> bool:
