@@ -23,6 +23,11 @@ CHAT_WELCOME_TEXT = (
     "Contoh: Apa saja program BPJS Ketenagakerjaan?"
 )
 CHAT_EXIT = {"keluar", "exit", "quit", "/keluar"}
+CHAT_NO_SOURCES_TEXT = "Belum ada jawaban dengan sumber. Ajukan pertanyaan dulu."
+CHAT_COMMANDS_TEXT = (
+    "Perintah: /sumber (sumber jawaban terakhir), keluar (berhenti). Selain itu, ketik saja "
+    "pertanyaan Anda."
+)
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
@@ -69,7 +74,12 @@ def render_plain(answer: Answer) -> str:
     """The answer and its numbered sources as plain text for the terminal."""
     if not answer.answered:
         return answer.message
-    lines = [answer.text, "", "Sumber:"]
+    return "\n".join([answer.text, "", sources_plain(answer)])
+
+
+def sources_plain(answer: Answer) -> str:
+    """The numbered sources of an answer ("Sumber:" and one line each)."""
+    lines = ["Sumber:"]
     for c in answer.citations:
         lines.append(f"[{c.n}] {c.outlet}, {c.date_label}: {c.title}")
         if c.url:
@@ -109,17 +119,32 @@ def ask_all(
 def chat(ask: Callable[[str], Answer], read: Callable[[str], str] = input) -> int:
     """Ask and answer at the prompt until 'keluar' or end of input."""
     print(CHAT_WELCOME_TEXT)
+    last: Answer | None = None
     while True:
         try:
             question = read("\nAnda> ")
         except (EOFError, KeyboardInterrupt):
             print()
             return 0
-        if question.strip().lower() in CHAT_EXIT:
+        command = question.strip().lower()
+        if command in CHAT_EXIT:
             return 0
-        if not question.strip():
+        if not command:
             continue
-        print("\n" + render_plain(ask(question)))
+        if command.startswith("/"):
+            print("\n" + _command(command, last))
+            continue
+        last = ask(question)
+        print("\n" + render_plain(last))
+
+
+def _command(command: str, last: Answer | None) -> str:
+    """The reply to a command typed at the prompt ("/sumber": the last answer's sources)."""
+    if command.split()[0] == "/sumber":
+        if last is None or not last.answered:
+            return CHAT_NO_SOURCES_TEXT
+        return sources_plain(last)
+    return CHAT_COMMANDS_TEXT
 
 
 def progress_bar(desc: str) -> Callable[[int, int], None]:

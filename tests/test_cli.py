@@ -126,3 +126,19 @@ def test_chat_answers_until_keluar(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert chat(refuse, lambda _: next(typed)) == 0
     assert capsys.readouterr().out.endswith("\ntidak tahu: apa?\n")
+
+
+def test_chat_shows_the_last_answers_sources_on_sumber(capsys: pytest.CaptureFixture[str]) -> None:
+    typed = iter(["/sumber", "apa?", "/sumber", "/bantu", "keluar"])
+    cite = Citation(
+        1, "a-1", "Judul", "Koran", date(2024, 8, 2), "2 Agustus 2024", None, "Isi.", 0, 4
+    )
+
+    def answer(question: str) -> Answer:
+        return Answer(question, answered=True, parts=(AnswerPart("Isi.", 1),), citations=(cite,))
+
+    assert chat(answer, lambda _: next(typed)) == 0
+    out = capsys.readouterr().out.split("\n\n")
+    assert "Belum ada jawaban dengan sumber" in out[1]
+    assert out[-2].strip() == "Sumber:\n[1] Koran, 2 Agustus 2024: Judul"
+    assert "Perintah: /sumber" in out[-1]

@@ -350,6 +350,9 @@ def test_a_figure_for_formal_and_informal_workers_together_does_not_answer_for_o
     assert unmet(reader.parse("berapa pekerja formal?"), formal, [], article, places, {}) == []
     together = reader.parse("berapa pekerja formal dan informal yang terlindungi?")
     assert unmet(together, both, [], article, places, {}) == []
+    total = "Hingga Maret 2024 telah terlindungi sekitar 1,1 juta pekerja."
+    headline = _article(title="Pemprov Lindungi Pekerja Formal dan Informal")
+    assert unmet(informal, total, [], headline, places, {}) == ["segment"]
 
 
 def test_a_district_named_only_in_an_offices_name_is_not_what_the_sentence_is_about(

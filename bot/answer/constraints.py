@@ -78,14 +78,16 @@ def topic_met(
     """One of the programs (or groups of workers) asked about is what the answer is about:
     the answer names it, not only others of its kind, and not joined with another ("sektor
     formal atau informal": a figure for both); else the title or the sentences just before
-    it name it. When no figure is asked for, the article naming it is enough."""
+    it name it (not joined either). When no figure is asked for, the article naming it is
+    enough."""
     kind = next(iter(asked)).kind
+    alone = figure and len(asked) == 1  # a question asking about both wants their sum
     named = {p for p in places_in(window) if p.kind == kind}
     if named:
-        alone = figure and len(asked) == 1  # a question asking about both wants their sum
         return bool(named & asked) and not (alone and _joined(asked, kind, window, places_in))
-    if asked & places_in(" ".join([article.title, *before[-NEARBY:]])):
-        return True
+    context = " ".join([article.title, *before[-NEARBY:]])
+    if asked & places_in(context):
+        return not (alone and _joined(asked, kind, context, places_in))
     return not figure and bool(asked & places_in(article.body))
 
 
