@@ -353,6 +353,8 @@ def test_a_figure_for_formal_and_informal_workers_together_does_not_answer_for_o
     total = "Hingga Maret 2024 telah terlindungi sekitar 1,1 juta pekerja."
     headline = _article(title="Pemprov Lindungi Pekerja Formal dan Informal")
     assert unmet(informal, total, [], headline, places, {}) == ["segment"]
+    each = "Pekerja formal dan informal masing-masing 690.000 dan 343.000 orang."
+    assert unmet(informal, each, [], article, places, {}) == []
 
 
 def test_a_district_named_only_in_an_offices_name_is_not_what_the_sentence_is_about(

@@ -95,8 +95,11 @@ _JOINERS = frozenset({"atau", "dan", "maupun", "serta"})
 
 
 def _joined(asked: frozenset[Place], kind: str, window: str, places_in: PlacesIn) -> bool:
-    """Whether the window names one asked for joined with another of its kind ("A atau B")."""
+    """Whether the window names one asked for joined with another of its kind ("A atau B"),
+    not each with its own figure ("A dan B masing-masing 100 dan 200")."""
     tokens = words(window)
+    if "masing" in tokens or "berturut" in tokens:
+        return False
     for i, w in enumerate(tokens):
         if w not in _JOINERS:
             continue
