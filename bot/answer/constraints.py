@@ -47,9 +47,10 @@ def place_met(
 _AGENCY_WORDS = frozenset({"bpjs", "ketenagakerjaan", "bpjamsostek", "tk"})
 
 
-def _office_only(place: Place, window: str, named: frozenset[Place], places_in: PlacesIn) -> bool:
+def _office_only(place: Place, window: str, places_in: PlacesIn) -> bool:
     """A district named only in an office's name ("Kepala Kantor Cabang X ... cakupan di Y")
     while the sentence is about another district."""
+    named = places_in(window)
     if place.kind not in _LOCAL or not any(p.kind in _LOCAL and p != place for p in named):
         return False
     tokens = words(window)
@@ -197,16 +198,13 @@ def unmet(
                 district_figure(p, places, window, places_in)
                 or (
                     not _branch(p, q.words, places_in)
-                    and (
-                        group_figure(p, window, places_in)
-                        or _office_only(p, window, places_in(window), places_in)
-                    )
+                    and (group_figure(p, window, places_in) or _office_only(p, window, places_in))
                 )
             )
         ]
+    figure = q.kind == "berapa"
     for kind in TOPICS:
         asked = frozenset(p for p in q.places if p.kind == kind)
-        figure = q.kind == "berapa"
         if asked and not topic_met(asked, figure, window, before, article, places_in):
             missing.append(kind)
     missing += [str(y) for y in q.years if not year_met(y, window, article)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from bot.answer.constraints import TOPICS
 from bot.answer.question import Question, is_year
 from index.gazetteer import Phrase, Place
 from index.text import MONTH_WORDS, STOPWORDS, stem
@@ -65,4 +66,4 @@ def carried(own: tuple[Place, ...], before: tuple[Place, ...]) -> tuple[Place, .
 
 
 def _group(p: Place) -> str:
-    return p.kind if p.kind in ("program", "segment") else "place"
+    return p.kind if p.kind in TOPICS else "place"

@@ -189,7 +189,8 @@ def question_kind(words: tuple[str, ...]) -> str:
 
 # Asking to have something checked: "bener gak", "betul nggak", "benarkah", "is it true".
 _CHECK_RE = re.compile(
-    r"(?i)\b(?:bener|benar|betul|bnr)\s*(?:gak|ga|gk|nggak|ngga|enggak|engga|tidak|tdk|kah|dak|idak)\b"
+    r"(?i)\b(?:bener|benar|betul|bnr)\s*"
+    r"(?:gak|ga|gk|nggak|ngga|enggak|engga|tidak|tdk|kah|dak|idak)\b"
     r"|\bis\s+it\s+(?:true|right|correct)\b"
 )
 _THOUSANDS = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6}

@@ -235,7 +235,7 @@ def _table_rows(lines: list[str]) -> set[int]:
 
 def _before(lines: list[str], i: int) -> str:
     """The nearest non-blank line before line `i` ("" at the top)."""
-    return next((x for x in reversed(lines[:i]) if x), "")
+    return next((lines[k] for k in range(i - 1, -1, -1) if lines[k]), "")
 
 
 def classify(lines: list[str]) -> Page:
@@ -252,6 +252,7 @@ def classify(lines: list[str]) -> Page:
     page = Page(title=lines[title_at] if title_at is not None else None, header=lines[:start])
     page.removed = [x for x in lines[:start] if x and x != page.title]
     seen: set[str] = set()
+    article = lines[start:end]
     i = start
     while i < end:
         line, stop, keep = lines[i], i + 1, False
@@ -268,7 +269,7 @@ def classify(lines: list[str]) -> Page:
             keep = not (
                 line == page.title
                 or line in seen
-                or _pull_quote(line, lines[start:end])
+                or _pull_quote(line, article)
                 or line in twins
                 or single_rule(line, _next(lines, i))
                 or not (prose(line) or DATELINE_RE.match(line))

@@ -59,7 +59,8 @@ _TAYANG_RE = re.compile(
     re.I,
 )
 _COPYRIGHT_RE = re.compile(
-    rf"(?:©|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*[-–]?\s*)?(?:PT\.?\s+(?=[A-Z]))?({DOMAIN_RE.pattern}|[A-Za-z][\w]*(?:\s[A-Z][\w]*){{0,3}})",
+    rf"(?:©|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*[-–]?\s*)?(?:PT\.?\s+(?=[A-Z]))?"
+    rf"({DOMAIN_RE.pattern}|[A-Za-z][\w]*(?:\s[A-Z][\w]*){{0,3}})",
     re.I,
 )
 

@@ -59,9 +59,10 @@ def header_date(line: str) -> date | None:
     else (a time, a weekday, a site name). None for a sentence that mentions a date."""
     if len(line) > 80:
         return None
-    for part in line.split(" | ") if " | " in line else ():
-        if m := PUBLISHED_RE.match(part.strip()):
-            return _ymd(m)  # "2025-03-11 | Admin Humas | Dilihat: 1.284 kali"
+    if " | " in line:  # "2025-03-11 | Admin Humas | Dilihat: 1.284 kali"
+        for part in line.split(" | "):
+            if m := PUBLISHED_RE.match(part.strip()):
+                return _ymd(m)
     m = _ANY_DAY_RE.search(line)
     if not m:
         return None

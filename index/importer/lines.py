@@ -37,8 +37,9 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?-i:[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}),\s*(?:jurnalis|wartawan|reporter|editor"
     r"|kontributor|penulis|redaktur|koresponden)$"
     r"|(?:rep|red)\s*:|disclaimer\s*:|(?:sponsored|promoted|advertorial|ralat|koreksi)\s*:"
-    r"|catatan\s+redaksi\s*:|tulis\s+komentar|kirim\s+komentar|simpan\s+nama,?\s+email|(?:dipublikasikan|diterbitkan|ditulis|diposting|dikirim)"
-    r"\s+oleh\b|jangan\s+lewatkan\b.{0,40}$"
+    r"|catatan\s+redaksi\s*:|tulis\s+komentar|kirim\s+komentar|simpan\s+nama,?\s+email"
+    r"|(?:dipublikasikan|diterbitkan|ditulis|diposting|dikirim)\s+oleh\b"
+    r"|jangan\s+lewatkan\b.{0,40}$"
     r"|saksikan\s+video\b|simak\s+video\b|lihat\s+foto$|\d+\s+dari\s+\d+\s+halaman$"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya)\b|selanjutnya\s*>+|scroll\s+to\s+continue"
     r"|alamat\s+email\s+anda\s+tidak\s+akan|ruas\s+yang\s+wajib\s+ditandai"
@@ -55,7 +56,8 @@ _SITE_PHRASE_RE = re.compile(
 _PROMO_RE = re.compile(
     r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram"
     r"|di\s+luar\s+tanggung\s+jawab\s+(?:redaksi|kami|media|penerbit)"
-    r"|^\S+(?:\s\S+)?\s+(?:merupakan|adalah)\s+(?:portal\s+berita|situs\s+berita|media\s+(?:online|siber))"
+    r"|^\S+(?:\s\S+)?\s+(?:merupakan|adalah)\s+"
+    r"(?:portal\s+berita|situs\s+berita|media\s+(?:online|siber))"
     r"|(?:isi|konten)\s+(?:\w+\s+)?di\s+luar\s+tanggung\s+jawab",
     re.I,
 )
@@ -105,11 +107,15 @@ def function_share(line: str) -> float:
 AD_LABEL_RE = re.compile(r"(?i)^(?:advertisement|iklan|ads|sponsored|promoted)$")
 
 
+def _indonesian(ws: list[str]) -> bool:
+    """Whether the (lowercase) words hold a function word only Indonesian has."""
+    return any(w in STOPWORDS and w not in ENGLISH_FUNCTION for w in ws)
+
+
 def english(line: str) -> bool:
     """A line with an English function word and no function word only Indonesian has."""
     ws = [w.lower() for w in _words(line)]
-    indonesian = any(w in STOPWORDS and w not in ENGLISH_FUNCTION for w in ws)
-    return not indonesian and any(w in ENGLISH_FUNCTION for w in ws)
+    return not _indonesian(ws) and any(w in ENGLISH_FUNCTION for w in ws)
 
 
 def foreign(line: str) -> bool:
@@ -119,7 +125,7 @@ def foreign(line: str) -> bool:
         return False  # a quotation in English is someone's words, reported
     ws = [w.lower() for w in _words(line)]
     english = sum(w in ENGLISH_FUNCTION and w not in ("no", "not") for w in ws)
-    return english >= 3 and not any(w in STOPWORDS and w not in ENGLISH_FUNCTION for w in ws)
+    return english >= 3 and not _indonesian(ws)
 
 
 def headline(line: str) -> bool:
