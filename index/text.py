@@ -37,7 +37,7 @@ STOPWORDS = ENGLISH_FUNCTION | frozenset(
     tolong mohon info informasi jelaskan sebutkan tahu tau min kak bang gan
     tentang berlangsung diadakan digelar dilaksanakan terjadi
     sampai hingga memang begitu kemarin dulu pak bu ibu bapak sis bro benar benarkah betul
-    sama per antara nanti saat
+    sama per antara nanti saat pula
     """.split()
 )
 
@@ -180,7 +180,7 @@ _VOWELS = "aeiou"
 
 
 def colloquial_forms(word: str) -> list[str]:
-    """Standard forms a colloquial verb (Jakarta-style, or Malay "-ke") may stand for, most
+    """Standard forms a colloquial verb (everyday "-in", or Malay "-ke") may stand for, most
     likely first.
 
     "diadain" -> "diadakan", "nyanangin" -> "canangkan", "nambah" -> "tambah",

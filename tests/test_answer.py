@@ -294,3 +294,13 @@ def test_a_swapped_scorer_ranks_and_thresholds(engine: Engine) -> None:
     finally:
         answerer.use_scorer(saved)
     assert engine.ask(question).answered
+
+
+def test_an_acronym_is_spelt_out_by_a_sentence_writing_its_long_form(tiny_settings) -> None:  # type: ignore[no-untyped-def]
+    glossary = tiny_settings.knowledge_dir / "glossary.txt"
+    glossary.write_text(
+        glossary.read_text("utf-8") + "jkp = jaminan kehilangan pekerjaan\n", "utf-8"
+    )
+    engine = Engine.load(tiny_settings.engine_config(), embedder=FakeEmbedder())
+    a = engine.ask("jkp itu kepanjangannya apa?")
+    assert a.answered and "Jaminan Kehilangan Pekerjaan" in a.text

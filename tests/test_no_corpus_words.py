@@ -11,19 +11,7 @@ from pathlib import Path
 
 from tests.conftest import PROJECT
 
-LISTS = (
-    PROJECT / "tests" / "fixtures" / "proper_nouns.txt",
-    PROJECT / "tests" / "fixtures" / "import_heldout" / "proper_nouns.txt",
-    PROJECT / "tests" / "fixtures" / "import_heldout2" / "proper_nouns.txt",
-    PROJECT / "tests" / "fixtures" / "import_heldout3" / "proper_nouns.txt",
-    PROJECT / "tests" / "fixtures" / "import_heldout4" / "proper_nouns.txt",
-    PROJECT / "tests" / "fixtures" / "import_heldout5" / "proper_nouns.txt",
-    PROJECT / "tests" / "fixtures" / "import_heldout6" / "proper_nouns.txt",
-    PROJECT / "tests" / "fixtures" / "import_heldout7" / "proper_nouns.txt",
-    PROJECT / "tests" / "fixtures" / "pages2" / "proper_nouns.txt",
-    PROJECT / "tests" / "fixtures" / "pages3" / "proper_nouns.txt",
-    PROJECT / "tests" / "fixtures" / "pages4" / "proper_nouns.txt",
-)
+LISTS = sorted((PROJECT / "tests" / "fixtures").rglob("proper_nouns.txt"))
 # Strings shown to users may name what the bot knows about (help text, example questions).
 USER_TEXT = re.compile(r"(HELP|REFUSALS|EXAMPLES|WELCOME|_TEXT)\b")
 # Names that are also ordinary words of the language or of the domain's own vocabulary.

@@ -43,7 +43,13 @@ def reader() -> QuestionReader:
 
 @pytest.mark.parametrize(
     ("dialect", "standard"),
-    [("berapo", "berapa"), ("pekerjo", "pekerja"), ("limo", "lima"), ("namonyo", "namanya")],
+    [
+        ("berapo", "berapa"),
+        ("pekerjo", "pekerja"),
+        ("limo", "lima"),
+        ("namonyo", "namanya"),
+        ("persennyo", "persennya"),
+    ],
 )
 def test_final_o_becomes_a_only_when_that_is_a_real_word(dialect: str, standard: str) -> None:
     assert standard_form(dialect, lambda w: False) == standard
@@ -123,6 +129,12 @@ def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> No
     assert (
         unmet(city, "Di Palembang 300 ribu pekerja terlindungi.", [], sumsel, places, names) == []
     )
+    # A region beside a province names the office: the article naming it is enough.
+    office = reader.parse("target BPJS TK Sumbagsel berapa persen pekerja Sumsel terlindungi?")
+    headline = "Target 50 Persen Pekerja di Sumsel Terlindungi"
+    kanwil = _article(body="Kanwil Sumatera Bagian Selatan (Sumbagsel) bertekad ...")
+    assert unmet(office, headline, [], kanwil, places, names) == []
+    assert unmet(office, headline, [], sumsel, places, names) == ["Sumatera Bagian Selatan"]
     # A person the question names must be named by the answer's article.
     heir = reader.parse("Berapa santunan ahli waris almarhum Budi Wirasaputra?")
     assert heir.people == ("Budi Wirasaputra",)

@@ -290,12 +290,21 @@ class Answerer:
             aid = self.index.chunks[hit.chunk_id].article_id
             if aid not in seen:
                 seen.append(aid)
-        for aid in seen + sorted(set(self.index.articles) - set(seen)):
-            sents = self._sentences(aid)
-            for pos, s in enumerate(sents):
-                if q.acronym and evidence.acronym_expansion(s.text, q.acronym):
-                    article = self.index.articles[aid]
-                    return [Pick(Scored(article, (s,), (pos,), 1.0, 1.0, 1.0))]
+        order = seen + sorted(set(self.index.articles) - set(seen))
+        acronym = q.acronym or ""
+        # The article's own "Long Form (X)" first; else a sentence writing out the long form
+        # the glossary gives ("Jaminan Kehilangan Pekerjaan" for JKP).
+        long_form = self.index.glossary.expand([acronym])
+        spelt = " ".join(long_form) if len(long_form) > 1 else ""
+        for found in (
+            lambda text: evidence.acronym_expansion(text, acronym),
+            lambda text: spelt and f" {spelt} " in f" {' '.join(words(text))} ",
+        ):
+            for aid in order:
+                for pos, s in enumerate(self._sentences(aid)):
+                    if acronym and found(s.text):
+                        article = self.index.articles[aid]
+                        return [Pick(Scored(article, (s,), (pos,), 1.0, 1.0, 1.0))]
         return []
 
 

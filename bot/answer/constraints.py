@@ -135,6 +135,19 @@ def group_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
     return False
 
 
+def _office_region(
+    place: Place, asked: Sequence[Place], article: Article, places_in: PlacesIn
+) -> bool:
+    """A region named beside a province or district ("target BPJS TK <region> ... pekerja
+    <province>") names the office, not what the figure is about: the article naming it is
+    enough."""
+    return (
+        place.kind == "region"
+        and any(p.kind in LOCALES for p in asked)
+        and place in places_in(f"{article.title} {article.body}")
+    )
+
+
 def _branch(place: Place, words: Sequence[str], places_in: PlacesIn) -> bool:
     """The question names the place as a branch office ("kantor cabang X"), whose figures are
     for its whole area."""
@@ -188,7 +201,12 @@ def unmet(
 ) -> list[str]:
     """The constraints of `q` that this answer window does not meet (empty when all are)."""
     places = [p for p in q.places if p.kind not in TOPICS]
-    missing = [p.name for p in places if not place_met(p, window, before, article, places_in)]
+    missing = [
+        p.name
+        for p in places
+        if not place_met(p, window, before, article, places_in)
+        and not _office_region(p, places, article, places_in)
+    ]
     if q.kind == "berapa":
         missing += [
             p.name

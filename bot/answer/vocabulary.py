@@ -68,7 +68,8 @@ def standard_form(word: str, known: Callable[[str], bool]) -> str | None:
     that is known (to the corpus) or clearly more common in Indonesian; else None."""
     base = zipf_id(word)
     for cand in dialect_candidates(word):
-        freq = zipf_id(cand)
+        # An enclitic "-nya" is rare on most words ("persennya"): the word itself counts.
+        freq = max(zipf_id(cand), zipf_id(cand[:-3]) if cand.endswith("nya") else 0.0)
         if freq >= base + RULE_GAIN and (known(cand) or freq >= COMMON_ZIPF):
             return cand
     return None

@@ -19,13 +19,14 @@ FIXTURE_PAGES = PROJECT_DIR / "tests" / "fixtures" / "pages"
 # questions about it (fixtureN_*.jsonl) expect every folder up to its own.
 _PAGE_FOLDERS = (
     FIXTURE_PAGES,
-    *(PROJECT_DIR / "tests" / "fixtures" / f"pages{n}" for n in (2, 3, 4)),
+    *(PROJECT_DIR / "tests" / "fixtures" / f"pages{n}" for n in (2, 3, 4, 5)),
 )
 CORPORA = {
     "fixtures": _PAGE_FOLDERS[:1],
     "fixtures2": _PAGE_FOLDERS[:2],
     "fixtures3": _PAGE_FOLDERS[:3],
     "fixtures4": _PAGE_FOLDERS[:4],
+    "fixtures5": _PAGE_FOLDERS[:5],
 }
 # Phrases only site boilerplate contains; no answer may show one (the file says where from).
 BOILERPLATE_MARKERS = PROJECT_DIR / "tests" / "fixtures" / "boilerplate.txt"
