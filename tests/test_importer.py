@@ -66,8 +66,6 @@ def test_clean_article_keeps_sentences_verbatim_as_paragraphs() -> None:
         "PALEMBANG, CONTOHNEWS.COM -",
         "Sukses",
         "Advertisement",
-        "Pemutihan Pajak Sumatera Selatan tahun 2024",
-        "Optimistis Meningkat",
         "Kantor Cabang BPJS Ketenagakerjaan Palembang.-Sandy Pratama-contohnews.com",
         "Muhyidin menyampaikan materi di Palembang. (MusiNews.id/Hairudin)",
         "Suasana pelayanan di kantor cabang. (ANTARA FOTO/Nova Wahyudi)",
@@ -683,3 +681,27 @@ def test_a_capitals_photo_credit_and_a_dateline_without_spaces() -> None:
     cleaned = clean_raw("\n".join([lines[0], caption, *lines[1:]]))
     assert cleaned.body == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
     assert body_of(raw("Klaim terbanyak dari program JHT dan JKK (JHT/JKK).")).count("JHT/JKK") == 1
+
+
+def test_a_subheading_between_paragraphs_is_kept_and_paging_lines_are_not() -> None:
+    # Above the article, a short line is another story's headline; inside it, a subheading.
+    header = clean_raw(raw(head="Pemutihan Pajak Sumatera Selatan tahun 2024"))
+    assert header.body == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+    body = body_of(raw("Iuran Ditanggung Pemkot", tail="Halaman 2/2"))
+    assert body.split("\n\n") == [LEAD, "Iuran Ditanggung Pemkot", SECOND, QUOTE]
+    after_link = body_of(raw("Baca Juga: Ribuan Ojol Belum Terdaftar", "Klaim Sudah Dibayarkan"))
+    assert after_link.split("\n\n") == [LEAD, "Klaim Sudah Dibayarkan", SECOND, QUOTE]
+    # A run of short lines (other stories' headlines) and "Name, Role" lines are not.
+    run = ["Berita Lain Hari Ini", "Harga Beras Naik Lagi", "Jalan Tol Dibuka"]
+    assert body_of(raw(*run)).split("\n\n") == [LEAD, SECOND, QUOTE]
+    assert body_of(raw("Budi Santoso, Kepala Dinas Kota")).split("\n\n") == [LEAD, SECOND, QUOTE]
+
+
+def test_an_istimewa_photo_credit_a_hyphen_dateline_and_a_date_among_byline_parts() -> None:
+    caption = "Kepala dinas menyerahkan kartu peserta kepada perwakilan warga, Senin (25/9). (IST)"
+    text = raw().replace("PALEMBANG, CONTOHNEWS.COM - ", "PALEMBANG-")
+    lines = text.split("\n")
+    byline = "Reporter: Budi|Editor: Sari|Senin 04-07-2022,11:42 WIB"
+    cleaned = clean_raw("\n".join([lines[0], byline, lines[2], caption, *lines[3:]]))
+    assert cleaned.body == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+    assert str(cleaned.dates.published) == "2022-07-04"

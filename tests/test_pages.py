@@ -25,8 +25,11 @@ FOLDERS = [
     PAGES,
     FIXTURES / "pages3",
     FIXTURES / "pages4",
-    *(FIXTURES / f"import_heldout{n}" for n in ("", "2", "3", "4", "5", "6")),
+    *(FIXTURES / f"import_heldout{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8")),
 ]
+# Lines the writers disagree on: round 6's writer listed the subheadings inside an article as
+# boilerplate, the writers of rounds 7 and 8 (and PAGE_FORMAT) as body; the importer keeps them.
+DISPUTED = {"Iuran Mulai Rp16.800", "Cakupan Kepesertaan Masih Rendah"}
 TRUTH = [
     {**json.loads(line), "folder": folder}
     for folder in FOLDERS
@@ -56,7 +59,8 @@ def test_text_page_metadata_boilerplate_and_body(truth: dict) -> None:  # type: 
     assert _norm(article.outlet) in accepted
     assert str(article.published or article.dated) == truth["date"]
     units = _units(article.body)
-    assert [b for b in truth["boilerplate"] if _norm(b) in units] == []
+    left = [b for b in truth["boilerplate"] if _norm(b) in units and b not in DISPUTED]
+    assert left == []
     body = _norm(article.body)
     lost = [s for s in truth["body"] if _norm(DATELINE_RE.sub("", s)) not in body]
     assert lost == []

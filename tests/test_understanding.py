@@ -506,3 +506,10 @@ def test_a_follow_up_keeps_the_place_or_the_program_it_does_not_name(
     assert {p.name for p in after.places} == {"Palembang", "Jaminan Hari Tua"}
     other = continued(before, reader.parse("kalau JKK 2025?"))
     assert {p.name for p in other.places} == {"Palembang", "Jaminan Kecelakaan Kerja"}
+
+
+def test_targetnya_asks_about_a_target_only_as_the_subject(reader: QuestionReader) -> None:
+    from bot.answer.scoring import asks_target
+
+    assert asks_target(reader.parse("Targetnya Kanwil itu berapa persen pekerja?"))
+    assert not asks_target(reader.parse("berapa pekerja terlindungi? targetnya kapan"))

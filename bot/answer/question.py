@@ -368,7 +368,7 @@ def is_year(word: str) -> bool:
 
 
 _QUESTION_WORDS = {"berapa", "siapa"}
-_ASKING_WORDS = _QUESTION_WORDS | {"apa", "kapan", "mana", "bagaimana", "kenapa", "mengapa"}
+ASKING_WORDS = _QUESTION_WORDS | {"apa", "kapan", "mana", "bagaimana", "kenapa", "mengapa"}
 _HEAD_STOP = {
     "yang",
     "pada",
@@ -392,7 +392,7 @@ _HEAD_STOP = {
 def asked_terms(words: tuple[str, ...]) -> tuple[str, ...]:
     """What any question asks about, as `head_terms` finds it for berapa / siapa, around
     whichever question word it has ("<alamat kantor cabang> di mana?")."""
-    return head_terms(words, _ASKING_WORDS)
+    return head_terms(words, ASKING_WORDS)
 
 
 def head_terms(

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.answer import evidence, spans
-from bot.answer.question import Question
+from bot.answer.question import ASKING_WORDS, Question
 from index.records import Article, Sentence
 from index.text import STOPWORDS, stem
 
@@ -169,9 +169,15 @@ def focus_bonus(q: Question, text: str, weights: Weights, terms_of: TermsOf) -> 
 
 
 def asks_target(q: Question) -> bool:
-    """Whether the question asks about a target ("target", "sasaran"; "targetnya" may be
-    the second part of a message that asks something else first)."""
-    return any(w in ("target", "sasaran") for w in q.words)
+    """Whether the question asks about a target ("target", "sasaran"; "targetnya" only as
+    the subject, before the question word: after it, it may begin a second part of a
+    message that asks something else first)."""
+    words = list(q.words)
+    asked = next((i for i, w in enumerate(words) if w in ASKING_WORDS), len(words))
+    return any(
+        w in ("target", "sasaran") or (w in ("targetnya", "sasarannya") and i < asked)
+        for i, w in enumerate(words)
+    )
 
 
 def target_penalty(q: Question, text: str) -> float:

@@ -233,6 +233,30 @@ def _table_rows(lines: list[str]) -> set[int]:
     return rows
 
 
+_PAGING_RE = re.compile(
+    r"(?i)\b(?:halaman|selanjutnya|sebelumnya|scroll|lanjutkan|next|page)\b|[»«]|\d+\s*/\s*\d+"
+)
+_SEE_ALSO_RE = re.compile(r"(?i)^(?:baca|lihat|simak)\s+(?:juga|pula)\b")
+
+
+def _subheading(lines: list[str], i: int, start: int) -> bool:
+    """A subheading of the article: a short title-like line standing alone between article
+    paragraphs (after a paragraph or a "Baca juga" link, before a paragraph), not one of a
+    run of short lines such as a list of headlines."""
+    line = lines[i]
+    if not 2 <= len(line.split()) <= 8 or line.endswith(SENTENCE_END) or not line[0].isupper():
+        return False
+    if ", " in line or _PAGING_RE.search(line):
+        return False  # "Name, Role" under a photo; "Halaman 2/2", "Scroll untuk melanjutkan"
+    after = _next(lines, i)
+    before = _before(lines, i)
+    if i <= start or single_rule(line, after) or _LIST_HEADER_RE.match(line):
+        return False
+    opens = prose(after) and not single_rule(after, _next(lines, lines.index(after, i + 1)))
+    follows = (prose(before) and not single_rule(before)) or bool(_SEE_ALSO_RE.match(before))
+    return opens and follows
+
+
 def _before(lines: list[str], i: int) -> str:
     """The nearest non-blank line before line `i` ("" at the top)."""
     return next((lines[k] for k in range(i - 1, -1, -1) if lines[k]), "")
@@ -265,6 +289,8 @@ def classify(lines: list[str]) -> Page:
                 stop += 1
         elif _BULLET_RE.match(line) and len(line.split()) > 1 and article_after[i + 1]:
             keep = True  # an item of the article's own list, with article text after it
+        elif line not in seen and _subheading(lines, i, start):
+            keep = True
         else:
             keep = not (
                 line == page.title

@@ -57,12 +57,15 @@ def header_date(line: str) -> date | None:
     """The date of a header date line ("Kamis, 6 Maret 2025 16:20 WIB", "Situs.com -
     14/09/2021, 16:42 WIB", "Rabu 22 Jan 2025 - 11:47"): a line that is a date and little
     else (a time, a weekday, a site name). None for a sentence that mentions a date."""
+    if "|" in line:  # "2025-03-11 | Admin Humas | Dilihat: 1.284 kali", "Editor: X|Senin ..."
+        for part in re.split(r"\s*\|\s*", line):
+            if m := PUBLISHED_RE.match(part):
+                return _ymd(m)
+            if part and (found := header_date(part)):
+                return found
+        return None
     if len(line) > 80:
         return None
-    if " | " in line:  # "2025-03-11 | Admin Humas | Dilihat: 1.284 kali"
-        for part in line.split(" | "):
-            if m := PUBLISHED_RE.match(part.strip()):
-                return _ymd(m)
     m = _ANY_DAY_RE.search(line)
     if not m:
         return None

@@ -56,6 +56,9 @@ def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
     site = data.get("sitename")
     meta = PageMeta(_without_site(data.get("title"), site), published, site, data.get("url"))
     head = [meta.title or "", format_date_id(published) if published else "", ""]
+    first, _, rest = text.partition("\n")
+    if meta.title and first.strip() == meta.title.strip():
+        text = rest  # the headline again, above the main text: the header says it once
     return "\n".join([*head, text]), meta
 
 

@@ -23,7 +23,7 @@ DATELINE_RE = re.compile(
     r"|[A-Z]{3,}(?: [A-Z]{3,})*"  # "KOTA"
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=\s[-–—]\s+[A-Z])"  # "Kota Besar - " (mixed case)
     r"|(?<=, )(?P<site>[A-Z]{2,}[A-Za-z]*(?: [A-Z][A-Za-z]+){0,2}))"  # "Kota, SITE Name - "
-    r"\s*[-–—]+(?:\s+|$|(?<=[–—])(?=[A-Z][a-z]))"  # "KOTA – ", "KOTA–Angka"
+    r"\s*[-–—]+(?:\s+|$|(?<=[-–—])(?=[A-Z][a-z]))"  # "KOTA – ", "KOTA–Angka", "KOTA-Angka"
     r"|^(?P<code>[A-Z]{3,6}),\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*:\s+"  # "KODE, Kota: "
 )
 URL_RE = re.compile(r"https?://[^\s<>\"')\]]+")
@@ -141,7 +141,7 @@ def caption(line: str, next_line: str = "") -> bool:
         return True
     if credit_only(next_line):
         return True  # a line whose credit follows it
-    if re.search(r"\(\s*(?:foto|photo|ilustrasi|dok)\b", line, re.I):
+    if re.search(r"\(\s*(?:foto|photo|ilustrasi|dok)\b|\(\s*(?:ist|istimewa)\s*\)$", line, re.I):
         return True
     if (
         re.match(r"(?i)ilustrasi\b", line)
