@@ -113,7 +113,6 @@ BOILERPLATE = [
     "Kategori",
     "Saksikan Video",
     "dari 2 halaman",
-    "Optimistis Meningkat",
     "Tinggalkan Balasan",
     "Alamat email",
     "Ruas yang wajib",

@@ -705,3 +705,24 @@ def test_an_istimewa_photo_credit_a_hyphen_dateline_and_a_date_among_byline_part
     cleaned = clean_raw("\n".join([lines[0], byline, lines[2], caption, *lines[3:]]))
     assert cleaned.body == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
     assert str(cleaned.dates.published) == "2022-07-04"
+
+
+def test_print_stamps_copyright_words_and_comment_notes_are_read_as_what_they_are() -> None:
+    stamp = "6/9/22, 3:02 PM"  # when a browser printed the page
+    dated = raw(
+        head="20 - Jan - 2026, 13:48", tail="© Copyright 2024 Contoh Pos. All rights reserved."
+    )
+    cleaned = clean_raw(f"{stamp}\n{dated}\nBelum ada komentar. Jadilah yang pertama berkomentar.")
+    assert str(cleaned.dates.published) == "2026-01-20"
+    assert cleaned.body == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+    assert clean_raw(raw().replace("PALEMBANG, CONTOHNEWS.COM - ", "")).outlet != "Copyright"
+    assert body_of(raw("Follow Channel WhatsApp Contoh Pos untuk berita terkini.")) == body_of(
+        raw()
+    )
+
+
+def test_a_subheading_after_a_page_break_and_a_site_named_before_its_city() -> None:
+    body = body_of(raw("2 dari 3 halaman", "Klaim Terbanyak dari Tambang"))
+    assert body.split("\n\n") == [LEAD, "Klaim Terbanyak dari Tambang", SECOND, QUOTE]
+    text = raw().replace("PALEMBANG, CONTOHNEWS.COM - ", "Contohdaily (Sekayu) - ")
+    assert clean_raw(f"contohdaily.com\n{text}").outlet == "Contohdaily.com"

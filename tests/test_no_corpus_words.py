@@ -25,6 +25,8 @@ ORDINARY = {
     "tag",
     "foto",
     "antara",  # also the ordinary word "between"
+    "telegram",  # the apps the bot lives in and pages link to
+    "whatsapp",
     "indonesia",
 }
 

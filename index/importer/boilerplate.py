@@ -40,7 +40,7 @@ _END_RE = re.compile(
     re.I,
 )
 _COMMENTS_RE = re.compile(
-    r"^(?:(?:tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)\s*:?$"
+    r"^(?:(?:tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)\s*:?$|belum\s+ada\s+komentar"
     r"|\d+\s+(?:tanggapan|komentar|comments?|responses?)(?:\s+(?:untuk|pada|on|to)\b|\s*$)"
     r"|(?:komentar|comments?|tanggapan)\s*\(\d+\)\s*$)",
     re.I,
@@ -241,8 +241,9 @@ _SEE_ALSO_RE = re.compile(r"(?i)^(?:baca|lihat|simak)\s+(?:juga|pula)\b")
 
 def _subheading(lines: list[str], i: int, start: int) -> bool:
     """A subheading of the article: a short title-like line standing alone between article
-    paragraphs (after a paragraph or a "Baca juga" link, before a paragraph), not one of a
-    run of short lines such as a list of headlines."""
+    paragraphs (after a paragraph, a "Baca juga" link or a page break such as "2 dari 3
+    halaman", before a paragraph), not one of a run of short lines such as a list of
+    headlines."""
     line = lines[i]
     if not 2 <= len(line.split()) <= 8 or line.endswith(SENTENCE_END) or not line[0].isupper():
         return False
@@ -253,7 +254,9 @@ def _subheading(lines: list[str], i: int, start: int) -> bool:
     if i <= start or single_rule(line, after) or _LIST_HEADER_RE.match(line):
         return False
     opens = prose(after) and not single_rule(after, _next(lines, lines.index(after, i + 1)))
-    follows = (prose(before) and not single_rule(before)) or bool(_SEE_ALSO_RE.match(before))
+    follows = (prose(before) and not single_rule(before)) or bool(
+        _SEE_ALSO_RE.match(before) or (len(before.split()) <= 5 and _PAGING_RE.search(before))
+    )
     return opens and follows
 
 

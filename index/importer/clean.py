@@ -59,7 +59,7 @@ _TAYANG_RE = re.compile(
     re.I,
 )
 _COPYRIGHT_RE = re.compile(
-    rf"(?:©|copyright)\s*(?:©\s*)?(?:\d{{4}}\s*[-–]?\s*)?(?:PT\.?\s+(?=[A-Z]))?"
+    rf"(?:©|copyright)\s*(?:©\s*|copyright\s+)?(?:\d{{4}}\s*[-–]?\s*)?(?:PT\.?\s+(?=[A-Z]))?"
     rf"({DOMAIN_RE.pattern}|[A-Za-z][\w]*(?:\s[A-Z][\w]*){{0,3}})",
     re.I,
 )
@@ -82,6 +82,8 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
         found = lead
     elif m := _COPYRIGHT_RE.search(text):
         found = m.group(1)
+    elif site := _site_before_city(dateline, lines):
+        found = site
     elif agency:
         found = agency
     elif byline := next((m for line in lines if (m := BYLINE_RE.match(line))), None):
@@ -96,6 +98,19 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
         elif domains:
             found = domains.most_common(1)[0][0]  # the site a credit or source line names
     return nicest_spelling(found, text) if found else None
+
+
+def _site_before_city(dateline: re.Match[str] | None, lines: list[str]) -> str | None:
+    """The site of a "Situs (Kota) -" dateline, which names itself first and then the city
+    (not "Kota (AGENCY) -"): its domain when the page shows one."""
+    if dateline is None or not dateline.group("agency"):
+        return None
+    lead = re.split(r"\s*\(", dateline.group())[0]
+    if not _names_site(lead, lines):
+        return None
+    key = re.sub(r"\W", "", lead.lower())
+    own = [d for line in lines for d in DOMAIN_RE.findall(line) if _site_label(d) == key]
+    return own[0] if own else lead
 
 
 def _names_site(name: str, lines: list[str]) -> bool:

@@ -14,7 +14,8 @@ _DOW = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
 _MONTH_OF = {w[:3]: n for n, m in enumerate(MONTHS, start=1) for w in (m.name.lower(), *m.forms)}
 _MON = rf"(?:{'|'.join(_MONTH_OF)})[a-z]*\.?"
 _DAY = (
-    rf"(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MON})\s+(?P<y>(?:19|20)\d\d)"  # 1 Agustus 2024
+    # 1 Agustus 2024, 20 - Jan - 2026
+    rf"(?:(?P<d>\d{{1,2}})(?:\s+|\s*-\s*)(?P<m>{_MON})(?:\s+|\s*-\s*)(?P<y>(?:19|20)\d\d)"
     # 16/11/2020, 10-03-2025
     r"|(?<![\d/-])(?P<nd>\d{1,2})(?P<sep>[/-])(?P<nm>\d{1,2})(?P=sep)"
     r"(?P<ny>(?<=/)(?:19|20)?\d\d|(?:19|20)\d\d)(?![-/\d])"  # 2-digit years only after "/"
@@ -53,10 +54,15 @@ _BYLINE_TAIL_RE = re.compile(
 )
 
 
+_PRINT_STAMP_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[AP]M$", re.I)
+
+
 def header_date(line: str) -> date | None:
     """The date of a header date line ("Kamis, 6 Maret 2025 16:20 WIB", "Situs.com -
     14/09/2021, 16:42 WIB", "Rabu 22 Jan 2025 - 11:47"): a line that is a date and little
     else (a time, a weekday, a site name). None for a sentence that mentions a date."""
+    if _PRINT_STAMP_RE.match(line):
+        return None  # when a browser printed the page ("6/9/22, 3:02 PM"), not when it appeared
     if "|" in line:  # "2025-03-11 | Admin Humas | Dilihat: 1.284 kali", "Editor: X|Senin ..."
         for part in re.split(r"\s*\|\s*", line):
             if m := PUBLISHED_RE.match(part):

@@ -55,7 +55,8 @@ def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
     published = _iso_date(data.get("date"))
     site = data.get("sitename")
     meta = PageMeta(_without_site(data.get("title"), site), published, site, data.get("url"))
-    head = [meta.title or "", format_date_id(published) if published else "", ""]
+    # The site's name first, as a scraped page's masthead gives it.
+    head = [site or "", meta.title or "", format_date_id(published) if published else "", ""]
     first, _, rest = text.partition("\n")
     if meta.title and first.strip() == meta.title.strip():
         text = rest  # the headline again, above the main text: the header says it once

@@ -54,7 +54,7 @@ _SITE_PHRASE_RE = re.compile(
     re.I,
 )
 _PROMO_RE = re.compile(
-    r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram"
+    r"google\s+news|whatsapp\s+channel|(?:saluran|channel)\s+whatsapp|telegram"
     r"|di\s+luar\s+tanggung\s+jawab\s+(?:redaksi|kami|media|penerbit)"
     r"|^\S+(?:\s\S+)?\s+(?:merupakan|adalah)\s+"
     r"(?:portal\s+berita|situs\s+berita|media\s+(?:online|siber))"
