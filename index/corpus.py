@@ -10,7 +10,7 @@ An article file (`knowledge/articles/<id>.md`)::
     dated: 2024-08-02            # date used to order sources in time
     date_label: 2 Agustus 2024   # how users see the date
     url: https://...             # empty when unknown
-    region: Jawa Tengah          # the province it is about (found by the importer)
+    region: <province name>      # the province it is about (found by the importer)
     source: 000_8a2497d77d07cd7f.txt
     ---
     First paragraph of the clean body.

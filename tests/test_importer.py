@@ -726,3 +726,21 @@ def test_a_subheading_after_a_page_break_and_a_site_named_before_its_city() -> N
     assert body.split("\n\n") == [LEAD, "Klaim Terbanyak dari Tambang", SECOND, QUOTE]
     text = raw().replace("PALEMBANG, CONTOHNEWS.COM - ", "Contohdaily (Sekayu) - ")
     assert clean_raw(f"contohdaily.com\n{text}").outlet == "Contohdaily.com"
+
+
+def test_a_poll_a_pull_quote_without_its_comma_and_captions_without_a_usual_credit() -> None:
+    poll = ["Polling", "Apakah perusahaan Anda sudah mendaftarkan Anda?", "Sudah", "Belum"]
+    assert body_of(raw(tail="\n".join(poll))) == body_of(raw())
+    assert body_of(raw(tail="Bagaimana menurut Anda?")) == body_of(raw())
+    said = "“Kami akan terus mendorong pekerja rentan mendaftar” ujar Budi Santoso."
+    pull = "“Kami akan terus mendorong pekerja, rentan mendaftar.”"
+    assert pull not in body_of(raw(said, pull))
+    scene = (
+        "Tim kantor cabang dan jaksa saat mendatangi sebuah perusahaan di Kertapati, Senin (14/10)."
+    )
+    credited = "Petugas melayani peserta di kantor cabang, Senin (14/10). F. Istimewa"
+    assert body_of(raw(scene, credited)) == body_of(raw())
+    said_then = "Hal itu disampaikan Budi saat ditemui di kantornya, Senin (14/10)."
+    assert said_then in body_of(raw(said_then))
+    assert "©" not in body_of(raw(tail="Contoh Pos © 2025. All rights reserved."))
+    assert clean_raw(raw(head="Laporan oleh Dian Lestari")).title == raw().split("\n")[0]

@@ -25,7 +25,7 @@ FOLDERS = [
     PAGES,
     FIXTURES / "pages3",
     FIXTURES / "pages4",
-    *(FIXTURES / f"import_heldout{n}" for n in ("", *"23456789")),
+    *(FIXTURES / f"import_heldout{n}" for n in ("", *"23456789", "10")),
 ]
 # Lines the writers disagree on: round 6's writer listed the subheadings inside an article as
 # boilerplate, the writers of rounds 7 and 8 (and PAGE_FORMAT) as body; the importer keeps them.

@@ -196,10 +196,18 @@ def unwrap(lines: list[str]) -> list[str]:
 
 
 def _pull_quote(line: str, article: list[str]) -> bool:
-    """A quotation set apart that repeats words of another line of the article (a pull
-    quote)."""
+    """A quotation set apart that repeats the words of another line of the article (a pull
+    quote), whatever its punctuation."""
     m = re.fullmatch(r"[\"“](.{20,}?)[.,!?]?[\"”]", line)
-    return m is not None and any(m.group(1) in k for k in article if k != line)
+    if m is None:
+        return False
+    quoted = _bare(m.group(1))
+    return any(quoted in _bare(k) for k in article if k != line)
+
+
+def _bare(text: str) -> str:
+    """The words of `text`, lowercased, without punctuation (a pull quote may drop a comma)."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 _ITEM_RE = re.compile(r"^[^:|]{2,60}:\s*\S.*\d")  # "Kabupaten X: 2.108 kasus"
@@ -233,6 +241,8 @@ def _table_rows(lines: list[str]) -> set[int]:
     return rows
 
 
+_READER_QUESTION_RE = re.compile(r"(?i)\bAnda\b[^.!?]*\?$")
+_POLL_RE = re.compile(r"(?i)^(?:polling|jajak\s+pendapat|survei\s+pembaca)\s*:?$")
 _PAGING_RE = re.compile(
     r"(?i)\b(?:halaman|selanjutnya|sebelumnya|scroll|lanjutkan|next|page)\b|[»«]|\d+\s*/\s*\d+"
 )
@@ -255,7 +265,9 @@ def _subheading(lines: list[str], i: int, start: int) -> bool:
         return False
     opens = prose(after) and not single_rule(after, _next(lines, lines.index(after, i + 1)))
     follows = (prose(before) and not single_rule(before)) or bool(
-        _SEE_ALSO_RE.match(before) or (len(before.split()) <= 5 and _PAGING_RE.search(before))
+        _SEE_ALSO_RE.match(before)
+        or AD_LABEL_RE.match(before)
+        or (len(before.split()) <= 5 and _PAGING_RE.search(before))
     )
     return opens and follows
 
@@ -290,10 +302,15 @@ def classify(lines: list[str]) -> Page:
         elif _LIST_HEADER_RE.match(line):
             while stop < end and (not lines[stop] or not prose(lines[stop])):
                 stop += 1
+        elif _POLL_RE.match(line):  # the question asked and its answers
+            while stop < end and (not lines[stop] or not prose(lines[stop]) or "?" in lines[stop]):
+                stop += 1
         elif _BULLET_RE.match(line) and len(line.split()) > 1 and article_after[i + 1]:
             keep = True  # an item of the article's own list, with article text after it
         elif line not in seen and _subheading(lines, i, start):
             keep = True
+        elif _READER_QUESTION_RE.search(line) and not article_after[i + 1]:
+            keep = False  # "Bagaimana menurut Anda?": a poll or a comment prompt at the end
         else:
             keep = not (
                 line == page.title

@@ -47,12 +47,14 @@ def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
         include_tables=False,
         favor_recall=True,
         deduplicate=False,
+        # The date it appeared, not the date it was last modified (htmldate's option).
+        date_extraction_params={"original_date": True, "extensive_search": True},
     )
     data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
     text = (data.get("text") or "").strip()
     if not text:
         raise PageImportError(source_name, None, "no article text found in the HTML page")
-    published = _iso_date(data.get("date"))
+    published = _published_in_markup(html) or _iso_date(data.get("date"))
     site = data.get("sitename")
     meta = PageMeta(_without_site(data.get("title"), site), published, site, data.get("url"))
     # The site's name first, as a scraped page's masthead gives it.
@@ -68,6 +70,21 @@ def _without_site(title: str | None, site: str | None) -> str | None:
     if title and site:
         title = re.sub(rf"\s+[-–—|:]\s+{re.escape(site)}\s*$", "", title, flags=re.I)
     return title or None
+
+
+_PUBLISHED_MARKUP_RE = re.compile(
+    r"\"datePublished\"\s*:\s*\"(\d{4}-\d{2}-\d{2})"
+    r"|<meta[^>]+(?:property|name|itemprop)=\"(?:article:published_time|datePublished"
+    r"|pubdate|publish[_-]?date)\"[^>]*content=\"(\d{4}-\d{2}-\d{2})",
+    re.I,
+)
+
+
+def _published_in_markup(html: str) -> date | None:
+    """The publication date the markup states outright (JSON-LD "datePublished", meta
+    "article:published_time"): trafilatura may prefer a later modification date."""
+    m = _PUBLISHED_MARKUP_RE.search(html)
+    return _iso_date(m.group(1) or m.group(2)) if m else None
 
 
 def _iso_date(value: object) -> date | None:

@@ -33,7 +33,8 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?:kategori|tags?|topik|label|sumber|source)\s*:"
     r"|(?:reporter|editor|penulis|pewarta|redaktur|wartawan|kontributor|penyunting|foto|photo"
     r"|fotografer|video|grafis|ilustrasi)\s*:"
-    r"|(?:penulis|editor|reporter)\s+[A-Z]|oleh\s*:?\s+(?-i:[A-Z]\S*(?:\s+[A-Z]\S*){0,4})$"
+    r"|(?:penulis|editor|reporter)\s+[A-Z]"
+    r"|(?:laporan\s+|liputan\s+)?oleh\s*:?\s+(?-i:[A-Z]\S*(?:\s+[A-Z]\S*){0,4})$"
     r"|(?-i:[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}),\s*(?:jurnalis|wartawan|reporter|editor"
     r"|kontributor|penulis|redaktur|koresponden)$"
     r"|(?:rep|red)\s*:|disclaimer\s*:|(?:sponsored|promoted|advertorial|ralat|koreksi)\s*:"
@@ -58,7 +59,8 @@ _PROMO_RE = re.compile(
     r"|di\s+luar\s+tanggung\s+jawab\s+(?:redaksi|kami|media|penerbit)"
     r"|^\S+(?:\s\S+)?\s+(?:merupakan|adalah)\s+"
     r"(?:portal\s+berita|situs\s+berita|media\s+(?:online|siber))"
-    r"|(?:isi|konten)\s+(?:\w+\s+)?di\s+luar\s+tanggung\s+jawab",
+    r"|(?:isi|konten)\s+(?:\w+\s+)?di\s+luar\s+tanggung\s+jawab"
+    r"|©|\ball\s+rights\s+reserved\b|(?:kami\s+menggunakan|this\s+site\s+uses)\s+cookies?",
     re.I,
 )
 _CREDIT_RE = re.compile(
@@ -143,13 +145,31 @@ def caption(line: str, next_line: str = "") -> bool:
         return True  # a line whose credit follows it
     if re.search(r"\(\s*(?:foto|photo|ilustrasi|dok)\b|\(\s*(?:ist|istimewa)\s*\)$", line, re.I):
         return True
+    if re.search(r"[.)]\s+F\.\s*[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3}$", line):
+        return True  # "... Senin (14/10). F. Istimewa": "F." for "Foto"
     if (
         re.match(r"(?i)ilustrasi\b", line)
         and len(line.split()) <= 15
         and not re.search(r"\d|:", line)
     ):
         return True  # "Ilustrasi petani karet di ..." (not "Ilustrasi perhitungan iuran: ...")
-    return bool(_LABEL_CAPTION_RE.match(line)) and credit_only(next_line)
+    return _scene(line) or (bool(_LABEL_CAPTION_RE.match(line)) and credit_only(next_line))
+
+
+_SCENE_RE = re.compile(
+    r"^(?P<who>[^\"“”.]{8,160}?)\s(?:saat|ketika|sewaktu)\s[^\"“”]+,\s*"
+    r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\.?$",
+    re.I,
+)
+_VERB_RE = re.compile(r"\b(?:me|mem|men|meng|meny|ber|di|ter)[a-z]{3,}", re.I)
+
+
+def _scene(line: str) -> bool:
+    """A photo caption without a credit: who is pictured, "saat" what they did, and the day
+    ("Tim X dan Y saat mendatangi ..., Senin (14/10)."), with no verb before "saat" (which
+    "Hal itu disampaikan X saat ditemui ..." has)."""
+    m = _SCENE_RE.match(line)
+    return m is not None and not _VERB_RE.search(m.group("who"))
 
 
 def credit_only(line: str) -> bool:
