@@ -183,14 +183,17 @@ def colloquial_forms(word: str) -> list[str]:
     """Standard forms a colloquial verb (everyday "-in", or Malay "-ke") may stand for, most
     likely first.
 
-    "diadain" -> "diadakan", "nyanangin" -> "canangkan", "nambah" -> "tambah",
+    "diadain" -> "diadakan", "nyanangin" -> "canangkan", "nambah" -> "tambah", "covernya" ->
+    "cover",
     "ngelindungin" -> "lindungi", "nyanangke" -> "canangkan". Only candidates: the caller
     keeps one the corpus knows.
     """
     if len(word) < 4 or not word.isalpha():
         return []
     bodies = [word]
-    if word.endswith("in") and len(word) > 5:
+    if word.endswith("nya") and len(word) > 6:  # "covernya" -> "cover" (Sastrawi knows no "cover")
+        bodies = [word, word[:-3]]
+    elif word.endswith("in") and len(word) > 5:
         base = word[:-2]
         bodies = [base + "kan", base + "i", base]
     elif word.endswith("ke") and len(word) > 5:  # Malay -ke for -kan: "nargetke" -> "targetkan"

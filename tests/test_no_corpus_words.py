@@ -27,6 +27,8 @@ ORDINARY = {
     "antara",  # also the ordinary word "between"
     "telegram",  # the apps the bot lives in and pages link to
     "whatsapp",
+    "x",  # share buttons (X, LINE), also a variable and an ordinary word
+    "line",
     "indonesia",
 }
 

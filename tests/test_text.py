@@ -41,4 +41,5 @@ def test_glossary_expands_longest_term_first() -> None:
 def test_malay_ke_verbs_have_their_standard_kan_forms() -> None:
     assert "targetkan" in colloquial_forms("nargetke")
     assert "canangkan" in colloquial_forms("nyanangke")
+    assert "cover" in colloquial_forms("covernya")
     assert "optimalkan" in colloquial_forms("ngoptimalke")

@@ -513,3 +513,42 @@ def test_targetnya_asks_about_a_target_only_as_the_subject(reader: QuestionReade
 
     assert asks_target(reader.parse("Targetnya Kanwil itu berapa persen pekerja?"))
     assert not asks_target(reader.parse("berapa pekerja terlindungi? targetnya kapan"))
+
+
+def test_a_year_named_by_the_answer_overrides_the_articles_date(reader: QuestionReader) -> None:
+    from bot.answer.constraints import year_met
+
+    march_2026 = _article(title="Klaim JKK Muba", dated=date(2026, 3, 5))
+    assert not year_met(2026, "Klaim JKK sepanjang 2025 mencapai 684 kasus.", [], march_2026)
+    assert year_met(2026, "Klaim JKK mencapai 684 kasus.", [], march_2026)
+    december_2024 = _article(dated=date(2024, 12, 4))
+    lead = "Pemkab sepakat menanggung iuran 16.700 petani mulai 1 Januari 2025."
+    assert year_met(2025, "Pemkab menanggung iuran 6.300 petani kopi.", [lead], december_2024)
+
+
+def test_one_month_of_a_period_is_enough(reader: QuestionReader) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    q = reader.parse("berapa beasiswa sepanjang Januari-September 2026?")
+    assert set(q.months) == {1, 9}
+    names = {1: ("januari",), 9: ("september",)}
+    october = _article(dated=date(2026, 10, 21))
+    lead = "Hingga September 2026, klaim naik."
+    assert unmet(q, "Sebanyak 1.186 anak menerima beasiswa.", [lead], october, places, names) == []
+
+
+def test_a_yes_no_question_checks_the_year_it_names(reader: QuestionReader) -> None:
+    q = reader.parse("Apakah target 50 persen pekerja terlindungi itu untuk tahun 2024?")
+    august_2024 = _article(dated=date(2024, 8, 1))
+    target = "Target 50 persen pekerja terlindungi pada 2025."
+    assert unmet(q, target, [], august_2024, lambda _: frozenset(), {}) == []
+
+
+def test_places_left_out_by_the_question_are_no_constraint(reader: QuestionReader) -> None:
+    q = reader.parse("Berapa peserta di OKU saja, tidak termasuk OKU Timur dan OKU Selatan?")
+    assert [p.name for p in q.places] == ["Ogan Komering Ulu"]
+    besides = reader.parse("selain JHT, program apa lagi yang ada?")
+    assert not [p for p in besides.places if p.kind == "program"]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.answer.lexicons import Place
-from bot.answer.question import Question
+from bot.answer.question import Question, asks_yes_or_no
 from bot.answer.spans import figure_spans
 from index.records import Article
 from index.text import split_sentences, words
@@ -167,10 +167,19 @@ def _last_place(before: Sequence[str], places_in: PlacesIn) -> Place | None:
     return None
 
 
-def year_met(year: int, window: str, article: Article) -> bool:
-    """The answer names the year, or the article is from that year."""
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def year_met(year: int, window: str, before: Sequence[str], article: Article) -> bool:
+    """The answer names the year; or, naming no year of its own ("sepanjang 2025" answers
+    for 2025, not for the year the article appeared), the sentences just before it name it,
+    or the article is from that year."""
+    own = _YEAR_RE.findall(window)
+    if own:
+        return str(year) in own
     dated = article.dated
-    return str(year) in window or bool(dated and dated.year == year)
+    near = _YEAR_RE.findall(" ".join(before[-NEARBY:]))
+    return str(year) in near or bool(dated and dated.year == year)
 
 
 def month_met(
@@ -225,7 +234,8 @@ def unmet(
         asked = frozenset(p for p in q.places if p.kind == kind)
         if asked and not topic_met(asked, figure, window, before, article, places_in):
             missing.append(kind)
-    missing += [str(y) for y in q.years if not year_met(y, window, article)]
+    if not asks_yes_or_no(q):  # "apakah target itu untuk 2024?" checks the year it names
+        missing += [str(y) for y in q.years if not year_met(y, window, before, article)]
     missing += [f"person {name}" for name in q.people if not person_met(name, article)]
     if q.months:
         # A window naming no month may lean on the sentences before it ("sepanjang Januari
@@ -234,9 +244,9 @@ def unmet(
         lower = _spaced(window)
         own = any(f" {name} " in lower for names in month_names.values() for name in names)
         near = window if own else " ".join([*before[-NEARBY:], window])
-        missing += [
-            f"month {m}" for m in q.months if not month_met(m, q.years, near, article, month_names)
-        ]
+        met = [m for m in q.months if month_met(m, q.years, near, article, month_names)]
+        if not met:  # one month of a period ("Januari-September") is enough
+            missing += [f"month {m}" for m in q.months]
     return missing
 
 

@@ -137,6 +137,15 @@ def _has(words: tuple[str, ...], phrase: str) -> bool:
     return any(words[i : i + n] == target for i in range(len(words) - n + 1))
 
 
+EXCLUDE_REACH = 6  # words after "kecuali", "tidak termasuk", ... whose places are left out
+
+
+def asks_yes_or_no(q: Question) -> bool:
+    """A yes/no question ("Apakah target 50 persen itu untuk 2024?"), whatever else it asks:
+    what it names is a premise to check, not a constraint the answer must meet."""
+    return q.kind == "ya_tidak" or bool(q.words and q.words[0] in _YES_NO)
+
+
 def question_kind(words: tuple[str, ...]) -> str:
     """The kind of question, from its (expanded) words."""
     first = words[0] if words else ""
@@ -281,6 +290,19 @@ class QuestionReader:
         words = self.normalized(self.standard(text))
         return tuple(dict.fromkeys(terms_of_words(w for w in words if _is_content(w))))
 
+    def _places(self, standard: list[str]) -> tuple[Place, ...]:
+        """The places (programs, groups of workers) the question asks about: those it names,
+        but those it leaves out ("..., tidak termasuk <kabupaten>", "selain JHT, ...")."""
+        gazetteer = self.lexicons.gazetteer
+        cut = [end for _, end in self.lexicons.markers("exclude").find(standard)]
+        return tuple(
+            dict.fromkeys(
+                gazetteer.names[tuple(standard[s:e])]
+                for s, e in gazetteer.phrases.find(standard)
+                if not any(0 <= s - c < EXCLUDE_REACH for c in cut)
+            )
+        )
+
     def parse(self, raw: str, context: str = "") -> Question:
         """Normalize a (validated) question and recognise its kind and constraints."""
         text = clean_text(raw)
@@ -326,7 +348,7 @@ class QuestionReader:
             months=tuple(dict.fromkeys(MONTH_WORDS[w] for w in words if w in MONTH_WORDS)),
             head=head_terms(words),
             acronym=acronym,
-            places=tuple(self.lexicons.gazetteer.find(standard)),
+            places=self._places(standard),
             people=self._people(text, words),
             unknown_common=tuple(t for w, t in unknown if not w.isalpha() or is_common(w)),
             unknown_rare=tuple(t for w, t in unknown if w.isalpha() and not is_common(w)),
