@@ -744,3 +744,22 @@ def test_a_poll_a_pull_quote_without_its_comma_and_captions_without_a_usual_cred
     assert said_then in body_of(raw(said_then))
     assert "©" not in body_of(raw(tail="Contoh Pos © 2025. All rights reserved."))
     assert clean_raw(raw(head="Laporan oleh Dian Lestari")).title == raw().split("\n")[0]
+
+
+def test_live_marks_listed_names_and_the_furniture_of_embeds_bios_and_ads() -> None:
+    intro = "Berikut daftar penerima penghargaan tahun ini:"
+    items = ["Kategori perusahaan besar: PT Contoh Jaya", "Kategori usaha mikro: Toko Contoh"]
+    body = body_of(raw("09.05 WIB", intro, *items, "--- ADVERTISEMENT ---"))
+    assert body.split("\n\n") == [LEAD, "09.05 WIB", intro, *items, SECOND, QUOTE]
+    embed = ["Lihat postingan ini di Instagram", "Sebuah kiriman dibagikan oleh Contoh (@contoh)"]
+    pull = "“Kami akan terus mendorong pekerja rentan mendaftar” — Budi Santoso, Kepala Dinas"
+    bio = [
+        "Tags:",
+        "BPJS",
+        "Tentang Penulis",
+        "Nama Penulis",
+        "Penulis meliput isu ekonomi di kota.",
+    ]
+    assert body_of(raw(*embed, pull, tail="\n".join(bio))) == body_of(raw())
+    for byline in ("Posted by: Redaksi Contoh", "Laporan langsung: Tim Contoh"):
+        assert clean_raw(raw(head=byline)).title == raw().split("\n")[0]

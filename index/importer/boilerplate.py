@@ -198,7 +198,7 @@ def unwrap(lines: list[str]) -> list[str]:
 def _pull_quote(line: str, article: list[str]) -> bool:
     """A quotation set apart that repeats the words of another line of the article (a pull
     quote), whatever its punctuation."""
-    m = re.fullmatch(r"[\"“](.{20,}?)[.,!?]?[\"”]", line)
+    m = re.fullmatch(r"[\"“](.{20,}?)[.,!?]?[\"”](?:\s*[—–-]\s*[A-Z][^\"“”]{2,100})?", line)
     if m is None:
         return False
     quoted = _bare(m.group(1))
@@ -210,13 +210,13 @@ def _bare(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-_ITEM_RE = re.compile(r"^[^:|]{2,60}:\s*\S.*\d")  # "Kabupaten X: 2.108 kasus"
+_ITEM_RE = re.compile(r"^[^:|]{2,60}:\s*\S")  # "Kabupaten X: 2.108 kasus", "Kategori A: PT B"
 
 
 def _table_rows(lines: list[str]) -> set[int]:
     """Indexes of the rows of a table written as text: three or more lines in a row with the
     same number of " | " cells ("Program | Kasus | Nilai"), most of them with a figure; or
-    two or more "Label: figure" lines in a row after a sentence announcing them with ":"
+    two or more "Label: item" lines in a row after a sentence announcing them with ":"
     (a chart's data under its title is not the article's)."""
     rows: set[int] = set()
     run: list[int] = []
@@ -235,12 +235,17 @@ def _table_rows(lines: list[str]) -> set[int]:
         if _ITEM_RE.match(line) and not single_rule(line):
             items.append(i)
             continue
-        if len(items) >= 2 and _before(lines, items[0]).endswith(":"):
+        announced = _before(lines, items[0]) if items else ""
+        if len(items) >= 2 and announced.endswith(":") and prose(announced):
             rows.update(items)
         items = []
     return rows
 
 
+_BIO_RE = re.compile(
+    r"(?i)^(?:tentang|profil)\s+(?:penulis|wartawan|jurnalis)|about\s+the\s+author"
+)
+_TIME_RE = re.compile(r"^\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)$")
 _READER_QUESTION_RE = re.compile(r"(?i)\bAnda\b[^.!?]*\?$")
 _POLL_RE = re.compile(r"(?i)^(?:polling|jajak\s+pendapat|survei\s+pembaca)\s*:?$")
 _PAGING_RE = re.compile(
@@ -301,11 +306,24 @@ def classify(lines: list[str]) -> Page:
             keep = False  # the advertisement under its label
         elif _LIST_HEADER_RE.match(line):
             while stop < end and (not lines[stop] or not prose(lines[stop])):
+                if _BIO_RE.match(lines[stop]) or _POLL_RE.match(lines[stop]):
+                    break  # the next section begins
                 stop += 1
+        elif _BIO_RE.match(line):  # the author's name and a sentence about them
+            while stop < end and (not lines[stop] or not prose(lines[stop])):
+                stop += 1
+            stop = min(end, stop + 1)
+        elif _TIME_RE.match(line) and prose(_next(lines, i)) and i > start:
+            keep = True  # a live report's time mark between its entries
         elif _POLL_RE.match(line):  # the question asked and its answers
             while stop < end and (not lines[stop] or not prose(lines[stop]) or "?" in lines[stop]):
                 stop += 1
-        elif _BULLET_RE.match(line) and len(line.split()) > 1 and article_after[i + 1]:
+        elif (
+            _BULLET_RE.match(line)
+            and len(line.split()) > 1
+            and article_after[i + 1]
+            and not single_rule(line)  # "--- ADVERTISEMENT ---" is no list item
+        ):
             keep = True  # an item of the article's own list, with article text after it
         elif line not in seen and _subheading(lines, i, start):
             keep = True

@@ -40,6 +40,9 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?:rep|red)\s*:|disclaimer\s*:|(?:sponsored|promoted|advertorial|ralat|koreksi)\s*:"
     r"|catatan\s+redaksi\s*:|tulis\s+komentar|kirim\s+komentar|simpan\s+nama,?\s+email"
     r"|(?:dipublikasikan|diterbitkan|ditulis|diposting|dikirim)\s+oleh\b"
+    r"|(?:posted|written|published)\s+by\b|laporan\s+langsung\s*:"
+    r"|lihat\s+(?:postingan|kiriman)\s+ini\s+di|sebuah\s+kiriman\s+dibagikan\s+oleh"
+    r"|view\s+this\s+post\s+on|a\s+post\s+shared\s+by"
     r"|jangan\s+lewatkan\b.{0,40}$"
     r"|saksikan\s+video\b|simak\s+video\b|lihat\s+foto$|\d+\s+dari\s+\d+\s+halaman$"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya)\b|selanjutnya\s*>+|scroll\s+to\s+continue"
@@ -106,7 +109,7 @@ def function_share(line: str) -> float:
     return sum(w in STOPWORDS for w in ws) / len(ws) if ws else 0.0
 
 
-AD_LABEL_RE = re.compile(r"(?i)^(?:advertisement|iklan|ads|sponsored|promoted)$")
+AD_LABEL_RE = re.compile(r"(?i)^[\W_]*(?:advertisement|iklan|ads|sponsored|promoted)[\W_]*$")
 
 
 def _indonesian(ws: list[str]) -> bool:
@@ -184,6 +187,7 @@ def site_phrase(line: str) -> bool:
     """A phrase only site furniture says ("Baca juga", "Editor:", "ADVERTISEMENT", ...)."""
     return bool(
         _SITE_PHRASE_RE.match(line)
+        or AD_LABEL_RE.match(line)
         or (BYLINE_RE.match(line) and len(line.split()) <= 8)
         or (_PROMO_RE.search(line) and len(line.split()) <= 30)
         or URL_LINE_RE.match(line)
