@@ -552,3 +552,18 @@ def test_places_left_out_by_the_question_are_no_constraint(reader: QuestionReade
     assert [p.name for p in q.places] == ["Ogan Komering Ulu"]
     besides = reader.parse("selain JHT, program apa lagi yang ada?")
     assert not [p for p in besides.places if p.kind == "program"]
+
+
+def test_a_how_answer_takes_the_next_sentence_of_its_paragraph() -> None:
+    from bot.answer.scoring import Scored
+    from bot.answer.windows import with_paragraph_next
+    from index.records import Sentence
+    from index.text import split_sentences
+
+    body = "Belum ada regulasi untuk itu. Kami mengajak Pemda menyisihkan anggaran.\n\nLain hal."
+    article = _article(body=body)
+    sents = [Sentence("a", s, e, body[s:e]) for s, e in split_sentences(body)]
+    first = Scored(article, (sents[0],), (0,), 1.0, 1.0, 1.0)
+    assert with_paragraph_next(first, sents).positions == (0, 1)
+    last = Scored(article, (sents[1],), (1,), 1.0, 1.0, 1.0)
+    assert with_paragraph_next(last, sents).positions == (1,)  # the paragraph ends there

@@ -30,7 +30,7 @@ from bot.answer.retrieval import K_CHUNKS, Searcher, query_of, within_dates
 from bot.answer.scoring import Scored, asks_office_holder, target_spans
 from bot.answer.spans import NUMBER_RE
 from bot.answer.vocabulary import is_common, nearest_common
-from bot.answer.windows import window_at, with_continuation
+from bot.answer.windows import window_at, with_continuation, with_paragraph_next
 from index.glossary import Glossary
 from index.lexical import LexicalIndex, lexical_terms
 from index.records import Hit
@@ -39,6 +39,7 @@ from index.text import MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
 
 FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one before it
 TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
+EXPLAINED = ("bagaimana", "kenapa")  # kinds answered with the next sentence of the paragraph
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,10 @@ class Answerer:
             return [Pick(window_at(best, self._sentences(best.article.id), w)) for w in windows]
         if q.kind == "berapa":
             return [replace(p, scored=self.with_continuation(p.scored)) for p in spread(q, ranked)]
-        return [Pick(self.with_continuation(best))]
+        window = self.with_continuation(best)
+        if q.kind in EXPLAINED:
+            window = with_paragraph_next(window, self._sentences(best.article.id))
+        return [Pick(window)]
 
     # -- candidates ----------------------------------------------------------------------
 

@@ -57,6 +57,18 @@ def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
     return window_at(window, sents, positions)
 
 
+def with_paragraph_next(window: Scored, sents: list[Sentence]) -> Scored:
+    """A one-sentence answer with the next sentence of its paragraph: an explanation (how,
+    why) rarely fits one sentence ("... belum ada regulasi ... Kami mengajak Pemda ...")."""
+    if window.title or len(window.positions) != 1:
+        return window
+    pos = window.positions[0]
+    body = window.article.body
+    if pos + 1 >= len(sents) or "\n" in body[sents[pos].end : sents[pos + 1].start]:
+        return window
+    return window_at(window, sents, [pos, pos + 1])
+
+
 def window_at(base: Scored, sents: list[Sentence], positions: list[int]) -> Scored:
     """The sentences at `positions`, with the scores of `base`."""
     return rescored(
