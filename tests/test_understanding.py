@@ -567,3 +567,19 @@ def test_a_how_answer_takes_the_next_sentence_of_its_paragraph() -> None:
     assert with_paragraph_next(first, sents).positions == (0, 1)
     last = Scored(article, (sents[1],), (1,), 1.0, 1.0, 1.0)
     assert with_paragraph_next(last, sents).positions == (1,)  # the paragraph ends there
+
+
+def test_whether_a_target_was_reached_is_not_answered_by_the_target(
+    reader: QuestionReader,
+) -> None:
+    from bot.answer import evidence
+    from bot.answer.scoring import asks_outcome
+
+    q = reader.parse("target 50 persen taun 2025 tu la tercapai belum?")
+    assert asks_outcome(q)
+    assert not asks_outcome(reader.parse("berapa persen target tahun 2025?"))
+    assert not asks_outcome(reader.parse("fokus apa aja biar target 50% tercapai?"))
+    assert not asks_outcome(reader.parse("apakah kacab yakin target nasional tercapai?"))
+    assert asks_outcome(reader.parse("target nasional akhirnya tercapai gak? kata dia optimis"))
+    assert not evidence.states_outcome("Ia optimis target nasional dapat tercapai tahun ini.")
+    assert evidence.states_outcome("Target 50 persen itu tercapai pada Desember 2025.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.answer import evidence
 from bot.answer.constraints import LOCALE_REACH, unmet
 from bot.answer.features import (
     LinearScorer,
@@ -22,6 +23,7 @@ from bot.answer.scoring import (
     Weights,
     asks_name,
     asks_office_holder,
+    asks_outcome,
     offers_name,
     office_named,
 )
@@ -119,8 +121,8 @@ class CandidateFinder:
     def _admissible(self, q: Question, scored: Scored) -> bool:
         """The window meets the question's constraints and can answer its kind: it names
         the office a "siapa <kepala ...>" question asks about, a figure counts what a
-        "berapa <noun>" question counts (or what it counts cannot be told), and it names
-        something new for "apa nama ..."."""
+        "berapa <noun>" question counts (or what it counts cannot be told), it names
+        something new for "apa nama ...", and it says how a target turned out when asked."""
         if not self.scorer.fits(q, scored.text):
             return False
         if asks_office_holder(q) and not office_named(q, self.terms_of(scored.text)):
@@ -131,6 +133,9 @@ class CandidateFinder:
             return False
         if asks_name(q) and not offers_name(q, scored.text):
             return False
+        aim_only = evidence.states_aim(scored.text) and not evidence.states_outcome(scored.text)
+        if asks_outcome(q) and aim_only:
+            return False  # "target 50 persen ... 2025" does not say whether it was reached
         if not (q.places or q.years or q.months or q.people):
             return True
         before = []

@@ -157,6 +157,19 @@ def states_aim(text: str) -> bool:
     return bool(_AIM_RE.search(text))
 
 
+_OUTCOME_RE = re.compile(
+    r"(?<!dapat )(?<!bisa )(?<!akan )(?<!harus )(?<!diharapkan )"
+    r"\b(?:tercapai|terlampaui|melampaui|terpenuhi|terwujud)\b",
+    re.IGNORECASE,
+)
+
+
+def states_outcome(text: str) -> bool:
+    """A sentence saying a goal was reached or missed ("target itu tercapai"), not one that
+    hopes it will be ("target nasional dapat tercapai")."""
+    return bool(_OUTCOME_RE.search(text))
+
+
 def states_means(text: str) -> bool:
     """A sentence that says how something is done ("melalui", "bekerja sama dengan", ...)."""
     return bool(_MEANS_RE.search(text))

@@ -180,6 +180,29 @@ def asks_target(q: Question) -> bool:
     )
 
 
+_REACHED = frozenset({"tercapai", "terwujud", "terpenuhi", "terlampaui"})
+# Words that ask how it turned out ("la tercapai belum?", "akhirnya tercapai?"), and words that
+# ask about a purpose or a belief instead ("biar target tercapai", "yakin target tercapai").
+_PROBE = frozenset({"belum", "sudah", "akhirnya", "sebenarnya", "beneran", "actually", "did"})
+_PURPOSE_OR_BELIEF = frozenset(
+    {"biar", "agar", "supaya", "guna", "yakin", "optimis", "optimistis", "percaya", "confident"}
+)
+
+
+def asks_outcome(q: Question) -> bool:
+    """Whether the question asks if a target was reached ("target 50 persen tu la tercapai
+    belum?", not "biar target tercapai" or "yakin target tercapai?"): an aim does not answer
+    it, only a sentence saying how it turned out."""
+    words = list(q.words)
+    reached = next((i for i, w in enumerate(words) if w in _REACHED), None)
+    return (
+        reached is not None
+        and any(w.startswith("target") for w in words)
+        and bool(set(words) & _PROBE)
+        and not set(words[:reached]) & _PURPOSE_OR_BELIEF
+    )
+
+
 def target_penalty(q: Question, text: str) -> float:
     """A goal ("target 50 persen ... 2025") does not answer how many *are* protected: figure
     questions that do not ask about a target prefer achieved figures."""
