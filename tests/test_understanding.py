@@ -125,6 +125,8 @@ def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> No
     share = reader.parse("berapa persen pekerja sumsel yang terlindungi?")
     muba = "Cakupan kepesertaan di Musi Banyuasin tercatat 61,3 persen."
     assert unmet(share, muba, [], sumsel, places, names) == ["Sumatera Selatan"]
+    lowest = "Cakupan di Musi Banyuasin baru 22,6 persen, terendah di Sumsel."
+    assert unmet(share, lowest, [], sumsel, places, names) == ["Sumatera Selatan"]
     city = reader.parse("berapa pekerja terlindungi di Palembang, Sumsel?")
     assert (
         unmet(city, "Di Palembang 300 ribu pekerja terlindungi.", [], sumsel, places, names) == []

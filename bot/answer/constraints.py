@@ -113,11 +113,14 @@ def _joined(asked: frozenset[Place], kind: str, window: str, places_in: PlacesIn
 
 def district_figure(place: Place, asked: Sequence[Place], window: str, places_in: PlacesIn) -> bool:
     """A figure about a kabupaten or kota of the province asked about, not about the province
-    ("Cakupan di <kabupaten> 61,3 persen" does not say how much of its province is covered);
-    unless the question names that district too ("<kota>, <provinsi>")."""
+    ("Cakupan di <kabupaten> 61,3 persen" does not say how much of its province is covered,
+    nor does "... di <kabupaten> 22,6 persen, terendah di <provinsi>": the words before the
+    first figure tell what it is about); unless the question names that district too."""
     if place.kind != "province" or any(p.province == place.name for p in asked):
         return False
-    named = places_in(window)
+    figures = figure_spans(window)
+    lead = window[: figures[0][0]] if figures else window  # what the figure is said of
+    named = places_in(lead)
     return place not in named and any(p.province == place.name for p in named)
 
 
