@@ -304,3 +304,8 @@ def test_an_acronym_is_spelt_out_by_a_sentence_writing_its_long_form(tiny_settin
     engine = Engine.load(tiny_settings.engine_config(), embedder=FakeEmbedder())
     a = engine.ask("jkp itu kepanjangannya apa?")
     assert a.answered and "Jaminan Kehilangan Pekerjaan" in a.text
+
+
+def test_an_alias_in_the_glossary_does_not_spell_out_an_acronym(engine: Engine) -> None:
+    a = engine.ask("jamsostek singkatan dari apa?")
+    assert not a.answered  # "bpjs ketenagakerjaan" is another name, not what the letters stand for

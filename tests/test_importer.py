@@ -763,3 +763,16 @@ def test_live_marks_listed_names_and_the_furniture_of_embeds_bios_and_ads() -> N
     assert body_of(raw(*embed, pull, tail="\n".join(bio))) == body_of(raw())
     for byline in ("Posted by: Redaksi Contoh", "Laporan langsung: Tim Contoh"):
         assert clean_raw(raw(head=byline)).title == raw().split("\n")[0]
+
+
+def test_sentences_that_only_look_like_furniture_are_kept() -> None:
+    no_comment = "Belum ada komentar dari manajemen perusahaan terkait temuan tersebut."
+    now = "Iuran peserta saat ini sebesar Rp16.800 per bulan, kata Budi, Rabu (2/10)."
+    last = (
+        "Program JKK melindungi pekerja sejak berangkat. Sudahkah Anda terdaftar sebagai peserta?"
+    )
+    body = body_of(raw(no_comment, now, tail=last))
+    assert no_comment in body and now in body and last in body
+    # The headline again after a page break is not a subheading.
+    again = body_of(raw("2 dari 2 halaman", raw().split("\n")[0]))
+    assert again == body_of(raw())

@@ -585,3 +585,19 @@ def test_whether_a_target_was_reached_is_not_answered_by_the_target(
     assert asks_outcome(reader.parse("target nasional akhirnya tercapai gak? kata dia optimis"))
     assert not evidence.states_outcome("Ia optimis target nasional dapat tercapai tahun ini.")
     assert evidence.states_outcome("Target 50 persen itu tercapai pada Desember 2025.")
+
+
+def test_review_cases_of_this_rounds_constraints(reader: QuestionReader) -> None:
+    from bot.answer import evidence
+    from bot.answer.constraints import year_met
+
+    assert [p.name for p in reader.parse("Berapa pekerja tanpa perlindungan di Jambi?").places] == [
+        "Jambi"
+    ]
+    in_2026 = _article(dated=date(2026, 2, 1))
+    rule = "Sesuai PP Nomor 44 Tahun 2015, iuran JKK 0,24 persen."
+    assert year_met(2026, rule, [], in_2026)
+    assert not evidence.states_outcome("Pemda diminta bergerak agar target 50 persen tercapai.")
+    q = reader.parse("Apakah klaim JHT tahun 2026 naik?")
+    old = _article(dated=date(2024, 3, 1))
+    assert unmet(q, "Klaim JHT naik 12 persen.", [], old, lambda _: frozenset(), {})

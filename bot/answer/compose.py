@@ -294,21 +294,23 @@ class Answerer:
             aid = self.index.chunks[hit.chunk_id].article_id
             if aid not in seen:
                 seen.append(aid)
+        acronym = q.acronym
+        if not acronym:
+            return []
         order = seen + sorted(set(self.index.articles) - set(seen))
-        acronym = q.acronym or ""
-        # The article's own "Long Form (X)" first; else a sentence writing out the long form
-        # the glossary gives ("Jaminan Kehilangan Pekerjaan" for JKP).
+        # The long form the glossary gives, when its initials spell the acronym ("jaminan
+        # kehilangan pekerjaan" for JKP; not "bpjs ketenagakerjaan" for Jamsostek).
         long_form = self.index.glossary.expand([acronym])
-        spelt = " ".join(long_form) if len(long_form) > 1 else ""
-        for found in (
-            lambda text: evidence.acronym_expansion(text, acronym),
-            lambda text: spelt and f" {spelt} " in f" {' '.join(words(text))} ",
-        ):
-            for aid in order:
-                for pos, s in enumerate(self._sentences(aid)):
-                    if acronym and found(s.text):
-                        article = self.index.articles[aid]
-                        return [Pick(Scored(article, (s,), (pos,), 1.0, 1.0, 1.0))]
+        initials = "".join(w[0] for w in long_form)
+        spelt = f" {' '.join(long_form)} " if initials == acronym.lower() else ""
+        for aid in order:  # the article's own "Long Form (X)" first
+            for pos, s in enumerate(self._sentences(aid)):
+                if evidence.acronym_expansion(s.text, acronym):
+                    return [Pick(Scored(self.index.articles[aid], (s,), (pos,), 1.0, 1.0, 1.0))]
+        for aid in order if spelt else ():  # else a sentence writing the long form out
+            for pos, s in enumerate(self._sentences(aid)):
+                if spelt in f" {' '.join(words(s.text))} ":
+                    return [Pick(Scored(self.index.articles[aid], (s,), (pos,), 1.0, 1.0, 1.0))]
         return []
 
 

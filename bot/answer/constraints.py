@@ -118,10 +118,15 @@ def district_figure(place: Place, asked: Sequence[Place], window: str, places_in
     first figure tell what it is about); unless the question names that district too."""
     if place.kind != "province" or any(p.province == place.name for p in asked):
         return False
-    figures = figure_spans(window)
-    lead = window[: figures[0][0]] if figures else window  # what the figure is said of
-    named = places_in(lead)
-    return place not in named and any(p.province == place.name for p in named)
+    leads = []  # what each sentence's first figure is said of: the words before it
+    for start, end in split_sentences(window):
+        sentence = window[start:end]
+        figures = figure_spans(sentence)
+        if figures:
+            leads.append(places_in(sentence[: figures[0][0]]))
+    if not leads:
+        leads = [places_in(window)]
+    return all(place not in ps and any(p.province == place.name for p in ps) for ps in leads)
 
 
 def group_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
@@ -171,13 +176,16 @@ def _last_place(before: Sequence[str], places_in: PlacesIn) -> Place | None:
 
 
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_REGULATION_RE = re.compile(
+    r"(?i)\b(?:nomor|no\.)\s*\S+\s+tahun\s+\d{4}"
+)  # "PP Nomor 44 Tahun 2015"
 
 
 def year_met(year: int, window: str, before: Sequence[str], article: Article) -> bool:
     """The answer names the year; or, naming no year of its own ("sepanjang 2025" answers
     for 2025, not for the year the article appeared), the sentences just before it name it,
     or the article is from that year."""
-    own = _YEAR_RE.findall(window)
+    own = _YEAR_RE.findall(_REGULATION_RE.sub(" ", window))
     if own:
         return str(year) in own
     dated = article.dated
@@ -237,7 +245,10 @@ def unmet(
         asked = frozenset(p for p in q.places if p.kind == kind)
         if asked and not topic_met(asked, figure, window, before, article, places_in):
             missing.append(kind)
-    if not asks_yes_or_no(q):  # "apakah target itu untuk 2024?" checks the year it names
+    # "Apakah target itu untuk 2024?" checks the year it names: an answer naming another
+    # year ("target ... 2025") answers it; one naming none must be of that year.
+    premise = asks_yes_or_no(q) and bool(_YEAR_RE.search(window))
+    if not premise:
         missing += [str(y) for y in q.years if not year_met(y, window, before, article)]
     missing += [f"person {name}" for name in q.people if not person_met(name, article)]
     if q.months:

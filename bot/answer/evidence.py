@@ -157,17 +157,21 @@ def states_aim(text: str) -> bool:
     return bool(_AIM_RE.search(text))
 
 
-_OUTCOME_RE = re.compile(
-    r"(?<!dapat )(?<!bisa )(?<!akan )(?<!harus )(?<!diharapkan )"
-    r"\b(?:tercapai|terlampaui|melampaui|terpenuhi|terwujud)\b",
-    re.IGNORECASE,
-)
+REACHED = frozenset({"tercapai", "terlampaui", "melampaui", "terpenuhi", "terwujud"})
+# Words that make "tercapai" a hope, a plan or a purpose when one of the five words before it.
+_HOPED = frozenset(
+    {"dapat", "bisa", "akan", "harus", "diharapkan", "agar", "supaya", "biar", "segera",
+     "optimis", "optimistis", "yakin", "guna", "untuk"}
+)  # fmt: skip
 
 
 def states_outcome(text: str) -> bool:
     """A sentence saying a goal was reached or missed ("target itu tercapai"), not one that
-    hopes it will be ("target nasional dapat tercapai")."""
-    return bool(_OUTCOME_RE.search(text))
+    hopes or plans it ("target nasional dapat tercapai", "agar target 50 persen tercapai")."""
+    tokens = re.findall(r"\w+", text.lower())
+    return any(
+        w in REACHED and not _HOPED & set(tokens[max(0, i - 5) : i]) for i, w in enumerate(tokens)
+    )
 
 
 def states_means(text: str) -> bool:

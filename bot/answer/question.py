@@ -137,7 +137,7 @@ def _has(words: tuple[str, ...], phrase: str) -> bool:
     return any(words[i : i + n] == target for i in range(len(words) - n + 1))
 
 
-EXCLUDE_REACH = 6  # words after "kecuali", "tidak termasuk", ... whose places are left out
+_JOINING = frozenset({"dan", "atau", "serta", "maupun"})  # "tidak termasuk A dan B"
 
 
 def asks_yes_or_no(q: Question) -> bool:
@@ -294,12 +294,17 @@ class QuestionReader:
         """The places (programs, groups of workers) the question asks about: those it names,
         but those it leaves out ("..., tidak termasuk <kabupaten>", "selain JHT, ...")."""
         gazetteer = self.lexicons.gazetteer
-        cut = [end for _, end in self.lexicons.markers("exclude").find(standard)]
+        spans = gazetteer.phrases.find(standard)
+        left_out: set[int] = set()  # where the places left out start
+        for _, end in self.lexicons.markers("exclude").find(standard):
+            at = end + (end < len(standard) and standard[end] == "di")  # "selain di X"
+            for s, e in spans:
+                if s == at:  # the place right after the marker, and those joined to it
+                    left_out.add(s)
+                    at = e + (e < len(standard) and standard[e] in _JOINING)
         return tuple(
             dict.fromkeys(
-                gazetteer.names[tuple(standard[s:e])]
-                for s, e in gazetteer.phrases.find(standard)
-                if not any(0 <= s - c < EXCLUDE_REACH for c in cut)
+                gazetteer.names[tuple(standard[s:e])] for s, e in spans if s not in left_out
             )
         )
 

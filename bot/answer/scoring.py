@@ -180,7 +180,6 @@ def asks_target(q: Question) -> bool:
     )
 
 
-_REACHED = frozenset({"tercapai", "terwujud", "terpenuhi", "terlampaui"})
 # Words that ask how it turned out ("la tercapai belum?", "akhirnya tercapai?"), and words that
 # ask about a purpose or a belief instead ("biar target tercapai", "yakin target tercapai").
 _PROBE = frozenset({"belum", "sudah", "akhirnya", "sebenarnya", "beneran", "actually", "did"})
@@ -194,7 +193,7 @@ def asks_outcome(q: Question) -> bool:
     belum?", not "biar target tercapai" or "yakin target tercapai?"): an aim does not answer
     it, only a sentence saying how it turned out."""
     words = list(q.words)
-    reached = next((i for i, w in enumerate(words) if w in _REACHED), None)
+    reached = next((i for i, w in enumerate(words) if w in evidence.REACHED), None)
     return (
         reached is not None
         and any(w.startswith("target") for w in words)

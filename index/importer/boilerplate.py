@@ -40,7 +40,7 @@ _END_RE = re.compile(
     re.I,
 )
 _COMMENTS_RE = re.compile(
-    r"^(?:(?:tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)\s*:?$|belum\s+ada\s+komentar"
+    r"^(?:(?:tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)\s*:?$|belum\s+ada\s+komentar(?:\W*$|\.\s*jadilah)"
     r"|\d+\s+(?:tanggapan|komentar|comments?|responses?)(?:\s+(?:untuk|pada|on|to)\b|\s*$)"
     r"|(?:komentar|comments?|tanggapan)\s*\(\d+\)\s*$)",
     re.I,
@@ -246,19 +246,20 @@ _BIO_RE = re.compile(
     r"(?i)^(?:tentang|profil)\s+(?:penulis|wartawan|jurnalis)|about\s+the\s+author"
 )
 _TIME_RE = re.compile(r"^\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)$")
-_READER_QUESTION_RE = re.compile(r"(?i)\bAnda\b[^.!?]*\?$")
+_READER_QUESTION_RE = re.compile(r"(?i)^[^.!?]*\bAnda\b[^.!?]*\?$")
 _POLL_RE = re.compile(r"(?i)^(?:polling|jajak\s+pendapat|survei\s+pembaca)\s*:?$")
 _PAGING_RE = re.compile(
     r"(?i)\b(?:halaman|selanjutnya|sebelumnya|scroll|lanjutkan|next|page)\b|[»«]|\d+\s*/\s*\d+"
 )
+_SEE_ALSO_ALONE_RE = re.compile(r"(?i)^(?:baca|lihat|simak)\s+(?:juga|pula)\s*:?$")
 _SEE_ALSO_RE = re.compile(r"(?i)^(?:baca|lihat|simak)\s+(?:juga|pula)\b")
 
 
 def _subheading(lines: list[str], i: int, start: int) -> bool:
     """A subheading of the article: a short title-like line standing alone between article
-    paragraphs (after a paragraph, a "Baca juga" link or a page break such as "2 dari 3
-    halaman", before a paragraph), not one of a run of short lines such as a list of
-    headlines."""
+    paragraphs (after a paragraph, a "Baca juga" link, with its headline on a line of its
+    own or not, or a page break such as "2 dari 3 halaman", before a paragraph), not one of
+    a run of short lines such as a list of headlines."""
     line = lines[i]
     if not 2 <= len(line.split()) <= 8 or line.endswith(SENTENCE_END) or not line[0].isupper():
         return False
@@ -269,8 +270,14 @@ def _subheading(lines: list[str], i: int, start: int) -> bool:
     if i <= start or single_rule(line, after) or _LIST_HEADER_RE.match(line):
         return False
     opens = prose(after) and not single_rule(after, _next(lines, lines.index(after, i + 1)))
+    if _SEE_ALSO_ALONE_RE.match(before):
+        return False  # the headline a "Baca juga:" line links to
+    at = next(k for k in range(i - 1, -1, -1) if lines[k])  # `before`'s index (i > start)
+    # "Baca juga :", its headline, a blank line, then the subheading (not a second headline).
+    linked = bool(_SEE_ALSO_ALONE_RE.match(_before(lines, at))) and not lines[i - 1]
     follows = (prose(before) and not single_rule(before)) or bool(
-        _SEE_ALSO_RE.match(before)
+        linked
+        or _SEE_ALSO_RE.match(before)
         or AD_LABEL_RE.match(before)
         or (len(before.split()) <= 5 and _PAGING_RE.search(before))
     )
@@ -308,6 +315,8 @@ def classify(lines: list[str]) -> Page:
             while stop < end and (not lines[stop] or not prose(lines[stop])):
                 if _BIO_RE.match(lines[stop]) or _POLL_RE.match(lines[stop]):
                     break  # the next section begins
+                if lines[stop] and _subheading(lines, stop, start):
+                    break  # the article goes on under a subheading
                 stop += 1
         elif _BIO_RE.match(line):  # the author's name and a sentence about them
             while stop < end and (not lines[stop] or not prose(lines[stop])):
@@ -325,7 +334,7 @@ def classify(lines: list[str]) -> Page:
             and not single_rule(line)  # "--- ADVERTISEMENT ---" is no list item
         ):
             keep = True  # an item of the article's own list, with article text after it
-        elif line not in seen and _subheading(lines, i, start):
+        elif line not in seen | twins and line != page.title and _subheading(lines, i, start):
             keep = True
         elif _READER_QUESTION_RE.search(line) and not article_after[i + 1]:
             keep = False  # "Bagaimana menurut Anda?": a poll or a comment prompt at the end

@@ -63,14 +63,14 @@ def header_date(line: str) -> date | None:
     else (a time, a weekday, a site name). None for a sentence that mentions a date."""
     if _PRINT_STAMP_RE.match(line):
         return None  # when a browser printed the page ("6/9/22, 3:02 PM"), not when it appeared
+    if len(line) > 80:
+        return None
     if "|" in line:  # "2025-03-11 | Admin Humas | Dilihat: 1.284 kali", "Editor: X|Senin ..."
         for part in re.split(r"\s*\|\s*", line):
             if m := PUBLISHED_RE.match(part):
                 return _ymd(m)
             if part and (found := header_date(part)):
                 return found
-        return None
-    if len(line) > 80:
         return None
     m = _ANY_DAY_RE.search(line)
     if not m:

@@ -72,19 +72,23 @@ def _without_site(title: str | None, site: str | None) -> str | None:
     return title or None
 
 
-_PUBLISHED_MARKUP_RE = re.compile(
-    r"\"datePublished\"\s*:\s*\"(\d{4}-\d{2}-\d{2})"
-    r"|<meta[^>]+(?:property|name|itemprop)=\"(?:article:published_time|datePublished"
+_PUBLISHED_META_RE = re.compile(
+    r"<meta[^>]+(?:property|name|itemprop)=\"(?:article:published_time|datePublished"
     r"|pubdate|publish[_-]?date)\"[^>]*content=\"(\d{4}-\d{2}-\d{2})",
     re.I,
+)
+# The article's own JSON-LD node (not a list of related articles before it).
+_PUBLISHED_LD_RE = re.compile(
+    r"\"@type\"\s*:\s*\"(?:News)?Article\"(?:[^{}]|\{[^{}]*\})*?"
+    r"\"datePublished\"\s*:\s*\"(\d{4}-\d{2}-\d{2})"
 )
 
 
 def _published_in_markup(html: str) -> date | None:
     """The publication date the markup states outright (JSON-LD "datePublished", meta
     "article:published_time"): trafilatura may prefer a later modification date."""
-    m = _PUBLISHED_MARKUP_RE.search(html)
-    return _iso_date(m.group(1) or m.group(2)) if m else None
+    m = _PUBLISHED_META_RE.search(html) or _PUBLISHED_LD_RE.search(html)
+    return _iso_date(m.group(1)) if m else None
 
 
 def _iso_date(value: object) -> date | None:

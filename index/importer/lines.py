@@ -40,7 +40,7 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?:rep|red)\s*:|disclaimer\s*:|(?:sponsored|promoted|advertorial|ralat|koreksi)\s*:"
     r"|catatan\s+redaksi\s*:|tulis\s+komentar|kirim\s+komentar|simpan\s+nama,?\s+email"
     r"|(?:dipublikasikan|diterbitkan|ditulis|diposting|dikirim)\s+oleh\b"
-    r"|(?:posted|written|published)\s+by\b|laporan\s+langsung\s*:"
+    r"|(?:posted|written|published)\s+by\b|laporan(?:\s+langsung)?\s*:"
     r"|lihat\s+(?:postingan|kiriman)\s+ini\s+di|sebuah\s+kiriman\s+dibagikan\s+oleh"
     r"|view\s+this\s+post\s+on|a\s+post\s+shared\s+by"
     r"|jangan\s+lewatkan\b.{0,40}$"
@@ -160,11 +160,11 @@ def caption(line: str, next_line: str = "") -> bool:
 
 
 _SCENE_RE = re.compile(
-    r"^(?P<who>[^\"“”.]{8,160}?)\s(?:saat|ketika|sewaktu)\s[^\"“”]+,\s*"
+    r"^(?P<who>[^\"“”.\d]{8,160}?)\s(?:saat|ketika|sewaktu)\s(?!ini\b)[^\"“”\d]+,\s*"
     r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\.?$",
     re.I,
 )
-_VERB_RE = re.compile(r"\b(?:me|mem|men|meng|meny|ber|di|ter)[a-z]{3,}", re.I)
+_VERB_RE = re.compile(r"\b(?:me|mem|men|meng|meny|ber|di|ter)[a-z]{3,}")  # lowercase: not "Dinas"
 
 
 def _scene(line: str) -> bool:
