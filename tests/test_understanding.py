@@ -601,3 +601,25 @@ def test_review_cases_of_this_rounds_constraints(reader: QuestionReader) -> None
     q = reader.parse("Apakah klaim JHT tahun 2026 naik?")
     old = _article(dated=date(2024, 3, 1))
     assert unmet(q, "Klaim JHT naik 12 persen.", [], old, lambda _: frozenset(), {})
+
+
+def test_which_districts_asks_for_districts_and_a_prediction_for_an_outcome(
+    reader: QuestionReader,
+) -> None:
+    from bot.answer.scoring import asked_place_kinds, asks_outcome
+
+    assert asked_place_kinds(reader.parse("Kabupaten mana saja yang sudah menanggung iuran?")) == (
+        "kabupaten",
+        "kota",
+    )
+    assert asked_place_kinds(reader.parse("berapa pekerja di kabupaten itu?")) == ()
+    assert asks_outcome(reader.parse("Do you think Sumsel will actually hit the 50% target?"))
+
+
+def test_a_place_followed_by_a_question_word_of_another_phrase_asks_no_place_list(
+    reader: QuestionReader,
+) -> None:
+    from bot.answer.scoring import asked_place_kinds
+
+    assert asked_place_kinds(reader.parse("gubernur minta pemkab pemkot ngapain?")) == ()
+    assert asked_place_kinds(reader.parse("kota apa saja yang ikut?")) == ("kabupaten", "kota")

@@ -21,6 +21,7 @@ from bot.answer.question import Question
 from bot.answer.scoring import (
     Scored,
     Weights,
+    asked_place_kinds,
     asks_name,
     asks_office_holder,
     asks_outcome,
@@ -136,6 +137,11 @@ class CandidateFinder:
         aim_only = evidence.states_aim(scored.text) and not evidence.states_outcome(scored.text)
         if asks_outcome(q) and aim_only:
             return False  # "target 50 persen ... 2025" does not say whether it was reached
+        kinds = asked_place_kinds(q)
+        if kinds and not any(
+            p.kind in kinds and p not in q.places for p in self.places_in(scored.text)
+        ):
+            return False  # "kabupaten mana saja ...?" is not answered by "beberapa kabupaten"
         if not (q.places or q.years or q.months or q.people):
             return True
         before = []

@@ -182,7 +182,9 @@ def asks_target(q: Question) -> bool:
 
 # Words that ask how it turned out ("la tercapai belum?", "akhirnya tercapai?"), and words that
 # ask about a purpose or a belief instead ("biar target tercapai", "yakin target tercapai").
-_PROBE = frozenset({"belum", "sudah", "akhirnya", "sebenarnya", "beneran", "actually", "did"})
+_PROBE = frozenset(
+    {"belum", "sudah", "akhirnya", "sebenarnya", "beneran", "actually", "did", "akan", "bakal"}
+)  # "... akan tercapai?": a prediction, which no article can answer either
 _PURPOSE_OR_BELIEF = frozenset(
     {"biar", "agar", "supaya", "guna", "yakin", "optimis", "optimistis", "percaya", "confident"}
 )
@@ -200,6 +202,26 @@ def asks_outcome(q: Question) -> bool:
         and bool(set(words) & _PROBE)
         and not set(words[:reached]) & _PURPOSE_OR_BELIEF
     )
+
+
+# "kabupaten mana saja ...?": the kinds of place such a question asks to be named.
+_PLACE_NOUNS = {
+    "kabupaten": ("kabupaten", "kota"),
+    "kota": ("kabupaten", "kota"),
+    "daerah": ("kabupaten", "kota", "province"),
+    "provinsi": ("province",),
+}
+
+
+def asked_place_kinds(q: Question) -> tuple[str, ...]:
+    """The kinds of place a "which districts ...?" question asks for ("kabupaten mana saja",
+    "daerah mana yang"), or () for any other question."""
+    words = [*q.words, ""]
+    for i, w in enumerate(words[:-2]):
+        which = words[i + 1] == "mana" or words[i + 1 : i + 3] == ["apa", "saja"]
+        if w in _PLACE_NOUNS and which:
+            return _PLACE_NOUNS[w]
+    return ()
 
 
 def target_penalty(q: Question, text: str) -> float:
