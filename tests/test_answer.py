@@ -309,3 +309,11 @@ def test_an_acronym_is_spelt_out_by_a_sentence_writing_its_long_form(tiny_settin
 def test_an_alias_in_the_glossary_does_not_spell_out_an_acronym(engine: Engine) -> None:
     a = engine.ask("jamsostek singkatan dari apa?")
     assert not a.answered  # "bpjs ketenagakerjaan" is another name, not what the letters stand for
+
+
+def test_an_abbreviation_is_one_word_of_a_follow_up(tiny_settings) -> None:  # type: ignore[no-untyped-def]
+    glossary = tiny_settings.knowledge_dir / "glossary.txt"
+    glossary.write_text(glossary.read_text("utf-8") + "jht = jaminan hari tua\n", "utf-8")
+    engine = Engine.load(tiny_settings.engine_config(), embedder=FakeEmbedder())
+    # "..., JHT-nya aja berapa?" names one thing, so it leans on the question before it.
+    assert engine.answerer._substance(["jht", "nya", "saja", "berapa"]) == 1

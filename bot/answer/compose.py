@@ -112,21 +112,27 @@ class Answerer:
         return self.index.lexical.correct(word) or nearest_common(word)
 
     def _substance(self, standard: Sequence[str]) -> int:
-        """How many words of a question name something the articles know (not counting
+        """How many of the words typed name something the articles know (not counting
         question words, chat words, the words that only say "compare" and those that only
-        place it in time)."""
-        words = list(self.reader.normalized(list(standard)))
+        place it in time; an abbreviation the glossary spells out counts once)."""
+        # Each typed word as the words it reads as ("jht" -> "jaminan hari tua": one word).
+        forms = [list(self.reader.normalized([w])) for w in standard]
+        flat = [(i, w) for i, ws in enumerate(forms) for w in ws]
         period = self.reader.lexicons.markers("period")
-        for start, end in period.find(words):
-            words[start:end] = ["yang"] * (end - start)
+        for start, end in period.find([w for _, w in flat]):
+            for i, _ in flat[start:end]:
+                forms[i] = []  # "akhir thn": only places the question in time
         return sum(
             1
-            for w in words
-            if w.isalpha()
-            and w not in STOPWORDS
-            and w not in COMPARISON_CUES
-            and w not in MONTH_WORDS
-            and self._known(stem(w))
+            for ws in forms
+            if any(
+                w.isalpha()
+                and w not in STOPWORDS
+                and w not in COMPARISON_CUES
+                and w not in MONTH_WORDS
+                and self._known(stem(w))
+                for w in ws
+            )
         )
 
     # -- answering -----------------------------------------------------------------------
