@@ -623,3 +623,9 @@ def test_a_place_followed_by_a_question_word_of_another_phrase_asks_no_place_lis
 
     assert asked_place_kinds(reader.parse("gubernur minta pemkab pemkot ngapain?")) == ()
     assert asked_place_kinds(reader.parse("kota apa saja yang ikut?")) == ("kabupaten", "kota")
+
+
+def test_berapa_orang_counts_what_comes_before_it(reader: QuestionReader) -> None:
+    q = reader.parse("nelayannya berapa orang?")
+    text = "Pemkab juga menanggung iuran 7.200 nelayan dengan anggaran Rp1,45 miliar."
+    assert unit_match(q, text) > 0

@@ -70,8 +70,17 @@ class Window:
 
 
 def counted_nouns(q: Question) -> frozenset[str]:
-    """What a "berapa" question counts: its head terms ("berapa <program>", "brp <pekerja>")."""
-    return frozenset(q.head)
+    """What a "berapa" question counts: its head terms ("berapa <program>", "brp <pekerja>");
+    after a mere counter ("nelayannya berapa orang?"), also the words before the question
+    word."""
+    head = frozenset(q.head)
+    if not head or not head <= _COUNTERS or "berapa" not in q.words:
+        return head
+    before = q.words[: q.words.index("berapa")]
+    return head | {stem(w) for w in before if w.isalpha() and w not in STOPWORDS}
+
+
+_COUNTERS = frozenset({"orang", "jiwa"})  # words that count people without saying who
 
 
 def unit_match(q: Question, text: str) -> float:
