@@ -309,14 +309,15 @@ class Answerer:
         long_form = self.index.glossary.expand([acronym])
         initials = "".join(w[0] for w in long_form)
         spelt = f" {' '.join(long_form)} " if initials == acronym.lower() else ""
-        for aid in order:  # the article's own "Long Form (X)" first
-            for pos, s in enumerate(self._sentences(aid)):
-                if evidence.acronym_expansion(s.text, acronym):
-                    return [Pick(Scored(self.index.articles[aid], (s,), (pos,), 1.0, 1.0, 1.0))]
-        for aid in order if spelt else ():  # else a sentence writing the long form out
-            for pos, s in enumerate(self._sentences(aid)):
-                if spelt in f" {' '.join(words(s.text))} ":
-                    return [Pick(Scored(self.index.articles[aid], (s,), (pos,), 1.0, 1.0, 1.0))]
+        tests = [lambda text: bool(evidence.acronym_expansion(text, acronym))]  # "Long Form (X)"
+        if spelt:  # else a sentence writing the long form out
+            tests.append(lambda text: spelt in f" {' '.join(words(text))} ")
+        for spells in tests:
+            for aid in order:
+                for pos, s in enumerate(self._sentences(aid)):
+                    if spells(s.text):
+                        article = self.index.articles[aid]
+                        return [Pick(Scored(article, (s,), (pos,), 1.0, 1.0, 1.0))]
         return []
 
 

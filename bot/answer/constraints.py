@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.answer.lexicons import Place
-from bot.answer.question import Question, asks_yes_or_no
+from bot.answer.question import JOINERS, Question, asks_yes_or_no
 from bot.answer.spans import figure_spans
 from index.records import Article
 from index.text import split_sentences, words
@@ -92,9 +92,6 @@ def topic_met(
     return not figure and bool(asked & places_in(article.body))
 
 
-_JOINERS = frozenset({"atau", "dan", "maupun", "serta"})
-
-
 def _joined(asked: frozenset[Place], kind: str, window: str, places_in: PlacesIn) -> bool:
     """Whether the window names one asked for joined with another of its kind ("A atau B"),
     not each with its own figure ("A dan B masing-masing 100 dan 200")."""
@@ -102,7 +99,7 @@ def _joined(asked: frozenset[Place], kind: str, window: str, places_in: PlacesIn
     if "masing" in tokens or "berturut" in tokens:
         return False
     for i, w in enumerate(tokens):
-        if w not in _JOINERS:
+        if w not in JOINERS:
             continue
         left = {p for p in places_in(" ".join(tokens[max(0, i - 3) : i])) if p.kind == kind}
         right = {p for p in places_in(" ".join(tokens[i + 1 : i + 4])) if p.kind == kind}

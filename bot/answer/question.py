@@ -137,7 +137,8 @@ def _has(words: tuple[str, ...], phrase: str) -> bool:
     return any(words[i : i + n] == target for i in range(len(words) - n + 1))
 
 
-_JOINING = frozenset({"dan", "atau", "serta", "maupun"})  # "tidak termasuk A dan B"
+# Words that join two places, programs or groups ("tidak termasuk A dan B", "A atau B").
+JOINERS = frozenset({"dan", "atau", "serta", "maupun"})
 
 
 def asks_yes_or_no(q: Question) -> bool:
@@ -301,7 +302,7 @@ class QuestionReader:
             for s, e in spans:
                 if s == at:  # the place right after the marker, and those joined to it
                     left_out.add(s)
-                    at = e + (e < len(standard) and standard[e] in _JOINING)
+                    at = e + (e < len(standard) and standard[e] in JOINERS)
         return tuple(
             dict.fromkeys(
                 gazetteer.names[tuple(standard[s:e])] for s, e in spans if s not in left_out

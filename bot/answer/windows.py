@@ -22,12 +22,17 @@ def windows_of(chunk: Chunk, article: Article, sents: list[Sentence]) -> list[Sc
             continue
         for size in (1, 2):
             last = pos + size - 1
-            if last >= len(sents) or "\n" in article.body[s.end : sents[last].start]:
+            if last >= len(sents) or not same_paragraph(article.body, s, sents[last]):
                 break
             out.append(
                 Scored(article, tuple(sents[pos : last + 1]), tuple(range(pos, last + 1)), 0, 0, 0)
             )
     return out
+
+
+def same_paragraph(body: str, first: Sentence, last: Sentence) -> bool:
+    """No paragraph break stands between the two sentences of `body`."""
+    return "\n" not in body[first.end : last.start]
 
 
 def headline_like(body: str, s: Sentence) -> bool:
@@ -63,8 +68,7 @@ def with_paragraph_next(window: Scored, sents: list[Sentence]) -> Scored:
     if window.title or len(window.positions) != 1:
         return window
     pos = window.positions[0]
-    body = window.article.body
-    if pos + 1 >= len(sents) or "\n" in body[sents[pos].end : sents[pos + 1].start]:
+    if pos + 1 >= len(sents) or not same_paragraph(window.article.body, sents[pos], sents[pos + 1]):
         return window
     return window_at(window, sents, [pos, pos + 1])
 

@@ -53,7 +53,13 @@ _TRAILING_STAR_RE = re.compile(r"(?<=[.!?\"”’'])\s*\*+$")
 
 
 def _next(lines: list[str], i: int) -> str:
-    return next((x for x in lines[i + 1 : i + 3] if x), "")
+    at = _next_at(lines, i)
+    return lines[at] if at is not None else ""
+
+
+def _next_at(lines: list[str], i: int) -> int | None:
+    """Index of the first non-blank line of the two after line `i`, if any."""
+    return next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k]), None)
 
 
 @dataclass
@@ -265,16 +271,16 @@ def _subheading(lines: list[str], i: int, start: int) -> bool:
         return False
     if ", " in line or _PAGING_RE.search(line):
         return False  # "Name, Role" under a photo; "Halaman 2/2", "Scroll untuk melanjutkan"
-    after = _next(lines, i)
-    before = _before(lines, i)
+    after_at, before_at = _next_at(lines, i), _before_at(lines, i)
+    after = lines[after_at] if after_at is not None else ""
+    before = lines[before_at] if before_at is not None else ""
     if i <= start or single_rule(line, after) or _LIST_HEADER_RE.match(line):
         return False
-    opens = prose(after) and not single_rule(after, _next(lines, lines.index(after, i + 1)))
-    if _SEE_ALSO_ALONE_RE.match(before):
+    opens = after_at is not None and prose(after) and not single_rule(after, _next(lines, after_at))
+    if before_at is None or _SEE_ALSO_ALONE_RE.match(before):
         return False  # the headline a "Baca juga:" line links to
-    at = next(k for k in range(i - 1, -1, -1) if lines[k])  # `before`'s index (i > start)
     # "Baca juga :", its headline, a blank line, then the subheading (not a second headline).
-    linked = bool(_SEE_ALSO_ALONE_RE.match(_before(lines, at))) and not lines[i - 1]
+    linked = bool(_SEE_ALSO_ALONE_RE.match(_before(lines, before_at))) and not lines[i - 1]
     follows = (prose(before) and not single_rule(before)) or bool(
         linked
         or _SEE_ALSO_RE.match(before)
@@ -286,7 +292,13 @@ def _subheading(lines: list[str], i: int, start: int) -> bool:
 
 def _before(lines: list[str], i: int) -> str:
     """The nearest non-blank line before line `i` ("" at the top)."""
-    return next((lines[k] for k in range(i - 1, -1, -1) if lines[k]), "")
+    at = _before_at(lines, i)
+    return lines[at] if at is not None else ""
+
+
+def _before_at(lines: list[str], i: int) -> int | None:
+    """Index of the nearest non-blank line before line `i`, if any."""
+    return next((k for k in range(i - 1, -1, -1) if lines[k]), None)
 
 
 def classify(lines: list[str]) -> Page:

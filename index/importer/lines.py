@@ -47,7 +47,7 @@ _SITE_PHRASE_RE = re.compile(
     r"|saksikan\s+video\b|simak\s+video\b|lihat\s+foto$|\d+\s+dari\s+\d+\s+halaman$"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya)\b|selanjutnya\s*>+|scroll\s+to\s+continue"
     r"|alamat\s+email\s+anda\s+tidak\s+akan|ruas\s+yang\s+wajib\s+ditandai"
-    r"|(?:komentar|nama|email|situs\s+web)\s*\*?$|advertisement$|iklan$|ads$|sponsored$"
+    r"|(?:komentar|nama|email|situs\s+web)\s*\*?$"
     r"|©|copyright\b|hak\s+cipta\b|all\s+rights\s+reserved"
     r"|dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak)"
     r"|artikel\s+ini\s+telah\s+(?:tayang|terbit)|baca\s+artikel\s+\S+.*selengkapnya"
