@@ -110,6 +110,12 @@ def words(text: str) -> list[str]:
     return _TOKEN_RE.findall(normalize(text))
 
 
+def words_cased(text: str) -> list[str]:
+    """The tokens of `words(text)` as the text writes them (not lowercased)."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    return _TOKEN_RE.findall(text)
+
+
 @cache
 def _stemmer():  # type: ignore[no-untyped-def]
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory

@@ -317,3 +317,29 @@ def test_an_abbreviation_is_one_word_of_a_follow_up(tiny_settings) -> None:  # t
     engine = Engine.load(tiny_settings.engine_config(), embedder=FakeEmbedder())
     # "..., JHT-nya aja berapa?" names one thing, so it leans on the question before it.
     assert engine.answerer._substance(["jht", "nya", "saja", "berapa"]) == 1
+
+
+TITLED_LIST_ARTICLE = """---
+id: epsilon-2024-08-01
+title: Wujudkan Target 2025, Kantor Wilayah Fokus Pada 3 Hal
+outlet: Epsilon
+dated: 2024-08-01
+---
+Kantor Wilayah Sumbagsel bertekad mewujudkan target kepesertaan.
+
+Kepala kantor wilayah menyampaikan, guna mewujudkan target tersebut, pihaknya fokus pada 3 hal. Pertama, pihaknya kepada ekosistem desa.
+
+Fokus kami yang kedua adalah ekosistem pasar. Kami ingin pedagang terlindungi.
+
+Kemudian yang ketiga, kami fokus kepada pekerja miskin dan tidak mampu.
+"""
+
+
+def test_a_list_for_the_year_and_office_of_the_title_is_read_from_the_body(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The title names the year, the article the office's region: a list question (no figure
+    asked) is answered by the body's list, not by the headline that announces it."""
+    engine = _engine_on(tmp_path, {"epsilon.md": TITLED_LIST_ARTICLE})
+    a = engine.ask("apa saja fokus kantor wilayah sumbagsel untuk target 2025?")
+    assert a.answered
+    assert "ekosistem desa" in a.text and "pekerja miskin" in a.text
+    assert "Fokus Pada 3 Hal" not in a.text

@@ -629,3 +629,68 @@ def test_berapa_orang_counts_what_comes_before_it(reader: QuestionReader) -> Non
     q = reader.parse("nelayannya berapa orang?")
     text = "Pemkab juga menanggung iuran 7.200 nelayan dengan anggaran Rp1,45 miliar."
     assert unit_match(q, text) > 0
+
+
+def test_an_office_is_met_by_its_article_when_no_figure_is_asked(reader: QuestionReader) -> None:
+    from bot.answer.constraints import year_met
+
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    body = "Kepala Kantor Cabang BPJS Ketenagakerjaan Palembang menyampaikan capaian. Kanwil Sumbagsel hadir."
+    article = _article(title="Target 2025", dated=date(2024, 8, 1), body=body)
+    window = "Usai peresmian layanan baru pada Kamis 12 Januari 2023, gubernur meminta pelayanan maksimal."
+    office = reader.parse("kapan peresmian layanan baru di BPJS TK Palembang?")
+    assert unmet(office, window, [], article, places, {}) == []
+    town = reader.parse("kapan peresmian layanan baru di Palembang?")
+    assert unmet(town, window, [], article, places, {}) == ["Palembang"]
+    region = reader.parse("apa saja fokus kanwil sumbagsel?")
+    assert unmet(region, "Pihaknya fokus pada 3 hal.", [], article, places, {}) == []
+    figure = reader.parse("berapa pekerja terlindungi di sumbagsel?")
+    assert unmet(figure, "Sebanyak 1.000 pekerja terlindungi.", [], article, places, {})
+    # The title's year serves a question asking no figure, not one asking a figure.
+    assert year_met(2025, "Pihaknya fokus pada 3 hal.", [], article, figure=False)
+    assert not year_met(2025, "Sebanyak 1.000 pekerja terlindungi.", [], article)
+
+
+def test_since_and_until_questions_need_an_answer_that_says_so(reader: QuestionReader) -> None:
+    article = _article(dated=date(2024, 8, 1))
+    none = lambda _: frozenset()  # noqa: E731
+    since = reader.parse("sejak kapan Yudha menjabat kepala kantor wilayah?")
+    dated = "Yudha beraudiensi dengan gubernur pada Kamis 1 Agustus 2024."
+    assert unmet(since, dated, [], article, none, {}) == ["since or until"]
+    assert (
+        unmet(since, "Yudha, yang menjabat sejak 1 Oktober 2025, hadir.", [], article, none, {})
+        == []
+    )
+    assert (
+        unmet(
+            reader.parse("kapan mulai gerakan itu?"), "Gerakan dimulai 2024.", [], article, none, {}
+        )
+        == []
+    )
+    until = reader.parse("elen jadi penjabat gubernur sampe kapan?")
+    assert unmet(until, dated, [], article, none, {}) == ["since or until"]
+    assert not reader.parse("berapa laporan diterima sejak posko dibuka?").time_cues
+    assert not reader.parse("kapan gerakan itu dicanangkan?").time_cues
+
+
+def test_who_holds_a_role_the_articles_never_name_is_refused(reader: QuestionReader) -> None:
+    from bot.answer.constraints import role_unknown
+
+    assert role_unknown(reader.parse("siapa pemenang penghargaan itu?"))
+    assert not role_unknown(reader.parse("siapa kepala kantor wilayah?"))
+    assert not role_unknown(reader.parse("siapa Budi Wirasaputra?"))
+    assert not role_unknown(reader.parse("siapa yang hadir?"))
+
+
+def test_capitalised_words_of_the_articles_are_a_name_not_english() -> None:
+    known = {"new", "blue", "print", "kapan", "resmi"}
+    glossary = load_glossary(KNOWLEDGE / "glossary.txt")
+    reader = QuestionReader(glossary, load_lexicons(KNOWLEDGE), known=lambda t: t in known)
+    q = reader.parse("When was the New Service Blue Print launched?")
+    assert {"new", "blue", "print"} <= set(q.words)
+    assert "baru" not in q.words
+    assert "baru" in reader.parse("when was the new service launched?").words

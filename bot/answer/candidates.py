@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.answer import evidence
-from bot.answer.constraints import LOCALE_REACH, unmet
+from bot.answer.constraints import LOCALE_REACH, role_unknown, unmet
 from bot.answer.features import (
     LinearScorer,
     Window,
@@ -126,6 +126,8 @@ class CandidateFinder:
         something new for "apa nama ...", and it says how a target turned out when asked."""
         if not self.scorer.fits(q, scored.text):
             return False
+        if scored.title and q.kind == "apa_saja" and not _enumerates(scored.text):
+            return False  # "..., Fokus pada 4 Hal" announces the list the article gives
         if asks_office_holder(q) and not office_named(q, self.terms_of(scored.text)):
             return False
         if unit_match(q, scored.text) < 0:
@@ -142,7 +144,7 @@ class CandidateFinder:
             p.kind in kinds and p not in q.places for p in self.places_in(scored.text)
         ):
             return False  # "kabupaten mana saja ...?" is not answered by "beberapa kabupaten"
-        if not (q.places or q.years or q.months or q.people):
+        if not (q.places or q.years or q.months or q.people or q.time_cues or role_unknown(q)):
             return True
         before = []
         if not scored.title:
@@ -150,3 +152,8 @@ class CandidateFinder:
             start = scored.positions[0]
             before = [s.text for s in sents[max(0, start - LOCALE_REACH) : start]]
         return not unmet(q, scored.text, before, scored.article, self.places_in, MONTH_NAMES)
+
+
+def _enumerates(title: str) -> bool:
+    """A headline that lists things itself ("Ini Programnya: JHT, JKK, JKM")."""
+    return ":" in title or title.count(",") >= 2

@@ -13,7 +13,7 @@ from bot.answer.lexicons import Place
 from bot.answer.question import JOINERS, Question, asks_yes_or_no
 from bot.answer.spans import figure_spans
 from index.records import Article
-from index.text import split_sentences, words
+from index.text import split_sentences, stem, words
 
 NEARBY = 2  # sentences before an answer that still count for the months they name
 LOCALE_REACH = 6  # sentences before an answer searched for the place it is about
@@ -45,6 +45,7 @@ def place_met(
 
 
 _AGENCY_WORDS = frozenset({"bpjs", "ketenagakerjaan", "bpjamsostek", "tk"})
+_OFFICE_WORDS = _AGENCY_WORDS - {"bpjs"} | {"cabang"}
 
 
 def _office_only(place: Place, window: str, places_in: PlacesIn) -> bool:
@@ -153,6 +154,28 @@ def _office_region(
     )
 
 
+def _about_office(
+    place: Place, asked: Sequence[str], article: Article, places_in: PlacesIn
+) -> bool:
+    """For a question that asks no figure, an office's place is met by the article naming
+    that office: a region (an office's area) named anywhere in it, or a district
+    the question names as the agency's office ("di BPJS TK <kota>") and the article too."""
+    if place.kind == "region":
+        return place in places_in(f"{article.title} {article.body}")
+    if place.kind not in _LOCAL or not _office_place(place, asked, places_in):
+        return False
+    return _office_place(place, words(article.body), places_in)
+
+
+def _office_place(place: Place, tokens: Sequence[str], places_in: PlacesIn) -> bool:
+    """The words name the place as the agency's office ("BPJS Ketenagakerjaan <kota>",
+    "Cabang <kota>")."""
+    return any(
+        w in _OFFICE_WORDS and place in places_in(" ".join(tokens[i + 1 : i + 4]))
+        for i, w in enumerate(tokens)
+    )
+
+
 def _branch(place: Place, words: Sequence[str], places_in: PlacesIn) -> bool:
     """The question names the place as a branch office ("kantor cabang X"), whose figures are
     for its whole area."""
@@ -178,15 +201,20 @@ _REGULATION_RE = re.compile(
 )  # "PP Nomor 44 Tahun 2015"
 
 
-def year_met(year: int, window: str, before: Sequence[str], article: Article) -> bool:
+def year_met(
+    year: int, window: str, before: Sequence[str], article: Article, figure: bool = True
+) -> bool:
     """The answer names the year; or, naming no year of its own ("sepanjang 2025" answers
     for 2025, not for the year the article appeared), the sentences just before it name it,
-    or the article is from that year."""
+    or the article is from that year. When no figure is asked for, the title naming the year
+    is enough too ("Target ... 2025, Fokus pada 4 Hal": the four things are for 2025)."""
     own = _YEAR_RE.findall(_REGULATION_RE.sub(" ", window))
     if own:
         return str(year) in own
     dated = article.dated
     near = _YEAR_RE.findall(" ".join(before[-NEARBY:]))
+    if not figure and str(year) in _YEAR_RE.findall(article.title):
+        return True
     return str(year) in near or bool(dated and dated.year == year)
 
 
@@ -218,13 +246,15 @@ def unmet(
 ) -> list[str]:
     """The constraints of `q` that this answer window does not meet (empty when all are)."""
     places = [p for p in q.places if p.kind not in TOPICS]
+    figure = q.kind == "berapa"
     missing = [
         p.name
         for p in places
         if not place_met(p, window, before, article, places_in)
         and not _office_region(p, places, article, places_in)
+        and not (not figure and _about_office(p, q.words, article, places_in))
     ]
-    if q.kind == "berapa":
+    if figure:
         missing += [
             p.name
             for p in places
@@ -237,7 +267,6 @@ def unmet(
                 )
             )
         ]
-    figure = q.kind == "berapa"
     for kind in TOPICS:
         asked = frozenset(p for p in q.places if p.kind == kind)
         if asked and not topic_met(asked, figure, window, before, article, places_in):
@@ -246,8 +275,12 @@ def unmet(
     # year ("target ... 2025") answers it; one naming none must be of that year.
     premise = asks_yes_or_no(q) and bool(_YEAR_RE.search(window))
     if not premise:
-        missing += [str(y) for y in q.years if not year_met(y, window, before, article)]
+        missing += [str(y) for y in q.years if not year_met(y, window, before, article, figure)]
     missing += [f"person {name}" for name in q.people if not person_met(name, article)]
+    if q.time_cues and not q.time_cues & {stem(w) for w in words(window)}:
+        missing.append("since or until")
+    if role_unknown(q):
+        missing.append("role")
     if q.months:
         # A window naming no month may lean on the sentences before it ("sepanjang Januari
         # ... Total nilai ..."); one that names a month says its own ("Sementara pada
@@ -259,6 +292,21 @@ def unmet(
         if not met:  # one month of a period ("Januari-September") is enough
             missing += [f"month {m}" for m in q.months]
     return missing
+
+
+def role_unknown(q: Question) -> bool:
+    """ "Siapa <role> ...": the articles never use the word of the role asked about ("siapa
+    pemenang ..."), so no sentence says who holds it (the word of a person named in the
+    question is not a role: "who is <name>")."""
+    if q.kind != "siapa":
+        return False
+    at = next((i for i, w in enumerate(q.words) if w in ("siapa", "who")), None)
+    if at is None or at + 1 >= len(q.words):
+        return False
+    role = q.words[at + 1]
+    named = {w for name in q.people for w in words(name)}
+    unknown = {*q.unknown_common, *q.unknown_rare}
+    return role.isalpha() and role not in named and stem(role) in unknown
 
 
 def person_met(name: str, article: Article) -> bool:

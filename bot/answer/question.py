@@ -15,6 +15,7 @@ from index.glossary import Glossary
 from index.lexical import terms_of_words
 from index.text import MONTH_WORDS, STOPWORDS, stem
 from index.text import words as words_of
+from index.text import words_cased as words_of_cased
 
 _ACRONYM_ASK = {
     "singkatan",
@@ -81,6 +82,8 @@ class Question:
     common_share: float = 0.0
     rare_share: float = 0.0
     asked_unknown: float = 0.0  # 1 when the head of what it asks about ("<alamat> ...") is unknown
+    # "sejak kapan / sampai kapan": the words one of which the answer must write (stems)
+    time_cues: frozenset[str] = frozenset()
 
 
 # A word written doubled with "2" ("brp2", "org2"): the word once (not "Rp2,5", "ke2").
@@ -206,6 +209,20 @@ _CHECK_RE = re.compile(
 _THOUSANDS = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6}
 
 
+_WHEN = frozenset({"tahun", "tanggal", "bulan"})  # "<sejak> tahun berapa"
+
+
+def _named_word(token: str, of_articles: Callable[[str], bool]) -> bool:
+    """A capitalised word (not in capitals: "BPJS" is an acronym, not a name's word) that the
+    articles use."""
+    return (
+        token[:1].isupper()
+        and not token.isupper()
+        and token.lower() not in STOPWORDS
+        and of_articles(token.lower())
+    )
+
+
 def _with_digits(words: list[str], known: Callable[[str], bool]) -> list[str]:
     """Words with each "690 ribu" / "1,1 juta" written in digits ("690.000", "1.100.000")
     when an article writes it so."""
@@ -263,8 +280,11 @@ class QuestionReader:
         for start, end in frame.find(surface):
             surface[start:end] = ["yang"] * (end - start)
         out = []
-        dialect = self.lexicons.dialect.expand(surface)
-        for w in self.english.expand(dialect):
+        english: list[str] = []
+        for segment, verbatim in self._name_runs(text, surface):
+            dialect = segment if verbatim else self.lexicons.dialect.expand(segment)
+            english += dialect if verbatim else self.english.expand(dialect)
+        for w in english:
             if w in STOPWORDS or self.known(stem(w)):
                 out.append(w)
                 continue
@@ -273,6 +293,46 @@ class QuestionReader:
         for start, end in frame.find(out):  # "sebenernyo" -> "sebenernya", a frame word
             out[start:end] = ["yang"] * (end - start)
         return _with_digits(out, self.known)
+
+    def _name_runs(self, text: str, surface: list[str]) -> list[tuple[list[str], bool]]:
+        """`surface` cut into runs, each marked verbatim when it is a name the corpus writes:
+        two or more capitalised words in a row ("Gerakan Layanan Baru"), each a word of the
+        articles. Those are kept as they are, not read as English word by word."""
+        cased = words_of_cased(text)
+        if len(cased) != len(surface):
+            return [(surface, False)]
+        runs: list[tuple[list[str], bool]] = []
+        i = 0
+        while i < len(surface):
+            j = i
+            while j < len(surface) and _named_word(cased[j], self._of_articles):
+                j += 1
+            if j - i >= 2:
+                runs.append((surface[i:j], True))
+                i = j
+                continue
+            if runs and not runs[-1][1]:
+                runs[-1][0].append(surface[i])
+            else:
+                runs.append(([surface[i]], False))
+            i += 1
+        return runs
+
+    def _of_articles(self, word: str) -> bool:
+        """The articles use the word, as it is or as the glossary reads both ("service")."""
+        return self.known(stem(word)) or (word,) in self.glossary.entries
+
+    def _time_cues(self, words: tuple[str, ...]) -> frozenset[str]:
+        """For "sejak kapan / mulai kapan / sampai kapan", the stems of the words (of that
+        section of knowledge/chat.txt) one of which the answer must write."""
+        asks = [i for i, w in enumerate(words) if w == "kapan"]
+        asks += [i for i, w in enumerate(words[:-1]) if words[i + 1] == "berapa" and w in _WHEN]
+        for section in ("since", "until"):
+            phrases = self.lexicons.markers(section)
+            for start, end in phrases.find(words):
+                if any(start - 2 <= at <= end + 1 for at in asks):
+                    return frozenset(stem(w) for p in phrases.items for w in p)
+        return frozenset()
 
     def _people(self, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
         address = {p[0] for p in self.lexicons.markers("honorific").items if len(p) == 1}
@@ -363,6 +423,7 @@ class QuestionReader:
             common_share=common / total,
             rare_share=rare / total,
             asked_unknown=_nucleus_unknown(asked_terms(words), self.known),
+            time_cues=self._time_cues(words) if kind == "kapan" else frozenset(),
         )
 
 
