@@ -694,3 +694,29 @@ def test_capitalised_words_of_the_articles_are_a_name_not_english() -> None:
     assert {"new", "blue", "print"} <= set(q.words)
     assert "baru" not in q.words
     assert "baru" in reader.parse("when was the new service launched?").words
+
+
+def test_a_place_the_gazetteer_does_not_know_is_still_a_constraint(reader: QuestionReader) -> None:
+    assert reader.parse("berapa peserta yang ditanggung Pemkab Lumajang?").local_names == (
+        "lumajang",
+    )
+    assert reader.parse("siapa kepala cabang kendari?").local_names == ("kendari",)
+    assert reader.parse("How many workers does the Jember branch cover?").local_names == ("jember",)
+    # Known places, a local government as a subject, a dialect word and a corpus word are not.
+    assert reader.parse("berapa peserta di Kota Palembang?").local_names == ()
+    assert reader.parse("pemprov bakal ngapain?").local_names == ()
+    assert reader.parse("berapo kabupaten kota kiro2?").local_names == ()
+    assert reader.parse("berapa pekerja di kota kantor?").local_names == ()
+    q = reader.parse("berapa peserta di kabupaten lumajang?")
+    article = _article()
+    none = lambda _: frozenset()  # noqa: E731
+    assert unmet(q, "Di Jember ada 38.650 peserta.", [], article, none, {}) == ["lumajang"]
+    assert unmet(q, "Di Lumajang ada 9.000 peserta.", [], article, none, {}) == []
+
+
+def test_a_name_of_common_words_closing_an_office_is_a_person() -> None:
+    from bot.answer.evidence import person_spans
+
+    text = "Kepala Kantor Cabang BPJS Ketenagakerjaan Jember Rizky Aditya Nugroho mengatakan, ada 9 kasus."
+    assert any("Rizky Aditya Nugroho" in text[s:e] for s, e in person_spans(text))
+    assert person_spans("Direktur Utama Rumah Sakit Umum hadir.") == ()

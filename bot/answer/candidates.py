@@ -144,7 +144,15 @@ class CandidateFinder:
             p.kind in kinds and p not in q.places for p in self.places_in(scored.text)
         ):
             return False  # "kabupaten mana saja ...?" is not answered by "beberapa kabupaten"
-        if not (q.places or q.years or q.months or q.people or q.time_cues or role_unknown(q)):
+        if not (
+            q.places
+            or q.years
+            or q.months
+            or q.people
+            or q.local_names
+            or q.time_cues
+            or role_unknown(q)
+        ):
             return True
         before = []
         if not scored.title:

@@ -277,6 +277,8 @@ def unmet(
     if not premise:
         missing += [str(y) for y in q.years if not year_met(y, window, before, article, figure)]
     missing += [f"person {name}" for name in q.people if not person_met(name, article)]
+    around = [article.title, *before[-NEARBY:], window]
+    missing += [n for n in q.local_names if not any(n in words(t) for t in around)]
     if q.time_cues and not q.time_cues & {stem(w) for w in words(window)}:
         missing.append("since or until")
     if role_unknown(q):

@@ -77,12 +77,38 @@ def person_spans(text: str, not_names: frozenset[str] = frozenset()) -> Spans:
         while last + 1 < len(names) and usable[last + 1] and zipf_id(lower[last + 1]) < NAME_ZIPF:
             last += 1
         spans.append((starts[first], starts[last] + len(names[last])))
-    return tuple(sorted(set(spans) | set(_named_after_role(text, not_names))))
+    named = _named_after_role(text, not_names) + _named_after_office(text, not_names)
+    return tuple(sorted(set(spans) | set(named)))
+
+
+_ACRONYM_BEFORE_RE = re.compile(r"\b[A-Z]{2,}\s$")
+
+
+def _named_after_office(text: str, not_names: frozenset[str]) -> list[Span]:
+    """A name of common words closing an office's title, without a comma ("Kepala Kantor
+    Cabang <ORG> <Org> <Tempat> <Nama Nama Nama> mengatakan"): two or more capitalised
+    words, none very common, after the last word of the office (a role, organisation or place
+    word, or the word after an acronym)."""
+    out = []
+    for m in _NAME_RE.finditer(text):
+        names = m.group().split()
+        lower = [w.lower() for w in names]
+        office = [i for i, w in enumerate(lower) if w in not_names or w in ROLE_WORDS]
+        if _ACRONYM_BEFORE_RE.search(text[: m.start()]):
+            office = [0, *office]  # "BPJS <Ketenagakerjaan>": the acronym's organisation
+        clause = re.split(r"[,.;:]", text[max(0, m.start() - 80) : m.start()].lower())[-1]
+        if not office or not (ROLE_WORDS & {*lower, *clause.split()}):
+            continue
+        tail = lower[office[-1] + 1 :]
+        if len(tail) >= 2 and all(zipf_id(w) < NAME_ZIPF for w in tail):
+            start = m.start() + len(" ".join(names[: office[-1] + 1])) + 1
+            out.append((start, m.end()))
+    return out
 
 
 def _named_after_role(text: str, not_names: frozenset[str]) -> list[Span]:
     """Names set off by commas right after an office: "Kepala Kantor Cabang X, Budi Santoso,"."""
-    out = []
+    out: list[Span] = []
     for m in _CLAUSE_NAME_RE.finditer(text):
         words = m.group(1).lower().split()
         if any(w in not_names or w in ROLE_WORDS for w in words):

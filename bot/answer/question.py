@@ -11,6 +11,7 @@ from bot.answer.lexicons import Lexicons, Place
 from bot.answer.people import people_named
 from bot.answer.spans import MAGNITUDES
 from bot.answer.vocabulary import is_common, rarity, standard_form
+from index.gazetteer import Phrases
 from index.glossary import Glossary
 from index.lexical import terms_of_words
 from index.text import MONTH_WORDS, STOPWORDS, stem
@@ -82,6 +83,8 @@ class Question:
     common_share: float = 0.0
     rare_share: float = 0.0
     asked_unknown: float = 0.0  # 1 when the head of what it asks about ("<alamat> ...") is unknown
+    # places the gazetteer does not know, named after a place word ("cabang <nama>")
+    local_names: tuple[str, ...] = ()
     # "sejak kapan / sampai kapan": the words one of which the answer must write (stems)
     time_cues: frozenset[str] = frozenset()
 
@@ -209,6 +212,12 @@ _CHECK_RE = re.compile(
 _THOUSANDS = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6}
 
 
+def _place_word(marks: Callable[[str], Phrases], surface: list[str], i: int) -> bool:
+    """`surface[i]` is itself a place word ("kabupaten/kota")."""
+    sections = ("place-before", "place-after", "place-government")
+    return any(marks(section).match_at(surface, i) for section in sections)
+
+
 _WHEN = frozenset({"tahun", "tanggal", "bulan"})  # "<sejak> tahun berapa"
 
 
@@ -322,6 +331,37 @@ class QuestionReader:
         """The articles use the word, as it is or as the glossary reads both ("service")."""
         return self.known(stem(word)) or (word,) in self.glossary.entries
 
+    def _local_names(self, text: str) -> tuple[str, ...]:
+        """Names of places the gazetteer does not know, right after a place word ("Kabupaten
+        <Nama>", "cabang <nama>", "Pemkab <Nama>") or, in English, before one ("the <Name>
+        branch"): a word written with a capital or, after a place word that is no local
+        government, a plain word the articles never use (a place they do not cover). Not a
+        gazetteer place, a lexicon word or a function word."""
+        surface, cased = words_of(text), words_of_cased(text)
+        if len(surface) != len(cased):
+            return ()
+        marks = self.lexicons.markers
+        before, after = marks("place-before"), marks("place-after")
+        government = marks("place-government")
+        named = [(i + 1, True) for i in range(len(surface)) if before.match_at(surface, i) == 1]
+        named += [(i + 1, False) for i in range(len(surface)) if government.match_at(surface, i)]
+        named += [(i - 1, True) for i in range(1, len(surface)) if after.match_at(surface, i)]
+        gazetteer = self.lexicons.gazetteer.phrases
+        names = []
+        for i, plain in named:
+            if i >= len(surface) or _place_word(marks, surface, i):
+                continue
+            if gazetteer.match_at(surface, i) or gazetteer.match_at(surface, i - 1):
+                continue  # a gazetteer place, or one starting with the place word
+            w = surface[i]
+            if not w.isalpha() or w in STOPWORDS or w in self.not_names:
+                continue
+            if cased[i][:1].isupper() or (
+                plain and not self.known(stem(w)) and self.standard(w) == [w]
+            ):
+                names.append(w)
+        return tuple(dict.fromkeys(names))
+
     def _time_cues(self, words: tuple[str, ...]) -> frozenset[str]:
         """For "sejak kapan / mulai kapan / sampai kapan", the stems of the words (of that
         section of knowledge/chat.txt) one of which the answer must write."""
@@ -415,6 +455,7 @@ class QuestionReader:
             head=head_terms(words),
             acronym=acronym,
             places=self._places(standard),
+            local_names=self._local_names(text),
             people=self._people(text, words),
             unknown_common=tuple(t for w, t in unknown if not w.isalpha() or is_common(w)),
             unknown_rare=tuple(t for w, t in unknown if w.isalpha() and not is_common(w)),
