@@ -45,6 +45,8 @@ _COMMENTS_RE = re.compile(
     r"|(?:komentar|comments?|tanggapan)\s*\(\d+\)\s*$)",
     re.I,
 )
+_COMMENTS_HEADER_RE = re.compile(r"(?i)^(?:komentar|comments?|tanggapan)\s*:?$")
+_COMMENT_WORD_RE = re.compile(r"(?i)\b(?:komentar|comments?)\b")
 _BULLET_RE = re.compile(r"^[-–—•*]+(?:\s|$)")
 _TRAILING_TAG_RE = re.compile(
     r"\s*(?:\((?:[a-z]{2,6}(?:/[a-z]{2,6})*|\*)\)|\[\s*[A-Z][A-Za-z]{1,20}\s*[\[\]])$"
@@ -134,12 +136,15 @@ def _text_after(lines: list[str], start: int) -> list[bool]:
 
 
 def _body_end(lines: list[str], start: int, article_after: list[bool]) -> int:
-    """Index just past the article: a comment form, or the first end-of-article section
+    """Index just past the article: a comment form or section (its header, then a line
+    about commenting), or the first end-of-article section
     ("Tag", "Berita Terkait", "Artikel ini telah tayang ...") after which no article text
     follows (a "Kategori :" line inside the article does not end it)."""
     for i in range(start + 1, len(lines)):
         if _COMMENTS_RE.match(lines[i]):
             return i
+        if _COMMENTS_HEADER_RE.match(lines[i]) and _COMMENT_WORD_RE.search(_next(lines, i)):
+            return i  # "Komentar", then the rules for commenting
         if _END_RE.match(lines[i]) and not article_after[i + 1]:
             return i
     return len(lines)
@@ -222,8 +227,9 @@ _ITEM_RE = re.compile(r"^[^:|]{2,60}:\s*\S")  # "Kabupaten X: 2.108 kasus", "Kat
 def _table_rows(lines: list[str]) -> set[int]:
     """Indexes of the rows of a table written as text: three or more lines in a row with the
     same number of " | " cells ("Program | Kasus | Nilai"), most of them with a figure; or
-    two or more "Label: item" lines in a row after a sentence announcing them with ":"
-    (a chart's data under its title is not the article's)."""
+    two or more "Label: item" lines in a row after a sentence announcing them with ":", or
+    after any sentence when every item has a figure (a chart's data under its title, which
+    is no sentence, is not the article's)."""
     rows: set[int] = set()
     run: list[int] = []
     for i, line in enumerate([*lines, ""]):
@@ -242,8 +248,9 @@ def _table_rows(lines: list[str]) -> set[int]:
             items.append(i)
             continue
         announced = _before(lines, items[0]) if items else ""
-        if len(items) >= 2 and announced.endswith(":") and prose(announced):
-            rows.update(items)
+        figures = all(re.search(r"\d", lines[k]) for k in items)
+        if len(items) >= 2 and prose(announced) and (announced.endswith(":") or figures):
+            rows.update(items)  # "... menjadi kelompok terbanyak." then "Label: 8.312 orang"
         items = []
     return rows
 
@@ -252,7 +259,9 @@ _BIO_RE = re.compile(
     r"(?i)^(?:tentang|profil)\s+(?:penulis|wartawan|jurnalis)|about\s+the\s+author"
 )
 _TIME_RE = re.compile(r"^\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)$")
-_READER_QUESTION_RE = re.compile(r"(?i)^[^.!?]*\bAnda\b[^.!?]*\?$")
+_READER_QUESTION_RE = re.compile(
+    r"(?i)^[^.!?]*\b(?:Anda|kamu|kalian|membaca\s+(?:artikel|berita)\s+ini)\b[^.!?]*\?$"
+)
 _POLL_RE = re.compile(r"(?i)^(?:polling|jajak\s+pendapat|survei\s+pembaca)\s*:?$")
 _PAGING_RE = re.compile(
     r"(?i)\b(?:halaman|selanjutnya|sebelumnya|scroll|lanjutkan|next|page)\b|[»«]|\d+\s*/\s*\d+"
@@ -272,6 +281,8 @@ def _subheading(lines: list[str], i: int, start: int) -> bool:
     if ", " in line or _PAGING_RE.search(line):
         return False  # "Name, Role" under a photo; "Halaman 2/2", "Scroll untuk melanjutkan"
     after_at, before_at = _next_at(lines, i), _before_at(lines, i)
+    if after_at is not None and _pull_quote(lines[after_at], lines):
+        after_at = _next_at(lines, after_at)  # a pull quote set between it and its paragraph
     after = lines[after_at] if after_at is not None else ""
     before = lines[before_at] if before_at is not None else ""
     if i <= start or single_rule(line, after) or _LIST_HEADER_RE.match(line):

@@ -55,7 +55,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 
 _TAYANG_RE = re.compile(
-    rf"(?:artikel\s+ini\s+telah\s+(?:tayang|terbit)\s+di|baca\s+artikel)\s+({DOMAIN_RE.pattern}|\w+)",
+    rf"\b(?:artikel\s+ini\s+telah\s+(?:tayang|terbit)\s+di|baca\s+artikel)\s+"
+    rf"({DOMAIN_RE.pattern}|(?!(?:ini|itu|lainnya|lengkapnya)\b)\w+)",
     re.I,
 )
 _COPYRIGHT_RE = re.compile(
