@@ -18,8 +18,10 @@ _DOMAIN = rf"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:{'|'.join(map(re.escape, TLD
 DOMAIN_RE = re.compile(_DOMAIN)
 DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*\s*,\s*)?"  # "KOTA, "
-    rf"(?:(?P<outlet>{_DOMAIN})(?:\s*,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*)?"  # outlet[, Kota]
-    r"|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*\s*\((?P<agency>[A-Z][A-Za-z]+)\)"  # Kota (AGENCY)
+    rf"(?:(?P<outlet>{_DOMAIN})(?:\s*,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*"  # outlet[, Kota]
+    r"| [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})?"  # "SITUS.id Nama Situs - "
+    r"|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*\s*"  # Kota (AGENCY), Kota (Nama Situs), Kota (situs.com)
+    r"\((?P<agency>[A-Za-z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})\)"
     r"|[A-Z]{3,}(?: [A-Z]{3,})*"  # "KOTA"
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=\s[-–—]\s+[A-Z])"  # "Kota Besar - " (mixed case)
     r"|(?<=, )(?P<site>[A-Z]{2,}[A-Za-z]*(?: [A-Z][A-Za-z]+){0,2}))"  # "Kota, SITE Name - "
