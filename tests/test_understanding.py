@@ -646,6 +646,8 @@ def test_an_office_is_met_by_its_article_when_no_figure_is_asked(reader: Questio
     assert unmet(office, window, [], article, places, {}) == []
     town = reader.parse("kapan peresmian layanan baru di Palembang?")
     assert unmet(town, window, [], article, places, {}) == ["Palembang"]
+    partner = _article(body="BPJS Ketenagakerjaan bersama Pemkot Palembang hadir.")
+    assert unmet(office, window, [], partner, places, {}) == ["Palembang"]
     region = reader.parse("apa saja fokus kanwil sumbagsel?")
     assert unmet(region, "Pihaknya fokus pada 3 hal.", [], article, places, {}) == []
     figure = reader.parse("berapa pekerja terlindungi di sumbagsel?")
@@ -684,6 +686,7 @@ def test_who_holds_a_role_the_articles_never_name_is_refused(reader: QuestionRea
     assert not role_unknown(reader.parse("siapa kepala kantor wilayah?"))
     assert not role_unknown(reader.parse("siapa Budi Wirasaputra?"))
     assert not role_unknown(reader.parse("siapa yang hadir?"))
+    assert role_unknown(reader.parse("who is the winner of the award?"))
 
 
 def test_capitalised_words_of_the_articles_are_a_name_not_english() -> None:
@@ -707,6 +710,9 @@ def test_a_place_the_gazetteer_does_not_know_is_still_a_constraint(reader: Quest
     assert reader.parse("pemprov bakal ngapain?").local_names == ()
     assert reader.parse("berapo kabupaten kota kiro2?").local_names == ()
     assert reader.parse("berapa pekerja di kota kantor?").local_names == ()
+    # Common words of an office's name are no place.
+    assert reader.parse("berapa peserta Kantor Cabang Pembantu Baturaja?").local_names == ()
+    assert reader.parse("What is the Main Branch target?").local_names == ()
     q = reader.parse("berapa peserta di kabupaten lumajang?")
     article = _article()
     none = lambda _: frozenset()  # noqa: E731

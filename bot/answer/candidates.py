@@ -164,4 +164,5 @@ class CandidateFinder:
 
 def _enumerates(title: str) -> bool:
     """A headline that lists things itself ("Ini Programnya: JHT, JKK, JKM")."""
-    return ":" in title or title.count(",") >= 2
+    listed = title.split(":", 1)[1] if ":" in title else ""
+    return "," in listed or " dan " in listed or title.count(",") >= 2

@@ -13,7 +13,7 @@ from bot.answer.lexicons import Place
 from bot.answer.question import JOINERS, Question, asks_yes_or_no
 from bot.answer.spans import figure_spans
 from index.records import Article
-from index.text import split_sentences, stem, words
+from index.text import STOPWORDS, split_sentences, stem, words
 
 NEARBY = 2  # sentences before an answer that still count for the months they name
 LOCALE_REACH = 6  # sentences before an answer searched for the place it is about
@@ -45,7 +45,7 @@ def place_met(
 
 
 _AGENCY_WORDS = frozenset({"bpjs", "ketenagakerjaan", "bpjamsostek", "tk"})
-_OFFICE_WORDS = _AGENCY_WORDS - {"bpjs"} | {"cabang"}
+_OFFICE_WORDS = (_AGENCY_WORDS - {"bpjs"}) | {"cabang"}
 
 
 def _office_only(place: Place, window: str, places_in: PlacesIn) -> bool:
@@ -157,9 +157,10 @@ def _office_region(
 def _about_office(
     place: Place, asked: Sequence[str], article: Article, places_in: PlacesIn
 ) -> bool:
-    """For a question that asks no figure, an office's place is met by the article naming
-    that office: a region (an office's area) named anywhere in it, or a district
-    the question names as the agency's office ("di BPJS TK <kota>") and the article too."""
+    """For a question that asks neither a figure nor a person (whose answer must name the
+    office's place), an office's place is met by the article naming that office: a region
+    (an office's area) named anywhere in it, or a district the question names as the agency's
+    office ("di BPJS TK <kota>") and the article too."""
     if place.kind == "region":
         return place in places_in(f"{article.title} {article.body}")
     if place.kind not in _LOCAL or not _office_place(place, asked, places_in):
@@ -170,10 +171,16 @@ def _about_office(
 def _office_place(place: Place, tokens: Sequence[str], places_in: PlacesIn) -> bool:
     """The words name the place as the agency's office ("BPJS Ketenagakerjaan <kota>",
     "Cabang <kota>")."""
-    return any(
-        w in _OFFICE_WORDS and place in places_in(" ".join(tokens[i + 1 : i + 4]))
-        for i, w in enumerate(tokens)
-    )
+    for i, w in enumerate(tokens):
+        if w not in _OFFICE_WORDS:
+            continue
+        start = i + 1  # "Cabang BPJS Ketenagakerjaan (di) <kota>": after the agency's name
+        while start < len(tokens) and (tokens[start] in _AGENCY_WORDS or tokens[start] == "di"):
+            start += 1
+        name = tokens[start : start + 3]
+        if place in places_in(" ".join(name)) and place not in places_in(" ".join(name[1:])):
+            return True
+    return False
 
 
 def _branch(place: Place, words: Sequence[str], places_in: PlacesIn) -> bool:
@@ -252,7 +259,9 @@ def unmet(
         for p in places
         if not place_met(p, window, before, article, places_in)
         and not _office_region(p, places, article, places_in)
-        and not (not figure and _about_office(p, q.words, article, places_in))
+        and not (
+            q.kind not in ("berapa", "siapa") and _about_office(p, q.words, article, places_in)
+        )
     ]
     if figure:
         missing += [
@@ -277,7 +286,7 @@ def unmet(
     if not premise:
         missing += [str(y) for y in q.years if not year_met(y, window, before, article, figure)]
     missing += [f"person {name}" for name in q.people if not person_met(name, article)]
-    around = [article.title, *before[-NEARBY:], window]
+    around = [article.title, article.region, *before, window]
     missing += [n for n in q.local_names if not any(n in words(t) for t in around)]
     if q.time_cues and not q.time_cues & {stem(w) for w in words(window)}:
         missing.append("since or until")
@@ -303,9 +312,11 @@ def role_unknown(q: Question) -> bool:
     if q.kind != "siapa":
         return False
     at = next((i for i, w in enumerate(q.words) if w in ("siapa", "who")), None)
-    if at is None or at + 1 >= len(q.words):
+    if at is None:
         return False
-    role = q.words[at + 1]
+    # "who is the <role>"; not "siapa yang <verb>", whose verb the articles may put otherwise
+    after = [w for w in q.words[at + 1 :] if w == "yang" or w not in STOPWORDS]
+    role = after[0] if after else ""
     named = {w for name in q.people for w in words(name)}
     unknown = {*q.unknown_common, *q.unknown_rare}
     return role.isalpha() and role not in named and stem(role) in unknown

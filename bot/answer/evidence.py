@@ -86,9 +86,9 @@ _ACRONYM_BEFORE_RE = re.compile(r"\b[A-Z]{2,}\s$")
 
 def _named_after_office(text: str, not_names: frozenset[str]) -> list[Span]:
     """A name of common words closing an office's title, without a comma ("Kepala Kantor
-    Cabang <ORG> <Org> <Tempat> <Nama Nama Nama> mengatakan"): two or more capitalised
-    words, none very common, after the last word of the office (a role, organisation or place
-    word, or the word after an acronym)."""
+    Cabang <ORG> <Org> <Tempat> <Nama Nama Nama> mengatakan"): the last two or more
+    capitalised words, none very common, after the last word of the office (a role,
+    organisation or place word, or the word after an acronym)."""
     out = []
     for m in _NAME_RE.finditer(text):
         names = m.group().split()
@@ -99,9 +99,11 @@ def _named_after_office(text: str, not_names: frozenset[str]) -> list[Span]:
         clause = re.split(r"[,.;:]", text[max(0, m.start() - 80) : m.start()].lower())[-1]
         if not office or not (ROLE_WORDS & {*lower, *clause.split()}):
             continue
-        tail = lower[office[-1] + 1 :]
-        if len(tail) >= 2 and all(zipf_id(w) < NAME_ZIPF for w in tail):
-            start = m.start() + len(" ".join(names[: office[-1] + 1])) + 1
+        first = len(lower)  # the run of words, none very common, that ends the match
+        while first > office[-1] + 1 and zipf_id(lower[first - 1]) < NAME_ZIPF:
+            first -= 1
+        if len(lower) - first >= 2:
+            start = m.start() + len(" ".join(names[:first])) + 1
             out.append((start, m.end()))
     return out
 

@@ -6,11 +6,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.answer.evidence import NAME_ZIPF
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Place
 from bot.answer.people import people_named
 from bot.answer.spans import MAGNITUDES
-from bot.answer.vocabulary import is_common, rarity, standard_form
+from bot.answer.vocabulary import is_common, rarity, standard_form, zipf_id
 from index.gazetteer import Phrases
 from index.glossary import Glossary
 from index.lexical import terms_of_words
@@ -346,16 +347,20 @@ class QuestionReader:
         named = [(i + 1, True) for i in range(len(surface)) if before.match_at(surface, i) == 1]
         named += [(i + 1, False) for i in range(len(surface)) if government.match_at(surface, i)]
         named += [(i - 1, True) for i in range(1, len(surface)) if after.match_at(surface, i)]
-        gazetteer = self.lexicons.gazetteer.phrases
+        gazetteer = self.lexicons.gazetteer
+        if any(p.kind in ("kabupaten", "kota") for p in gazetteer.find(surface)):
+            return ()  # "Kantor Cabang Pembantu <kota>": the place is known
         names = []
         for i, plain in named:
             if i >= len(surface) or _place_word(marks, surface, i):
                 continue
-            if gazetteer.match_at(surface, i) or gazetteer.match_at(surface, i - 1):
+            if gazetteer.phrases.match_at(surface, i) or gazetteer.phrases.match_at(surface, i - 1):
                 continue  # a gazetteer place, or one starting with the place word
             w = surface[i]
             if not w.isalpha() or w in STOPWORDS or w in self.not_names:
                 continue
+            if (w,) in self.english.entries or zipf_id(w) >= NAME_ZIPF:
+                continue  # "Main Branch", "Cabang Utama", "Desa Sejahtera": not names
             if cased[i][:1].isupper() or (
                 plain and not self.known(stem(w)) and self.standard(w) == [w]
             ):
