@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.answer.evidence import NAME_ZIPF
 from bot.answer.intake import clean_text
@@ -367,6 +368,11 @@ class QuestionReader:
                 names.append(w)
         return tuple(dict.fromkeys(names))
 
+    @cached_property
+    def _asking_nouns(self) -> frozenset[str]:
+        """Stems of the nouns that ask what is said of the next one (knowledge/chat.txt)."""
+        return frozenset(stem(w) for p in self.lexicons.markers("asking-noun").items for w in p)
+
     def _time_cues(self, words: tuple[str, ...]) -> frozenset[str]:
         """For "sejak kapan / mulai kapan / sampai kapan", the stems of the words (of that
         section of knowledge/chat.txt) one of which the answer must write."""
@@ -468,7 +474,7 @@ class QuestionReader:
             not_names=self.not_names,
             common_share=common / total,
             rare_share=rare / total,
-            asked_unknown=_nucleus_unknown(asked_terms(words), self.known),
+            asked_unknown=_nucleus_unknown(asked_terms(words), self.known, self._asking_nouns),
             time_cues=self._time_cues(words) if kind == "kapan" else frozenset(),
         )
 
@@ -480,10 +486,13 @@ def parse_question(
     return QuestionReader(glossary, correct=correct).parse(raw)
 
 
-def _nucleus_unknown(terms: tuple[str, ...], known: Callable[[str], bool]) -> float:
+def _nucleus_unknown(
+    terms: tuple[str, ...], known: Callable[[str], bool], asking: frozenset[str] = frozenset()
+) -> float:
     """1 when the first word of what the question asks about, the head of its noun phrase
-    ("<alamat> kantor cabang", "<iuran> bpjs"), is a word the articles never use."""
-    terms = tuple(t for t in terms if not t.isdigit())
+    ("<alamat> kantor cabang", "<iuran> bpjs"), is a word the articles never use; a noun
+    that only asks for what is said of the next one ("apa peran <media>") is no head."""
+    terms = tuple(t for t in terms if not t.isdigit() and t not in asking)
     return 0.0 if not terms or known(terms[0]) else 1.0
 
 

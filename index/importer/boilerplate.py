@@ -21,6 +21,7 @@ from index.importer.lines import (
     prose,
     single_rule,
 )
+from index.text import split_sentences
 
 _LIST_HEADER_RE = re.compile(
     r"^(?:berita\s+(?:terkait|lainnya|terkini|populer|terpopuler|pilihan)|artikel\s+terkait"
@@ -380,10 +381,21 @@ def classify(lines: list[str]) -> Page:
     return page
 
 
+# A site's credit after a paragraph's last sentence ("... lebih tenang," ucapnya. (Situs.co/Nama)).
+_QUOTE_RE = re.compile(r"[\"“”]")
+_TRAILING_CREDIT_RE = re.compile(r"(?<=[.!?\"”])\s*\([A-Za-z][\w.-]*/[A-Z][^()/]{1,40}\)$")
+
+
 def tidy(para: str) -> str:
-    """Remove trailing byline tags ("(abc)", "[AGENCY]") and a stray "*" after a sentence."""
+    """Remove trailing byline tags ("(abc)", "[AGENCY]"), a site's credit after a quote or
+    a paragraph of sentences ("(Situs.co/Nama)"), and a stray "*" after a sentence."""
     previous = None
     while previous != para:
         previous = para
         para = _TRAILING_STAR_RE.sub("", _TRAILING_TAG_RE.sub("", para)).rstrip()
+        credited = _TRAILING_CREDIT_RE.sub("", para)
+        if credited != para and (
+            _QUOTE_RE.search(credited) or len(list(split_sentences(credited))) > 1
+        ):
+            para = credited  # a photo's caption is one sentence, and keeps its credit
     return para

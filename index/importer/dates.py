@@ -57,6 +57,13 @@ _BYLINE_TAIL_RE = re.compile(
 _PRINT_STAMP_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[AP]M$", re.I)
 
 
+# A relative time beside the date ("10:05 WIB · 2 jam lalu"), which says nothing of it.
+_AGO_RE = re.compile(
+    r"(?i)\b\d+\s+(?:detik|menit|jam|hari|minggu|bulan)\s+(?:yang\s+)?lalu\b"
+    r"|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago\b"
+)
+
+
 def header_date(line: str) -> date | None:
     """The date of a header date line ("Kamis, 6 Maret 2025 16:20 WIB", "Situs.com -
     14/09/2021, 16:42 WIB", "Rabu 22 Jan 2025 - 11:47"): a line that is a date and little
@@ -76,7 +83,7 @@ def header_date(line: str) -> date | None:
     if not m:
         return None
     rest = _BYLINE_TAIL_RE.sub(" ", line[: m.start()] + " " + line[m.end() :])
-    rest = _NOISE_RE.sub(" ", _TIME_RE.sub(" ", rest))
+    rest = _NOISE_RE.sub(" ", _TIME_RE.sub(" ", _AGO_RE.sub(" ", rest)))
     words = rest.split()
     if len(words) > 3 or not all(w[0].isupper() or "." in w for w in words):
         return None  # "sejak 2 Juni 2025": a date inside a phrase, not a header

@@ -40,6 +40,8 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?-i:[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}),\s*(?:jurnalis|wartawan|reporter|editor"
     r"|kontributor|penulis|redaktur|koresponden)$"
     r"|(?:rep|red)\s*:|disclaimer\s*:|(?:sponsored|promoted|advertorial|ralat|koreksi)\s*:"
+    r"|waktu\s+(?:baca|membaca)\s+\d+\s+menit|\d+\s+menit\s+(?:baca|membaca)\b"
+    r"|\d+\s+min(?:ute)?s?\s+read\b"
     r"|catatan\s+redaksi\s*:|tulis\s+komentar|kirim\s+komentar|simpan\s+nama,?\s+email"
     r"|(?:dipublikasikan|diterbitkan|ditulis|diposting|dikirim)\s+oleh\b"
     r"|(?:posted|written|published)\s+by\b|laporan(?:\s+langsung)?\s*:"
