@@ -528,6 +528,18 @@ def test_a_year_named_by_the_answer_overrides_the_articles_date(reader: Question
     assert year_met(2025, "Pemkab menanggung iuran 6.300 petani kopi.", [lead], december_2024)
 
 
+def test_a_window_naming_another_month_is_not_of_the_articles_month(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("berapa peserta per November 2026?")
+    november = _article(dated=date(2026, 11, 6))
+    names = {10: ("oktober",), 11: ("november",)}
+    none = lambda _: frozenset()  # noqa: E731
+    october = "Hingga 31 Oktober 2026 ada 152.340 peserta."
+    assert unmet(q, october, [], november, none, names) == ["month 11"]
+    assert unmet(q, "Ada 152.340 peserta.", [], november, none, names) == []
+
+
 def test_one_month_of_a_period_is_enough(reader: QuestionReader) -> None:
     lex = load_lexicons(KNOWLEDGE)
 
@@ -713,11 +725,27 @@ def test_a_place_the_gazetteer_does_not_know_is_still_a_constraint(reader: Quest
     # Common words of an office's name are no place.
     assert reader.parse("berapa peserta Kantor Cabang Pembantu Baturaja?").local_names == ()
     assert reader.parse("What is the Main Branch target?").local_names == ()
+    # The agency's name between the place word and the name; a name of several words, one
+    # of them a province's ("Kabupaten Belitung Timur" is no province).
+    assert reader.parse("berapa peserta Kantor Cabang BPJS TK Tasikmalaya?").local_names == (
+        "tasikmalaya",
+    )
+    assert reader.parse("cakupan di Kabupaten Belitung Timur?").local_names == ("belitung timur",)
+    assert reader.parse("berapa pekerja di Provinsi Bangka Belitung?").local_names == ()
     q = reader.parse("berapa peserta di kabupaten lumajang?")
     article = _article()
     none = lambda _: frozenset()  # noqa: E731
     assert unmet(q, "Di Jember ada 38.650 peserta.", [], article, none, {}) == ["lumajang"]
     assert unmet(q, "Di Lumajang ada 9.000 peserta.", [], article, none, {}) == []
+    lead = ["Di Lumajang ada 9.000 peserta."]
+    assert unmet(q, "Pesertanya naik 10 persen.", lead, article, none, {}) == []
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    province = "Secara keseluruhan, di Sumatera Selatan ada 1,1 juta peserta."
+    assert unmet(q, province, lead, article, places, {}) == ["lumajang"]
 
 
 def test_a_name_of_common_words_closing_an_office_is_a_person() -> None:

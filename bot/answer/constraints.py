@@ -231,15 +231,19 @@ def month_met(
     window: str,
     article: Article,
     names: dict[int, tuple[str, ...]],
+    own: bool = False,
 ) -> bool:
     """`window` (the answer, with the sentences just before it when it names no month of its
-    own) names the month, and the year asked, if any, is the answer's or the article's; or
-    the article is from that month (of that year)."""
+    `own`) names the month, and the year asked, if any, is the answer's or the article's; or,
+    when the answer names no month of its own, the article is from that month (of that
+    year)."""
     lower = _spaced(window)
     dated = article.dated
     in_year = not years or any(str(y) in window or (dated and dated.year == y) for y in years)
     if in_year and any(f" {name} " in lower for name in names.get(month, ())):
         return True
+    if own:
+        return False  # "hingga 31 Oktober": the article's month does not make it November
     return bool(dated and dated.month == month and (not years or dated.year in years))
 
 
@@ -286,8 +290,11 @@ def unmet(
     if not premise:
         missing += [str(y) for y in q.years if not year_met(y, window, before, article, figure)]
     missing += [f"person {name}" for name in q.people if not person_met(name, article)]
-    around = [article.title, article.region, *before, window]
-    missing += [n for n in q.local_names if not any(n in words(t) for t in around)]
+    # A window naming a place of its own ("Secara keseluruhan, ... di <provinsi>") is about
+    # that place, whatever the sentences before it were about.
+    around = [window] if places_in(window) else [article.title, *before[-NEARBY:], window]
+    spoken = [f" {' '.join(words(t))} " for t in around]
+    missing += [n for n in q.local_names if not any(f" {n} " in t for t in spoken)]
     if q.time_cues and not q.time_cues & {stem(w) for w in words(window)}:
         missing.append("since or until")
     if role_unknown(q):
@@ -299,7 +306,7 @@ def unmet(
         lower = _spaced(window)
         own = any(f" {name} " in lower for names in month_names.values() for name in names)
         near = window if own else " ".join([*before[-NEARBY:], window])
-        met = [m for m in q.months if month_met(m, q.years, near, article, month_names)]
+        met = [m for m in q.months if month_met(m, q.years, near, article, month_names, own)]
         if not met:  # one month of a period ("Januari-September") is enough
             missing += [f"month {m}" for m in q.months]
     return missing

@@ -214,6 +214,14 @@ _CHECK_RE = re.compile(
 _THOUSANDS = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6}
 
 
+def _capitalised_end(cased: list[str], i: int, most: int = 3) -> int:
+    """Index past the run of capitalised words starting at `i` (at most `most` of them)."""
+    end = i + 1
+    while end < min(len(cased), i + most) and cased[end][:1].isupper():
+        end += 1
+    return end
+
+
 def _place_word(marks: Callable[[str], Phrases], surface: list[str], i: int) -> bool:
     """`surface[i]` is itself a place word ("kabupaten/kota")."""
     sections = ("place-before", "place-after", "place-government")
@@ -336,9 +344,9 @@ class QuestionReader:
     def _local_names(self, text: str) -> tuple[str, ...]:
         """Names of places the gazetteer does not know, right after a place word ("Kabupaten
         <Nama>", "cabang <nama>", "Pemkab <Nama>") or, in English, before one ("the <Name>
-        branch"): a word written with a capital or, after a place word that is no local
-        government, a plain word the articles never use (a place they do not cover). Not a
-        gazetteer place, a lexicon word or a function word."""
+        branch", "Cabang BPJS TK <Nama>"): words written with a capital ("Nama Timur") or,
+        after a place word that is no local government, a plain word the articles never use
+        (a place they do not cover). Not a gazetteer place, a lexicon word or a function word."""
         surface, cased = words_of(text), words_of_cased(text)
         if len(surface) != len(cased):
             return ()
@@ -351,20 +359,28 @@ class QuestionReader:
         gazetteer = self.lexicons.gazetteer
         if any(p.kind in ("kabupaten", "kota") for p in gazetteer.find(surface)):
             return ()  # "Kantor Cabang Pembantu <kota>": the place is known
+        agency = marks("agency")
         names = []
         for i, plain in named:
+            while i < len(surface) and agency.match_at(surface, i):
+                i += agency.match_at(surface, i)  # "Cabang BPJS Ketenagakerjaan <Nama>"
             if i >= len(surface) or _place_word(marks, surface, i):
                 continue
-            if gazetteer.phrases.match_at(surface, i) or gazetteer.phrases.match_at(surface, i - 1):
-                continue  # a gazetteer place, or one starting with the place word
+            if gazetteer.phrases.match_at(surface, i - 1):
+                continue  # a gazetteer place starting with the place word ("Kota <Nama>")
+            if size := gazetteer.phrases.match_at(surface, i):
+                longer = i + size < len(surface) and cased[i + size][:1].isupper()
+                if longer and cased[i][:1].isupper():  # "Kabupaten <Provinsi> Timur"
+                    names.append(" ".join(surface[i : _capitalised_end(cased, i)]))
+                continue  # else a gazetteer place
             w = surface[i]
             if not w.isalpha() or w in STOPWORDS or w in self.not_names:
                 continue
             if (w,) in self.english.entries or zipf_id(w) >= NAME_ZIPF:
                 continue  # "Main Branch", "Cabang Utama", "Desa Sejahtera": not names
-            if cased[i][:1].isupper() or (
-                plain and not self.known(stem(w)) and self.standard(w) == [w]
-            ):
+            if cased[i][:1].isupper():  # "Nama Timur": the name's capitalised words
+                names.append(" ".join(surface[i : _capitalised_end(cased, i)]))
+            elif plain and not self.known(stem(w)) and self.standard(w) == [w]:
                 names.append(w)
         return tuple(dict.fromkeys(names))
 
