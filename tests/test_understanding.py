@@ -414,6 +414,21 @@ def test_the_office_asked_about_is_the_one_nearest_the_question_word(
     q = reader.parse("pas audiensi sama gubernur, kepala kantor cabang siapa?")
     assert office_named(q, frozenset({"kepala", "kantor", "cabang"}))
     assert not office_named(q, frozenset({"gubernur", "audiensi"}))
+    branch = reader.parse("kepala kantor cabang bpjs tk palembang siapa?")
+    assert not office_named(branch, frozenset({"kepala", "kantor", "wilayah"}))
+
+
+def test_a_quote_after_a_district_is_not_a_figure_for_its_province(reader: QuestionReader) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    q = reader.parse("berapa persen pekerja formal di sumsel yang terdaftar?")
+    lead = "Kepala Kantor Cabang Palembang menyampaikan capaian kepesertaan di Palembang."
+    quote = "“Sektor formal itu sudah 80 persen,” ujarnya."
+    assert "Sumatera Selatan" in unmet(q, quote, [lead], _article(), places, {})
+    assert unmet(q, quote, [], _article(), places, {}) == []
 
 
 def test_a_window_naming_its_own_month_does_not_borrow_the_month_before_it(

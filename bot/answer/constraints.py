@@ -109,13 +109,24 @@ def _joined(asked: frozenset[Place], kind: str, window: str, places_in: PlacesIn
     return False
 
 
-def district_figure(place: Place, asked: Sequence[Place], window: str, places_in: PlacesIn) -> bool:
+def district_figure(
+    place: Place,
+    asked: Sequence[Place],
+    window: str,
+    places_in: PlacesIn,
+    before: Sequence[str] = (),
+) -> bool:
     """A figure about a kabupaten or kota of the province asked about, not about the province
     ("Cakupan di <kabupaten> 61,3 persen" does not say how much of its province is covered,
     nor does "... di <kabupaten> 22,6 persen, terendah di <provinsi>": the words before the
-    first figure tell what it is about); unless the question names that district too."""
+    first figure tell what it is about; nor a window naming no place after sentences about a
+    district); unless the question names that district too."""
     if place.kind != "province" or any(p.province == place.name for p in asked):
         return False
+    last = _last_place(before, places_in)
+    local = any(p.kind in LOCALES for p in places_in(window))
+    if not local and last and last.province == place.name:
+        return True  # a quote after "Kepala Cabang <kota> menyampaikan ...": the district's
     leads = []  # what each sentence's first figure is said of: the words before it
     for start, end in split_sentences(window):
         sentence = window[start:end]
@@ -273,7 +284,7 @@ def unmet(
             for p in places
             if p.name not in missing
             and (
-                district_figure(p, places, window, places_in)
+                district_figure(p, places, window, places_in, before)
                 or (
                     not _branch(p, q.words, places_in)
                     and (group_figure(p, window, places_in) or _office_only(p, window, places_in))

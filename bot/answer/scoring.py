@@ -266,16 +266,20 @@ def asks_office_holder(q: Question) -> bool:
 
 def office_named(q: Question, terms: frozenset[str]) -> bool:
     """The window's terms name the office a "siapa <kepala ...>" question asks about: the
-    role word nearest the question word and the word after it ("kepala bidang" is not
-    "kepala kantor"; "pas audiensi sm gubernur, kepala cabang siapa?" asks for the head of
-    the branch)."""
+    role word nearest the question word and the two words after it ("kepala bidang" is not
+    "kepala kantor", "kepala kantor cabang" not "kepala kantor wilayah"; "pas audiensi sm
+    gubernur, kepala cabang siapa?" asks for the head of the branch)."""
     words = q.words
     asked = [i for i, w in enumerate(words) if w in ("siapa", "who")]
     roles = [i for i, w in enumerate(words) if w in evidence.ROLE_WORDS]
     if not roles:
         return True
     at = min(roles, key=lambda i: min((abs(i - a) for a in asked), default=i))
-    office = [w for w in words[at : at + 2] if w not in STOPWORDS]
+    office = [words[at]]
+    for w in words[at + 1 : at + 3]:  # "kepala kantor cabang", not only "kepala kantor"
+        if w in STOPWORDS or not w.isalpha():
+            break
+        office.append(w)
     return all(stem(w) in terms for w in office)
 
 
