@@ -343,3 +343,31 @@ def test_a_list_for_the_year_and_office_of_the_title_is_read_from_the_body(tmp_p
     assert a.answered
     assert "ekosistem desa" in a.text and "pekerja miskin" in a.text
     assert "Fokus Pada 3 Hal" not in a.text
+
+
+ITEMS_ARTICLE = """---
+id: zeta-2026-12-23
+title: Pemkot Tanggung Iuran Pekerja Rentan
+outlet: Zeta
+dated: 2026-12-23
+---
+Pemerintah kota menanggung iuran 5.480 pekerja rentan pada 2027.
+
+Pekerja rentan yang dilindungi pada 2027 terdiri atas:
+
+2.600 pengemudi ojek pangkalan
+
+1.480 ketua RT dan ketua RW
+
+900 penyadap karet
+
+Wali kota berharap jumlahnya terus bertambah tahun depan.
+"""
+
+
+def test_an_answer_announcing_a_list_brings_its_items(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"zeta.md": ITEMS_ARTICLE})
+    a = engine.ask("pekerja rentan yang dilindungi pada 2027 terdiri atas apa saja?")
+    assert a.answered and "terdiri atas:" in a.text
+    assert "pengemudi ojek pangkalan" in a.text and "penyadap karet" in a.text
+    assert "bertambah" not in a.text

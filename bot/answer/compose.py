@@ -30,7 +30,7 @@ from bot.answer.retrieval import K_CHUNKS, Searcher, query_of, within_dates
 from bot.answer.scoring import Scored, asks_office_holder, target_spans
 from bot.answer.spans import NUMBER_RE
 from bot.answer.vocabulary import is_common, nearest_common
-from bot.answer.windows import window_at, with_continuation, with_paragraph_next
+from bot.answer.windows import window_at, with_continuation, with_items, with_paragraph_next
 from index.glossary import Glossary
 from index.lexical import LexicalIndex, lexical_terms
 from index.records import Hit
@@ -266,7 +266,8 @@ class Answerer:
             windows = list_windows(
                 q, best.positions, self._sentences(best.article.id), self._terms_of
             )
-            return [Pick(window_at(best, self._sentences(best.article.id), w)) for w in windows]
+            sents = self._sentences(best.article.id)
+            return [Pick(with_items(window_at(best, sents, w), sents)) for w in windows]
         if q.kind == "berapa":
             return [replace(p, scored=self.with_continuation(p.scored)) for p in spread(q, ranked)]
         window = self.with_continuation(best)

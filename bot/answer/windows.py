@@ -58,6 +58,25 @@ def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
     if nxt < len(sents) and evidence.continues(sents[nxt].text):
         positions.append(nxt)
     if len(positions) == len(window.positions):
+        return with_items(window, sents)
+    return with_items(window_at(window, sents, positions), sents)
+
+
+ITEM_WORDS = 15  # a list item after an announcing ":" is a short line
+
+
+def with_items(window: Scored, sents: list[Sentence]) -> Scored:
+    """A window announcing a list ("... terdiri atas:", "Berikut rinciannya:") with the
+    items that follow it: the short lines after it, each without a full stop."""
+    if window.title or not sents[window.positions[-1]].text.rstrip().endswith(":"):
+        return window
+    positions = list(window.positions)
+    for p in range(positions[-1] + 1, len(sents)):
+        text = sents[p].text.rstrip()
+        if len(text.split()) > ITEM_WORDS or text.endswith((".", "!", "?")):
+            break
+        positions.append(p)
+    if len(positions) == len(window.positions):
         return window
     return window_at(window, sents, positions)
 
