@@ -20,7 +20,8 @@ ENGLISH_FUNCTION = frozenset(
     their from about any
     he she they them his her hers him i me my we us our you your like if into being once
     across after before out get got doing here been will would can could should may might
-    than then so very also just only some all each every both either neither not no
+    than then so very also just only some all each every both either neither not no under
+    over must shall but
     """.split()
 )
 STOPWORDS = ENGLISH_FUNCTION | frozenset(

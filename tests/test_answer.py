@@ -371,3 +371,30 @@ def test_an_answer_announcing_a_list_brings_its_items(tmp_path) -> None:  # type
     assert a.answered and "terdiri atas:" in a.text
     assert "pengemudi ojek pangkalan" in a.text and "penyadap karet" in a.text
     assert "bertambah" not in a.text
+
+
+def test_what_holds_now_reads_the_newest_articles_however_many_match_better(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """More older articles match the words better than the retrieval reads; the newest is
+    read too."""
+    articles = {}
+    for day in range(1, 31):
+        articles[f"old{day}.md"] = (
+            f"---\nid: old-2025-01-{day:02d}\ntitle: Cakupan Kepesertaan Sumsel\noutlet: Lama\n"
+            f"dated: 2025-01-{day:02d}\n---\nCakupan kepesertaan pekerja Sumsel mencapai "
+            f"{30 + day % 9},{day % 10} persen. Cakupan kepesertaan pekerja Sumsel terus naik, "
+            "kata kepala kantor wilayah tentang cakupan kepesertaan pekerja Sumsel.\n"
+        )
+    articles["new.md"] = (
+        "---\nid: new-2026-12-10\ntitle: Pasar Terlindungi Meluas\noutlet: Baru\n"
+        "dated: 2026-12-10\n---\nProgram pasar terlindungi terus meluas di kota.\n\n"
+        "Di tingkat provinsi, cakupan kepesertaan pekerja Sumsel mencapai 49,6 persen.\n"
+    )
+    from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
+
+    answerer = _engine_on(tmp_path, articles).answerer
+    q = answerer.read("berapa persen cakupan kepesertaan sumsel saat ini?")[0].sides[0]
+    query = query_of(q)
+    hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
+    read = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
+    newest = [h for h in read if answerer.index.chunks[h.chunk_id].article_id == "new-2026-12-10"]
+    assert len(hits) == K_CHUNKS and newest

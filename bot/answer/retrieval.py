@@ -14,6 +14,7 @@ from index.search import LexicalSearcher, Query
 from index.store import StoredIndex
 
 K_CHUNKS = 24  # chunks whose sentences are candidates (the best of them by retrieval)
+NEWEST = 24  # the newest articles whose best chunks a "saat ini" question also reads
 CONTEXT_WEIGHT = 0.3  # weight of the message's context terms in retrieval
 
 
@@ -45,18 +46,23 @@ def within_dates(
     index: StoredIndex, lexical: LexicalSearcher, q: Question, query: Query, hits: list[Hit]
 ) -> list[Hit]:
     """For a question that names a year or month, the best chunks of the articles from
-    that time too: an answer dated as asked must be a candidate however many other
-    articles match the words better."""
-    if not (q.years or q.months):
-        return hits
-    ids = [
-        index.chunk_ids[a.id]
-        for a in index.articles.values()
-        if a.dated
-        and (not q.years or a.dated.year in q.years)
-        and (not q.months or a.dated.month in q.months)
-        and a.id in index.chunk_ids
+    that time too, and for one asking what holds now, those of the newest articles: an
+    answer dated as asked must be a candidate however many other articles match the words
+    better."""
+    dated = [
+        (a.dated, a.id) for a in index.articles.values() if a.dated and a.id in index.chunk_ids
     ]
+    if q.years or q.months:
+        chosen = [
+            aid
+            for day, aid in dated
+            if (not q.years or day.year in q.years) and (not q.months or day.month in q.months)
+        ]
+    elif q.wants_latest:  # "saat ini": the newest articles, however well others match
+        chosen = [aid for _, aid in sorted(dated, reverse=True)[:NEWEST]]
+    else:
+        return hits
+    ids = [index.chunk_ids[aid] for aid in chosen]
     if not ids:
         return hits
     extra = lexical.scores_in(query, np.concatenate(ids), K_CHUNKS)
