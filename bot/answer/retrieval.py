@@ -3,6 +3,7 @@ chunks of the articles dated as a question asks."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -59,7 +60,7 @@ def within_dates(
             if (not q.years or day.year in q.years) and (not q.months or day.month in q.months)
         ]
     elif q.wants_latest:  # "saat ini": the newest articles, however well others match
-        chosen = [aid for _, aid in sorted(dated, reverse=True)[:NEWEST]]
+        chosen = [aid for _, aid in heapq.nlargest(NEWEST, dated)]
     else:
         return hits
     ids = [index.chunk_ids[aid] for aid in chosen]
