@@ -10,15 +10,14 @@ from functools import cached_property
 from bot.answer.evidence import NAME_ZIPF
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Place
+from bot.answer.named import local_names, name_runs, time_cues
 from bot.answer.people import people_named
 from bot.answer.spans import MAGNITUDES
 from bot.answer.vocabulary import is_common, rarity, standard_form, zipf_id
-from index.gazetteer import Phrases
 from index.glossary import Glossary
 from index.lexical import terms_of_words
 from index.text import MONTH_WORDS, STOPWORDS, stem
 from index.text import words as words_of
-from index.text import words_cased as words_of_cased
 
 _ACRONYM_ASK = {
     "singkatan",
@@ -214,34 +213,6 @@ _CHECK_RE = re.compile(
 _THOUSANDS = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6}
 
 
-def _capitalised_end(cased: list[str], i: int, most: int = 3) -> int:
-    """Index past the run of capitalised words starting at `i` (at most `most` of them)."""
-    end = i + 1
-    while end < min(len(cased), i + most) and cased[end][:1].isupper():
-        end += 1
-    return end
-
-
-def _place_word(marks: Callable[[str], Phrases], surface: list[str], i: int) -> bool:
-    """`surface[i]` is itself a place word ("kabupaten/kota")."""
-    sections = ("place-before", "place-after", "place-government")
-    return any(marks(section).match_at(surface, i) for section in sections)
-
-
-_WHEN = frozenset({"tahun", "tanggal", "bulan"})  # "<sejak> tahun berapa"
-
-
-def _named_word(token: str, of_articles: Callable[[str], bool]) -> bool:
-    """A capitalised word (not in capitals: "BPJS" is an acronym, not a name's word) that the
-    articles use."""
-    return (
-        token[:1].isupper()
-        and not token.isupper()
-        and token.lower() not in STOPWORDS
-        and of_articles(token.lower())
-    )
-
-
 def _with_digits(words: list[str], known: Callable[[str], bool]) -> list[str]:
     """Words with each "690 ribu" / "1,1 juta" written in digits ("690.000", "1.100.000")
     when an article writes it so."""
@@ -300,7 +271,7 @@ class QuestionReader:
             surface[start:end] = ["yang"] * (end - start)
         out = []
         english: list[str] = []
-        for segment, verbatim in self._name_runs(text, surface):
+        for segment, verbatim in name_runs(text, surface, self._of_articles):
             dialect = segment if verbatim else self.lexicons.dialect.expand(segment)
             english += dialect if verbatim else self.english.expand(dialect)
         for w in english:
@@ -313,93 +284,23 @@ class QuestionReader:
             out[start:end] = ["yang"] * (end - start)
         return _with_digits(out, self.known)
 
-    def _name_runs(self, text: str, surface: list[str]) -> list[tuple[list[str], bool]]:
-        """`surface` cut into runs, each marked verbatim when it is a name the corpus writes:
-        two or more capitalised words in a row ("Gerakan Layanan Baru"), each a word of the
-        articles. Those are kept as they are, not read as English word by word."""
-        cased = words_of_cased(text)
-        if len(cased) != len(surface):
-            return [(surface, False)]
-        runs: list[tuple[list[str], bool]] = []
-        i = 0
-        while i < len(surface):
-            j = i
-            while j < len(surface) and _named_word(cased[j], self._of_articles):
-                j += 1
-            if j - i >= 2:
-                runs.append((surface[i:j], True))
-                i = j
-                continue
-            if runs and not runs[-1][1]:
-                runs[-1][0].append(surface[i])
-            else:
-                runs.append(([surface[i]], False))
-            i += 1
-        return runs
-
     def _of_articles(self, word: str) -> bool:
         """The articles use the word, as it is or as the glossary reads both ("service")."""
         return self.known(stem(word)) or (word,) in self.glossary.entries
 
-    def _local_names(self, text: str) -> tuple[str, ...]:
-        """Names of places the gazetteer does not know, right after a place word ("Kabupaten
-        <Nama>", "cabang <nama>", "Pemkab <Nama>") or, in English, before one ("the <Name>
-        branch", "Cabang BPJS TK <Nama>"): words written with a capital ("Nama Timur") or,
-        after a place word that is no local government, a plain word the articles never use
-        (a place they do not cover). Not a gazetteer place, a lexicon word or a function word."""
-        surface, cased = words_of(text), words_of_cased(text)
-        if len(surface) != len(cased):
-            return ()
-        marks = self.lexicons.markers
-        before, after = marks("place-before"), marks("place-after")
-        government = marks("place-government")
-        named = [(i + 1, True) for i in range(len(surface)) if before.match_at(surface, i) == 1]
-        named += [(i + 1, False) for i in range(len(surface)) if government.match_at(surface, i)]
-        named += [(i - 1, True) for i in range(1, len(surface)) if after.match_at(surface, i)]
-        gazetteer = self.lexicons.gazetteer
-        if any(p.kind in ("kabupaten", "kota") for p in gazetteer.find(surface)):
-            return ()  # "Kantor Cabang Pembantu <kota>": the place is known
-        agency = marks("agency")
-        names = []
-        for i, plain in named:
-            while i < len(surface) and agency.match_at(surface, i):
-                i += agency.match_at(surface, i)  # "Cabang BPJS Ketenagakerjaan <Nama>"
-            if i >= len(surface) or _place_word(marks, surface, i):
-                continue
-            if gazetteer.phrases.match_at(surface, i - 1):
-                continue  # a gazetteer place starting with the place word ("Kota <Nama>")
-            if size := gazetteer.phrases.match_at(surface, i):
-                longer = i + size < len(surface) and cased[i + size][:1].isupper()
-                if longer and cased[i][:1].isupper():  # "Kabupaten <Provinsi> Timur"
-                    names.append(" ".join(surface[i : _capitalised_end(cased, i)]))
-                continue  # else a gazetteer place
-            w = surface[i]
-            if not w.isalpha() or w in STOPWORDS or w in self.not_names:
-                continue
-            if (w,) in self.english.entries or zipf_id(w) >= NAME_ZIPF:
-                continue  # "Main Branch", "Cabang Utama", "Desa Sejahtera": not names
-            if cased[i][:1].isupper():  # "Nama Timur": the name's capitalised words
-                names.append(" ".join(surface[i : _capitalised_end(cased, i)]))
-            elif plain and not self.known(stem(w)) and self.standard(w) == [w]:
-                names.append(w)
-        return tuple(dict.fromkeys(names))
+    def _is_place_name(self, word: str, plain: bool) -> bool:
+        """Whether a word after a place word names a place: not a lexicon or function word,
+        not a common word; written with a capital, or (`plain`) one the articles never use."""
+        if not word.isalpha() or word in STOPWORDS or word in self.not_names:
+            return False
+        if (word,) in self.english.entries or zipf_id(word) >= NAME_ZIPF:
+            return False  # "Main Branch", "Cabang Utama": not names
+        return not plain or (not self.known(stem(word)) and self.standard(word) == [word])
 
     @cached_property
     def _asking_nouns(self) -> frozenset[str]:
         """Stems of the nouns that ask what is said of the next one (knowledge/chat.txt)."""
         return frozenset(stem(w) for p in self.lexicons.markers("asking-noun").items for w in p)
-
-    def _time_cues(self, words: tuple[str, ...]) -> frozenset[str]:
-        """For "sejak kapan / mulai kapan / sampai kapan", the stems of the words (of that
-        section of knowledge/chat.txt) one of which the answer must write."""
-        asks = [i for i, w in enumerate(words) if w == "kapan"]
-        asks += [i for i, w in enumerate(words[:-1]) if words[i + 1] == "berapa" and w in _WHEN]
-        for section in ("since", "until"):
-            phrases = self.lexicons.markers(section)
-            for start, end in phrases.find(words):
-                if any(start - 2 <= at <= end + 1 for at in asks):
-                    return frozenset(stem(w) for p in phrases.items for w in p)
-        return frozenset()
 
     def _people(self, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
         address = {p[0] for p in self.lexicons.markers("honorific").items if len(p) == 1}
@@ -482,7 +383,7 @@ class QuestionReader:
             head=head_terms(words),
             acronym=acronym,
             places=self._places(standard),
-            local_names=self._local_names(text),
+            local_names=local_names(text, self.lexicons, self._is_place_name),
             people=self._people(text, words),
             unknown_common=tuple(t for w, t in unknown if not w.isalpha() or is_common(w)),
             unknown_rare=tuple(t for w, t in unknown if w.isalpha() and not is_common(w)),
@@ -491,7 +392,7 @@ class QuestionReader:
             common_share=common / total,
             rare_share=rare / total,
             asked_unknown=_nucleus_unknown(asked_terms(words), self.known, self._asking_nouns),
-            time_cues=self._time_cues(words) if kind == "kapan" else frozenset(),
+            time_cues=time_cues(words, self.lexicons) if kind == "kapan" else frozenset(),
         )
 
 
