@@ -714,6 +714,9 @@ def test_who_holds_a_role_the_articles_never_name_is_refused(reader: QuestionRea
     assert not role_unknown(reader.parse("siapa Budi Wirasaputra?"))
     assert not role_unknown(reader.parse("siapa yang hadir?"))
     assert role_unknown(reader.parse("who is the winner of the award?"))
+    assert role_unknown(reader.parse("kantor wilayah alamatnya di mana?"))
+    assert not role_unknown(reader.parse("kantor wilayah di mana?"))
+    assert not role_unknown(reader.parse("di mana lokasi kantor wilayah?"))
 
 
 def test_capitalised_words_of_the_articles_are_a_name_not_english() -> None:

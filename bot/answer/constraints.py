@@ -324,9 +324,13 @@ def unmet(
 
 
 def role_unknown(q: Question) -> bool:
-    """ "Siapa <role> ...": the articles never use the word of the role asked about ("siapa
-    pemenang ..."), so no sentence says who holds it (the word of a person named in the
-    question is not a role: "who is <name>")."""
+    """ "Siapa <role> ...", "<alamat> di mana": the articles never use the word of the role
+    or the place asked about ("siapa pemenang ...", "alamatnya di mana"), so no sentence says
+    who holds it or where it is (the word of a person named in the question is not a role:
+    "who is <name>")."""
+    unknown = {*q.unknown_common, *q.unknown_rare}
+    if q.kind == "di_mana":  # "alamatnya di mana?": no sentence gives an address
+        return _where_of(q.words) in unknown
     if q.kind != "siapa":
         return False
     at = next((i for i, w in enumerate(q.words) if w in ("siapa", "who")), None)
@@ -336,8 +340,18 @@ def role_unknown(q: Question) -> bool:
     after = [w for w in q.words[at + 1 :] if w == "yang" or w not in STOPWORDS]
     role = after[0] if after else ""
     named = {w for name in q.people for w in words(name)}
-    unknown = {*q.unknown_common, *q.unknown_rare}
     return role.isalpha() and role not in named and stem(role) in unknown
+
+
+def _where_of(asked: Sequence[str]) -> str:
+    """The stem of what a "<X> di mana" question asks the place of: the word just before the
+    question word ("alamatnya di mana"; "di mana lokasi ..." leaves it to the scorer)."""
+    for i, w in enumerate(asked):
+        if w in ("dimana", "where") or (w == "mana" and i and asked[i - 1] == "di"):
+            start = i - 1 if w == "mana" else i
+            before = [x for x in asked[:start] if x not in STOPWORDS]
+            return stem(before[-1]) if before and before[-1].isalpha() else ""
+    return ""
 
 
 def person_met(name: str, article: Article) -> bool:
