@@ -361,6 +361,8 @@ Pekerja rentan yang dilindungi pada 2027 terdiri atas:
 
 900 penyadap karet
 
+500 pedagang kecil.
+
 Wali kota berharap jumlahnya terus bertambah tahun depan.
 """
 
@@ -369,7 +371,7 @@ def test_an_answer_announcing_a_list_brings_its_items(tmp_path) -> None:  # type
     engine = _engine_on(tmp_path, {"zeta.md": ITEMS_ARTICLE})
     a = engine.ask("pekerja rentan yang dilindungi pada 2027 terdiri atas apa saja?")
     assert a.answered and "terdiri atas:" in a.text
-    assert "pengemudi ojek pangkalan" in a.text and "penyadap karet" in a.text
+    assert "pengemudi ojek pangkalan" in a.text and "pedagang kecil" in a.text
     assert "bertambah" not in a.text
 
 

@@ -750,6 +750,14 @@ def test_a_place_the_gazetteer_does_not_know_is_still_a_constraint(reader: Quest
     )
     assert reader.parse("cakupan di Kabupaten Belitung Timur?").local_names == ("belitung timur",)
     assert reader.parse("berapa pekerja di Provinsi Bangka Belitung?").local_names == ()
+    # A capitalised question word or English office word is not part of the name.
+    for titled in (
+        "Kepala Cabang Xyzabad Siapa?",
+        "Berapa Jumlah Peserta Aktif Di Cabang Xyzabad Saat Ini?",
+        "Who is the head of the Xyzabad Branch Office?",
+        "Cabang BPJS Ketenagakerjaan Xyzabad Dimana?",
+    ):
+        assert reader.parse(titled).local_names == ("xyzabad",), titled
     q = reader.parse("berapa peserta di kabupaten lumajang?")
     article = _article()
     none = lambda _: frozenset()  # noqa: E731

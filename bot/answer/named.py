@@ -74,6 +74,16 @@ def local_names(
     if any(p.kind in ("kabupaten", "kota") for p in gazetteer.find(surface)):
         return ()  # "Kantor Cabang Pembantu <kota>": the place is known
     agency = marks("agency")
+    place_words = {w for name in gazetteer.names for w in name}  # "timur", "selatan", ...
+
+    def goes_on(j: int) -> bool:
+        """The name goes on with word `j`: capitalised, no function, place or agency word,
+        a name's word or a place name's ("<Nama> Timur"; not "<Nama> Siapa", "<Name> Branch")."""
+        w = surface[j]
+        if not cased[j][:1].isupper() or w in STOPWORDS or _place_word(marks, surface, j):
+            return False
+        return not agency.match_at(surface, j) and (is_name(w, False) or w in place_words)
+
     names = []
     for i, plain in named:
         while i < len(surface) and agency.match_at(surface, i):
@@ -84,20 +94,21 @@ def local_names(
             continue  # a gazetteer place starting with the place word ("Kota <Nama>")
         upper = cased[i][:1].isupper()
         if size := gazetteer.phrases.match_at(surface, i):
-            if upper and i + size < len(surface) and cased[i + size][:1].isupper():
-                names.append(" ".join(surface[i : _capitalised_end(cased, i)]))
+            if upper and i + size < len(surface) and goes_on(i + size):
+                names.append(" ".join(surface[i : _name_end(goes_on, i, len(surface))]))
             continue  # a gazetteer place, unless a longer name ("Kabupaten <Provinsi> Timur")
         if upper and is_name(surface[i], False):
-            names.append(" ".join(surface[i : _capitalised_end(cased, i)]))
+            names.append(" ".join(surface[i : _name_end(goes_on, i, len(surface))]))
         elif not upper and plain and is_name(surface[i], True):
             names.append(surface[i])
     return tuple(dict.fromkeys(names))
 
 
-def _capitalised_end(cased: list[str], i: int, most: int = 3) -> int:
-    """Index past the run of capitalised words starting at `i` (at most `most` of them)."""
+def _name_end(goes_on: Callable[[int], bool], i: int, n: int, most: int = 3) -> int:
+    """Index past the name starting at word `i` of `n`: the words that go on with it (at
+    most `most` in all)."""
     end = i + 1
-    while end < min(len(cased), i + most) and cased[end][:1].isupper():
+    while end < min(n, i + most) and goes_on(end):
         end += 1
     return end
 

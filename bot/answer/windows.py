@@ -67,15 +67,17 @@ ITEM_WORDS = 15  # a list item after an announcing ":" is a short line
 
 def with_items(window: Scored, sents: list[Sentence]) -> Scored:
     """A window announcing a list ("... terdiri atas:", "Berikut rinciannya:") with the
-    items that follow it: the short lines after it, each without a full stop."""
+    items that follow it: the short lines after it, up to the first that ends a sentence."""
     if window.title or not sents[window.positions[-1]].text.rstrip().endswith(":"):
         return window
     positions = list(window.positions)
     for p in range(positions[-1] + 1, len(sents)):
         text = sents[p].text.rstrip()
-        if len(text.split()) > ITEM_WORDS or text.endswith((".", "!", "?")):
+        if len(text.split()) > ITEM_WORDS:
             break
         positions.append(p)
+        if text.endswith((".", "!", "?")):
+            break  # the last item ("...; pendaftaran peserta baru.")
     if len(positions) == len(window.positions):
         return window
     return window_at(window, sents, positions)
