@@ -101,9 +101,12 @@ _FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-
 
 def normalize(text: str) -> str:
     """Unicode-normalize and lowercase text, folding typographic quotes and dashes."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_FOLD)
-    return text.lower()
+    return _folded(text).lower()
+
+
+def _folded(text: str) -> str:
+    """Unicode-normalized text with typographic quotes and dashes folded, case kept."""
+    return unicodedata.normalize("NFKC", text).translate(_FOLD)
 
 
 def words(text: str) -> list[str]:
@@ -113,8 +116,7 @@ def words(text: str) -> list[str]:
 
 def words_cased(text: str) -> list[str]:
     """The tokens of `words(text)` as the text writes them (not lowercased)."""
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
-    return _TOKEN_RE.findall(text)
+    return _TOKEN_RE.findall(_folded(text))
 
 
 @cache

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.answer import evidence
-from bot.answer.constraints import LOCALE_REACH, role_unknown, unmet
+from bot.answer.constraints import LOCALE_REACH, constrained, unmet
 from bot.answer.features import (
     LinearScorer,
     Window,
@@ -144,15 +144,7 @@ class CandidateFinder:
             p.kind in kinds and p not in q.places for p in self.places_in(scored.text)
         ):
             return False  # "kabupaten mana saja ...?" is not answered by "beberapa kabupaten"
-        if not (
-            q.places
-            or q.years
-            or q.months
-            or q.people
-            or q.local_names
-            or q.time_cues
-            or role_unknown(q)
-        ):
+        if not constrained(q):
             return True
         before = []
         if not scored.title:

@@ -48,6 +48,14 @@ _AGENCY_WORDS = frozenset({"bpjs", "ketenagakerjaan", "bpjamsostek", "tk"})
 _OFFICE_WORDS = (_AGENCY_WORDS - {"bpjs"}) | {"cabang"}
 
 
+def _past(tokens: Sequence[str], start: int, skipped: frozenset[str]) -> int:
+    """Index of the first token from `start` on that is not one of `skipped` (the words of
+    the agency's name between an office word and its place)."""
+    while start < len(tokens) and tokens[start] in skipped:
+        start += 1
+    return start
+
+
 def _office_only(place: Place, window: str, places_in: PlacesIn) -> bool:
     """A district named only in an office's name ("Kepala Kantor Cabang X ... cakupan di Y")
     while the sentence is about another district."""
@@ -58,9 +66,7 @@ def _office_only(place: Place, window: str, places_in: PlacesIn) -> bool:
     for i, w in enumerate(tokens):
         if w != "cabang":
             continue
-        start = i + 1  # "Kantor Cabang BPJS Ketenagakerjaan X"
-        while start < len(tokens) and tokens[start] in _AGENCY_WORDS:
-            start += 1
+        start = _past(tokens, i + 1, _AGENCY_WORDS)  # "Kantor Cabang BPJS Ketenagakerjaan X"
         for size in (3, 2, 1):
             name = tokens[start : start + size]
             if place in places_in(" ".join(name)) and place not in places_in(" ".join(name[1:])):
@@ -185,9 +191,7 @@ def _office_place(place: Place, tokens: Sequence[str], places_in: PlacesIn) -> b
     for i, w in enumerate(tokens):
         if w not in _OFFICE_WORDS:
             continue
-        start = i + 1  # "Cabang BPJS Ketenagakerjaan (di) <kota>": after the agency's name
-        while start < len(tokens) and (tokens[start] in _AGENCY_WORDS or tokens[start] == "di"):
-            start += 1
+        start = _past(tokens, i + 1, _AGENCY_WORDS | {"di"})  # "Cabang BPJS TK (di) <kota>"
         name = tokens[start : start + 3]
         if place in places_in(" ".join(name)) and place not in places_in(" ".join(name[1:])):
             return True
@@ -258,6 +262,19 @@ def month_met(
     return bool(dated and dated.month == month and (not years or dated.year in years))
 
 
+def constrained(q: Question) -> bool:
+    """Whether the question names anything `unmet` checks an answer for."""
+    return bool(
+        q.places
+        or q.years
+        or q.months
+        or q.people
+        or q.local_names
+        or q.time_cues
+        or role_unknown(q)
+    )
+
+
 def unmet(
     q: Question,
     window: str,
@@ -303,9 +320,10 @@ def unmet(
     missing += [f"person {name}" for name in q.people if not person_met(name, article)]
     # A window naming a place of its own ("Secara keseluruhan, ... di <provinsi>") is about
     # that place, whatever the sentences before it were about.
-    around = [window] if places_in(window) else [article.title, *before[-NEARBY:], window]
-    spoken = [f" {' '.join(words(t))} " for t in around]
-    missing += [n for n in q.local_names if not any(f" {n} " in t for t in spoken)]
+    if q.local_names:
+        around = [window] if places_in(window) else [article.title, *before[-NEARBY:], window]
+        spoken = [f" {' '.join(words(t))} " for t in around]
+        missing += [n for n in q.local_names if not any(f" {n} " in t for t in spoken)]
     if q.time_cues and not q.time_cues & {stem(w) for w in words(window)}:
         missing.append("since or until")
     if role_unknown(q):

@@ -50,6 +50,8 @@ def within_dates(
     that time too, and for one asking what holds now, those of the newest articles: an
     answer dated as asked must be a candidate however many other articles match the words
     better."""
+    if not (q.years or q.months or q.wants_latest):
+        return hits  # no time asked: no pass over the articles
     dated = [
         (a.dated, a.id) for a in index.articles.values() if a.dated and a.id in index.chunk_ids
     ]
@@ -59,10 +61,8 @@ def within_dates(
             for day, aid in dated
             if (not q.years or day.year in q.years) and (not q.months or day.month in q.months)
         ]
-    elif q.wants_latest:  # "saat ini": the newest articles, however well others match
+    else:  # "saat ini": the newest articles, however well others match
         chosen = [aid for _, aid in heapq.nlargest(NEWEST, dated)]
-    else:
-        return hits
     ids = [index.chunk_ids[aid] for aid in chosen]
     if not ids:
         return hits
