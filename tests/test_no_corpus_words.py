@@ -30,6 +30,18 @@ ORDINARY = {
     "x",  # share buttons (X, LINE), also a variable and an ordinary word
     "line",
     "indonesia",
+    # the agency's programs: the domain's own vocabulary, which the glossary and the reading
+    # of questions need (a writer listed them as proper nouns)
+    "jaminan hari tua",
+    "jht",
+    "jaminan kecelakaan kerja",
+    "jkk",
+    "jaminan kematian",
+    "jkm",
+    "jaminan pensiun",
+    "jp",
+    "jaminan kehilangan pekerjaan",
+    "jkp",
 }
 
 
