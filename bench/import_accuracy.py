@@ -25,6 +25,11 @@ from index.records import Article
 from index.text import split_sentences
 
 
+def _item(text: str) -> str:
+    """A body item without its list bullet ("- 5.460 pecalang"), which the importer drops."""
+    return re.sub(r"^[-–—•*]\s+", "", text)
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
@@ -54,7 +59,7 @@ def grade(page: Path, truth: dict[str, Any], tally: Counter[str], verbose: bool)
     units = {_norm(s) for s in _sentences(a)} | {_norm(p) for p in a.body.split("\n\n")}
     left = [b for b in truth["boilerplate"] if _norm(b) in units]
     body = _norm(a.body)
-    lost = [s for s in truth["body"] if _norm(DATELINE_RE.sub("", s)) not in body]
+    lost = [s for s in truth["body"] if _norm(_item(DATELINE_RE.sub("", s))) not in body]
     for name, ok in checks.items():
         tally[f"{name} checked"] += 1
         tally[f"{name} right"] += ok

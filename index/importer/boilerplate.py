@@ -8,6 +8,7 @@ the article, or after it (tags, related stories, comments, copyright).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from index.importer.dates import header_date
@@ -43,11 +44,15 @@ _END_RE = re.compile(
 _COMMENTS_RE = re.compile(
     r"^(?:(?:tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)\s*:?$|belum\s+ada\s+komentar(?:\W*$|\.\s*jadilah)"
     r"|\d+\s+(?:tanggapan|komentar|comments?|responses?)(?:\s+(?:untuk|pada|on|to)\b|\s*$)"
-    r"|(?:komentar|comments?|tanggapan)\s*\(\d+\)\s*$)",
+    r"|(?:komentar|comments?|tanggapan)\s*\(\d+\)\s*$"
+    r"|(?:silakan|silahkan|anda\s+harus|harap)\s+(?:log\s?in|masuk)\b.{0,30}\b(?:ber)?komentar\b)",
     re.I,
 )
-_COMMENTS_HEADER_RE = re.compile(r"(?i)^(?:komentar|comments?|tanggapan)\s*:?$")
-_COMMENT_WORD_RE = re.compile(r"(?i)\b(?:komentar|comments?)\b")
+_COMMENTS_HEADER_RE = re.compile(
+    r"(?i)^(?:(?:kirim|tulis|beri|berikan|write|post)\s+(?:an?\s+)?)?"
+    r"(?:komentar|comments?|tanggapan)\s*:?$"
+)
+_COMMENT_WORD_RE = re.compile(r"(?i)\b(?:ber)?komentar\b|\bcomment|\blog\s?in\b")
 _BULLET_RE = re.compile(r"^[-–—•*]+(?:\s|$)")
 _TRAILING_TAG_RE = re.compile(
     r"\s*(?:\((?:[a-z]{2,6}(?:/[a-z]{2,6})*|\*)\)|\[\s*[A-Z][A-Za-z]{1,20}\s*[\[\]])$"
@@ -84,8 +89,12 @@ def _body_start(lines: list[str], after: int) -> int:
     while i < len(lines):
         line = lines[i]
         if line and not single_rule(line, _next(lines, i)):
-            if DATELINE_RE.match(line):
-                return i
+            if DATELINE_RE.match(line) and (prose(line) or _sited(line)):
+                at = None if _sited(line) else _dateline_after(lines, i, _sited)
+                if at is None:
+                    return i
+                i = at  # "LABEL - a photo's caption" above the dateline naming the site
+                continue
             if prose(line) and i != first and (at := _dateline_after(lines, i)) is not None:
                 i = at  # captions and a summary above the dateline
                 continue
@@ -98,12 +107,22 @@ def _body_start(lines: list[str], after: int) -> int:
     return len(lines)
 
 
-def _dateline_after(lines: list[str], i: int) -> int | None:
-    """The article's dateline a few lines after line `i`, if there is one."""
+def _dateline_after(
+    lines: list[str], i: int, shaped: Callable[[str], object] = DATELINE_RE.match
+) -> int | None:
+    """The article's dateline (a `shaped` line) a few lines after line `i`, if there is
+    one."""
     for j in range(i + 1, min(len(lines), i + TITLE_REACH)):
-        if lines[j] and DATELINE_RE.match(lines[j]) and prose(lines[j]):
+        if lines[j] and shaped(lines[j]) and prose(lines[j]):
             return j
     return None
+
+
+def _sited(line: str) -> bool:
+    """A dateline naming the site or agency ("KOTA, SITUS.com -", "Kota (ANTARA) -"), which
+    no photo caption's label ("SERAHKAN KARTU - ...") does."""
+    m = DATELINE_RE.match(line)
+    return bool(m and any(m.group(g) for g in ("outlet", "agency", "site", "code")))
 
 
 def _header_date_after(lines: list[str], i: int) -> int | None:
@@ -167,6 +186,7 @@ def find_title(lines: list[str], end: int) -> int | None:
         and not caption(lines[i])
         and len(lines[i].split()) >= 4
         and not _LIST_HEADER_RE.match(lines[i])
+        and not DATELINE_RE.match(lines[i])  # "News - Nama Penulis, Situs": a byline
     ]
     if not candidates:
         return None
@@ -210,7 +230,7 @@ def unwrap(lines: list[str]) -> list[str]:
 def _pull_quote(line: str, article: list[str]) -> bool:
     """A quotation set apart that repeats the words of another line of the article (a pull
     quote), whatever its punctuation."""
-    m = re.fullmatch(r"[\"“](.{20,}?)[.,!?]?[\"”](?:\s*[—–-]\s*[A-Z][^\"“”]{2,100})?", line)
+    m = re.fullmatch(r"[\"“”„](.{20,}?)[.,!?]?[\"”“](?:\s*[—–-]\s*[A-Z][^\"“”]{2,100})?", line)
     if m is None:
         return False
     quoted = _bare(m.group(1))
@@ -284,6 +304,12 @@ def _subheading(lines: list[str], i: int, start: int) -> bool:
     after_at, before_at = _next_at(lines, i), _before_at(lines, i)
     if after_at is not None and _pull_quote(lines[after_at], lines):
         after_at = _next_at(lines, after_at)  # a pull quote set between it and its paragraph
+    if before_at is not None and _ATTRIBUTION_RE.match(lines[before_at]):
+        quote_at = _before_at(lines, before_at)  # "— Name, Role" under a pull quote
+        if quote_at is not None and _pull_quote(lines[quote_at], lines):
+            before_at = _before_at(lines, quote_at)
+    elif before_at is not None and _pull_quote(lines[before_at], lines):
+        before_at = _before_at(lines, before_at)  # a pull quote after the paragraph before
     after = lines[after_at] if after_at is not None else ""
     before = lines[before_at] if before_at is not None else ""
     if i <= start or single_rule(line, after) or _LIST_HEADER_RE.match(line):
@@ -300,6 +326,9 @@ def _subheading(lines: list[str], i: int, start: int) -> bool:
         or (len(before.split()) <= 5 and _PAGING_RE.search(before))
     )
     return opens and follows
+
+
+_ATTRIBUTION_RE = re.compile(r"^[—–-]\s*[A-Z][^.!?]{2,120}$")  # "— Nama, Jabatan"
 
 
 def _before(lines: list[str], i: int) -> str:

@@ -79,7 +79,7 @@ _CREDIT_RE = re.compile(
     r"|(?-i:\([A-Z][\w.]*\s*/\s*[A-Z][a-z][\w.']*(?: [A-Z][\w.']*){1,4}\))"  # full name
     # (NAME/SITE NAME), (SITE NAME/NAME): capitals, one side of several words (not "(JHT/JKK)")
     r"|(?-i:\((?:[A-Z]{2,}\s*/\s*[A-Z]{2,}(?: [A-Z]{2,}){1,3}"
-    r"|[A-Z]{2,}(?: [A-Z]{2,}){1,3}\s*/\s*[A-Z]{2,})\))"
+    r"|[A-Z]{2,}(?: [A-Z]{2,}){1,3}\s*/\s*[A-Z]{2,}(?: [A-Z]{2,}){0,3})\))"
     r"|(?-i:\s[-–—]\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\s*/"
     r"\s*[A-Z][a-z][\w.']*(?: [A-Z][\w.']*){0,4})"
     r"|\b(?:foto|photo|dok|dokumentasi|ist|istimewa)\s*[:/]\s*[\w .'/-]+"  # FOTO/Name
