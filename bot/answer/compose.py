@@ -148,7 +148,7 @@ class Answerer:
             # brp?") asks it again; a full question stands on its own.
             substance = self._substance(self.reader.standard(asked))
             follow_up = previous is not None and substance < FOLLOW_UP_TERMS
-            before = f" {previous[0]}" if previous and follow_up and substance else ""
+            before = f" {previous[0]}" if previous and follow_up else ""
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
             if previous and follow_up and not substance and only_a_time(q):
                 q = continued(previous[1], q, self.reader.lexicons.markers("period").items)

@@ -81,6 +81,8 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
         found = dateline.group("outlet") or dateline.group("site")
     elif dateline and _names_site(lead := dateline.group().strip(" -–—"), lines):
         found = lead
+    elif dateline and (credited := _credited_lead(dateline, lines)):
+        found = credited
     elif m := _COPYRIGHT_RE.search(text):
         found = m.group(1)
     elif site := _site_before_city(dateline, lines):
@@ -99,6 +101,16 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
         elif domains:
             found = domains.most_common(1)[0][0]  # the site a credit or source line names
     return nicest_spelling(found, text) if found else None
+
+
+def _credited_lead(dateline: re.Match[str], lines: list[str]) -> str | None:
+    """The first name of a "Situs, Kota -" dateline when the page's photo credits name it
+    as theirs ("Foto: Nama/Situs"): a site, not a city."""
+    lead = dateline.group().split(",")[0].strip()
+    if "," not in dateline.group() or not lead:
+        return None
+    credit = re.compile(rf"\w/{re.escape(lead)}\s*\)?$", re.I)  # not "Beranda / Kota"
+    return lead if any(credit.search(line) for line in lines) else None
 
 
 def _site_before_city(dateline: re.Match[str] | None, lines: list[str]) -> str | None:

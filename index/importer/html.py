@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import date
+from html import unescape as html_unescape
 
 from index.errors import PageImportError
 from index.text import format_date_id
@@ -62,7 +63,14 @@ def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
     first, _, rest = text.partition("\n")
     if meta.title and first.strip() == meta.title.strip():
         text = rest  # the headline again, above the main text: the header says it once
-    return "\n".join([*head, text]), meta
+    footer = _COPYRIGHT_RE.search(html)  # the site's own line, as a text page ends with it
+    tail = [html_unescape(footer.group(0)).strip()] if footer else []
+    return "\n".join([*head, text, *tail]), meta
+
+
+# The copyright line of the page's footer ("© 2025 Nama Situs. All rights reserved."):
+# trafilatura leaves it out of the main text, and the outlet is read from it as on a text page.
+_COPYRIGHT_RE = re.compile(r"(?:©|&copy;|&#169;|\bCopyright\b)[^<>{}]{3,120}", re.I)
 
 
 def _without_site(title: str | None, site: str | None) -> str | None:
