@@ -27,6 +27,9 @@ ORDINARY = {
     "antara",  # also the ordinary word "between"
     "telegram",  # the apps the bot lives in and pages link to
     "whatsapp",
+    "google play",  # app stores and news apps pages point readers to
+    "app store",
+    "google news",
     "x",  # share buttons (X, LINE), also a variable and an ordinary word
     "line",
     "indonesia",

@@ -42,7 +42,7 @@ _END_RE = re.compile(
     re.I,
 )
 _COMMENTS_RE = re.compile(
-    r"^(?:(?:tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)\s*:?$|belum\s+ada\s+komentar(?:\W*$|\.\s*jadilah)"
+    r"^(?:(?:tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)(?:\s+batalkan\s+balasan)?\s*:?$|belum\s+ada\s+komentar(?:\W*$|\.\s*jadilah)"
     r"|\d+\s+(?:tanggapan|komentar|comments?|responses?)(?:\s+(?:untuk|pada|on|to)\b|\s*$)"
     r"|(?:komentar|comments?|tanggapan)\s*\(\d+\)\s*$"
     r"|(?:silakan|silahkan|anda\s+harus|harap)\s+(?:log\s?in|masuk)\b.{0,30}\b(?:ber)?komentar\b)",
@@ -283,6 +283,13 @@ _TIME_RE = re.compile(r"^\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)$")
 _READER_QUESTION_RE = re.compile(
     r"(?i)^[^.!?]*\b(?:Anda|kamu|kalian|membaca\s+(?:artikel|berita)\s+ini)\b[^.!?]*\?$"
 )
+# A site's own prompt after the article: its app, newsletter or channel, in the imperative
+# ("Download sekarang di Google Play", "Berlangganan newsletter ..."; not "mengunduh").
+_SITE_PROMPT_RE = re.compile(
+    r"(?i)^(?=.*\b(?:download|unduh|install|berlangganan|subscribe|ikuti|follow|gabung)\b)"
+    r"(?=.*\b(?:aplikasi|app|newsletter|google\s+play|app\s+store|saluran|kanal|channel"
+    r"|google\s+news)\b)"
+)
 _POLL_RE = re.compile(r"(?i)^(?:polling|jajak\s+pendapat|survei\s+pembaca)\s*:?$")
 _PAGING_RE = re.compile(
     r"(?i)\b(?:halaman|selanjutnya|sebelumnya|scroll|lanjutkan|next|page)\b|[»«]|\d+\s*/\s*\d+"
@@ -320,7 +327,8 @@ def _subheading(lines: list[str], i: int, start: int) -> bool:
     # "Baca juga :", its headline, a blank line, then the subheading (not a second headline).
     linked = bool(_SEE_ALSO_ALONE_RE.match(_before(lines, before_at))) and not lines[i - 1]
     follows = (prose(before) and not single_rule(before)) or bool(
-        linked
+        " | " in before  # the last row of a table written as text
+        or linked
         or _SEE_ALSO_RE.match(before)
         or AD_LABEL_RE.match(before)
         or (len(before.split()) <= 5 and _PAGING_RE.search(before))
@@ -389,8 +397,10 @@ def classify(lines: list[str]) -> Page:
             keep = True  # an item of the article's own list, with article text after it
         elif line not in seen | twins and line != page.title and _subheading(lines, i, start):
             keep = True
-        elif _READER_QUESTION_RE.search(line) and not article_after[i + 1]:
-            keep = False  # "Bagaimana menurut Anda?": a poll or a comment prompt at the end
+        elif (
+            _READER_QUESTION_RE.search(line) or _SITE_PROMPT_RE.match(line)
+        ) and not article_after[i + 1]:
+            keep = False  # "Bagaimana menurut Anda?", "Download aplikasi ...": at the end
         else:
             keep = not (
                 line == page.title
