@@ -780,3 +780,50 @@ def test_a_name_of_common_words_closing_an_office_is_a_person() -> None:
     text = "Kepala Kantor Cabang BPJS Ketenagakerjaan Jember Rizky Aditya Nugroho mengatakan, ada 9 kasus."
     assert any("Rizky Aditya Nugroho" in text[s:e] for s, e in person_spans(text))
     assert person_spans("Direktur Utama Rumah Sakit Umum hadir.") == ()
+
+
+def test_a_window_naming_no_year_is_of_the_year_the_sentence_before_names() -> None:
+    from bot.answer.constraints import year_met
+
+    february_2026 = _article(dated=date(2026, 2, 10))
+    quote = '"Kenaikan terbesar dari pekerja rentan," ujar Yudha, Senin (9/2/2026).'
+    lead = "Sepanjang 2025, BPJS Ketenagakerjaan membayarkan klaim Rp1,74 triliun."
+    window = "Klaim terbesar berasal dari JHT sebanyak 104.260 kasus."
+    assert not year_met(2026, window, [quote, lead], february_2026)  # the day is no year
+    assert year_met(2025, window, [quote, lead], february_2026)
+    assert year_met(2026, window, [quote], february_2026)  # only the article's date
+
+
+def test_articles_just_after_a_year_or_month_are_read_for_it() -> None:
+    from bot.answer.retrieval import _reports_on
+
+    assert _reports_on(date(2027, 1, 14), [2026], [])  # a year's results, out in January
+    assert _reports_on(date(2026, 6, 1), [2026], [])
+    assert not _reports_on(date(2027, 5, 2), [2026], [])
+    assert _reports_on(date(2026, 4, 3), [2026], [3])  # March's figures, out in April
+    assert _reports_on(date(2027, 1, 5), [2026], [12])
+    assert not _reports_on(date(2026, 5, 3), [2026], [3])
+
+
+def test_a_list_items_line_with_a_figure_is_answer_text_not_a_headline() -> None:
+    from bot.answer.windows import headline_like
+    from index.records import Sentence
+
+    body = (
+        "Sepanjang 2026, klaim di Sumsel Rp1,87 triliun. Rinciannya sebagai berikut:\n\n"
+        "Jaminan Hari Tua (JHT): 110.420 kasus, Rp1,63 triliun\n\n"
+        "Jaminan Kematian (JKM): 2.318 kasus, Rp101,4 miliar\n\n"
+        "Menurut Yudha, klaim naik.\n\n"
+        "Klaim Naik 12 Persen\n\n"
+        "Beasiswa Anak Peserta\n\n"
+        "Ada 1.658 anak penerima beasiswa."
+    )
+
+    def line(text: str) -> Sentence:
+        start = body.index(text)
+        return Sentence("a", start, start + len(text), text)
+
+    assert not headline_like(body, line("Jaminan Hari Tua (JHT): 110.420 kasus, Rp1,63 triliun"))
+    assert not headline_like(body, line("Jaminan Kematian (JKM): 2.318 kasus, Rp101,4 miliar"))
+    assert headline_like(body, line("Klaim Naik 12 Persen"))  # a subheading after a sentence
+    assert headline_like(body, line("Beasiswa Anak Peserta"))

@@ -234,10 +234,16 @@ def year_met(
     if own:
         return str(year) in own
     dated = article.dated
-    near = _YEAR_RE.findall(" ".join(before[-NEARBY:]))
     if not figure and str(year) in _YEAR_RE.findall(article.title):
         return True
-    return str(year) in near or bool(dated and dated.year == year)
+    for sentence in reversed(before[-NEARBY:]):
+        near = _YEAR_RE.findall(_DAY_RE.sub(" ", sentence))  # not the day of a quote
+        if near:
+            return str(year) in near  # "Sepanjang 2025, ... Klaim terbesar ...": of 2025
+    return bool(dated and dated.year == year)
+
+
+_DAY_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")  # "(9/2/2026)"
 
 
 def month_met(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from datetime import date
 from typing import Protocol
 
 import numpy as np
@@ -43,6 +44,19 @@ def query_of(q: Question) -> Query:
     return Query(terms + context, weights, " ".join(q.words))
 
 
+REPORTED_WITHIN = 3  # months after a year's end in which articles still report on that year
+
+
+def _reports_on(day: date, years: Sequence[int], months: Sequence[int]) -> bool:
+    """An article of that day may report on the years and months asked: it is from that
+    time, or from just after it (a year's results come out in the next one's first months,
+    a month's in the next month)."""
+    shifted = date(day.year - 1, 12, 1) if day.month == 1 else date(day.year, day.month - 1, 1)
+    if months:
+        return any(d.month in months and (not years or d.year in years) for d in (day, shifted))
+    return day.year in years or (day.year - 1 in years and day.month <= REPORTED_WITHIN)
+
+
 def within_dates(
     index: StoredIndex, lexical: LexicalSearcher, q: Question, query: Query, hits: list[Hit]
 ) -> list[Hit]:
@@ -56,11 +70,7 @@ def within_dates(
         (a.dated, a.id) for a in index.articles.values() if a.dated and a.id in index.chunk_ids
     ]
     if q.years or q.months:
-        chosen = [
-            aid
-            for day, aid in dated
-            if (not q.years or day.year in q.years) and (not q.months or day.month in q.months)
-        ]
+        chosen = [aid for day, aid in dated if _reports_on(day, q.years, q.months)]
     else:  # "saat ini": the newest articles, however well others match
         chosen = [aid for _, aid in heapq.nlargest(NEWEST, dated)]
     ids = [index.chunk_ids[aid] for aid in chosen]

@@ -9,6 +9,8 @@ from bot.answer.scoring import Scored
 from index.records import Article, Chunk, Sentence
 
 HEADLINE_WORDS = 25  # a lone body line this short without a full stop is a headline
+ITEM_WORDS = 15  # a list item after an announcing ":" is a short line
+ITEM_REACH = 12  # lines a list item may stand below the sentence announcing its list
 
 
 def windows_of(chunk: Chunk, article: Article, sents: list[Sentence]) -> list[Scored]:
@@ -42,7 +44,26 @@ def headline_like(body: str, s: Sentence) -> bool:
         s.end == len(body) or body[s.end] == "\n"
     )
     ends = s.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
-    return alone and not ends and len(s.text.split()) <= HEADLINE_WORDS
+    short = alone and not ends and len(s.text.split()) <= HEADLINE_WORDS
+    return short and not list_item(body, s)
+
+
+def list_item(body: str, s: Sentence) -> bool:
+    """A line with a figure in a list that a sentence announces with ":" ("Rinciannya:",
+    then "Kecelakaan kerja: 5.684 kasus, Rp96,2 miliar"): answer text, which the
+    sentences before it place in time and space."""
+    if not any(c.isdigit() for c in s.text):
+        return False
+    lines = body[: s.start].rstrip("\n").split("\n")
+    for line in reversed(lines[-ITEM_REACH:]):
+        line = line.strip()
+        if not line:
+            continue
+        if line.endswith(":"):
+            return True
+        if line.endswith((".", "!", "?")) or len(line.split()) > ITEM_WORDS:
+            return False
+    return False
 
 
 def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
@@ -60,9 +81,6 @@ def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
     if len(positions) == len(window.positions):
         return with_items(window, sents)
     return with_items(window_at(window, sents, positions), sents)
-
-
-ITEM_WORDS = 15  # a list item after an announcing ":" is a short line
 
 
 def with_items(window: Scored, sents: list[Sentence]) -> Scored:
