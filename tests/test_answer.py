@@ -400,3 +400,28 @@ def test_what_holds_now_reads_the_newest_articles_however_many_match_better(tmp_
     read = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
     newest = [h for h in read if answerer.index.chunks[h.chunk_id].article_id == "new-2026-12-10"]
     assert len(hits) == K_CHUNKS and newest
+
+
+TOLL_ARTICLE = """---
+id: eta-2027-02-01
+title: Pekerja Proyek Tol Meninggal, Ahli Waris Terima Santunan
+outlet: Eta
+dated: 2027-02-01
+---
+Seorang pekerja proyek jalan tol di Banyuasin, Sutrisno, meninggal dunia tertimpa beton.
+
+Ahli waris almarhum menerima santunan jaminan kecelakaan kerja sebesar Rp214,6 juta.
+
+Di proyek lain, ahli waris pekerja menerima santunan Rp42 juta.
+"""
+
+
+def test_a_second_question_pointing_back_with_nya_leans_on_the_first(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.answer.compose import FOLLOW_UP_TERMS
+
+    answerer = _engine_on(tmp_path, {"eta.md": TOLL_ARTICLE}).answerer
+    second = "berapa santunan yang diterima ahli warisnya?"
+    assert answerer._substance(answerer.reader.standard(second)) >= FOLLOW_UP_TERMS
+    asked = answerer.read(f"Siapa pekerja proyek tol Banyuasin yang meninggal, dan {second}")
+    assert len(asked) == 2
+    assert "banyuasin" in asked[1].sides[0].context_terms  # "-nya": that worker's heirs

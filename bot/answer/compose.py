@@ -146,8 +146,11 @@ class Answerer:
             # A short follow-up ("trus kerja samanya lewat siapa?") is about what the question
             # before it was about, and one naming nothing but a time ("trus feb 2026 udh
             # brp?") asks it again; a full question stands on its own.
-            substance = self._substance(self.reader.standard(asked))
-            follow_up = previous is not None and substance < FOLLOW_UP_TERMS
+            standard = self.reader.standard(asked)
+            substance = self._substance(standard)
+            # "..., dan berapa santunan yang diterima ahli warisnya?": "-nya" points back
+            refers = any(len(w) > 5 and w.endswith("nya") for w in standard)
+            follow_up = previous is not None and (substance < FOLLOW_UP_TERMS or refers)
             before = f" {previous[0]}" if previous and follow_up else ""
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
             if previous and follow_up and not substance and only_a_time(q):

@@ -229,18 +229,23 @@ def year_met(
     """The answer names the year; or, naming no year of its own ("sepanjang 2025" answers
     for 2025, not for the year the article appeared), the sentences just before it name it,
     or the article is from that year. When no figure is asked for, the title naming the year
-    is enough too ("Target ... 2025, Fokus pada 4 Hal": the four things are for 2025)."""
+    is enough too ("Target ... 2025, Fokus pada 4 Hal": the four things are for 2025). A
+    figure is of the year the nearest sentence before it names; who held an office, of the
+    article's day as well."""
     own = _YEAR_RE.findall(_REGULATION_RE.sub(" ", window))
     if own:
         return str(year) in own
     dated = article.dated
     if not figure and str(year) in _YEAR_RE.findall(article.title):
         return True
+    in_time = bool(dated and dated.year == year)
     for sentence in reversed(before[-NEARBY:]):
         near = _YEAR_RE.findall(_DAY_RE.sub(" ", sentence))  # not the day of a quote
-        if near:
+        if near and figure:
             return str(year) in near  # "Sepanjang 2025, ... Klaim terbesar ...": of 2025
-    return bool(dated and dated.year == year)
+        if near:
+            return str(year) in near or in_time  # who held an office then: the article's day
+    return in_time
 
 
 _DAY_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")  # "(9/2/2026)"
