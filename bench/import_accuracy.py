@@ -31,7 +31,8 @@ def _item(text: str) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
+    """Lowercased, spaces collapsed, a tab between cells read as the importer writes it."""
+    return re.sub(r"\s+", " ", re.sub(r"(?<=\S)\t+(?=\S)", " | ", text)).strip().lower()
 
 
 def _sentences(a: Article) -> list[str]:

@@ -254,8 +254,8 @@ def _table_rows(lines: list[str]) -> set[int]:
     rows: set[int] = set()
     run: list[int] = []
     for i, line in enumerate([*lines, ""]):
-        cells = line.count(" | ")
-        if run and cells and cells == lines[run[0]].count(" | "):
+        cells = _cells(line)
+        if run and cells and cells == _cells(lines[run[0]]):
             run.append(i)
             continue
         if len(run) >= 3 and sum(bool(re.search(r"\d", lines[k])) for k in run) * 2 > len(run):
@@ -273,7 +273,41 @@ def _table_rows(lines: list[str]) -> set[int]:
         if len(items) >= 2 and prose(announced) and (announced.endswith(":") or figures):
             rows.update(items)  # "... menjadi kelompok terbanyak." then "Label: 8.312 orang"
         items = []
+    for i, line in enumerate(lines):
+        if line.endswith(":") and prose(line) and not _PROMPT_RE.match(line):
+            rows.update(_announced_items(lines, i))
     return rows
+
+
+def _cells(line: str) -> int:
+    """The cell separators of a table row written as text (" | " or tabs)."""
+    return max(line.count(" | "), line.count("\t"))
+
+
+_LIST_ITEM_WORDS = 20  # an item of a list is a short line
+_PROMPT_RE = re.compile(
+    r"(?i)^(?:baca|lihat|simak|cek|klik|ikuti|tonton)\b"
+)  # "Simak ... di sini:"
+
+
+def _announced_items(lines: list[str], at: int) -> list[int]:
+    """The short lines with a figure right after a sentence announcing them with ":"
+    ("..., yakni:" then "Kabupaten A 19 perusahaan", "1. Marbot masjid 6.845 orang"): two or
+    more, else none."""
+    items = []
+    for k in range(at + 1, len(lines)):
+        line = lines[k]
+        if not line:
+            continue
+        header = not items and _cells(line) > 0  # a table's header row has no figure
+        if (
+            len(line.split()) > _LIST_ITEM_WORDS
+            or not (header or re.search(r"\d", line))
+            or single_rule(line, _next(lines, k))
+        ):
+            break
+        items.append(k)
+    return items if len(items) >= 2 else []
 
 
 _BIO_RE = re.compile(

@@ -19,6 +19,7 @@ from index.importer.dates import DetectedDate, detect_dates
 from index.importer.lines import BYLINE_RE, DATELINE_RE, DOMAIN_RE, TLDS, URL_RE
 
 _SPACE_RE = re.compile(r"[^\S\n]+")
+_CELL_RE = re.compile(r"(?<=\S)\t+(?=\S)")  # a table row's cells, written as " | " cells
 # A list item's mark ("- ", "• ", "2. "): layout, which a page's HTML writes otherwise.
 _LIST_MARK_RE = re.compile(r"^(?:[-–—•*]|\d{1,2}[.)])\s+(?=\S)")
 
@@ -199,7 +200,7 @@ def clean_raw(text: str) -> CleanedRaw:
     """Clean a raw scraped article and detect its title, outlet, date and url."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub("[\u200b-\u200d\u2060\ufeff]", "", text)
-    lines = [_SPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_SPACE_RE.sub(" ", _CELL_RE.sub(" | ", line)).strip() for line in text.split("\n")]
     page = classify(lines)
     paras = _paragraphs(page.kept)
     removed = list(page.removed)
