@@ -116,19 +116,23 @@ async def reindex(update: Update, context: BotContext) -> None:
         return
     user = update.effective_user
     assert user is not None  # `refuse` lets only an admin through
-    svc.reindexing = True
+    svc.reindexing = held = True
     try:
         log.info("reindex started by user=%s", user_tag(user.id))
         await message.reply_html(replies.REINDEX_STARTED)
         while True:
             svc.reindex_again = False
             report = await rebuild(svc, message.reply_html)
-            if report is not None:
+            again = svc.reindex_again and not svc.stopping.is_set()
+            if not again:
+                svc.reindexing = held = False  # done before it says so: a request after it
+            if report is not None:  # starts a build of its own
                 await _report(message, report)
-            if not svc.reindex_again or svc.stopping.is_set():
+            if not again:
                 break
     finally:
-        svc.reindexing = False
+        if held:
+            svc.reindexing = False
 
 
 async def _report(message: Message, report: BuildReport) -> None:
