@@ -11,6 +11,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from index.importer.blocks import (
+    LIST_HEADER_RE,
+    before_line,
+    next_line,
+    pull_quote,
+    subheading,
+    table_rows,
+)
 from index.importer.dates import header_date
 from index.importer.lines import (
     AD_LABEL_RE,
@@ -24,13 +32,6 @@ from index.importer.lines import (
 )
 from index.text import split_sentences
 
-_LIST_HEADER_RE = re.compile(
-    r"^(?:berita\s+(?:terkait|lainnya|terkini|populer|terpopuler|pilihan)|artikel\s+terkait"
-    r"|terpopuler|populer|pilihan(?:\s+editor)?|terkini|rekomendasi|trending|baca\s+juga"
-    r"|related|most\s+popular|tags?|topik|label|kategori|indeks"
-    r"|(?:video|foto)\s+(?:terkait|terpopuler|populer|pilihan|terkini)(?:\s+hari\s+ini)?)\s*:?$",
-    re.I,
-)
 # Where the article ends: a section header standing alone ("Tag", "Berita Terkait"), or the
 # lines a site puts after every article ("Artikel ini telah tayang di ...", copyright).
 _END_RE = re.compile(
@@ -60,16 +61,6 @@ _TRAILING_TAG_RE = re.compile(
 _TRAILING_STAR_RE = re.compile(r"(?<=[.!?\"”’'])\s*\*+$")
 
 
-def _next(lines: list[str], i: int) -> str:
-    at = _next_at(lines, i)
-    return lines[at] if at is not None else ""
-
-
-def _next_at(lines: list[str], i: int) -> int | None:
-    """Index of the first non-blank line of the two after line `i`, if any."""
-    return next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k]), None)
-
-
 @dataclass
 class Page:
     """What `classify` found in a page's lines."""
@@ -88,7 +79,7 @@ def _body_start(lines: list[str], after: int) -> int:
     first = next((k for k in range(after, len(lines)) if lines[k]), len(lines))
     while i < len(lines):
         line = lines[i]
-        if line and not single_rule(line, _next(lines, i)):
+        if line and not single_rule(line, next_line(lines, i)):
             if DATELINE_RE.match(line) and (prose(line) or _sited(line)):
                 at = None if _sited(line) else _dateline_after(lines, i, _sited)
                 if at is None:
@@ -134,7 +125,7 @@ def _header_date_after(lines: list[str], i: int) -> int | None:
             continue
         if header_date(line) is not None:
             return j
-        if prose(line) and not single_rule(line, _next(lines, j)):
+        if prose(line) and not single_rule(line, next_line(lines, j)):
             return None
     return None
 
@@ -149,7 +140,7 @@ def _text_after(lines: list[str], start: int) -> list[bool]:
             bool(line)
             and not _BULLET_RE.match(line)
             and prose(line)
-            and not single_rule(line, _next(lines, i))
+            and not single_rule(line, next_line(lines, i))
         )
         after[i] = after[i + 1] or text
     return after
@@ -163,7 +154,7 @@ def _body_end(lines: list[str], start: int, article_after: list[bool]) -> int:
     for i in range(start + 1, len(lines)):
         if _COMMENTS_RE.match(lines[i]):
             return i
-        if _COMMENTS_HEADER_RE.match(lines[i]) and _COMMENT_WORD_RE.search(_next(lines, i)):
+        if _COMMENTS_HEADER_RE.match(lines[i]) and _COMMENT_WORD_RE.search(next_line(lines, i)):
             return i  # "Komentar", then the rules for commenting
         if _END_RE.match(lines[i]) and not article_after[i + 1]:
             return i
@@ -185,7 +176,7 @@ def find_title(lines: list[str], end: int) -> int | None:
         and not single_rule(lines[i])
         and not caption(lines[i])
         and len(lines[i].split()) >= 4
-        and not _LIST_HEADER_RE.match(lines[i])
+        and not LIST_HEADER_RE.match(lines[i])
         and not DATELINE_RE.match(lines[i])  # "News - Nama Penulis, Situs": a byline
     ]
     if not candidates:
@@ -227,89 +218,6 @@ def unwrap(lines: list[str]) -> list[str]:
     return out
 
 
-def _pull_quote(line: str, article: list[str]) -> bool:
-    """A quotation set apart that repeats the words of another line of the article (a pull
-    quote), whatever its punctuation."""
-    m = re.fullmatch(r"[\"“”„](.{20,}?)[.,!?]?[\"”“](?:\s*[—–-]\s*[A-Z][^\"“”]{2,100})?", line)
-    if m is None:
-        return False
-    quoted = _bare(m.group(1))
-    return any(quoted in _bare(k) for k in article if k != line)
-
-
-def _bare(text: str) -> str:
-    """The words of `text`, lowercased, without punctuation (a pull quote may drop a comma)."""
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-_ITEM_RE = re.compile(r"^[^:|]{2,60}:\s*\S")  # "Kabupaten X: 2.108 kasus", "Kategori A: PT B"
-
-
-def _table_rows(lines: list[str]) -> set[int]:
-    """Indexes of the rows of a table written as text: three or more lines in a row with the
-    same number of " | " cells ("Program | Kasus | Nilai"), most of them with a figure; or
-    two or more "Label: item" lines in a row after a sentence announcing them with ":", or
-    after any sentence when every item has a figure (a chart's data under its title, which
-    is no sentence, is not the article's)."""
-    rows: set[int] = set()
-    run: list[int] = []
-    for i, line in enumerate([*lines, ""]):
-        cells = _cells(line)
-        if run and cells and cells == _cells(lines[run[0]]):
-            run.append(i)
-            continue
-        if len(run) >= 3 and sum(bool(re.search(r"\d", lines[k])) for k in run) * 2 > len(run):
-            rows.update(run)
-        run = [i] if cells else []
-    items: list[int] = []
-    for i, line in enumerate([*lines, "-"]):
-        if not line:
-            continue  # blank lines may stand between the items
-        if _ITEM_RE.match(line) and not single_rule(line):
-            items.append(i)
-            continue
-        announced = _before(lines, items[0]) if items else ""
-        figures = all(re.search(r"\d", lines[k]) for k in items)
-        if len(items) >= 2 and prose(announced) and (announced.endswith(":") or figures):
-            rows.update(items)  # "... menjadi kelompok terbanyak." then "Label: 8.312 orang"
-        items = []
-    for i, line in enumerate(lines):
-        if line.endswith(":") and prose(line) and not _PROMPT_RE.match(line):
-            rows.update(_announced_items(lines, i))
-    return rows
-
-
-def _cells(line: str) -> int:
-    """The cell separators of a table row written as text (" | " or tabs)."""
-    return max(line.count(" | "), line.count("\t"))
-
-
-_LIST_ITEM_WORDS = 20  # an item of a list is a short line
-_PROMPT_RE = re.compile(
-    r"(?i)^(?:baca|lihat|simak|cek|klik|ikuti|tonton)\b"
-)  # "Simak ... di sini:"
-
-
-def _announced_items(lines: list[str], at: int) -> list[int]:
-    """The short lines with a figure right after a sentence announcing them with ":"
-    ("..., yakni:" then "Kabupaten A 19 perusahaan", "1. Marbot masjid 6.845 orang"): two or
-    more, else none."""
-    items = []
-    for k in range(at + 1, len(lines)):
-        line = lines[k]
-        if not line:
-            continue
-        header = not items and _cells(line) > 0  # a table's header row has no figure
-        if (
-            len(line.split()) > _LIST_ITEM_WORDS
-            or not (header or re.search(r"\d", line))
-            or single_rule(line, _next(lines, k))
-        ):
-            break
-        items.append(k)
-    return items if len(items) >= 2 else []
-
-
 _BIO_RE = re.compile(
     r"(?i)^(?:tentang|profil)\s+(?:penulis|wartawan|jurnalis)|about\s+the\s+author"
 )
@@ -325,63 +233,6 @@ _SITE_PROMPT_RE = re.compile(
     r"|google\s+news)\b)"
 )
 _POLL_RE = re.compile(r"(?i)^(?:polling|jajak\s+pendapat|survei\s+pembaca)\s*:?$")
-_PAGING_RE = re.compile(
-    r"(?i)\b(?:halaman|selanjutnya|sebelumnya|scroll|lanjutkan|next|page)\b|[»«]|\d+\s*/\s*\d+"
-)
-_SEE_ALSO_ALONE_RE = re.compile(r"(?i)^(?:baca|lihat|simak)\s+(?:juga|pula)\s*:?$")
-_SEE_ALSO_RE = re.compile(r"(?i)^(?:baca|lihat|simak)\s+(?:juga|pula)\b")
-
-
-def _subheading(lines: list[str], i: int, start: int) -> bool:
-    """A subheading of the article: a short title-like line standing alone between article
-    paragraphs (after a paragraph, a "Baca juga" link, with its headline on a line of its
-    own or not, or a page break such as "2 dari 3 halaman", before a paragraph), not one of
-    a run of short lines such as a list of headlines."""
-    line = lines[i]
-    if not 2 <= len(line.split()) <= 8 or line.endswith(SENTENCE_END) or not line[0].isupper():
-        return False
-    if ", " in line or _PAGING_RE.search(line):
-        return False  # "Name, Role" under a photo; "Halaman 2/2", "Scroll untuk melanjutkan"
-    after_at, before_at = _next_at(lines, i), _before_at(lines, i)
-    if after_at is not None and _pull_quote(lines[after_at], lines):
-        after_at = _next_at(lines, after_at)  # a pull quote set between it and its paragraph
-    if before_at is not None and _ATTRIBUTION_RE.match(lines[before_at]):
-        quote_at = _before_at(lines, before_at)  # "— Name, Role" under a pull quote
-        if quote_at is not None and _pull_quote(lines[quote_at], lines):
-            before_at = _before_at(lines, quote_at)
-    elif before_at is not None and _pull_quote(lines[before_at], lines):
-        before_at = _before_at(lines, before_at)  # a pull quote after the paragraph before
-    after = lines[after_at] if after_at is not None else ""
-    before = lines[before_at] if before_at is not None else ""
-    if i <= start or single_rule(line, after) or _LIST_HEADER_RE.match(line):
-        return False
-    opens = after_at is not None and prose(after) and not single_rule(after, _next(lines, after_at))
-    if before_at is None or _SEE_ALSO_ALONE_RE.match(before):
-        return False  # the headline a "Baca juga:" line links to
-    # "Baca juga :", its headline, a blank line, then the subheading (not a second headline).
-    linked = bool(_SEE_ALSO_ALONE_RE.match(_before(lines, before_at))) and not lines[i - 1]
-    follows = (prose(before) and not single_rule(before)) or bool(
-        " | " in before  # the last row of a table written as text
-        or linked
-        or _SEE_ALSO_RE.match(before)
-        or AD_LABEL_RE.match(before)
-        or (len(before.split()) <= 5 and _PAGING_RE.search(before))
-    )
-    return opens and follows
-
-
-_ATTRIBUTION_RE = re.compile(r"^[—–-]\s*[A-Z][^.!?]{2,120}$")  # "— Nama, Jabatan"
-
-
-def _before(lines: list[str], i: int) -> str:
-    """The nearest non-blank line before line `i` ("" at the top)."""
-    at = _before_at(lines, i)
-    return lines[at] if at is not None else ""
-
-
-def _before_at(lines: list[str], i: int) -> int | None:
-    """Index of the nearest non-blank line before line `i`, if any."""
-    return next((k for k in range(i - 1, -1, -1) if lines[k]), None)
 
 
 def classify(lines: list[str]) -> Page:
@@ -394,7 +245,7 @@ def classify(lines: list[str]) -> Page:
     start = _body_start(lines, (title_at + 1) if title_at is not None else 0)
     article_after = _text_after(lines, start)
     end = _body_end(lines, start, article_after)
-    table = _table_rows(lines)
+    table = table_rows(lines)
     page = Page(title=lines[title_at] if title_at is not None else None, header=lines[:start])
     page.removed = [x for x in lines[:start] if x and x != page.title]
     seen: set[str] = set()
@@ -404,20 +255,20 @@ def classify(lines: list[str]) -> Page:
         line, stop, keep = lines[i], i + 1, False
         if not line or i in table:
             keep = True
-        elif AD_LABEL_RE.match(_before(lines, i)) and english(line):
+        elif AD_LABEL_RE.match(before_line(lines, i)) and english(line):
             keep = False  # the advertisement under its label
-        elif _LIST_HEADER_RE.match(line):
+        elif LIST_HEADER_RE.match(line):
             while stop < end and (not lines[stop] or not prose(lines[stop])):
                 if _BIO_RE.match(lines[stop]) or _POLL_RE.match(lines[stop]):
                     break  # the next section begins
-                if lines[stop] and _subheading(lines, stop, start):
+                if lines[stop] and subheading(lines, stop, start):
                     break  # the article goes on under a subheading
                 stop += 1
         elif _BIO_RE.match(line):  # the author's name and a sentence about them
             while stop < end and (not lines[stop] or not prose(lines[stop])):
                 stop += 1
             stop = min(end, stop + 1)
-        elif _TIME_RE.match(line) and prose(_next(lines, i)) and i > start:
+        elif _TIME_RE.match(line) and prose(next_line(lines, i)) and i > start:
             keep = True  # a live report's time mark between its entries
         elif _POLL_RE.match(line):  # the question asked and its answers
             while stop < end and (not lines[stop] or not prose(lines[stop]) or "?" in lines[stop]):
@@ -429,7 +280,7 @@ def classify(lines: list[str]) -> Page:
             and not single_rule(line)  # "--- ADVERTISEMENT ---" is no list item
         ):
             keep = True  # an item of the article's own list, with article text after it
-        elif line not in seen | twins and line != page.title and _subheading(lines, i, start):
+        elif line not in seen | twins and line != page.title and subheading(lines, i, start):
             keep = True
         elif (
             _READER_QUESTION_RE.search(line) or _SITE_PROMPT_RE.match(line)
@@ -439,9 +290,9 @@ def classify(lines: list[str]) -> Page:
             keep = not (
                 line == page.title
                 or line in seen
-                or _pull_quote(line, article)
+                or pull_quote(line, article)
                 or line in twins
-                or single_rule(line, _next(lines, i))
+                or single_rule(line, next_line(lines, i))
                 or not (prose(line) or DATELINE_RE.match(line))
             )
         if keep:

@@ -1,0 +1,169 @@
+"""The article's own blocks that are not plain sentences: lists and tables written as text,
+subheadings between its paragraphs, pull quotes that repeat it; and the walk from one
+non-blank line to the next that judging them needs. Used by `index.importer.boilerplate`."""
+
+from __future__ import annotations
+
+import re
+
+from index.importer.lines import AD_LABEL_RE, SENTENCE_END, prose, single_rule
+
+LIST_HEADER_RE = re.compile(
+    r"^(?:berita\s+(?:terkait|lainnya|terkini|populer|terpopuler|pilihan)|artikel\s+terkait"
+    r"|terpopuler|populer|pilihan(?:\s+editor)?|terkini|rekomendasi|trending|baca\s+juga"
+    r"|related|most\s+popular|tags?|topik|label|kategori|indeks"
+    r"|(?:video|foto)\s+(?:terkait|terpopuler|populer|pilihan|terkini)(?:\s+hari\s+ini)?)\s*:?$",
+    re.I,
+)
+
+
+def next_line(lines: list[str], i: int) -> str:
+    at = next_at(lines, i)
+    return lines[at] if at is not None else ""
+
+
+def next_at(lines: list[str], i: int) -> int | None:
+    """Index of the first non-blank line of the two after line `i`, if any."""
+    return next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k]), None)
+
+
+def pull_quote(line: str, article: list[str]) -> bool:
+    """A quotation set apart that repeats the words of another line of the article (a pull
+    quote), whatever its punctuation."""
+    m = re.fullmatch(r"[\"“”„](.{20,}?)[.,!?]?[\"”“](?:\s*[—–-]\s*[A-Z][^\"“”]{2,100})?", line)
+    if m is None:
+        return False
+    quoted = _bare(m.group(1))
+    return any(quoted in _bare(k) for k in article if k != line)
+
+
+def _bare(text: str) -> str:
+    """The words of `text`, lowercased, without punctuation (a pull quote may drop a comma)."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+_ITEM_RE = re.compile(r"^[^:|]{2,60}:\s*\S")  # "Kabupaten X: 2.108 kasus", "Kategori A: PT B"
+
+
+def table_rows(lines: list[str]) -> set[int]:
+    """Indexes of the rows of a table written as text: three or more lines in a row with the
+    same number of " | " cells ("Program | Kasus | Nilai"), most of them with a figure; or
+    two or more "Label: item" lines in a row after a sentence announcing them with ":", or
+    after any sentence when every item has a figure (a chart's data under its title, which
+    is no sentence, is not the article's)."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        cells = _cells(line)
+        if run and cells and cells == _cells(lines[run[0]]):
+            run.append(i)
+            continue
+        if len(run) >= 3 and sum(bool(re.search(r"\d", lines[k])) for k in run) * 2 > len(run):
+            rows.update(run)
+        run = [i] if cells else []
+    items: list[int] = []
+    for i, line in enumerate([*lines, "-"]):
+        if not line:
+            continue  # blank lines may stand between the items
+        if _ITEM_RE.match(line) and not single_rule(line):
+            items.append(i)
+            continue
+        announced = before_line(lines, items[0]) if items else ""
+        figures = all(re.search(r"\d", lines[k]) for k in items)
+        if len(items) >= 2 and prose(announced) and (announced.endswith(":") or figures):
+            rows.update(items)  # "... menjadi kelompok terbanyak." then "Label: 8.312 orang"
+        items = []
+    for i, line in enumerate(lines):
+        if line.endswith(":") and prose(line) and not _PROMPT_RE.match(line):
+            rows.update(_announced_items(lines, i))
+    return rows
+
+
+def _cells(line: str) -> int:
+    """The cell separators of a table row written as text (" | " or tabs)."""
+    return max(line.count(" | "), line.count("\t"))
+
+
+_LIST_ITEM_WORDS = 20  # an item of a list is a short line
+_PROMPT_RE = re.compile(
+    r"(?i)^(?:baca|lihat|simak|cek|klik|ikuti|tonton)\b"
+)  # "Simak ... di sini:"
+
+
+def _announced_items(lines: list[str], at: int) -> list[int]:
+    """The short lines with a figure right after a sentence announcing them with ":"
+    ("..., yakni:" then "Kabupaten A 19 perusahaan", "1. Marbot masjid 6.845 orang"): two or
+    more, else none."""
+    items: list[int] = []
+    for k in range(at + 1, len(lines)):
+        line = lines[k]
+        if not line:
+            continue
+        header = not items and _cells(line) > 0  # a table's header row has no figure
+        if (
+            len(line.split()) > _LIST_ITEM_WORDS
+            or not (header or re.search(r"\d", line))
+            or single_rule(line, next_line(lines, k))
+        ):
+            break
+        items.append(k)
+    return items if len(items) >= 2 else []
+
+
+_PAGING_RE = re.compile(
+    r"(?i)\b(?:halaman|selanjutnya|sebelumnya|scroll|lanjutkan|next|page)\b|[»«]|\d+\s*/\s*\d+"
+)
+_SEE_ALSO_ALONE_RE = re.compile(r"(?i)^(?:baca|lihat|simak)\s+(?:juga|pula)\s*:?$")
+_SEE_ALSO_RE = re.compile(r"(?i)^(?:baca|lihat|simak)\s+(?:juga|pula)\b")
+
+
+def subheading(lines: list[str], i: int, start: int) -> bool:
+    """A subheading of the article: a short title-like line standing alone between article
+    paragraphs (after a paragraph, a "Baca juga" link, with its headline on a line of its
+    own or not, or a page break such as "2 dari 3 halaman", before a paragraph), not one of
+    a run of short lines such as a list of headlines."""
+    line = lines[i]
+    if not 2 <= len(line.split()) <= 8 or line.endswith(SENTENCE_END) or not line[0].isupper():
+        return False
+    if ", " in line or _PAGING_RE.search(line):
+        return False  # "Name, Role" under a photo; "Halaman 2/2", "Scroll untuk melanjutkan"
+    below, above = next_at(lines, i), before_at(lines, i)
+    if below is not None and pull_quote(lines[below], lines):
+        below = next_at(lines, below)  # a pull quote set between it and its paragraph
+    if above is not None and _ATTRIBUTION_RE.match(lines[above]):
+        quote_at = before_at(lines, above)  # "— Name, Role" under a pull quote
+        if quote_at is not None and pull_quote(lines[quote_at], lines):
+            above = before_at(lines, quote_at)
+    elif above is not None and pull_quote(lines[above], lines):
+        above = before_at(lines, above)  # a pull quote after the paragraph before
+    after = lines[below] if below is not None else ""
+    before = lines[above] if above is not None else ""
+    if i <= start or single_rule(line, after) or LIST_HEADER_RE.match(line):
+        return False
+    opens = below is not None and prose(after) and not single_rule(after, next_line(lines, below))
+    if above is None or _SEE_ALSO_ALONE_RE.match(before):
+        return False  # the headline a "Baca juga:" line links to
+    # "Baca juga :", its headline, a blank line, then the subheading (not a second headline).
+    linked = bool(_SEE_ALSO_ALONE_RE.match(before_line(lines, above))) and not lines[i - 1]
+    follows = (prose(before) and not single_rule(before)) or bool(
+        " | " in before  # the last row of a table written as text
+        or linked
+        or _SEE_ALSO_RE.match(before)
+        or AD_LABEL_RE.match(before)
+        or (len(before.split()) <= 5 and _PAGING_RE.search(before))
+    )
+    return opens and follows
+
+
+_ATTRIBUTION_RE = re.compile(r"^[—–-]\s*[A-Z][^.!?]{2,120}$")  # "— Nama, Jabatan"
+
+
+def before_line(lines: list[str], i: int) -> str:
+    """The nearest non-blank line before line `i` ("" at the top)."""
+    at = before_at(lines, i)
+    return lines[at] if at is not None else ""
+
+
+def before_at(lines: list[str], i: int) -> int | None:
+    """Index of the nearest non-blank line before line `i`, if any."""
+    return next((k for k in range(i - 1, -1, -1) if lines[k]), None)
