@@ -30,13 +30,24 @@ def _item(text: str) -> str:
     return re.sub(r"^[-–—•*]\s+", "", text)
 
 
-def _norm(text: str) -> str:
+def normalized(text: str) -> str:
     """Lowercased, spaces collapsed, a tab between cells read as the importer writes it."""
     return re.sub(r"\s+", " ", re.sub(r"(?<=\S)\t+(?=\S)", " | ", text)).strip().lower()
 
 
 def _sentences(a: Article) -> list[str]:
     return [a.body[s:e] for s, e in split_sentences(a.body)]
+
+
+def left_and_lost(truth: dict[str, Any], a: Article) -> tuple[list[str], list[str]]:
+    """The ground truth's boilerplate lines that stay in the article as a sentence or a
+    paragraph, and its body sentences that the article lost (the dateline and a list
+    item's bullet aside)."""
+    units = {normalized(s) for s in _sentences(a)} | {normalized(p) for p in a.body.split("\n\n")}
+    left = [b for b in truth["boilerplate"] if normalized(b) in units]
+    body = normalized(a.body)
+    lost = [s for s in truth["body"] if normalized(_item(DATELINE_RE.sub("", s))) not in body]
+    return left, lost
 
 
 def grade(page: Path, truth: dict[str, Any], tally: Counter[str], verbose: bool) -> None:
@@ -49,18 +60,15 @@ def grade(page: Path, truth: dict[str, Any], tally: Counter[str], verbose: bool)
         tally["refused"] += 1
         print(f"{page.name}: refused: {exc}") if verbose else None
         return
-    accepted = {_norm(o) for o in [truth["outlet"], *truth.get("outlet_accept", [])]}
+    accepted = {normalized(o) for o in [truth["outlet"], *truth.get("outlet_accept", [])]}
     checks = {
-        "title": _norm(a.title) == _norm(truth["title"]),
-        "outlet": _norm(a.outlet) in accepted,
+        "title": normalized(a.title) == normalized(truth["title"]),
+        "outlet": normalized(a.outlet) in accepted,
         "date": str(a.published or a.dated) == truth["date"],
     }
     if truth.get("url") and truth["url"] in text:
         checks["url"] = a.url == truth["url"]
-    units = {_norm(s) for s in _sentences(a)} | {_norm(p) for p in a.body.split("\n\n")}
-    left = [b for b in truth["boilerplate"] if _norm(b) in units]
-    body = _norm(a.body)
-    lost = [s for s in truth["body"] if _norm(_item(DATELINE_RE.sub("", s))) not in body]
+    left, lost = left_and_lost(truth, a)
     for name, ok in checks.items():
         tally[f"{name} checked"] += 1
         tally[f"{name} right"] += ok

@@ -7,13 +7,12 @@ boilerplate lines that must go and the body sentences that must stay."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
+from bench.import_accuracy import left_and_lost, normalized
 from index.errors import PageImportError
-from index.importer.lines import DATELINE_RE
 from index.importer.page import ImportOverrides, import_page, import_url
 from index.text import split_sentences
 
@@ -49,38 +48,18 @@ TRUTH = [
 ]
 
 
-def _item(text: str) -> str:
-    """A body item without its list bullet ("- 5.460 pecalang"), which the importer drops."""
-    return re.sub(r"^[-–—•*]\s+", "", text)
-
-
-def _norm(text: str) -> str:
-    """Lowercased, spaces collapsed, a tab between cells read as the importer writes it."""
-    return re.sub(r"\s+", " ", re.sub(r"(?<=\S)\t+(?=\S)", " | ", text)).strip().lower()
-
-
-def _units(body: str) -> set[str]:
-    """The body's sentences and paragraphs, normalized."""
-    return {_norm(body[s:e]) for s, e in split_sentences(body)} | {
-        _norm(p) for p in body.split("\n\n")
-    }
-
-
 @pytest.mark.parametrize("truth", TRUTH, ids=[t["source"] for t in TRUTH])
 def test_text_page_metadata_boilerplate_and_body(truth: dict) -> None:  # type: ignore[type-arg]
     text = (truth["folder"] / truth["source"]).read_text("utf-8")
     article = import_page(text, source_name="p")
     if truth.get("url") and truth["url"] in text:
         assert article.url == truth["url"]  # the page shows its own address
-    assert _norm(article.title) == _norm(truth["title"])
-    accepted = {_norm(o) for o in [truth["outlet"], *truth.get("outlet_accept", [])]}
-    assert _norm(article.outlet) in accepted
+    assert normalized(article.title) == normalized(truth["title"])
+    accepted = {normalized(o) for o in [truth["outlet"], *truth.get("outlet_accept", [])]}
+    assert normalized(article.outlet) in accepted
     assert str(article.published or article.dated) == truth["date"]
-    units = _units(article.body)
-    left = [b for b in truth["boilerplate"] if _norm(b) in units and b not in DISPUTED | KNOWN_LEFT]
-    assert left == []
-    body = _norm(article.body)
-    lost = [s for s in truth["body"] if _norm(_item(DATELINE_RE.sub("", s))) not in body]
+    left, lost = left_and_lost(truth, article)
+    assert [b for b in left if b not in DISPUTED | KNOWN_LEFT] == []
     assert [s for s in lost if s not in KNOWN_LOST] == []
 
 
