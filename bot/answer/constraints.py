@@ -241,10 +241,10 @@ def year_met(
     in_time = bool(dated and dated.year == year)
     for sentence in reversed(before[-NEARBY:]):
         near = _YEAR_RE.findall(_DAY_RE.sub(" ", sentence))  # not the day of a quote
-        if near and figure:
-            return str(year) in near  # "Sepanjang 2025, ... Klaim terbesar ...": of 2025
+        # "Sepanjang 2025, ... Klaim terbesar ...": a figure of 2025; who held an office, of
+        # the article's day too
         if near:
-            return str(year) in near or in_time  # who held an office then: the article's day
+            return str(year) in near or (not figure and in_time)
     return in_time
 
 
