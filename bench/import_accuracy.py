@@ -26,8 +26,9 @@ from index.text import split_sentences
 
 
 def _item(text: str) -> str:
-    """A body item without its list bullet ("- 5.460 pecalang"), which the importer drops."""
-    return re.sub(r"^[-–—•*]\s+", "", text)
+    """A body item without its list mark ("- 5.460 pecalang", "2. Kabupaten Kudus: 15.750
+    pekerja"), which the importer drops as layout."""
+    return re.sub(r"^(?:[-–—•*]|\d{1,2}[.)])\s+", "", text)
 
 
 def normalized(text: str) -> str:

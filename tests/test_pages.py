@@ -22,10 +22,10 @@ PAGES = FIXTURES / "pages"
 # fixed after its one measurement, so they now guard against going back).
 FOLDERS = [
     PAGES,
-    *(FIXTURES / f"pages{n}" for n in range(2, 9)),
+    *(FIXTURES / f"pages{n}" for n in range(2, 10)),
     *(
         FIXTURES / f"import_heldout{n}"
-        for n in ("", *"23456789", "10", "11", "12", "13", "14", "15", "16", "17")
+        for n in ("", *"23456789", "10", "11", "12", "13", "14", "15", "16", "17", "18")
     ),
 ]
 # Lines the writers disagree on: round 6's writer listed the subheadings inside an article as

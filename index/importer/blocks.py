@@ -145,14 +145,35 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
         return False  # the headline a "Baca juga:" line links to
     # "Baca juga :", its headline, a blank line, then the subheading (not a second headline).
     linked = bool(_SEE_ALSO_ALONE_RE.match(before_line(lines, above))) and not lines[i - 1]
+    linked = linked or _below_linked_titles(lines, i)
     follows = (prose(before) and not single_rule(before)) or bool(
         " | " in before  # the last row of a table written as text
+        or bool(_ITEM_RE.match(before) and re.search(r"\d", before))  # "Label: 2.417 kasus"
         or linked
         or _SEE_ALSO_RE.match(before)
         or AD_LABEL_RE.match(before)
         or (len(before.split()) <= 5 and _PAGING_RE.search(before))
     )
     return opens and follows
+
+
+def _capitalized(line: str) -> float:
+    """The share of a line's words after the first that start with a capital."""
+    rest = [w for w in line.split()[1:] if w[0].isalpha()]
+    return sum(w[0].isupper() for w in rest) / len(rest) if rest else 1.0
+
+
+def _below_linked_titles(lines: list[str], i: int) -> bool:
+    """A sentence-case line right under the Title Case headlines a "Baca juga:" line links
+    to: the article's subheading, not one more headline."""
+    if _capitalized(lines[i]) > 0.4:
+        return False
+    at, titles = before_at(lines, i), 0
+    while at is not None and not _SEE_ALSO_ALONE_RE.match(lines[at]):
+        if _capitalized(lines[at]) < 0.6 or prose(lines[at]):
+            return False
+        at, titles = before_at(lines, at), titles + 1
+    return at is not None and titles > 0
 
 
 _ATTRIBUTION_RE = re.compile(r"^[—–-]\s*[A-Z][^.!?]{2,120}$")  # "— Nama, Jabatan"

@@ -232,6 +232,13 @@ _SITE_PROMPT_RE = re.compile(
     r"(?=.*\b(?:aplikasi|app|newsletter|google\s+play|app\s+store|saluran|kanal|channel"
     r"|google\s+news)\b)"
 )
+
+
+def _prompt_heading(line: str) -> bool:
+    """A site prompt set as a heading ("Unduh Aplikasi X"), its pitch on the line below."""
+    return bool(_SITE_PROMPT_RE.match(line)) and len(line.split()) <= 6 and not prose(line)
+
+
 _POLL_RE = re.compile(r"(?i)^(?:polling|jajak\s+pendapat|survei\s+pembaca)\s*:?$")
 
 
@@ -286,6 +293,8 @@ def classify(lines: list[str]) -> Page:
             _READER_QUESTION_RE.search(line) or _SITE_PROMPT_RE.match(line)
         ) and not article_after[i + 1]:
             keep = False  # "Bagaimana menurut Anda?", "Download aplikasi ...": at the end
+        elif _prompt_heading(before_line(lines, i)) and not article_after[i + 1]:
+            keep = False  # what the app does, under "Unduh Aplikasi X": at the end
         else:
             keep = not (
                 line == page.title

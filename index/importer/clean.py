@@ -156,9 +156,8 @@ def nicest_spelling(name: str, text: str) -> str:
         return name.lower().capitalize()
     found = Counter(m.group() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I))
     mixed = [w for w, _ in found.most_common() if not w.isupper() and not w.islower()]
-    if mixed:
-        return mixed[0]
-    return name if not name.isupper() or not found else found.most_common(1)[0][0]
+    # not a lowercase form: in an HTML page that is mostly the site's own links ("situs.id/...")
+    return mixed[0] if mixed else name
 
 
 _URL_LABEL_RE = re.compile(

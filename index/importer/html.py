@@ -45,14 +45,14 @@ def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
         html,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         favor_recall=True,
         deduplicate=False,
         # The date it appeared, not the date it was last modified (htmldate's option).
         date_extraction_params={"original_date": True, "extensive_search": True},
     )
     data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
-    text = (data.get("text") or "").strip()
+    text = _table_rows((data.get("text") or "").strip())
     if not text:
         raise PageImportError(source_name, None, "no article text found in the HTML page")
     published = _published_in_markup(html) or _iso_date(data.get("date"))
@@ -66,6 +66,19 @@ def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
     footer = _COPYRIGHT_RE.search(html)  # the site's own line, as a text page ends with it
     tail = [html_unescape(footer.group(0)).strip()] if footer else []
     return "\n".join([*head, text, *tail]), meta
+
+
+# trafilatura writes an article's table in Markdown: "| Kecamatan | Perusahaan | " rows under a
+# "|---|---|" rule.
+_TABLE_RULE_RE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$\n?", re.M)
+_TABLE_ROW_RE = re.compile(r"^\|(.*)\|[^\S\n]*$", re.M)
+
+
+def _table_rows(text: str) -> str:
+    """Markdown table rows as a text page writes them: cells between " | ", without the rule
+    under the header."""
+    text = _TABLE_RULE_RE.sub("", text)
+    return _TABLE_ROW_RE.sub(lambda m: " | ".join(c.strip() for c in m.group(1).split("|")), text)
 
 
 # The copyright line of the page's footer ("© 2025 Nama Situs. All rights reserved."):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from index.importer.dates import PUBLISHED_RE, header_date
-from index.text import ENGLISH_FUNCTION, STOPWORDS
+from index.text import ENGLISH_FUNCTION, MONTHS_ID, STOPWORDS
 
 TLDS = ("co.id", "com", "id", "net", "org", "co", "news", "tv", "info")  # longest first
 _DOMAIN = rf"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:{'|'.join(map(re.escape, TLDS))})\b"
@@ -24,7 +24,8 @@ DATELINE_RE = re.compile(
     r"\((?P<agency>[A-Za-z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})\)"
     r"|[A-Z]{3,}(?: [A-Z]{3,})*"  # "KOTA"
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=\s[-–—]\s+[A-Z])"  # "Kota Besar - " (mixed case)
-    r"|(?<=, )(?P<site>[A-Z]{2,}[A-Za-z]*(?: [A-Z][A-Za-z]+){0,2}))"  # "Kota, SITE Name - "
+    r"|(?<=, )(?P<site>[A-Z]{2,}[A-Za-z]*(?: [A-Z][A-Za-z]+){0,2})"  # "Kota, SITE Name - "
+    rf"|(?<=, )\d{{1,2}} (?:{'|'.join(MONTHS_ID)}) \d{{4}}(?=\s*[-–—]\s))"  # "Kota, 5 Mei 2027 – "
     r"\s*[-–—]+(?:\s+|$|(?<=[-–—])(?=[A-Z][a-z]))"  # "KOTA – ", "KOTA–Angka", "KOTA-Angka"
     r"|^(?P<code>[A-Z]{3,6}),\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*:\s+"  # "KODE, Kota: "
 )
@@ -171,10 +172,21 @@ _SCENE_RE = re.compile(
 _VERB_RE = re.compile(r"\b(?:me|mem|men|meng|meny|ber|di|ter)[a-z]{3,}")  # lowercase: not "Dinas"
 
 
+# "Penyerahan santunan kepada ahli waris di ..., Senin (14/10).": an event named by a noun
+_EVENT_RE = re.compile(
+    r"^(?:Pe|Ke)[a-z]{4,}an\s[^\"“”]{10,240},\s*"
+    r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\.?$",
+    re.I,
+)
+
+
 def _scene(line: str) -> bool:
     """A photo caption without a credit: who is pictured, "saat" what they did, and the day
     ("Tim X dan Y saat mendatangi ..., Senin (14/10)."), with no verb before "saat" (which
-    "Hal itu disampaikan X saat ditemui ..." has)."""
+    "Hal itu disampaikan X saat ditemui ..." has); or the event pictured, named by a noun,
+    where and the day, with no verb at all."""
+    if _EVENT_RE.match(line) and not _VERB_RE.search(line):
+        return True
     m = _SCENE_RE.match(line)
     return m is not None and not _VERB_RE.search(m.group("who"))
 
