@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 
 from index.errors import KnowledgeFileError
+from index.gazetteer import parse_gazetteer, with_place_names
 from index.glossary import Glossary, parse_glossary
 from index.records import Article
 from index.text import format_date_id
@@ -38,10 +39,11 @@ log = logging.getLogger(__name__)
 
 REQUIRED = ("id", "title", "outlet")
 GLOSSARY = "glossary.txt"
+GAZETTEER = "gazetteer.txt"
 # Data files besides the articles that an index is built with (copied into each build, so
 # editing one and rebuilding changes the answers): the glossary (applied to articles and
 # questions), the lexicons questions are read with, the gazetteer and the fitted scorer.
-DATA_FILES = (GLOSSARY, "dialect.txt", "english.txt", "chat.txt", "gazetteer.txt", "scorer.json")
+DATA_FILES = (GLOSSARY, "dialect.txt", "english.txt", "chat.txt", GAZETTEER, "scorer.json")
 KNOWN = REQUIRED + ("published", "dated", "date_label", "url", "region", "source")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 MAX_ARTICLE_BYTES = 2_000_000
@@ -239,7 +241,10 @@ def load_corpus(knowledge_dir: Path) -> Corpus:
     if not articles:
         raise KnowledgeFileError(str(knowledge_dir / "articles"), None, "no article files (*.md)")
     data_files, data = _read_data_files(knowledge_dir)
-    glossary = parse_glossary(data_files[GLOSSARY], str(knowledge_dir / GLOSSARY))
+    glossary = with_place_names(
+        parse_glossary(data_files[GLOSSARY], str(knowledge_dir / GLOSSARY)),
+        parse_gazetteer(data_files.get(GAZETTEER, ""), str(knowledge_dir / GAZETTEER)),
+    )
     articles.sort(key=lambda a: a.id)
     read += [(name, data.get(name, b"")) for name in DATA_FILES]
     return Corpus(tuple(articles), glossary, _fingerprint(read), data_files)

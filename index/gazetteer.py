@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from index.errors import KnowledgeFileError
+from index.glossary import Glossary
 from index.text import words
 
 Phrase = tuple[str, ...]
@@ -80,6 +81,24 @@ class Gazetteer:
         """The places named in `tokens` (lowercase words), longest name first."""
         found = self.phrases.find(tokens)
         return list(dict.fromkeys(self.names[tuple(tokens[s:e])] for s, e in found))
+
+
+# Kinds whose short forms and English names stand for the place itself wherever they are written
+# (a province's short form or English name: its own name). A kabupaten's aliases may name its
+# seat, another town; a region's name shares its words with a province's.
+SPELLED_KINDS = ("province", "country")
+
+
+def with_place_names(glossary: Glossary, gazetteer: Gazetteer) -> Glossary:
+    """The glossary, plus every alias of a province or country read as its name, so a question
+    writing a province's short form matches an article writing its name word for word. The
+    glossary's own entries win."""
+    entries = {
+        alias: tuple(words(place.name))
+        for alias, place in gazetteer.names.items()
+        if place.kind in SPELLED_KINDS and alias != tuple(words(place.name))
+    }
+    return Glossary({**entries, **glossary.entries})
 
 
 KINDS = ("province", "kabupaten", "kota", "region", "country", "organisation", "program", "segment")

@@ -16,8 +16,9 @@ from index.errors import IndexDamagedError
 # 2: digests.json and lexical/stems.json; 3: IVF-Flat, not HNSW, when large; 4: sentences.npz;
 # 5: chunks.npz replaces chunks.jsonl; 6: meta_terms.json, file_stats in the manifest;
 # 7: copies of every data file (lexicons, gazetteer, scorer) beside the glossary;
-# 8: size and checksum of every file in the manifest, verified at load
-FORMAT_VERSION = 8
+# 8: size and checksum of every file in the manifest, verified at load;
+# 9: the lexical terms read a province's or country's short forms as its name
+FORMAT_VERSION = 9
 MANIFEST = "manifest.json"
 
 

@@ -31,6 +31,7 @@ from index.chunking import chunking_fingerprint
 from index.corpus import Corpus
 from index.dense import DenseIndex
 from index.errors import IndexMissingError
+from index.gazetteer import load_gazetteer, with_place_names
 from index.glossary import Glossary, load_glossary
 from index.lexical import LexicalIndex
 from index.manifest import Manifest, read_manifest, verify, write_manifest
@@ -195,7 +196,10 @@ def load_build(build_dir: Path) -> StoredIndex:
             manifest=manifest,
             articles={a.id: a for a in articles},
             chunks=chunks,
-            glossary=load_glossary(build_dir / "glossary.txt"),
+            glossary=with_place_names(
+                load_glossary(build_dir / "glossary.txt"),
+                load_gazetteer(build_dir / "gazetteer.txt"),
+            ),
             lexical=LexicalIndex.load(build_dir / "lexical"),
             dense=DenseIndex.load(build_dir / "dense.faiss"),
             sentences=SentenceTable.load(build_dir / "sentences.npz", articles),

@@ -425,3 +425,43 @@ def test_a_second_question_pointing_back_with_nya_leans_on_the_first(tmp_path) -
     asked = answerer.read(f"Siapa pekerja proyek tol Banyuasin yang meninggal, dan {second}")
     assert len(asked) == 2
     assert "banyuasin" in asked[1].sides[0].context_terms  # "-nya": that worker's heirs
+
+
+ACCIDENT_ARTICLE = """---
+id: zeta-2027-02-01
+title: Pekerja Proyek Tol Meninggal, Ahli Waris Terima Santunan
+outlet: Zeta
+dated: 2027-02-01
+---
+Seorang pekerja proyek jalan tol di Banyuasin, Sutrisno, meninggal dunia tertimpa beton saat bekerja.
+
+Kantor cabang menyerahkan santunan kepada istri almarhum sebesar Rp214,6 juta, terdiri atas santunan kematian dan beasiswa.
+"""
+RULES_ARTICLE = """---
+id: eta-2025-01-22
+title: Aturan Santunan Jaminan Kematian
+outlet: Eta
+dated: 2025-01-22
+---
+Ahli waris peserta yang meninggal dunia bukan karena kecelakaan kerja menerima santunan yang diterima ahli waris sebesar Rp42 juta.
+
+Santunan itu dibayarkan kepada ahli waris yang sah.
+"""
+
+
+def test_a_follow_up_is_answered_first_from_the_article_that_answered_the_question_before(
+    tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from bot.answer import compose
+
+    engine = _engine_on(tmp_path, {"zeta.md": ACCIDENT_ARTICLE, "eta.md": RULES_ARTICLE})
+    message = (
+        "siapa pekerja yang meninggal di proyek tol Banyuasin, "
+        "dan berapa santunan yang diterima ahli warisnya?"
+    )
+    a = engine.ask(message)
+    assert a.answered and len(a.asked) == 2
+    second = [p.text for p in a.parts if p.asked == 1]
+    assert second and "Rp214,6 juta" in " ".join(second) and "Rp42 juta" not in a.text
+    monkeypatch.setattr(compose, "LEAN_SHARE", 99.0)  # without leaning: not that article's
+    assert not [p for p in engine.ask(message).parts if p.asked == 1 and "214,6" in p.text]

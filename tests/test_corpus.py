@@ -13,6 +13,7 @@ from bot.answer.question import QuestionReader, question_kind
 from index.corpus import format_article, load_corpus, parse_article
 from index.errors import KnowledgeFileError
 from index.gazetteer import load_gazetteer
+from index.glossary import parse_glossary
 from index.importer.page import import_page
 from index.records import Article
 from index.text import MONTHS_ID, STOPWORDS, stem, words
@@ -207,9 +208,10 @@ def test_glossary_maps_onto_words_the_articles_use() -> None:
     # a guard, plain Indonesian spellings, question-frame words, month names
     not_in_articles = {"pusat", "tapi", "tentang", "waktu", "berlangsung"}
     not_in_articles |= {m.lower() for m in MONTHS_ID}
+    written = parse_glossary((KNOWLEDGE / "glossary.txt").read_text("utf-8"))  # not place names
     stray = {
         word
-        for replacement in corpus.glossary.entries.values()
+        for replacement in written.entries.values()
         for word in replacement
         if word not in STOPWORDS and stem(word) not in used and word not in not_in_articles
     }
@@ -269,3 +271,20 @@ def test_lexicons_and_glossary_expand_typical_questions(question: str, expanded:
 )
 def test_question_kind_is_recognised_after_expansion(question: str, kind: str) -> None:
     assert question_kind(_read(question)) == kind
+
+
+def test_a_province_or_country_alias_reads_as_its_name_but_a_kabupaten_seat_does_not() -> None:
+    from index.gazetteer import parse_gazetteer, with_place_names
+    from index.glossary import parse_glossary
+
+    gazetteer = parse_gazetteer(
+        "province | Jawa Timur | jatim | east java\n"
+        "country | Jepang | japan\n"
+        "kabupaten@Sumatera Selatan | Ogan Komering Ilir | oki | kayuagung\n"
+    )
+    glossary = with_place_names(parse_glossary("jatim = jatim raya\n"), gazetteer)
+    assert glossary.expand_text("klaim di east java dan japan") == [
+        "klaim", "di", "jawa", "timur", "dan", "jepang"
+    ]  # fmt: skip
+    assert glossary.expand_text("jatim") == ["jatim", "raya"]  # the glossary's own entry wins
+    assert glossary.expand_text("kayuagung oki") == ["kayuagung", "oki"]

@@ -39,6 +39,9 @@ from index.text import MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
 
 FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one before it
 TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
+# A follow-up's best window in the article that answered the question before it is given when
+# its probability reaches this share of the threshold.
+LEAN_SHARE = 0.4
 EXPLAINED = ("bagaimana", "kenapa")  # kinds answered with the next sentence of the paragraph
 
 
@@ -49,6 +52,7 @@ class Asked:
 
     text: str
     sides: tuple[Question, ...]
+    follows: bool = False  # continues the question before it ("..., dan berapa santunannya?")
 
 
 @dataclass
@@ -160,7 +164,7 @@ class Answerer:
             pinned = q.years or q.months or q.people  # a time or a person fixes who it was
             if asks_office_holder(q) and set(q.terms) <= set(q.head) and not pinned:
                 q = replace(q, wants_latest=True)  # "siapa kepala X?": who holds it now
-            out.append(Asked(asked, tuple(sides(q))))
+            out.append(Asked(asked, tuple(sides(q)), follow_up))
             previous = (asked, q)
         return out
 
@@ -207,9 +211,12 @@ class Answerer:
         found = dict(zip((id(q) for q in flat), hits, strict=True))
         chosen: list[Pick] = []
         unanswered = []
+        answered_from: frozenset[str] = frozenset()
         for i, a in enumerate(asked):
             qs = a.sides
-            picks = [p for q in qs if id(q) in found for p in self._select(q, found[id(q)])]
+            lean = answered_from if a.follows else frozenset()
+            picks = [p for q in qs if id(q) in found for p in self._select(q, found[id(q)], lean)]
+            answered_from = frozenset(p.scored.article.id for p in picks)
             if not picks:
                 unanswered.append(i)
             chosen.extend(replace(p, asked=i) for p in distinct(picks))
@@ -243,12 +250,21 @@ class Answerer:
             stage_ms=stages,
         )
 
-    def _select(self, q: Question, hits: list[Hit]) -> list[Pick]:
-        """The windows that answer the question, each with an optional label; [] to refuse."""
+    def _select(
+        self, q: Question, hits: list[Hit], lean: frozenset[str] = frozenset()
+    ) -> list[Pick]:
+        """The windows that answer the question, each with an optional label; [] to refuse.
+        A follow-up is answered first from `lean`, the articles that answered the question
+        before it, when their best window is likely enough (`LEAN_SHARE` of the threshold)."""
         if q.kind == "singkatan":
             return self._acronym(q, hits)
         ranked = [c.scored for c in self.candidates(q, hits)]
-        if not ranked or ranked[0].score < self.scorer.threshold:
+        needed = self.scorer.threshold
+        own = next((c for c in ranked if c.article.id in lean), None)
+        if own is not None and own.score >= LEAN_SHARE * needed:
+            ranked = [own] + [c for c in ranked if c is not own]
+            needed = min(needed, own.score)
+        if not ranked or ranked[0].score < needed:
             return []
         if ranked[0].title:
             # A headline answers only what its article's sentences do not say themselves; the

@@ -19,7 +19,7 @@ FIXTURE_PAGES = PROJECT_DIR / "tests" / "fixtures" / "pages"
 # questions about it (fixtureN_*.jsonl) expect every folder up to its own.
 _PAGE_FOLDERS = (
     FIXTURE_PAGES,
-    *(PROJECT_DIR / "tests" / "fixtures" / f"pages{n}" for n in (2, 3, 4, 5, 6, 7, 8)),
+    *(PROJECT_DIR / "tests" / "fixtures" / f"pages{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9)),
 )
 CORPORA = {
     "fixtures": _PAGE_FOLDERS[:1],
@@ -30,6 +30,7 @@ CORPORA = {
     "fixtures6": _PAGE_FOLDERS[:6],
     "fixtures7": _PAGE_FOLDERS[:7],
     "fixtures8": _PAGE_FOLDERS[:8],
+    "fixtures9": _PAGE_FOLDERS[:9],
 }
 # Phrases only site boilerplate contains; no answer may show one (the file says where from).
 BOILERPLATE_MARKERS = PROJECT_DIR / "tests" / "fixtures" / "boilerplate.txt"
