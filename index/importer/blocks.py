@@ -74,9 +74,24 @@ def table_rows(lines: list[str]) -> set[int]:
             rows.update(items)  # "... menjadi kelompok terbanyak." then "Label: 8.312 orang"
         items = []
     for i, line in enumerate(lines):
-        if line.endswith(":") and prose(line) and not _PROMPT_RE.match(line):
-            rows.update(_announced_items(lines, i))
+        if not prose(line) or _PROMPT_RE.match(line):
+            continue
+        found = _announced_items(lines, i)
+        if line.endswith(":") or _figures_in_prose(lines, found):
+            rows.update(found)
     return rows
+
+
+# An item ending with its figure and unit ("Kota A 17.915 peserta"), not a year.
+_FIGURE_END_RE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*(?:\s+\S+){0,2}$")
+
+
+def _figures_in_prose(lines: list[str], items: list[int]) -> bool:
+    """Three or more lines, each ending with a figure, set between two paragraphs of the
+    article: a list the paragraph before introduces without a colon."""
+    if len(items) < 3 or not all(_FIGURE_END_RE.search(lines[k]) for k in items):
+        return False
+    return prose(next_line(lines, items[-1]))
 
 
 def _cells(line: str) -> int:

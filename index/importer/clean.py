@@ -84,6 +84,8 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
         found = lead
     elif dateline and (credited := _credited_lead(dateline, lines)):
         found = credited
+    elif masthead := _repeated_masthead(lines):
+        found = masthead
     elif m := _COPYRIGHT_RE.search(text):
         found = m.group(1)
     elif site := _site_before_city(dateline, lines):
@@ -102,6 +104,16 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
         elif domains:
             found = domains.most_common(1)[0][0]  # the site a credit or source line names
     return nicest_spelling(found, text) if found else None
+
+
+def _repeated_masthead(lines: list[str]) -> str | None:
+    """The page's first line when its footer says it again ("Pemerintah Provinsi X" above
+    the menu and above the address): the site's name, which a copyright line may give as
+    the office that runs the site."""
+    nonblank = [line for line in lines if line]
+    first = nonblank[0] if nonblank else ""
+    short = 2 <= len(first.split()) <= 6 and not re.search(r"\d|[.!?:]$", first)
+    return first if short and first in nonblank[len(nonblank) // 2 :] else None
 
 
 def _credited_lead(dateline: re.Match[str], lines: list[str]) -> str | None:

@@ -48,6 +48,9 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?:posted|written|published)\s+by\b|laporan(?:\s+langsung)?\s*:"
     r"|lihat\s+(?:postingan|kiriman)\s+ini\s+di|sebuah\s+kiriman\s+dibagikan\s+oleh"
     r"|view\s+this\s+post\s+on|a\s+post\s+shared\s+by"
+    r"|(?:dalam|in)\s+\"[^\"]{2,40}\"$"  # a related story's category ('Dalam "Berita"')
+    r"|(?:simak|dengarkan|tonton|saksikan)\b[^.!?]{0,80}\b(?:podcast|video|wawancara"
+    r"|perbincangan|siaran|tayangan)\b[^.!?]{0,40}:$"  # "Simak ... dalam podcast berikut:"
     r"|jangan\s+lewatkan\b.{0,40}$"
     r"|saksikan\s+video\b|simak\s+video\b|lihat\s+foto$|\d+\s+dari\s+\d+\s+halaman$"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya)\b|selanjutnya\s*>+|scroll\s+to\s+continue"
