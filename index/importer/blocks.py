@@ -172,7 +172,7 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
     return opens and follows
 
 
-def _capitalized(line: str) -> float:
+def capitalized(line: str) -> float:
     """The share of a line's words after the first that start with a capital."""
     rest = [w for w in line.split()[1:] if w[0].isalpha()]
     return sum(w[0].isupper() for w in rest) / len(rest) if rest else 1.0
@@ -181,11 +181,11 @@ def _capitalized(line: str) -> float:
 def _below_linked_titles(lines: list[str], i: int) -> bool:
     """A sentence-case line right under the Title Case headlines a "Baca juga:" line links
     to: the article's subheading, not one more headline."""
-    if _capitalized(lines[i]) > 0.4:
+    if capitalized(lines[i]) > 0.4:
         return False
     at, titles = before_at(lines, i), 0
     while at is not None and not _SEE_ALSO_ALONE_RE.match(lines[at]):
-        if _capitalized(lines[at]) < 0.6 or prose(lines[at]):
+        if capitalized(lines[at]) < 0.6 or prose(lines[at]):
             return False
         at, titles = before_at(lines, at), titles + 1
     return at is not None and titles > 0

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 
 from index.importer.blocks import (
     LIST_HEADER_RE,
+    before_at,
     before_line,
+    capitalized,
+    next_at,
     next_line,
     pull_quote,
     subheading,
@@ -23,6 +26,7 @@ from index.importer.dates import header_date
 from index.importer.lines import (
     AD_LABEL_RE,
     DATELINE_RE,
+    DOMAIN_RE,
     SENTENCE_END,
     caption,
     english,
@@ -190,12 +194,37 @@ def find_title(lines: list[str], end: int) -> int | None:
             and date_at - i <= TITLE_REACH
             and sum(len(lines[j].split()) >= 4 for j in range(i + 1, date_at)) <= 1
         ]
+        if len(before) >= 2 and before[-2] == before[-1] - 1 and _dek(lines, before[-1]):
+            return before[-2]  # the headline, then a sentence-case line saying more
         if before:
             return before[-1]
         after = [i for i in candidates if 0 < i - date_at <= 2]
         if after:
             return after[0]
     return max(candidates, key=lambda i: (len(lines[i]), -i))
+
+
+_DAY_TAIL_RE = re.compile(
+    r"(?i)\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\.?$"
+)
+
+
+def _echoes_lead(lines: list[str], i: int) -> bool:
+    """A photo's caption beside the article's first paragraph: one sentence that ends as a
+    sentence of that paragraph does, with the place and the day ("... di Gedung X,
+    Rabu (20/10).")."""
+    line = lines[i]
+    if not _DAY_TAIL_RE.search(line) or len(list(split_sentences(line))) != 1:
+        return False
+    tail = " ".join(line.split()[-6:])
+    beside = (before_at(lines, i), next_at(lines, i))
+    return any(k is not None and tail in lines[k] and len(lines[k]) > len(line) for k in beside)
+
+
+def _dek(lines: list[str], i: int) -> bool:
+    """A sentence-case line right under a Title Case headline: the story's summary (dek)."""
+    above = lines[i - 1]
+    return capitalized(lines[i]) <= 0.3 and capitalized(above) >= 0.6 and len(above.split()) >= 6
 
 
 def unwrap(lines: list[str]) -> list[str]:
@@ -210,6 +239,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and line[0].islower()
             and not out[-1].endswith(SENTENCE_END)
             and header_date(out[-1]) is None
+            and not DOMAIN_RE.match(line.split()[0])  # "situs.id Kalimat pertama ...": a dateline
         )
         if wrapped:
             out[-1] = f"{out[-1]} {line}"
@@ -228,9 +258,12 @@ _READER_QUESTION_RE = re.compile(
 # A site's own prompt after the article: its app, newsletter or channel, in the imperative
 # ("Download sekarang di Google Play", "Berlangganan newsletter ..."; not "mengunduh").
 _SITE_PROMPT_RE = re.compile(
-    r"(?i)^(?=.*\b(?:download|unduh|install|berlangganan|subscribe|ikuti|follow|gabung)\b)"
+    r"(?i)^(?=.*\b(?:download|unduh|install|berlangganan|subscribe|ikuti|follow|gabung"
+    r"|dengarkan|saksikan|tonton)\b)"
     r"(?=.*\b(?:aplikasi|app|newsletter|google\s+play|app\s+store|saluran|kanal|channel"
     r"|google\s+news)\b)"
+    # or its call for support, the site speaking ("Dukung jurnalisme kami ... donatur")
+    r"|^(?=.*\b(?:dukung|donatur|donasi|berdonasi)\b)(?=.*\bkami\b)"
 )
 
 
@@ -303,6 +336,7 @@ def classify(lines: list[str]) -> Page:
                 or line in twins
                 or single_rule(line, next_line(lines, i))
                 or not (prose(line) or DATELINE_RE.match(line))
+                or (i <= start + 3 and _echoes_lead(lines, i))
             )
         if keep:
             page.kept.append(line)

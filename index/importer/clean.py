@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from index.importer.boilerplate import classify, tidy
 from index.importer.dates import DetectedDate, detect_dates
-from index.importer.lines import BYLINE_RE, DATELINE_RE, DOMAIN_RE, TLDS, URL_RE
+from index.importer.lines import BYLINE_RE, DATELINE_RE, DOMAIN_RE, TLDS, URL_LINE_RE, URL_RE
 
 _SPACE_RE = re.compile(r"[^\S\n]+")
 _CELL_RE = re.compile(r"(?<=\S)\t+(?=\S)")  # a table row's cells, written as " | " cells
@@ -143,9 +143,14 @@ def _names_site(name: str, lines: list[str]) -> bool:
     """Whether a dateline's name ("SITUS KITA - ") is the site's rather than a city's:
     the page's first line, or the first part of a domain on the page, spells it."""
     key = re.sub(r"\W", "", name.lower())
-    first = next((line for line in lines if line), "")
-    sites = {re.sub(r"\W", "", _site_label(d)) for line in lines for d in DOMAIN_RE.findall(line)}
-    named_first = len(name.split()) >= 2 and re.sub(r"\W", "", first.lower()) == key
+    first = next((line for line in lines if line and not URL_LINE_RE.match(line)), "")
+    domains = [d.lower() for line in lines for d in DOMAIN_RE.findall(line)]
+    sites = {re.sub(r"\W", "", _site_label(d)) for d in domains}
+    # "situs" of the page's own address line (https://situs.grup.com/...), not of a link
+    own = [m.group(1) for line in lines if (m := URL_LINE_RE.match(line))]
+    labels = {label for u in own for d in DOMAIN_RE.findall(u) for label in d.lower().split(".")}
+    masthead = re.sub(r"\W", "", first.lower()) == key
+    named_first = masthead and (len(name.split()) >= 2 or key in labels)
     return bool(key) and (named_first or key in sites)
 
 

@@ -16,6 +16,7 @@ from datetime import date
 from html import unescape as html_unescape
 
 from index.errors import PageImportError
+from index.importer.dates import header_date
 from index.text import format_date_id
 
 FETCH_TIMEOUT = 15.0  # seconds
@@ -55,7 +56,7 @@ def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
     text = _table_rows((data.get("text") or "").strip())
     if not text:
         raise PageImportError(source_name, None, "no article text found in the HTML page")
-    published = _published_in_markup(html) or _iso_date(data.get("date"))
+    published = _published_in_markup(html) or _iso_date(data.get("date")) or _shown_date(html, text)
     site = data.get("sitename")
     meta = PageMeta(_without_site(data.get("title"), site), published, site, data.get("url"))
     # The site's name first, as a scraped page's masthead gives it.
@@ -110,6 +111,22 @@ def _published_in_markup(html: str) -> date | None:
     "article:published_time"): trafilatura may prefer a later modification date."""
     m = _PUBLISHED_META_RE.search(html) or _PUBLISHED_LD_RE.search(html)
     return _iso_date(m.group(1)) if m else None
+
+
+_TAG_RE = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.I | re.S)
+
+
+def _shown_date(html: str, text: str) -> date | None:
+    """The date the page shows above its article ("Kamis, 21 Oktober 2027" in the header)
+    when no markup gives one: the first line of the page's text before the article's first
+    words that is a date and little else."""
+    visible = html_unescape(_TAG_RE.sub("\n", html))
+    lead = text.strip().split("\n", 1)[0][:40]
+    end = visible.find(lead) if lead else -1
+    for line in visible[: end if end > 0 else len(visible)].splitlines():
+        if line.strip() and (found := header_date(line.strip())):
+            return found
+    return None
 
 
 def _iso_date(value: object) -> date | None:
