@@ -45,8 +45,9 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 # test.jsonl went from 2 to 3 of 70 with the groups-of-workers constraint (752e11a, +8 answers
 # on the dev-side sets); its questions are never read, so the gate follows the measurement.
 COST_GATES = {"dev.jsonl": 0.016, "holdout.jsonl": 0.045, "test.jsonl": 0.043}
-# The fixture set's dev half, asked with the fixture pages beside the seeds.
-FIXTURE_GATES = {"answer_and_citation": 0.638, "abstention_accuracy": 0.916}
+# The fixture set's dev half, asked with the fixture pages beside the seeds. 0.638 -> 0.611
+# (one question, fa005) with the refitted scorer of 2026-12-02, which the validation sets chose.
+FIXTURE_GATES = {"answer_and_citation": 0.611, "abstention_accuracy": 0.916}
 
 
 @pytest.fixture(scope="module")

@@ -827,3 +827,18 @@ def test_a_list_items_line_with_a_figure_is_answer_text_not_a_headline() -> None
     assert not headline_like(body, line("Jaminan Kematian (JKM): 2.318 kasus, Rp101,4 miliar"))
     assert headline_like(body, line("Klaim Naik 12 Persen"))  # a subheading after a sentence
     assert headline_like(body, line("Beasiswa Anak Peserta"))
+
+
+def test_pejabat_asks_for_any_office_and_a_time_word_ends_the_office_named(
+    reader: QuestionReader,
+) -> None:
+    from index.text import stem
+
+    def terms(text: str) -> frozenset[str]:
+        return frozenset(stem(w) for w in words(text))
+
+    q = reader.parse("siapa pejabat bpjs tk yg lapor ke gubernur tahun 2020?")
+    assert asks_office_holder(q)
+    assert office_named(q, terms("Kepala Kantor Wilayah BPJS Ketenagakerjaan Sumbagsel, Arief"))
+    governor = reader.parse("siapa gubernur tahun 2020?")
+    assert office_named(governor, terms("Gubernur Sumsel Herman Deru"))  # "tahun" is no office

@@ -234,10 +234,12 @@ def window_features(
 # Features that are the same for every window of a question: they cannot rank windows, only
 # tell how far an answer can be trusted.
 QUESTION_FEATURES = ("unknown_common", "unknown_rare", "asked_unknown", "terms")
-# What the calibration reads besides the rank score: how much of the question the best
-# window holds, and what is known of the question itself.
-CALIBRATION_FEATURES = ("rank", "coverage", "context", "head", *QUESTION_FEATURES)
 RANK_FEATURES = tuple(f for f in FEATURES if f not in QUESTION_FEATURES)
+# What the calibration reads besides the rank score: every feature of the best window, and
+# what is known of the question itself (the rank says which window is best; how far it can
+# be trusted depends on more than its rank: a fit with only coverage, context and head
+# refused more right answers to chat messages at the same share of refusals).
+CALIBRATION_FEATURES = ("rank", *RANK_FEATURES, *QUESTION_FEATURES)
 
 # Hand-set weights (the engine's rules before any fit): used when knowledge/ has no
 # scorer.json. The score is then not a probability; the threshold is on the same scale.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.answer import evidence, spans
 from bot.answer.question import ASKING_WORDS, Question
 from index.records import Article, Sentence
-from index.text import STOPWORDS, stem
+from index.text import MONTH_WORDS, STOPWORDS, stem
 
 TermsOf = Callable[[str], frozenset[str]]
 TARGET_PENALTY = 0.3
@@ -275,12 +275,15 @@ def office_named(q: Question, terms: frozenset[str]) -> bool:
     if not roles:
         return True
     at = min(roles, key=lambda i: min((abs(i - a) for a in asked), default=i))
-    office = [words[at]]
+    office = [] if words[at] in evidence.GENERIC_ROLES else [words[at]]
     for w in words[at + 1 : at + 3]:  # "kepala kantor cabang", not only "kepala kantor"
-        if w in STOPWORDS or not w.isalpha():
-            break
+        if w in STOPWORDS or not w.isalpha() or w in MONTH_WORDS or w in _TIME_WORDS:
+            break  # "gubernur tahun 2020": the office is "gubernur"
         office.append(w)
     return all(stem(w) in terms for w in office)
+
+
+_TIME_WORDS = frozenset({"tahun", "bulan", "periode", "year", "month"})
 
 
 _NAME_SPAN_RE = re.compile(
