@@ -16,12 +16,14 @@ Layout::
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import os
 import shutil
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +50,20 @@ def article_meta_text(a: Article) -> str:
     return f"{a.title} {a.outlet} {a.date_label} {a.dated.year if a.dated else ''}"
 
 
+NEWEST_ARTICLES = 24  # the newest articles whose best chunks a "saat ini" question also reads
+
+
+@dataclass(frozen=True)
+class ArticleDays:
+    """The dated articles of a build: ids with the year and month of their day, and the
+    newest ones (latest day first)."""
+
+    ids: np.ndarray
+    year: np.ndarray
+    month: np.ndarray
+    newest: tuple[str, ...]
+
+
 @dataclass
 class StoredIndex:
     """A loaded build: everything search and answering need, nothing read from knowledge/."""
@@ -62,6 +78,20 @@ class StoredIndex:
     sentences: SentenceTable
     meta_terms: dict[str, frozenset[str]]  # article id -> lexical terms of `article_meta_text`
     chunk_ids: dict[str, np.ndarray]  # article id -> ids of its chunks
+
+    @cached_property
+    def article_days(self) -> ArticleDays:
+        """The dated articles that have chunks, by day (read by every question naming a
+        time: computed once per loaded build, not once per question)."""
+        dated = [
+            (a.dated, a.id) for a in self.articles.values() if a.dated and a.id in self.chunk_ids
+        ]
+        return ArticleDays(
+            ids=np.array([aid for _, aid in dated], dtype=object),
+            year=np.array([d.year for d, _ in dated], dtype=np.int32),
+            month=np.array([d.month for d, _ in dated], dtype=np.int32),
+            newest=tuple(aid for _, aid in heapq.nlargest(NEWEST_ARTICLES, dated)),
+        )
 
     def article_sentences(self, article_id: str) -> list[Sentence]:
         """The sentences of an article, with offsets into its body."""

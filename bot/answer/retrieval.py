@@ -3,9 +3,7 @@ chunks of the articles dated as a question asks."""
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Sequence
-from datetime import date
 from typing import Protocol
 
 import numpy as np
@@ -16,7 +14,6 @@ from index.search import LexicalSearcher, Query
 from index.store import StoredIndex
 
 K_CHUNKS = 24  # chunks whose sentences are candidates (the best of them by retrieval)
-NEWEST = 24  # the newest articles whose best chunks a "saat ini" question also reads
 CONTEXT_WEIGHT = 0.3  # weight of the message's context terms in retrieval
 
 
@@ -47,14 +44,21 @@ def query_of(q: Question) -> Query:
 REPORTED_WITHIN = 3  # months after a year's end in which articles still report on that year
 
 
-def _reports_on(day: date, years: Sequence[int], months: Sequence[int]) -> bool:
-    """An article of that day may report on the years and months asked: it is from that
-    time, or from just after it (a year's results come out in the next one's first months,
-    a month's in the next month)."""
-    shifted = date(day.year - 1, 12, 1) if day.month == 1 else date(day.year, day.month - 1, 1)
+def _reports_on(
+    year: np.ndarray, month: np.ndarray, years: Sequence[int], months: Sequence[int]
+) -> np.ndarray:
+    """Which articles, by the year and month of their day, may report on the years and
+    months asked: they are from that time, or from just after it (a year's results come
+    out in the next one's first months, a month's in the next month)."""
     if months:
-        return any(d.month in months and (not years or d.year in years) for d in (day, shifted))
-    return day.year in years or (day.year - 1 in years and day.month <= REPORTED_WITHIN)
+        before_year = np.where(month == 1, year - 1, year)
+        before_month = np.where(month == 1, 12, month - 1)
+
+        def of(y: np.ndarray, m: np.ndarray) -> np.ndarray:
+            return np.isin(m, months) & (np.isin(y, years) if years else True)
+
+        return of(year, month) | of(before_year, before_month)  # type: ignore[no-any-return]
+    return np.isin(year, years) | (np.isin(year - 1, years) & (month <= REPORTED_WITHIN))  # type: ignore[no-any-return]
 
 
 def within_dates(
@@ -66,13 +70,11 @@ def within_dates(
     better."""
     if not (q.years or q.months or q.wants_latest):
         return hits  # no time asked: no pass over the articles
-    dated = [
-        (a.dated, a.id) for a in index.articles.values() if a.dated and a.id in index.chunk_ids
-    ]
+    days = index.article_days
     if q.years or q.months:
-        chosen = [aid for day, aid in dated if _reports_on(day, q.years, q.months)]
+        chosen = days.ids[_reports_on(days.year, days.month, q.years, q.months)]
     else:  # "saat ini": the newest articles, however well others match
-        chosen = [aid for _, aid in heapq.nlargest(NEWEST, dated)]
+        chosen = days.newest
     ids = [index.chunk_ids[aid] for aid in chosen]
     if not ids:
         return hits
