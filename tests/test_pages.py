@@ -25,7 +25,22 @@ FOLDERS = [
     *(FIXTURES / f"pages{n}" for n in range(2, 10)),
     *(
         FIXTURES / f"import_heldout{n}"
-        for n in ("", *"23456789", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20")
+        for n in (
+            "",
+            *"23456789",
+            "10",
+            "11",
+            "12",
+            "13",
+            "14",
+            "15",
+            "16",
+            "17",
+            "18",
+            "19",
+            "20",
+            "21",
+        )
     ),
 ]
 # Lines the writers disagree on: round 6's writer listed the subheadings inside an article as

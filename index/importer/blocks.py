@@ -181,14 +181,17 @@ def capitalized(line: str) -> float:
 def _below_linked_titles(lines: list[str], i: int) -> bool:
     """A sentence-case line right under the Title Case headlines a "Baca juga:" line links
     to: the article's subheading, not one more headline."""
-    if capitalized(lines[i]) > 0.4:
+    short = len(lines[i].split()) <= 5
+    if capitalized(lines[i]) > 0.4 and not short:
         return False
-    at, titles = before_at(lines, i), 0
+    at, titles, longer = before_at(lines, i), 0, True
     while at is not None and not _SEE_ALSO_ALONE_RE.match(lines[at]):
         if capitalized(lines[at]) < 0.6 or prose(lines[at]):
             return False
+        longer = longer and len(lines[at].split()) >= 7
         at, titles = before_at(lines, at), titles + 1
-    return at is not None and titles > 0
+    # sentence case under Title Case, or a short line under headlines of seven words or more
+    return at is not None and titles > 0 and (capitalized(lines[i]) <= 0.4 or longer)
 
 
 _ATTRIBUTION_RE = re.compile(r"^[—–-]\s*[A-Z][^.!?]{2,120}$")  # "— Nama, Jabatan"

@@ -264,6 +264,7 @@ _SITE_PROMPT_RE = re.compile(
     r"|google\s+news)\b)"
     # or its call for support, the site speaking ("Dukung jurnalisme kami ... donatur")
     r"|^(?=.*\b(?:dukung|donatur|donasi|berdonasi)\b)(?=.*\bkami\b)"
+    r"|^(?:dapatkan|nikmati|akses)\b.*\bberlangganan\b"  # "Dapatkan ... dengan berlangganan X"
 )
 
 

@@ -53,7 +53,7 @@ def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
         date_extraction_params={"original_date": True, "extensive_search": True},
     )
     data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
-    text = _table_rows((data.get("text") or "").strip())
+    text = _table_rows(_bare_links_gone((data.get("text") or "").strip(), html))
     if not text:
         raise PageImportError(source_name, None, "no article text found in the HTML page")
     published = _published_in_markup(html) or _iso_date(data.get("date")) or _shown_date(html, text)
@@ -73,6 +73,29 @@ def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
 # "|---|---|" rule.
 _TABLE_RULE_RE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$\n?", re.M)
 _TABLE_ROW_RE = re.compile(r"^\|(.*)\|[^\S\n]*$", re.M)
+
+
+_SEE_ALSO_LABEL_RE = re.compile(r"(?i)^(?:baca|lihat|simak)\s+(?:juga|pula)\s*:?$")
+_ANCHOR_RE = re.compile(r"<a\b[^>]*>(.*?)</a>", re.I | re.S)
+
+
+def _bare_links_gone(text: str, html: str) -> str:
+    """The text without the "Baca juga:" labels whose link trafilatura left out: the line
+    after such a label is the article's own (a subheading), not the headline it links to."""
+    anchors = {
+        " ".join(html_unescape(_TAG_RE.sub(" ", a)).split()) for a in _ANCHOR_RE.findall(html)
+    }
+    lines = text.split("\n")
+    kept = [
+        line
+        for k, line in enumerate(lines)
+        if not (
+            _SEE_ALSO_LABEL_RE.match(line.strip())
+            and k + 1 < len(lines)
+            and " ".join(lines[k + 1].split()) not in anchors
+        )
+    ]
+    return "\n".join(kept)
 
 
 def _table_rows(text: str) -> str:

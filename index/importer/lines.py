@@ -37,7 +37,7 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?:reporter|editor|penulis|pewarta|redaktur|wartawan|kontributor|penyunting|foto|photo"
     r"|fotografer|video|grafis|ilustrasi)\s*:"
     r"|(?:penulis|editor|reporter)\s+[A-Z]"
-    r"|(?:laporan\s+|liputan\s+)?oleh\s*:?\s+(?-i:[A-Z]\S*(?:\s+[A-Z]\S*){0,4})$"
+    r"|(?:(?:laporan\s+|liputan\s+)?oleh|by)\s*:?\s+(?-i:[A-Z]\S*(?:\s+[A-Z]\S*){0,4})$"
     r"|(?-i:[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}),\s*(?:jurnalis|wartawan|reporter|editor"
     r"|kontributor|penulis|redaktur|koresponden)$"
     r"|(?:rep|red)\s*:|disclaimer\s*:|(?:sponsored|promoted|advertorial|ralat|koreksi)\s*:"
