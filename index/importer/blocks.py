@@ -70,7 +70,12 @@ def table_rows(lines: list[str]) -> set[int]:
             continue
         announced = before_line(lines, items[0]) if items else ""
         figures = all(re.search(r"\d", lines[k]) for k in items)
-        if len(items) >= 2 and prose(announced) and (announced.endswith(":") or figures):
+        titled = figures and _heads_list(announced)  # "Sebaran Peserta per Kabupaten"
+        if (
+            len(items) >= 2
+            and (prose(announced) or titled)
+            and (announced.endswith(":") or figures)
+        ):
             rows.update(items)  # "... menjadi kelompok terbanyak." then "Label: 8.312 orang"
         items = []
     for i, line in enumerate(lines):
@@ -92,6 +97,14 @@ def _figures_in_prose(lines: list[str], items: list[int]) -> bool:
     if len(items) < 3 or not all(_FIGURE_END_RE.search(lines[k]) for k in items):
         return False
     return prose(next_line(lines, items[-1]))
+
+
+_LIST_MARK_RE = re.compile(r"^(?:[-–—•*]|\d{1,2}[.)])\s+")
+
+
+def _heads_list(line: str) -> bool:
+    """A short title-like line (a subheading) over a list of figures."""
+    return 2 <= len(line.split()) <= 8 and not line.endswith(SENTENCE_END) and line[:1].isupper()
 
 
 def _cells(line: str) -> int:
@@ -155,7 +168,10 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
     before = lines[above] if above is not None else ""
     if i <= start or single_rule(line, after) or LIST_HEADER_RE.match(line):
         return False
-    opens = below is not None and prose(after) and not single_rule(after, next_line(lines, below))
+    opens = below is not None and (
+        (prose(after) and not single_rule(after, next_line(lines, below)))
+        or bool(_ITEM_RE.match(_LIST_MARK_RE.sub("", after)) and re.search(r"\d", after))
+    )  # a paragraph, or a list of figures ("1. Kabupaten A: 17.600 pekerja")
     if above is None or _SEE_ALSO_ALONE_RE.match(before):
         return False  # the headline a "Baca juga:" line links to
     # "Baca juga :", its headline, a blank line, then the subheading (not a second headline).

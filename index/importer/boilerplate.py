@@ -356,7 +356,10 @@ _TRAILING_CREDIT_RE = re.compile(r"(?<=[.!?\"”])\s*\([A-Za-z][\w.-]*/[A-Z][^()
 
 def tidy(para: str) -> str:
     """Remove trailing byline tags ("(abc)", "[AGENCY]"), a site's credit after a quote or
-    a paragraph of sentences ("(Situs.co/Nama)"), and a stray "*" after a sentence."""
+    a paragraph of sentences ("(Situs.co/Nama)"), and a stray "*" after a sentence; a table
+    row's last cell keeps its brackets ("Pertumbuhan (yoy)")."""
+    if " | " in para or "\t" in para:
+        return para
     previous = None
     while previous != para:
         previous = para
