@@ -23,7 +23,7 @@ PAGES = FIXTURES / "pages"
 FOLDERS = [
     PAGES,
     *(FIXTURES / f"pages{n}" for n in range(2, 10)),
-    *(FIXTURES / f"import_heldout{n}" for n in ("", *"23456789", *(str(n) for n in range(10, 23)))),
+    *(FIXTURES / f"import_heldout{n}" for n in ("", *"23456789", *(str(n) for n in range(10, 24)))),
 ]
 # Lines the writers disagree on: round 6's writer listed the subheadings inside an article as
 # boilerplate, the writers of rounds 7 and 8 (and PAGE_FORMAT) as body; the importer keeps them.

@@ -10,7 +10,7 @@ from index.importer.lines import AD_LABEL_RE, SENTENCE_END, prose, single_rule
 
 LIST_HEADER_RE = re.compile(
     r"^(?:berita\s+(?:terkait|lainnya|terkini|populer|terpopuler|pilihan)|artikel\s+terkait"
-    r"|terpopuler|populer|pilihan(?:\s+editor)?|terkini|rekomendasi|trending|baca\s+juga"
+    r"|terpopuler|populer|pilihan(?:\s+editor)?|terkini|rekomendasi|trending|(?:baca|tonton)\s+juga"
     r"|related|most\s+popular|tags?|topik|label|kategori|indeks"
     r"|(?:video|foto)\s+(?:terkait|terpopuler|populer|pilihan|terkini)(?:\s+hari\s+ini)?)\s*:?$",
     re.I,
@@ -141,8 +141,8 @@ def _announced_items(lines: list[str], at: int) -> list[int]:
 _PAGING_RE = re.compile(
     r"(?i)\b(?:halaman|selanjutnya|sebelumnya|scroll|lanjutkan|next|page)\b|[»«]|\d+\s*/\s*\d+"
 )
-_SEE_ALSO_ALONE_RE = re.compile(r"(?i)^(?:baca|lihat|simak)\s+(?:juga|pula)\s*:?$")
-_SEE_ALSO_RE = re.compile(r"(?i)^(?:baca|lihat|simak)\s+(?:juga|pula)\b")
+_SEE_ALSO_ALONE_RE = re.compile(r"(?i)^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\s*:?$")
+_SEE_ALSO_RE = re.compile(r"(?i)^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\b")
 
 
 def subheading(lines: list[str], i: int, start: int) -> bool:

@@ -203,7 +203,7 @@ def _detect_url(lines: list[str], title: str | None) -> str | None:
     spelled = [
         (len(slug & headline) / len(slug | headline), u)
         for line, u in urls
-        if not re.match(r"(?i)(?:baca|lihat|simak)\s+(?:juga|pula)", line)
+        if not re.match(r"(?i)(?:baca|lihat|simak|tonton)\s+(?:juga|pula)", line)
         and len(slug := _slug_words(u)) >= 3
         and len(slug & headline) >= 0.6 * len(slug)
     ]

@@ -75,7 +75,7 @@ _TABLE_RULE_RE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$\n?", re.M)
 _TABLE_ROW_RE = re.compile(r"^\|(.*)\|[^\S\n]*$", re.M)
 
 
-_SEE_ALSO_LABEL_RE = re.compile(r"(?i)^(?:baca|lihat|simak)\s+(?:juga|pula)\s*:?$")
+_SEE_ALSO_LABEL_RE = re.compile(r"(?i)^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\s*:?$")
 _ANCHOR_RE = re.compile(r"<a\b[^>]*>(.*?)</a>", re.I | re.S)
 
 

@@ -32,7 +32,7 @@ DATELINE_RE = re.compile(
 URL_RE = re.compile(r"https?://[^\s<>\"')\]]+")
 URL_LINE_RE = re.compile(r"^(?:(?:url|link|sumber|source)\s*:\s*)?(https?://[^\s<>\"]+)$", re.I)
 _SITE_PHRASE_RE = re.compile(
-    r"^(?:(?:baca|lihat|simak)\s+(?:juga|pula)\b|berita\s+terkait\s*:\s*\S"
+    r"^(?:(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\b|berita\s+terkait\s*:\s*\S"
     r"|(?:kategori|tags?|topik|label|sumber|source)\s*:"
     r"|(?:reporter|editor|penulis|pewarta|redaktur|wartawan|kontributor|penyunting|foto|photo"
     r"|fotografer|video|grafis|ilustrasi)\s*:"
