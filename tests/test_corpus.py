@@ -288,3 +288,12 @@ def test_a_province_or_country_alias_reads_as_its_name_but_a_kabupaten_seat_does
     ]  # fmt: skip
     assert glossary.expand_text("jatim") == ["jatim", "raya"]  # the glossary's own entry wins
     assert glossary.expand_text("kayuagung oki") == ["kayuagung", "oki"]
+    # a word of a place's own name is no short form of it, and a whole name stays itself
+    gazetteer = parse_gazetteer(
+        "country | Korea Selatan | korea | south korea\nprovince | DKI Jakarta | jakarta\n"
+    )
+    glossary = with_place_names(parse_glossary(""), gazetteer)
+    assert glossary.expand_text("Korea Utara dan DKI Jakarta") == [
+        "korea", "utara", "dan", "dki", "jakarta"
+    ]  # fmt: skip
+    assert glossary.expand_text("south korea") == ["korea", "selatan"]

@@ -779,3 +779,20 @@ def test_sentences_that_only_look_like_furniture_are_kept() -> None:
     # The headline again after a page break is not a subheading.
     again = body_of(raw("2 dari 2 halaman", raw().split("\n")[0]))
     assert again == body_of(raw())
+
+
+def test_a_quote_of_support_ending_the_article_is_article_text() -> None:
+    quote = '"Kami dukung penuh program perlindungan pekerja ini," ujar Bupati kepada wartawan.'
+    text = f"Judul Berita Pekerja Sumsel Terlindungi\nPALEMBANG - {LEAD}\n{SECOND}\n{quote}"
+    assert quote in clean_raw(text).body
+    pitch = "Kami menulis tentang daerah ini. Dukung jurnalisme kami dengan menjadi donatur."
+    assert pitch not in clean_raw(f"{text}\n{pitch}\nDonasi Sekarang").body
+
+
+def test_a_page_of_one_line_has_no_masthead_repeated_in_its_footer() -> None:
+    from index.importer.clean import _repeated_masthead
+
+    assert _repeated_masthead(["Pemerintah Provinsi Contoh"]) is None
+    assert (
+        _repeated_masthead(["Situs Berita Kita", "Isi", "Situs Berita Kita"]) == "Situs Berita Kita"
+    )

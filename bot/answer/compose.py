@@ -264,6 +264,7 @@ class Answerer:
         if own is not None and own.score >= LEAN_SHARE * needed:
             ranked = [own] + [c for c in ranked if c is not own]
             needed = min(needed, own.score)
+        surety = ranked[0].score if ranked else 0.0
         if ranked and ranked[0].title:
             # A headline answers only what its article's sentences do not say themselves; the
             # sentence that does must state the headline's figure, if it has one.
@@ -278,8 +279,9 @@ class Answerer:
             )
             if body is not None and body.score >= TITLE_RATIO * head.score:
                 ranked = [body] + [c for c in ranked if c is not body]
-        if not ranked or ranked[0].score < needed:
-            return []  # (after the headline gave way: its body sentence may be surer of it)
+                surety = max(head.score, body.score)  # either one saying it is enough
+        if surety < needed:
+            return []
         best = ranked[0]
         if q.kind == "apa_saja" and not best.title:
             windows = list_windows(

@@ -141,7 +141,7 @@ def _announced_items(lines: list[str], at: int) -> list[int]:
 _PAGING_RE = re.compile(
     r"(?i)\b(?:halaman|selanjutnya|sebelumnya|scroll|lanjutkan|next|page)\b|[»«]|\d+\s*/\s*\d+"
 )
-_SEE_ALSO_ALONE_RE = re.compile(r"(?i)^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\s*:?$")
+SEE_ALSO_ALONE_RE = re.compile(r"(?i)^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\s*:?$")
 _SEE_ALSO_RE = re.compile(r"(?i)^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\b")
 
 
@@ -172,10 +172,10 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
         (prose(after) and not single_rule(after, next_line(lines, below)))
         or bool(_ITEM_RE.match(_LIST_MARK_RE.sub("", after)) and re.search(r"\d", after))
     )  # a paragraph, or a list of figures ("1. Kabupaten A: 17.600 pekerja")
-    if above is None or _SEE_ALSO_ALONE_RE.match(before):
+    if above is None or SEE_ALSO_ALONE_RE.match(before):
         return False  # the headline a "Baca juga:" line links to
     # "Baca juga :", its headline, a blank line, then the subheading (not a second headline).
-    linked = bool(_SEE_ALSO_ALONE_RE.match(before_line(lines, above))) and not lines[i - 1]
+    linked = bool(SEE_ALSO_ALONE_RE.match(before_line(lines, above))) and not lines[i - 1]
     linked = linked or _below_linked_titles(lines, i)
     follows = (prose(before) and not single_rule(before)) or bool(
         " | " in before  # the last row of a table written as text
@@ -194,6 +194,9 @@ def capitalized(line: str) -> float:
     return sum(w[0].isupper() for w in rest) / len(rest) if rest else 1.0
 
 
+_LINKED_TITLES = 4  # headlines a "Baca juga:" label links to, at most
+
+
 def _below_linked_titles(lines: list[str], i: int) -> bool:
     """A sentence-case line right under the Title Case headlines a "Baca juga:" line links
     to: the article's subheading, not one more headline."""
@@ -201,8 +204,8 @@ def _below_linked_titles(lines: list[str], i: int) -> bool:
     if capitalized(lines[i]) > 0.4 and not short:
         return False
     at, titles, longer = before_at(lines, i), 0, True
-    while at is not None and not _SEE_ALSO_ALONE_RE.match(lines[at]):
-        if capitalized(lines[at]) < 0.6 or prose(lines[at]):
+    while at is not None and not SEE_ALSO_ALONE_RE.match(lines[at]):
+        if capitalized(lines[at]) < 0.6 or prose(lines[at]) or titles == _LINKED_TITLES:
             return False
         longer = longer and len(lines[at].split()) >= 7
         at, titles = before_at(lines, at), titles + 1

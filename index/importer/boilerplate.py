@@ -262,8 +262,8 @@ _SITE_PROMPT_RE = re.compile(
     r"|dengarkan|saksikan|tonton)\b)"
     r"(?=.*\b(?:aplikasi|app|newsletter|google\s+play|app\s+store|saluran|kanal|channel"
     r"|google\s+news)\b)"
-    # or its call for support, the site speaking ("Dukung jurnalisme kami ... donatur")
-    r"|^(?=.*\b(?:dukung|donatur|donasi|berdonasi)\b)(?=.*\bkami\b)"
+    # or its call for support ("Dukung jurnalisme kami dengan menjadi donatur")
+    r"|^(?=.*\b(?:donatur|donasi|berdonasi)\b)(?=.*\bjurnalis(?:me|tik)?\b)"
     r"|^(?:dapatkan|nikmati|akses)\b.*\bberlangganan\b"  # "Dapatkan ... dengan berlangganan X"
 )
 

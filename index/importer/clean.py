@@ -114,7 +114,7 @@ def _repeated_masthead(lines: list[str]) -> str | None:
     nonblank = [line for line in lines if line]
     first = nonblank[0] if nonblank else ""
     short = 2 <= len(first.split()) <= 6 and not re.search(r"\d|[.!?:]$", first)
-    return first if short and first in nonblank[len(nonblank) // 2 :] else None
+    return first if short and first in nonblank[max(1, len(nonblank) // 2) :] else None
 
 
 def _credited_lead(dateline: re.Match[str], lines: list[str]) -> str | None:

@@ -14,8 +14,10 @@ import urllib.request
 from dataclasses import dataclass
 from datetime import date
 from html import unescape as html_unescape
+from html.parser import HTMLParser
 
 from index.errors import PageImportError
+from index.importer.blocks import SEE_ALSO_ALONE_RE
 from index.importer.dates import header_date
 from index.text import format_date_id
 
@@ -53,17 +55,19 @@ def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
         date_extraction_params={"original_date": True, "extensive_search": True},
     )
     data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
-    text = _table_rows(_bare_links_gone((data.get("text") or "").strip(), html))
+    page = _Page(html)
+    text = _table_rows(_bare_links_gone((data.get("text") or "").strip(), page))
     if not text:
         raise PageImportError(source_name, None, "no article text found in the HTML page")
-    published = _published_in_markup(html) or _iso_date(data.get("date")) or _shown_date(html, text)
     site = data.get("sitename")
-    meta = PageMeta(_without_site(data.get("title"), site), published, site, data.get("url"))
+    title = _without_site(data.get("title"), site)
+    first, _, rest = text.partition("\n")
+    if title and first.strip() == title.strip():
+        text = rest  # the headline again, above the main text: the header says it once
+    published = _published_in_markup(html) or _iso_date(data.get("date")) or _shown_date(page, text)
+    meta = PageMeta(title, published, site, data.get("url"))
     # The site's name first, as a scraped page's masthead gives it.
     head = [site or "", meta.title or "", format_date_id(published) if published else "", ""]
-    first, _, rest = text.partition("\n")
-    if meta.title and first.strip() == meta.title.strip():
-        text = rest  # the headline again, above the main text: the header says it once
     footer = _COPYRIGHT_RE.search(html)  # the site's own line, as a text page ends with it
     tail = [html_unescape(footer.group(0)).strip()] if footer else []
     return "\n".join([*head, text, *tail]), meta
@@ -75,24 +79,57 @@ _TABLE_RULE_RE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$\n?", re.M)
 _TABLE_ROW_RE = re.compile(r"^\|(.*)\|[^\S\n]*$", re.M)
 
 
-_SEE_ALSO_LABEL_RE = re.compile(r"(?i)^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\s*:?$")
-_ANCHOR_RE = re.compile(r"<a\b[^>]*>(.*?)</a>", re.I | re.S)
+class _Page(HTMLParser):
+    """A page's visible text blocks (not scripts or styles) and the texts of its links, read
+    in one linear pass (regular expressions over malformed HTML can take quadratic time)."""
+
+    _BLOCKS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr td th span time header section".split())
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = [""]
+        self.anchors: set[str] = set()
+        self._anchor: list[str] | None = None
+        self._hidden = 0
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._hidden += 1
+        elif tag == "a":
+            self._anchor = []
+        elif tag in self._BLOCKS:
+            self.blocks.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._hidden = max(0, self._hidden - 1)
+        elif tag == "a" and self._anchor is not None:
+            self.anchors.add(" ".join("".join(self._anchor).split()))
+            self._anchor = None
+        elif tag in self._BLOCKS:
+            self.blocks.append("")
+
+    def handle_data(self, data: str) -> None:
+        if self._hidden:
+            return
+        self.blocks[-1] += data
+        if self._anchor is not None:
+            self._anchor.append(data)
 
 
-def _bare_links_gone(text: str, html: str) -> str:
+def _bare_links_gone(text: str, page: _Page) -> str:
     """The text without the "Baca juga:" labels whose link trafilatura left out: the line
     after such a label is the article's own (a subheading), not the headline it links to."""
-    anchors = {
-        " ".join(html_unescape(_TAG_RE.sub(" ", a)).split()) for a in _ANCHOR_RE.findall(html)
-    }
     lines = text.split("\n")
     kept = [
         line
         for k, line in enumerate(lines)
         if not (
-            _SEE_ALSO_LABEL_RE.match(line.strip())
+            SEE_ALSO_ALONE_RE.match(line.strip())
             and k + 1 < len(lines)
-            and " ".join(lines[k + 1].split()) not in anchors
+            and " ".join(lines[k + 1].split()) not in page.anchors
         )
     ]
     return "\n".join(kept)
@@ -136,20 +173,14 @@ def _published_in_markup(html: str) -> date | None:
     return _iso_date(m.group(1)) if m else None
 
 
-_TAG_RE = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.I | re.S)
-
-
-def _shown_date(html: str, text: str) -> date | None:
+def _shown_date(page: _Page, text: str) -> date | None:
     """The date the page shows above its article ("Kamis, 21 Oktober 2027" in the header)
-    when no markup gives one: the first line of the page's text before the article's first
-    words that is a date and little else."""
-    visible = html_unescape(_TAG_RE.sub("\n", html))
-    lead = text.strip().split("\n", 1)[0][:40]
-    end = visible.find(lead) if lead else -1
-    for line in visible[: end if end > 0 else len(visible)].splitlines():
-        if line.strip() and (found := header_date(line.strip())):
-            return found
-    return None
+    when no markup gives one: the first block of the page's text before the article's first
+    words that is a date and little else (none when the article cannot be found)."""
+    lead = " ".join(text.split()[:6])
+    blocks = [" ".join(b.split()) for b in page.blocks]
+    end = next((k for k, b in enumerate(blocks) if lead and lead in b), 0)
+    return next((found for b in blocks[:end] if b and (found := header_date(b))), None)
 
 
 def _iso_date(value: object) -> date | None:
