@@ -33,6 +33,7 @@ from index.importer.lines import (
     headline,
     prose,
     single_rule,
+    site_phrase,
 )
 from index.text import split_sentences
 
@@ -240,6 +241,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not out[-1].endswith(SENTENCE_END)
             and header_date(out[-1]) is None
             and not DOMAIN_RE.match(line.split()[0])  # "situs.id Kalimat pertama ...": a dateline
+            and not site_phrase(line)  # "by Nama Penulis" under the headline
         )
         if wrapped:
             out[-1] = f"{out[-1]} {line}"

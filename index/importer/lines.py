@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from index.importer.dates import PUBLISHED_RE, header_date
-from index.text import ENGLISH_FUNCTION, MONTHS_ID, STOPWORDS
+from index.text import ENGLISH_FUNCTION, MONTHS_ID, STOPWORDS, split_sentences
 
 TLDS = ("co.id", "com", "id", "net", "org", "co", "news", "tv", "info")  # longest first
 _DOMAIN = rf"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:{'|'.join(map(re.escape, TLDS))})\b"
@@ -152,8 +152,9 @@ def caption(line: str, next_line: str = "") -> bool:
     followed by a credit line (a dateline, "KOTA, SITUS.com - ...", is not one)."""
     if _CREDIT_RE.search(line) or _POSITION_RE.search(line):
         return True
-    if credit_only(next_line):
-        return True  # a line whose credit follows it
+    signed = next_line.startswith("(") and len(list(split_sentences(line))) > 1
+    if credit_only(next_line) and not signed:
+        return True  # a line whose credit follows it (not a paragraph signed "(Situs/Nama)")
     if re.search(r"\(\s*(?:foto|photo|ilustrasi|dok)\b|\(\s*(?:ist|istimewa)\s*\)$", line, re.I):
         return True
     if re.search(r"[.)]\s+F\.\s*[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3}$", line):
