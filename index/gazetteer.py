@@ -89,21 +89,19 @@ class Gazetteer:
 SPELLED_KINDS = ("province", "country")
 
 
-def _all_names(gazetteer: Gazetteer) -> set[str]:
-    return {place.name for place in gazetteer.names.values()}
-
-
 def with_place_names(glossary: Glossary, gazetteer: Gazetteer) -> Glossary:
     """The glossary, plus every alias of a province or country read as its name, so a question
     writing a province's short form matches an article writing its name word for word. The
     glossary's own entries win."""
-    entries = {
-        alias: tuple(words(place.name))
-        for alias, place in gazetteer.names.items()
-        if place.kind in SPELLED_KINDS and not set(alias) <= set(words(place.name))
-    }  # not a word of the name itself ("selatan" of "X Selatan"): other names use it too
-    names = {name: name for name in map(tuple, map(words, _all_names(gazetteer)))}
-    return Glossary({**entries, **names, **glossary.entries})  # a whole name stays itself
+    aliases: dict[Phrase, Phrase] = {}
+    names: dict[Phrase, Phrase] = {}
+    for alias, place in gazetteer.names.items():
+        name = tuple(words(place.name))
+        names[name] = name  # a whole name stays itself
+        # not a word of the name itself ("selatan" of "X Selatan"): other names use it too
+        if place.kind in SPELLED_KINDS and not set(alias) <= set(name):
+            aliases[alias] = name
+    return Glossary({**aliases, **names, **glossary.entries})
 
 
 KINDS = ("province", "kabupaten", "kota", "region", "country", "organisation", "program", "segment")

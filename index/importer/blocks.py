@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from index.importer.lines import AD_LABEL_RE, SENTENCE_END, prose, single_rule
+from index.importer.lines import AD_LABEL_RE, SEE_ALSO, SENTENCE_END, prose, single_rule
 
 LIST_HEADER_RE = re.compile(
     r"^(?:berita\s+(?:terkait|lainnya|terkini|populer|terpopuler|pilihan)|artikel\s+terkait"
@@ -70,7 +70,7 @@ def table_rows(lines: list[str]) -> set[int]:
             continue
         announced = before_line(lines, items[0]) if items else ""
         figures = all(re.search(r"\d", lines[k]) for k in items)
-        titled = figures and _heads_list(announced)  # "Sebaran Peserta per Kabupaten"
+        titled = figures and _title_like(announced)  # "Sebaran Peserta per Kabupaten"
         if (
             len(items) >= 2
             and (prose(announced) or titled)
@@ -102,8 +102,8 @@ def _figures_in_prose(lines: list[str], items: list[int]) -> bool:
 _LIST_MARK_RE = re.compile(r"^(?:[-–—•*]|\d{1,2}[.)])\s+")
 
 
-def _heads_list(line: str) -> bool:
-    """A short title-like line (a subheading) over a list of figures."""
+def _title_like(line: str) -> bool:
+    """A short line in the shape of a title: two to eight words, capitalised, no sentence end."""
     return 2 <= len(line.split()) <= 8 and not line.endswith(SENTENCE_END) and line[:1].isupper()
 
 
@@ -141,8 +141,8 @@ def _announced_items(lines: list[str], at: int) -> list[int]:
 _PAGING_RE = re.compile(
     r"(?i)\b(?:halaman|selanjutnya|sebelumnya|scroll|lanjutkan|next|page)\b|[»«]|\d+\s*/\s*\d+"
 )
-SEE_ALSO_ALONE_RE = re.compile(r"(?i)^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\s*:?$")
-_SEE_ALSO_RE = re.compile(r"(?i)^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\b")
+SEE_ALSO_ALONE_RE = re.compile(rf"(?i)^{SEE_ALSO}\s*:?$")
+_SEE_ALSO_RE = re.compile(rf"(?i)^{SEE_ALSO}\b")
 
 
 def subheading(lines: list[str], i: int, start: int) -> bool:
@@ -151,7 +151,7 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
     own or not, or a page break such as "2 dari 3 halaman", before a paragraph), not one of
     a run of short lines such as a list of headlines."""
     line = lines[i]
-    if not 2 <= len(line.split()) <= 8 or line.endswith(SENTENCE_END) or not line[0].isupper():
+    if not _title_like(line):
         return False
     if ", " in line or _PAGING_RE.search(line):
         return False  # "Name, Role" under a photo; "Halaman 2/2", "Scroll untuk melanjutkan"

@@ -26,6 +26,7 @@ from index.importer.dates import header_date
 from index.importer.lines import (
     AD_LABEL_RE,
     DATELINE_RE,
+    DAY_DATE_END,
     DOMAIN_RE,
     SENTENCE_END,
     caption,
@@ -205,9 +206,7 @@ def find_title(lines: list[str], end: int) -> int | None:
     return max(candidates, key=lambda i: (len(lines[i]), -i))
 
 
-_DAY_TAIL_RE = re.compile(
-    r"(?i)\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\.?$"
-)
+_DAY_TAIL_RE = re.compile(rf"(?i)\b{DAY_DATE_END}")
 
 
 def _echoes_lead(lines: list[str], i: int) -> bool:

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 
 from index.importer.boilerplate import classify, tidy
 from index.importer.dates import DetectedDate, detect_dates
-from index.importer.lines import BYLINE_RE, DATELINE_RE, DOMAIN_RE, TLDS, URL_LINE_RE, URL_RE
+from index.importer.lines import (
+    BYLINE_RE,
+    DATELINE_RE,
+    DOMAIN_RE,
+    SEE_ALSO,
+    TLDS,
+    URL_LINE_RE,
+    URL_RE,
+)
 
 _SPACE_RE = re.compile(r"[^\S\n]+")
 _CELL_RE = re.compile(r"(?<=\S)\t+(?=\S)")  # a table row's cells, written as " | " cells
@@ -203,7 +211,7 @@ def _detect_url(lines: list[str], title: str | None) -> str | None:
     spelled = [
         (len(slug & headline) / len(slug | headline), u)
         for line, u in urls
-        if not re.match(r"(?i)(?:baca|lihat|simak|tonton)\s+(?:juga|pula)", line)
+        if not re.match(rf"(?i){SEE_ALSO}", line)
         and len(slug := _slug_words(u)) >= 3
         and len(slug & headline) >= 0.6 * len(slug)
     ]

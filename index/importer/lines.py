@@ -30,9 +30,15 @@ DATELINE_RE = re.compile(
     r"|^(?P<code>[A-Z]{3,6}),\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*:\s+"  # "KODE, Kota: "
 )
 URL_RE = re.compile(r"https?://[^\s<>\"')\]]+")
+# "Baca juga", "Tonton juga": a link to another story or video of the site.
+SEE_ALSO = r"(?:baca|lihat|simak|tonton)\s+(?:juga|pula)"
+# A sentence ending with the day and date of what it tells ("..., Senin (14/10).").
+DAY_DATE_END = (
+    r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\.?$"
+)
 URL_LINE_RE = re.compile(r"^(?:(?:url|link|sumber|source)\s*:\s*)?(https?://[^\s<>\"]+)$", re.I)
 _SITE_PHRASE_RE = re.compile(
-    r"^(?:(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\b|berita\s+terkait\s*:\s*\S"
+    rf"^(?:{SEE_ALSO}\b|berita\s+terkait\s*:\s*\S"
     r"|(?:kategori|tags?|topik|label|sumber|source)\s*:"
     r"|(?:reporter|editor|penulis|pewarta|redaktur|wartawan|kontributor|penyunting|foto|photo"
     r"|fotografer|video|grafis|ilustrasi)\s*:"
@@ -170,7 +176,7 @@ def caption(line: str, next_line: str = "") -> bool:
 
 _SCENE_RE = re.compile(
     r"^(?P<who>[^\"“”.\d]{8,160}?)\s(?:saat|ketika|sewaktu)\s(?!ini\b)[^\"“”\d]+,\s*"
-    r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\.?$",
+    + DAY_DATE_END,
     re.I,
 )
 _VERB_RE = re.compile(r"\b(?:me|mem|men|meng|meny|ber|di|ter)[a-z]{3,}")  # lowercase: not "Dinas"
@@ -178,8 +184,7 @@ _VERB_RE = re.compile(r"\b(?:me|mem|men|meng|meny|ber|di|ter)[a-z]{3,}")  # lowe
 
 # "Penyerahan santunan kepada ahli waris di ..., Senin (14/10).": an event named by a noun
 _EVENT_RE = re.compile(
-    r"^(?:Pe|Ke)[a-z]{4,}an\s[^\"“”]{10,240},\s*"
-    r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\.?$",
+    r"^(?:Pe|Ke)[a-z]{4,}an\s[^\"“”]{10,240},\s*" + DAY_DATE_END,
     re.I,
 )
 
