@@ -796,3 +796,58 @@ def test_a_page_of_one_line_has_no_masthead_repeated_in_its_footer() -> None:
     assert (
         _repeated_masthead(["Situs Berita Kita", "Isi", "Situs Berita Kita"]) == "Situs Berita Kita"
     )
+
+
+def test_a_press_release_names_its_issuer_under_the_headline_and_a_subheading_follows_a_list() -> (
+    None
+):
+    page = "\n".join(
+        [
+            "Beranda > Rilis Pers",
+            "Grup Hotel Contoh Daftarkan 3.850 Pekerja Harian Lepas ke BPJS Ketenagakerjaan",
+            "PT Contoh Hospitality",
+            "6 Agustus 2026 09:00",
+            LEAD,
+            "Manfaat yang diterima pekerja antara lain:",
+            "• Biaya perawatan kecelakaan kerja tanpa batas sesuai kebutuhan medis",
+            "• Pendampingan kembali bekerja bagi peserta yang mengalami kecelakaan kerja",
+            "Dorong Kepatuhan Sektor Perhotelan",
+            SECOND,
+        ]
+    )
+    article = import_page(page, source_name="rilis.txt")
+    assert article.title.startswith("Grup Hotel Contoh Daftarkan")
+    assert "Dorong Kepatuhan Sektor Perhotelan" in article.body
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        (["Situs Lingkungan", LEAD, SECOND, "© 2027 Copyright Hijaukita.co.id"], "Hijaukita.co.id"),
+        (
+            [LEAD, SECOND, "Hak Cipta © 2027 Kementerian Koordinator Bidang Contoh dan Kebudayaan"],
+            "Kementerian Koordinator Bidang Contoh dan Kebudayaan",
+        ),
+        (["Monitorkita.com", f"Padang, MK - {LEAD}", SECOND], "Monitorkita.com"),
+        (["KORANKU.id", f"PALEMBANG, KORANKU — {LEAD}", SECOND, "© PT Koranku Media"], "KORANKU"),
+    ],
+)
+def test_outlet_from_a_copyright_owner_or_a_dateline_site_the_page_spells_out(
+    lines: list[str], outlet: str
+) -> None:
+    page = "\n".join(["Pekerja Sumsel Makin Terlindungi BPJS Ketenagakerjaan", *lines])
+    assert import_page(page, source_name="a.txt").outlet.lower() == outlet.lower()
+
+
+@pytest.mark.parametrize(
+    "line", ["21 Mei 2027 15:20 WIB · 5 menit baca", "oleh Nama Penulis [Palembang] di 3 June 2027"]
+)
+def test_a_header_date_beside_a_reading_time_or_a_byline_with_its_city(line: str) -> None:
+    page = f"Pekerja Sumsel Makin Terlindungi BPJS Ketenagakerjaan\n{line}\n{LEAD}\n{SECOND}"
+    assert import_page(page, source_name="a.txt").published is not None
+
+
+def test_a_page_with_one_very_long_word_imports_its_article() -> None:
+    page = f"Pekerja Sumsel Makin Terlindungi BPJS\n{LEAD}\n{'x' * 100_000}.com\n{SECOND}"
+    article = import_page(page, source_name="a.txt")
+    assert LEAD in article.body and SECOND in article.body and "xxxx" not in article.body

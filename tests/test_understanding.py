@@ -150,6 +150,18 @@ def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> No
     assert reader.parse("berapa pekerja terlindungi Kak Wulandari?").people == ()
     assert reader.parse("Bener dak Plembang lah 80 persen?").people == ()
     assert reader.parse("Apa kata Pj Gubernur Elen Setiadi?").people == ("Elen Setiadi",)
+    # A national figure is not one province's; a count of programs is no figure of the
+    # program the question names, which the article need only name.
+    national = reader.parse("Berapa total klaim BPJS Ketenagakerjaan secara nasional 2026?")
+    jatim = "Sepanjang 2026, klaim di Jawa Timur sebesar Rp11,4 triliun."
+    assert unmet(national, jatim, [], sumsel, places, names) == ["nasional"]
+    whole = "Secara nasional, klaim sepanjang 2026 sebesar Rp60 triliun."
+    assert unmet(national, whole, [], sumsel, places, names) == []
+    count = reader.parse("JHT termasuk program BPJS TK? ada berapa program?")
+    five = _article(body="Lima program itu yakni Jaminan Hari Tua, JKK, JKM, JP dan JKP.")
+    assert unmet(count, "Terdapat 5 program perlindungan.", [], five, places, names) == []
+    jht = reader.parse("berapa peserta JHT?")
+    assert unmet(jht, "Terdapat 5 program perlindungan.", [], five, places, names) == ["program"]
 
 
 def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:

@@ -20,6 +20,8 @@ LOCALE_REACH = 6  # sentences before an answer searched for the place it is abou
 _LOCAL = ("kabupaten", "kota")
 LOCALES = (*_LOCAL, "province")  # the kinds of place a figure can be about
 TOPICS = ("program", "segment")  # what else a figure is about: a program, a group of workers
+NATIONAL = frozenset({"nasional", "indonesia"})  # a question about the whole country
+TOPIC_NOUNS = {"program": ("program",), "segment": ("kelompok",)}  # the stem counted
 
 PlacesIn = Callable[[str], frozenset[Place]]
 
@@ -319,9 +321,14 @@ def unmet(
                 )
             )
         ]
+    if figure and national_only(q, window, places_in):
+        missing.append("nasional")
     for kind in TOPICS:
         asked = frozenset(p for p in q.places if p.kind == kind)
-        if asked and not topic_met(asked, figure, window, before, article, places_in):
+        # "JP termasuk program BPJS TK? ada berapa program?" counts programs: the count is
+        # not a figure of the program named, which the article need only name.
+        of_topic = figure and q.head[:1] != TOPIC_NOUNS[kind]
+        if asked and not topic_met(asked, of_topic, window, before, article, places_in):
             missing.append(kind)
     # "Apakah target itu untuk 2024?" checks the year it names: an answer naming another
     # year ("target ... 2025") answers it; one naming none must be of that year.
@@ -350,6 +357,14 @@ def unmet(
         if not met:  # one month of a period ("Januari-September") is enough
             missing += [f"month {m}" for m in q.months]
     return missing
+
+
+def national_only(q: Question, window: str, places_in: PlacesIn) -> bool:
+    """A figure "secara nasional" asked, answered by a figure of one province or district:
+    "Sepanjang 2026, ... klaim di Provinsi X sebesar ..." is no national total."""
+    if not NATIONAL & set(q.words) or any(p.kind in LOCALES for p in q.places):
+        return False
+    return not NATIONAL & set(words(window)) and any(p.kind in LOCALES for p in places_in(window))
 
 
 def role_unknown(q: Question) -> bool:

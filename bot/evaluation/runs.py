@@ -19,17 +19,19 @@ if TYPE_CHECKING:
 # The sets the scorer is fitted on, and the corpus each is asked against: every set whose
 # failures have been read. Never fitted on: test.jsonl, the validation sets (chat8_heldout,
 # fixture7_heldout, chat9_dev: only their aggregate figures are read, to choose between
-# changes) and the unspent held-out sets (chat10_heldout, fixture9_heldout).
+# changes) and the unspent held-out set (chat11_heldout).
 _CHAT_SETS = (
     "chat_dev", "chat_heldout", "chat2_dev", "chat2_heldout", "chat3_dev", "chat3_heldout",
     "chat4_dev", "chat4_heldout", "chat5_dev", "chat5_heldout", "chat6_dev", "chat6_heldout",
-    "chat7_dev", "chat7_heldout", "chat8_dev", "chat9_heldout", "chat10_dev",
+    "chat7_dev", "chat7_heldout", "chat8_dev", "chat9_heldout", "chat10_dev", "chat10_heldout",
+    "chat11_dev",
 )  # fmt: skip
 _FIXTURE_SETS = (
     ("fixture_dev", "fixtures"), ("fixture_heldout", "fixtures"), ("train_fixtures", "fixtures"),
     *((f"fixture{n}_{half}", f"fixtures{n}") for n in range(2, 7) for half in ("dev", "heldout")),
     ("fixture7_dev", "fixtures7"), ("fixture8_dev", "fixtures8"),
     ("fixture8_heldout", "fixtures8"), ("fixture9_dev", "fixtures9"),
+    ("fixture9_heldout", "fixtures9"),
 )  # fmt: skip
 FIT_SETS = (
     *((f"{name}.jsonl", "knowledge") for name in ("dev", "holdout", "train_seeds", *_CHAT_SETS)),

@@ -19,18 +19,11 @@ FIXTURE_PAGES = PROJECT_DIR / "tests" / "fixtures" / "pages"
 # questions about it (fixtureN_*.jsonl) expect every folder up to its own.
 _PAGE_FOLDERS = (
     FIXTURE_PAGES,
-    *(PROJECT_DIR / "tests" / "fixtures" / f"pages{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9)),
+    *(PROJECT_DIR / "tests" / "fixtures" / f"pages{n}" for n in range(2, 11)),
 )
 CORPORA = {
     "fixtures": _PAGE_FOLDERS[:1],
-    "fixtures2": _PAGE_FOLDERS[:2],
-    "fixtures3": _PAGE_FOLDERS[:3],
-    "fixtures4": _PAGE_FOLDERS[:4],
-    "fixtures5": _PAGE_FOLDERS[:5],
-    "fixtures6": _PAGE_FOLDERS[:6],
-    "fixtures7": _PAGE_FOLDERS[:7],
-    "fixtures8": _PAGE_FOLDERS[:8],
-    "fixtures9": _PAGE_FOLDERS[:9],
+    **{f"fixtures{n}": _PAGE_FOLDERS[:n] for n in range(2, len(_PAGE_FOLDERS) + 1)},
 }
 # Phrases only site boilerplate contains; no answer may show one (the file says where from).
 BOILERPLATE_MARKERS = PROJECT_DIR / "tests" / "fixtures" / "boilerplate.txt"

@@ -180,6 +180,7 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
     follows = (prose(before) and not single_rule(before)) or bool(
         " | " in before  # the last row of a table written as text
         or bool(_ITEM_RE.match(before) and re.search(r"\d", before))  # "Label: 2.417 kasus"
+        or bool(_LIST_MARK_RE.match(before) and len(before.split()) > 4)  # "• an item ..."
         or linked
         or _SEE_ALSO_RE.match(before)
         or AD_LABEL_RE.match(before)

@@ -196,8 +196,9 @@ def find_title(lines: list[str], end: int) -> int | None:
             and date_at - i <= TITLE_REACH
             and sum(len(lines[j].split()) >= 4 for j in range(i + 1, date_at)) <= 1
         ]
-        if len(before) >= 2 and before[-2] == before[-1] - 1 and _dek(lines, before[-1]):
-            return before[-2]  # the headline, then a sentence-case line saying more
+        under = len(before) >= 2 and before[-2] == before[-1] - 1
+        if under and (_dek(lines, before[-1]) or _name_under(lines, before[-1])):
+            return before[-2]  # the headline, then a line saying more or who issued it
         if before:
             return before[-1]
         after = [i for i in candidates if 0 < i - date_at <= 2]
@@ -219,6 +220,18 @@ def _echoes_lead(lines: list[str], i: int) -> bool:
     tail = " ".join(line.split()[-6:])
     beside = (before_at(lines, i), next_at(lines, i))
     return any(k is not None and tail in lines[k] and len(lines[k]) > len(line) for k in beside)
+
+
+def _name_under(lines: list[str], i: int) -> bool:
+    """A short name in capitals under a longer headline: the company or office that issued a
+    press release ("PT Nama Perusahaan"), not the headline."""
+    shown = lines[i].split()
+    return (
+        len(shown) <= 5
+        and not any(ch.isdigit() for ch in lines[i])
+        and all(w[0].isupper() for w in shown)
+        and len(lines[i - 1].split()) >= 2 * len(shown)
+    )
 
 
 def _dek(lines: list[str], i: int) -> bool:

@@ -69,9 +69,10 @@ _TAYANG_RE = re.compile(
     r"(?:\s(?!dengan\b)(?-i:[A-Z])\w*){0,2})",  # "Nama Situs dengan judul ..."
     re.I,
 )
+# "© 2027 Copyright Nama Situs", "Hak Cipta © 2027 Kementerian X dan Y": the owner's name.
 _COPYRIGHT_RE = re.compile(
-    rf"(?:©|copyright)\s*(?:©\s*|copyright\s+)?(?:\d{{4}}\s*[-–]?\s*)?(?:PT\.?\s+(?=[A-Z]))?"
-    rf"({DOMAIN_RE.pattern}|[A-Za-z][\w]*(?:\s[A-Z][\w]*){{0,3}})",
+    r"(?:©|copyright|hak\s+cipta)(?:\s*(?:©|copyright\b|\d{4}\s*[-–]?))*\s*(?:PT\.?\s+(?=[A-Z]))?"
+    rf"({DOMAIN_RE.pattern}|[A-Za-z]\w*(?:\s(?:dan\s)?(?-i:[A-Z])\w*){{0,6}})",
     re.I,
 )
 
@@ -87,10 +88,12 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
     agency = dateline and (dateline.group("agency") or dateline.group("code"))
     if m := _TAYANG_RE.search(text):
         found = m.group(1)
-    elif dateline and (dateline.group("outlet") or dateline.group("site")):
+    elif dateline and (dateline.group("outlet") or _own_site(dateline.group("site"), lines)):
         found = dateline.group("outlet") or dateline.group("site")
     elif dateline and _names_site(lead := dateline.group().strip(" -–—"), lines):
         found = lead
+    elif dateline and _names_site(named := lead.rpartition(",")[2].strip(), lines):
+        found = named  # "KOTA, SITUS — ", the site's name in capitals
     elif dateline and (credited := _credited_lead(dateline, lines)):
         found = credited
     elif masthead := _repeated_masthead(lines):
@@ -113,6 +116,12 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
         elif domains:
             found = domains.most_common(1)[0][0]  # the site a credit or source line names
     return nicest_spelling(found, text) if found else None
+
+
+def _own_site(site: str | None, lines: list[str]) -> bool:
+    """A "Kota, SITE -" dateline's site, unless it is a short code the page never spells out
+    ("Kota, AB -" on a page whose every line names the site in full)."""
+    return bool(site) and (len(site) > 3 or _names_site(site, lines))
 
 
 def _repeated_masthead(lines: list[str]) -> str | None:

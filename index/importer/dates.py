@@ -45,9 +45,11 @@ _NOISE_RE = re.compile(
 
 
 # What a blog's date line carries besides the date: "oleh Redaksi", "| 3 Komentar",
-# "Dilihat: 1.284 kali".
+# "Dilihat: 1.284 kali", "oleh Nama Penulis [Kota] di 3 June 2027", "· 5 menit baca".
 _BYLINE_TAIL_RE = re.compile(
-    r"\b(?:oleh|by)\s+\S+(?:\s+[A-Z]\S*)*|\b\d+\s+(?:komentar|comments?|tanggapan)\b"
+    r"\b(?:oleh|by)\s+\S+(?:\s+[A-Z]\S*)*(?:\s+[\[(][^\])]{1,40}[\])])?(?:\s+(?:di|at|on)\b)?"
+    r"|\b\d+\s+(?:komentar|comments?|tanggapan)\b"
+    r"|\b\d+\s+(?:menit|min|minutes?)\s+(?:baca|membaca|read)\b|\bwaktu\s+baca\s*:?\s*\d+\s+menit\b"
     r"|\b(?:dilihat|dibaca|views?|hits)\s*:?\s*[\d.,]+(?:\s*(?:kali|x)\b)?"
     r"|\b[\d.,]+\s*(?:kali\s+)?(?:dilihat|dibaca|views?)\b",
     re.I,

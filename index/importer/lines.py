@@ -14,8 +14,9 @@ from index.importer.dates import PUBLISHED_RE, header_date
 from index.text import ENGLISH_FUNCTION, MONTHS_ID, STOPWORDS, split_sentences
 
 TLDS = ("co.id", "com", "id", "net", "org", "co", "news", "tv", "info")  # longest first
-_DOMAIN = rf"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:{'|'.join(map(re.escape, TLDS))})\b"
-DOMAIN_RE = re.compile(_DOMAIN)
+_DOMAIN = rf"[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)*\.(?i:{'|'.join(map(re.escape, TLDS))})\b"
+# Searched from where a name starts only: linear on one very long word.
+DOMAIN_RE = re.compile(rf"(?<![A-Za-z0-9-]){_DOMAIN}")
 DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*\s*,\s*)?"  # "KOTA, "
     rf"(?:(?P<outlet>{_DOMAIN})(?:\s*,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*"  # outlet[, Kota]
