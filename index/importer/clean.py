@@ -121,7 +121,7 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
 def _own_site(site: str | None, lines: list[str]) -> bool:
     """A "Kota, SITE -" dateline's site, unless it is a short code the page never spells out
     ("Kota, AB -" on a page whose every line names the site in full)."""
-    return bool(site) and (len(site) > 3 or _names_site(site, lines))
+    return site is not None and (len(site) > 3 or _names_site(site, lines))
 
 
 def _repeated_masthead(lines: list[str]) -> str | None:
