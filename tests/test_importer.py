@@ -851,3 +851,18 @@ def test_a_page_with_one_very_long_word_imports_its_article() -> None:
     page = f"Pekerja Sumsel Makin Terlindungi BPJS\n{LEAD}\n{'x' * 100_000}.com\n{SECOND}"
     article = import_page(page, source_name="a.txt")
     assert LEAD in article.body and SECOND in article.body and "xxxx" not in article.body
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Berita ini juga dimuat di Harian Pagi Contoh edisi Selasa, 14 Oktober 2025 halaman 5.",
+        "Baca selengkapnya di Harian Contoh edisi cetak, Rabu (3/12/2025), atau akses e-paper.",
+        "Dukung jurnalisme lokal. Berlangganan buletin Contoh dan dapatkan berita pilihan.",
+    ],
+)
+def test_a_print_edition_note_or_a_newsletter_pitch_after_the_article_is_not_article_text(
+    note: str,
+) -> None:
+    page = f"Pekerja Sumsel Makin Terlindungi BPJS Ketenagakerjaan\n{LEAD}\n{SECOND}\n{note}"
+    assert note not in import_page(page, source_name="a.txt").body

@@ -274,7 +274,7 @@ _READER_QUESTION_RE = re.compile(
 _SITE_PROMPT_RE = re.compile(
     r"(?i)^(?=.*\b(?:download|unduh|install|berlangganan|subscribe|ikuti|follow|gabung"
     r"|dengarkan|saksikan|tonton)\b)"
-    r"(?=.*\b(?:aplikasi|app|newsletter|google\s+play|app\s+store|saluran|kanal|channel"
+    r"(?=.*\b(?:aplikasi|app|newsletter|buletin|google\s+play|app\s+store|saluran|kanal|channel"
     r"|google\s+news)\b)"
     # or its call for support ("Dukung jurnalisme kami dengan menjadi donatur")
     r"|^(?=.*\b(?:donatur|donasi|berdonasi)\b)(?=.*\bjurnalis(?:me|tik)?\b)"

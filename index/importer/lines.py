@@ -59,6 +59,9 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?:simak|dengarkan|tonton|saksikan)\b[^.!?]{0,80}\b(?:podcast|video|wawancara"
     r"|perbincangan|siaran|tayangan)\b[^.!?]{0,40}:$"  # "Simak ... dalam podcast berikut:"
     r"|jangan\s+lewatkan\b.{0,40}$"
+    # the print edition it also ran in ("Berita ini juga dimuat di Harian X edisi ...")
+    r"|(?:berita|artikel)\s+ini\s+(?:juga\s+)?(?:dimuat|terbit|tayang|diterbitkan)\s+(?:di|dalam)\b"
+    r".{0,80}\bedisi\b|baca\s+selengkapnya\s+di\b.{0,80}\b(?:edisi|e-?paper)\b"
     r"|saksikan\s+video\b|simak\s+video\b|lihat\s+foto$|\d+\s+dari\s+\d+\s+halaman$"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya)\b|selanjutnya\s*>+|scroll\s+to\s+continue"
     r"|alamat\s+email\s+anda\s+tidak\s+akan|ruas\s+yang\s+wajib\s+ditandai"
