@@ -866,3 +866,10 @@ def test_a_print_edition_note_or_a_newsletter_pitch_after_the_article_is_not_art
 ) -> None:
     page = f"Pekerja Sumsel Makin Terlindungi BPJS Ketenagakerjaan\n{LEAD}\n{SECOND}\n{note}"
     assert note not in import_page(page, source_name="a.txt").body
+
+
+def test_a_caption_right_under_the_headline_above_the_dateline_is_not_the_article() -> None:
+    caption = "Penyerahan kartu kepesertaan BPJS Ketenagakerjaan kepada petani sawit di desa."
+    page = f"Situs Kita\nPekerja Sumsel Makin Terlindungi BPJS\n{caption}\nKOTA (SITUS) - {LEAD}\n{SECOND}"
+    article = import_page(page, source_name="a.txt")
+    assert caption not in article.body and LEAD in article.body

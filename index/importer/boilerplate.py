@@ -80,7 +80,8 @@ class Page:
 def _body_start(lines: list[str], after: int) -> int:
     """Index of the article's first line: its dateline, or its first prose line that is not
     a caption or site phrase. Lines a little above the dateline are a photo's caption or a
-    summary, unless the first follows the headline at once (the standfirst)."""
+    summary, unless the first follows the headline at once and says more than a photo's
+    caption does (the standfirst)."""
     i = after
     first = next((k for k in range(after, len(lines)) if lines[k]), len(lines))
     while i < len(lines):
@@ -92,7 +93,8 @@ def _body_start(lines: list[str], after: int) -> int:
                     return i
                 i = at  # "LABEL - a photo's caption" above the dateline naming the site
                 continue
-            if prose(line) and i != first and (at := _dateline_after(lines, i)) is not None:
+            standfirst = i == first and not _photo_line(line)
+            if prose(line) and not standfirst and (at := _dateline_after(lines, i)) is not None:
                 i = at  # captions and a summary above the dateline
                 continue
             if prose(line):
@@ -102,6 +104,16 @@ def _body_start(lines: list[str], after: int) -> int:
                 i = dated  # a caption above the byline block and the header date
         i += 1
     return len(lines)
+
+
+def _photo_line(line: str) -> bool:
+    """A line in the shape of a photo's caption: one short sentence without a figure
+    ("Penyerahan kartu peserta kepada petani di desa.")."""
+    return (
+        len(line.split()) <= 16
+        and not re.search(r"\d", line)
+        and len(list(split_sentences(line))) == 1
+    )
 
 
 def _dateline_after(
