@@ -873,3 +873,49 @@ def test_a_caption_right_under_the_headline_above_the_dateline_is_not_the_articl
     page = f"Situs Kita\nPekerja Sumsel Makin Terlindungi BPJS\n{caption}\nKOTA (SITUS) - {LEAD}\n{SECOND}"
     article = import_page(page, source_name="a.txt")
     assert caption not in article.body and LEAD in article.body
+
+
+def test_numbered_subheadings_and_one_after_an_embedded_post_are_article_text() -> None:
+    page = "\n".join(
+        [
+            "Pekerja Sumsel Makin Terlindungi BPJS Ketenagakerjaan",
+            f"Kota, SITUS - {LEAD}",
+            "1. Anggaran disiapkan dari APBD kota",
+            SECOND,
+            "2. Sasar ojol, pedagang pasar hingga nelayan",
+            "Peserta yang ditanggung terdiri dari pengemudi ojek dan pedagang pasar tradisional.",
+            "Lihat postingan ini di Instagram",
+            "Sebuah kiriman dibagikan oleh Situs",
+            "Perlu Aturan Baru",
+            "Peneliti menilai persoalan ini tidak bisa diselesaikan hanya dengan imbauan.",
+        ]
+    )
+    body = import_page(page, source_name="a.txt").body
+    for kept in ("Anggaran disiapkan dari APBD", "Sasar ojol, pedagang", "Perlu Aturan Baru"):
+        assert kept in body
+    assert "Instagram" not in body
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Ralat, 21 November 2025: Versi awal artikel ini menyebut angka yang keliru."],
+        ["Liputan ini merupakan bagian dari serial tentang kondisi kerja di kawasan industri."],
+        [
+            "Situs Kita adalah media yang memperjuangkan kelompok minoritas.",
+            "Dukung Situs.co agar terus bersuara.",
+        ],
+        ["Dapatkan insight bisnis terbaru langsung di email Anda."],
+    ],
+)
+def test_notes_and_pitches_of_the_site_after_the_article_are_not_article_text(
+    tail: list[str],
+) -> None:
+    page = "\n".join(["Pekerja Sumsel Makin Terlindungi BPJS Ketenagakerjaan", LEAD, SECOND, *tail])
+    body = import_page(page, source_name="a.txt").body
+    assert SECOND in body and not any(line in body for line in tail)
+
+
+def test_a_journalists_initials_after_the_last_sentence_are_no_article_text() -> None:
+    page = f"Pekerja Sumsel Makin Terlindungi BPJS Ketenagakerjaan\n{LEAD}\n{LEAD} {SECOND} (RA)"
+    assert import_page(page, source_name="a.txt").body.endswith(SECOND)

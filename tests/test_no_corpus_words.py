@@ -25,11 +25,18 @@ ORDINARY = {
     "tag",
     "foto",
     "antara",  # also the ordinary word "between"
+    "its",  # a campus (ITS) that is also an English word
     "telegram",  # the apps the bot lives in and pages link to
     "whatsapp",
     "google play",  # app stores and news apps pages point readers to
     "app store",
     "google news",
+    "instagram",  # platforms whose posts and players pages embed
+    "spotify",
+    "youtube",
+    "tiktok",
+    "twitter",
+    "apbd",  # a regional budget, an ordinary word of the domain
     "x",  # share buttons (X, LINE), also a variable and an ordinary word
     "line",
     "indonesia",

@@ -16,6 +16,7 @@ from bot.answer.question import QuestionReader
 from bot.answer.scoring import (
     asks_name,
     asks_office_holder,
+    asks_someone_else,
     counts_people,
     fits_kind,
     offers_name,
@@ -860,3 +861,12 @@ def test_pejabat_asks_for_any_office_and_a_time_word_ends_the_office_named(
     assert office_named(q, terms("Kepala Kantor Wilayah BPJS Ketenagakerjaan Sumbagsel, Arief"))
     governor = reader.parse("siapa gubernur tahun 2020?")
     assert office_named(governor, terms("Gubernur Sumsel Herman Deru"))  # "tahun" is no office
+
+
+def test_who_took_over_from_someone_is_answered_by_another_person(reader: QuestionReader) -> None:
+    q = reader.parse("Siapa yang menggantikan Budi Wirasaputra sebagai kepala cabang?")
+    assert asks_someone_else(q)
+    assert not fits_kind(q, "Sebelumnya, Budi Wirasaputra menjabat kepala cabang di Jambi.")
+    took_over = "Kini Sugiharto Wibisono menjabat kepala cabang, menggantikan Budi Wirasaputra."
+    assert fits_kind(q, took_over)
+    assert not asks_someone_else(reader.parse("Siapa Budi Wirasaputra?"))

@@ -248,12 +248,34 @@ def fits_kind(q: Question, text: str) -> bool:
         money = spans.money_spans(text)  # people are counted, not paid out
         return any(s not in money for s in spans.count_spans(text) + spans.total_spans(text))
     if q.kind == "siapa":
+        people = evidence.person_spans(text, q.not_names)
+        if asks_someone_else(q):
+            return any(not _named_in(q, text[s:e]) for s, e in people)
         if asks_office_holder(q):
-            return bool(evidence.person_spans(text, q.not_names))
-        return bool(evidence.person_spans(text, q.not_names) or evidence.institution_spans(text))
+            return bool(people)
+        return bool(people or evidence.institution_spans(text))
     if q.kind == "kapan":
         return spans.has_date(text) or (asks_deadline(q) and bool(spans.duration_spans(text)))
     return True
+
+
+def asks_someone_else(q: Question) -> bool:
+    """ "Siapa yang menggantikan <Nama>?": asks for another person than the one it names
+    (not "siapa <Nama>?", which asks who that person is)."""
+    if q.kind != "siapa" or not q.people:
+        return False
+    at = next((i for i, w in enumerate(q.words) if w in ("siapa", "who")), None)
+    if at is None:
+        return False
+    after = [w for w in q.words[at + 1 :] if w not in ("itu", "sih", "is", "was", "the")]
+    firsts = {name.split()[0].lower() for name in q.people}
+    return bool(after) and after[0] not in firsts
+
+
+def _named_in(q: Question, name: str) -> bool:
+    """Every word of `name` is a word of the question (the person it names, or a place
+    whose name looks like a person's)."""
+    return {w.lower() for w in re.findall(r"[^\W\d_]+", name)} <= set(q.words)
 
 
 _ROLE_STEMS = {stem(w) for w in evidence.ROLE_WORDS}  # head terms are stems

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # The sets the scorer is fitted on, and the corpus each is asked against: every set whose
 # failures have been read. Never fitted on: test.jsonl, the validation sets (chat8_heldout,
 # fixture7_heldout, chat9_dev: only their aggregate figures are read, to choose between
-# changes) and the unspent held-out set (chat11_heldout).
+# changes) and the unspent held-out sets (chat11_heldout, fixture10_heldout).
 _CHAT_SETS = (
     "chat_dev", "chat_heldout", "chat2_dev", "chat2_heldout", "chat3_dev", "chat3_heldout",
     "chat4_dev", "chat4_heldout", "chat5_dev", "chat5_heldout", "chat6_dev", "chat6_heldout",
@@ -31,7 +31,7 @@ _FIXTURE_SETS = (
     *((f"fixture{n}_{half}", f"fixtures{n}") for n in range(2, 7) for half in ("dev", "heldout")),
     ("fixture7_dev", "fixtures7"), ("fixture8_dev", "fixtures8"),
     ("fixture8_heldout", "fixtures8"), ("fixture9_dev", "fixtures9"),
-    ("fixture9_heldout", "fixtures9"),
+    ("fixture9_heldout", "fixtures9"), ("fixture10_dev", "fixtures10"),
 )  # fmt: skip
 FIT_SETS = (
     *((f"{name}.jsonl", "knowledge") for name in ("dev", "holdout", "train_seeds", *_CHAT_SETS)),

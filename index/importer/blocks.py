@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import re
 
-from index.importer.lines import AD_LABEL_RE, SEE_ALSO, SENTENCE_END, prose, single_rule
+from index.importer.lines import (
+    AD_LABEL_RE,
+    SEE_ALSO,
+    SENTENCE_END,
+    prose,
+    single_rule,
+    site_phrase,
+)
 
 LIST_HEADER_RE = re.compile(
     r"^(?:berita\s+(?:terkait|lainnya|terkini|populer|terpopuler|pilihan)|artikel\s+terkait"
@@ -102,6 +109,35 @@ def _figures_in_prose(lines: list[str], items: list[int]) -> bool:
 _LIST_MARK_RE = re.compile(r"^(?:[-–—•*]|\d{1,2}[.)])\s+")
 
 
+def _above_embed(lines: list[str], at: int | None) -> int | None:
+    """The line above an embedded post or player's furniture ("Lihat postingan ini di
+    Instagram", "Dengarkan ... di Spotify", "Spotify"), up to four lines of it."""
+    for _ in range(4):
+        if at is None or _SEE_ALSO_RE.match(lines[at]):
+            return at  # a "Baca juga" link: what it stands after is judged as it is
+        up = before_at(lines, at)
+        label = up is not None and len(lines[at].split()) <= 2 and _embed(lines[up])
+        if not (_embed(lines[at]) or label):
+            return at
+        at = up
+    return at
+
+
+_EMBED_RE = re.compile(
+    r"(?i)\b(?:instagram|spotify|youtube|tiktok|twitter|podcast|postingan|kiriman|tweet)\b"
+)
+
+
+def _embed(line: str) -> bool:
+    """A line of an embedded post or player ("Sebuah kiriman dibagikan oleh ...")."""
+    return (
+        len(line.split()) <= 16
+        and bool(_EMBED_RE.search(line))
+        and not prose(line)
+        or (site_phrase(line) and bool(_EMBED_RE.search(line)))
+    )
+
+
 def _title_like(line: str) -> bool:
     """A short line in the shape of a title: two to eight words, capitalised, no sentence end."""
     return 2 <= len(line.split()) <= 8 and not line.endswith(SENTENCE_END) and line[:1].isupper()
@@ -151,11 +187,12 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
     own or not, or a page break such as "2 dari 3 halaman", before a paragraph), not one of
     a run of short lines such as a list of headlines."""
     line = lines[i]
-    if not _title_like(line):
+    numbered = re.match(r"\d{1,2}[.)]\s", line)  # "1. Anggaran disiapkan dari APBD"
+    if not _title_like(_LIST_MARK_RE.sub("", line) if numbered else line):
         return False
-    if ", " in line or _PAGING_RE.search(line):
+    if (", " in line and not numbered) or _PAGING_RE.search(line):
         return False  # "Name, Role" under a photo; "Halaman 2/2", "Scroll untuk melanjutkan"
-    below, above = next_at(lines, i), before_at(lines, i)
+    below, above = next_at(lines, i), _above_embed(lines, before_at(lines, i))
     if below is not None and pull_quote(lines[below], lines):
         below = next_at(lines, below)  # a pull quote set between it and its paragraph
     if above is not None and _ATTRIBUTION_RE.match(lines[above]):

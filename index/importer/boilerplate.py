@@ -159,6 +159,7 @@ def _text_after(lines: list[str], start: int) -> list[bool]:
             and not _BULLET_RE.match(line)
             and prose(line)
             and not single_rule(line, next_line(lines, i))
+            and not _SITE_PROMPT_RE.match(line)  # the site's pitches after the article
         )
         after[i] = after[i + 1] or text
     return after
@@ -291,6 +292,14 @@ _SITE_PROMPT_RE = re.compile(
     # or its call for support ("Dukung jurnalisme kami dengan menjadi donatur")
     r"|^(?=.*\b(?:donatur|donasi|berdonasi)\b)(?=.*\bjurnalis(?:me|tik)?\b)"
     r"|^(?:dapatkan|nikmati|akses)\b.*\bberlangganan\b"  # "Dapatkan ... dengan berlangganan X"
+    r"|^(?:dapatkan|terima)\b.*\b(?:di|ke|lewat|via)\s+(?:email|surel|inbox)\b"  # a newsletter
+    # "Dukung kerja jurnalisme kami ...", "Dukung Situs.co agar terus bersuara ..."
+    r"|^dukung\s+(?:kerja\s+|karya\s+)?(?:jurnalis(?:me|tik)?|kami|redaksi|media)\b|^dukung\s+\S+\.\w{2,3}\b"
+    # what the site is ("Situs adalah media yang ...") and the series a story is part of
+    r"|^(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+(?:adalah|merupakan)\s+(?:sebuah\s+)?"
+    r"(?:media|situs|portal|kanal|organisasi\s+(?:jurnalis(?:me|tik)?|media|pers))\b"
+    r"|^(?:liputan|artikel|tulisan)\s+ini\s+(?:merupakan\s+|adalah\s+)?(?:bagian\s+dari|hasil\s+"
+    r"(?:kolaborasi|kerja\s+sama)|didukung\s+oleh)\b"
 )
 
 
@@ -377,13 +386,15 @@ def classify(lines: list[str]) -> Page:
 
 # A site's credit after a paragraph's last sentence ("... lebih tenang," ucapnya. (Situs.co/Nama)).
 _QUOTE_RE = re.compile(r"[\"“”]")
-_TRAILING_CREDIT_RE = re.compile(r"(?<=[.!?\"”])\s*\([A-Za-z][\w.-]*/[A-Z][^()/]{1,40}\)$")
+_TRAILING_CREDIT_RE = re.compile(
+    r"(?<=[.!?\"”])\s*\((?:[A-Za-z][\w.-]*/[A-Z][^()/]{1,40}|[A-Z]{2,4}(?:/[A-Z]{2,4})*)\)$"
+)  # "(Situs.co/Nama)", the journalist's initials "(RA)"
 
 
 def tidy(para: str) -> str:
-    """Remove trailing byline tags ("(abc)", "[AGENCY]"), a site's credit after a quote or
-    a paragraph of sentences ("(Situs.co/Nama)"), and a stray "*" after a sentence; a table
-    row's last cell keeps its brackets ("Pertumbuhan (yoy)")."""
+    """Remove trailing byline tags ("(abc)", "[AGENCY]"), a site's credit or initials after a
+    quote or a paragraph of sentences ("(Situs.co/Nama)", "(RA)"), and a stray "*" after a
+    sentence; a table row's last cell keeps its brackets ("Pertumbuhan (yoy)")."""
     if " | " in para or "\t" in para:
         return para
     previous = None
