@@ -919,3 +919,45 @@ def test_notes_and_pitches_of_the_site_after_the_article_are_not_article_text(
 def test_a_journalists_initials_after_the_last_sentence_are_no_article_text() -> None:
     page = f"Pekerja Sumsel Makin Terlindungi BPJS Ketenagakerjaan\n{LEAD}\n{LEAD} {SECOND} (RA)"
     assert import_page(page, source_name="a.txt").body.endswith(SECOND)
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        ([LEAD, SECOND, "Baca artikel asli di KabarKita", "Bagikan"], "KabarKita"),
+        (
+            [LEAD, SECOND, "© 2025 Dinas Komunikasi, Informatika dan Statistik Provinsi Contoh."],
+            "Dinas Komunikasi, Informatika dan Statistik Provinsi Contoh",
+        ),
+    ],
+)
+def test_outlet_from_an_aggregators_source_line_or_an_office_named_with_a_comma(
+    lines: list[str], outlet: str
+) -> None:
+    page = "\n".join(["Pekerja Sumsel Makin Terlindungi BPJS Ketenagakerjaan", *lines])
+    assert import_page(page, source_name="a.txt").outlet == outlet
+
+
+def test_a_gallerys_captions_a_caption_beside_the_lead_and_a_subheading_after_a_video() -> None:
+    lead = f"KOTA – {LEAD[:-1]} di Gedung Serba Guna Kota, Sumsel, Selasa (3/2/2026)."
+    caption = "Bupati menyerahkan kartu kepada warga di Gedung Serba Guna Kota, Selasa (3/2/2026)."
+    page = "\n".join(
+        [
+            "Pekerja Sumsel Makin Terlindungi BPJS Ketenagakerjaan",
+            lead,
+            caption,
+            SECOND,
+            "Tonton Juga:",
+            "[VIDEO] Ratusan Buruh Demo Tuntut Hak Normatif",
+            "Klik untuk memutar video",
+            "Kejaksaan Beri Waktu 30 Hari",
+            "Kepala kejaksaan menyatakan pihaknya akan memanggil manajemen perusahaan.",
+            "Galeri Foto",
+            "Sekda menyerahkan beasiswa secara simbolis kepada anak peserta.",
+            "Foto bersama penerima beasiswa dan orang tua.",
+            "Bagikan Berita",
+        ]
+    )
+    body = import_page(page, source_name="a.txt").body
+    assert "Kejaksaan Beri Waktu 30 Hari" in body and "kepada warga" not in body
+    assert "Sekda" not in body and "Foto bersama" not in body and "memanggil" in body

@@ -250,7 +250,8 @@ def fits_kind(q: Question, text: str) -> bool:
     if q.kind == "siapa":
         people = evidence.person_spans(text, q.not_names)
         if asks_someone_else(q):
-            return any(not _named_in(q, text[s:e]) for s, e in people)
+            runs = [m.span() for m in _CAPITALIZED_RUN_RE.finditer(text)]
+            return any(not _named_in(q, text[s:e]) for s, e in (*people, *runs))
         if asks_office_holder(q):
             return bool(people)
         return bool(people or evidence.institution_spans(text))
@@ -267,15 +268,21 @@ def asks_someone_else(q: Question) -> bool:
     at = next((i for i, w in enumerate(q.words) if w in ("siapa", "who")), None)
     if at is None:
         return False
-    after = [w for w in q.words[at + 1 :] if w not in ("itu", "sih", "is", "was", "the")]
     firsts = {name.split()[0].lower() for name in q.people}
+    if firsts & set(q.words[:at]):
+        return False  # "<Nama> itu siapa?"
+    after = [w for w in q.words[at + 1 :] if w not in ("itu", "sih", "is", "was", "the")]
     return bool(after) and after[0] not in firsts
+
+
+_CAPITALIZED_RUN_RE = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+")
 
 
 def _named_in(q: Question, name: str) -> bool:
     """Every word of `name` is a word of the question (the person it names, or a place
-    whose name looks like a person's)."""
-    return {w.lower() for w in re.findall(r"[^\W\d_]+", name)} <= set(q.words)
+    whose name looks like a person's), a term of the glossary or a function word."""
+    named = {w.lower() for w in re.findall(r"[^\W\d_]+", name)}
+    return named <= set(q.words) | q.not_names | STOPWORDS
 
 
 _ROLE_STEMS = {stem(w) for w in evidence.ROLE_WORDS}  # head terms are stems

@@ -124,7 +124,7 @@ def _above_embed(lines: list[str], at: int | None) -> int | None:
 
 
 _EMBED_RE = re.compile(
-    r"(?i)\b(?:instagram|spotify|youtube|tiktok|twitter|podcast|postingan|kiriman|tweet)\b"
+    r"(?i)\b(?:instagram|spotify|youtube|tiktok|podcast|postingan|kiriman|video)\b"
 )
 
 
@@ -190,9 +190,11 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
     numbered = re.match(r"\d{1,2}[.)]\s", line)  # "1. Anggaran disiapkan dari APBD"
     if not _title_like(_LIST_MARK_RE.sub("", line) if numbered else line):
         return False
-    if (", " in line and not numbered) or _PAGING_RE.search(line):
+    if (", " in line and not numbered) or _PAGING_RE.search(line) or _embed(line):
         return False  # "Name, Role" under a photo; "Halaman 2/2", "Scroll untuk melanjutkan"
-    below, above = next_at(lines, i), _above_embed(lines, before_at(lines, i))
+    below, just_above = next_at(lines, i), before_at(lines, i)
+    above = _above_embed(lines, just_above)
+    embedded = above != just_above  # "Tonton juga:", the video's title and player, then it
     if below is not None and pull_quote(lines[below], lines):
         below = next_at(lines, below)  # a pull quote set between it and its paragraph
     if above is not None and _ATTRIBUTION_RE.match(lines[above]):
@@ -209,7 +211,7 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
         (prose(after) and not single_rule(after, next_line(lines, below)))
         or bool(_ITEM_RE.match(_LIST_MARK_RE.sub("", after)) and re.search(r"\d", after))
     )  # a paragraph, or a list of figures ("1. Kabupaten A: 17.600 pekerja")
-    if above is None or SEE_ALSO_ALONE_RE.match(before):
+    if above is None or (SEE_ALSO_ALONE_RE.match(before) and not embedded):
         return False  # the headline a "Baca juga:" line links to
     # "Baca juga :", its headline, a blank line, then the subheading (not a second headline).
     linked = bool(SEE_ALSO_ALONE_RE.match(before_line(lines, above))) and not lines[i - 1]
@@ -220,6 +222,7 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
         or bool(_LIST_MARK_RE.match(before) and len(before.split()) > 4)  # "• an item ..."
         or linked
         or _SEE_ALSO_RE.match(before)
+        or (embedded and SEE_ALSO_ALONE_RE.match(before))
         or AD_LABEL_RE.match(before)
         or (len(before.split()) <= 5 and _PAGING_RE.search(before))
     )

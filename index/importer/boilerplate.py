@@ -230,9 +230,17 @@ def _echoes_lead(lines: list[str], i: int) -> bool:
     line = lines[i]
     if not _DAY_TAIL_RE.search(line) or len(list(split_sentences(line))) != 1:
         return False
-    tail = " ".join(line.split()[-6:])
+    tail = set(re.findall(r"\w+", " ".join(line.split()[-6:])))
+    day = _DAY_TAIL_RE.search(line)
     beside = (before_at(lines, i), next_at(lines, i))
-    return any(k is not None and tail in lines[k] and len(lines[k]) > len(line) for k in beside)
+    return any(
+        k is not None
+        and day is not None
+        and day.group().rstrip(".") in lines[k]
+        and tail <= set(re.findall(r"\w+", lines[k]))
+        and len(lines[k]) > len(line)
+        for k in beside
+    )  # "... di Gedung X, Rabu (20/10)." beside "... di Gedung X, Kota, Rabu (20/10)."
 
 
 def _name_under(lines: list[str], i: int) -> bool:
@@ -308,6 +316,7 @@ def _prompt_heading(line: str) -> bool:
     return bool(_SITE_PROMPT_RE.match(line)) and len(line.split()) <= 6 and not prose(line)
 
 
+_GALLERY_RE = re.compile(r"(?i)^(?:galeri(?:\s+foto)?|foto\s+lainnya|photo\s+gallery)\s*:?$")
 _POLL_RE = re.compile(r"(?i)^(?:polling|jajak\s+pendapat|survei\s+pembaca)\s*:?$")
 
 
@@ -333,6 +342,13 @@ def classify(lines: list[str]) -> Page:
             keep = True
         elif AD_LABEL_RE.match(before_line(lines, i)) and english(line):
             keep = False  # the advertisement under its label
+        elif _GALLERY_RE.match(line):  # a photo gallery: its captions, one sentence each
+            while stop < end and (
+                not lines[stop]
+                or not prose(lines[stop])
+                or len(list(split_sentences(lines[stop]))) == 1
+            ):
+                stop += 1
         elif LIST_HEADER_RE.match(line):
             while stop < end and (not lines[stop] or not prose(lines[stop])):
                 if _BIO_RE.match(lines[stop]) or _POLL_RE.match(lines[stop]):

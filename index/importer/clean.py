@@ -64,15 +64,15 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 
 _TAYANG_RE = re.compile(
-    rf"\b(?:artikel\s+ini\s+telah\s+(?:tayang|terbit)\s+di|baca\s+artikel)\s+"
+    rf"\b(?:artikel\s+ini\s+telah\s+(?:tayang|terbit)\s+di|baca\s+artikel(?:\s+asli\s+di)?)\s+"
     rf"({DOMAIN_RE.pattern}|(?!(?:ini|itu|lainnya|lengkapnya)\b)\w+"
-    r"(?:\s(?!dengan\b)(?-i:[A-Z])\w*){0,2})",  # "Nama Situs dengan judul ..."
+    r"(?:[ \t](?!dengan\b)(?-i:[A-Z])\w*){0,2})",  # "Nama Situs dengan judul ..."
     re.I,
 )
 # "© 2027 Copyright Nama Situs", "Hak Cipta © 2027 Kementerian X dan Y": the owner's name.
 _COPYRIGHT_RE = re.compile(
     r"(?:©|copyright|hak\s+cipta)(?:\s*(?:©|copyright\b|\d{4}\s*[-–]?))*\s*(?:PT\.?\s+(?=[A-Z]))?"
-    rf"({DOMAIN_RE.pattern}|[A-Za-z]\w*(?:\s(?:dan\s)?(?-i:[A-Z])\w*){{0,6}})",
+    rf"({DOMAIN_RE.pattern}|[A-Za-z]\w*(?:,?\s(?:dan\s)?(?!(?:all|hak|semua)\b)(?-i:[A-Z])\w*){{0,6}})",
     re.I,
 )
 
