@@ -961,3 +961,31 @@ def test_a_gallerys_captions_a_caption_beside_the_lead_and_a_subheading_after_a_
     body = import_page(page, source_name="a.txt").body
     assert "Kejaksaan Beri Waktu 30 Hari" in body and "kepada warga" not in body
     assert "Sekda" not in body and "Foto bersama" not in body and "memanggil" in body
+
+
+def test_a_box_of_key_points_above_the_article_is_not_article_text() -> None:
+    points = [
+        "Dari sekitar 24.650 nelayan di kabupaten itu, baru 9.370 orang yang terdaftar.",
+        "Sepanjang 2026, tercatat 74 kasus kecelakaan kerja menimpa nelayan peserta.",
+        "Pemkab menambah kuota nelayan yang iurannya ditanggung APBD menjadi 8.780 orang.",
+    ]
+    body = [
+        "Angin berembus kencang ketika nelayan menambatkan perahunya di dermaga desa.",
+        "Tahun ini, pemkab menambah kuota menjadi 8.780 nelayan dengan anggaran daerah.",
+        "Terdapat sekitar 24.650 nelayan, sementara yang terdaftar baru 9.370 orang.",
+        "Sepanjang 2026 tercatat 74 kasus kecelakaan kerja yang menimpa nelayan peserta.",
+    ]
+    page = "\n".join(
+        [
+            "Nelayan Makin Terlindungi BPJS Ketenagakerjaan",
+            "",
+            *points,
+            "",
+            *(line for b in body for line in (b, "")),
+        ]
+    )
+    article = import_page(page, source_name="a.txt").body
+    assert not any(p in article for p in points) and all(b in article for b in body)
+    # Lines of one sentence each, written without blank lines, are the article itself.
+    plain = "\n".join(["Nelayan Makin Terlindungi BPJS Ketenagakerjaan", *points, *body])
+    assert all(p in import_page(plain, source_name="a.txt").body for p in points)

@@ -44,12 +44,6 @@ KNOWN_LEFT = {
     # before a lead without a dateline, one after it, with no credit or caption pattern.
     "Ratusan mantan pekerja pabrik sepatu mengikuti sosialisasi program JKP di Kantor BPJS Ketenagakerjaan Cabang Tangerang Cikokol.",
     "Gubernur NTB menyerahkan kartu peserta BPJS Ketenagakerjaan secara simbolis kepada perwakilan nelayan dan petani di Gedung Sangkareang, Jumat (4/9/2026).",
-    # pages10 (the fixture writer's, after its one measurement): a site's key points, four
-    # one-line sentences under the byline that the article then says again at length.
-    "Dari sekitar 24.650 nelayan di Kabupaten Ogan Komering Ilir (OKI), Sumatera Selatan, baru 9.370 orang yang terdaftar sebagai peserta BPJS Ketenagakerjaan.",
-    "Sepanjang 2026, tercatat 74 kasus kecelakaan kerja menimpa nelayan peserta di OKI, 11 di antaranya meninggal dunia.",
-    "Perubahan pola angin dan abrasi membuat nelayan harus melaut lebih jauh dengan risiko lebih besar.",
-    "Pemkab OKI menambah kuota nelayan yang iurannya ditanggung APBD menjadi 8.780 orang pada 2027.",
 }
 TRUTH = [
     {**json.loads(line), "folder": folder}

@@ -320,6 +320,30 @@ _GALLERY_RE = re.compile(r"(?i)^(?:galeri(?:\s+foto)?|foto\s+lainnya|photo\s+gal
 _POLL_RE = re.compile(r"(?i)^(?:polling|jajak\s+pendapat|survei\s+pembaca)\s*:?$")
 
 
+_NUMBER_RE = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def _past_key_points(lines: list[str], start: int) -> int:
+    """The article's start after a box of key points above it: three or more one-sentence
+    lines with no blank line between them, where the paragraphs after are set apart by
+    blank lines, and most of whose figures the article says again further down."""
+    end = start
+    while end < len(lines) and lines[end] and prose(lines[end]):
+        end += 1
+    run = lines[start:end]
+    if len(run) < 3 or any(len(list(split_sentences(line))) != 1 for line in run):
+        return start
+    after = lines[end : end + 12]
+    if after.count("") < 3:  # the article's paragraphs are not set apart: it is one of them
+        return start
+    rest = " ".join(lines[end:])
+    figures = [_NUMBER_RE.findall(line) for line in run]
+    repeated = [all(f in rest for f in found) for found in figures if found]
+    if len(repeated) < 2 or sum(repeated) * 2 <= len(run):
+        return start
+    return next((k for k in range(end, len(lines)) if lines[k]), end)
+
+
 def classify(lines: list[str]) -> Page:
     """Split stripped page lines into the article's body and everything else."""
     lines = unwrap([tidy(line) for line in lines])
@@ -328,6 +352,7 @@ def classify(lines: list[str]) -> Page:
     first_prose = _body_start(lines, 0)
     title_at = find_title(lines, first_prose)
     start = _body_start(lines, (title_at + 1) if title_at is not None else 0)
+    start = _past_key_points(lines, start)
     article_after = _text_after(lines, start)
     end = _body_end(lines, start, article_after)
     table = table_rows(lines)
