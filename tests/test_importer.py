@@ -989,3 +989,17 @@ def test_a_box_of_key_points_above_the_article_is_not_article_text() -> None:
     # Lines of one sentence each, written without blank lines, are the article itself.
     plain = "\n".join(["Nelayan Makin Terlindungi BPJS Ketenagakerjaan", *points, *body])
     assert all(p in import_page(plain, source_name="a.txt").body for p in points)
+
+
+def test_a_signed_last_quote_and_a_pull_quote_without_its_quotation_marks() -> None:
+    quote = '"Uangnya akan saya pakai untuk modal jualan dan sekolah anak-anak," ucapnya singkat.'
+    said = (
+        "“Selama ini kalau ada yang jatuh sakit, keluarga yang tanggung semua biaya,” ujar Yosina."
+    )
+    pulled = "Selama ini kalau ada yang jatuh sakit, keluarga yang tanggung semua biaya."
+    page = "\n".join(
+        ["Nelayan Makin Terlindungi BPJS Ketenagakerjaan", LEAD, pulled, said, SECOND, quote]
+        + ["(SitusKita.com/Nama Penulis)"]
+    )
+    body = import_page(page, source_name="a.txt").body
+    assert quote in body and said in body and f"\n{pulled}" not in body

@@ -36,12 +36,20 @@ def next_at(lines: list[str], i: int) -> int | None:
 
 def pull_quote(line: str, article: list[str]) -> bool:
     """A quotation set apart that repeats the words of another line of the article (a pull
-    quote), whatever its punctuation."""
+    quote), whatever its punctuation, with its quotation marks or without them when the other
+    line quotes it ("... biaya." above "“... biaya,” ujar X.")."""
     m = re.fullmatch(r"[\"“”„](.{20,}?)[.,!?]?[\"”“](?:\s*[—–-]\s*[A-Z][^\"“”]{2,100})?", line)
-    if m is None:
+    if m is not None:
+        quoted = _bare(m.group(1))
+        return any(quoted in _bare(k) for k in article if k != line)
+    if len(line.split()) < 6 or len(line.split()) > 40:
         return False
-    quoted = _bare(m.group(1))
-    return any(quoted in _bare(k) for k in article if k != line)
+    bare = _bare(line)
+    return any(
+        re.search(rf"[\"“”„]\s*{re.escape(line.rstrip('.,!?'))}", k) and bare in _bare(k)
+        for k in article
+        if k != line
+    )
 
 
 def _bare(text: str) -> str:

@@ -163,7 +163,8 @@ def caption(line: str, next_line: str = "") -> bool:
     followed by a credit line (a dateline, "KOTA, SITUS.com - ...", is not one)."""
     if _CREDIT_RE.search(line) or _POSITION_RE.search(line):
         return True
-    signed = next_line.startswith("(") and len(list(split_sentences(line))) > 1
+    quoted = bool(re.search(r"[\"“”]", line)) and bool(_SAID_RE.search(line))  # "...," ucapnya.
+    signed = next_line.startswith("(") and (len(list(split_sentences(line))) > 1 or quoted)
     if credit_only(next_line) and not signed:
         return True  # a line whose credit follows it (not a paragraph signed "(Situs/Nama)")
     if re.search(r"\(\s*(?:foto|photo|ilustrasi|dok)\b|\(\s*(?:ist|istimewa)\s*\)$", line, re.I):
@@ -179,6 +180,7 @@ def caption(line: str, next_line: str = "") -> bool:
     return _scene(line) or (bool(_LABEL_CAPTION_RE.match(line)) and credit_only(next_line))
 
 
+_SAID_RE = re.compile(r"[\"”]\s*,?\s*(?:ucap|ujar|kata|tutur|jelas|tegas|sebut|imbuh)\w*\b", re.I)
 _SCENE_RE = re.compile(
     r"^(?P<who>[^\"“”.\d]{8,160}?)\s(?:saat|ketika|sewaktu)\s(?!ini\b)[^\"“”\d]+,\s*"
     + DAY_DATE_END,
