@@ -1003,3 +1003,27 @@ def test_a_signed_last_quote_and_a_pull_quote_without_its_quotation_marks() -> N
     )
     body = import_page(page, source_name="a.txt").body
     assert quote in body and said in body and f"\n{pulled}" not in body
+
+
+def test_todays_date_above_the_menu_and_other_stories_summaries_after_the_tags() -> None:
+    page = "\n".join(
+        [
+            "Situs Kita",
+            "Minggu, 12 Oktober 2025",
+            "BERITA UTAMA",
+            "Nelayan Makin Terlindungi BPJS Ketenagakerjaan",
+            "Rabu, 24 September 2025 | 09:46 WIB",
+            LEAD,
+            SECOND,
+            "TAGS",
+            "BPJS Ketenagakerjaan",
+            "WISATA",
+            "Kampung Wisata Kini Punya Jalur Susur Sungai, Tiket Rp10 Ribu",
+            "Senin, 3 November 2025 | 11:20",
+            "Pengunjung kini bisa menikmati panorama sungai dengan perahu wisata.",
+            "Isi komentar sepenuhnya adalah tanggung jawab pengguna dan diatur dalam UU ITE.",
+        ]
+    )
+    article = import_page(page, source_name="a.txt")
+    assert str(article.published) == "2025-09-24"
+    assert article.body == f"{LEAD}\n\n{SECOND}"

@@ -160,6 +160,8 @@ def _text_after(lines: list[str], start: int) -> list[bool]:
             and prose(line)
             and not single_rule(line, next_line(lines, i))
             and not _SITE_PROMPT_RE.match(line)  # the site's pitches after the article
+            # another story's summary under its headline and date ("Senin, 3 November 2025")
+            and not (i > start and header_date(before_line(lines, i)) is not None)
         )
         after[i] = after[i + 1] or text
     return after

@@ -124,6 +124,20 @@ def _own_site(site: str | None, lines: list[str]) -> bool:
     return site is not None and (len(site) > 3 or _names_site(site, lines))
 
 
+_UPDATED_RE = re.compile(r"(?i)\b(?:diperbarui|update[d]?|pembaruan|terakhir\s+diubah)\b")
+
+
+def _from_title(header: list[str], title: str | None) -> list[str]:
+    """The header lines from the headline down first (its date line), then the rest: a
+    site's header may show today's date above its menu ("Minggu, 12 Oktober 2025"). A line
+    saying when the story was updated is not searched first."""
+    if title is None or title not in header:
+        return header
+    at = header.index(title)
+    below = [line for line in header[at + 1 :] if not _UPDATED_RE.search(line)]
+    return [*below, *header]
+
+
 def _repeated_masthead(lines: list[str]) -> str | None:
     """The page's first line when its footer says it again ("Pemerintah Provinsi X" above
     the menu and above the address): the site's name, which a copyright line may give as
@@ -253,7 +267,7 @@ def clean_raw(text: str) -> CleanedRaw:
         title=page.title,
         body=body,
         outlet=_detect_outlet(lines, dateline, url),
-        dates=detect_dates(page.header, body),
+        dates=detect_dates(_from_title(page.header, page.title), body),
         url=url,
         removed=tuple(removed),
     )

@@ -59,7 +59,7 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?:dalam|in)\s+\"[^\"]{2,40}\"$"  # a related story's category ('Dalam "Berita"')
     r"|(?:simak|dengarkan|tonton|saksikan)\b[^.!?]{0,80}\b(?:podcast|video|wawancara"
     r"|perbincangan|siaran|tayangan)\b[^.!?]{0,40}:$"  # "Simak ... dalam podcast berikut:"
-    r"|jangan\s+lewatkan\b.{0,40}$"
+    r"|jangan\s+lewatkan\b.{0,40}$|isi\s+komentar\s+(?:sepenuhnya\s+)?(?:adalah\s+|menjadi\s+)?tanggung"
     # the print edition it also ran in ("Berita ini juga dimuat di Harian X edisi ...")
     r"|(?:berita|artikel)\s+ini\s+(?:juga\s+)?(?:dimuat|terbit|tayang|diterbitkan)\s+(?:di|dalam)\b"
     r".{0,80}\bedisi\b|baca\s+selengkapnya\s+di\b.{0,80}\b(?:edisi|e-?paper)\b"
