@@ -1027,3 +1027,21 @@ def test_todays_date_above_the_menu_and_other_stories_summaries_after_the_tags()
     article = import_page(page, source_name="a.txt")
     assert str(article.published) == "2025-09-24"
     assert article.body == f"{LEAD}\n\n{SECOND}"
+
+
+def test_an_ad_slots_scroll_prompt_is_no_dateline_and_read_more_is_no_site_name() -> None:
+    page = "\n".join(
+        [
+            "Situs Kita",
+            "Iklan - Geser ke atas untuk melanjutkan.",
+            "Pemkab Tanggung Iuran BPJS Ketenagakerjaan 4.650 Pecalang dan Pekaseh",
+            "Rabu, 24 September 2025 | 13:48",
+            LEAD,
+            SECOND,
+            "Baca artikel selengkapnya di: https://www.situskita.id/pemkab-tanggung-iuran/",
+            "© 2025 Situs Kita",
+        ]
+    )
+    article = import_page(page, source_name="a.txt")
+    assert article.title.startswith("Pemkab Tanggung Iuran")
+    assert str(article.published) == "2025-09-24" and article.outlet == "Situs Kita"

@@ -65,7 +65,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 _TAYANG_RE = re.compile(
     rf"\b(?:artikel\s+ini\s+telah\s+(?:tayang|terbit)\s+di|baca\s+artikel(?:\s+asli\s+di)?)\s+"
-    rf"({DOMAIN_RE.pattern}|(?!(?:ini|itu|lainnya|lengkapnya)\b)\w+"
+    rf"({DOMAIN_RE.pattern}|(?!(?:ini|itu|lainnya|lengkapnya|selengkapnya)\b)\w+"
     r"(?:[ \t](?!dengan\b)(?-i:[A-Z])\w*){0,2})",  # "Nama Situs dengan judul ..."
     re.I,
 )
