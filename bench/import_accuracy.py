@@ -27,7 +27,9 @@ from index.text import split_sentences
 
 def _item(text: str) -> str:
     """A body item without its list mark ("- 5.460 pecalang", "2. Kabupaten Kudus: 15.750
-    pekerja"), which the importer drops as layout."""
+    pekerja") or the journalist's sign-off code after its last sentence ("... persen. (lj)",
+    "(fat/nor)"), which the importer drops as layout and byline."""
+    text = re.sub(r"(?<=[.!?\"”])\s*\([a-z]{2,6}(?:/[a-z]{2,6})*\)$", "", text)
     return re.sub(r"^(?:[-–—•*]|\d{1,2}[.)])\s+", "", text)
 
 
@@ -42,8 +44,8 @@ def _sentences(a: Article) -> list[str]:
 
 def left_and_lost(truth: dict[str, Any], a: Article) -> tuple[list[str], list[str]]:
     """The ground truth's boilerplate lines that stay in the article as a sentence or a
-    paragraph, and its body sentences that the article lost (the dateline and a list
-    item's bullet aside)."""
+    paragraph, and its body sentences that the article lost (the dateline, a list item's
+    bullet and a sign-off code aside)."""
     units = {normalized(s) for s in _sentences(a)} | {normalized(p) for p in a.body.split("\n\n")}
     left = [b for b in truth["boilerplate"] if normalized(b) in units]
     body = normalized(a.body)

@@ -1045,3 +1045,17 @@ def test_an_ad_slots_scroll_prompt_is_no_dateline_and_read_more_is_no_site_name(
     article = import_page(page, source_name="a.txt")
     assert article.title.startswith("Pemkab Tanggung Iuran")
     assert str(article.published) == "2025-09-24" and article.outlet == "Situs Kita"
+
+
+def test_a_site_under_a_newer_top_level_domain_and_a_city_before_it_in_the_dateline() -> None:
+    page = "\n".join(
+        [
+            "NIAGAKITA.ASIA",
+            "Klaim JKK di Kota Contoh Naik, Terbanyak dari Sektor Tambang",
+            "Selasa, 19 Mei 2026",
+            f"KOTA.NIAGAKITA.ASIA – {LEAD}",
+            SECOND,
+            "© 2026 NiagaKita.Asia. All rights reserved.",
+        ]
+    )
+    assert import_page(page, source_name="a.txt").outlet.lower() == "niagakita.asia"

@@ -23,7 +23,7 @@ PAGES = FIXTURES / "pages"
 FOLDERS = [
     PAGES,
     *(FIXTURES / f"pages{n}" for n in range(2, 11)),
-    *(FIXTURES / f"import_heldout{n}" for n in ("", *"23456789", *(str(n) for n in range(10, 33)))),
+    *(FIXTURES / f"import_heldout{n}" for n in ("", *"23456789", *(str(n) for n in range(10, 35)))),
 ]
 # A government news site whose footer names the government, not the site's own name (round
 # 24, after its one measurement): the importer takes the copyright line's owner.

@@ -90,6 +90,12 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
         found = m.group(1)
     elif dateline and (dateline.group("outlet") or _own_site(dateline.group("site"), lines)):
         found = dateline.group("outlet") or dateline.group("site")
+        # "KOTA.SITUS.ASIA -" on a page whose masthead or footer is "SITUS.ASIA": the site
+        found = min(
+            (d for line in lines for d in DOMAIN_RE.findall(line) if _parent(d, found)),
+            key=len,
+            default=found,
+        )
     elif dateline and _names_site(lead := dateline.group().strip(" -–—"), lines):
         found = lead
     elif dateline and _names_site(named := lead.rpartition(",")[2].strip(), lines):
@@ -116,6 +122,11 @@ def _detect_outlet(lines: list[str], dateline: re.Match[str] | None, url: str | 
         elif domains:
             found = domains.most_common(1)[0][0]  # the site a credit or source line names
     return nicest_spelling(found, text) if found else None
+
+
+def _parent(domain: str, of: str) -> bool:
+    """`domain` is `of` without its first labels ("situs.asia" of "kota.situs.asia")."""
+    return of.lower().endswith(f".{domain.lower()}")
 
 
 def _own_site(site: str | None, lines: list[str]) -> bool:

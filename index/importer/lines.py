@@ -13,7 +13,10 @@ import re
 from index.importer.dates import PUBLISHED_RE, header_date
 from index.text import ENGLISH_FUNCTION, MONTHS_ID, STOPWORDS, split_sentences
 
-TLDS = ("co.id", "com", "id", "net", "org", "co", "news", "tv", "info")  # longest first
+TLDS = (
+    *("co.id", "my.id", "web.id", "or.id", "online", "asia", "site", "com", "id", "net", "org"),
+    *("co", "news", "tv", "info", "biz", "xyz"),
+)  # a longer one before its prefix
 _DOMAIN = rf"[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)*\.(?i:{'|'.join(map(re.escape, TLDS))})\b"
 # Searched from where a name starts only: linear on one very long word.
 DOMAIN_RE = re.compile(rf"(?<![A-Za-z0-9-]){_DOMAIN}")
