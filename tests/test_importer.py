@@ -1059,3 +1059,38 @@ def test_a_site_under_a_newer_top_level_domain_and_a_city_before_it_in_the_datel
         ]
     )
     assert import_page(page, source_name="a.txt").outlet.lower() == "niagakita.asia"
+
+
+def test_review_cases_keep_article_text_and_the_sites_name() -> None:
+    head = "Judul Berita Pekerja Sumsel Terlindungi"
+    footer = "Hak Cipta Dilindungi Undang-Undang\n© 2025 Warta Kita"
+    assert import_page(f"{head}\n{LEAD}\n{SECOND}\n{footer}", source_name="a.txt").outlet == (
+        "Warta Kita"
+    )
+    for last in (
+        "JMO merupakan kanal layanan digital BPJS Ketenagakerjaan bagi peserta.",
+        "Terima kasih juga disampaikan kepada peserta yang melapor ke email pengaduan.",
+        "Dukung 1.000 pekerja rentan agar terdaftar.",
+    ):
+        assert last in import_page(f"{head}\n{LEAD}\n{SECOND}\n{last}", source_name="a.txt").body
+    later = "Kepala cabang mengatakan layanan kini lebih cepat bagi peserta yang datang."
+    gallery = [LEAD, "", SECOND, "", "Galeri Foto", "", "Suasana pelayanan di kantor.", "", later]
+    assert later in import_page("\n".join([head, *gallery]), source_name="a.txt").body
+    lead = [
+        "Pemkab menanggung iuran 3 kelompok pekerja pada 2025.",
+        "Program itu dimulai Januari 2025 di seluruh desa.",
+        "Iuran dibayar dari APBD 2025 sebesar Rp 3 miliar.",
+    ]
+    rest = ["", "Bupati mengatakan 3 kelompok itu petani.", "", "Program dimulai 2025.", ""]
+    body = import_page(
+        "\n".join([head, "", *lead, *rest, "Warga menyambut baik."]), source_name="a.txt"
+    ).body
+    assert all(line in body for line in lead)
+
+
+def test_many_years_or_copyright_signs_in_a_line_are_read_at_once() -> None:
+    from index.importer.clean import _COPYRIGHT_RE
+
+    years = " ".join(str(2000 + i) for i in range(40))
+    assert _COPYRIGHT_RE.search(f"© {years}.") is None  # no owner named, found at once
+    assert _COPYRIGHT_RE.search("© " * 50_000) is None

@@ -870,3 +870,5 @@ def test_who_took_over_from_someone_is_answered_by_another_person(reader: Questi
     took_over = "Kini Sugiharto Wibisono menjabat kepala cabang, menggantikan Budi Wirasaputra."
     assert fits_kind(q, took_over)
     assert not asks_someone_else(reader.parse("Siapa Budi Wirasaputra?"))
+    assert not asks_someone_else(reader.parse("Siapa Pak Budi Wirasaputra?"))
+    assert not asks_someone_else(reader.parse("Siapa sih Budi Wirasaputra itu?"))

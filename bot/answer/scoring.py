@@ -260,10 +260,17 @@ def fits_kind(q: Question, text: str) -> bool:
     return True
 
 
+# Words that ask for who came before or after someone in an office.
+_SUCCESSION = frozenset(
+    {"menggantikan", "digantikan", "pengganti", "penggantinya", "penerus", "sebelum", "setelah"}
+    | {"sesudah", "replaced", "replace", "successor", "predecessor", "before", "after"}
+)
+
+
 def asks_someone_else(q: Question) -> bool:
-    """ "Siapa yang menggantikan <Nama>?": asks for another person than the one it names
-    (not "siapa <Nama>?", which asks who that person is)."""
-    if q.kind != "siapa" or not q.people:
+    """ "Siapa yang menggantikan <Nama>?", "siapa kepala cabang sebelum <Nama>?": asks for
+    another person than the one it names (not "siapa <Nama>?", "Siapa Pak <Nama>?")."""
+    if q.kind != "siapa" or not q.people or not _SUCCESSION & set(q.words):
         return False
     at = next((i for i, w in enumerate(q.words) if w in ("siapa", "who")), None)
     if at is None:

@@ -302,12 +302,12 @@ _SITE_PROMPT_RE = re.compile(
     # or its call for support ("Dukung jurnalisme kami dengan menjadi donatur")
     r"|^(?=.*\b(?:donatur|donasi|berdonasi)\b)(?=.*\bjurnalis(?:me|tik)?\b)"
     r"|^(?:dapatkan|nikmati|akses)\b.*\bberlangganan\b"  # "Dapatkan ... dengan berlangganan X"
-    r"|^(?:dapatkan|terima)\b.*\b(?:di|ke|lewat|via)\s+(?:email|surel|inbox)\b"  # a newsletter
+    r"|^(?:dapatkan|terima(?!\s+kasih))\b.*\b(?:di|ke|lewat|via)\s+(?:email|surel|inbox)\b"
     # "Dukung kerja jurnalisme kami ...", "Dukung Situs.co agar terus bersuara ..."
-    r"|^dukung\s+(?:kerja\s+|karya\s+)?(?:jurnalis(?:me|tik)?|kami|redaksi|media)\b|^dukung\s+\S+\.\w{2,3}\b"
+    r"|^dukung\s+(?:kerja\s+|karya\s+)?(?:jurnalis(?:me|tik)?|kami|redaksi|media)\b|^dukung\s+[A-Za-z][\w-]*\.[A-Za-z]{2,}\b"
     # what the site is ("Situs adalah media yang ...") and the series a story is part of
     r"|^(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+(?:adalah|merupakan)\s+(?:sebuah\s+)?"
-    r"(?:media|situs|portal|kanal|organisasi\s+(?:jurnalis(?:me|tik)?|media|pers))\b"
+    r"(?:media\s+(?!sosial)|situs\s+berita|portal\s+berita|organisasi\s+(?:jurnalis(?:me|tik)?|media|pers))"
     r"|^(?:liputan|artikel|tulisan)\s+ini\s+(?:merupakan\s+|adalah\s+)?(?:bagian\s+dari|hasil\s+"
     r"(?:kolaborasi|kerja\s+sama)|didukung\s+oleh)\b"
 )
@@ -325,10 +325,18 @@ _POLL_RE = re.compile(r"(?i)^(?:polling|jajak\s+pendapat|survei\s+pembaca)\s*:?$
 _NUMBER_RE = re.compile(r"\d[\d.,]*\d|\d")
 
 
+def _distinctive(figure: str) -> bool:
+    """A figure that two passages share only when they tell the same fact: three digits or
+    more, not a year ("24.650", "8.780"; not "3" or "2025")."""
+    digits = re.sub(r"\D", "", figure)
+    return len(digits) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", figure)
+
+
 def _past_key_points(lines: list[str], start: int) -> int:
     """The article's start after a box of key points above it: three or more one-sentence
     lines with no blank line between them, where the paragraphs after are set apart by
-    blank lines, and most of whose figures the article says again further down."""
+    blank lines, and whose distinctive figures (two lines with some at least) the article says
+    again further down."""
     end = start
     while end < len(lines) and lines[end] and prose(lines[end]):
         end += 1
@@ -339,9 +347,13 @@ def _past_key_points(lines: list[str], start: int) -> int:
     if after.count("") < 3:  # the article's paragraphs are not set apart: it is one of them
         return start
     rest = " ".join(lines[end:])
-    figures = [_NUMBER_RE.findall(line) for line in run]
-    repeated = [all(f in rest for f in found) for found in figures if found]
-    if len(repeated) < 2 or sum(repeated) * 2 <= len(run):
+    figures = [[f for f in _NUMBER_RE.findall(line) if _distinctive(f)] for line in run]
+    repeated = [
+        all(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d]|[.,]\d)", rest) for f in found)
+        for found in figures
+        if found
+    ]
+    if len(repeated) < 2 or not all(repeated):
         return start
     return next((k for k in range(end, len(lines)) if lines[k]), end)
 
@@ -370,10 +382,18 @@ def classify(lines: list[str]) -> Page:
         elif AD_LABEL_RE.match(before_line(lines, i)) and english(line):
             keep = False  # the advertisement under its label
         elif _GALLERY_RE.match(line):  # a photo gallery: its captions, one sentence each
-            while stop < end and (
-                not lines[stop]
-                or not prose(lines[stop])
-                or len(list(split_sentences(lines[stop]))) == 1
+            while stop < end and not lines[stop]:
+                stop += 1
+            while (
+                stop < end
+                and lines[stop]
+                and (  # its captions, one line after another
+                    not prose(lines[stop])
+                    or (
+                        len(lines[stop].split()) <= 20
+                        and len(list(split_sentences(lines[stop]))) == 1
+                    )
+                )
             ):
                 stop += 1
         elif LIST_HEADER_RE.match(line):
