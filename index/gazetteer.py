@@ -104,7 +104,17 @@ def with_place_names(glossary: Glossary, gazetteer: Gazetteer) -> Glossary:
     return Glossary({**aliases, **names, **glossary.entries})
 
 
-KINDS = ("province", "kabupaten", "kota", "region", "country", "organisation", "program", "segment")
+KINDS = (
+    "province",
+    "kabupaten",
+    "kota",
+    "region",
+    "country",
+    "organisation",
+    "program",
+    "segment",
+    "occupation",
+)
 
 
 def parse_gazetteer(text: str, path: str = "gazetteer.txt") -> Gazetteer:

@@ -15,7 +15,7 @@ _TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
 # kind (see bot/answer/question.py), not the retrieval.
 ENGLISH_FUNCTION = frozenset(
     """
-    the of a an in on for to is are was were be by with as at and or what who whom whose which
+    the of a an in on for to is am are was were be by with as at and or what who whom whose which
     when where why how many much does do did has have had it its this that these those there
     their from about any
     he she they them his her hers him i me my we us our you your like if into being once

@@ -85,6 +85,9 @@ def test_who_holds_an_office_is_asked_of_the_newest_source(engine: Engine) -> No
     assert not latest("siapa kepala kanwil bpjs ketenagakerjaan sumbagsel tahun 2020?")
     assert not latest("Siapa yang bertemu Pj Gubernur?")
     assert not latest("siapa kepala kanwil yang menyerahkan santunan kepada ahli waris?")
+    assert latest("berapa cakupan kepesertaan yang paling baru?")
+    assert latest("what is the most recent coverage figure?")
+    assert not latest("baru berapa persen yang terlindungi?")  # "baru" alone is "only"
 
 
 def test_two_questions_get_one_answer_with_a_part_each_from_one_batched_embedding(
@@ -400,6 +403,36 @@ def test_what_holds_now_reads_the_newest_articles_however_many_match_better(tmp_
     read = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
     newest = [h for h in read if answerer.index.chunks[h.chunk_id].article_id == "new-2026-12-10"]
     assert len(hits) == K_CHUNKS and newest
+
+
+def test_what_holds_now_reads_each_of_the_newest_articles(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The newest articles' chunks that match best may all be from the others: each of them
+    is read, the newest too."""
+    para = " ".join(["Cakupan kepesertaan pekerja Sumsel naik 40 persen, kata kepala."] * 12)
+    articles = {
+        f"mid{day}.md": (
+            f"---\nid: mid-2026-06-{day:02d}\ntitle: Cakupan Kepesertaan Sumsel\noutlet: Lama\n"
+            f"dated: 2026-06-{day:02d}\n---\n{para}\n\n{para}\n\n{para}\n"
+        )
+        for day in range(1, 30)
+    }
+    articles["new.md"] = (
+        "---\nid: new-2026-12-10\ntitle: Pasar Terlindungi Meluas\noutlet: Baru\n"
+        "dated: 2026-12-10\n---\nProgram pasar terlindungi terus meluas di kota.\n\n"
+        "Di tingkat provinsi, cakupan pekerja mencapai 49,6 persen.\n"
+    )
+    from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
+
+    answerer = _engine_on(tmp_path, articles).answerer
+    q = answerer.read("berapa persen cakupan kepesertaan sumsel saat ini?")[0].sides[0]
+    query = query_of(q)
+    hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
+    read = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
+
+    def newest(found: list) -> bool:  # type: ignore[type-arg]
+        return any(answerer.index.chunks[h.chunk_id].article_id == "new-2026-12-10" for h in found)
+
+    assert not newest(hits) and newest(read)
 
 
 TOLL_ARTICLE = """---

@@ -1094,3 +1094,25 @@ def test_many_years_or_copyright_signs_in_a_line_are_read_at_once() -> None:
     years = " ".join(str(2000 + i) for i in range(40))
     assert _COPYRIGHT_RE.search(f"© {years}.") is None  # no owner named, found at once
     assert _COPYRIGHT_RE.search("© " * 50_000) is None
+
+
+def test_subheadings_after_a_credited_caption_or_a_page_break_and_a_pitch_under_an_ad() -> None:
+    later = "Sepanjang semester itu, kantor cabang membayar klaim 5.318 kasus senilai Rp66 miliar."
+    for gap in (
+        ["Peserta menunjukkan kartunya usai mendaftar di desa. Foto: Dok. Istimewa"],
+        ["Halaman Selanjutnya", "1", "2"],
+    ):
+        page = "\n".join(
+            ["Situs Kita", "Judul Berita Kepesertaan", "Senin, 5 Juli 2027", "", LEAD, "", SECOND]
+            + ["", *gap, "", "Klaim Semester I 2027", "", later, "", "© 2027 Situs Kita"]
+        )
+        body = import_page(page, source_name="a.txt").body
+        assert "Klaim Semester I 2027" in body and later in body
+        assert "Foto: Dok. Istimewa" not in body and "Halaman Selanjutnya" not in body
+    pitch = "Berlangganan Majalah Situs Kita edisi cetak dan digital, hubungi bagian sirkulasi."
+    page = "\n".join(
+        ["Situs Kita", "Judul Berita Kepesertaan", "Senin, 5 Juli 2027", LEAD]
+        + ["ADVERTISEMENT", pitch, "", SECOND, "© 2027 Situs Kita"]
+    )
+    body = import_page(page, source_name="a.txt").body
+    assert pitch not in body and SECOND in body

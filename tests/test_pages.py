@@ -22,7 +22,7 @@ PAGES = FIXTURES / "pages"
 # fixed after its one measurement, so they now guard against going back).
 FOLDERS = [
     PAGES,
-    *(FIXTURES / f"pages{n}" for n in range(2, 11)),
+    *(FIXTURES / f"pages{n}" for n in range(2, 12)),
     *(FIXTURES / f"import_heldout{n}" for n in ("", *"23456789", *(str(n) for n in range(10, 35)))),
 ]
 # A government news site whose footer names the government, not the site's own name (round

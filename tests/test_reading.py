@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answer.lexicons import load_lexicons
-from bot.answer.question import asks
+from bot.answer.question import asks, question_kind
 from bot.answer.reading import Reader, segments
 from index.glossary import load_glossary
 from tests.conftest import PROJECT
@@ -16,7 +16,11 @@ KNOWLEDGE = PROJECT / "knowledge"
 @pytest.fixture(scope="module")
 def reader() -> Reader:
     glossary = load_glossary(KNOWLEDGE / "glossary.txt")
-    return Reader(load_lexicons(KNOWLEDGE), lambda ws: asks(tuple(glossary.expand(list(ws)))))
+    return Reader(
+        load_lexicons(KNOWLEDGE),
+        lambda ws: asks(tuple(glossary.expand(list(ws)))),
+        kind_of=lambda ws: question_kind(tuple(glossary.expand(list(ws)))),
+    )
 
 
 def test_segments_break_at_sentence_ends_question_marks_and_emoji() -> None:
@@ -97,3 +101,18 @@ def test_an_apology_for_asking_in_the_wrong_place_is_not_a_question(reader: Read
 def test_a_thin_follow_up_naming_a_year_stays_a_question_of_its_own(reader: Reader) -> None:
     r = reader.read("brp persen pekerja sumsel yg udah terlindungi? trus kalo 2020 brp?")
     assert len(r.questions) == 2 and r.questions[1].endswith("2020 brp?")
+
+
+def test_a_thin_follow_up_asking_when_or_why_stays_a_question_of_its_own(reader: Reader) -> None:
+    r = reader.read("gubernur bilang coverage bisa naik sampai berapa persen? alasannya apa?")
+    assert r.questions[1] == "alasannya apa?"
+    r = reader.read("kapan program itu diluncurkan? kapan?")
+    assert len(r.questions) == 1  # the same kind asked again continues it
+
+
+def test_an_introduction_before_a_comma_is_context(reader: Reader) -> None:
+    r = reader.read("im a fisherman in banyuasin, am i included in their village program?")
+    assert r.questions == ("am i included in their village program?",)
+    assert "fisherman in banyuasin" in r.context
+    r = reader.read("sy buruh sawit di muba, program bpjs tk ada apa aja?")
+    assert r.questions == ("program bpjs tk ada apa aja?",)

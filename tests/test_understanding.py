@@ -10,7 +10,7 @@ from bot.answer.compare import sides
 from bot.answer.compose import restates
 from bot.answer.constraints import unmet
 from bot.answer.features import bigram_share, only_given_figures, role_mismatch, unit_match
-from bot.answer.followup import continued, within
+from bot.answer.followup import continued, only_a_time, within
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
 from bot.answer.question import QuestionReader
 from bot.answer.scoring import (
@@ -158,9 +158,20 @@ def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> No
     assert unmet(national, jatim, [], sumsel, places, names) == ["nasional"]
     whole = "Secara nasional, klaim sepanjang 2026 sebesar Rp60 triliun."
     assert unmet(national, whole, [], sumsel, places, names) == []
+    # Where a national figure was announced is not what it counts.
+    said = "Direktur Utama di Jakarta, Senin, menyebut total klaim 2026 Rp60 triliun."
+    assert unmet(national, said, [], sumsel, places, names) == []
     count = reader.parse("JHT termasuk program BPJS TK? ada berapa program?")
     five = _article(body="Lima program itu yakni Jaminan Hari Tua, JKK, JKM, JP dan JKP.")
     assert unmet(count, "Terdapat 5 program perlindungan.", [], five, places, names) == []
+    named = reader.parse("Berapa program JHT yang dicairkan?")
+    assert unmet(named, "Terdapat 5 program perlindungan.", [], five, places, names) == ["program"]
+    # A kind of work the question names must be named by the answer or its article.
+    teachers = reader.parse("Pemprov perluas cakupan BPJS TK buat guru kontrak ya?")
+    assert unmet(teachers, "Cakupan diperluas bagi pekerja rentan.", [], sumsel, places, names)
+    fishers = reader.parse("apakah nelayan termasuk program desa?")
+    village = _article(body="Ekosistem desa: petani, nelayan dan tukang ojek dilindungi.")
+    assert unmet(fishers, "Pertama, ekosistem desa.", [], village, places, names) == []
     jht = reader.parse("berapa peserta JHT?")
     assert unmet(jht, "Terdapat 5 program perlindungan.", [], five, places, names) == ["program"]
 
@@ -246,6 +257,11 @@ def test_money_questions_want_money_and_office_questions_want_a_person(
     assert not fits_kind(office, "BPJS Ketenagakerjaan Kantor Cabang membayarkan klaim.")
     assert fits_kind(office, "Kepala Kantor Cabang, Budi Santoso, memaparkan data klaim.")
     assert fits_kind(reader.parse("siapa yang menanggung iuran?"), "Pemerintah daerah menanggung.")
+    # "tanggal berapa" wants a day: a year alone does not answer it.
+    day = reader.parse("audiensi dengan gubernur tanggal berapa?")
+    assert not fits_kind(day, "Audiensi itu sekaligus sosialisasi penghargaan 2020.")
+    assert fits_kind(day, "Audiensi digelar Senin (16/11/2020) di ruang rapat.")
+    assert fits_kind(reader.parse("audiensi tahun berapa?"), "Audiensi pada 2020.")
 
 
 def test_comparison_words_do_not_count_as_words_the_corpus_lacks(
@@ -471,6 +487,13 @@ def test_a_follow_up_naming_only_a_time_asks_the_question_before_again(
     assert (again.years, again.unit) == ((2021,), "persen")
     assert continued(before, reader.parse("skrg udah brp?")).years == ()
     assert continued(before, reader.parse("brp?")).years == (2020,)
+    # "tgl brp?", "alasannya apa?": only what is asked for, of the question before
+    assert only_a_time(reader.parse("tgl brp?")) and only_a_time(reader.parse("alasannya apa?"))
+    assert not only_a_time(reader.parse("gajinya brp?"))
+    when = continued(before, reader.parse("tgl brp?"))
+    assert when.kind == "kapan" and "informal" in when.terms
+    why = continued(before, reader.parse("alasannya apa?"))
+    assert why.kind == "kenapa" and why.common_share == before.common_share
 
 
 def test_a_figure_the_question_states_is_not_its_answer(reader: QuestionReader) -> None:
@@ -872,3 +895,11 @@ def test_who_took_over_from_someone_is_answered_by_another_person(reader: Questi
     assert not asks_someone_else(reader.parse("Siapa Budi Wirasaputra?"))
     assert not asks_someone_else(reader.parse("Siapa Pak Budi Wirasaputra?"))
     assert not asks_someone_else(reader.parse("Siapa sih Budi Wirasaputra itu?"))
+
+
+def test_the_role_of_the_person_asked_for_is_named_with_the_person(
+    reader: QuestionReader,
+) -> None:
+    joined = reader.parse("yg nyampein 5 program itu siapa? jabatannya apa")
+    assert "jabat" not in joined.terms and joined.kind == "siapa"
+    assert "jabat" in reader.parse("pak Muhyidin itu jabatannya apa sih?").terms

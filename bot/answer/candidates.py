@@ -81,7 +81,7 @@ class CandidateFinder:
         first_look = sorted(
             windows.values(),
             key=lambda sr: -(weights.share(self._union_terms(sr[0])) + 0.3 * sr[1]),
-        )[:MAX_SCORED]
+        )[: MAX_SCORED * (2 if q.wants_latest else 1)]  # "sekarang": the newest ones too
         in_article: dict[str, frozenset[str]] = {}  # windows share articles
         out = []
         for scored, retrieval in first_look:

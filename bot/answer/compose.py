@@ -17,12 +17,12 @@ from bot.answer.citing import cite, distinct
 from bot.answer.compare import sides
 from bot.answer.config import MAX_QUESTION_CHARS
 from bot.answer.features import LinearScorer
-from bot.answer.followup import continued, only_a_time, within
+from bot.answer.followup import ASKING_NOUNS, continued, only_a_time, within
 from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import list_windows
 from bot.answer.multisource import Pick, spread
-from bot.answer.question import COMPARISON_CUES, Question, QuestionReader, asks
+from bot.answer.question import COMPARISON_CUES, Question, QuestionReader, asks, question_kind
 from bot.answer.reading import Reader
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
@@ -73,7 +73,10 @@ class Answerer:
         self.reader = QuestionReader(self.index.glossary, lex, self._known, self._correct)
         glossary = self.index.glossary
         self.messages = Reader(
-            lex, lambda ws: asks(tuple(glossary.expand(list(ws)))), self._substance
+            lex,
+            lambda ws: asks(tuple(glossary.expand(list(ws)))),
+            self._substance,
+            lambda ws: question_kind(tuple(glossary.expand(list(ws)))),
         )
         # Only the articles a question retrieves are split into sentences, once each; only the
         # sentences it scores are turned into terms (memoized by text: windows overlap).
@@ -157,7 +160,8 @@ class Answerer:
             follow_up = previous is not None and (substance < FOLLOW_UP_TERMS or refers)
             before = f" {previous[0]}" if previous and follow_up else ""
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
-            if previous and follow_up and not substance and only_a_time(q):
+            asks_only = not substance or not set(q.terms) - ASKING_NOUNS  # "tgl brp?"
+            if previous and follow_up and asks_only and only_a_time(q):
                 q = continued(previous[1], q, self.reader.lexicons.markers("period").items)
             elif previous and follow_up and not (q.years or q.months or q.wants_latest):
                 q = within(previous[1], q)  # "..., berapa persen angkanya?": the same time
@@ -265,6 +269,8 @@ class Answerer:
             ranked = [own] + [c for c in ranked if c is not own]
             needed = min(needed, own.score)
         surety = ranked[0].score if ranked else 0.0
+        if q.wants_latest and ranked:  # the newest source answers what the best one shows
+            surety = max(c.score for c in ranked)
         if ranked and ranked[0].title:
             # A headline answers only what its article's sentences do not say themselves; the
             # sentence that does must state the headline's figure, if it has one.

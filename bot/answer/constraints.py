@@ -19,7 +19,8 @@ NEARBY = 2  # sentences before an answer that still count for the months they na
 LOCALE_REACH = 6  # sentences before an answer searched for the place it is about
 _LOCAL = ("kabupaten", "kota")
 LOCALES = (*_LOCAL, "province")  # the kinds of place a figure can be about
-TOPICS = ("program", "segment")  # what else a figure is about: a program, a group of workers
+# What else a figure is about: a program, a group of workers, a kind of work
+TOPICS = ("program", "segment", "occupation")
 NATIONAL = frozenset({"nasional", "indonesia"})  # a question about the whole country
 TOPIC_NOUNS = {"program": ("program",), "segment": ("kelompok",)}  # the stem counted
 
@@ -327,7 +328,9 @@ def unmet(
         asked = frozenset(p for p in q.places if p.kind == kind)
         # "JP termasuk program BPJS TK? ada berapa program?" counts programs: the count is
         # not a figure of the program named, which the article need only name.
-        of_topic = figure and q.head[:1] != TOPIC_NOUNS[kind]
+        # "Berapa program JKP yang dicairkan?" names the program after the noun: its figure.
+        named = {stem(w) for p in asked for w in words(p.name)} & set(q.head[1:])
+        of_topic = figure and (q.head[:1] != TOPIC_NOUNS.get(kind) or bool(named))
         if asked and not topic_met(asked, of_topic, window, before, article, places_in):
             missing.append(kind)
     # "Apakah target itu untuk 2024?" checks the year it names: an answer naming another
@@ -359,12 +362,20 @@ def unmet(
     return missing
 
 
+_EVENT_PLACE_RE = re.compile(
+    r"\bdi\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\s*,?\s*(?:pada\s+)?"
+    r"(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
+)
+
+
 def national_only(q: Question, window: str, places_in: PlacesIn) -> bool:
     """A figure "secara nasional" asked, answered by a figure of one province or district:
     "Sepanjang 2026, ... klaim di Provinsi X sebesar ..." is no national total."""
     if not NATIONAL & set(q.words) or any(p.kind in LOCALES for p in q.places):
         return False
-    return not NATIONAL & set(words(window)) and any(p.kind in LOCALES for p in places_in(window))
+    # Where the figure was announced is not what it is about: "... di Kota X, Senin, ..."
+    about = _EVENT_PLACE_RE.sub(" ", window)
+    return not NATIONAL & set(words(window)) and any(p.kind in LOCALES for p in places_in(about))
 
 
 def role_unknown(q: Question) -> bool:

@@ -16,9 +16,14 @@ def _is_time(word: str) -> bool:
     return word in MONTH_WORDS or is_year(word)
 
 
+# Nouns that only ask what kind of thing is wanted ("tgl brp?", "alasannya apa?")
+ASKING_NOUNS = frozenset({"tanggal", "hari", "bulan", "tahun", "waktu", "alas", "alasan", "sebab"})
+
+
 def only_a_time(q: Question) -> bool:
-    """A follow-up that names a time or the newest, or nothing at all ("trus 2024?")."""
-    return bool(q.years or q.months or q.wants_latest or not q.terms)
+    """A follow-up that names a time or the newest, or nothing at all but what it asks for
+    ("trus 2024?", "tgl brp?")."""
+    return bool(q.years or q.months or q.wants_latest or not set(q.terms) - ASKING_NOUNS)
 
 
 def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()) -> Question:
@@ -44,6 +49,12 @@ def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()
         years=q.years if own_time else before.years,
         months=q.months if own_time else before.months,
         context_terms=tuple(t for t in q.context_terms if t not in before.terms),
+        # as well known as the question it continues ("alasannya apa?" names no word of it)
+        unknown_common=before.unknown_common,
+        unknown_rare=before.unknown_rare,
+        common_share=before.common_share,
+        rare_share=before.rare_share,
+        asked_unknown=before.asked_unknown,
     )
 
 

@@ -9,7 +9,7 @@ from bot.answer.question import Question
 from bot.answer.scoring import Scored, fits_kind, same_figure_kind
 
 SPREAD_RATIO = 0.85  # other sources' figures shown when they score this close to the best
-LATEST_RATIO = 0.8  # "sekarang / terbaru": the newest source wins when this close to the best
+LATEST_RATIO = 0.6  # "sekarang / terbaru": the newest source wins when this close to the best
 MAX_SOURCES = 3
 
 

@@ -30,9 +30,17 @@ _ACRONYM_ASK = {
     "stands",
     "acronym",
 }
-LATEST_WORDS = {"sekarang", "terbaru", "terkini", "kini", "terakhir", "latest", "now", "current"}
+LATEST_WORDS = {
+    *("sekarang", "terbaru", "terkini", "kini", "terakhir"),
+    *("latest", "now", "current", "currently", "newest"),
+}
+LATEST_PHRASES = ("saat ini", "paling baru", "hari ini", "most recent", "right now")
 _TAG_QUESTION = {"tidak", "belum", "bukan", "kah", "apa", "ya"}  # "bisa daftar ga", "... ya"
-_YES_NO = {"apakah", "benarkah", "bisakah", "bolehkah", "adakah", "is", "are", "does", "do", "did"}
+_YES_NO = {
+    *("apakah", "benarkah", "bisakah", "bolehkah", "adakah"),
+    *("is", "are", "am", "was", "were", "does", "do", "did", "can", "could", "will", "would"),
+    *("should", "has", "have"),
+}
 # Words that ask for an amount of money ("berapa nilai klaimnya", "berapa rupiah"); not
 # "iuran", "upah" or "santunan": those are often rates ("0,24 persen", "100 persen upah").
 _MONEY = {
@@ -180,7 +188,7 @@ def question_kind(words: tuple[str, ...]) -> str:
         return "berapa"
     if any(_has(words, p) for p in ("di mana", "dimana", "where", "lokasi", "tempat")):
         return "di_mana"
-    if any(w in words for w in ("kenapa", "mengapa", "why")):
+    if any(w in words for w in ("kenapa", "mengapa", "why", "alasan", "alasannya", "sebabnya")):
         return "kenapa"
     if any(w in words for w in ("bagaimana", "gimana", "cara", "how")):
         return "bagaimana"
@@ -197,7 +205,7 @@ def question_kind(words: tuple[str, ...]) -> str:
         )
     ):
         return "apa_itu"
-    if first in ("apakah", "benarkah", "is", "are", "does", "do", "did", "was", "were", "can"):
+    if first in _YES_NO:
         return "ya_tidak"
     if _has(words, "apa") and any(w in words for w in ("program", "fokus", "hal")):
         return "apa_saja"
@@ -282,6 +290,9 @@ class QuestionReader:
         out = self.lexicons.dialect.expand(out)
         for start, end in frame.find(out):  # "sebenernyo" -> "sebenernya", a frame word
             out[start:end] = ["yang"] * (end - start)
+        if "siapa" in out:  # "... siapa? jabatannya apa": the person's sentence names it
+            for start, end in self.lexicons.markers("role-asked").find(out):
+                out[start:end] = ["yang"] * (end - start)
         return _with_digits(out, self.known)
 
     def _of_articles(self, word: str) -> bool:
@@ -377,7 +388,8 @@ class QuestionReader:
             terms=terms,
             kind=kind,
             unit=unit,
-            wants_latest=any(w in LATEST_WORDS for w in words) or _has(words, "saat ini"),
+            wants_latest=any(w in LATEST_WORDS for w in words)
+            or any(_has(words, p) for p in LATEST_PHRASES),
             years=tuple(int(w) for w in words if is_year(w)),
             months=tuple(dict.fromkeys(MONTH_WORDS[w] for w in words if w in MONTH_WORDS)),
             head=head_terms(words),

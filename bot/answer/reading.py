@@ -23,6 +23,7 @@ _BREAK_RE = re.compile(r"(?<=[.!?])\s+|\n+|\s*[?]+\s*")
 # Words joining the two questions of one sentence ("..., trus skrg udah brp?").
 _JOINERS = {"dan", "trus", "terus", "lalu", "serta", "and", "then", "kemudian"}
 # Particles that make a statement a question ("JKM ya?"): not a question word of its own.
+_WHEN_OR_WHY = ("kapan", "kenapa")  # kinds a thin question asks of the one before it
 _TAGS = {"ya", "yah", "ga", "gak", "nggak", "kan", "kah", "dong", "sih", "deh", "tidak", "bukan"}
 _LINKED = "\x00"  # marks a question cut from the sentence before it (internal)
 
@@ -67,13 +68,16 @@ class Reader:
         lexicons: Lexicons,
         is_question: Callable[[Sequence[str]], bool],
         substance: Callable[[Sequence[str]], int] | None = None,
+        kind_of: Callable[[Sequence[str]], str] | None = None,
     ) -> None:
         """`is_question(words)` tells whether standard-Indonesian words ask something;
         `substance(words)` how many of them name something the articles could be about (a
-        question with fewer than `MIN_QUESTION_TERMS` continues its neighbour)."""
+        question with fewer than `MIN_QUESTION_TERMS` continues its neighbour); `kind_of`
+        what kind of question they ask ("kapan", "kenapa", ...)."""
         self.lex = lexicons
         self.is_question = is_question
         self.substance = substance or _content
+        self.kind_of = kind_of or (lambda _: "umum")
 
     def read(self, text: str) -> Reading:
         """The questions of a message; the whole message when it holds none."""
@@ -86,6 +90,11 @@ class Reader:
             core = self._trim(ask)
             if not core:
                 continue
+            if self._introduces(core):  # "im a fisherman in X, am i included ...?"
+                intro, asked = self._past_introduction(core)
+                if asked:
+                    context.append(intro)
+                    core = asked
             words = self.lex.expand(w for _, _, w in _tokens(core))
             if self._introduces(core) and not piece.rstrip().endswith("?"):
                 context.append(core)
@@ -118,6 +127,16 @@ class Reader:
                 return [left.strip(" ,&"), *self._compound(right.strip(" ,&"))]
         return [core]
 
+    def _past_introduction(self, core: str) -> tuple[str, str]:
+        """("sy buruh sawit di X", "program apa aja?") for "sy buruh sawit di X, program apa
+        aja?": a self-introduction cut at the first comma after which a question stands on
+        its own; (core, "") when there is none."""
+        for match in re.finditer(",", core):
+            rest = core[match.end() :].strip()
+            if rest and self._asks(rest, strict=True):
+                return core[: match.start()].strip(), rest
+        return core, ""
+
     def _asks(self, text: str, strict: bool = False) -> bool:
         """Whether `text` asks something; `strict`: without the tags at its end (a noun and
         "ya" or "ga", "JKM ya?", is no second question)."""
@@ -143,7 +162,9 @@ class Reader:
             thin = self.substance(words) < MIN_QUESTION_TERMS
             # "..., trus kalo 2020 brp?": the question before, asked again for another time
             timed = any(w in MONTH_WORDS or re.fullmatch(r"(?:19|20)\d\d", w) for w in words)
-            if not thin or (timed and out and not pending):
+            # "... brp persen? alasannya apa?": when or why, asked of the question before
+            other = out and not pending and self._asks_when_or_why(words, out[-1])
+            if not thin or (timed and out and not pending) or other:
                 out.append(q)
             elif out:
                 out[-1] = f"{out[-1]} {q}"
@@ -152,6 +173,11 @@ class Reader:
         if pending:
             out.append(pending)
         return out
+
+    def _asks_when_or_why(self, words: Sequence[str], before: str) -> bool:
+        kind = self.kind_of(words)
+        previous = self.kind_of(self.lex.expand(w for _, _, w in _tokens(before)))
+        return kind in _WHEN_OR_WHY and kind != previous
 
     def _split_at_ask(self, piece: str) -> tuple[str, str]:
         """("sy buruh sawit di kebun", "berapa ...") for "sy buruh sawit di kebun mau tanya

@@ -41,6 +41,7 @@ def query_of(q: Question) -> Query:
     return Query(terms + context, weights, " ".join(q.words))
 
 
+PER_NEWEST = 2  # best chunks of each of the newest articles that a "saat ini" question reads
 REPORTED_WITHIN = 3  # months after a year's end in which articles still report on that year
 
 
@@ -78,7 +79,15 @@ def within_dates(
     ids = [index.chunk_ids[aid] for aid in chosen]
     if not ids:
         return hits
-    extra = lexical.scores_in(query, np.concatenate(ids), K_CHUNKS)
+    every = np.concatenate(ids)
+    if q.years or q.months:
+        extra = lexical.scores_in(query, every, K_CHUNKS)
+    else:  # each of the newest articles, however many others match better
+        scores = lexical.scores_in(query, every, len(every))
+        extra = {}
+        for article in ids:
+            found = [(scores[int(c)], int(c)) for c in article if int(c) in scores]
+            extra.update((c, s) for s, c in sorted(found, reverse=True)[:PER_NEWEST])
     top = max(extra.values(), default=1.0) or 1.0
     seen = {h.chunk_id for h in hits}
     worst = min((h.score for h in hits), default=1.0)

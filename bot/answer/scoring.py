@@ -98,11 +98,17 @@ def target_spans(q: Question, text: str) -> spans.Spans:
     if q.kind == "kenapa":
         return evidence.reason_spans(text)
     if q.kind == "kapan":
-        return spans.date_spans(text) + (spans.duration_spans(text) if asks_deadline(q) else ())
+        dates = spans.day_spans(text) if asks_day(q) else spans.date_spans(text)
+        return dates + (spans.duration_spans(text) if asks_deadline(q) else ())
     return ()
 
 
 _DEADLINE_WORDS = {"lambat", "batas", "deadline", "lama", "tenggat", "jangka", "maksimal", "cepat"}
+
+
+def asks_day(q: Question) -> bool:
+    """ "tanggal berapa": a year or a month alone does not answer it."""
+    return "tanggal" in q.words
 
 
 def asks_deadline(q: Question) -> bool:
@@ -256,7 +262,8 @@ def fits_kind(q: Question, text: str) -> bool:
             return bool(people)
         return bool(people or evidence.institution_spans(text))
     if q.kind == "kapan":
-        return spans.has_date(text) or (asks_deadline(q) and bool(spans.duration_spans(text)))
+        dates = spans.day_spans(text) if asks_day(q) else spans.date_spans(text)
+        return bool(dates) or (asks_deadline(q) and bool(spans.duration_spans(text)))
     return True
 
 

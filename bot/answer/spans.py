@@ -198,6 +198,14 @@ def date_spans(text: str) -> Spans:
     return tuple((m.start(), m.end()) for m in DATE_RE.finditer(text))
 
 
+_DAY_RE = re.compile(r"\d{1,2}/\d{1,2}|\b\d{1,2}\s[a-z]|tanggal", re.IGNORECASE)
+
+
+def day_spans(text: str) -> Spans:
+    """Dates that name a day ("Senin (16/11/2020)", "1 Agustus 2024"), not a month or year."""
+    return tuple((s, e) for s, e in date_spans(text) if _DAY_RE.search(text[s:e]))
+
+
 def has_date(text: str) -> bool:
     return bool(date_spans(text))
 

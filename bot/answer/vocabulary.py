@@ -60,7 +60,27 @@ def dialect_candidates(word: str) -> list[str]:
         out.append(word[:-2] + "kan")
     if stem.endswith("o"):
         out.append(stem[:-1] + "a" + suffix)
+    if word.endswith("in") and len(word) > 5:
+        out += sorted(_colloquial_verbs(word[:-2]), key=zipf_id, reverse=True)
     return [c for c in dict.fromkeys(out) if c != word]
+
+
+_ACTIVE = ("me", "mem", "men", "meng", "meny")  # the forms of the active prefix
+
+
+def _colloquial_verbs(base: str) -> set[str]:
+    """Standard verbs a colloquial "-in" verb may stand for: "nyampein" -> "menyampaikan",
+    "ngedaftarin" -> "mendaftarkan", "dikirimin" -> "dikirimkan", "kasihin" -> "kasihkan"."""
+    roots = {base, base[:-1] + "ai"} if base.endswith("e") else {base}  # "sampe": "sampai"
+    forms: set[str] = set()
+    for root in roots:
+        if root.startswith("nge"):
+            forms |= {p + root[3:] for p in _ACTIVE}
+        elif root.startswith(("ny", "ng")):
+            forms.add("me" + root)
+        else:
+            forms.add(root)
+    return {f + s for f in forms for s in ("kan", "i")}
 
 
 def standard_form(word: str, known: Callable[[str], bool]) -> str | None:

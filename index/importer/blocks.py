@@ -10,6 +10,7 @@ from index.importer.lines import (
     AD_LABEL_RE,
     SEE_ALSO,
     SENTENCE_END,
+    caption,
     prose,
     single_rule,
     site_phrase,
@@ -211,6 +212,8 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
             above = before_at(lines, quote_at)
     elif above is not None and pull_quote(lines[above], lines):
         above = before_at(lines, above)  # a pull quote after the paragraph before
+    if not lines[i - 1]:  # set apart by a blank line
+        above = _past_break(lines, above)
     after = lines[below] if below is not None else ""
     before = lines[above] if above is not None else ""
     if i <= start or single_rule(line, after) or LIST_HEADER_RE.match(line):
@@ -235,6 +238,22 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
         or (len(before.split()) <= 5 and _PAGING_RE.search(before))
     )
     return opens and follows
+
+
+def _past_break(lines: list[str], at: int | None) -> int | None:
+    """The line above what sets two paragraphs apart: a photo's credited caption ("...
+    Foto: Dok. Istimewa") under a paragraph, or a page break's numbers ("Halaman
+    Selanjutnya", "1", "2") under its label; `at` when neither is there."""
+    if at is None:
+        return None
+    if caption(lines[at]) and not prose(lines[at]):
+        up = before_at(lines, at)
+        return up if up is not None and prose(lines[up]) else at
+    up: int | None = at
+    while up is not None and lines[up].isdigit():
+        up = before_at(lines, up)
+    paging = up is not None and len(lines[up].split()) <= 5 and _PAGING_RE.search(lines[up])
+    return up if up != at and paging else at
 
 
 def capitalized(line: str) -> float:

@@ -298,7 +298,7 @@ _SITE_PROMPT_RE = re.compile(
     r"(?i)^(?=.*\b(?:download|unduh|install|berlangganan|subscribe|ikuti|follow|gabung"
     r"|dengarkan|saksikan|tonton)\b)"
     r"(?=.*\b(?:aplikasi|app|newsletter|buletin|google\s+play|app\s+store|saluran|kanal|channel"
-    r"|google\s+news)\b)"
+    r"|google\s+news|majalah|koran|edisi\s+(?:cetak|digital)|e-?paper)\b)"
     # or its call for support ("Dukung jurnalisme kami dengan menjadi donatur")
     r"|^(?=.*\b(?:donatur|donasi|berdonasi)\b)(?=.*\bjurnalis(?:me|tik)?\b)"
     r"|^(?:dapatkan|nikmati|akses)\b.*\bberlangganan\b"  # "Dapatkan ... dengan berlangganan X"
@@ -379,8 +379,10 @@ def classify(lines: list[str]) -> Page:
         line, stop, keep = lines[i], i + 1, False
         if not line or i in table:
             keep = True
-        elif AD_LABEL_RE.match(before_line(lines, i)) and english(line):
-            keep = False  # the advertisement under its label
+        elif AD_LABEL_RE.match(before_line(lines, i)) and (
+            english(line) or _SITE_PROMPT_RE.match(line)
+        ):
+            keep = False  # the advertisement under its label, or the site's own pitch
         elif _GALLERY_RE.match(line):  # a photo gallery: its captions, one sentence each
             while stop < end and not lines[stop]:
                 stop += 1
