@@ -500,3 +500,50 @@ def test_a_follow_up_is_answered_first_from_the_article_that_answered_the_questi
     assert second and "Rp214,6 juta" in " ".join(second) and "Rp42 juta" not in a.text
     monkeypatch.setattr(compose, "LEAN_SHARE", 99.0)  # without leaning: not that article's
     assert not [p for p in engine.ask(message).parts if p.asked == 1 and "214,6" in p.text]
+
+
+CLAIMS_ARTICLE = """---
+id: theta-2027-10-15
+title: Peserta Aktif Kantor Cabang Tembus 503 Ribu
+outlet: Theta
+dated: 2027-10-15
+---
+Jumlah peserta aktif kantor cabang per 30 September 2027 mencapai 503.270 pekerja.
+
+Ratna Sukmawati Harahap pamit. Ratna memimpin kantor cabang sejak 15 Oktober 2024.
+
+Sepanjang Januari hingga September 2027, kantor cabang membayarkan klaim sebesar Rp398,6 miliar. Jumlah itu naik dibandingkan periode yang sama tahun 2026 yang sebesar Rp371,4 miliar. Berikut rinciannya:
+
+JHT: 25.940 kasus, Rp326,8 miliar
+
+JKK: 1.532 kasus, Rp24,3 miliar
+"""
+
+
+def test_an_item_of_a_list_is_placed_in_time_by_the_paragraph_announcing_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"theta.md": CLAIMS_ARTICLE})
+    a = engine.ask("klaim JHT januari-september 2027 berapa kasus?")
+    assert a.answered and "25.940 kasus" in a.text
+    assert not engine.ask("klaim JHT januari-september 2025 berapa kasus?").answered
+
+
+def test_a_person_named_in_full_by_the_question_and_by_part_of_the_name_in_the_answer(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    from bot.answer.features import named_in_full
+
+    engine = _engine_on(tmp_path, {"theta.md": CLAIMS_ARTICLE})
+    q = engine.answerer.read("Sejak kapan Ratna Sukmawati Harahap memimpin kantor cabang?")
+    asked = q[0].sides[0]
+    assert asked.people == ("Ratna Sukmawati Harahap",)
+    full = frozenset({"ratna", "sukmawati", "harahap", "pimpin"})
+    assert {"sukmawati", "harahap"} <= named_in_full(asked, frozenset({"ratna", "pimpin"}), full)
+    assert "harahap" not in named_in_full(asked, frozenset({"pimpin"}), full)
+    assert "harahap" not in named_in_full(asked, frozenset({"ratna"}), frozenset({"ratna"}))
+
+
+def test_a_follow_up_keeps_the_period_of_the_question_before(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"theta.md": CLAIMS_ARTICLE})
+    asked = engine.answerer.read("klaim JHT januari-september 2027 berapa kasus, berapa rupiah?")
+    assert len(asked) == 2 and [len(a.sides) for a in asked] == [1, 1]
+    assert asked[1].sides[0].months == (1, 9)

@@ -21,6 +21,7 @@ from bot.answer.scoring import (
     fits_kind,
     offers_name,
     office_named,
+    same_figure_kind,
 )
 from bot.answer.vocabulary import is_common, nearest_common, standard_form
 from index.errors import KnowledgeFileError
@@ -903,3 +904,10 @@ def test_the_role_of_the_person_asked_for_is_named_with_the_person(
     joined = reader.parse("yg nyampein 5 program itu siapa? jabatannya apa")
     assert "jabat" not in joined.terms and joined.kind == "siapa"
     assert "jabat" in reader.parse("pak Muhyidin itu jabatannya apa sih?").terms
+
+
+def test_sources_side_by_side_count_what_the_question_counts(reader: QuestionReader) -> None:
+    q = reader.parse("sekarang berapa pekerja yang terlindungi?")
+    best = "Baru 34 persen terlindungi."  # the best window may give a share instead
+    assert same_figure_kind(q, best, "Sebanyak 1,64 juta pekerja terlindungi.")
+    assert not same_figure_kind(q, best, "Cakupannya 51,9 persen.")

@@ -28,7 +28,7 @@ from bot.answer.scoring import (
     offers_name,
     office_named,
 )
-from bot.answer.windows import rescored, windows_of
+from bot.answer.windows import list_lead, rescored, windows_of
 from index.records import Hit, Sentence
 from index.store import StoredIndex
 from index.text import MONTH_NAMES
@@ -110,9 +110,16 @@ class CandidateFinder:
     def _union_terms(self, scored: Scored) -> frozenset[str]:
         """A window's terms as the union of its sentences' (each sentence's terms are
         computed once however many windows hold it): for the first look only."""
-        if len(scored.sentences) == 1:
-            return self.terms_of(scored.sentences[0].text)
-        return frozenset().union(*(self.terms_of(s.text) for s in scored.sentences))
+        first = scored.sentences[0]
+        lead = "" if scored.title else list_lead(scored.article.body, first)
+        if len(scored.sentences) == 1 and not lead:
+            return self.terms_of(first.text)
+        texts = (
+            [lead, *(s.text for s in scored.sentences)]
+            if lead
+            else [s.text for s in scored.sentences]
+        )
+        return frozenset().union(*(self.terms_of(t) for t in texts))
 
     def _windows_of(self, hit: Hit) -> list[Scored]:
         chunk = self.index.chunks[hit.chunk_id]
@@ -151,6 +158,9 @@ class CandidateFinder:
             sents = self.sentences(scored.article.id)
             start = scored.positions[0]
             before = [s.text for s in sents[max(0, start - LOCALE_REACH) : start]]
+            lead = list_lead(scored.article.body, scored.sentences[0])
+            if lead:  # an item of a list: its announcing paragraph places it, as one
+                before.append(lead)
         return not unmet(q, scored.text, before, scored.article, self.places_in, MONTH_NAMES)
 
 

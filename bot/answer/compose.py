@@ -168,7 +168,19 @@ class Answerer:
             pinned = q.years or q.months or q.people  # a time or a person fixes who it was
             if asks_office_holder(q) and set(q.terms) <= set(q.head) and not pinned:
                 q = replace(q, wants_latest=True)  # "siapa kepala X?": who holds it now
-            out.append(Asked(asked, tuple(sides(q)), follow_up))
+            # "Januari-September ... berapa kasus, berapa rupiah?": the period of the question
+            # before is one period for its follow-up too
+            one_period = previous is not None and len(out[-1].sides) == 1
+            if (
+                follow_up
+                and one_period
+                and q.months
+                and previous
+                and q.months == previous[1].months
+            ):
+                out.append(Asked(asked, (q,), follow_up))
+            else:
+                out.append(Asked(asked, tuple(sides(q)), follow_up))
             previous = (asked, q)
         return out
 

@@ -386,14 +386,17 @@ def role_unknown(q: Question) -> bool:
     unknown = {*q.unknown_common, *q.unknown_rare}
     if q.kind == "di_mana":  # "alamatnya di mana?": no sentence gives an address
         return _where_of(q.words) in unknown
-    if q.kind != "siapa":
+    if q.kind not in ("siapa", "apa_saja"):
         return False
     at = next((i for i, w in enumerate(q.words) if w in ("siapa", "who")), None)
     if at is None:
         return False
     # "who is the <role>"; not "siapa yang <verb>", whose verb the articles may put otherwise
     after = [w for w in q.words[at + 1 :] if w == "yang" or w not in STOPWORDS]
-    role = after[0] if after else ""
+    # "<pemenang> ... siapa aja?": the role opens the question, the question word ends it
+    # (not "yg <verb> ... siapa", which names who did something)
+    opens = q.words[0] if q.words and q.words[0] not in STOPWORDS else ""
+    role = after[0] if after else (opens if opens.isalpha() else "")
     named = {w for name in q.people for w in words(name)}
     return role.isalpha() and role not in named and stem(role) in unknown
 

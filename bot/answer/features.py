@@ -29,8 +29,9 @@ from bot.answer.scoring import (
     target_penalty,
     target_spans,
 )
+from index.lexical import terms_of_words
 from index.records import Article
-from index.text import MONTH_NAMES, STOPWORDS, stem
+from index.text import MONTH_NAMES, STOPWORDS, stem, words
 
 FEATURES = (
     "coverage",  # idf share of the question's known terms in the window
@@ -190,6 +191,18 @@ def bigram_share(question: Sequence[str], window: Sequence[str]) -> float:
     return len(pairs & have) / len(pairs)
 
 
+def named_in_full(
+    q: Question, window_terms: frozenset[str], article_terms: frozenset[str]
+) -> frozenset[str]:
+    """A window's terms, with the whole name of a person the question names when the window
+    names them by part of it ("Ratna memimpin ...") and the article by all of it."""
+    for name in q.people:
+        parts = set(terms_of_words(words(name)))
+        if parts & window_terms and parts <= article_terms:
+            window_terms = window_terms | parts
+    return window_terms
+
+
 def window_features(
     q: Question,
     w: Window,
@@ -199,7 +212,7 @@ def window_features(
     sequence_of: Callable[[str], tuple[str, ...]],
 ) -> dict[str, float]:
     """The features of one window (see `FEATURES`)."""
-    window_terms = terms_of(w.text)
+    window_terms = named_in_full(q, terms_of(w.text), article_terms)
     ordered = sequence_of(w.text)
     targets = target_spans(q, w.text)
     head = head_weights(q, weights)

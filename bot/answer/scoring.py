@@ -356,7 +356,7 @@ def same_figure_kind(q: Question, best: str, other: str) -> bool:
         return spans.has_percent(other)
     if q.unit == "uang":
         return spans.has_money(other)
-    if spans.people_count(best):
+    if spans.people_count(best) or counts_people(q):  # "berapa pekerja ...": people counted
         return spans.people_count(other)
     return spans.has_count(best) == spans.has_count(other)
 

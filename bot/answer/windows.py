@@ -66,6 +66,19 @@ def list_item(body: str, s: Sentence) -> bool:
     return False
 
 
+def list_lead(body: str, s: Sentence) -> str:
+    """For an item of a list, the paragraph that announces it ("Sepanjang Januari hingga
+    September 2027, ... Berikut rinciannya:"), which places it in time and space; "" for
+    any other sentence."""
+    if not list_item(body, s):
+        return ""
+    lines = body[: s.start].rstrip("\n").split("\n")
+    for line in reversed(lines[-ITEM_REACH:]):
+        if line.strip().endswith(":"):
+            return line.strip()
+    return ""
+
+
 def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
     """Add the next sentence when it elaborates on the window ("... 1.033.000 pekerja ...
     Dari jumlah tersebut, sebanyak 690.000 ..."), and the one before when the window
