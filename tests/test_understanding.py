@@ -754,6 +754,10 @@ def test_who_holds_a_role_the_articles_never_name_is_refused(reader: QuestionRea
     assert role_unknown(reader.parse("kantor wilayah alamatnya di mana?"))
     assert not role_unknown(reader.parse("kantor wilayah di mana?"))
     assert not role_unknown(reader.parse("di mana lokasi kantor wilayah?"))
+    # the role first, the question word last; not "yg <verb> ... siapa"
+    assert role_unknown(reader.parse("pemenang penghargaan itu siapa aja?"))
+    assert not role_unknown(reader.parse("kepala kantor wilayah siapa?"))
+    assert not role_unknown(reader.parse("yg menang penghargaan siapa aja?"))
 
 
 def test_capitalised_words_of_the_articles_are_a_name_not_english() -> None:
