@@ -915,3 +915,9 @@ def test_sources_side_by_side_count_what_the_question_counts(reader: QuestionRea
     best = "Baru 34 persen terlindungi."  # the best window may give a share instead
     assert same_figure_kind(q, best, "Sebanyak 1,64 juta pekerja terlindungi.")
     assert not same_figure_kind(q, best, "Cakupannya 51,9 persen.")
+
+
+def test_what_is_the_target_asks_for_a_value(reader: QuestionReader) -> None:
+    assert reader.parse("whats the coverage target for 2025?").kind == "berapa"
+    assert reader.parse("What is the total budget?").kind == "berapa"
+    assert reader.parse("What is the New Service Blue Print?").kind == "apa_itu"

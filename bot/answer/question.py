@@ -212,6 +212,8 @@ def question_kind(words: tuple[str, ...]) -> str:
     return "umum"
 
 
+_WHAT_THE_RE = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+was)\s+the\b")
+_FIGURE_NOUNS = {"target", "jumlah", "total", "persentase", "coverage", "cakupan", "anggaran"}
 # Asking to have something checked: "bener gak", "betul nggak", "benarkah", "is it true".
 _CHECK_RE = re.compile(
     r"(?i)\b(?:bener|benar|betul|bnr)\s*"
@@ -361,6 +363,8 @@ class QuestionReader:
         kind = "singkatan" if acronym else question_kind(words)
         if kind == "umum" and _CHECK_RE.search(text):
             kind = "ya_tidak"  # "bener gak sih ... 690 ribu?"
+        if kind == "apa_itu" and _WHAT_THE_RE.search(text) and _FIGURE_NOUNS & set(words):
+            kind = "berapa"  # "what's the coverage target for 2025": a value, not a meaning
         unit = None
         if kind == "berapa":
             unit = "jumlah"
