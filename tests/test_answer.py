@@ -547,3 +547,12 @@ def test_a_follow_up_keeps_the_period_of_the_question_before(tmp_path) -> None: 
     asked = engine.answerer.read("klaim JHT januari-september 2027 berapa kasus, berapa rupiah?")
     assert len(asked) == 2 and [len(a.sides) for a in asked] == [1, 1]
     assert asked[1].sides[0].months == (1, 9)
+
+
+def test_a_follow_up_in_the_same_period_still_compares_places(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"theta.md": CLAIMS_ARTICLE})
+    asked = engine.answerer.read(
+        "klaim JHT januari-september 2027 berapa kasus? brp kasus klaim di palembang dibanding lubuklinggau?"
+    )
+    assert len(asked) == 2 and len(asked[1].sides) == 2
+    assert all(side.months == (1, 9) for side in asked[1].sides)

@@ -160,11 +160,15 @@ def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> No
     whole = "Secara nasional, klaim sepanjang 2026 sebesar Rp60 triliun."
     assert unmet(national, whole, [], sumsel, places, names) == []
     # Where a national figure was announced is not what it counts.
-    said = "Direktur Utama di Jakarta, Senin, menyebut total klaim 2026 Rp60 triliun."
+    said = "Direktur Utama di Kota X, Senin, menyebut total klaim 2026 Rp60 triliun."
     assert unmet(national, said, [], sumsel, places, names) == []
+    city = "Klaim 2026 di Kota Palembang, Senin (5/8), tercatat Rp60 miliar."  # a city figure
+    assert unmet(national, city, [], sumsel, places, names) == ["nasional"]
     count = reader.parse("JHT termasuk program BPJS TK? ada berapa program?")
     five = _article(body="Lima program itu yakni Jaminan Hari Tua, JKK, JKM, JP dan JKP.")
     assert unmet(count, "Terdapat 5 program perlindungan.", [], five, places, names) == []
+    shared = reader.parse("JHT termasuk program? ada berapa program jaminan?")  # a shared word
+    assert unmet(shared, "Terdapat 5 program perlindungan.", [], five, places, names) == []
     named = reader.parse("Berapa program JHT yang dicairkan?")
     assert unmet(named, "Terdapat 5 program perlindungan.", [], five, places, names) == ["program"]
     # A kind of work the question names must be named by the answer or its article.
@@ -495,6 +499,9 @@ def test_a_follow_up_naming_only_a_time_asks_the_question_before_again(
     assert when.kind == "kapan" and "informal" in when.terms
     why = continued(before, reader.parse("alasannya apa?"))
     assert why.kind == "kenapa" and why.common_share == before.common_share
+    assert reader.parse("apakah saya bisa di-PHK tanpa alasan?").kind == "ya_tidak"
+    odd = continued(before, reader.parse("trus 2023 utk zorblax?"))
+    assert "zorblax" in odd.unknown_rare
 
 
 def test_a_figure_the_question_states_is_not_its_answer(reader: QuestionReader) -> None:

@@ -147,7 +147,7 @@ class Answerer:
     def read(self, text: str) -> list[Asked]:
         """The questions of a message, each with its comparison sides."""
         reading = self.messages.read(text)
-        out = []
+        out: list[Asked] = []
         previous: tuple[str, Question] | None = None
         for asked in reading.questions:
             # A short follow-up ("trus kerja samanya lewat siapa?") is about what the question
@@ -171,14 +171,12 @@ class Answerer:
             # "Januari-September ... berapa kasus, berapa rupiah?": the period of the question
             # before is one period for its follow-up too
             one_period = previous is not None and len(out[-1].sides) == 1
-            if (
-                follow_up
-                and one_period
-                and q.months
-                and previous
-                and q.months == previous[1].months
-            ):
-                out.append(Asked(asked, (q,), follow_up))
+            kept = one_period and previous is not None and q.months == previous[1].months
+            if follow_up and kept and q.months:  # no split by month; by place or word still
+                split = sides(replace(q, months=()))
+                out.append(
+                    Asked(asked, tuple(replace(side, months=q.months) for side in split), True)
+                )
             else:
                 out.append(Asked(asked, tuple(sides(q)), follow_up))
             previous = (asked, q)

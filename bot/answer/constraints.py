@@ -329,8 +329,8 @@ def unmet(
         # "JP termasuk program BPJS TK? ada berapa program?" counts programs: the count is
         # not a figure of the program named, which the article need only name.
         # "Berapa program JKP yang dicairkan?" names the program after the noun: its figure.
-        named = {stem(w) for p in asked for w in words(p.name)} & set(q.head[1:])
-        of_topic = figure and (q.head[:1] != TOPIC_NOUNS.get(kind) or bool(named))
+        named = any({stem(w) for w in words(p.name)} <= set(q.head[1:]) for p in asked)
+        of_topic = figure and (q.head[:1] != TOPIC_NOUNS.get(kind) or named)
         if asked and not topic_met(asked, of_topic, window, before, article, places_in):
             missing.append(kind)
     # "Apakah target itu untuk 2024?" checks the year it names: an answer naming another
@@ -362,6 +362,10 @@ def unmet(
     return missing
 
 
+_REPORTED_RE = re.compile(
+    r"(?i)\b(?:kata|ujar|ucap|tutur|terang|jelas|ungkap|sebut|menyebut|menyebutkan|mengatakan"
+    r"|menyampaikan|disampaikan|menjelaskan|mengungkapkan|memaparkan|dipaparkan|ditemui)\b"
+)
 _EVENT_PLACE_RE = re.compile(
     r"\bdi\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\s*,?\s*(?:pada\s+)?"
     r"(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
@@ -373,8 +377,8 @@ def national_only(q: Question, window: str, places_in: PlacesIn) -> bool:
     "Sepanjang 2026, ... klaim di Provinsi X sebesar ..." is no national total."""
     if not NATIONAL & set(q.words) or any(p.kind in LOCALES for p in q.places):
         return False
-    # Where the figure was announced is not what it is about: "... di Kota X, Senin, ..."
-    about = _EVENT_PLACE_RE.sub(" ", window)
+    # Where the figure was announced is not what it is about: "..., kata X di Kota Y, Senin"
+    about = _EVENT_PLACE_RE.sub(" ", window) if _REPORTED_RE.search(window) else window
     return not NATIONAL & set(words(window)) and any(p.kind in LOCALES for p in places_in(about))
 
 

@@ -49,11 +49,12 @@ def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()
         years=q.years if own_time else before.years,
         months=q.months if own_time else before.months,
         context_terms=tuple(t for t in q.context_terms if t not in before.terms),
-        # as well known as the question it continues ("alasannya apa?" names no word of it)
-        unknown_common=before.unknown_common,
-        unknown_rare=before.unknown_rare,
+        # as well known as the question it continues, with its own unknown words ("alasannya
+        # apa?" names no word of it; "trus 2023 utk <nama>?" names one the articles never use)
+        unknown_common=tuple(dict.fromkeys(before.unknown_common + q.unknown_common)),
+        unknown_rare=tuple(dict.fromkeys(before.unknown_rare + q.unknown_rare)),
         common_share=before.common_share,
-        rare_share=before.rare_share,
+        rare_share=max(before.rare_share, q.rare_share),
         asked_unknown=before.asked_unknown,
     )
 

@@ -52,8 +52,10 @@ def spread(q: Question, ranked: list[Scored]) -> list[Pick]:
 
 
 def prefer_latest(q: Question, ranked: list[Scored]) -> list[Scored]:
-    """For "sekarang / terbaru": move the newest source's best window first when it answers
-    nearly as well as the best one with the same kind of figure."""
+    """For "sekarang / terbaru": move the newest source's best window first when it scores
+    within `LATEST_RATIO` of the best one with the same kind of figure. The answer is then
+    as sure as the best window (it may be shown under the threshold: the best one vouches
+    that the question is answered, the newest one says it as of its later day)."""
     best = ranked[0]
     close = [
         c

@@ -70,7 +70,7 @@ _ACTIVE = ("me", "mem", "men", "meng", "meny")  # the forms of the active prefix
 
 def _colloquial_verbs(base: str) -> set[str]:
     """Standard verbs a colloquial "-in" verb may stand for: "nyampein" -> "menyampaikan",
-    "ngedaftarin" -> "mendaftarkan", "dikirimin" -> "dikirimkan", "kasihin" -> "kasihkan"."""
+    "ngedaftarin" -> "mendaftarkan", "dikirimin" -> "dikirimkan" (the most frequent form first)."""
     roots = {base, base[:-1] + "ai"} if base.endswith("e") else {base}  # "sampe": "sampai"
     forms: set[str] = set()
     for root in roots:

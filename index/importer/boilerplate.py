@@ -298,7 +298,9 @@ _SITE_PROMPT_RE = re.compile(
     r"(?i)^(?=.*\b(?:download|unduh|install|berlangganan|subscribe|ikuti|follow|gabung"
     r"|dengarkan|saksikan|tonton)\b)"
     r"(?=.*\b(?:aplikasi|app|newsletter|buletin|google\s+play|app\s+store|saluran|kanal|channel"
-    r"|google\s+news|majalah|koran|edisi\s+(?:cetak|digital)|e-?paper)\b)"
+    r"|google\s+news)\b)"
+    # a subscription to the printed paper ("Berlangganan Majalah X edisi cetak ...")
+    r"|^berlangganan\b.*\b(?:majalah|koran|edisi\s+(?:cetak|digital)|e-?paper)\b"
     # or its call for support ("Dukung jurnalisme kami dengan menjadi donatur")
     r"|^(?=.*\b(?:donatur|donasi|berdonasi)\b)(?=.*\bjurnalis(?:me|tik)?\b)"
     r"|^(?:dapatkan|nikmati|akses)\b.*\bberlangganan\b"  # "Dapatkan ... dengan berlangganan X"
