@@ -11,6 +11,7 @@ from bot.answer.engine import Engine
 from bot.answer.question import parse_question, question_kind
 from bot.answer.records import Reason
 from index.glossary import parse_glossary
+from index.records import Hit
 from tests.conftest import GLOSSARY, FakeEmbedder
 
 
@@ -378,6 +379,23 @@ def test_an_answer_announcing_a_list_brings_its_items(tmp_path) -> None:  # type
     assert "bertambah" not in a.text
 
 
+def _newest_read(tmp_path, articles: dict[str, str]) -> tuple[int, bool, bool]:  # type: ignore[no-untyped-def]
+    """For a "saat ini" question over `articles`: how many chunks retrieval found, and whether
+    the newest article ("new-2026-12-10") is among them, and among the chunks then read."""
+    from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
+
+    answerer = _engine_on(tmp_path, articles).answerer
+    q = answerer.read("berapa persen cakupan kepesertaan sumsel saat ini?")[0].sides[0]
+    query = query_of(q)
+    hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
+    read = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
+
+    def newest(found: list[Hit]) -> bool:
+        return any(answerer.index.chunks[h.chunk_id].article_id == "new-2026-12-10" for h in found)
+
+    return len(hits), newest(hits), newest(read)
+
+
 def test_what_holds_now_reads_the_newest_articles_however_many_match_better(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """More older articles match the words better than the retrieval reads; the newest is
     read too."""
@@ -394,15 +412,10 @@ def test_what_holds_now_reads_the_newest_articles_however_many_match_better(tmp_
         "dated: 2026-12-10\n---\nProgram pasar terlindungi terus meluas di kota.\n\n"
         "Di tingkat provinsi, cakupan kepesertaan pekerja Sumsel mencapai 49,6 persen.\n"
     )
-    from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
+    from bot.answer.retrieval import K_CHUNKS
 
-    answerer = _engine_on(tmp_path, articles).answerer
-    q = answerer.read("berapa persen cakupan kepesertaan sumsel saat ini?")[0].sides[0]
-    query = query_of(q)
-    hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
-    read = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
-    newest = [h for h in read if answerer.index.chunks[h.chunk_id].article_id == "new-2026-12-10"]
-    assert len(hits) == K_CHUNKS and newest
+    found, _, read = _newest_read(tmp_path, articles)
+    assert found == K_CHUNKS and read
 
 
 def test_what_holds_now_reads_each_of_the_newest_articles(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -421,18 +434,8 @@ def test_what_holds_now_reads_each_of_the_newest_articles(tmp_path) -> None:  # 
         "dated: 2026-12-10\n---\nProgram pasar terlindungi terus meluas di kota.\n\n"
         "Di tingkat provinsi, cakupan pekerja mencapai 49,6 persen.\n"
     )
-    from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
-
-    answerer = _engine_on(tmp_path, articles).answerer
-    q = answerer.read("berapa persen cakupan kepesertaan sumsel saat ini?")[0].sides[0]
-    query = query_of(q)
-    hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
-    read = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
-
-    def newest(found: list) -> bool:  # type: ignore[type-arg]
-        return any(answerer.index.chunks[h.chunk_id].article_id == "new-2026-12-10" for h in found)
-
-    assert not newest(hits) and newest(read)
+    _, retrieved, read = _newest_read(tmp_path, articles)
+    assert not retrieved and read
 
 
 TOLL_ARTICLE = """---

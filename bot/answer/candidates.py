@@ -110,15 +110,12 @@ class CandidateFinder:
     def _union_terms(self, scored: Scored) -> frozenset[str]:
         """A window's terms as the union of its sentences' (each sentence's terms are
         computed once however many windows hold it): for the first look only."""
-        first = scored.sentences[0]
-        lead = "" if scored.title else list_lead(scored.article.body, first)
-        if len(scored.sentences) == 1 and not lead:
-            return self.terms_of(first.text)
-        texts = (
-            [lead, *(s.text for s in scored.sentences)]
-            if lead
-            else [s.text for s in scored.sentences]
-        )
+        texts = [s.text for s in scored.sentences]
+        lead = "" if scored.title else list_lead(scored.article.body, scored.sentences[0])
+        if lead:  # an item of a list: with the paragraph announcing it
+            texts.append(lead)
+        if len(texts) == 1:
+            return self.terms_of(texts[0])
         return frozenset().union(*(self.terms_of(t) for t in texts))
 
     def _windows_of(self, hit: Hit) -> list[Scored]:

@@ -170,9 +170,10 @@ class Answerer:
                 q = replace(q, wants_latest=True)  # "siapa kepala X?": who holds it now
             # "Januari-September ... berapa kasus, berapa rupiah?": the period of the question
             # before is one period for its follow-up too
-            one_period = previous is not None and len(out[-1].sides) == 1
-            kept = one_period and previous is not None and q.months == previous[1].months
-            if follow_up and kept and q.months:  # no split by month; by place or word still
+            one_period = (
+                previous is not None and len(out[-1].sides) == 1 and q.months == previous[1].months
+            )
+            if follow_up and one_period and q.months:  # no split by month; by place or word still
                 split = sides(replace(q, months=()))
                 out.append(
                     Asked(asked, tuple(replace(side, months=q.months) for side in split), True)

@@ -98,8 +98,7 @@ def target_spans(q: Question, text: str) -> spans.Spans:
     if q.kind == "kenapa":
         return evidence.reason_spans(text)
     if q.kind == "kapan":
-        dates = spans.day_spans(text) if asks_day(q) else spans.date_spans(text)
-        return dates + (spans.duration_spans(text) if asks_deadline(q) else ())
+        return _dates(q, text) + (spans.duration_spans(text) if asks_deadline(q) else ())
     return ()
 
 
@@ -109,6 +108,11 @@ _DEADLINE_WORDS = {"lambat", "batas", "deadline", "lama", "tenggat", "jangka", "
 def asks_day(q: Question) -> bool:
     """ "tanggal berapa": a year or a month alone does not answer it."""
     return "tanggal" in q.words
+
+
+def _dates(q: Question, text: str) -> spans.Spans:
+    """The dates in `text` that can answer `q`: days only for "tanggal berapa"."""
+    return spans.day_spans(text) if asks_day(q) else spans.date_spans(text)
 
 
 def asks_deadline(q: Question) -> bool:
@@ -262,8 +266,7 @@ def fits_kind(q: Question, text: str) -> bool:
             return bool(people)
         return bool(people or evidence.institution_spans(text))
     if q.kind == "kapan":
-        dates = spans.day_spans(text) if asks_day(q) else spans.date_spans(text)
-        return bool(dates) or (asks_deadline(q) and bool(spans.duration_spans(text)))
+        return bool(_dates(q, text)) or (asks_deadline(q) and bool(spans.duration_spans(text)))
     return True
 
 

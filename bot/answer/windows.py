@@ -52,30 +52,24 @@ def list_item(body: str, s: Sentence) -> bool:
     """A line with a figure in a list that a sentence announces with ":" ("Rinciannya:",
     then "Kecelakaan kerja: 5.684 kasus, Rp96,2 miliar"): answer text, which the
     sentences before it place in time and space."""
-    if not any(c.isdigit() for c in s.text):
-        return False
-    lines = body[: s.start].rstrip("\n").split("\n")
-    for line in reversed(lines[-ITEM_REACH:]):
-        line = line.strip()
-        if not line:
-            continue
-        if line.endswith(":"):
-            return True
-        if line.endswith((".", "!", "?")) or len(line.split()) > ITEM_WORDS:
-            return False
-    return False
+    return bool(list_lead(body, s))
 
 
 def list_lead(body: str, s: Sentence) -> str:
     """For an item of a list, the paragraph that announces it ("Sepanjang Januari hingga
     September 2027, ... Berikut rinciannya:"), which places it in time and space; "" for
     any other sentence."""
-    if not list_item(body, s):
+    if not any(c.isdigit() for c in s.text):
         return ""
-    lines = body[: s.start].rstrip("\n").split("\n")
+    lines = body[: s.start].rstrip("\n").rsplit("\n", ITEM_REACH)  # only the last lines
     for line in reversed(lines[-ITEM_REACH:]):
-        if line.strip().endswith(":"):
-            return line.strip()
+        line = line.strip()
+        if not line:
+            continue
+        if line.endswith(":"):
+            return line
+        if line.endswith((".", "!", "?")) or len(line.split()) > ITEM_WORDS:
+            return ""
     return ""
 
 

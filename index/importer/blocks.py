@@ -246,10 +246,10 @@ def _past_break(lines: list[str], at: int | None) -> int | None:
     Selanjutnya", "1", "2") under its label; `at` when neither is there."""
     if at is None:
         return None
-    up = before_at(lines, at)
     if caption(lines[at]) and not prose(lines[at]):
-        return up if up is not None and prose(lines[up]) else at
-    up = at
+        paragraph = before_at(lines, at)
+        return paragraph if paragraph is not None and prose(lines[paragraph]) else at
+    up: int | None = at
     while up is not None and lines[up].isdigit():
         up = before_at(lines, up)
     paging = up is not None and len(lines[up].split()) <= 5 and _PAGING_RE.search(lines[up])
