@@ -195,7 +195,7 @@ def named_in_full(
     q: Question, window_terms: frozenset[str], article_terms: frozenset[str]
 ) -> frozenset[str]:
     """A window's terms, with the whole name of a person the question names when the window
-    names them by part of it ("Ratna memimpin ...") and the article by all of it."""
+    names them by part of it ("<Nama> memimpin ...") and the article by all of it."""
     for name in q.people:
         parts = set(terms_of_words(words(name)))
         if parts & window_terms and parts <= article_terms:
