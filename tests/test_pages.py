@@ -22,12 +22,33 @@ PAGES = FIXTURES / "pages"
 # fixed after its one measurement, so they now guard against going back).
 FOLDERS = [
     PAGES,
-    *(FIXTURES / f"pages{n}" for n in range(2, 12)),
+    *(FIXTURES / f"pages{n}" for n in range(2, 13)),
     *(FIXTURES / f"import_heldout{n}" for n in ("", *"23456789", *(str(n) for n in range(10, 35)))),
 ]
 # A government news site whose footer names the government, not the site's own name (round
 # 24, after its one measurement): the importer takes the copyright line's owner.
 OUTLET_MISSES = {"p04_beritajakarta.txt"}
+# Pages12 (2026-12-03, measured once as importer data: meta 7/8, left 5/329, lost 7/223,
+# HTML 0/2), not fixed yet: a photo caption taken for the headline, lettered list items
+# ("a. 7.400 petani kopi") and comma subheadings dropped, a press-release sign-off, a radio
+# show's promotion and a data box's lines kept.
+PAGES12_TITLE_MISSES = {"ng01_lokadata.txt"}
+PAGES12_LOST = {
+    "Muba teratas, OKU Selatan terbawah",
+    "Harga Bagus, Risiko Tetap",
+    "81 Kecelakaan Sepanjang 2027",
+    "7.400 petani kopi",
+    "1.650 guru ngaji dan marbot masjid",
+    "1.200 pengemudi ojek",
+    "1.000 perangkat desa dan anggota BPD",
+}
+PAGES12_LEFT = {
+    "(Diskominfo OKU Selatan/rls)",
+    "Simak wawancara lengkapnya di program Smart Business Update, setiap hari pukul 07.00 WIB.",
+    "Program Kampung Nelayan Terlindungi diperluas ke Air Sugihan dan Pangkalan Lampam.",
+    "Nelayan terdaftar di OKI naik menjadi 14.860 orang per Mei 2028.",
+    "Pemkab OKI menanggung iuran 12.400 nelayan pada 2028.",
+}
 # Lines the writers disagree on: round 6's writer listed the subheadings inside an article as
 # boilerplate, the writers of rounds 7 and 8 (and PAGE_FORMAT) as body; the importer keeps them.
 DISPUTED = {"Iuran Mulai Rp16.800", "Cakupan Kepesertaan Masih Rendah"}
@@ -58,14 +79,15 @@ def test_text_page_metadata_boilerplate_and_body(truth: dict) -> None:  # type: 
     article = import_page(text, source_name="p")
     if truth.get("url") and truth["url"] in text:
         assert article.url == truth["url"]  # the page shows its own address
-    assert normalized(article.title) == normalized(truth["title"])
+    if truth["source"] not in PAGES12_TITLE_MISSES:
+        assert normalized(article.title) == normalized(truth["title"])
     accepted = {normalized(o) for o in [truth["outlet"], *truth.get("outlet_accept", [])]}
     if truth["source"] not in OUTLET_MISSES:
         assert normalized(article.outlet) in accepted
     assert str(article.published or article.dated) == truth["date"]
     left, lost = left_and_lost(truth, article)
-    assert [b for b in left if b not in DISPUTED | KNOWN_LEFT] == []
-    assert [s for s in lost if s not in KNOWN_LOST] == []
+    assert [b for b in left if b not in DISPUTED | KNOWN_LEFT | PAGES12_LEFT] == []
+    assert [s for s in lost if s not in KNOWN_LOST | PAGES12_LOST] == []
 
 
 # HTML pages not yet read as their text pages are (rounds 11 and 12, after their one
@@ -83,6 +105,9 @@ HTML_MISSES = {
     # round 29: a news aggregator; its text page names the story's own site ("Baca artikel
     # asli di X"), its HTML the aggregator (both are accepted outlets)
     "p06_kurio.html",
+    # pages12, not fixed yet: the HTML and the text page do not make the same article
+    "ng01_lokadata.html",
+    "ng07_indonesiagoid.html",
 }
 PAIRS = [t for t in TRUTH if t.get("html") and t["html"] not in HTML_MISSES]
 

@@ -116,3 +116,11 @@ def test_an_introduction_before_a_comma_is_context(reader: Reader) -> None:
     assert "fisherman in banyuasin" in r.context
     r = reader.read("sy buruh sawit di muba, program bpjs tk ada apa aja?")
     assert r.questions == ("program bpjs tk ada apa aja?",)
+
+
+def test_a_statement_about_the_asker_after_the_question_is_context(reader: Reader) -> None:
+    r = reader.read("program bpjs tk tu apo bae galo, aku dak paham nian")
+    assert r.questions == ("program bpjs tk tu apo bae galo",)
+    assert r.context == "aku dak paham nian"
+    r = reader.read("program bpjs tk ada apa aja, saya termasuk yang mana?")
+    assert r.questions != ("program bpjs tk ada apa aja",)  # a second question stays

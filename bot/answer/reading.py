@@ -95,6 +95,9 @@ class Reader:
                 if asked:
                     context.append(intro)
                     core = asked
+            core, afterword = self._before_afterword(core)
+            if afterword:
+                context.append(afterword)
             words = self.lex.expand(w for _, _, w in _tokens(core))
             if self._introduces(core) and not piece.rstrip().endswith("?"):
                 context.append(core)
@@ -135,6 +138,18 @@ class Reader:
             rest = core[match.end() :].strip()
             if rest and self._asks(rest, strict=True):
                 return core[: match.start()].strip(), rest
+        return core, ""
+
+    def _before_afterword(self, core: str) -> tuple[str, str]:
+        """("program apa aja", "aku dak paham nian") for "program apa aja, aku dak paham
+        nian": a statement about the asker after the last comma of a question is context;
+        (core, "") when there is none."""
+        cut = core.rfind(",")
+        if cut < 0:
+            return core, ""
+        question, rest = core[:cut].strip(), core[cut + 1 :].strip(" ?")
+        if rest and self._introduces(rest) and not self._asks(rest) and self._asks(question):
+            return question + ("?" if core.rstrip().endswith("?") else ""), rest
         return core, ""
 
     def _asks(self, text: str, strict: bool = False) -> bool:
