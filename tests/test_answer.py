@@ -559,3 +559,53 @@ def test_a_follow_up_in_the_same_period_still_compares_places(tmp_path) -> None:
     )
     assert len(asked) == 2 and len(asked[1].sides) == 2
     assert all(side.months == (1, 9) for side in asked[1].sides)
+
+
+COVERAGE_2020 = """---
+id: iota-2020-11-16
+title: Kepesertaan Pekerja Sumsel Belum Optimal
+outlet: Iota
+dated: 2020-11-16
+---
+Persentase coverage share kepesertaan BPJS Ketenagakerjaan di Sumsel masih 36 persen.
+
+Gubernur meminta kabupaten dan kota ikut mendaftarkan pekerja.
+"""
+COVERAGE_2024 = """---
+id: kappa-2024-08-02
+title: Kanwil Beraudiensi dengan Gubernur
+outlet: Kappa
+dated: 2024-08-02
+---
+Kepala kanwil beraudiensi dengan gubernur di kantor gubernur.
+
+Dari kurang lebih 3 juta pekerja di Sumsel, baru 34 persen terlindungi BPJS Ketenagakerjaan.
+
+Sebanyak 120 ribu pekerja baru didaftarkan tahun ini.
+"""
+
+
+def test_each_side_of_a_comparison_states_the_same_kind_of_figure(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.answer.compose import LEAN_SHARE
+    from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
+
+    answerer = _engine_on(tmp_path, {"iota.md": COVERAGE_2020, "kappa.md": COVERAGE_2024}).answerer
+    (asked,) = answerer.read("coverage bpjs tk sumsel 2020 sm 2024 naik ga sih")
+    found = {}
+    for q in asked.sides:
+        query = query_of(q)
+        hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
+        found[id(q)] = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
+    later = asked.sides[1]
+    percent = next(c.scored for c in answerer.candidates(later, found[id(later)]))
+    assert "34 persen" in percent.text
+    saved = answerer.scorer
+    # A threshold the 2024 side's best window misses, but not by more than LEAN_SHARE allows
+    answerer.use_scorer(replace(saved, threshold=percent.score / LEAN_SHARE * 0.99))
+    try:
+        by_side = [(q, answerer._select(q, found[id(q)])) for q in asked.sides]
+        assert by_side[0][1] and not by_side[1][1]
+        filled = answerer._like_for_like(by_side, found)
+    finally:
+        answerer.use_scorer(saved)
+    assert [p.scored.text for p in filled[1][1]] == [percent.text]

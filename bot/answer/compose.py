@@ -28,7 +28,7 @@ from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
 from bot.answer.retrieval import K_CHUNKS, Searcher, query_of, within_dates
 from bot.answer.scoring import Scored, asks_office_holder, target_spans
-from bot.answer.spans import NUMBER_RE
+from bot.answer.spans import NUMBER_RE, has_money, has_percent, people_count
 from bot.answer.vocabulary import is_common, nearest_common
 from bot.answer.windows import window_at, with_continuation, with_items, with_paragraph_next
 from index.glossary import Glossary
@@ -230,7 +230,10 @@ class Answerer:
         for i, a in enumerate(asked):
             qs = a.sides
             lean = answered_from if a.follows else frozenset()
-            picks = [p for q in qs if id(q) in found for p in self._select(q, found[id(q)], lean)]
+            by_side = [(q, self._select(q, found[id(q)], lean)) for q in qs if id(q) in found]
+            if len(by_side) > 1:
+                by_side = self._like_for_like(by_side, found)
+            picks = [p for _, side in by_side for p in side]
             answered_from = frozenset(p.scored.article.id for p in picks)
             if not picks:
                 unanswered.append(i)
@@ -264,6 +267,28 @@ class Answerer:
             took_ms=(time.perf_counter() - t0) * 1e3,
             stage_ms=stages,
         )
+
+    def _like_for_like(
+        self, by_side: list[tuple[Question, list[Pick]]], found: Mapping[int, list[Hit]]
+    ) -> list[tuple[Question, list[Pick]]]:
+        """The sides of a comparison with the sides the threshold refused answered by their
+        best window stating the same kind of figure (a percentage, a sum of money, a count of
+        people) as the first side answered, when it is likely enough (`LEAN_SHARE` of the
+        threshold): "coverage 2020 sm 2024" compares one figure, whatever words each year's
+        article uses for it."""
+        answered = next((side[0].scored.text for _, side in by_side if side), "")
+        same = next((f for f in (has_percent, has_money, people_count) if f(answered)), None)
+        if same is None:
+            return by_side
+        needed = LEAN_SHARE * self.scorer.threshold
+        out = []
+        for q, side in by_side:
+            if not side:
+                like = (c.scored for c in self.candidates(q, found[id(q)]))
+                best = next((w for w in like if w.score >= needed and same(w.text)), None)
+                side = [Pick(self.with_continuation(best))] if best is not None else []
+            out.append((q, side))
+        return out
 
     def _select(
         self, q: Question, hits: list[Hit], lean: frozenset[str] = frozenset()
