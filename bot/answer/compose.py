@@ -285,8 +285,9 @@ class Answerer:
         for q, side in by_side:
             if not side:
                 like = (c.scored for c in self.candidates(q, found[id(q)]))
-                best = next((w for w in like if w.score >= needed and same(w.text)), None)
-                side = [Pick(self.with_continuation(best))] if best is not None else []
+                best = next((w for w in like if same(w.text)), None)  # the best-ranked one
+                if best is not None and best.score >= needed:
+                    side = [Pick(self.with_continuation(best))]
             out.append((q, side))
         return out
 

@@ -145,11 +145,11 @@ class Reader:
         nian": a statement about the asker after the last comma of a question is context;
         (core, "") when there is none."""
         cut = core.rfind(",")
-        if cut < 0:
+        if cut < 0 or core.rstrip().endswith("?"):  # "..., saya berhak?" asks it
             return core, ""
-        question, rest = core[:cut].strip(), core[cut + 1 :].strip(" ?")
+        question, rest = core[:cut].strip(), core[cut + 1 :].strip()
         if rest and self._introduces(rest) and not self._asks(rest) and self._asks(question):
-            return question + ("?" if core.rstrip().endswith("?") else ""), rest
+            return question, rest
         return core, ""
 
     def _asks(self, text: str, strict: bool = False) -> bool:
