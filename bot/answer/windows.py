@@ -4,6 +4,8 @@ leans on. Pure functions over an article and its sentences."""
 
 from __future__ import annotations
 
+import re
+
 from bot.answer import evidence
 from bot.answer.scoring import Scored
 from index.records import Article, Chunk, Sentence
@@ -11,6 +13,8 @@ from index.records import Article, Chunk, Sentence
 HEADLINE_WORDS = 25  # a lone body line this short without a full stop is a headline
 ITEM_WORDS = 15  # a list item after an announcing ":" is a short line
 ITEM_REACH = 12  # lines a list item may stand below the sentence announcing its list
+
+_DIGIT = re.compile(r"\d")
 
 
 def windows_of(chunk: Chunk, article: Article, sents: list[Sentence]) -> list[Scored]:
@@ -59,17 +63,21 @@ def list_lead(body: str, s: Sentence) -> str:
     """For an item of a list, the paragraph that announces it ("Sepanjang Januari hingga
     September 2027, ... Berikut rinciannya:"), which places it in time and space; "" for
     any other sentence."""
-    if not any(c.isdigit() for c in s.text):
+    if not _DIGIT.search(s.text):
         return ""
-    lines = body[: s.start].rstrip("\n").rsplit("\n", ITEM_REACH)  # only the last lines
-    for line in reversed(lines[-ITEM_REACH:]):
-        line = line.strip()
-        if not line:
-            continue
+    end = s.start
+    while end and body[end - 1] == "\n":
+        end -= 1
+    for _ in range(ITEM_REACH):  # the lines above, nearest first, without copying the body
+        cut = body.rfind("\n", 0, end)
+        line = body[cut + 1 : end].strip()
         if line.endswith(":"):
             return line
         if line.endswith((".", "!", "?")) or len(line.split()) > ITEM_WORDS:
             return ""
+        if cut < 0:
+            break
+        end = cut
     return ""
 
 
