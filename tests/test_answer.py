@@ -603,9 +603,13 @@ def test_each_side_of_a_comparison_states_the_same_kind_of_figure(tmp_path) -> N
     # A threshold the 2024 side's best window misses, but not by more than LEAN_SHARE allows
     answerer.use_scorer(replace(saved, threshold=percent.score / LEAN_SHARE * 0.99))
     try:
-        by_side = [(q, answerer._select(q, found[id(q)])) for q in asked.sides]
+        ranked = [answerer._ranked(q, found[id(q)]) for q in asked.sides]
+        by_side = [
+            (q, answerer._select(q, found[id(q)], r))
+            for q, r in zip(asked.sides, ranked, strict=True)
+        ]
         assert by_side[0][1] and not by_side[1][1]
-        filled = answerer._like_for_like(by_side, found)
+        filled = answerer._like_for_like(by_side, ranked)
     finally:
         answerer.use_scorer(saved)
     assert [p.scored.text for p in filled[1][1]] == [percent.text]

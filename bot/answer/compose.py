@@ -230,9 +230,10 @@ class Answerer:
         for i, a in enumerate(asked):
             qs = a.sides
             lean = answered_from if a.follows else frozenset()
-            by_side = [(q, self._select(q, found[id(q)], lean)) for q in qs if id(q) in found]
+            ranked = [(q, self._ranked(q, found[id(q)])) for q in qs if id(q) in found]
+            by_side = [(q, self._select(q, found[id(q)], r, lean)) for q, r in ranked]
             if len(by_side) > 1:
-                by_side = self._like_for_like(by_side, found)
+                by_side = self._like_for_like(by_side, [r for _, r in ranked])
             picks = [p for _, side in by_side for p in side]
             answered_from = frozenset(p.scored.article.id for p in picks)
             if not picks:
@@ -269,37 +270,47 @@ class Answerer:
         )
 
     def _like_for_like(
-        self, by_side: list[tuple[Question, list[Pick]]], found: Mapping[int, list[Hit]]
+        self, by_side: list[tuple[Question, list[Pick]]], ranked: list[list[Scored]]
     ) -> list[tuple[Question, list[Pick]]]:
         """The sides of a comparison with the sides the threshold refused answered by their
         best window stating the same kind of figure (a percentage, a sum of money, a count of
         people) as the first side answered, when it is likely enough (`LEAN_SHARE` of the
         threshold): "coverage 2020 sm 2024" compares one figure, whatever words each year's
-        article uses for it."""
+        article uses for it. `ranked`: each side's candidate windows, best first."""
         answered = next((side[0].scored.text for _, side in by_side if side), "")
         same = next((f for f in (has_percent, has_money, people_count) if f(answered)), None)
         if same is None:
             return by_side
         needed = LEAN_SHARE * self.scorer.threshold
         out = []
-        for q, side in by_side:
+        for (q, side), windows in zip(by_side, ranked, strict=True):
             if not side:
-                like = (c.scored for c in self.candidates(q, found[id(q)]))
-                best = next((w for w in like if same(w.text)), None)  # the best-ranked one
+                best = next((w for w in windows if same(w.text)), None)  # the best-ranked one
                 if best is not None and best.score >= needed:
                     side = [Pick(self.with_continuation(best))]
             out.append((q, side))
         return out
 
+    def _ranked(self, q: Question, hits: list[Hit]) -> list[Scored]:
+        """The question's candidate windows, best first (none for "X singkatan dari apa?",
+        which `_acronym` answers)."""
+        if q.kind == "singkatan":
+            return []
+        return [c.scored for c in self.candidates(q, hits)]
+
     def _select(
-        self, q: Question, hits: list[Hit], lean: frozenset[str] = frozenset()
+        self,
+        q: Question,
+        hits: list[Hit],
+        ranked: list[Scored],
+        lean: frozenset[str] = frozenset(),
     ) -> list[Pick]:
         """The windows that answer the question, each with an optional label; [] to refuse.
-        A follow-up is answered first from `lean`, the articles that answered the question
-        before it, when their best window is likely enough (`LEAN_SHARE` of the threshold)."""
+        `ranked` is `_ranked(q, hits)`. A follow-up is answered first from `lean`, the articles
+        that answered the question before it, when their best window is likely enough
+        (`LEAN_SHARE` of the threshold)."""
         if q.kind == "singkatan":
             return self._acronym(q, hits)
-        ranked = [c.scored for c in self.candidates(q, hits)]
         needed = self.scorer.threshold
         own = next((c for c in ranked if c.article.id in lean), None)
         if own is not None and own.score >= LEAN_SHARE * needed:
