@@ -1116,3 +1116,26 @@ def test_subheadings_after_a_credited_caption_or_a_page_break_and_a_pitch_under_
     )
     body = import_page(page, source_name="a.txt").body
     assert pitch not in body and SECOND in body
+
+
+def test_lettered_items_a_short_lead_in_a_figure_led_subheading_and_a_release_sign_off() -> None:
+    # A lettered list is one item per line, not a hard-wrapped sentence.
+    lettered = body_of(
+        raw("Pekerja rentan itu terdiri atas:", "a. 11.200 petani kopi", "b. 9.600 petani karet")
+    )
+    assert lettered.split("\n\n")[1:4] == [
+        "Pekerja rentan itu terdiri atas:",
+        "11.200 petani kopi",
+        "9.600 petani karet",
+    ]
+    # "Berikut rinciannya:" after a paragraph announces the list under it, first item included.
+    items = ["1. Jaminan Hari Tua (JHT): 119.880 kasus", "2. Jaminan Kematian (JKM): 2.506 kasus"]
+    listed = body_of(raw(SECOND, "Berikut rinciannya:", *items))
+    assert listed.split("\n\n")[2:5] == [
+        "Berikut rinciannya:",
+        "Jaminan Hari Tua (JHT): 119.880 kasus",
+        "Jaminan Kematian (JKM): 2.506 kasus",
+    ]
+    # A subheading may start with its figure; a press release's sign-off is no article text.
+    headed = body_of(raw("1.742 Kecelakaan di Kebun", tail="(Humas Pemkot Palembang/rls)"))
+    assert headed.split("\n\n") == [LEAD, "1.742 Kecelakaan di Kebun", SECOND, QUOTE]

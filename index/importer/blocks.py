@@ -95,12 +95,30 @@ def table_rows(lines: list[str]) -> set[int]:
             rows.update(items)  # "... menjadi kelompok terbanyak." then "Label: 8.312 orang"
         items = []
     for i, line in enumerate(lines):
-        if not prose(line) or _PROMPT_RE.match(line):
+        lead_in = _lead_in(lines, i)
+        if not (prose(line) or lead_in) or _PROMPT_RE.match(line):
             continue
         found = _announced_items(lines, i)
         if line.endswith(":") or _figures_in_prose(lines, found):
             rows.update(found)
+            if lead_in and found:
+                rows.add(i)  # "Berikut rinciannya:" belongs to the list it announces
     return rows
+
+
+def _lead_in(lines: list[str], i: int) -> bool:
+    """A few words announcing a list right after a paragraph of the article ("Berikut
+    rinciannya:"), too short to be a sentence; not a site's "Baca juga:" or "Tags:"."""
+    line = lines[i]
+    return (
+        line.endswith(":")
+        and 1 <= len(line.split()) <= 4
+        and not LIST_HEADER_RE.match(line)
+        and not _SEE_ALSO_RE.match(line)
+        and not _PAGING_RE.search(line)
+        and any(w[:1].islower() for w in line.split())
+        and prose(before_line(lines, i))
+    )
 
 
 # An item ending with its figure and unit ("Kota A 17.915 peserta"), not a year.
@@ -148,8 +166,13 @@ def _embed(line: str) -> bool:
 
 
 def _title_like(line: str) -> bool:
-    """A short line in the shape of a title: two to eight words, capitalised, no sentence end."""
-    return 2 <= len(line.split()) <= 8 and not line.endswith(SENTENCE_END) and line[:1].isupper()
+    """A short line in the shape of a title: two to eight words, capitalised or led by a
+    figure ("1.742 Kecelakaan di Kebun"), no sentence end."""
+    capitalised = line[:1].isupper() or bool(_FIGURE_LED_RE.match(line))
+    return 2 <= len(line.split()) <= 8 and not line.endswith(SENTENCE_END) and capitalised
+
+
+_FIGURE_LED_RE = re.compile(r"\d[\d.,]*\s+[A-Z]")
 
 
 def _cells(line: str) -> int:

@@ -28,6 +28,7 @@ from index.importer.lines import (
     DATELINE_RE,
     DAY_DATE_END,
     DOMAIN_RE,
+    LETTERED_RE,
     SENTENCE_END,
     caption,
     english,
@@ -273,6 +274,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and len(out[-1].split()) >= 4
             and len(line.split()) >= 2
             and line[0].islower()
+            and not LETTERED_RE.match(line)  # "b. 9.600 petani karet": the next item
             and not out[-1].endswith(SENTENCE_END)
             and header_date(out[-1]) is None
             and not DOMAIN_RE.match(line.split()[0])  # "situs.id Kalimat pertama ...": a dateline

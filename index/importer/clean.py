@@ -20,6 +20,7 @@ from index.importer.lines import (
     BYLINE_RE,
     DATELINE_RE,
     DOMAIN_RE,
+    LETTERED_RE,
     SEE_ALSO,
     TLDS,
     URL_LINE_RE,
@@ -29,7 +30,7 @@ from index.importer.lines import (
 _SPACE_RE = re.compile(r"[^\S\n]+")
 _CELL_RE = re.compile(r"(?<=\S)\t+(?=\S)")  # a table row's cells, written as " | " cells
 # A list item's mark ("- ", "• ", "2. "): layout, which a page's HTML writes otherwise.
-_LIST_MARK_RE = re.compile(r"^(?:[-–—•*]|\d{1,2}[.)])\s+(?=\S)")
+_LIST_MARK_RE = re.compile(r"^(?:[-–—•*]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
         if not line:
             wrapped = False
             continue
-        if wrapped and line[0].islower():
+        if wrapped and line[0].islower() and not LETTERED_RE.match(line):
             paras[-1] += " " + line
         else:
             paras.append(line)

@@ -116,6 +116,7 @@ BYLINE_RE = re.compile(
 _LABEL_CAPTION_RE = re.compile(r"^[A-Z][A-Z0-9 ,.'&]{2,40}\s[-–—]\s+\S")  # "RESMI MENJABAT - ..."
 _BREADCRUMB_RE = re.compile(r"\s(?:>|»|›|/|\|)\s")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+LETTERED_RE = re.compile(r"^[a-z][.)]\s+\S")  # an item of a lettered list ("a. 11.200 ...")
 SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "…", ":")
 
 PROSE_WORDS = 20  # a line this long is article text even without a full stop
@@ -248,10 +249,16 @@ def prose(line: str) -> bool:
     return len(ws) >= PROSE_WORDS and function_share(line) >= FUNCTION_SHARE
 
 
+# A press release's sign-off on a line of its own: "(Humas Pemkot X/rls)", "(Diskominfo X/adv)"
+_SIGN_OFF_RE = re.compile(r"\([A-Z][\w.-]*(?:\s+[\w.-]+){0,5}\s*/\s*(?i:rls|rel|ril|adv|release)\)")
+
+
 def single_rule(line: str, next_line: str = "") -> bool:
-    """A boilerplate line on its own: site phrase, caption, credit, date or dateline only."""
+    """A boilerplate line on its own: site phrase, caption, credit, sign-off, date or dateline
+    only."""
     return bool(
         site_phrase(line)
+        or _SIGN_OFF_RE.fullmatch(line)
         or foreign(line)
         or caption(line, next_line)
         or len(line.split()) == 1
