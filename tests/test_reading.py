@@ -110,6 +110,17 @@ def test_a_thin_follow_up_asking_when_or_why_stays_a_question_of_its_own(reader:
     assert len(r.questions) == 1  # the same kind asked again continues it
 
 
+def test_a_thin_follow_up_asking_who_or_where_stays_a_question_of_its_own(reader: Reader) -> None:
+    # a question of five words or fewer is thin
+    thin = Reader(reader.lex, reader.is_question, lambda ws: 1 + (len(ws) > 5), reader.kind_of)
+    r = thin.read("apa bener sumsel baru 34% pekerja yg terlindungi?? yg ngomong siapa")
+    assert r.questions[1] == "yg ngomong siapa"
+    r = thin.read("bpjs tk mau masuk ke pasar ya? kerja samanya sama siapa?")
+    assert r.questions[1] == "kerja samanya sama siapa?"
+    r = thin.read("berapa pekerja yang terlindungi? berapa?")
+    assert len(r.questions) == 1  # the same kind asked again continues it
+
+
 def test_an_introduction_before_a_comma_is_context(reader: Reader) -> None:
     r = reader.read("im a fisherman in banyuasin, am i included in their village program?")
     assert r.questions == ("am i included in their village program?",)

@@ -22,8 +22,9 @@ _TOKEN_RE = re.compile(r"[0-9]+(?:[.,/][0-9]+)*%?|[^\W\d_]+", re.UNICODE)
 _BREAK_RE = re.compile(r"(?<=[.!?])\s+|\n+|\s*[?]+\s*")
 # Words joining the two questions of one sentence ("..., trus skrg udah brp?").
 _JOINERS = {"dan", "trus", "terus", "lalu", "serta", "and", "then", "kemudian"}
+# What a thin question may ask of the one before it ("... ? yg ngomong siapa"): it stays apart.
+_FOLLOW_UP_KINDS = ("kapan", "kenapa", "siapa", "di_mana")
 # Particles that make a statement a question ("JKM ya?"): not a question word of its own.
-_WHEN_OR_WHY = ("kapan", "kenapa")  # kinds a thin question asks of the one before it
 _TAGS = {"ya", "yah", "ga", "gak", "nggak", "kan", "kah", "dong", "sih", "deh", "tidak", "bukan"}
 _LINKED = "\x00"  # marks a question cut from the sentence before it (internal)
 
@@ -164,7 +165,8 @@ class Reader:
         """Questions too thin to stand alone joined to their neighbour: "data maret sm agustus
         beda ya? brp aja yg terlindungi" is one question, "... ? apo masalahnyo" too. The
         second question of a compound sentence stays apart (it follows up the first), and so
-        does one naming a year or month ("... ? trus kalo 2020 brp?")."""
+        does one naming a year or month ("... ? trus kalo 2020 brp?") or asking when, why, who
+        or where of the one before ("... ? yg ngomong siapa")."""
         out: list[str] = []
         pending = ""
         for q in questions:
@@ -177,8 +179,9 @@ class Reader:
             thin = self.substance(words) < MIN_QUESTION_TERMS
             # "..., trus kalo 2020 brp?": the question before, asked again for another time
             timed = any(w in MONTH_WORDS or re.fullmatch(r"(?:19|20)\d\d", w) for w in words)
-            # "... brp persen? alasannya apa?": when or why, asked of the question before
-            other = out and not pending and self._asks_when_or_why(words, out[-1])
+            # "... brp persen? alasannya apa?", "... ? yg ngomong siapa": when, why, who or
+            # where, asked of the question before
+            other = out and not pending and self._asks_more_of(words, out[-1])
             if not thin or (timed and out and not pending) or other:
                 out.append(q)
             elif out:
@@ -189,10 +192,10 @@ class Reader:
             out.append(pending)
         return out
 
-    def _asks_when_or_why(self, words: Sequence[str], before: str) -> bool:
+    def _asks_more_of(self, words: Sequence[str], before: str) -> bool:
         kind = self.kind_of(words)
         previous = self.kind_of(self.lex.expand(w for _, _, w in _tokens(before)))
-        return kind in _WHEN_OR_WHY and kind != previous
+        return kind in _FOLLOW_UP_KINDS and kind != previous
 
     def _split_at_ask(self, piece: str) -> tuple[str, str]:
         """("sy buruh sawit di kebun", "berapa ...") for "sy buruh sawit di kebun mau tanya
