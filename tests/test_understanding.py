@@ -105,6 +105,30 @@ def _article(  # type: ignore[no-untyped-def]
     return Article("a", title, "Outlet", dated, dated, "", None, region, body)
 
 
+def test_when_an_event_took_place_in_a_district_its_article_names_the_district(
+    reader: QuestionReader,
+) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    launched = "Usai peresmian layanan baru pada Kamis 12 Januari 2023, gubernur meminta pelayanan."
+    body = f"{launched} Sebanyak 1,6 juta penduduk Palembang bekerja."
+    names = {1: ("januari",)}
+    when = reader.parse("kapan layanan baru diresmikan di Palembang?")
+    assert unmet(when, launched, [], _article(body=body), places, names) == []
+    # An article naming the city only as an office's place does not place the event there.
+    office = f"{launched} Kepala Kantor Cabang Palembang hadir."
+    assert unmet(when, launched, [], _article(body=office), places, names) == ["Palembang"]
+    # Not for a figure: a province-wide count does not answer for the district.
+    count = reader.parse("berapa pekerja terlindungi di Palembang?")
+    figure = "Sebanyak 1,3 juta pekerja terlindungi."
+    assert unmet(
+        count, figure, [], _article(body=f"{figure} Cabang Palembang hadir."), places, names
+    )
+
+
 def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> None:
     lex = load_lexicons(KNOWLEDGE)
 
@@ -249,6 +273,15 @@ def test_a_month_range_is_one_period_and_may_be_named_just_before_the_answer(
     total = "Total nilai klaim mencapai Rp 48,6 miliar."
     assert unmet(q, total, [lead], november, lambda _: frozenset(), names) == []
     assert unmet(q, total, [], november, lambda _: frozenset(), names)
+
+
+def test_a_noun_counted_after_berapa_is_no_percentage(reader: QuestionReader) -> None:
+    assert reader.parse("berapa persen cakupan bpjs tk sumsel?").unit == "persen"
+    assert reader.parse("berapa target cakupan 2025?").unit == "persen"
+    counted = reader.parse("berapa kabupaten dan kota yang mau dicakup bpjs tk?")
+    assert counted.unit == "jumlah"
+    english = reader.parse("how many regencies and cities is the province trying to cover?")
+    assert english.unit == "jumlah"
 
 
 def test_money_questions_want_money_and_office_questions_want_a_person(

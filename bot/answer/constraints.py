@@ -188,6 +188,29 @@ def _about_office(
     return _office_place(place, words(article.body), places_in)
 
 
+def _event_place(
+    place: Place, asked: Sequence[str], window: str, article: Article, places_in: PlacesIn
+) -> bool:
+    """For "kapan ... di <kota>?", the time of an event in a district (not at an office,
+    "di BPJS TK <kota>", which `_about_office` meets): the district is met by an article that
+    names it other than as an office's place ("penduduk <kota>", not only "Cabang
+    <kota>"), when the answer names no other district (a date is no district's figure)."""
+    if place.kind not in _LOCAL or _office_place(place, asked, places_in):
+        return False
+    if any(p.kind in _LOCAL for p in places_in(window)):
+        return False
+    tokens = words(f"{article.title} {article.body}")
+    kept, i = [], 0
+    while i < len(tokens):
+        if tokens[i] in _OFFICE_WORDS:  # "Cabang BPJS TK (di) <kota>": the office, left out
+            i = _past(tokens, i + 1, _AGENCY_WORDS | {"di"}) + 1
+            kept.append("|")
+            continue
+        kept.append(tokens[i])
+        i += 1
+    return place in places_in(" ".join(kept))
+
+
 def _office_place(place: Place, tokens: Sequence[str], places_in: PlacesIn) -> bool:
     """The words name the place as the agency's office ("BPJS Ketenagakerjaan <kota>",
     "Cabang <kota>")."""
@@ -308,6 +331,7 @@ def unmet(
         and not (
             q.kind not in ("berapa", "siapa") and _about_office(p, q.words, article, places_in)
         )
+        and not (q.kind == "kapan" and _event_place(p, q.words, window, article, places_in))
     ]
     if figure:
         missing += [

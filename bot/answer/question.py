@@ -146,6 +146,22 @@ def _asks_money(words: tuple[str, ...]) -> bool:
     return bool(near & _MONEY)
 
 
+# Nouns after "berapa" that ask for a value, not for a count of themselves.
+_VALUE_NOUNS = {
+    *("tingkat", "angka", "nilai", "besar", "capaian", "rasio", "realisasi", "share"),
+    *("banyak", "lama", "jauh"),
+}
+
+
+def _counts_a_noun(words: tuple[str, ...]) -> bool:
+    """ "Berapa kabupaten dan kota yang mau dicakup?": the noun right after "berapa" is what is
+    counted, whatever percentage word follows ("how many regencies ... cover")."""
+    at = words.index("berapa") if "berapa" in words else -1
+    after = words[at + 1] if 0 <= at < len(words) - 1 else ""
+    noun = after.isalpha() and after not in STOPWORDS and after not in _PERCENT
+    return noun and after not in _FIGURE_NOUNS and after not in _VALUE_NOUNS
+
+
 def _has(words: tuple[str, ...], phrase: str) -> bool:
     target = tuple(phrase.split())
     n = len(target)
@@ -369,7 +385,7 @@ class QuestionReader:
         unit = None
         if kind == "berapa":
             unit = "jumlah"
-            if any(w in _PERCENT for w in words):
+            if any(w in _PERCENT for w in words) and not _counts_a_noun(words):
                 unit = "persen"
             elif _has(words, "berapa lama"):
                 unit = "lama"
