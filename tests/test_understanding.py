@@ -825,11 +825,14 @@ def test_a_place_the_gazetteer_does_not_know_is_still_a_constraint(reader: Quest
     assert reader.parse("berapa peserta Kantor Cabang Pembantu Baturaja?").local_names == ()
     assert reader.parse("What is the Main Branch target?").local_names == ()
     # The agency's name between the place word and the name; a name of several words, one
-    # of them a province's ("Kabupaten Belitung Timur" is no province).
+    # of them a province's ("Kabupaten Aceh Tamiang" is no province).
     assert reader.parse("berapa peserta Kantor Cabang BPJS TK Tasikmalaya?").local_names == (
         "tasikmalaya",
     )
-    assert reader.parse("cakupan di Kabupaten Belitung Timur?").local_names == ("belitung timur",)
+    assert reader.parse("cakupan di Kabupaten Aceh Tamiang?").local_names == ("aceh tamiang",)
+    # The kabupaten of the provinces around Sumsel are in the gazetteer.
+    east = reader.parse("cakupan di Kabupaten Belitung Timur?")
+    assert east.local_names == () and [p.name for p in east.places] == ["Belitung Timur"]
     assert reader.parse("berapa pekerja di Provinsi Bangka Belitung?").local_names == ()
     # A capitalised question word or English office word is not part of the name.
     for titled in (
