@@ -1139,3 +1139,15 @@ def test_lettered_items_a_short_lead_in_a_figure_led_subheading_and_a_release_si
     # A subheading may start with its figure; a press release's sign-off is no article text.
     headed = body_of(raw("1.742 Kecelakaan di Kebun", tail="(Humas Pemkot Palembang/rls)"))
     assert headed.split("\n\n") == [LEAD, "1.742 Kecelakaan di Kebun", SECOND, QUOTE]
+
+
+def test_lettered_items_without_figures_a_source_note_and_a_figure_led_list_header() -> None:
+    # Lettered items without a figure stay the sentence they wrap.
+    items = ["Programnya meliputi:", "a. jaminan kecelakaan kerja;", "b. jaminan kematian; dan"]
+    wrapped = body_of(raw(*items, "c. jaminan hari tua."))
+    assert "a. jaminan kecelakaan kerja; b. jaminan kematian; dan c. jaminan hari tua." in wrapped
+    # "Sumber data:" and its sources, "10 Berita Terpopuler" between paragraphs: not the article.
+    noted = body_of(raw("Sumber data:", "BPS 2024", "BPJS TK 2025"))
+    assert noted.split("\n\n") == [LEAD, SECOND, QUOTE]
+    popular = body_of(raw("10 Berita Terpopuler"))
+    assert popular.split("\n\n") == [LEAD, SECOND, QUOTE]

@@ -121,12 +121,15 @@ def test_when_an_event_took_place_in_a_district_its_article_names_the_district(
     # An article naming the city only as an office's place does not place the event there.
     office = f"{launched} Kepala Kantor Cabang Palembang hadir."
     assert unmet(when, launched, [], _article(body=office), places, names) == ["Palembang"]
+    # An office name of several words does not name the district its last word is.
+    banyuasin = reader.parse("kapan layanan baru diresmikan di Banyuasin?")
+    branch = f"{launched} Kantor Cabang Musi Banyuasin hadir."
+    assert unmet(banyuasin, launched, [], _article(body=branch), places, names) == ["Banyuasin"]
     # Not for a figure: a province-wide count does not answer for the district.
     count = reader.parse("berapa pekerja terlindungi di Palembang?")
     figure = "Sebanyak 1,3 juta pekerja terlindungi."
-    assert unmet(
-        count, figure, [], _article(body=f"{figure} Cabang Palembang hadir."), places, names
-    )
+    town = _article(body=f"{figure} Sebanyak 1,6 juta penduduk Palembang bekerja.")
+    assert unmet(count, figure, [], town, places, names)
 
 
 def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> None:
@@ -282,6 +285,9 @@ def test_a_noun_counted_after_berapa_is_no_percentage(reader: QuestionReader) ->
     assert counted.unit == "jumlah"
     english = reader.parse("how many regencies and cities is the province trying to cover?")
     assert english.unit == "jumlah"
+    # A change or a share of coverage, or a percentage asked outright, stays a percentage.
+    assert reader.parse("berapa kenaikan cakupan bpjs tk sumsel?").unit == "persen"
+    assert reader.parse("berapa pekerja yang tercakup, dalam persen?").unit == "persen"
 
 
 def test_money_questions_want_money_and_office_questions_want_a_person(
@@ -830,9 +836,11 @@ def test_a_place_the_gazetteer_does_not_know_is_still_a_constraint(reader: Quest
         "tasikmalaya",
     )
     assert reader.parse("cakupan di Kabupaten Aceh Tamiang?").local_names == ("aceh tamiang",)
-    # The kabupaten of the provinces around Sumsel are in the gazetteer.
+    # The kabupaten of the provinces around Sumsel are in the gazetteer, with their spelling
+    # ("Bungo" is no dialect "bunga").
     east = reader.parse("cakupan di Kabupaten Belitung Timur?")
     assert east.local_names == () and [p.name for p in east.places] == ["Belitung Timur"]
+    assert [p.name for p in reader.parse("berapa peserta di Kabupaten Bungo?").places] == ["Bungo"]
     assert reader.parse("berapa pekerja di Provinsi Bangka Belitung?").local_names == ()
     # A capitalised question word or English office word is not part of the name.
     for titled in (

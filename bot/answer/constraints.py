@@ -203,7 +203,7 @@ def _event_place(
     kept, i = [], 0
     while i < len(tokens):
         if tokens[i] in _OFFICE_WORDS:  # "Cabang BPJS TK (di) <kota>": the office, left out
-            i = _past(tokens, i + 1, _AGENCY_WORDS | {"di"}) + 1
+            i = _past(tokens, i + 1, _AGENCY_WORDS | {"di"}) + 3  # a name of up to 3 words
             kept.append("|")
             continue
         kept.append(tokens[i])

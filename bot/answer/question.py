@@ -63,6 +63,7 @@ _MONEY = {
     "upah",
 }
 _PERCENT = {"persen", "persentase", "%", "percent", "percentage", "proporsi", "coverage", "cakupan"}
+_COVERAGE = {"coverage", "cakupan"}  # a percentage unless the question counts a noun
 
 
 @dataclass(frozen=True)
@@ -149,13 +150,14 @@ def _asks_money(words: tuple[str, ...]) -> bool:
 # Nouns after "berapa" that ask for a value, not for a count of themselves.
 _VALUE_NOUNS = {
     *("tingkat", "angka", "nilai", "besar", "capaian", "rasio", "realisasi", "share"),
-    *("banyak", "lama", "jauh"),
+    *("banyak", "lama", "jauh", "rata", "porsi", "bagian"),
+    *("kenaikan", "peningkatan", "pertumbuhan", "penurunan"),
 }
 
 
 def _counts_a_noun(words: tuple[str, ...]) -> bool:
     """ "Berapa kabupaten dan kota yang mau dicakup?": the noun right after "berapa" is what is
-    counted, whatever percentage word follows ("how many regencies ... cover")."""
+    counted, though "cakupan" or "coverage" follows ("how many regencies ... cover")."""
     at = words.index("berapa") if "berapa" in words else -1
     after = words[at + 1] if 0 <= at < len(words) - 1 else ""
     noun = after.isalpha() and after not in STOPWORDS and after not in _PERCENT
@@ -286,6 +288,8 @@ class QuestionReader:
             for term in lexicon.entries
             for w in term
         ) | frozenset(w for name in self.lexicons.gazetteer.names for w in name)
+        # Words of place names keep their spelling: a kabupaten in -o is no dialect -a word.
+        self.place_words = frozenset(w for name in self.lexicons.gazetteer.names for w in name)
 
     def standard(self, text: str) -> list[str]:
         """Lowercase words with dialect and English words made standard Indonesian; words
@@ -302,7 +306,7 @@ class QuestionReader:
             dialect = segment if verbatim else self.lexicons.dialect.expand(segment)
             english += dialect if verbatim else self.english.expand(dialect)
         for w in english:
-            if w in STOPWORDS or self.known(stem(w)):
+            if w in STOPWORDS or self.known(stem(w)) or w in self.place_words:
                 out.append(w)
                 continue
             out.append(standard_form(w, lambda c: c in STOPWORDS or self.known(stem(c))) or w)
@@ -385,7 +389,8 @@ class QuestionReader:
         unit = None
         if kind == "berapa":
             unit = "jumlah"
-            if any(w in _PERCENT for w in words) and not _counts_a_noun(words):
+            percent = _PERCENT & set(words)
+            if percent and not (percent <= _COVERAGE and _counts_a_noun(words)):
                 unit = "persen"
             elif _has(words, "berapa lama"):
                 unit = "lama"

@@ -99,6 +99,9 @@ def table_rows(lines: list[str]) -> set[int]:
         if not (prose(line) or lead_in) or _PROMPT_RE.match(line):
             continue
         found = _announced_items(lines, i)
+        first = lines[found[0]] if found else ""
+        if lead_in and not (_LIST_MARK_RE.match(first) or _ITEM_RE.match(first)):
+            continue  # "Sumber data:" then "BPS 2024": no list of the article's
         if line.endswith(":") or _figures_in_prose(lines, found):
             rows.update(found)
             if lead_in and found:
@@ -241,6 +244,8 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
     before = lines[above] if above is not None else ""
     if i <= start or single_rule(line, after) or LIST_HEADER_RE.match(line):
         return False
+    if LIST_HEADER_RE.match(re.sub(r"^\d[\d.,]*\s+", "", line)):
+        return False  # "10 Berita Terpopuler" heads other stories' headlines
     opens = below is not None and (
         (prose(after) and not single_rule(after, next_line(lines, below)))
         or bool(_ITEM_RE.match(_LIST_MARK_RE.sub("", after)) and re.search(r"\d", after))

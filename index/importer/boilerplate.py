@@ -28,11 +28,11 @@ from index.importer.lines import (
     DATELINE_RE,
     DAY_DATE_END,
     DOMAIN_RE,
-    LETTERED_RE,
     SENTENCE_END,
     caption,
     english,
     headline,
+    lettered_figure,
     prose,
     single_rule,
     site_phrase,
@@ -274,7 +274,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and len(out[-1].split()) >= 4
             and len(line.split()) >= 2
             and line[0].islower()
-            and not LETTERED_RE.match(line)  # "b. 9.600 petani karet": the next item
+            and not lettered_figure(line)  # "b. 9.600 petani karet": the next item
             and not out[-1].endswith(SENTENCE_END)
             and header_date(out[-1]) is None
             and not DOMAIN_RE.match(line.split()[0])  # "situs.id Kalimat pertama ...": a dateline

@@ -20,17 +20,18 @@ from index.importer.lines import (
     BYLINE_RE,
     DATELINE_RE,
     DOMAIN_RE,
-    LETTERED_RE,
     SEE_ALSO,
     TLDS,
     URL_LINE_RE,
     URL_RE,
+    lettered_figure,
 )
 
 _SPACE_RE = re.compile(r"[^\S\n]+")
 _CELL_RE = re.compile(r"(?<=\S)\t+(?=\S)")  # a table row's cells, written as " | " cells
 # A list item's mark ("- ", "• ", "2. "): layout, which a page's HTML writes otherwise.
-_LIST_MARK_RE = re.compile(r"^(?:[-–—•*]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
+_LIST_MARK_RE = re.compile(r"^(?:[-–—•*]|\d{1,2}[.)])\s+(?=\S)")
+_LETTER_MARK_RE = re.compile(r"^[a-z][.)]\s+(?=\S)")  # "a. ", dropped from an item with a figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
         if not line:
             wrapped = False
             continue
-        if wrapped and line[0].islower() and not LETTERED_RE.match(line):
+        if wrapped and line[0].islower() and not lettered_figure(line):
             paras[-1] += " " + line
         else:
             paras.append(line)
@@ -273,6 +274,7 @@ def clean_raw(text: str) -> CleanedRaw:
             removed.append(m.group().strip())
             break
     paras = [_LIST_MARK_RE.sub("", tidy(p)) for p in paras]
+    paras = [_LETTER_MARK_RE.sub("", p) if lettered_figure(p) else p for p in paras]
     paras = [p for p in paras if any(c.isalnum() for c in p)]
     body = "\n\n".join(paras)
     url = _detect_url(lines, page.title)

@@ -117,6 +117,14 @@ _LABEL_CAPTION_RE = re.compile(r"^[A-Z][A-Z0-9 ,.'&]{2,40}\s[-–—]\s+\S")  # 
 _BREADCRUMB_RE = re.compile(r"\s(?:>|»|›|/|\|)\s")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 LETTERED_RE = re.compile(r"^[a-z][.)]\s+\S")  # an item of a lettered list ("a. 11.200 ...")
+
+
+def lettered_figure(line: str) -> bool:
+    """An item of a lettered list that states a figure ("b. 9.600 petani karet"): a line of
+    its own; lettered items without one ("b. jaminan kematian; dan") stay hard-wrapped text."""
+    return bool(LETTERED_RE.match(line)) and any(c.isdigit() for c in line)
+
+
 SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "…", ":")
 
 PROSE_WORDS = 20  # a line this long is article text even without a full stop
