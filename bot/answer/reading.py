@@ -24,6 +24,7 @@ _BREAK_RE = re.compile(r"(?<=[.!?])\s+|\n+|\s*[?]+\s*")
 _JOINERS = {"dan", "trus", "terus", "lalu", "serta", "and", "then", "kemudian"}
 # What a thin question may ask of the one before it ("... ? yg ngomong siapa"): it stays apart.
 _FOLLOW_UP_KINDS = ("kapan", "kenapa", "siapa", "di_mana")
+_NAMING_KINDS = ("siapa", "di_mana")  # alone ("siapa ya?"), they ask the question before
 # Particles that make a statement a question ("JKM ya?"): not a question word of its own.
 _TAGS = {"ya", "yah", "ga", "gak", "nggak", "kan", "kah", "dong", "sih", "deh", "tidak", "bukan"}
 _LINKED = "\x00"  # marks a question cut from the sentence before it (internal)
@@ -195,6 +196,8 @@ class Reader:
     def _asks_more_of(self, words: Sequence[str], before: str) -> bool:
         kind = self.kind_of(words)
         previous = self.kind_of(self.lex.expand(w for _, _, w in _tokens(before)))
+        if kind in _NAMING_KINDS and not _content(words):
+            return False  # "kepala kantor cabang X? siapa ya?": the question word of the first
         return kind in _FOLLOW_UP_KINDS and kind != previous
 
     def _split_at_ask(self, piece: str) -> tuple[str, str]:
