@@ -282,14 +282,14 @@ class QuestionReader:
         # ("social security") is not broken by the English of one of its words.
         phrases = {term: words for term, words in glossary.entries.items() if len(term) > 1}
         self.english = Glossary({**phrases, **self.lexicons.english.entries})
-        self.not_names = frozenset(
+        # Words of place names keep their spelling: a kabupaten in -o is no dialect -a word.
+        self.place_words = frozenset(w for name in self.lexicons.gazetteer.names for w in name)
+        self.not_names = self.place_words | frozenset(
             w
             for lexicon in (glossary, self.lexicons.dialect)
             for term in lexicon.entries
             for w in term
-        ) | frozenset(w for name in self.lexicons.gazetteer.names for w in name)
-        # Words of place names keep their spelling: a kabupaten in -o is no dialect -a word.
-        self.place_words = frozenset(w for name in self.lexicons.gazetteer.names for w in name)
+        )
 
     def standard(self, text: str) -> list[str]:
         """Lowercase words with dialect and English words made standard Indonesian; words

@@ -8,6 +8,7 @@ import re
 
 from index.importer.lines import (
     AD_LABEL_RE,
+    LIST_MARK_RE,
     SEE_ALSO,
     SENTENCE_END,
     caption,
@@ -100,7 +101,7 @@ def table_rows(lines: list[str]) -> set[int]:
             continue
         found = _announced_items(lines, i)
         first = lines[found[0]] if found else ""
-        if lead_in and not (_LIST_MARK_RE.match(first) or _ITEM_RE.match(first)):
+        if lead_in and not (LIST_MARK_RE.match(first) or _ITEM_RE.match(first)):
             continue  # "Sumber data:" then "BPS 2024": no list of the article's
         if line.endswith(":") or _figures_in_prose(lines, found):
             rows.update(found)
@@ -136,9 +137,6 @@ def _figures_in_prose(lines: list[str], items: list[int]) -> bool:
     return prose(next_line(lines, items[-1]))
 
 
-_LIST_MARK_RE = re.compile(r"^(?:[-–—•*]|\d{1,2}[.)])\s+")
-
-
 def _above_embed(lines: list[str], at: int | None) -> int | None:
     """The line above an embedded post or player's furniture ("Lihat postingan ini di
     Instagram", "Dengarkan ... di Spotify", "Spotify"), up to four lines of it."""
@@ -168,14 +166,16 @@ def _embed(line: str) -> bool:
     )
 
 
+_FIGURE_LEAD = r"^\d[\d.,]*\s+"  # "1.742 Kecelakaan di Kebun", "10 Berita Terpopuler"
+_FIGURE_LED_RE = re.compile(_FIGURE_LEAD + "[A-Z]")
+_FIGURE_LEAD_RE = re.compile(_FIGURE_LEAD)
+
+
 def _title_like(line: str) -> bool:
     """A short line in the shape of a title: two to eight words, capitalised or led by a
     figure ("1.742 Kecelakaan di Kebun"), no sentence end."""
     capitalised = line[:1].isupper() or bool(_FIGURE_LED_RE.match(line))
     return 2 <= len(line.split()) <= 8 and not line.endswith(SENTENCE_END) and capitalised
-
-
-_FIGURE_LED_RE = re.compile(r"\d[\d.,]*\s+[A-Z]")
 
 
 def _cells(line: str) -> int:
@@ -223,7 +223,7 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
     a run of short lines such as a list of headlines."""
     line = lines[i]
     numbered = re.match(r"\d{1,2}[.)]\s", line)  # "1. Anggaran disiapkan dari APBD"
-    if not _title_like(_LIST_MARK_RE.sub("", line) if numbered else line):
+    if not _title_like(LIST_MARK_RE.sub("", line) if numbered else line):
         return False
     if (", " in line and not numbered) or _PAGING_RE.search(line) or _embed(line):
         return False  # "Name, Role" under a photo; "Halaman 2/2", "Scroll untuk melanjutkan"
@@ -244,11 +244,11 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
     before = lines[above] if above is not None else ""
     if i <= start or single_rule(line, after) or LIST_HEADER_RE.match(line):
         return False
-    if LIST_HEADER_RE.match(re.sub(r"^\d[\d.,]*\s+", "", line)):
+    if LIST_HEADER_RE.match(_FIGURE_LEAD_RE.sub("", line)):
         return False  # "10 Berita Terpopuler" heads other stories' headlines
     opens = below is not None and (
         (prose(after) and not single_rule(after, next_line(lines, below)))
-        or bool(_ITEM_RE.match(_LIST_MARK_RE.sub("", after)) and re.search(r"\d", after))
+        or bool(_ITEM_RE.match(LIST_MARK_RE.sub("", after)) and re.search(r"\d", after))
     )  # a paragraph, or a list of figures ("1. Kabupaten A: 17.600 pekerja")
     if above is None or (SEE_ALSO_ALONE_RE.match(before) and not embedded):
         return False  # the headline a "Baca juga:" line links to
@@ -258,7 +258,7 @@ def subheading(lines: list[str], i: int, start: int) -> bool:
     follows = (prose(before) and not single_rule(before)) or bool(
         " | " in before  # the last row of a table written as text
         or bool(_ITEM_RE.match(before) and re.search(r"\d", before))  # "Label: 2.417 kasus"
-        or bool(_LIST_MARK_RE.match(before) and len(before.split()) > 4)  # "• an item ..."
+        or bool(LIST_MARK_RE.match(before) and len(before.split()) > 4)  # "• an item ..."
         or linked
         or _SEE_ALSO_RE.match(before)
         or (embedded and SEE_ALSO_ALONE_RE.match(before))

@@ -20,6 +20,8 @@ from index.importer.lines import (
     BYLINE_RE,
     DATELINE_RE,
     DOMAIN_RE,
+    LETTERED_RE,
+    LIST_MARK_RE,
     SEE_ALSO,
     TLDS,
     URL_LINE_RE,
@@ -29,9 +31,6 @@ from index.importer.lines import (
 
 _SPACE_RE = re.compile(r"[^\S\n]+")
 _CELL_RE = re.compile(r"(?<=\S)\t+(?=\S)")  # a table row's cells, written as " | " cells
-# A list item's mark ("- ", "• ", "2. "): layout, which a page's HTML writes otherwise.
-_LIST_MARK_RE = re.compile(r"^(?:[-–—•*]|\d{1,2}[.)])\s+(?=\S)")
-_LETTER_MARK_RE = re.compile(r"^[a-z][.)]\s+(?=\S)")  # "a. ", dropped from an item with a figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,8 +272,8 @@ def clean_raw(text: str) -> CleanedRaw:
             paras[k] = para[m.end() :]
             removed.append(m.group().strip())
             break
-    paras = [_LIST_MARK_RE.sub("", tidy(p)) for p in paras]
-    paras = [_LETTER_MARK_RE.sub("", p) if lettered_figure(p) else p for p in paras]
+    paras = [LIST_MARK_RE.sub("", tidy(p)) for p in paras]
+    paras = [LETTERED_RE.sub("", p) if lettered_figure(p) else p for p in paras]  # "a. " too
     paras = [p for p in paras if any(c.isalnum() for c in p)]
     body = "\n\n".join(paras)
     url = _detect_url(lines, page.title)
