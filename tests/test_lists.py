@@ -1,12 +1,16 @@
-"""List windows as pure functions over hand-made sentences."""
+"""List windows, speakers and the order windows are looked at, as pure functions over
+hand-made sentences."""
 
 from __future__ import annotations
 
+from bot.answer.candidates import _each_article_first
 from bot.answer.lists import list_windows
 from bot.answer.question import parse_question
+from bot.answer.scoring import Scored
+from bot.answer.windows import window_at, with_speaker
 from index.glossary import parse_glossary
 from index.lexical import lexical_terms
-from index.records import Sentence
+from index.records import Article, Sentence
 
 GLOSSARY = parse_glossary("")
 
@@ -58,3 +62,35 @@ def test_unrelated_run_is_not_taken_for_the_list() -> None:
     )
     q = parse_question("program perlindungan ada apa saja?", GLOSSARY)
     assert list_windows(q, (3,), sents, _terms) == [[3]]
+
+
+def _window(sents: list[Sentence], *positions: int, article: str = "a") -> Scored:
+    text = " ".join(s.text for s in sents)
+    body = Article(article, "Kabar", "Outlet", None, None, "", None, "", text)
+    return window_at(Scored(body, (), (), 0.5, 0.5, 0.5), sents, list(positions))
+
+
+def test_a_quote_said_by_him_comes_with_the_sentence_naming_the_speaker() -> None:
+    sents = _sents(
+        "Menurut Deputi Direktur Arief Budiarto, ada 7.952 kepesertaan di wilayah itu.",
+        "“Cakupan sebesar 36 persen peserta,” ucapnya, di depan gubernur.",
+        "“Targetnya 50 persen,” ujarnya.",
+    )
+    assert with_speaker(_window(sents, 1), sents).positions == (0, 1)
+    # the sentence before names no one: the quote alone; a quote naming its speaker: alone
+    assert with_speaker(_window(sents, 2), sents).positions == (2,)
+    named = _sents("Acara dibuka pagi hari.", "“Targetnya 50 persen,” kata Arief Budiarto.")
+    assert with_speaker(_window(named, 1), named).positions == (1,)
+
+
+def test_newest_first_looks_at_every_articles_best_window_before_any_second() -> None:
+    sents = _sents("Satu.", "Dua.", "Tiga.")
+    looked = [
+        (_window(sents, 0, article="old"), 1.0),
+        (_window(sents, 1, article="old"), 0.9),
+        (_window(sents, 2, article="old"), 0.8),
+        (_window(sents, 0, article="new"), 0.1),
+        (_window(sents, 1, article="new"), 0.1),
+    ]
+    order = [(s.article.id, s.positions[0]) for s, _ in _each_article_first(looked)]
+    assert order == [("old", 0), ("new", 0), ("old", 1), ("new", 1), ("old", 2)]

@@ -972,3 +972,48 @@ def test_what_is_the_target_asks_for_a_value(reader: QuestionReader) -> None:
     assert reader.parse("whats the coverage target for 2025?").kind == "berapa"
     assert reader.parse("What is the total budget?").kind == "berapa"
     assert reader.parse("What is the New Service Blue Print?").kind == "apa_itu"
+
+
+def test_time_nouns_and_counters_are_not_what_is_asked(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("gubernur sumsel yg ditemui bpjs tk bulan november 2020 siapa?")
+    assert "bulan" not in q.terms and q.months == (11,) and q.years == (2020,)
+    assert "tahun" not in reader.parse("brp peserta th 2020?").terms
+    assert "tahun" in reader.parse("berapa peserta tahun lalu?").terms  # no year after it
+    counted = reader.parse("jumlah pekerja yg udh terlindungi di sumsel skrg brp org?")
+    assert "orang" in counted.terms and "orang" not in counted.head
+    assert counted.head == ("kerja",)  # what comes before its relative clause
+
+
+def test_a_who_question_is_about_what_precedes_its_relative_clause(reader: QuestionReader) -> None:
+    q = reader.parse("gubernur sumsel yg dateng pas peresmian new service blue print siapa ya")
+    assert q.head == ("gubernur", "sumatera", "selatan")
+    # starting with the relative word, the whole question is what it asks about
+    assert "target" in reader.parse("yg ngomong target 50 persen itu siapa sih").head
+
+
+def test_what_figure_or_level_in_english_asks_a_value(reader: QuestionReader) -> None:
+    assert reader.parse("What population figure for Palembang is mentioned?").kind == "berapa"
+    assert reader.parse("Which coverage level did the governor expect?").kind == "berapa"
+    assert reader.parse("What is BPJS Ketenagakerjaan?").kind != "berapa"
+
+
+def test_where_a_report_was_given_is_not_what_its_figures_are_about(
+    reader: QuestionReader,
+) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    q = reader.parse("berapa peserta BPU di Sumsel?")
+    before = [
+        "Jumlah peserta di Sumsel menembus 2 juta orang.",
+        "Data tersebut dipaparkan Kepala Kantor Wilayah dalam paparan kinerja di Palembang, "
+        "Selasa (22/1/2030).",
+    ]
+    window = "Dari jumlah itu, sebanyak 1.081.300 orang pekerja bukan penerima upah (BPU)."
+    assert unmet(q, window, before, _article(), places, {}) == []
+    about = ["Kepala Kantor Cabang Palembang menyampaikan capaian kepesertaan di Palembang."]
+    assert "Sumatera Selatan" in unmet(q, window, about, _article(), places, {})

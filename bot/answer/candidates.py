@@ -78,10 +78,13 @@ class CandidateFinder:
                 retrieval = hit.score / top
                 if key not in windows or windows[key][1] < retrieval:
                     windows[key] = (scored, retrieval)
-        first_look = sorted(
+        looked = sorted(
             windows.values(),
             key=lambda sr: -(weights.share(self._union_terms(sr[0])) + 0.3 * sr[1]),
-        )[: MAX_SCORED * (2 if q.wants_latest else 1)]  # "sekarang": the newest ones too
+        )
+        first_look = looked[:MAX_SCORED]
+        if q.wants_latest:  # "sekarang": also the best windows of the other articles
+            first_look += _each_article_first(looked[MAX_SCORED:])[:MAX_SCORED]
         in_article: dict[str, frozenset[str]] = {}  # windows share articles
         out = []
         for scored, retrieval in first_look:
@@ -159,6 +162,22 @@ class CandidateFinder:
             if lead:  # an item of a list: its announcing paragraph places it, as one
                 before.append(lead)
         return not unmet(q, scored.text, before, scored.article, self.places_in, MONTH_NAMES)
+
+
+def _each_article_first(looked: list[tuple[Scored, float]]) -> list[tuple[Scored, float]]:
+    """The windows in rounds: each article's best one, then each article's second, and so
+    on (each round in the order given), so that a newer article stating the figure in other
+    words is scored too, not only more windows of the articles that use the question's
+    words."""
+    rounds: list[list[tuple[Scored, float]]] = []
+    count: dict[str, int] = {}
+    for sr in looked:
+        n = count.get(sr[0].article.id, 0)
+        count[sr[0].article.id] = n + 1
+        if n == len(rounds):
+            rounds.append([])
+        rounds[n].append(sr)
+    return [sr for r in rounds for sr in r]
 
 
 def _enumerates(title: str) -> bool:

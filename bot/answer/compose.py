@@ -30,7 +30,13 @@ from bot.answer.retrieval import K_CHUNKS, Searcher, query_of, within_dates
 from bot.answer.scoring import Scored, asks_office_holder, target_spans
 from bot.answer.spans import NUMBER_RE, has_money, has_percent, people_count
 from bot.answer.vocabulary import is_common, nearest_common
-from bot.answer.windows import window_at, with_continuation, with_items, with_paragraph_next
+from bot.answer.windows import (
+    window_at,
+    with_continuation,
+    with_items,
+    with_paragraph_next,
+    with_speaker,
+)
 from index.glossary import Glossary
 from index.lexical import LexicalIndex, lexical_terms
 from index.records import Hit
@@ -346,6 +352,8 @@ class Answerer:
         if q.kind == "berapa":
             return [replace(p, scored=self.with_continuation(p.scored)) for p in spread(q, ranked)]
         window = self.with_continuation(best)
+        if q.kind == "siapa":
+            window = with_speaker(window, self._sentences(best.article.id))
         if q.kind in EXPLAINED:
             window = with_paragraph_next(window, self._sentences(best.article.id))
         return [Pick(window)]

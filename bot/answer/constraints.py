@@ -235,9 +235,10 @@ def _branch(place: Place, words: Sequence[str], places_in: PlacesIn) -> bool:
 
 def _last_place(before: Sequence[str], places_in: PlacesIn) -> Place | None:
     """The place the text before an answer is about: the last one it names (None when the
-    last sentence naming places names several, or none is named within reach)."""
+    last sentence naming places names several, or none is named within reach). Where
+    something was said ("... di <kota>, Selasa (22/1)") is not what it was about."""
     for sentence in reversed(before[-LOCALE_REACH:]):
-        named = [p for p in places_in(sentence) if p.kind in LOCALES]
+        named = [p for p in places_in(_EVENT_PLACE_RE.sub(" ", sentence)) if p.kind in LOCALES]
         if named:
             return named[0] if len(named) == 1 else None
     return None

@@ -232,6 +232,11 @@ def question_kind(words: tuple[str, ...]) -> str:
 
 
 _WHAT_THE_RE = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+was)\s+the\b")
+# "What / which <...> figure, level, rate, percentage ...": the question asks a value.
+_WHAT_VALUE_RE = re.compile(
+    r"(?i)\b(?:what|which)(?:\s+[a-z-]+){0,3}?\s+"
+    r"(?:figure|number|level|rate|percentage|share|amount|total)s?\b"
+)
 _FIGURE_NOUNS = {"target", "jumlah", "total", "persentase", "coverage", "cakupan", "anggaran"}
 # Asking to have something checked: "bener gak", "betul nggak", "benarkah", "is it true".
 _CHECK_RE = re.compile(
@@ -351,7 +356,7 @@ class QuestionReader:
     def terms(self, text: str) -> tuple[str, ...]:
         """The content terms of `text` (as lexical search stems them)."""
         words = self.normalized(self.standard(text))
-        return tuple(dict.fromkeys(terms_of_words(w for w in words if _is_content(w))))
+        return tuple(dict.fromkeys(terms_of_words(_content_words(words))))
 
     def _places(self, standard: list[str]) -> tuple[Place, ...]:
         """The places (programs, groups of workers) the question asks about: those it names,
@@ -386,6 +391,8 @@ class QuestionReader:
             kind = "ya_tidak"  # "bener gak sih ... 690 ribu?"
         if kind == "apa_itu" and _WHAT_THE_RE.search(text) and _FIGURE_NOUNS & set(words):
             kind = "berapa"  # "what's the coverage target for 2025": a value, not a meaning
+        if kind in ("umum", "apa_itu") and _WHAT_VALUE_RE.search(text):
+            kind = "berapa"  # "what population figure ...", "what coverage level ..."
         unit = None
         if kind == "berapa":
             unit = "jumlah"
@@ -396,7 +403,7 @@ class QuestionReader:
                 unit = "lama"
             elif _asks_money(words):
                 unit = "uang"
-        content = [w for w in words if _is_content(w)]
+        content = _content_words(words)
         terms = tuple(terms_of_words(content))  # the index's terms, months and years apart
         unknown = [
             (w, t)
@@ -462,6 +469,23 @@ def _is_content(word: str) -> bool:
     return word not in STOPWORDS and word not in MONTH_WORDS and not is_year(word)
 
 
+# Nouns that only name a kind of time before the time itself ("bulan November", "th 2023").
+TIME_NOUNS = frozenset({"tahun", "bulan", "periode", "year", "month"})
+# Words that only say a count is of people ("brp org?"): not what the count is of.
+_COUNTERS = frozenset({"orang", "jiwa", "people", "persons"})
+
+
+def _content_words(words: tuple[str, ...]) -> list[str]:
+    """The content words, without a time noun that only introduces a year or a month."""
+    after = (*words[1:], "")
+    return [
+        w
+        for w, next_word in zip(words, after[: len(words)], strict=True)
+        if _is_content(w)
+        and not (w in TIME_NOUNS and (next_word in MONTH_WORDS or is_year(next_word)))
+    ]
+
+
 def is_year(word: str) -> bool:
     return bool(re.fullmatch(r"(19|20)\d\d", word))
 
@@ -507,7 +531,10 @@ def head_terms(
     for w in words[idx + 1 :]:
         if w in _HEAD_STOP or w in question_words:
             break
-        if w not in MAGNITUDES:  # "berapa juta": how many millions of what came before
-            after.append(w)
-    picked = after or list(words[:idx])
+        if w not in MAGNITUDES and w not in _COUNTERS:  # "berapa juta / orang": of what
+            after.append(w)  # came before
+    before = list(words[:idx])
+    # "<gubernur provinsi> yg dateng pas peresmian siapa": what precedes its relative clause
+    stop = next((i for i, w in enumerate(before) if w in _HEAD_STOP), len(before))
+    picked = after or before[:stop] or before
     return tuple(stem(w) for w in picked if w not in STOPWORDS and w not in MONTH_WORDS)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.answer import evidence, spans
-from bot.answer.question import ASKING_WORDS, Question
+from bot.answer.question import ASKING_WORDS, TIME_NOUNS, Question
 from index.records import Article, Sentence
 from index.text import MONTH_WORDS, STOPWORDS, stem
 
@@ -323,13 +323,10 @@ def office_named(q: Question, terms: frozenset[str]) -> bool:
     at = min(roles, key=lambda i: min((abs(i - a) for a in asked), default=i))
     office = [] if words[at] in evidence.GENERIC_ROLES else [words[at]]
     for w in words[at + 1 : at + 3]:  # "kepala kantor cabang", not only "kepala kantor"
-        if w in STOPWORDS or not w.isalpha() or w in MONTH_WORDS or w in _TIME_WORDS:
+        if w in STOPWORDS or not w.isalpha() or w in MONTH_WORDS or w in TIME_NOUNS:
             break  # "gubernur tahun 2020": the office is "gubernur"
         office.append(w)
     return all(stem(w) in terms for w in office)
-
-
-_TIME_WORDS = frozenset({"tahun", "bulan", "periode", "year", "month"})
 
 
 _NAME_SPAN_RE = re.compile(

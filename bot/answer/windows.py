@@ -15,6 +15,10 @@ ITEM_WORDS = 15  # a list item after an announcing ":" is a short line
 ITEM_REACH = 12  # lines a list item may stand below the sentence announcing its list
 
 _DIGIT = re.compile(r"\d")
+# A quote said by "him" or "her" ("...," ucapnya): the speaker is named before it.
+_SAID_BY_PRONOUN_RE = re.compile(
+    r"[,\"”]\s*(?:ucap|ujar|kata|tutur|ungkap|jelas|tegas|tukas|imbuh|tambah|terang|papar)nya\b"
+)
 
 
 def windows_of(chunk: Chunk, article: Article, sents: list[Sentence]) -> list[Scored]:
@@ -96,6 +100,17 @@ def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
     if len(positions) == len(window.positions):
         return with_items(window, sents)
     return with_items(window_at(window, sents, positions), sents)
+
+
+def with_speaker(window: Scored, sents: list[Sentence]) -> Scored:
+    """A quote the window gives only as said by "him" ("...," ucapnya) with the sentence just
+    before it, when that one names someone: who said it is what "siapa" asks."""
+    first = window.positions[0]
+    if window.title or first == 0 or not _SAID_BY_PRONOUN_RE.search(window.text):
+        return window
+    if not evidence.person_spans(sents[first - 1].text):
+        return window
+    return window_at(window, sents, [first - 1, *window.positions])
 
 
 def with_items(window: Scored, sents: list[Sentence]) -> Scored:
