@@ -613,3 +613,12 @@ def test_each_side_of_a_comparison_states_the_same_kind_of_figure(tmp_path) -> N
     finally:
         answerer.use_scorer(saved)
     assert [p.scored.text for p in filled[1][1]] == [percent.text]
+
+
+def test_a_list_question_is_answered_by_the_list_its_best_sentences_article_announces(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    engine = _engine_on(tmp_path, {"zeta.md": ITEMS_ARTICLE})
+    a = engine.ask("siapa saja pekerja rentan yang iurannya ditanggung pemerintah kota?")
+    assert a.answered and "terdiri atas:" in a.text
+    assert "pengemudi ojek pangkalan" in a.text and "pedagang kecil" in a.text

@@ -94,3 +94,19 @@ def test_newest_first_looks_at_every_articles_best_window_before_any_second() ->
     ]
     order = [(s.article.id, s.positions[0]) for s, _ in _each_article_first(looked)]
     assert order == [("old", 0), ("new", 0), ("old", 1), ("new", 1), ("old", 2)]
+
+
+def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -> None:
+    from bot.answer.candidates import MAX_LOOKED, MAX_SCORED, CandidateFinder
+
+    sents = _sents("Satu.", "Dua.")
+    looked = [(_window(sents, 0, article=f"a{i}"), 1.0) for i in range(MAX_LOOKED + 10)]
+    finder = CandidateFinder(None, None, None, None, None, None, None)  # type: ignore[arg-type]
+    # only every fifth window meets the constraints: the first MAX_SCORED of those are scored
+    finder._admissible = lambda q, s: int(s.article.id[1:]) % 5 == 0  # type: ignore[method-assign]
+    admitted, seen = finder._admitted(None, looked)  # type: ignore[arg-type]
+    assert [s.article.id for s, _ in admitted][:3] == ["a0", "a5", "a10"]
+    assert len(admitted) == min(MAX_SCORED, MAX_LOOKED // 5) and seen <= MAX_LOOKED
+    # none meets them: no more than MAX_LOOKED windows are checked
+    finder._admissible = lambda q, s: False  # type: ignore[method-assign]
+    assert finder._admitted(None, looked) == ([], MAX_LOOKED)  # type: ignore[arg-type]

@@ -34,6 +34,7 @@ from index.store import StoredIndex
 from index.text import MONTH_NAMES
 
 MAX_SCORED = 30  # candidate windows fully scored, the best by a cheap first look
+MAX_LOOKED = 4 * MAX_SCORED  # windows checked against the constraints to find them
 
 
 @dataclass
@@ -82,14 +83,12 @@ class CandidateFinder:
             windows.values(),
             key=lambda sr: -(weights.share(self._union_terms(sr[0])) + 0.3 * sr[1]),
         )
-        first_look = looked[:MAX_SCORED]
+        first_look, seen = self._admitted(q, looked)
         if q.wants_latest:  # "sekarang": also the best windows of the other articles
-            first_look += _each_article_first(looked[MAX_SCORED:])[:MAX_SCORED]
+            first_look += self._admitted(q, _each_article_first(looked[seen:]))[0]
         in_article: dict[str, frozenset[str]] = {}  # windows share articles
         out = []
         for scored, retrieval in first_look:
-            if not self._admissible(q, scored):
-                continue
             article = scored.article
             window = Window(
                 scored.text, article, retrieval, len(scored.positions) > 1, scored.title
@@ -109,6 +108,22 @@ class CandidateFinder:
             order = {id(s): i for i, s in enumerate(ranked)}
             out.sort(key=lambda c: order[id(c.scored)])
         return out
+
+    def _admitted(
+        self, q: Question, looked: list[tuple[Scored, float]]
+    ) -> tuple[list[tuple[Scored, float]], int]:
+        """The first `MAX_SCORED` windows of `looked` that are admissible (looking at no more
+        than `MAX_LOOKED`), and how many were looked at: a question whose place or year most
+        windows miss is answered from the best of those that meet it."""
+        admitted: list[tuple[Scored, float]] = []
+        seen = 0
+        for sr in looked[:MAX_LOOKED]:
+            if len(admitted) == MAX_SCORED:
+                break
+            seen += 1
+            if self._admissible(q, sr[0]):
+                admitted.append(sr)
+        return admitted, seen
 
     def _union_terms(self, scored: Scored) -> frozenset[str]:
         """A window's terms as the union of its sentences' (each sentence's terms are

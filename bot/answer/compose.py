@@ -344,6 +344,18 @@ class Answerer:
             return []
         best = ranked[0]
         if q.kind == "apa_saja" and not best.title:
+            # "... terdiri atas:" in the best window's article, sure enough: the list itself
+            best = next(
+                (
+                    c
+                    for c in ranked
+                    if c.article is best.article
+                    and c.score >= needed
+                    and c.text.rstrip().endswith(":")
+                    and not evidence.is_enumeration(best.text)
+                ),
+                best,
+            )
             windows = list_windows(
                 q, best.positions, self._sentences(best.article.id), self._terms_of
             )
