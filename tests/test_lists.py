@@ -77,10 +77,20 @@ def test_a_quote_said_by_him_comes_with_the_sentence_naming_the_speaker() -> Non
         "“Targetnya 50 persen,” ujarnya.",
     )
     assert with_speaker(_window(sents, 1), sents).positions == (0, 1)
-    # the sentence before names no one: the quote alone; a quote naming its speaker: alone
+    # the sentence before names no one: the quote alone
     assert with_speaker(_window(sents, 2), sents).positions == (2,)
-    named = _sents("Acara dibuka pagi hari.", "“Targetnya 50 persen,” kata Arief Budiarto.")
+    # a quote naming its speaker, or said by "him" only in a later sentence: as it is
+    named = _sents("Kata Arief Budiarto di acara.", "“Targetnya 50 persen,” kata Yose Rizal.")
     assert with_speaker(_window(named, 1), named).positions == (1,)
+    later = _sents(
+        "Gubernur Herman Deru membuka acara.",
+        "Menurut Arief Budiarto, cakupan naik.",
+        "“Targetnya 50 persen,” ujarnya.",
+    )
+    assert with_speaker(_window(later, 1, 2), later).positions == (1, 2)
+    # an organisation is no speaker
+    office = _sents("Kantor Wilayah Sumbagsel mencatat kenaikan.", "“Naik,” ujarnya.")
+    assert with_speaker(_window(office, 1), office, frozenset({"sumbagsel"})).positions == (1,)
 
 
 def test_newest_first_looks_at_every_articles_best_window_before_any_second() -> None:
@@ -107,6 +117,10 @@ def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -
     admitted, seen = finder._admitted(None, looked)  # type: ignore[arg-type]
     assert [s.article.id for s, _ in admitted][:3] == ["a0", "a5", "a10"]
     assert len(admitted) == min(MAX_SCORED, MAX_LOOKED // 5) and seen <= MAX_LOOKED
+    # all meet them: the first MAX_SCORED, and the look ends there
+    finder._admissible = lambda q, s: True  # type: ignore[method-assign]
+    admitted, seen = finder._admitted(None, looked)  # type: ignore[arg-type]
+    assert len(admitted) == MAX_SCORED == seen
     # none meets them: no more than MAX_LOOKED windows are checked
     finder._admissible = lambda q, s: False  # type: ignore[method-assign]
     assert finder._admitted(None, looked) == ([], MAX_LOOKED)  # type: ignore[arg-type]

@@ -29,7 +29,7 @@ GATES = {
     # MRR 0.960 -> 0.950 when time nouns ('th 2020') left the query terms (round ten): one
     # question's cited article retrieved second, not first (aggregate only; its answers did not
     # change, 0.900); recall@1 over the 57 dev-side sets rose 1,908 -> 1,951 of 2,432.
-    "test.jsonl": {"answer_and_citation": 0.880, "abstention_accuracy": 1.0, "mrr": 0.950},
+    "test.jsonl": {"answer_and_citation": 0.900, "abstention_accuracy": 1.0, "mrr": 0.950},
     "chat_dev.jsonl": {"answer_and_citation": 0.763, "abstention_accuracy": 0.916, "mrr": 0.916},
 }
 

@@ -9,7 +9,13 @@ import pytest
 from bot.answer.compare import sides
 from bot.answer.compose import restates
 from bot.answer.constraints import unmet
-from bot.answer.features import bigram_share, only_given_figures, role_mismatch, unit_match
+from bot.answer.features import (
+    bigram_share,
+    counted_nouns,
+    only_given_figures,
+    role_mismatch,
+    unit_match,
+)
 from bot.answer.followup import continued, only_a_time, within
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
 from bot.answer.question import QuestionReader
@@ -974,16 +980,16 @@ def test_what_is_the_target_asks_for_a_value(reader: QuestionReader) -> None:
     assert reader.parse("What is the New Service Blue Print?").kind == "apa_itu"
 
 
-def test_time_nouns_and_counters_are_not_what_is_asked(
+def test_time_nouns_are_not_what_is_asked_and_counters_count_people(
     reader: QuestionReader,
 ) -> None:
     q = reader.parse("gubernur sumsel yg ditemui bpjs tk bulan november 2020 siapa?")
     assert "bulan" not in q.terms and q.months == (11,) and q.years == (2020,)
     assert "tahun" not in reader.parse("brp peserta th 2020?").terms
     assert "tahun" in reader.parse("berapa peserta tahun lalu?").terms  # no year after it
+    # "brp org" counts people, of what the words before the question word name
     counted = reader.parse("jumlah pekerja yg udh terlindungi di sumsel skrg brp org?")
-    assert "orang" in counted.terms and "orang" not in counted.head
-    assert counted.head == ("kerja",)  # what comes before its relative clause
+    assert counted.head == ("orang",) and {"orang", "kerja"} <= counted_nouns(counted)
 
 
 def test_a_who_question_is_about_what_precedes_its_relative_clause(reader: QuestionReader) -> None:
@@ -996,7 +1002,15 @@ def test_a_who_question_is_about_what_precedes_its_relative_clause(reader: Quest
 def test_what_figure_or_level_in_english_asks_a_value(reader: QuestionReader) -> None:
     assert reader.parse("What population figure for Palembang is mentioned?").kind == "berapa"
     assert reader.parse("Which coverage level did the governor expect?").kind == "berapa"
-    assert reader.parse("What is BPJS Ketenagakerjaan?").kind != "berapa"
+    assert reader.parse("What's the coverage level in Palembang?").kind == "berapa"
+    for other in (
+        "What is BPJS Ketenagakerjaan?",
+        "What happens if the total is not reached?",
+        "Which level of government pays the contributions?",
+    ):
+        assert reader.parse(other).kind != "berapa", other
+    rate = reader.parse("What was the participation rate in 2023?")
+    assert (rate.kind, rate.unit) == ("berapa", "persen")
 
 
 def test_where_a_report_was_given_is_not_what_its_figures_are_about(
@@ -1017,3 +1031,6 @@ def test_where_a_report_was_given_is_not_what_its_figures_are_about(
     assert unmet(q, window, before, _article(), places, {}) == []
     about = ["Kepala Kantor Cabang Palembang menyampaikan capaian kepesertaan di Palembang."]
     assert "Sumatera Selatan" in unmet(q, window, about, _article(), places, {})
+    # where an event took place is what the sentences after it are about
+    held = ["Pelatihan K3 digelar di Kabupaten Muara Enim, Senin (1/2), diikuti 300 pekerja."]
+    assert "Sumatera Selatan" in unmet(q, window, before[:1] + held, _article(), places, {})

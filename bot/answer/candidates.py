@@ -34,7 +34,7 @@ from index.store import StoredIndex
 from index.text import MONTH_NAMES
 
 MAX_SCORED = 30  # candidate windows fully scored, the best by a cheap first look
-MAX_LOOKED = 4 * MAX_SCORED  # windows checked against the constraints to find them
+MAX_LOOKED = 2 * MAX_SCORED  # windows checked against the constraints to find them
 
 
 @dataclass
@@ -84,7 +84,7 @@ class CandidateFinder:
             key=lambda sr: -(weights.share(self._union_terms(sr[0])) + 0.3 * sr[1]),
         )
         first_look, seen = self._admitted(q, looked)
-        if q.wants_latest:  # "sekarang": also the best windows of the other articles
+        if q.wants_latest:  # "sekarang": then each article's best among the rest, before seconds
             first_look += self._admitted(q, _each_article_first(looked[seen:]))[0]
         in_article: dict[str, frozenset[str]] = {}  # windows share articles
         out = []

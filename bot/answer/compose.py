@@ -344,28 +344,29 @@ class Answerer:
             return []
         best = ranked[0]
         if q.kind == "apa_saja" and not best.title:
-            # "... terdiri atas:" in the best window's article, sure enough: the list itself
-            best = next(
+            sents = self._sentences(best.article.id)
+            windows = list_windows(q, best.positions, sents, self._terms_of)
+            announcer = next(
                 (
                     c
                     for c in ranked
                     if c.article is best.article
+                    and not c.title
                     and c.score >= needed
                     and c.text.rstrip().endswith(":")
-                    and not evidence.is_enumeration(best.text)
                 ),
-                best,
+                None,
             )
-            windows = list_windows(
-                q, best.positions, self._sentences(best.article.id), self._terms_of
-            )
-            sents = self._sentences(best.article.id)
+            if windows == [list(best.positions)] and announcer is not None:
+                # the best window lists nothing; "... terdiri atas:" in its article, itself
+                # sure enough, announces the list: that list answers
+                best, windows = announcer, [list(announcer.positions)]
             return [Pick(with_items(window_at(best, sents, w), sents)) for w in windows]
         if q.kind == "berapa":
             return [replace(p, scored=self.with_continuation(p.scored)) for p in spread(q, ranked)]
         window = self.with_continuation(best)
         if q.kind == "siapa":
-            window = with_speaker(window, self._sentences(best.article.id))
+            window = with_speaker(window, self._sentences(best.article.id), q.not_names)
         if q.kind in EXPLAINED:
             window = with_paragraph_next(window, self._sentences(best.article.id))
         return [Pick(window)]

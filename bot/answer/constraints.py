@@ -236,9 +236,10 @@ def _branch(place: Place, words: Sequence[str], places_in: PlacesIn) -> bool:
 def _last_place(before: Sequence[str], places_in: PlacesIn) -> Place | None:
     """The place the text before an answer is about: the last one it names (None when the
     last sentence naming places names several, or none is named within reach). Where
-    something was said ("... di <kota>, Selasa (22/1)") is not what it was about."""
+    something was said ("dipaparkan ... di <kota>, Selasa (22/1)") is not what it was
+    about; where an event took place ("Pelatihan digelar di <kabupaten>, Senin") is."""
     for sentence in reversed(before[-LOCALE_REACH:]):
-        named = [p for p in places_in(_EVENT_PLACE_RE.sub(" ", sentence)) if p.kind in LOCALES]
+        named = [p for p in places_in(_without_where_said(sentence)) if p.kind in LOCALES]
         if named:
             return named[0] if len(named) == 1 else None
     return None
@@ -397,13 +398,19 @@ _EVENT_PLACE_RE = re.compile(
 )
 
 
+def _without_where_said(text: str) -> str:
+    """`text` without the place something was said at ("..., kata X di <kota>, Selasa"),
+    when it reports what someone said: that is not the place it is about."""
+    return _EVENT_PLACE_RE.sub(" ", text) if _REPORTED_RE.search(text) else text
+
+
 def national_only(q: Question, window: str, places_in: PlacesIn) -> bool:
     """A figure "secara nasional" asked, answered by a figure of one province or district:
     "Sepanjang 2026, ... klaim di Provinsi X sebesar ..." is no national total."""
     if not NATIONAL & set(q.words) or any(p.kind in LOCALES for p in q.places):
         return False
     # Where the figure was announced is not what it is about: "..., kata X di Kota Y, Senin"
-    about = _EVENT_PLACE_RE.sub(" ", window) if _REPORTED_RE.search(window) else window
+    about = _without_where_said(window)
     return not NATIONAL & set(words(window)) and any(p.kind in LOCALES for p in places_in(about))
 
 

@@ -234,8 +234,9 @@ def question_kind(words: tuple[str, ...]) -> str:
 _WHAT_THE_RE = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+was)\s+the\b")
 # "What / which <...> figure, level, rate, percentage ...": the question asks a value.
 _WHAT_VALUE_RE = re.compile(
-    r"(?i)\b(?:what|which)(?:\s+[a-z-]+){0,3}?\s+"
-    r"(?:figure|number|level|rate|percentage|share|amount|total)s?\b"
+    r"(?i)\b(?:what|which)(?:'s)?(?:\s+(?!(?:is|was|are|were|do|does|did|happens?|if|of)\b)"
+    r"[a-z-]+){0,3}?\s+(?:figure|number|level|rate|percentage|amount|total)s?\b"
+    r"(?!\s+(?:of\s+government|should|can|do|does)\b)"
 )
 _FIGURE_NOUNS = {"target", "jumlah", "total", "persentase", "coverage", "cakupan", "anggaran"}
 # Asking to have something checked: "bener gak", "betul nggak", "benarkah", "is it true".
@@ -471,16 +472,13 @@ def _is_content(word: str) -> bool:
 
 # Nouns that only name a kind of time before the time itself ("bulan November", "th 2023").
 TIME_NOUNS = frozenset({"tahun", "bulan", "periode", "year", "month"})
-# Words that only say a count is of people ("brp org?"): not what the count is of.
-_COUNTERS = frozenset({"orang", "jiwa", "people", "persons"})
 
 
 def _content_words(words: tuple[str, ...]) -> list[str]:
     """The content words, without a time noun that only introduces a year or a month."""
-    after = (*words[1:], "")
     return [
         w
-        for w, next_word in zip(words, after[: len(words)], strict=True)
+        for w, next_word in zip(words, (*words[1:], ""), strict=False)  # no words: none
         if _is_content(w)
         and not (w in TIME_NOUNS and (next_word in MONTH_WORDS or is_year(next_word)))
     ]
@@ -523,7 +521,9 @@ def head_terms(
 ) -> tuple[str, ...]:
     """What a "berapa / siapa" question asks about: the words after the question word up to
     the first relative or prepositional word ("siapa <kepala kanwil> yang ..."), or, when
-    the question word comes last ("target nasional brp?"), the words before it."""
+    the question word comes last ("target nasional brp?"), the words before it up to the
+    first such word ("<gubernur provinsi> yg dateng pas peresmian siapa"; all of them when
+    the question starts with one)."""
     idx = next((i for i, w in enumerate(words) if w in question_words), None)
     if idx is None:
         return ()
@@ -531,10 +531,9 @@ def head_terms(
     for w in words[idx + 1 :]:
         if w in _HEAD_STOP or w in question_words:
             break
-        if w not in MAGNITUDES and w not in _COUNTERS:  # "berapa juta / orang": of what
-            after.append(w)  # came before
+        if w not in MAGNITUDES:  # "berapa juta": how many millions of what came before
+            after.append(w)
     before = list(words[:idx])
-    # "<gubernur provinsi> yg dateng pas peresmian siapa": what precedes its relative clause
     stop = next((i for i, w in enumerate(before) if w in _HEAD_STOP), len(before))
     picked = after or before[:stop] or before
     return tuple(stem(w) for w in picked if w not in STOPWORDS and w not in MONTH_WORDS)

@@ -102,13 +102,16 @@ def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
     return with_items(window_at(window, sents, positions), sents)
 
 
-def with_speaker(window: Scored, sents: list[Sentence]) -> Scored:
-    """A quote the window gives only as said by "him" ("...," ucapnya) with the sentence just
-    before it, when that one names someone: who said it is what "siapa" asks."""
+def with_speaker(
+    window: Scored, sents: list[Sentence], not_names: frozenset[str] = frozenset()
+) -> Scored:
+    """A window opening with a quote said by "him" ("...," ucapnya) with the sentence just
+    before it, when that one names someone: who said it is what "siapa" asks. `not_names`:
+    words that are never part of a name (organisations, places)."""
     first = window.positions[0]
-    if window.title or first == 0 or not _SAID_BY_PRONOUN_RE.search(window.text):
+    if window.title or first == 0 or not _SAID_BY_PRONOUN_RE.search(sents[first].text):
         return window
-    if not evidence.person_spans(sents[first - 1].text):
+    if not evidence.person_spans(sents[first - 1].text, not_names):
         return window
     return window_at(window, sents, [first - 1, *window.positions])
 
