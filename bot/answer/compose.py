@@ -346,21 +346,21 @@ class Answerer:
         if q.kind == "apa_saja" and not best.title:
             sents = self._sentences(best.article.id)
             windows = list_windows(q, best.positions, sents, self._terms_of)
-            announcer = next(
-                (
-                    c
-                    for c in ranked
-                    if c.article is best.article
-                    and not c.title
-                    and c.score >= needed
-                    and c.text.rstrip().endswith(":")
-                ),
-                None,
-            )
-            if windows == [list(best.positions)] and announcer is not None:
-                # the best window lists nothing; "... terdiri atas:" in its article, itself
-                # sure enough, announces the list: that list answers
-                best, windows = announcer, [list(announcer.positions)]
+            if windows == [list(best.positions)]:  # the best window lists nothing
+                # "... terdiri atas:" in its article, itself sure enough, announces the list
+                announcer = next(
+                    (
+                        c
+                        for c in ranked
+                        if c.article is best.article
+                        and not c.title
+                        and c.score >= needed
+                        and c.text.rstrip().endswith(":")
+                    ),
+                    None,
+                )
+                if announcer is not None:
+                    best, windows = announcer, [list(announcer.positions)]
             return [Pick(with_items(window_at(best, sents, w), sents)) for w in windows]
         if q.kind == "berapa":
             return [replace(p, scored=self.with_continuation(p.scored)) for p in spread(q, ranked)]

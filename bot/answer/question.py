@@ -478,7 +478,7 @@ def _content_words(words: tuple[str, ...]) -> list[str]:
     """The content words, without a time noun that only introduces a year or a month."""
     return [
         w
-        for w, next_word in zip(words, (*words[1:], ""), strict=False)  # no words: none
+        for w, next_word in zip(words, (*words[1:], ""), strict=False)  # longer if no words
         if _is_content(w)
         and not (w in TIME_NOUNS and (next_word in MONTH_WORDS or is_year(next_word)))
     ]
