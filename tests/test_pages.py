@@ -22,7 +22,7 @@ PAGES = FIXTURES / "pages"
 # fixed after its one measurement, so they now guard against going back).
 FOLDERS = [
     PAGES,
-    *(FIXTURES / f"pages{n}" for n in range(2, 15)),
+    *(FIXTURES / f"pages{n}" for n in range(2, 16)),
     *(FIXTURES / f"import_heldout{n}" for n in ("", *"23456789", *(str(n) for n in range(10, 35)))),
 ]
 # A government news site whose footer names the government, not the site's own name (round
@@ -30,8 +30,17 @@ FOLDERS = [
 # pages13 (2026-12-03, after its one measurement): a parliament's news site, named by the
 # secretariat that publishes it ("Sekretariat Jenderal DPR RI"), not by the names the writer
 # accepts. pages14 (2026-12-03, after its one measurement): a ministry's regional office site,
-# named by its footer's ministry ("Kementerian Agama Republik Indonesia").
-OUTLET_MISSES = {"p04_beritajakarta.txt", "nh08_dprgoid.txt", "ni06_kemenagsumsel.txt"}
+# named by its footer's ministry ("Kementerian Agama Republik Indonesia"). pages15 (2026-12-03,
+# after its one measurement): two local governments' sites named by the office that runs them
+# ("Dinas Komunikasi dan Informatika Kota <kota>"), written out where the writer accepts only
+# its short form ("Diskominfo <kota>") and the government's name.
+OUTLET_MISSES = {
+    "p04_beritajakarta.txt",
+    "nh08_dprgoid.txt",
+    "ni06_kemenagsumsel.txt",
+    "nj02_okikab.txt",
+    "nj06_lubuklinggaukota.txt",
+}
 # A photo caption taken for the headline (pages12, 2026-12-03, after its one measurement, not
 # fixed yet).
 TITLE_MISSES = {"ng01_lokadata.txt"}
