@@ -75,10 +75,15 @@ MONTH_WORDS: dict[str, int] = {
     for number, m in enumerate(MONTHS, start=1)
     for word in (m.name.lower(), *m.forms, *m.old)
 }
-# Month number -> its forms longer than three letters ("agustus", "august"; not "agu"): the
-# ones safe to look for inside a sentence.
+# Month number -> its Indonesian name and its forms longer than three letters ("mei",
+# "agustus", "august"; not "agu" or "may"): the ones safe to look for inside a sentence.
 MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    n: tuple(w for w, m in MONTH_WORDS.items() if m == n and len(w) > 3) for n in range(1, 13)
+    n: tuple(
+        w
+        for w, m in MONTH_WORDS.items()
+        if m == n and (len(w) > 3 or w == MONTHS_ID[n - 1].lower())
+    )
+    for n in range(1, 13)
 }
 
 

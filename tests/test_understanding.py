@@ -644,6 +644,18 @@ def test_a_window_naming_another_month_is_not_of_the_articles_month(
     assert unmet(q, "Ada 152.340 peserta.", [], november, none, names) == []
 
 
+def test_may_is_named_by_its_three_letter_indonesian_name(reader: QuestionReader) -> None:
+    from index.text import MONTH_NAMES
+
+    q = reader.parse("cakupan per 31 Mei 2031 berapa persen?")
+    july = _article(dated=date(2031, 7, 21))
+    none = lambda _: frozenset()  # noqa: E731
+    in_may = "Cakupan per 31 Mei 2031 mencapai 68,2 persen."
+    assert unmet(q, in_may, [], july, none, MONTH_NAMES) == []
+    assert unmet(q, "Cakupan per Juni 2031 mencapai 69 persen.", [], july, none, MONTH_NAMES)
+    assert "may" not in MONTH_NAMES[5]  # the English modal verb is no month inside a sentence
+
+
 def test_one_month_of_a_period_is_enough(reader: QuestionReader) -> None:
     lex = load_lexicons(KNOWLEDGE)
 
@@ -905,8 +917,12 @@ def test_articles_just_after_a_year_or_month_are_read_for_it() -> None:
     assert reports(date(2026, 6, 1), [2026], [])
     assert not reports(date(2027, 5, 2), [2026], [])
     assert reports(date(2026, 4, 3), [2026], [3])  # March's figures, out in April
+    assert reports(date(2026, 6, 20), [2026], [3])  # or in the quarter after it
     assert reports(date(2027, 1, 5), [2026], [12])
-    assert not reports(date(2026, 5, 3), [2026], [3])
+    assert reports(date(2027, 2, 5), [2026], [11])
+    assert not reports(date(2026, 7, 3), [2026], [3])
+    assert not reports(date(2026, 2, 3), [2026], [3])  # before the month asked
+    assert not reports(date(2027, 4, 3), [2026], [3])  # the year after
 
 
 def test_a_list_items_line_with_a_figure_is_answer_text_not_a_headline() -> None:

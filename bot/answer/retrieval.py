@@ -42,23 +42,23 @@ def query_of(q: Question) -> Query:
 
 
 PER_NEWEST = 2  # best chunks of each of the newest articles that a "saat ini" question reads
-REPORTED_WITHIN = 3  # months after a year's end in which articles still report on that year
+REPORTED_WITHIN = 3  # months after a year's or month's end in which articles still report on it
 
 
 def _reports_on(
     year: np.ndarray, month: np.ndarray, years: Sequence[int], months: Sequence[int]
 ) -> np.ndarray:
     """Which articles, by the year and month of their day, may report on the years and
-    months asked: they are from that time, or from just after it (a year's results come
-    out in the next one's first months, a month's in the next month)."""
+    months asked: they are from that time, or from the `REPORTED_WITHIN` months after it (a
+    year's results come out in the next one's first months, a month's figures in the
+    months after it)."""
     if months:
-        before_year = np.where(month == 1, year - 1, year)
-        before_month = np.where(month == 1, 12, month - 1)
-
-        def of(y: np.ndarray, m: np.ndarray) -> np.ndarray:
-            return np.isin(m, months) & (np.isin(y, years) if years else True)
-
-        return of(year, month) | of(before_year, before_month)  # type: ignore[no-any-return]
+        chosen = np.zeros(len(year), dtype=bool)
+        for later in range(REPORTED_WITHIN + 1):  # the month asked, then the months after
+            back = month - 1 - later
+            y, m = np.where(back < 0, year - 1, year), back % 12 + 1
+            chosen |= np.isin(m, months) & (np.isin(y, years) if years else True)
+        return chosen
     return np.isin(year, years) | (np.isin(year - 1, years) & (month <= REPORTED_WITHIN))  # type: ignore[no-any-return]
 
 
@@ -97,3 +97,16 @@ def within_dates(
         if cid not in seen
     ]
     return hits + more
+
+
+def with_best_article(index: StoredIndex, hits: list[Hit]) -> list[Hit]:
+    """The other chunks of the best-retrieved article too: the sentence that answers a
+    question about what the article names ("... diberi nama <program>") may stand in a chunk
+    that repeats none of the question's words ("Masa perlindungannya 12 bulan")."""
+    if not hits:
+        return hits
+    best = index.chunks[hits[0].chunk_id].article_id
+    seen = {h.chunk_id for h in hits}
+    worst = min(h.score for h in hits)
+    rest = [int(c) for c in index.chunk_ids.get(best, ()) if int(c) not in seen]
+    return hits + [Hit(c, worst, len(hits) + i + 1) for i, c in enumerate(rest)]
