@@ -1027,6 +1027,15 @@ def test_what_figure_or_level_in_english_asks_a_value(reader: QuestionReader) ->
         assert reader.parse(other).kind != "berapa", other
     rate = reader.parse("What was the participation rate in 2023?")
     assert (rate.kind, rate.unit) == ("berapa", "persen")
+    # "what's" read as "apa yang": still a value when a figure noun follows
+    assert reader.parse("What's the coverage target they want to hit in 2025?").kind == "berapa"
+
+
+def test_english_chat_spellings_and_who_runs(reader: QuestionReader) -> None:
+    q = reader.parse("hw many workers r there in total in sumsel")
+    assert (q.kind, "hw" in q.terms, "r" in q.terms) == ("berapa", False, False)
+    who = reader.parse("who runs the regional office these days?")
+    assert who.kind == "siapa" and "kepala" in who.words and who.wants_latest
 
 
 def test_where_a_report_was_given_is_not_what_its_figures_are_about(

@@ -390,7 +390,7 @@ class QuestionReader:
         kind = "singkatan" if acronym else question_kind(words)
         if kind == "umum" and _CHECK_RE.search(text):
             kind = "ya_tidak"  # "bener gak sih ... 690 ribu?"
-        if kind == "apa_itu" and _WHAT_THE_RE.search(text) and _FIGURE_NOUNS & set(words):
+        if kind in ("umum", "apa_itu") and _WHAT_THE_RE.search(text) and _FIGURE_NOUNS & set(words):
             kind = "berapa"  # "what's the coverage target for 2025": a value, not a meaning
         if kind in ("umum", "apa_itu") and _WHAT_VALUE_RE.search(text):
             kind = "berapa"  # "what population figure ...", "what coverage level ..."

@@ -97,16 +97,3 @@ def within_dates(
         if cid not in seen
     ]
     return hits + more
-
-
-def with_best_article(index: StoredIndex, hits: list[Hit]) -> list[Hit]:
-    """The other chunks of the best-retrieved article too: the sentence that answers a
-    question about what the article names ("... diberi nama <program>") may stand in a chunk
-    that repeats none of the question's words ("Masa perlindungannya 12 bulan")."""
-    if not hits:
-        return hits
-    best = index.chunks[hits[0].chunk_id].article_id
-    seen = {h.chunk_id for h in hits}
-    worst = min(h.score for h in hits)
-    rest = [int(c) for c in index.chunk_ids.get(best, ()) if int(c) not in seen]
-    return hits + [Hit(c, worst, len(hits) + i + 1) for i, c in enumerate(rest)]
