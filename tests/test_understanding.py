@@ -1031,6 +1031,19 @@ def test_what_figure_or_level_in_english_asks_a_value(reader: QuestionReader) ->
     assert reader.parse("What's the coverage target they want to hit in 2025?").kind == "berapa"
 
 
+def test_a_comparison_of_a_figure_without_a_question_word_asks_its_values(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("Bandingkan cakupan kepesertaan Sumsel akhir 2026 dengan akhir 2027.")
+    assert q.kind == "berapa"
+    assert reader.parse("Bandingkan program JHT dengan JKK").kind != "berapa"  # no figure noun
+
+
+def test_showing_up_is_attending(reader: QuestionReader) -> None:
+    assert "hadir" in reader.parse("siapo bae wong BPJS yang datang pas audiensi?").words
+    assert "hadir" in reader.parse("who showed up at the audience?").words
+
+
 def test_english_chat_spellings_and_who_runs(reader: QuestionReader) -> None:
     q = reader.parse("hw many workers r there in total in sumsel")
     assert (q.kind, "hw" in q.terms, "r" in q.terms) == ("berapa", False, False)

@@ -392,6 +392,8 @@ class QuestionReader:
             kind = "ya_tidak"  # "bener gak sih ... 690 ribu?"
         if kind in ("umum", "apa_itu") and _WHAT_THE_RE.search(text) and _FIGURE_NOUNS & set(words):
             kind = "berapa"  # "what's the coverage target for 2025": a value, not a meaning
+        if kind == "umum" and COMPARISON_CUES & set(words) and _FIGURE_NOUNS & set(words):
+            kind = "berapa"  # "coverage 2020 sm 2024 naik apa turun": the values compared
         if kind in ("umum", "apa_itu") and _WHAT_VALUE_RE.search(text):
             kind = "berapa"  # "what population figure ...", "what coverage level ..."
         unit = None
