@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.answer import evidence
-from bot.answer.constraints import LOCALE_REACH, constrained, unmet
+from bot.answer.constraints import LOCALE_REACH, constrained, meets
 from bot.answer.features import (
     LinearScorer,
     Window,
@@ -176,7 +176,7 @@ class CandidateFinder:
             lead = list_lead(scored.article.body, scored.sentences[0])
             if lead:  # an item of a list: its announcing paragraph places it, as one
                 before.append(lead)
-        return not unmet(q, scored.text, before, scored.article, self.places_in, MONTH_NAMES)
+        return meets(q, scored.text, before, scored.article, self.places_in, MONTH_NAMES)
 
 
 def _each_article_first(looked: list[tuple[Scored, float]]) -> list[tuple[Scored, float]]:

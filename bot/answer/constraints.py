@@ -7,7 +7,7 @@ functions.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from bot.answer.lexicons import Place
 from bot.answer.question import JOINERS, Question, asks_yes_or_no
@@ -323,9 +323,59 @@ def unmet(
     month_names: dict[int, tuple[str, ...]],
 ) -> list[str]:
     """The constraints of `q` that this answer window does not meet (empty when all are)."""
-    places = [p for p in q.places if p.kind not in TOPICS]
+    return list(missing(q, window, before, article, places_in, month_names))
+
+
+def meets(
+    q: Question,
+    window: str,
+    before: Sequence[str],
+    article: Article,
+    places_in: PlacesIn,
+    month_names: dict[int, tuple[str, ...]],
+) -> bool:
+    """Whether the window meets every constraint of `q` (stops at the first it misses)."""
+    return next(missing(q, window, before, article, places_in, month_names), None) is None
+
+
+def missing(
+    q: Question,
+    window: str,
+    before: Sequence[str],
+    article: Article,
+    places_in: PlacesIn,
+    month_names: dict[int, tuple[str, ...]],
+) -> Iterator[str]:
+    """The constraints of `q` the window misses, one by one, the cheap checks (time, people,
+    the question's own words) before the places and topics."""
+    # "Apakah target itu untuk 2024?" checks the year it names: an answer naming another
+    # year ("target ... 2025") answers it; one naming none must be of that year.
     figure = q.kind == "berapa"
-    missing = [
+    premise = asks_yes_or_no(q) and bool(_YEAR_RE.search(window))
+    if not premise:
+        yield from (str(y) for y in q.years if not year_met(y, window, before, article, figure))
+    if q.months:
+        # A window naming no month may lean on the sentences before it ("sepanjang Januari
+        # ... Total nilai ..."); one that names a month says its own ("Sementara pada
+        # Februari ...").
+        lower = _spaced(window)
+        own = any(f" {name} " in lower for names in month_names.values() for name in names)
+        near = window if own else " ".join([*before[-NEARBY:], window])
+        if not any(month_met(m, q.years, near, article, month_names, own) for m in q.months):
+            yield from (f"month {m}" for m in q.months)  # one month of a period is enough
+    if q.time_cues and not q.time_cues & {stem(w) for w in words(window)}:
+        yield "since or until"
+    if role_unknown(q):
+        yield "role"
+    yield from (f"person {name}" for name in q.people if not person_met(name, article))
+    # A window naming a place of its own ("Secara keseluruhan, ... di <provinsi>") is about
+    # that place, whatever the sentences before it were about.
+    if q.local_names:
+        around = [window] if places_in(window) else [article.title, *before[-NEARBY:], window]
+        spoken = [f" {' '.join(words(t))} " for t in around]
+        yield from (n for n in q.local_names if not any(f" {n} " in t for t in spoken))
+    places = [p for p in q.places if p.kind not in TOPICS]
+    unmet_places = [
         p.name
         for p in places
         if not place_met(p, window, before, article, places_in)
@@ -335,11 +385,12 @@ def unmet(
         )
         and not (q.kind == "kapan" and _event_place(p, q.words, window, article, places_in))
     ]
+    yield from unmet_places
     if figure:
-        missing += [
+        yield from (
             p.name
             for p in places
-            if p.name not in missing
+            if p.name not in unmet_places
             and (
                 district_figure(p, places, window, places_in, before)
                 or (
@@ -347,9 +398,9 @@ def unmet(
                     and (group_figure(p, window, places_in) or _office_only(p, window, places_in))
                 )
             )
-        ]
+        )
     if figure and national_only(q, window, places_in):
-        missing.append("nasional")
+        yield "nasional"
     for kind in TOPICS:
         asked = frozenset(p for p in q.places if p.kind == kind)
         # "JP termasuk program BPJS TK? ada berapa program?" counts programs: the count is
@@ -358,34 +409,7 @@ def unmet(
         named = any({stem(w) for w in words(p.name)} <= set(q.head[1:]) for p in asked)
         of_topic = figure and (q.head[:1] != TOPIC_NOUNS.get(kind) or named)
         if asked and not topic_met(asked, of_topic, window, before, article, places_in):
-            missing.append(kind)
-    # "Apakah target itu untuk 2024?" checks the year it names: an answer naming another
-    # year ("target ... 2025") answers it; one naming none must be of that year.
-    premise = asks_yes_or_no(q) and bool(_YEAR_RE.search(window))
-    if not premise:
-        missing += [str(y) for y in q.years if not year_met(y, window, before, article, figure)]
-    missing += [f"person {name}" for name in q.people if not person_met(name, article)]
-    # A window naming a place of its own ("Secara keseluruhan, ... di <provinsi>") is about
-    # that place, whatever the sentences before it were about.
-    if q.local_names:
-        around = [window] if places_in(window) else [article.title, *before[-NEARBY:], window]
-        spoken = [f" {' '.join(words(t))} " for t in around]
-        missing += [n for n in q.local_names if not any(f" {n} " in t for t in spoken)]
-    if q.time_cues and not q.time_cues & {stem(w) for w in words(window)}:
-        missing.append("since or until")
-    if role_unknown(q):
-        missing.append("role")
-    if q.months:
-        # A window naming no month may lean on the sentences before it ("sepanjang Januari
-        # ... Total nilai ..."); one that names a month says its own ("Sementara pada
-        # Februari ...").
-        lower = _spaced(window)
-        own = any(f" {name} " in lower for names in month_names.values() for name in names)
-        near = window if own else " ".join([*before[-NEARBY:], window])
-        met = [m for m in q.months if month_met(m, q.years, near, article, month_names, own)]
-        if not met:  # one month of a period ("Januari-September") is enough
-            missing += [f"month {m}" for m in q.months]
-    return missing
+            yield kind
 
 
 _REPORTED_RE = re.compile(
