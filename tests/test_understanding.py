@@ -654,6 +654,13 @@ def test_may_is_named_by_its_three_letter_indonesian_name(reader: QuestionReader
     assert unmet(q, in_may, [], july, none, MONTH_NAMES) == []
     assert unmet(q, "Cakupan per Juni 2031 mencapai 69 persen.", [], july, none, MONTH_NAMES)
     assert "may" not in MONTH_NAMES[5]  # the English modal verb is no month inside a sentence
+    from bot.answer.features import when_near
+
+    figure = in_may.index("68,2")
+    assert when_near(q, in_may, ((figure, figure + 11),)) == 1.0
+    named = "Kata Meiliana, cakupan mencapai 68,2 persen."
+    at = named.index("68,2")
+    assert when_near(reader.parse("cakupan per Mei berapa?"), named, ((at, at + 11),)) == 0.0
 
 
 def test_one_month_of_a_period_is_enough(reader: QuestionReader) -> None:
@@ -923,6 +930,9 @@ def test_articles_just_after_a_year_or_month_are_read_for_it() -> None:
     assert not reports(date(2026, 7, 3), [2026], [3])
     assert not reports(date(2026, 2, 3), [2026], [3])  # before the month asked
     assert not reports(date(2027, 4, 3), [2026], [3])  # the year after
+    assert reports(date(2027, 3, 30), [2026], [12])  # December's, read into March
+    assert not reports(date(2027, 4, 2), [2026], [12])
+    assert reports(date(2031, 7, 1), [], [5])  # a month without a year: any year's
 
 
 def test_a_list_items_line_with_a_figure_is_answer_text_not_a_headline() -> None:
@@ -1036,17 +1046,27 @@ def test_a_comparison_of_a_figure_without_a_question_word_asks_its_values(
 ) -> None:
     q = reader.parse("Bandingkan cakupan kepesertaan Sumsel akhir 2026 dengan akhir 2027.")
     assert q.kind == "berapa"
-    assert reader.parse("Bandingkan program JHT dengan JKK").kind != "berapa"  # no figure noun
+    assert reader.parse("coverage sumsel 2020 sm 2024 naik ga sih").kind == "berapa"
+    for other in (
+        "Bandingkan program JHT dengan JKK",  # no figure noun
+        "Upaya apa yang dilakukan agar cakupan naik?",
+        "Anggaran iurannya dari mana?",
+        "Target program itu pekerja formal atau informal?",
+    ):
+        assert reader.parse(other).kind != "berapa", other
 
 
 def test_showing_up_is_attending(reader: QuestionReader) -> None:
     assert "hadir" in reader.parse("siapo bae wong BPJS yang datang pas audiensi?").words
     assert "hadir" in reader.parse("who showed up at the audience?").words
+    assert "hadir" not in reader.parse("kenaikan terbesar datang dari mana?").words
 
 
 def test_english_chat_spellings_and_who_runs(reader: QuestionReader) -> None:
     q = reader.parse("hw many workers r there in total in sumsel")
     assert (q.kind, "hw" in q.terms, "r" in q.terms) == ("berapa", False, False)
+    assert reader.parse("hw much is the budget").kind == "berapa"
+    assert reader.parse("hw long does the protection last").unit == "lama"
     who = reader.parse("who runs the regional office these days?")
     assert who.kind == "siapa" and "kepala" in who.words and who.wants_latest
 

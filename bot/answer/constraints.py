@@ -302,7 +302,7 @@ def month_met(
 
 
 def constrained(q: Question) -> bool:
-    """Whether the question names anything `unmet` checks an answer for."""
+    """Whether the question names anything `missing` checks an answer for."""
     return bool(
         q.places
         or q.years
@@ -346,11 +346,11 @@ def missing(
     places_in: PlacesIn,
     month_names: dict[int, tuple[str, ...]],
 ) -> Iterator[str]:
-    """The constraints of `q` the window misses, one by one, the cheap checks (time, people,
-    the question's own words) before the places and topics."""
+    """The constraints of `q` the window misses, one by one: time, people and the question's
+    own words before the places and topics (`meets` stops at the first)."""
+    figure = q.kind == "berapa"
     # "Apakah target itu untuk 2024?" checks the year it names: an answer naming another
     # year ("target ... 2025") answers it; one naming none must be of that year.
-    figure = q.kind == "berapa"
     premise = asks_yes_or_no(q) and bool(_YEAR_RE.search(window))
     if not premise:
         yield from (str(y) for y in q.years if not year_met(y, window, before, article, figure))

@@ -157,10 +157,10 @@ def when_near(q: Question, text: str, targets: spans.Spans) -> float:
     if not targets or not (q.years or q.months):
         return 0.0
     names = [str(y) for y in q.years] + [w for m in q.months for w in MONTH_NAMES[m]]
+    named = re.compile(rf"\b(?:{'|'.join(names)})\b")  # whole words: not "mei" in "Meiliana"
     lower = text.lower()
     for s, e in targets:
-        around = lower[max(0, s - NEAR) : e + NEAR]
-        if any(n in around for n in names):
+        if named.search(lower[max(0, s - NEAR) : e + NEAR]):
             return 1.0
     return 0.0
 

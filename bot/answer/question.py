@@ -155,6 +155,21 @@ _VALUE_NOUNS = {
 }
 
 
+# Words that set two things side by side (not "mana", "atau", "naik": those also ask which
+# one, or what was done).
+_COMPARING = {
+    *("banding", "bandingkan", "dibanding", "dibandingkan", "membandingkan", "perbandingan"),
+    *("beda", "berbeda", "perbedaan", "bedanya", "vs", "versus", "compare", "compared"),
+}
+
+
+def _compares_figures(words: tuple[str, ...]) -> bool:
+    """A figure set side by side without a question word: "Bandingkan cakupan ... 2026 dengan
+    ... 2027", "coverage 2020 sm 2024 naik ga" (two years)."""
+    two_years = sum(w.isdigit() and len(w) == 4 for w in words) >= 2
+    return bool(_FIGURE_NOUNS & set(words)) and (bool(_COMPARING & set(words)) or two_years)
+
+
 def _counts_a_noun(words: tuple[str, ...]) -> bool:
     """ "Berapa kabupaten dan kota yang mau dicakup?": the noun right after "berapa" is what is
     counted, though "cakupan" or "coverage" follows ("how many regencies ... cover")."""
@@ -392,8 +407,8 @@ class QuestionReader:
             kind = "ya_tidak"  # "bener gak sih ... 690 ribu?"
         if kind in ("umum", "apa_itu") and _WHAT_THE_RE.search(text) and _FIGURE_NOUNS & set(words):
             kind = "berapa"  # "what's the coverage target for 2025": a value, not a meaning
-        if kind == "umum" and COMPARISON_CUES & set(words) and _FIGURE_NOUNS & set(words):
-            kind = "berapa"  # "coverage 2020 sm 2024 naik apa turun": the values compared
+        if kind == "umum" and _compares_figures(words):
+            kind = "berapa"  # "Bandingkan cakupan ... 2026 dengan ... 2027": the values compared
         if kind in ("umum", "apa_itu") and _WHAT_VALUE_RE.search(text):
             kind = "berapa"  # "what population figure ...", "what coverage level ..."
         unit = None
