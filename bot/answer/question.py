@@ -166,7 +166,7 @@ _COMPARING = {
 def _compares_figures(words: tuple[str, ...]) -> bool:
     """A figure set side by side without a question word: "Bandingkan cakupan ... 2026 dengan
     ... 2027", "coverage 2020 sm 2024 naik ga" (two years)."""
-    two_years = sum(w.isdigit() and len(w) == 4 for w in words) >= 2
+    two_years = sum(map(is_year, words)) >= 2
     return bool(_FIGURE_NOUNS & set(words)) and (bool(_COMPARING & set(words)) or two_years)
 
 
@@ -405,12 +405,13 @@ class QuestionReader:
         kind = "singkatan" if acronym else question_kind(words)
         if kind == "umum" and _CHECK_RE.search(text):
             kind = "ya_tidak"  # "bener gak sih ... 690 ribu?"
-        if kind in ("umum", "apa_itu") and _WHAT_THE_RE.search(text) and _FIGURE_NOUNS & set(words):
-            kind = "berapa"  # "what's the coverage target for 2025": a value, not a meaning
+        # "what's the coverage target for 2025", "what coverage level ...": a value, not a
+        # meaning
+        what_the = _WHAT_THE_RE.search(text) and _FIGURE_NOUNS & set(words)
+        if kind in ("umum", "apa_itu") and (what_the or _WHAT_VALUE_RE.search(text)):
+            kind = "berapa"
         if kind == "umum" and _compares_figures(words):
             kind = "berapa"  # "Bandingkan cakupan ... 2026 dengan ... 2027": the values compared
-        if kind in ("umum", "apa_itu") and _WHAT_VALUE_RE.search(text):
-            kind = "berapa"  # "what population figure ...", "what coverage level ..."
         unit = None
         if kind == "berapa":
             unit = "jumlah"
