@@ -22,7 +22,7 @@ PAGES = FIXTURES / "pages"
 # fixed after its one measurement, so they now guard against going back).
 FOLDERS = [
     PAGES,
-    *(FIXTURES / f"pages{n}" for n in range(2, 16)),
+    *(FIXTURES / f"pages{n}" for n in range(2, 17)),
     *(FIXTURES / f"import_heldout{n}" for n in ("", *"23456789", *(str(n) for n in range(10, 35)))),
 ]
 # A government news site whose footer names the government, not the site's own name (round
@@ -42,8 +42,11 @@ OUTLET_MISSES = {
     "nj06_lubuklinggaukota.txt",
 }
 # A photo caption taken for the headline (pages12, 2026-12-03, after its one measurement, not
-# fixed yet).
-TITLE_MISSES = {"ng01_lokadata.txt"}
+# fixed yet). pages16 (2026-12-03, measured once, not fixed yet): a radio site's headline in
+# capitals, under its tagline, which is taken for the headline; its date line (under the
+# headline) is then not read either.
+TITLE_MISSES = {"ng01_lokadata.txt", "nk01_sriwijayaradio.txt"}
+DATE_MISSES = {"nk01_sriwijayaradio.txt"}
 # Lines the writers disagree on: round 6's writer listed the subheadings inside an article as
 # boilerplate, the writers of rounds 7 and 8 (and PAGE_FORMAT) as body; the importer keeps them.
 DISPUTED = {"Iuran Mulai Rp16.800", "Cakupan Kepesertaan Masih Rendah"}
@@ -55,6 +58,8 @@ KNOWN_LOST = {
     # lettered list and its subheading led by a figure are kept since the ninth round)
     "Muba teratas, OKU Selatan terbawah",
     "Harga Bagus, Risiko Tetap",
+    # pages16 (measured once: lost 1/165), not fixed yet: the same shape of subheading
+    "Palembang Tertinggi, Empat Lawang Terendah",
 }
 # A summary under the byline that starts like a dateline ("SITUS.COM: Sebanyak ...", round 17,
 # after its one measurement): kept as the article's standfirst.
@@ -72,6 +77,9 @@ KNOWN_LEFT = {
     "Program Kampung Nelayan Terlindungi diperluas ke Air Sugihan dan Pangkalan Lampam.",
     "Nelayan terdaftar di OKI naik menjadi 14.860 orang per Mei 2028.",
     "Pemkab OKI menanggung iuran 12.400 nelayan pada 2028.",
+    # pages16 (measured once: left 1/313), not fixed yet: a radio site's running ticker
+    "INFO WARA WIRI RTMC POLDA SUMSEL :: Jam 08.00 Pagi, Jam 12.00 Siang, Jam 16.00 Sore :: "
+    "DIALOG INTERAKTIF JAMINAN SOSIAL SETIAP KAMIS PUKUL 09.00 - 10.00 WIB ::",
 }
 TRUTH = [
     {**json.loads(line), "folder": folder}
@@ -91,7 +99,8 @@ def test_text_page_metadata_boilerplate_and_body(truth: dict) -> None:  # type: 
     accepted = {normalized(o) for o in [truth["outlet"], *truth.get("outlet_accept", [])]}
     if truth["source"] not in OUTLET_MISSES:
         assert normalized(article.outlet) in accepted
-    assert str(article.published or article.dated) == truth["date"]
+    if truth["source"] not in DATE_MISSES:
+        assert str(article.published or article.dated) == truth["date"]
     left, lost = left_and_lost(truth, article)
     assert [b for b in left if b not in DISPUTED | KNOWN_LEFT] == []
     assert [s for s in lost if s not in KNOWN_LOST] == []
