@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from bot.answer import question
 from bot.answer.compare import sides
 from bot.answer.compose import restates
 from bot.answer.constraints import unmet
@@ -29,7 +30,7 @@ from bot.answer.scoring import (
     office_named,
     same_figure_kind,
 )
-from bot.answer.vocabulary import is_common, nearest_common, standard_form
+from bot.answer.vocabulary import is_common, is_english, nearest_common, standard_form
 from index.errors import KnowledgeFileError
 from index.glossary import load_glossary
 from index.records import Article
@@ -1092,3 +1093,44 @@ def test_where_a_report_was_given_is_not_what_its_figures_are_about(
     # where an event took place is what the sentences after it are about
     held = ["Pelatihan K3 digelar di Kabupaten Muara Enim, Senin (1/2), diikuti 300 pekerja."]
     assert "Sumatera Selatan" in unmet(q, window, before[:1] + held, _article(), places, {})
+
+
+def test_a_figure_is_of_the_place_its_article_is_about_not_where_it_was_said(
+    reader: QuestionReader,
+) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    # Presented in a radio studio in a city: the province's figure all the same.
+    q = reader.parse("berapa peserta bukan penerima upah di Sumsel?")
+    said = (
+        "Data itu dipaparkan Kepala Kantor Wilayah di studio Radio Suara, Palembang, Rabu (21/1)."
+    )
+    figure = "Sebanyak 1.367.900 orang pekerja bukan penerima upah."
+    sumsel = _article(title="Cakupan Sumsel naik")
+    assert unmet(q, figure, [said], sumsel, places, {}) == []
+    # A branch head named by another district's office, speaking of the district asked.
+    musi = reader.parse("total uang JKP yang dibayar ke buruh di Musi Rawas berapa?")
+    assert musi.unit == "uang"
+    rawas = _article(title="Buruh pabrik di Musi Rawas terima JKP")
+    head = (
+        "Kepala Kantor Cabang BPJS Ketenagakerjaan Lubuklinggau Budi mengatakan, total manfaat "
+        "JKP mencapai Rp2,8 miliar."
+    )
+    assert unmet(musi, head, [], rawas, places, {}) == []
+    elsewhere = "Di Lubuklinggau, total manfaat JKP mencapai Rp2,8 miliar."
+    assert unmet(musi, elsewhere, [], rawas, places, {}) != []
+    counted = reader.parse("total pekerja yang menerima uang JKP berapa?")
+    assert counted.unit == "jumlah"
+
+
+def test_an_english_word_the_lexicon_does_not_read_weighs_half_among_unknown_words(
+    reader: QuestionReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert is_english("kicked") and is_english("partnering")
+    assert not is_english("sawit") and not is_english("resign") and not is_english("program")
+    half = reader.parse("who kicked off the program?").common_share
+    monkeypatch.setattr(question, "ENGLISH_SHARE", 1.0)
+    assert 0 < half < reader.parse("who kicked off the program?").common_share

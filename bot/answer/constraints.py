@@ -60,8 +60,10 @@ def _past(tokens: Sequence[str], start: int, skipped: frozenset[str]) -> int:
 
 
 def _office_only(place: Place, window: str, places_in: PlacesIn) -> bool:
-    """A district named only in an office's name ("Kepala Kantor Cabang X ... cakupan di Y")
-    while the sentence is about another district."""
+    """A sentence about another district than the one asked: the one asked is named only in
+    an office's name ("Kepala Kantor Cabang X ... cakupan di Y"), or not at all while another
+    is named outside an office's name ("Kepala Kantor Cabang Y mengatakan, ..." says nothing
+    of where the figure is, which the title or the sentences before it tell)."""
     named = places_in(window)
     if place.kind not in _LOCAL or not any(p.kind in _LOCAL and p != place for p in named):
         return False
@@ -72,10 +74,14 @@ def _office_only(place: Place, window: str, places_in: PlacesIn) -> bool:
         start = _past(tokens, i + 1, _AGENCY_WORDS)  # "Kantor Cabang BPJS Ketenagakerjaan X"
         for size in (3, 2, 1):
             name = tokens[start : start + size]
-            if place in places_in(" ".join(name)) and place not in places_in(" ".join(name[1:])):
+            local = {p for p in places_in(" ".join(name)) if p.kind in _LOCAL}
+            if local and not local & places_in(" ".join(name[1:])):
                 tokens[start : start + size] = [""] * size
                 break
-    return place not in places_in(" ".join(tokens))
+    left = places_in(" ".join(tokens))
+    if place in named:
+        return place not in left
+    return any(p.kind in _LOCAL for p in left)
 
 
 def topic_met(
@@ -416,8 +422,9 @@ _REPORTED_RE = re.compile(
     r"(?i)\b(?:kata|ujar|ucap|tutur|terang|jelas|ungkap|sebut|menyebut|menyebutkan|mengatakan"
     r"|menyampaikan|disampaikan|menjelaskan|mengungkapkan|memaparkan|dipaparkan|ditemui)\b"
 )
+# "di <kota>, Selasa", "di studio <radio>, <kota>, Rabu (21/1)": where it was said, up to its day
 _EVENT_PLACE_RE = re.compile(
-    r"\bdi\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\s*,?\s*(?:pada\s+)?"
+    r"\bdi\s+[^.;:\"“”]{0,60}?,?\s*(?:pada\s+)?"
     r"(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
 )
 

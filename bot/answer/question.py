@@ -13,7 +13,7 @@ from bot.answer.lexicons import Lexicons, Place
 from bot.answer.named import local_names, name_runs, time_cues
 from bot.answer.people import people_named
 from bot.answer.spans import MAGNITUDES
-from bot.answer.vocabulary import is_common, rarity, standard_form, zipf_id
+from bot.answer.vocabulary import is_common, is_english, rarity, standard_form, zipf_id
 from index.glossary import Glossary
 from index.lexical import terms_of_words
 from index.text import MONTH_WORDS, STOPWORDS, stem
@@ -99,6 +99,10 @@ class Question:
     time_cues: frozenset[str] = frozenset()
 
 
+# How much an English word the English lexicon does not read weighs among the words the
+# sources never use (`vocabulary.is_english`): as often a verb ("kicked off", "partnering")
+# as a topic the sources do not cover ("trees").
+ENGLISH_SHARE = 0.5
 # A word written doubled with "2" ("brp2", "org2"): the word once (not "Rp2,5", "ke2").
 _DOUBLED_RE = re.compile(r"(?<=[^\W\d_]{3})2\b(?![.,]\d)")
 # Words that only say "compare" (they steer the reading, not the retrieval; never unknown).
@@ -141,10 +145,12 @@ COMPARISON_CUES = {
 
 def _asks_money(words: tuple[str, ...]) -> bool:
     """ "Berapa nilai klaim ...", "anggarannya berapa": a money word next to the question
-    word (not anywhere: "berapa pekerja yang menerima dana ..." counts people)."""
+    word (not anywhere: "berapa pekerja yang menerima dana ..." counts people), or opening
+    what a question ending in it asks about ("Total uang JKP yang dibayar ... berapa?")."""
     at = [i for i, w in enumerate(words) if w == "berapa"]
     near = {w.removesuffix("nya") for i in at for w in words[max(0, i - 2) : i + 3]}
-    return bool(near & _MONEY)
+    opening = [w for w in words[:2] if w not in STOPWORDS]
+    return bool(near & _MONEY) or bool(at and at[-1] == len(words) - 1 and set(opening) & _MONEY)
 
 
 # Nouns after "berapa" that ask for a value, not for a count of themselves.
@@ -431,7 +437,11 @@ class QuestionReader:
         ]
         asked = set(terms)
         total = sum(rarity(w) for w in content) or 1.0
-        common = sum(rarity(w) for w, _ in unknown if not w.isalpha() or is_common(w))
+        common = sum(
+            rarity(w) * (ENGLISH_SHARE if is_english(w) else 1.0)
+            for w, _ in unknown
+            if not w.isalpha() or is_common(w)
+        )
         rare = sum(rarity(w) for w, _ in unknown if w.isalpha() and not is_common(w))
         return Question(
             raw=raw,

@@ -35,6 +35,15 @@ def is_common(word: str) -> bool:
     return max(zipf_id(word), zipf_en(word)) >= COMMON_ZIPF
 
 
+ENGLISH_GAIN = 1.0  # an English word: this much more frequent in English than in Indonesian
+
+
+def is_english(word: str) -> bool:
+    """A common English word that Indonesian text seldom uses ("kicked", "delegation"): in a
+    question, a word the English lexicon does not read, not a word the sources do not cover."""
+    return zipf_en(word) >= COMMON_ZIPF and zipf_en(word) >= zipf_id(word) + ENGLISH_GAIN
+
+
 TOP_ZIPF = 7.0  # about the frequency of the most common words ("yang", "the")
 
 
