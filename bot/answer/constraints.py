@@ -62,8 +62,10 @@ def _past(tokens: Sequence[str], start: int, skipped: frozenset[str]) -> int:
 def _office_only(place: Place, window: str, places_in: PlacesIn) -> bool:
     """A sentence about another district than the one asked: the one asked is named only in
     an office's name ("Kepala Kantor Cabang X ... cakupan di Y"), or not at all while another
-    is named outside an office's name ("Kepala Kantor Cabang Y mengatakan, ..." says nothing
-    of where the figure is, which the title or the sentences before it tell)."""
+    is named, outside an office's name, or as an office whose figure it gives ("Kantor Cabang
+    Y mencatat total ..." is the office's whole area). Its head speaking ("Kepala Kantor
+    Cabang Y mengatakan, ...") says nothing of where the figure is: the title or the
+    sentences before it tell."""
     named = places_in(window)
     if place.kind not in _LOCAL or not any(p.kind in _LOCAL and p != place for p in named):
         return False
@@ -72,7 +74,7 @@ def _office_only(place: Place, window: str, places_in: PlacesIn) -> bool:
         if w != "cabang":
             continue
         start = _past(tokens, i + 1, _AGENCY_WORDS)  # "Kantor Cabang BPJS Ketenagakerjaan X"
-        for size in (3, 2, 1):
+        for size in (1, 2, 3):  # the shortest name starting there: not the words after it
             name = tokens[start : start + size]
             local = {p for p in places_in(" ".join(name)) if p.kind in _LOCAL}
             if local and not local & places_in(" ".join(name[1:])):
@@ -81,7 +83,8 @@ def _office_only(place: Place, window: str, places_in: PlacesIn) -> bool:
     left = places_in(" ".join(tokens))
     if place in named:
         return place not in left
-    return any(p.kind in _LOCAL for p in left)
+    spoken = left if _REPORTED_RE.search(window) else named
+    return any(p.kind in _LOCAL for p in spoken)
 
 
 def topic_met(
@@ -422,10 +425,12 @@ _REPORTED_RE = re.compile(
     r"(?i)\b(?:kata|ujar|ucap|tutur|terang|jelas|ungkap|sebut|menyebut|menyebutkan|mengatakan"
     r"|menyampaikan|disampaikan|menjelaskan|mengungkapkan|memaparkan|dipaparkan|ditemui)\b"
 )
-# "di <kota>, Selasa", "di studio <radio>, <kota>, Rabu (21/1)": where it was said, up to its day
+# Where something was said, up to its day: "di <Kota> Selasa", "di studio <radio>, <kota>,
+# Rabu (21/1)" (no figure between: "di <kabupaten> mencapai Rp2,8 miliar, kata X, Senin"
+# says where the figure is).
 _EVENT_PLACE_RE = re.compile(
-    r"\bdi\s+[^.;:\"“”]{0,60}?,?\s*(?:pada\s+)?"
-    r"(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
+    r"\bdi\s+(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\s*,?\s*|[^.;:\"“”\d]{0,60}?,\s*)"
+    r"(?:pada\s+)?\b(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
 )
 
 

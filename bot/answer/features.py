@@ -52,7 +52,9 @@ FEATURES = (
     "when_near",  # the question's year or month is named next to the figure / name / date
     "pair",  # a window of two sentences
     "title",  # the article's own headline
-    "unknown_common",  # share of the question (by word rarity) the corpus never uses: common
+    # share of the question (by word rarity) the corpus never uses: common words (an English
+    # word the English lexicon does not read counts half, `question.ENGLISH_SHARE`)
+    "unknown_common",
     "unknown_rare",  # ... rare words (names, jargon)
     "asked_unknown",  # share of what the question asks about that the corpus never uses
     "terms",  # log(1 + number of question terms the corpus knows)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Set
 
 from bot.answer.evidence import ROLE_WORDS, person_spans
+from index.text import MONTH_WORDS
 
 
 def people_named(
@@ -18,8 +19,9 @@ def people_named(
     """The people `text` names: a name as in answers (capitalized words, one rare as an
     ordinary word) of two words or more once forms of `address` are left out ("Kak X"), not
     right after a self-introduction ("nama saya X"), and left as they are by the lexicons
-    (`words`, the question's read words: "Regent" is read as "bupati", a word, not a name)."""
-    kept = set(words) - set(address) - set(not_names) - ROLE_WORDS
+    (`words`, the question's read words: "Regent" is read as "bupati", a word, not a name);
+    a month is no part of a name ("Gubernur X Y Nov 2020")."""
+    kept = set(words) - set(address) - set(not_names) - ROLE_WORDS - MONTH_WORDS.keys()
     out = []
     for s, e in person_spans(text, frozenset(not_names)):
         before = text[:s].split()

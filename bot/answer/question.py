@@ -149,8 +149,9 @@ def _asks_money(words: tuple[str, ...]) -> bool:
     what a question ending in it asks about ("Total uang JKP yang dibayar ... berapa?")."""
     at = [i for i, w in enumerate(words) if w == "berapa"]
     near = {w.removesuffix("nya") for i in at for w in words[max(0, i - 2) : i + 3]}
-    opening = [w for w in words[:2] if w not in STOPWORDS]
-    return bool(near & _MONEY) or bool(at and at[-1] == len(words) - 1 and set(opening) & _MONEY)
+    content = [w.removesuffix("nya") for w in words if w == "berapa" or w not in STOPWORDS]
+    ends_asking = bool(content) and content[-1] == "berapa"  # "... berapa ya?"
+    return bool(near & _MONEY) or (ends_asking and bool(set(content[:2]) & _MONEY))
 
 
 # Nouns after "berapa" that ask for a value, not for a count of themselves.

@@ -39,8 +39,7 @@ ENGLISH_GAIN = 1.0  # an English word: this much more frequent in English than i
 
 
 def is_english(word: str) -> bool:
-    """A common English word that Indonesian text seldom uses ("kicked", "delegation"): in a
-    question, a word the English lexicon does not read, not a word the sources do not cover."""
+    """A common English word that Indonesian text seldom uses ("kicked", "delegation")."""
     return zipf_en(word) >= COMMON_ZIPF and zipf_en(word) >= zipf_id(word) + ENGLISH_GAIN
 
 
