@@ -28,6 +28,7 @@ from bot.answer.scoring import (
     fits_kind,
     offers_name,
     office_named,
+    place_named,
     same_figure_kind,
 )
 from bot.answer.vocabulary import is_common, is_english, nearest_common, standard_form
@@ -1164,3 +1165,15 @@ def test_an_english_word_the_lexicon_does_not_read_weighs_half_among_unknown_wor
     assert half > 0 and half == pytest.approx(
         reader.parse("who kicked off the program?").common_share / 2
     )
+
+
+def test_where_is_answered_by_the_fullest_place_the_question_does_not_name(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("audiensi kepala kanwil dengan pj gubernur itu tempatnya di mana?")
+    venue = "Kepala kanwil beraudiensi dengan Pj Gubernur di Kantor Gubernur Sumsel, Kamis."
+    province = "Kondisi pekerja di Sumsel ini disampaikan kepala kanwil kepada Pj Gubernur."
+    assert place_named(q, venue) == 2 and place_named(q, province) == 1
+    assert place_named(q, "Audiensi itu dihadiri Pj Gubernur.") == 0
+    office = reader.parse("di mana kantor gubernur?")
+    assert place_named(office, "Audiensi di Kantor Gubernur, Kamis.") == 0

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.answer import evidence, spans
 from bot.answer.question import ASKING_WORDS, TIME_NOUNS, Question
 from index.records import Article, Sentence
-from index.text import MONTH_WORDS, STOPWORDS, stem
+from index.text import MONTH_WORDS, STOPWORDS, stem, words
 
 TermsOf = Callable[[str], frozenset[str]]
 TARGET_PENALTY = 0.3
@@ -169,13 +169,25 @@ def focus_bonus(q: Question, text: str, weights: Weights, terms_of: TermsOf) -> 
             bonus = max(bonus, 0.3) + (0.4 if noun in q.words else 0.0)
         return bonus
     if q.kind == "di_mana":
-        return 0.3 if " di " in text else 0.0
+        return 0.3 * place_named(q, text)  # "di <Gedung> <Kota>, Kamis"
     if q.kind == "apa_itu":
         opening = terms_of(text[:60])
         return 0.4 if evidence.is_definition(text) and weights.share(opening) >= 0.6 else 0.0
     if q.kind == "bagaimana":
         return 0.2 if evidence.states_means(text) else 0.0
     return 0.0
+
+
+_AT_RE = re.compile(r"\bdi\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+_AT_MOST = 2  # words of a place phrase that count: "di <kota>" 1, "di <gedung> <kota>" 2
+
+
+def place_named(q: Question, text: str) -> int:
+    """How fully the text names a place the question does not ("di <Nama Tempat>"): the
+    words of its longest such phrase, up to `_AT_MOST` (a venue in a city is two)."""
+    asked = set(q.words)
+    phrases = [words(m.group(1)) for m in _AT_RE.finditer(text)]
+    return max((min(len(p), _AT_MOST) for p in phrases if set(p) - asked), default=0)
 
 
 def asks_target(q: Question) -> bool:
