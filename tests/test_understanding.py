@@ -851,6 +851,12 @@ def test_a_place_the_gazetteer_does_not_know_is_still_a_constraint(reader: Quest
     )
     assert reader.parse("siapa kepala cabang kendari?").local_names == ("kendari",)
     assert reader.parse("How many workers does the Jember branch cover?").local_names == ("jember",)
+    assert reader.parse("berapo petani kopi di Semendo yang la terdaftar?").local_names == (
+        "semendo",
+    )
+    assert reader.parse("berapa petani kopi di semendo?").local_names == ()  # no capital
+    assert reader.parse("berapa peserta di BPJS Ketenagakerjaan?").local_names == ()
+    assert reader.parse("dari lima provinsi di Sumbagsel, Sumsel dinilai apa?").local_names == ()
     # Known places, a local government as a subject, a dialect word and a corpus word are not.
     assert reader.parse("berapa peserta di Kota Palembang?").local_names == ()
     assert reader.parse("pemprov bakal ngapain?").local_names == ()

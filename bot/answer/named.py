@@ -94,9 +94,12 @@ def local_names(
             continue  # a gazetteer place starting with the place word ("Kota <Nama>")
         upper = cased[i][:1].isupper()
         if size := gazetteer.phrases.match_at(surface, i):
-            if upper and i + size < len(surface) and goes_on(i + size):
+            longer = i + size < len(surface) and goes_on(i + size)
+            if upper and longer and not gazetteer.phrases.match_at(surface, i + size):
                 names.append(" ".join(surface[i : _name_end(goes_on, i, len(surface))]))
-            continue  # a gazetteer place, unless a longer name ("Kabupaten <Provinsi> Timur")
+            # a gazetteer place, unless a longer name ("Kabupaten <Provinsi> Timur"), not
+            # another place after it ("di <region>, <provinsi> dinilai ...")
+            continue
         if upper and is_name(surface[i], False):
             names.append(" ".join(surface[i : _name_end(goes_on, i, len(surface))]))
         elif not upper and plain and is_name(surface[i], True):
