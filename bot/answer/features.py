@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from bot.answer import spans
@@ -158,13 +159,20 @@ def when_near(q: Question, text: str, targets: spans.Spans) -> float:
     the targets ("... akhir 2024 yang masih 36,9 persen")."""
     if not targets or not (q.years or q.months):
         return 0.0
-    names = [str(y) for y in q.years] + [w for m in q.months for w in MONTH_NAMES[m]]
-    named = re.compile(rf"\b(?:{'|'.join(names)})\b")  # whole words: not "mei" in "Meiliana"
+    named = _time_named(q.years, q.months)
     lower = text.lower()
     for s, e in targets:
         if named.search(lower[max(0, s - NEAR) : e + NEAR]):
             return 1.0
     return 0.0
+
+
+@lru_cache(maxsize=256)
+def _time_named(years: tuple[int, ...], months: tuple[int, ...]) -> re.Pattern[str]:
+    """The years and month names of a question as whole words ("mei", not in "Meiliana"),
+    built once per question, not per window."""
+    names = [str(y) for y in years] + [w for m in months for w in MONTH_NAMES[m]]
+    return re.compile(rf"\b(?:{'|'.join(names)})\b")
 
 
 _QUALIFIERS = {"wakil", "plt", "plh", "mantan", "deputi", "asisten", "sekretaris", "eks", "calon"}
