@@ -22,6 +22,14 @@ ENGLISH_FUNCTION = frozenset(
     across after before out get got doing here been will would can could should may might
     than then so very also just only some all each every both either neither not no under
     over must shall but
+    again although among amongst anyone anything because else ever everyone exactly further
+    having herself himself itself myself ours ourselves theirs themselves yours yourself
+    yourselves though toward towards upon whether while yet too really actually someone
+    something supposed think thought come comes came go goes going went let lets tell list
+    aren arent isn isnt wasn wasnt weren werent don dont doesn doesnt didn didnt hasn hasnt
+    haven havent hadn hadnt couldn couldnt shouldn shouldnt wouldn wouldnt cannot cant wont
+    im ive youre theyre thats whats whos wheres hows theres
+    u ur r w pls plz bc cuz coz wanna gonna gotta shld wud cud abt thx tho btw hi hey hello
     """.split()
 )
 STOPWORDS = ENGLISH_FUNCTION | frozenset(

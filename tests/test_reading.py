@@ -63,6 +63,7 @@ def test_a_message_without_a_question_word_is_one_question(reader: Reader) -> No
 
 def test_a_greeting_alone_holds_no_question(reader: Reader) -> None:
     assert reader.read("halo min, makasih ya 🙏").questions == ()
+    assert reader.read("apa kabar min? makasih ya").questions == ()
 
 
 @pytest.mark.parametrize(
@@ -75,6 +76,10 @@ def test_a_greeting_alone_holds_no_question(reader: Reader) -> None:
         (
             "How many claims were paid in 2024, and how many of them were fatal?",
             ("How many claims were paid in 2024", "how many of them were fatal?"),
+        ),
+        (
+            "Which governor did they meet in November 2020, and on what date exactly?",
+            ("Which governor did they meet in November 2020", "on what date exactly?"),
         ),
         ("berapa pekerja formal dan informal yang terlindungi?", None),
         ("siapa kepala kanwil dan wakilnya?", None),

@@ -59,6 +59,9 @@ def reader() -> QuestionReader:
         ("limo", "lima"),
         ("namonyo", "namanya"),
         ("persennyo", "persennya"),
+        ("diadoke", "diadakan"),
+        ("dilaksanoke", "dilaksanakan"),
+        ("ngelindungi", "melindungi"),
     ],
 )
 def test_final_o_becomes_a_only_when_that_is_a_real_word(dialect: str, standard: str) -> None:
@@ -68,6 +71,13 @@ def test_final_o_becomes_a_only_when_that_is_a_real_word(dialect: str, standard:
 @pytest.mark.parametrize("word", ["toko", "radio", "video", "halo"])
 def test_real_words_ending_in_o_are_kept(word: str) -> None:
     assert standard_form(word, lambda w: False) is None
+
+
+def test_a_dialect_form_of_a_rare_word_the_corpus_knows_is_read() -> None:
+    assert standard_form("disosialisasike", lambda w: w == "disosialisasikan") == (
+        "disosialisasikan"
+    )
+    assert standard_form("disosialisasike", lambda w: False) is None
 
 
 def test_common_words_are_told_from_rare_names() -> None:
@@ -138,6 +148,17 @@ def test_when_an_event_took_place_in_a_district_its_article_names_the_district(
     figure = "Sebanyak 1,3 juta pekerja terlindungi."
     town = _article(body=f"{figure} Sebanyak 1,6 juta penduduk Palembang bekerja.")
     assert unmet(count, figure, [], town, places, names)
+    # Where something was said is no place a figure is about, but it is where it was said.
+    said = (
+        "Perlu kerja sama seluruh pihak, tutur Kepala Kanwil saat jumpa pers di Royal Golf "
+        "Lounge Palembang, hari Kamis tanggal 1 Januari 2024."
+    )
+    coverage = reader.parse("What is the coverage among Palembang workers?")
+    assert unmet(coverage, said, [], _article(body=said), places, names) == ["Palembang"]
+    where = reader.parse("di mana kantor wilayah di Palembang?")
+    assert unmet(where, said, [], _article(body=said), places, names) == []
+    event = reader.parse("acara apa yang digelar di Palembang?")
+    assert unmet(event, said, [], _article(body=said), places, names) == []
 
 
 def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> None:
@@ -189,6 +210,11 @@ def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> No
     assert reader.parse("Apa kata Pj Gubernur Elen Setiadi?").people == ("Elen Setiadi",)
     met = reader.parse("waktu audiensi ke Gubernur Budi Wirasaputra Nov 2020, siapa yg hadir?")
     assert met.people == ("Budi Wirasaputra",)  # a month is no part of the name
+    # A word of the language opening a sentence is capitalized for that alone; a given name
+    # opening one is still a name.
+    opener = reader.parse("Pagi pak. Audiensi Wirasaputra ke Pj Gubernur itu tanggal berapa?")
+    assert opener.people == ()
+    assert reader.parse("Herman Wirasaputra hadir kapan?").people == ("Herman Wirasaputra",)
     # A national figure is not one province's; a count of programs is no figure of the
     # program the question names, which the article need only name.
     national = reader.parse("Berapa total klaim BPJS Ketenagakerjaan secara nasional 2026?")
@@ -368,6 +394,10 @@ def test_an_office_question_is_answered_only_where_that_office_is_named(
     head = reader.parse("siapa kepala bidang pelayanan?")
     assert office_named(head, frozenset({"kata", "kepala", "bidang", "layan"}))
     assert not office_named(head, frozenset({"kepala", "kantor", "cabang"}))
+    deputy = reader.parse("wakilnya siapa?")  # the deputy of the one asked about before
+    assert asks_office_holder(deputy)
+    assert office_named(deputy, frozenset({"wakil", "kepala", "kanwil"}))
+    assert not office_named(deputy, frozenset({"kepala", "kanwil"}))
     assert not asks_office_holder(reader.parse("berapa persen target gubernur?"))
     director = reader.parse("siapa direktur bpjs audiensi gubernur 2020?")
     assert office_named(director, frozenset({"direktur", "bpjs", "audiensi"}))
@@ -831,6 +861,7 @@ def test_who_holds_a_role_the_articles_never_name_is_refused(reader: QuestionRea
     assert not role_unknown(reader.parse("di mana lokasi kantor wilayah?"))
     # the role first, the question word last; not "yg <verb> ... siapa"
     assert role_unknown(reader.parse("pemenang penghargaan itu siapa aja?"))
+    assert role_unknown(reader.parse("pemenang penghargaan itu siapa aja ya?"))  # "ya" frames
     assert not role_unknown(reader.parse("kepala kantor wilayah siapa?"))
     assert not role_unknown(reader.parse("yg menang penghargaan siapa aja?"))
 

@@ -384,10 +384,15 @@ def missing(
         spoken = [f" {' '.join(words(t))} " for t in around]
         yield from (n for n in q.local_names if not any(f" {n} " in t for t in spoken))
     places = [p for p in q.places if p.kind not in TOPICS]
+    # Where something was said is the place a question asks about only when it asks where or
+    # when, or about the event itself ("..., tutur X saat jumpa pers di <Gedung> <kota>, hari
+    # Kamis" gives no figure of the kota's, but names the kota's press conference).
+    event = q.kind in ("di_mana", "kapan") or bool(_EVENT_WORDS & set(q.words))
+    about = window if event else _without_where_said(window)
     unmet_places = [
         p.name
         for p in places
-        if not place_met(p, window, before, article, places_in)
+        if not place_met(p, about, before, article, places_in)
         and not _office_region(p, places, article, places_in)
         and not (
             q.kind not in ("berapa", "siapa") and _about_office(p, q.words, article, places_in)
@@ -421,16 +426,22 @@ def missing(
             yield kind
 
 
+# Words that name an event ("acara", "jumpa pers", "held"): a question naming one asks about
+# what happened where something was said.
+_EVENT_WORDS = frozenset(
+    """acara kegiatan audiensi pertemuan rapat peresmian sosialisasi pers session diadakan
+    digelar dilaksanakan berlangsung event held meeting conference ceremony""".split()
+)
 _REPORTED_RE = re.compile(
     r"(?i)\b(?:kata|ujar|ucap|tutur|terang|jelas|ungkap|sebut|menyebut|menyebutkan|mengatakan"
     r"|menyampaikan|disampaikan|menjelaskan|mengungkapkan|memaparkan|dipaparkan|ditemui)\b"
 )
 # Where something was said, up to its day: "di <Kota> Selasa", "di studio <radio>, <kota>,
-# Rabu (21/1)" (no figure between: "di <kabupaten> mencapai Rp2,8 miliar, kata X, Senin"
-# says where the figure is).
+# Rabu (21/1)", "di <Gedung> <kota>, hari Kamis" (no figure between: "di <kabupaten> mencapai
+# Rp2,8 miliar, kata X, Senin" says where the figure is).
 _EVENT_PLACE_RE = re.compile(
     r"\bdi\s+(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\s*,?\s*|[^.;:\"“”\d]{0,60}?,\s*)"
-    r"(?:pada\s+)?\b(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
+    r"(?:pada\s+)?(?:hari\s+)?\b(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
 )
 
 
@@ -465,6 +476,8 @@ def role_unknown(q: Question) -> bool:
         return False
     # "who is the <role>"; not "siapa yang <verb>", whose verb the articles may put otherwise
     after = [w for w in q.words[at + 1 :] if w == "yang" or w not in STOPWORDS]
+    while after and after[-1] == "yang":  # a frame word closing the question ("... siapa ya?")
+        after.pop()
     # "<pemenang> ... siapa aja?": the role opens the question, the question word ends it
     # (not "yg <verb> ... siapa", which names who did something)
     opens = q.words[0] if q.words and q.words[0] not in STOPWORDS else ""

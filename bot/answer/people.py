@@ -3,10 +3,18 @@ must name too (`bot.answer.constraints`). Pure functions."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set
 
 from bot.answer.evidence import ROLE_WORDS, person_spans
+from bot.answer.vocabulary import zipf_en, zipf_id
 from index.text import MONTH_WORDS
+
+# A word at least this frequent in Indonesian and never seen in English text is a word of the
+# language, capitalized only because it opens a sentence ("Audiensi <nama> ke ..."); given
+# names are seen in English text too ("Herman", "Agus").
+WORD_ZIPF = 3.0
+_SENTENCE_START_RE = re.compile(r"(?:^|[.?!\n]\s*)([^\W\d_]+)")
 
 
 def people_named(
@@ -20,8 +28,10 @@ def people_named(
     ordinary word) of two words or more once forms of `address` are left out ("Kak X"), not
     right after a self-introduction ("nama saya X"), and left as they are by the lexicons
     (`words`, the question's read words: "Regent" is read as "bupati", a word, not a name);
-    a month is no part of a name ("Gubernur X Y Nov 2020")."""
+    a month is no part of a name ("Gubernur X Y Nov 2020"), nor is a word of the language
+    that opens a sentence ("Audiensi <nama> ke ...")."""
     kept = set(words) - set(address) - set(not_names) - ROLE_WORDS - MONTH_WORDS.keys()
+    kept -= {w for w in _sentence_openers(text) if zipf_en(w) == 0 and zipf_id(w) >= WORD_ZIPF}
     out = []
     for s, e in person_spans(text, frozenset(not_names)):
         before = text[:s].split()
@@ -31,6 +41,11 @@ def people_named(
         if len(run) >= 2:
             out.append(" ".join(run))
     return tuple(out)
+
+
+def _sentence_openers(text: str) -> set[str]:
+    """The first word of each sentence of `text`, lowercased."""
+    return {m.group(1).lower() for m in _SENTENCE_START_RE.finditer(text)}
 
 
 def _name_run(text: str, start: int, end: int, kept: set[str]) -> list[str]:

@@ -489,10 +489,11 @@ def _nucleus_unknown(
 
 
 def asks(words: tuple[str, ...]) -> bool:
-    """Whether standard-Indonesian words ask something (a question word or a yes/no form)."""
+    """Whether standard-Indonesian words ask something (a question word, a yes/no form, or
+    "apa <noun>" opening it: "Which governor did ... meet")."""
     if question_kind(words) != "umum":
         return True
-    return bool(words) and (words[-1] in _TAG_QUESTION or words[0] in _YES_NO)
+    return bool(words) and (words[-1] in _TAG_QUESTION or words[0] in (*_YES_NO, "apa"))
 
 
 def _is_content(word: str) -> bool:

@@ -56,7 +56,8 @@ def rarity(word: str) -> float:
 
 def dialect_candidates(word: str) -> list[str]:
     """Standard forms a local Malay (baso) word may stand for, most likely first: final -o for
-    -a (berapo, pekerjo, limo), -nyo for -nya (namonyo, katonyo), -ke for -kan (nyebutke)."""
+    -a (berapo, pekerjo, limo), -nyo for -nya (namonyo, katonyo), -ke for -kan (nyebutke), both
+    (diadoke: diadakan), "nge-" for the active prefix (ngelindungi: melindungi)."""
     if len(word) < 3 or not word.isalpha():
         return []
     out: list[str] = []
@@ -65,11 +66,14 @@ def dialect_candidates(word: str) -> list[str]:
         stem, suffix = word[:-3], "nya"
         out.append(stem + suffix)
     elif word.endswith("ke") and len(word) > 4:
-        out.append(word[:-2] + "kan")
+        stem, suffix = word[:-2], "kan"
+        out.append(stem + suffix)
     if stem.endswith("o"):
         out.append(stem[:-1] + "a" + suffix)
     if word.endswith("in") and len(word) > 5:
         out += sorted(_colloquial_verbs(word[:-2]), key=zipf_id, reverse=True)
+    elif word.startswith("nge") and len(word) > 6:
+        out += sorted((p + word[3:] for p in _ACTIVE), key=zipf_id, reverse=True)
     return [c for c in dict.fromkeys(out) if c != word]
 
 
@@ -93,12 +97,15 @@ def _colloquial_verbs(base: str) -> set[str]:
 
 def standard_form(word: str, known: Callable[[str], bool]) -> str | None:
     """The standard Indonesian word a dialect form stands for, when a sound rule gives a word
-    that is known (to the corpus) or clearly more common in Indonesian; else None."""
+    that is known (to the corpus) or clearly more common in Indonesian; else None. A form no
+    word list has seen may stand for a rare word the corpus knows ("disosialisasike")."""
     base = zipf_id(word)
     for cand in dialect_candidates(word):
         # An enclitic "-nya" is rare on most words ("persennya"): the word itself counts.
         freq = max(zipf_id(cand), zipf_id(cand[:-3]) if cand.endswith("nya") else 0.0)
-        if freq >= base + RULE_GAIN and (known(cand) or freq >= COMMON_ZIPF):
+        if known(cand) and (freq >= base + RULE_GAIN or base == 0):
+            return cand
+        if freq >= base + RULE_GAIN and freq >= COMMON_ZIPF:
             return cand
     return None
 
