@@ -429,8 +429,8 @@ def missing(
 # Words that name an event ("acara", "jumpa pers", "held"): a question naming one asks about
 # what happened where something was said.
 _EVENT_WORDS = frozenset(
-    """acara kegiatan audiensi pertemuan rapat peresmian sosialisasi pers session diadakan
-    digelar dilaksanakan berlangsung event held meeting conference ceremony""".split()
+    """acara kegiatan audiensi pertemuan rapat peresmian sosialisasi pers session konferensi
+    seminar pelatihan peluncuran upacara diadakan digelar dilaksanakan berlangsung""".split()
 )
 _REPORTED_RE = re.compile(
     r"(?i)\b(?:kata|ujar|ucap|tutur|terang|jelas|ungkap|sebut|menyebut|menyebutkan|mengatakan"
@@ -447,8 +447,12 @@ _EVENT_PLACE_RE = re.compile(
 
 def _without_where_said(text: str) -> str:
     """`text` without the place something was said at ("..., kata X di <kota>, Selasa"),
-    when it reports what someone said: that is not the place it is about."""
-    return _EVENT_PLACE_RE.sub(" ", text) if _REPORTED_RE.search(text) else text
+    after the word that reports it: that is not the place it is about ("300 ribu pekerja di
+    <kota> terlindungi, ujar X, Senin" keeps the kota the figure is of)."""
+    verb = _REPORTED_RE.search(text)
+    if not verb:
+        return text
+    return text[: verb.end()] + _EVENT_PLACE_RE.sub(" ", text[verb.end() :])
 
 
 def national_only(q: Question, window: str, places_in: PlacesIn) -> bool:
@@ -476,8 +480,6 @@ def role_unknown(q: Question) -> bool:
         return False
     # "who is the <role>"; not "siapa yang <verb>", whose verb the articles may put otherwise
     after = [w for w in q.words[at + 1 :] if w == "yang" or w not in STOPWORDS]
-    while after and after[-1] == "yang":  # a frame word closing the question ("... siapa ya?")
-        after.pop()
     # "<pemenang> ... siapa aja?": the role opens the question, the question word ends it
     # (not "yg <verb> ... siapa", which names who did something)
     opens = q.words[0] if q.words and q.words[0] not in STOPWORDS else ""

@@ -7,13 +7,9 @@ import re
 from collections.abc import Set
 
 from bot.answer.evidence import ROLE_WORDS, person_spans
-from bot.answer.vocabulary import zipf_en, zipf_id
+from bot.answer.vocabulary import COMMON_ZIPF, zipf_en, zipf_id
 from index.text import MONTH_WORDS
 
-# A word at least this frequent in Indonesian and never seen in English text is a word of the
-# language, capitalized only because it opens a sentence ("Audiensi <nama> ke ..."); given
-# names are seen in English text too ("Herman", "Agus").
-WORD_ZIPF = 3.0
 _SENTENCE_START_RE = re.compile(r"(?:^|[.?!\n]\s*)([^\W\d_]+)")
 
 
@@ -28,10 +24,11 @@ def people_named(
     ordinary word) of two words or more once forms of `address` are left out ("Kak X"), not
     right after a self-introduction ("nama saya X"), and left as they are by the lexicons
     (`words`, the question's read words: "Regent" is read as "bupati", a word, not a name);
-    a month is no part of a name ("Gubernur X Y Nov 2020"), nor is a word of the language
-    that opens a sentence ("Audiensi <nama> ke ...")."""
+    a month is no part of a name ("Gubernur X Y Nov 2020"). A word of the language opening
+    the sentence may be capitalized for that alone ("Audiensi <nama> ke ..."): the name is
+    then the words after it."""
     kept = set(words) - set(address) - set(not_names) - ROLE_WORDS - MONTH_WORDS.keys()
-    kept -= {w for w in _sentence_openers(text) if zipf_en(w) == 0 and zipf_id(w) >= WORD_ZIPF}
+    openers = {w for w in _sentence_openers(text) if zipf_en(w) == 0 and zipf_id(w) >= COMMON_ZIPF}
     out = []
     for s, e in person_spans(text, frozenset(not_names)):
         before = text[:s].split()
@@ -39,7 +36,7 @@ def people_named(
             continue
         run = _name_run(text, s, e, kept)
         if len(run) >= 2:
-            out.append(" ".join(run))
+            out.append(" ".join(run[1:] if run[0].lower() in openers else run))
     return tuple(out)
 
 

@@ -493,7 +493,9 @@ def asks(words: tuple[str, ...]) -> bool:
     "apa <noun>" opening it: "Which governor did ... meet")."""
     if question_kind(words) != "umum":
         return True
-    return bool(words) and (words[-1] in _TAG_QUESTION or words[0] in (*_YES_NO, "apa"))
+    if len(words) > 1 and words[0] == "apa" and words[1] not in STOPWORDS:
+        return True  # not "..., apa karena ...", "apa pun ..."
+    return bool(words) and (words[-1] in _TAG_QUESTION or words[0] in _YES_NO)
 
 
 def _is_content(word: str) -> bool:

@@ -327,8 +327,9 @@ def office_named(q: Question, terms: frozenset[str]) -> bool:
     role word nearest the question word and the two words after it ("kepala bidang" is not
     "kepala kantor", "kepala kantor cabang" not "kepala kantor wilayah"; "pas audiensi sm
     gubernur, kepala cabang siapa?" asks for the head of the branch)."""
-    # "wakilnya siapa?": the role of the one the question before named
-    words = tuple(w.removesuffix("nya") if w.endswith("nya") else w for w in q.words)
+    # "wakilnya siapa?": the role of the one the question before named ("-nya" left off, not
+    # from function words or words too short to carry it: "hanya", "punya")
+    words = tuple(w if w in STOPWORDS or len(w) < 6 else w.removesuffix("nya") for w in q.words)
     asked = [i for i, w in enumerate(words) if w in ("siapa", "who")]
     roles = [i for i, w in enumerate(words) if w in evidence.ROLE_WORDS]
     if not roles:
