@@ -11,8 +11,9 @@ from functools import cache, lru_cache
 
 _TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
 
-# Function words that carry no topic. Question words are here too: they steer the answer
-# kind (see bot/answer/question.py), not the retrieval.
+# Function words that carry no topic, with their chat forms ("u", "pls", "wanna"). Question
+# words are here too: they steer the answer kind (see bot/answer/question.py), not the
+# retrieval.
 ENGLISH_FUNCTION = frozenset(
     """
     the of a an in on for to is am are was were be by with as at and or what who whom whose which

@@ -426,8 +426,8 @@ def missing(
             yield kind
 
 
-# Words that name an event ("acara", "jumpa pers", "held"): a question naming one asks about
-# what happened where something was said.
+# Words that name an event ("acara", "jumpa pers", "seminar"; English ones are read into
+# these first): a question naming one asks about what happened where something was said.
 _EVENT_WORDS = frozenset(
     """acara kegiatan audiensi pertemuan rapat peresmian sosialisasi pers session konferensi
     seminar pelatihan peluncuran upacara diadakan digelar dilaksanakan berlangsung""".split()
