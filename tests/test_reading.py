@@ -98,6 +98,12 @@ def test_a_tag_after_a_noun_is_not_a_second_question(reader: Reader, message: st
     assert reader.read(message).questions == (message,)
 
 
+def test_who_holds_another_office_is_asked_apart(reader: Reader) -> None:
+    r = reader.read("siapa kepala kanwil sumbagsel? trs wakilnya siapa")
+    assert r.questions == ("siapa kepala kanwil sumbagsel?", "wakilnya siapa")
+    assert len(reader.read("siapa kepala kanwil sumbagsel? namanya siapa").questions) == 1
+
+
 def test_an_apology_for_asking_in_the_wrong_place_is_not_a_question(reader: Reader) -> None:
     r = reader.read("Pagi pak. Mohon maaf kalau salah tempat bertanya. Berapa target BPJS TK?")
     assert r.questions == ("Berapa target BPJS TK?",)

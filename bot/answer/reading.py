@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.answer.evidence import ROLE_WORDS
 from bot.answer.lexicons import Lexicons
 from index.text import MONTH_WORDS, STOPWORDS, normalize
 
@@ -198,6 +199,8 @@ class Reader:
         previous = self.kind_of(self.lex.expand(w for _, _, w in _tokens(before)))
         if kind in _NAMING_KINDS and not _content(words):
             return False  # "kepala kantor cabang X? siapa ya?": the question word of the first
+        if kind == "siapa" == previous:  # "siapa kepala kanwil? trus wakilnya siapa?"
+            return bool(_roles(words) - _roles(self.lex.expand(w for _, _, w in _tokens(before))))
         return kind in _FOLLOW_UP_KINDS and kind != previous
 
     def _split_at_ask(self, piece: str) -> tuple[str, str]:
@@ -249,6 +252,11 @@ class Reader:
         """A self-introduction: starts with "saya / sy / aku / perkenalkan / I'm ..."."""
         words = [w for _, _, w in _tokens(text)]
         return bool(words) and self.lex.markers("self").match_at(words, 0) > 0
+
+
+def _roles(words: Sequence[str]) -> set[str]:
+    """The offices `words` name ("wakilnya": "wakil")."""
+    return {w.removesuffix("nya") for w in words} & ROLE_WORDS
 
 
 def _content(words: Sequence[str]) -> int:
