@@ -196,11 +196,12 @@ class Reader:
 
     def _asks_more_of(self, words: Sequence[str], before: str) -> bool:
         kind = self.kind_of(words)
-        previous = self.kind_of(self.lex.expand(w for _, _, w in _tokens(before)))
+        asked_before = self.lex.expand(w for _, _, w in _tokens(before))
+        previous = self.kind_of(asked_before)
         if kind in _NAMING_KINDS and not _content(words):
             return False  # "kepala kantor cabang X? siapa ya?": the question word of the first
         if kind == "siapa" == previous:  # "siapa kepala kanwil? trus wakilnya siapa?"
-            return bool(_roles(words) - _roles(self.lex.expand(w for _, _, w in _tokens(before))))
+            return bool(_roles(words) - _roles(asked_before))
         return kind in _FOLLOW_UP_KINDS and kind != previous
 
     def _split_at_ask(self, piece: str) -> tuple[str, str]:

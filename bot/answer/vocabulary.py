@@ -73,11 +73,16 @@ def dialect_candidates(word: str) -> list[str]:
     if word.endswith("in") and len(word) > 5:
         out += sorted(_colloquial_verbs(word[:-2]), key=zipf_id, reverse=True)
     elif word.startswith("nge") and len(word) > 6:
-        out += sorted((p + word[3:] for p in _ACTIVE), key=zipf_id, reverse=True)
+        out += sorted(_active_forms(word), key=zipf_id, reverse=True)
     return [c for c in dict.fromkeys(out) if c != word]
 
 
 _ACTIVE = ("me", "mem", "men", "meng", "meny")  # the forms of the active prefix
+
+
+def _active_forms(nge: str) -> set[str]:
+    """The active verbs a "nge-" form may stand for ("ngelapor": melapor, menglapor, ...)."""
+    return {p + nge[3:] for p in _ACTIVE}
 
 
 def _colloquial_verbs(base: str) -> set[str]:
@@ -87,7 +92,7 @@ def _colloquial_verbs(base: str) -> set[str]:
     forms: set[str] = set()
     for root in roots:
         if root.startswith("nge"):
-            forms |= {p + root[3:] for p in _ACTIVE}
+            forms |= _active_forms(root)
         elif root.startswith(("ny", "ng")):
             forms.add("me" + root)
         else:
