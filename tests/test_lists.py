@@ -112,6 +112,7 @@ def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -
     sents = _sents("Satu.", "Dua.")
     looked = [(_window(sents, 0, article=f"a{i}"), 1.0) for i in range(MAX_LOOKED + 10)]
     finder = CandidateFinder(None, None, None, None, None, None, None)  # type: ignore[arg-type]
+    finder._may_meet = lambda q, a: True  # type: ignore[method-assign]
     # only every fifth window meets the constraints: the first MAX_SCORED of those are scored
     finder._admissible = lambda q, s: int(s.article.id[1:]) % 5 == 0  # type: ignore[method-assign]
     admitted, seen = finder._admitted(None, looked)  # type: ignore[arg-type]
@@ -124,3 +125,8 @@ def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -
     # none meets them: no more than MAX_LOOKED windows are checked
     finder._admissible = lambda q, s: False  # type: ignore[method-assign]
     assert finder._admitted(None, looked) == ([], MAX_LOOKED)  # type: ignore[arg-type]
+    # the windows of articles that cannot meet them are passed over, not counted
+    finder._admissible = lambda q, s: True  # type: ignore[method-assign]
+    finder._may_meet = lambda q, a: int(a.id[1:]) >= 20  # type: ignore[method-assign]
+    admitted, seen = finder._admitted(None, looked)  # type: ignore[arg-type]
+    assert admitted[0][0].article.id == "a20" and seen == 20 + MAX_SCORED

@@ -8,8 +8,8 @@ import pytest
 
 from bot.answer import question
 from bot.answer.compare import sides
-from bot.answer.compose import restates
-from bot.answer.constraints import unmet
+from bot.answer.compose import restates, with_hits
+from bot.answer.constraints import article_may_meet, unmet
 from bot.answer.features import (
     bigram_share,
     counted_nouns,
@@ -34,7 +34,7 @@ from bot.answer.scoring import (
 from bot.answer.vocabulary import is_common, is_english, nearest_common, standard_form
 from index.errors import KnowledgeFileError
 from index.glossary import load_glossary
-from index.records import Article
+from index.records import Article, Hit
 from index.text import words
 from tests.conftest import PROJECT
 
@@ -164,6 +164,38 @@ def test_when_an_event_took_place_in_a_district_its_article_names_the_district(
     assert unmet(where, said, [], _article(body=said), places, names) == []
     event = reader.parse("acara apa yang digelar di Palembang?")
     assert unmet(event, said, [], _article(body=said), places, names) == []
+
+
+def test_an_article_not_naming_what_is_asked_has_no_window_that_meets_it(
+    reader: QuestionReader,
+) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    names = {8: ("agustus",)}
+    q = reader.parse("berapa pekerja terlindungi di Muba?")
+    figure = "Sebanyak 12 ribu pekerja terlindungi."
+    elsewhere = _article(body=f"Di Lahat, {figure}")
+    # The check of the whole article agrees with the checks of its windows.
+    assert not article_may_meet(q, elsewhere, places)
+    assert unmet(q, figure, [], elsewhere, places, names) == ["Musi Banyuasin"]
+    muba = _article(title="Kabar Muba", body=figure)
+    assert article_may_meet(q, muba, places)
+    assert unmet(q, figure, [], muba, places, names) == []
+    # Any one of the groups asked about is enough; a question naming nothing needs nothing.
+    groups = reader.parse("berapa ojol dan nelayan di Muba yang terdaftar?")
+    assert article_may_meet(groups, _article(title="Nelayan Muba", body=figure), places)
+    assert article_may_meet(reader.parse("berapa pekerja terlindungi?"), elsewhere, places)
+
+
+def test_a_follow_up_also_reads_where_the_question_before_was_found() -> None:
+    own = [Hit(1, 0.9, 1), Hit(2, 0.5, 2)]
+    before = [Hit(2, 1.0, 1), Hit(7, 1.0, 2)]
+    merged = with_hits(own, before)
+    assert [h.chunk_id for h in merged] == [1, 2, 7]
+    assert merged[2].score < own[1].score  # weighted as context, after its own
 
 
 def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> None:

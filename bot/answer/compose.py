@@ -26,7 +26,7 @@ from bot.answer.question import COMPARISON_CUES, Question, QuestionReader, asks,
 from bot.answer.reading import Reader
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
-from bot.answer.retrieval import K_CHUNKS, Searcher, query_of, within_dates
+from bot.answer.retrieval import CONTEXT_WEIGHT, K_CHUNKS, Searcher, query_of, within_dates
 from bot.answer.scoring import Scored, asks_office_holder, target_spans
 from bot.answer.spans import NUMBER_RE, has_money, has_percent, people_count
 from bot.answer.vocabulary import is_common, nearest_common
@@ -236,6 +236,10 @@ class Answerer:
         for i, a in enumerate(asked):
             qs = a.sides
             lean = answered_from if a.follows else frozenset()
+            if a.follows and i:  # "..., dan ahli warisnya dapat berapa?": also where the
+                # question before it was found
+                before = [h for q in asked[i - 1].sides for h in found.get(id(q), [])]
+                found.update({id(q): with_hits(found[id(q)], before) for q in qs if id(q) in found})
             ranked = [(q, self._ranked(q, found[id(q)])) for q in qs if id(q) in found]
             by_side = [(q, self._select(q, found[id(q)], r, lean)) for q, r in ranked]
             if len(by_side) > 1:
@@ -416,6 +420,18 @@ class Answerer:
                         article = self.index.articles[aid]
                         return [Pick(Scored(article, (s,), (pos,), 1.0, 1.0, 1.0))]
         return []
+
+
+def with_hits(own: list[Hit], before: list[Hit]) -> list[Hit]:
+    """A follow-up's hits and, after them, the question before's that it lacks, their scores
+    weighted as context (`CONTEXT_WEIGHT`)."""
+    seen = {h.chunk_id for h in own}
+    more = [
+        replace(h, score=h.score * CONTEXT_WEIGHT)
+        for h in before
+        if not (h.chunk_id in seen or seen.add(h.chunk_id))  # type: ignore[func-returns-value]
+    ]
+    return own + more
 
 
 def restates(q: Question, headline: str, sentence: str) -> bool:
