@@ -675,6 +675,17 @@ def test_figures_listed_after_a_colon_are_article_text_and_an_ad_under_its_label
     assert body.split("\n\n") == [LEAD, intro, *items, SECOND, QUOTE]
 
 
+def test_items_without_figures_after_a_colon_are_kept_when_the_article_goes_on() -> None:
+    intro = "Untuk mendaftar, dokumen yang perlu disiapkan cuma tiga:"
+    items = ["KTP elektronik", "Kartu keluarga", "Buku tabungan atas nama sendiri"]
+    body = body_of(raw(intro, *items))
+    assert body.split("\n\n") == [LEAD, intro, *items, SECOND, QUOTE]
+    # At the end of the page, short lines after a colon are the site's, not the article's.
+    links = ["Beranda", "Kontak Kami", "Pedoman Media Siber"]
+    closing = body_of(raw(tail="\n".join(["Ikuti berita lainnya di kanal kami:", *links])))
+    assert not set(links) & set(closing.split("\n\n"))
+
+
 def test_a_capitals_photo_credit_and_a_dateline_without_spaces() -> None:
     caption = (
         "Kepala kantor memberikan keterangan kepada wartawan, Rabu (8/11). (HENDRI/CONTOH POS)"

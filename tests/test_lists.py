@@ -51,6 +51,12 @@ def test_ordinal_run_with_its_announcement_one_window_each() -> None:
     )
     q = parse_question("kanwil fokus pada hal apa saja?", GLOSSARY)
     assert list_windows(q, (3,), sents, _terms) == [[0], [1], [3], [4]]
+    # One item named by its place in the run is answered by that item alone.
+    for asked in ("fokus ketiga kanwil itu apa saja?", "fokus ke-3 kanwil apa aja?"):
+        third = parse_question(asked, GLOSSARY)
+        assert list_windows(third, (4, 5), sents, _terms) == [[4, 5]]
+    # The whole run still, when the best window is another item than the one named.
+    assert list_windows(third, (3,), sents, _terms) == [[0], [1], [3], [4]]
 
 
 def test_unrelated_run_is_not_taken_for_the_list() -> None:

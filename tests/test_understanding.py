@@ -9,7 +9,7 @@ import pytest
 from bot.answer import question
 from bot.answer.compare import sides
 from bot.answer.compose import restates, with_hits
-from bot.answer.constraints import article_may_meet, unmet
+from bot.answer.constraints import article_may_meet, role_unknown, unmet
 from bot.answer.features import (
     bigram_share,
     counted_nouns,
@@ -21,6 +21,7 @@ from bot.answer.followup import continued, only_a_time, within
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
 from bot.answer.question import QuestionReader
 from bot.answer.scoring import (
+    asks_address,
     asks_name,
     asks_office_holder,
     asks_someone_else,
@@ -30,6 +31,7 @@ from bot.answer.scoring import (
     office_named,
     place_named,
     same_figure_kind,
+    states_address,
 )
 from bot.answer.vocabulary import is_common, is_english, nearest_common, standard_form
 from index.errors import KnowledgeFileError
@@ -196,6 +198,18 @@ def test_a_follow_up_also_reads_where_the_question_before_was_found() -> None:
     merged = with_hits(own, before)
     assert [h.chunk_id for h in merged] == [1, 2, 7]
     assert merged[2].score < own[1].score  # weighted as context, after its own
+
+
+def test_an_address_is_asked_of_a_street_not_of_the_word(reader: QuestionReader) -> None:
+    q = reader.parse("kantor bpjs tk di Lahat alamatnya di mana ya?")
+    assert asks_address(q.words, q.kind)
+    assert states_address("Kantor itu berada di Jalan Merdeka Nomor 5, Kelurahan Talang.")
+    assert states_address("Kantornya di Jl. Sudirman No. 12.")
+    assert not states_address("Truk terperosok di jalan lintas kabupaten.")
+    # the articles never using "alamat" is no reason to refuse: a street answers it
+    assert "alamat" not in CORPUS_WORDS and not role_unknown(q)
+    where = reader.parse("lokasinya di mana ya?")
+    assert not asks_address(where.words, where.kind) and role_unknown(where)
 
 
 def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> None:
@@ -897,7 +911,7 @@ def test_who_holds_a_role_the_articles_never_name_is_refused(reader: QuestionRea
     assert not role_unknown(reader.parse("siapa Budi Wirasaputra?"))
     assert not role_unknown(reader.parse("siapa yang hadir?"))
     assert role_unknown(reader.parse("who is the winner of the award?"))
-    assert role_unknown(reader.parse("kantor wilayah alamatnya di mana?"))
+    assert role_unknown(reader.parse("kantor wilayah lokasinya di mana?"))
     assert not role_unknown(reader.parse("kantor wilayah di mana?"))
     assert not role_unknown(reader.parse("di mana lokasi kantor wilayah?"))
     # the role first, the question word last; not "yg <verb> ... siapa"

@@ -22,11 +22,13 @@ from bot.answer.scoring import (
     Scored,
     Weights,
     asked_place_kinds,
+    asks_address,
     asks_name,
     asks_office_holder,
     asks_outcome,
     offers_name,
     office_named,
+    states_address,
 )
 from bot.answer.windows import list_lead, rescored, windows_of
 from index.records import Article, Hit, Sentence
@@ -168,6 +170,8 @@ class CandidateFinder:
         if q.kind == "berapa" and only_given_figures(q, scored.text):
             return False
         if asks_name(q) and not offers_name(q, scored.text):
+            return False
+        if asks_address(q.words, q.kind) and not states_address(scored.text):
             return False
         aim_only = evidence.states_aim(scored.text) and not evidence.states_outcome(scored.text)
         if asks_outcome(q) and aim_only:

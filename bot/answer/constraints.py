@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from bot.answer.lexicons import Place
 from bot.answer.question import JOINERS, Question, asks_yes_or_no
+from bot.answer.scoring import asks_address
 from bot.answer.spans import figure_spans
 from index.records import Article
 from index.text import STOPWORDS, split_sentences, stem, words
@@ -488,13 +489,14 @@ def national_only(q: Question, window: str, places_in: PlacesIn) -> bool:
 
 
 def role_unknown(q: Question) -> bool:
-    """ "Siapa <role> ...", "<alamat> di mana": the articles never use the word of the role
-    or the place asked about ("siapa pemenang ...", "alamatnya di mana"), so no sentence says
+    """ "Siapa <role> ...", "<lokasi> di mana": the articles never use the word of the role
+    or the place asked about ("siapa pemenang ...", "lokasinya di mana"), so no sentence says
     who holds it or where it is (the word of a person named in the question is not a role:
     "who is <name>")."""
     unknown = {*q.unknown_common, *q.unknown_rare}
-    if q.kind == "di_mana":  # "alamatnya di mana?": no sentence gives an address
-        return _where_of(q.words) in unknown
+    if q.kind == "di_mana":  # "lokasinya di mana?": no sentence gives a location
+        # an address is given by a street, not by the word (`states_address`)
+        return not asks_address(q.words, q.kind) and _where_of(q.words) in unknown
     if q.kind not in ("siapa", "apa_saja"):
         return False
     at = next((i for i, w in enumerate(q.words) if w in ("siapa", "who")), None)

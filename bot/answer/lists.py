@@ -21,7 +21,11 @@ def list_windows(
 ) -> list[list[int]]:
     """Sentence positions of the windows that answer a list question, given the best window's
     positions: the announced ordinal run, or the enumeration sentence (with the announcement
-    before it), else the best window itself."""
+    before it), else the best window itself. A question naming one item of a run ("fokus
+    ketiga ... apa saja?") is answered by the best window when it is that item."""
+    asked = asked_ordinal(q.words)
+    if asked and any(evidence.ordinal(sents[p].text) == asked for p in positions):
+        return [list(positions)]
     if any(
         evidence.ordinal(sents[p].text) or evidence.announced_count(sents[p].text)
         for p in positions
@@ -38,6 +42,16 @@ def list_windows(
             head = pos > 0 and evidence.announced_count(sents[pos - 1].text)
             return [[pos - 1, pos] if head else [pos]]
     return ordinal_run(q, positions[0], sents, terms_of) or [list(positions)]
+
+
+def asked_ordinal(asked: Sequence[str]) -> int | None:
+    """The item a question names by its place in a list: "ketiga", "ke-3" (read "ke 3")."""
+    for i, w in enumerate(asked):
+        if w in evidence.ORDINALS:
+            return evidence.ORDINALS.index(w) + 1
+        if w == "ke" and i + 1 < len(asked) and asked[i + 1].isdigit():
+            return int(asked[i + 1])
+    return None
 
 
 def ordinal_run(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.answer import evidence, spans
@@ -351,6 +351,20 @@ _NAME_SPAN_RE = re.compile(
 def asks_name(q: Question) -> bool:
     """ "Apa nama program ...?", "what is the name of ...": the answer states a name."""
     return bool({"nama", "name"} & set(q.words)) and q.kind not in ("siapa", "berapa", "kapan")
+
+
+def asks_address(asked: Sequence[str], kind: str | None) -> bool:
+    """ "Alamat kantor ... di mana?", "where is the office's address": the answer gives a
+    street ("Jalan <Nama> Nomor 27"), whatever word the articles put before it."""
+    return kind == "di_mana" and any(w in ("alamat", "alamatnya") for w in asked)
+
+
+_STREET_RE = re.compile(r"\b(?:Jalan|Jl|Jln)\.?\s+[A-Z0-9]")
+
+
+def states_address(text: str) -> bool:
+    """The text gives a street address ("di Jalan <Nama> Nomor 5", "Jl. <Nama> No. 5")."""
+    return bool(_STREET_RE.search(text))
 
 
 def offers_name(q: Question, text: str) -> bool:

@@ -192,20 +192,30 @@ _PROMPT_RE = re.compile(
 def _announced_items(lines: list[str], at: int) -> list[int]:
     """The short lines with a figure right after a sentence announcing them with ":"
     ("..., yakni:" then "Kabupaten A 19 perusahaan", "1. Marbot masjid 6.845 orang"): two or
-    more, else none."""
+    more, else none. After a colon, items without a figure too ("KTP elektronik") when the
+    article's text goes on right after them (a site's links are not set inside a paragraph)."""
     items: list[int] = []
+    plain = False  # an item without a figure
+    end = len(lines)
     for k in range(at + 1, len(lines)):
         line = lines[k]
         if not line:
             continue
         header = not items and _cells(line) > 0  # a table's header row has no figure
+        figure = header or bool(re.search(r"\d", line))
+        # a list of items without figures is one from its first item on
+        unfigured = (plain or not items) and lines[at].endswith(":") and not prose(line)
         if (
             len(line.split()) > _LIST_ITEM_WORDS
-            or not (header or re.search(r"\d", line))
+            or not (figure or unfigured)
             or single_rule(line, next_line(lines, k))
         ):
+            end = k
             break
+        plain = plain or not figure
         items.append(k)
+    if plain and not (end < len(lines) and prose(lines[end])):
+        return []
     return items if len(items) >= 2 else []
 
 
