@@ -83,6 +83,7 @@ def test_who_holds_an_office_is_asked_of_the_newest_source(engine: Engine) -> No
         return engine.answerer.read(question)[0].sides[0].wants_latest
 
     assert latest("siapa kepala kanwil bpjs ketenagakerjaan sumbagsel?")
+    assert latest("siapa kepala kanwil bpjs ketenagakerjaan sumbagsel yang baru?")
     assert not latest("siapa kepala kanwil bpjs ketenagakerjaan sumbagsel tahun 2020?")
     assert not latest("Siapa yang bertemu Pj Gubernur?")
     assert not latest("siapa kepala kanwil yang menyerahkan santunan kepada ahli waris?")

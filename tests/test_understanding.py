@@ -332,6 +332,9 @@ def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> N
     q = reader.parse("berapa program BPJS Ketenagakerjaan?")
     assert unit_match(q, "Terdapat 5 program perlindungan.") == 1.0
     assert unit_match(q, "Sebanyak 12.840 perangkat desa terdaftar.") == -1.0
+    # "buruh" are people
+    workers = reader.parse("berapa pekerja yang belum didaftarkan?")
+    assert unit_match(workers, "Audit 64 Perusahaan, Temukan 2.316 Buruh Belum Didaftarkan") == 1.0
 
 
 def test_a_qualified_office_is_not_the_office_asked_about(reader: QuestionReader) -> None:

@@ -172,8 +172,9 @@ class Answerer:
             elif previous and follow_up and not (q.years or q.months or q.wants_latest):
                 q = within(previous[1], q)  # "..., berapa persen angkanya?": the same time
             pinned = q.years or q.months or q.people  # a time or a person fixes who it was
-            if asks_office_holder(q) and set(q.terms) <= set(q.head) and not pinned:
-                q = replace(q, wants_latest=True)  # "siapa kepala X?": who holds it now
+            # "siapa kepala X?", "siapa kepala X yang baru?": who holds it now
+            if asks_office_holder(q) and set(q.terms) - {"baru"} <= set(q.head) and not pinned:
+                q = replace(q, wants_latest=True)
             # "Januari-September ... berapa kasus, berapa rupiah?": the period of the question
             # before is one period for its follow-up too
             one_period = (

@@ -163,7 +163,9 @@ def focus_bonus(q: Question, text: str, weights: Weights, terms_of: TermsOf) -> 
     if q.kind == "kapan":
         return -0.2
     if q.kind == "apa_saja":
-        bonus = 0.4 if evidence.is_enumeration(text) or evidence.ordinal(text) == 1 else 0.0
+        # "A, B, C dan D", "Pertama, ...", "... sebagai berikut:" (its items follow it)
+        listed = evidence.is_enumeration(text) or text.rstrip().endswith(":")
+        bonus = 0.4 if listed or evidence.ordinal(text) == 1 else 0.0
         noun = evidence.announced_noun(text)
         if noun:
             bonus = max(bonus, 0.3) + (0.4 if noun in q.words else 0.0)

@@ -96,7 +96,7 @@ DATE_RE = re.compile(
 
 _TOTAL_RE = re.compile(r"\bdari\s(?:total\s|jumlah\s)?(?:kurang lebih\s|sekitar\s)?$", re.I)
 
-_PEOPLE = ("pekerja", "orang", "peserta", "penduduk", "tenaga kerja", "kepesertaan")
+_PEOPLE = ("pekerja", "orang", "peserta", "penduduk", "tenaga kerja", "kepesertaan", "buruh")
 
 
 def _is_year_or_date(core: str) -> bool:
