@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.answer import evidence
-from bot.answer.constraints import LOCALE_REACH, article_may_meet, constrained, meets
+from bot.answer.constraints import LOCALE_REACH, constrained, meets
 from bot.answer.features import (
     LinearScorer,
     Window,
@@ -31,7 +31,7 @@ from bot.answer.scoring import (
     states_address,
 )
 from bot.answer.windows import list_lead, rescored, windows_of
-from index.records import Article, Hit, Sentence
+from index.records import Hit, Sentence
 from index.store import StoredIndex
 from index.text import MONTH_NAMES
 
@@ -114,29 +114,18 @@ class CandidateFinder:
     def _admitted(
         self, q: Question, looked: list[tuple[Scored, float]]
     ) -> tuple[list[tuple[Scored, float]], int]:
-        """The first `MAX_SCORED` windows of `looked` that are admissible (checking no more
-        than `MAX_LOOKED` of the articles that may meet the question's constraints), and how
-        many were looked at: a question whose place or year most windows miss is answered
-        from the best of those that meet it."""
+        """The first `MAX_SCORED` windows of `looked` that are admissible (looking at no more
+        than `MAX_LOOKED`), and how many were looked at: a question whose place or year most
+        windows miss is answered from the best of those that meet it."""
         admitted: list[tuple[Scored, float]] = []
-        may_meet: dict[str, bool] = {}  # by article: the windows of one that cannot are skipped
-        seen = checked = 0
-        for sr in looked:
-            if len(admitted) == MAX_SCORED or checked == MAX_LOOKED:
+        seen = 0
+        for sr in looked[:MAX_LOOKED]:
+            if len(admitted) == MAX_SCORED:
                 break
             seen += 1
-            article = sr[0].article
-            if article.id not in may_meet:
-                may_meet[article.id] = self._may_meet(q, article)
-            if not may_meet[article.id]:
-                continue
-            checked += 1
             if self._admissible(q, sr[0]):
                 admitted.append(sr)
         return admitted, seen
-
-    def _may_meet(self, q: Question, article: Article) -> bool:
-        return article_may_meet(q, article, self.places_in)
 
     def _union_terms(self, scored: Scored) -> frozenset[str]:
         """A window's terms as the union of its sentences' (each sentence's terms are

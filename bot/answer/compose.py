@@ -20,7 +20,7 @@ from bot.answer.features import LinearScorer
 from bot.answer.followup import ASKING_NOUNS, continued, only_a_time, within
 from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
-from bot.answer.lists import list_windows
+from bot.answer.lists import asked_ordinal, list_windows
 from bot.answer.multisource import Pick, spread
 from bot.answer.question import COMPARISON_CUES, Question, QuestionReader, asks, question_kind
 from bot.answer.reading import Reader
@@ -351,7 +351,8 @@ class Answerer:
         if q.kind == "apa_saja" and not best.title:
             sents = self._sentences(best.article.id)
             windows = list_windows(q, best.positions, sents, self._terms_of)
-            if windows == [list(best.positions)]:  # the best window lists nothing
+            # the best window lists nothing (not: it is the one item asked for)
+            if windows == [list(best.positions)] and not asked_ordinal(q.words):
                 # "... terdiri atas:" in its article, itself sure enough, announces the list
                 announcer = next(
                     (
@@ -427,11 +428,11 @@ def with_hits(own: list[Hit], before: list[Hit]) -> list[Hit]:
     """A follow-up's hits and, after them, the question before's that it lacks, their scores
     weighted as context (`CONTEXT_WEIGHT`)."""
     seen = {h.chunk_id for h in own}
-    more = [
-        replace(h, score=h.score * CONTEXT_WEIGHT)
-        for h in before
-        if not (h.chunk_id in seen or seen.add(h.chunk_id))  # type: ignore[func-returns-value]
-    ]
+    more = []
+    for h in before:
+        if h.chunk_id not in seen:
+            seen.add(h.chunk_id)
+            more.append(replace(h, score=h.score * CONTEXT_WEIGHT))
     return own + more
 
 

@@ -324,28 +324,6 @@ def constrained(q: Question) -> bool:
     )
 
 
-def article_may_meet(q: Question, article: Article, places_in: PlacesIn) -> bool:
-    """Whether any window of the article can meet the question's constraints: the article
-    names every place, person and local name asked and one of each kind of topic asked (a
-    window meets them only by its own words, its title's, its sentences before or its
-    region's); checked once per article so that its windows need not be."""
-    if role_unknown(q):
-        return False
-    if not (q.places or q.people or q.local_names):
-        return True
-    named = places_in(f"{article.title} {article.body} {article.region}")
-    if any(p not in named for p in q.places if p.kind not in TOPICS):
-        return False
-    for kind in TOPICS:
-        asked = {p for p in q.places if p.kind == kind}
-        if asked and not asked & named:
-            return False
-    if not all(person_met(name, article) for name in q.people):
-        return False
-    spoken = f" {' '.join(words(f'{article.title} {article.body}'))} "
-    return all(f" {n} " in spoken for n in q.local_names)
-
-
 def unmet(
     q: Question,
     window: str,

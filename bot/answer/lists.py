@@ -12,6 +12,7 @@ from bot.answer import evidence
 from bot.answer.question import Question
 from bot.answer.scoring import TermsOf
 from index.records import Sentence
+from index.text import STOPWORDS
 
 RUN_REACH = 15  # sentences after "pertama" searched for "kedua", "ketiga", ...
 
@@ -45,12 +46,18 @@ def list_windows(
 
 
 def asked_ordinal(asked: Sequence[str]) -> int | None:
-    """The item a question names by its place in a list: "ketiga", "ke-3" (read "ke 3")."""
+    """The item a question names by its place in a list, after the noun it numbers: "fokus
+    ketiga", "syarat ke-3" (read "ke 3"); not "kedua program" (both), "pertama kali" (the
+    first time) or "ke 3 kabupaten" (to three)."""
     for i, w in enumerate(asked):
-        if w in evidence.ORDINALS:
+        after = asked[i + 1] if i + 1 < len(asked) else ""
+        noun_before = i > 0 and asked[i - 1].isalpha() and asked[i - 1] not in STOPWORDS
+        if w in evidence.ORDINALS and noun_before and after != "kali":
             return evidence.ORDINALS.index(w) + 1
-        if w == "ke" and i + 1 < len(asked) and asked[i + 1].isdigit():
-            return int(asked[i + 1])
+        if w == "ke" and after.isdigit() and noun_before:
+            following = asked[i + 2] if i + 2 < len(asked) else ""
+            if not following.isalpha() or following in STOPWORDS:
+                return int(after)
     return None
 
 

@@ -361,12 +361,19 @@ def asks_address(asked: Sequence[str], kind: str | None) -> bool:
     return kind == "di_mana" and any(w in ("alamat", "alamatnya") for w in asked)
 
 
-_STREET_RE = re.compile(r"\b(?:Jalan|Jl|Jln)\.?\s+[A-Z0-9]")
+_STREET = r"(?:Jalan|Jl|JL|Jln)\.?\s*[A-Z0-9]"
+# A street given as where something is ("berada di Jalan ...") or with its number ("Jl. <Nama>
+# No. 5"), not a road where something happened ("kecelakaan di Jalan Lintas ...") or an
+# event's name ("Jalan Sehat ...").
+_ADDRESS_RE = re.compile(
+    rf"(?i:beralamat|berlokasi|terletak|berada|bertempat|berkantor)\s+(?:di\s+)?{_STREET}"
+    rf"|{_STREET}[^;]{{0,40}}?\b(?i:no|nomor)\.?\s*\d"
+)
 
 
 def states_address(text: str) -> bool:
-    """The text gives a street address ("di Jalan <Nama> Nomor 5", "Jl. <Nama> No. 5")."""
-    return bool(_STREET_RE.search(text))
+    """The text gives a street address ("berada di Jalan <Nama>", "Jl. <Nama> No. 5")."""
+    return bool(_ADDRESS_RE.search(text))
 
 
 def offers_name(q: Question, text: str) -> bool:

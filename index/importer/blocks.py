@@ -184,6 +184,7 @@ def _cells(line: str) -> int:
 
 
 _LIST_ITEM_WORDS = 20  # an item of a list is a short line
+_TITLED = 0.6  # share of capitalised words from which a line without a figure is a headline
 _PROMPT_RE = re.compile(
     r"(?i)^(?:baca|lihat|simak|cek|klik|ikuti|tonton)\b"
 )  # "Simak ... di sini:"
@@ -203,8 +204,10 @@ def _announced_items(lines: list[str], at: int) -> list[int]:
             continue
         header = not items and _cells(line) > 0  # a table's header row has no figure
         figure = header or bool(re.search(r"\d", line))
-        # a list of items without figures is one from its first item on
-        unfigured = (plain or not items) and lines[at].endswith(":") and not prose(line)
+        # a list of items without figures is one from its first item on; a run of headlines
+        # in title case ("Harga Beras Naik Lagi") is other stories', unless marked as items
+        titled = capitalized(line) >= _TITLED and not LIST_MARK_RE.match(line)
+        unfigured = (plain or not items) and lines[at].endswith(":") and not (prose(line) or titled)
         if (
             len(line.split()) > _LIST_ITEM_WORDS
             or not (figure or unfigured)
