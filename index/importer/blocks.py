@@ -206,8 +206,13 @@ def _announced_items(lines: list[str], at: int) -> list[int]:
         figure = header or bool(re.search(r"\d", line))
         # a list of items without figures is one from its first item on; a run of headlines
         # in title case ("Harga Beras Naik Lagi") is other stories', unless marked as items
-        titled = capitalized(line) >= _TITLED and not LIST_MARK_RE.match(line)
-        unfigured = (plain or not items) and lines[at].endswith(":") and not (prose(line) or titled)
+        unfigured = (
+            not figure
+            and (plain or not items)
+            and lines[at].endswith(":")
+            and not prose(line)
+            and (capitalized(line) < _TITLED or bool(LIST_MARK_RE.match(line)))
+        )
         if (
             len(line.split()) > _LIST_ITEM_WORDS
             or not (figure or unfigured)
