@@ -623,3 +623,23 @@ def test_a_list_question_is_answered_by_the_list_its_best_sentences_article_anno
     a = engine.ask("siapa saja pekerja rentan yang iurannya ditanggung pemerintah kota?")
     assert a.answered and "terdiri atas:" in a.text
     assert "pengemudi ojek pangkalan" in a.text and "pedagang kecil" in a.text
+
+
+def test_a_sure_window_just_below_an_unsure_first_one_answers(engine: Engine) -> None:
+    from bot.answer.compose import SURE_RANKS
+    from bot.answer.retrieval import K_CHUNKS, query_of
+
+    answerer = engine.answerer
+    (asked,) = answerer.read("Apa itu gerakan serentak?")
+    (q,) = asked.sides
+    hits = answerer.searcher.search_many([query_of(q)], K_CHUNKS)[0]
+    ranked = answerer._ranked(q, hits)
+    assert len(ranked) >= 2
+    needed = answerer.scorer.threshold
+    unsure = [replace(c, score=needed * 0.9) for c in ranked]
+    sure = replace(unsure[1], score=needed)
+    picks = answerer._select(q, hits, [unsure[0], sure, *unsure[2:]])
+    assert [p.scored.text for p in picks] == [sure.text] != [unsure[0].text]
+    # none sure enough among the first ones: refused
+    far = [*unsure[:SURE_RANKS], *(replace(c, score=needed) for c in unsure[SURE_RANKS:])]
+    assert answerer._select(q, hits, far) == []

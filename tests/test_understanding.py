@@ -19,9 +19,8 @@ from bot.answer.features import (
 )
 from bot.answer.followup import continued, only_a_time, within
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
-from bot.answer.question import QuestionReader
+from bot.answer.question import QuestionReader, asks_address
 from bot.answer.scoring import (
-    asks_address,
     asks_name,
     asks_office_holder,
     asks_someone_else,
@@ -188,6 +187,7 @@ def test_an_address_is_asked_of_a_street_not_of_the_word(reader: QuestionReader)
     assert not states_address("Jalan Sehat BPJS Ketenagakerjaan diikuti 2.000 peserta.")
     # the articles never using "alamat" is no reason to refuse: a street answers it
     assert "alamat" not in CORPUS_WORDS and not role_unknown(q)
+    assert "alamat" not in q.unknown_common and q.asked_unknown == 0.0
     where = reader.parse("lokasinya di mana ya?")
     assert not asks_address(where.words, where.kind) and role_unknown(where)
 

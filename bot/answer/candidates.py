@@ -17,12 +17,11 @@ from bot.answer.features import (
 )
 from bot.answer.lexicons import Place
 from bot.answer.multisource import prefer_latest
-from bot.answer.question import Question
+from bot.answer.question import Question, asks_address
 from bot.answer.scoring import (
     Scored,
     Weights,
     asked_place_kinds,
-    asks_address,
     asks_name,
     asks_office_holder,
     asks_outcome,

@@ -48,6 +48,7 @@ TITLE_RATIO = 0.9  # a body window this close to its article's headline is answe
 # A follow-up's best window in the article that answered the question before it is given when
 # its probability reaches this share of the threshold.
 LEAN_SHARE = 0.4
+SURE_RANKS = 3  # how far down the ranking a window sure enough to answer is looked for
 EXPLAINED = ("bagaimana", "kenapa")  # kinds answered with the next sentence of the paragraph
 
 
@@ -327,6 +328,11 @@ class Answerer:
         if own is not None and own.score >= LEAN_SHARE * needed:
             ranked = [own] + [c for c in ranked if c is not own]
             needed = min(needed, own.score)
+        if ranked and ranked[0].score < needed and not q.wants_latest:
+            # the ranker's first is unsure, a window it ranks just below is sure: that one
+            sure = next((c for c in ranked[1:SURE_RANKS] if c.score >= needed), None)
+            if sure is not None:
+                ranked = [sure] + [c for c in ranked if c is not sure]
         surety = ranked[0].score if ranked else 0.0
         if q.wants_latest and ranked:  # the newest source answers what the best one shows
             surety = max(c.score for c in ranked)

@@ -10,8 +10,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from bot.answer.lexicons import Place
-from bot.answer.question import JOINERS, Question, asks_yes_or_no
-from bot.answer.scoring import asks_address
+from bot.answer.question import JOINERS, Question, asks_address, asks_yes_or_no
 from bot.answer.spans import figure_spans
 from index.records import Article
 from index.text import STOPWORDS, split_sentences, stem, words

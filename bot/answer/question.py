@@ -431,10 +431,12 @@ class QuestionReader:
                 unit = "uang"
         content = _content_words(words)
         terms = tuple(terms_of_words(content))  # the index's terms, months and years apart
+        # a street answers an address, whether the articles say "alamat" or not
+        answered_by_form = ADDRESS_WORDS if asks_address(words, kind) else frozenset()
         unknown = [
             (w, t)
             for w, t in zip(content, terms, strict=True)
-            if not self.known(t) and w not in COMPARISON_CUES
+            if not self.known(t) and w not in COMPARISON_CUES and w not in answered_by_form
         ]
         asked = set(terms)
         total = sum(rarity(w) for w in content) or 1.0
@@ -466,7 +468,9 @@ class QuestionReader:
             not_names=self.not_names,
             common_share=common / total,
             rare_share=rare / total,
-            asked_unknown=_nucleus_unknown(asked_terms(words), self.known, self._asking_nouns),
+            asked_unknown=_nucleus_unknown(
+                asked_terms(words), self.known, self._asking_nouns | answered_by_form
+            ),
             time_cues=time_cues(words, self.lexicons) if kind == "kapan" else frozenset(),
         )
 
@@ -476,6 +480,15 @@ def parse_question(
 ) -> Question:
     """A question read with the glossary alone (no lexicons, no corpus)."""
     return QuestionReader(glossary, correct=correct).parse(raw)
+
+
+ADDRESS_WORDS = frozenset({"alamat", "alamatnya"})
+
+
+def asks_address(asked: tuple[str, ...], kind: str | None) -> bool:
+    """ "Alamat kantor ... di mana?", "where is the office's address": the answer gives a
+    street ("Jalan <Nama> Nomor 27"), whatever word the articles put before it."""
+    return kind == "di_mana" and any(w in ADDRESS_WORDS for w in asked)
 
 
 def _nucleus_unknown(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.answer import evidence, spans
@@ -353,12 +353,6 @@ _NAME_SPAN_RE = re.compile(
 def asks_name(q: Question) -> bool:
     """ "Apa nama program ...?", "what is the name of ...": the answer states a name."""
     return bool({"nama", "name"} & set(q.words)) and q.kind not in ("siapa", "berapa", "kapan")
-
-
-def asks_address(asked: Sequence[str], kind: str | None) -> bool:
-    """ "Alamat kantor ... di mana?", "where is the office's address": the answer gives a
-    street ("Jalan <Nama> Nomor 27"), whatever word the articles put before it."""
-    return kind == "di_mana" and any(w in ("alamat", "alamatnya") for w in asked)
 
 
 _STREET = r"(?:Jalan|Jl|JL|Jln)\.?\s*[A-Z0-9]"
