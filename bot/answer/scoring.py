@@ -324,6 +324,19 @@ def asks_office_holder(q: Question) -> bool:
     return q.kind == "siapa" and bool(_ROLE_STEMS & set(q.head))
 
 
+_COMPANY_WORDS = frozenset({"dengan", "sama", "bersama", "with"})
+_BEFORE_A_ROLE = frozenset({"the", "a", "an", "pak", "bu", "bapak", "ibu", "sang", "para"})
+
+
+def _met(before: tuple[str, ...]) -> bool:
+    """The role after `before` is whom someone met: "dengan (pak) gubernur", "with the ..."."""
+    rest = [w for w in before[-3:] if w not in _BEFORE_A_ROLE]
+    return bool(rest) and rest[-1] in _COMPANY_WORDS
+
+
+_ACTIVE_VERB_RE = re.compile(r"me(?:ng|ny|m|n)?[a-z]{4,}")  # "menghadiri", "membuka"
+
+
 def office_named(q: Question, terms: frozenset[str]) -> bool:
     """The window's terms name the office a "siapa <kepala ...>" question asks about: the
     role word nearest the question word and the two words after it ("kepala bidang" is not
@@ -333,7 +346,9 @@ def office_named(q: Question, terms: frozenset[str]) -> bool:
     # from function words or words too short to carry it: "hanya", "punya")
     words = tuple(w if w in STOPWORDS or len(w) < 6 else w.removesuffix("nya") for w in q.words)
     asked = [i for i, w in enumerate(words) if w in ("siapa", "who")]
-    roles = [i for i, w in enumerate(words) if w in evidence.ROLE_WORDS]
+    roles = [
+        i for i, w in enumerate(words) if w in evidence.ROLE_WORDS and not _met(words[:i])
+    ]  # not whom someone met: "who from the branch attended the audience with the governor"
     if not roles:
         return True
     at = min(roles, key=lambda i: min((abs(i - a) for a in asked), default=i))
@@ -341,6 +356,8 @@ def office_named(q: Question, terms: frozenset[str]) -> bool:
     for w in words[at + 1 : at + 3]:  # "kepala kantor cabang", not only "kepala kantor"
         if w in STOPWORDS or not w.isalpha() or w in MONTH_WORDS or w in TIME_NOUNS:
             break  # "gubernur tahun 2020": the office is "gubernur"
+        if _ACTIVE_VERB_RE.match(w) and w not in evidence.ROLE_WORDS:
+            break  # "who from the branch attended": "cabang mengikuti" names no office
         office.append(w)
     return all(stem(w) in terms for w in office)
 
