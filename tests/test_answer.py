@@ -643,3 +643,13 @@ def test_a_sure_window_just_below_an_unsure_first_one_answers(engine: Engine) ->
     # none sure enough among the first ones: refused
     far = [*unsure[:SURE_RANKS], *(replace(c, score=needed) for c in unsure[SURE_RANKS:])]
     assert answerer._select(q, hits, far) == []
+
+
+def test_a_question_naming_little_asks_about_what_the_message_told_before_it(
+    engine: Engine,
+) -> None:
+    told = "Pagi min. Kami dengar Kepala Kanwil Muhyidin bertemu Pj Gubernur Elen Setiadi."
+    (asked,) = engine.answerer.read(f"{told} Itu di mana ya?")
+    assert {"muhyidin", "gubernur"} <= set(asked.sides[0].terms)
+    a = engine.ask(f"{told} Itu di mana ya?")
+    assert a.answered and "di Palembang" in a.text

@@ -149,3 +149,11 @@ def test_a_statement_about_the_asker_after_the_question_is_context(reader: Reade
     assert "saya termasuk yang mana" in " ".join(r.questions)  # asked with "?": it stays
     r = reader.read("brp pekerja sumsel yg terlindungi, makasih yo")
     assert r.questions == ("brp pekerja sumsel yg terlindungi",)
+
+
+def test_the_sentence_just_before_the_first_question_is_its_lead(reader: Reader) -> None:
+    r = reader.read("Pagi min. Kami dengar ada acara di bulan Agustus. Itu acaranya di mana ya?")
+    assert r.questions == ("Itu acaranya di mana ya?",)
+    assert r.lead == "Kami dengar ada acara di bulan Agustus"
+    assert reader.read("Pagi min, berapa pekerja yang terlindungi?").lead == ""
+    assert reader.read("Saya nelayan di Banyuasin. Itu di mana ya?").lead == ""  # no telling

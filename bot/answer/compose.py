@@ -164,11 +164,20 @@ class Answerer:
             substance = self._substance(standard)
             # "..., dan berapa santunan yang diterima ahli warisnya?": "-nya" points back
             refers = any(len(w) > 5 and w.endswith("nya") for w in standard)
+            if previous is None and (substance < FOLLOW_UP_TERMS or refers) and reading.lead:
+                # "Kami dengar ada acara <X> Agustus 2024. Itu acaranya di mana?": what the
+                # message told just before is what its first question asks about
+                told = self.reader.standard(reading.lead)
+                if self._substance(told) >= FOLLOW_UP_TERMS:
+                    told_q = self.reader.parse(reading.lead, context=reading.context)
+                    previous = (reading.lead, replace(told_q, kind="umum"))
             follow_up = previous is not None and (substance < FOLLOW_UP_TERMS or refers)
             before = f" {previous[0]}" if previous and follow_up else ""
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
             asks_only = not substance or not set(q.terms) - ASKING_NOUNS  # "tgl brp?"
-            if previous and follow_up and asks_only and only_a_time(q):
+            if previous and follow_up and not out:  # what the message told: its subject
+                q = continued(previous[1], q)
+            elif previous and follow_up and asks_only and only_a_time(q):
                 q = continued(previous[1], q, self.reader.lexicons.markers("period").items)
             elif previous and follow_up and not (q.years or q.months or q.wants_latest):
                 q = within(previous[1], q)  # "..., berapa persen angkanya?": the same time
@@ -179,7 +188,7 @@ class Answerer:
             # "Januari-September ... berapa kasus, berapa rupiah?": the period of the question
             # before is one period for its follow-up too
             one_period = (
-                previous is not None and len(out[-1].sides) == 1 and q.months == previous[1].months
+                bool(out) and len(out[-1].sides) == 1 and q.months == out[-1].sides[0].months
             )
             if follow_up and one_period and q.months:  # no split by month; by place or word still
                 split = sides(replace(q, months=()))

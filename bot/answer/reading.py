@@ -38,6 +38,7 @@ class Reading:
 
     questions: tuple[str, ...]
     context: str = ""
+    lead: str = ""  # the sentence just before the first question, if it tells of something
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -86,6 +87,7 @@ class Reader:
         """The questions of a message; the whole message when it holds none."""
         questions: list[str] = []
         context: list[str] = []
+        lead = ""
         for piece in segments(text):
             before, ask = self._split_at_ask(piece)
             if before:
@@ -105,6 +107,8 @@ class Reader:
             if self._introduces(core) and not piece.rstrip().endswith("?"):
                 context.append(core)
             elif piece.rstrip().endswith("?") or self.is_question(words):
+                if not questions and context and self._tells(context[-1]):
+                    lead = context[-1]
                 parts = self._compound(core)
                 questions.append(parts[0])
                 questions += [f"{_LINKED}{part}" for part in parts[1:]]
@@ -113,7 +117,7 @@ class Reader:
         if not questions:
             whole = self._trim(" ".join(context))
             return Reading((whole,) if whole else (), "")
-        return Reading(tuple(self._joined(questions)), " ".join(context))
+        return Reading(tuple(self._joined(questions)), " ".join(context), lead)
 
     def _compound(self, core: str) -> list[str]:
         """A sentence asking two things ("... akhir 2021 brp persen, trus skrg udah brp?",
@@ -253,6 +257,13 @@ class Reader:
         """A self-introduction: starts with "saya / sy / aku / perkenalkan / I'm ..."."""
         words = [w for _, _, w in _tokens(text)]
         return bool(words) and self.lex.markers("self").match_at(words, 0) > 0
+
+    def _tells(self, text: str) -> bool:
+        """A sentence telling of something, not introducing the asker ("kami dengar ada
+        acara ...", "ada acara ...", not "saya nelayan di ...")."""
+        words = [w for _, _, w in _tokens(text)]
+        at = self.lex.markers("self").match_at(words, 0)
+        return at == 0 or self.lex.markers("frame").match_at(words, at) > 0
 
 
 def _roles(words: Sequence[str]) -> set[str]:
