@@ -157,3 +157,17 @@ def test_the_sentence_just_before_the_first_question_is_its_lead(reader: Reader)
     assert r.lead == "Kami dengar ada acara di bulan Agustus"
     assert reader.read("Pagi min, berapa pekerja yang terlindungi?").lead == ""
     assert reader.read("Saya nelayan di Banyuasin. Itu di mana ya?").lead == ""  # no telling
+    assert reader.read("Saya memang pekerja informal. Itu di mana ya?").lead == ""
+    assert reader.read("Sy dengar ada acara. Itu di mana ya?").lead == "Sy dengar ada acara"
+
+
+def test_a_statement_after_a_question_without_a_comma_is_context(reader: Reader) -> None:
+    r = reader.read("apo bae program perlindungan bpjs tk tu aku dak paham nian")
+    assert r.questions == ("apo bae program perlindungan bpjs tk tu",)
+    assert r.context == "aku dak paham nian"
+    # the question goes on ("... yang harus saya bayar"), or names too little by itself
+    r = reader.read("berapa iuran bpjs tk yang harus saya bayar")
+    assert r.questions == ("berapa iuran bpjs tk yang harus saya bayar",)
+    assert reader.read("apakah saya bisa daftar bpjs tk").questions == (
+        "apakah saya bisa daftar bpjs tk",
+    )

@@ -23,7 +23,7 @@ from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import asked_ordinal, list_windows
 from bot.answer.multisource import Pick, spread
 from bot.answer.question import COMPARISON_CUES, Question, QuestionReader, asks, question_kind
-from bot.answer.reading import Reader
+from bot.answer.reading import Reader, Reading
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
 from bot.answer.retrieval import CONTEXT_WEIGHT, K_CHUNKS, Searcher, query_of, within_dates
@@ -164,19 +164,15 @@ class Answerer:
             substance = self._substance(standard)
             # "..., dan berapa santunan yang diterima ahli warisnya?": "-nya" points back
             refers = any(len(w) > 5 and w.endswith("nya") for w in standard)
-            if previous is None and (substance < FOLLOW_UP_TERMS or refers) and reading.lead:
-                # "Kami dengar ada acara <X> Agustus 2024. Itu acaranya di mana?": what the
-                # message told just before is what its first question asks about
-                told = self.reader.standard(reading.lead)
-                if self._substance(told) >= FOLLOW_UP_TERMS:
-                    told_q = self.reader.parse(reading.lead, context=reading.context)
-                    previous = (reading.lead, replace(told_q, kind="umum"))
             follow_up = previous is not None and (substance < FOLLOW_UP_TERMS or refers)
             before = f" {previous[0]}" if previous and follow_up else ""
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
             asks_only = not substance or not set(q.terms) - ASKING_NOUNS  # "tgl brp?"
-            if previous and follow_up and not out:  # what the message told: its subject
-                q = continued(previous[1], q)
+            told = self._told(reading) if previous is None and substance < FOLLOW_UP_TERMS else None
+            if told is not None:
+                # "Kami dengar ada acara <X> Agustus 2024. Itu acaranya di mana?": what the
+                # message told just before is what its first question asks about
+                q = continued(told, q)
             elif previous and follow_up and asks_only and only_a_time(q):
                 q = continued(previous[1], q, self.reader.lexicons.markers("period").items)
             elif previous and follow_up and not (q.years or q.months or q.wants_latest):
@@ -199,6 +195,16 @@ class Answerer:
                 out.append(Asked(asked, tuple(sides(q)), follow_up))
             previous = (asked, q)
         return out
+
+    def _told(self, reading: Reading) -> Question | None:
+        """What the sentence just before a message's first question told, when it names
+        enough to be asked about (`Reading.lead`)."""
+        if (
+            not reading.lead
+            or self._substance(self.reader.standard(reading.lead)) < FOLLOW_UP_TERMS
+        ):
+            return None
+        return replace(self.reader.parse(reading.lead, context=reading.context), kind="umum")
 
     def retrieve(self, raw: str, k: int) -> list[Hit]:
         """The chunks retrieval finds for a message's first question (for the evaluation)."""

@@ -432,11 +432,11 @@ class QuestionReader:
         content = _content_words(words)
         terms = tuple(terms_of_words(content))  # the index's terms, months and years apart
         # a street answers an address, whether the articles say "alamat" or not
-        answered_by_form = ADDRESS_WORDS if asks_address(words, kind) else frozenset()
+        form_words = ADDRESS_WORDS if asks_address(words, kind) else frozenset()
         unknown = [
             (w, t)
             for w, t in zip(content, terms, strict=True)
-            if not self.known(t) and w not in COMPARISON_CUES and w not in answered_by_form
+            if not self.known(t) and w not in COMPARISON_CUES and w not in form_words
         ]
         asked = set(terms)
         total = sum(rarity(w) for w in content) or 1.0
@@ -469,7 +469,7 @@ class QuestionReader:
             common_share=common / total,
             rare_share=rare / total,
             asked_unknown=_nucleus_unknown(
-                asked_terms(words), self.known, self._asking_nouns | answered_by_form
+                asked_terms(words), self.known, self._asking_nouns | form_words
             ),
             time_cues=time_cues(words, self.lexicons) if kind == "kapan" else frozenset(),
         )

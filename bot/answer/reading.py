@@ -100,6 +100,7 @@ class Reader:
                 if asked:
                     context.append(intro)
                     core = asked
+            told = context[-1] if context else ""  # before this piece's afterword
             core, afterword = self._before_afterword(core)
             if afterword:
                 context.append(afterword)
@@ -107,8 +108,8 @@ class Reader:
             if self._introduces(core) and not piece.rstrip().endswith("?"):
                 context.append(core)
             elif piece.rstrip().endswith("?") or self.is_question(words):
-                if not questions and context and self._tells(context[-1]):
-                    lead = context[-1]
+                if not questions and told and self._tells(told):
+                    lead = told
                 parts = self._compound(core)
                 questions.append(parts[0])
                 questions += [f"{_LINKED}{part}" for part in parts[1:]]
@@ -151,12 +152,28 @@ class Reader:
         """("program apa aja", "aku dak paham nian") for "program apa aja, aku dak paham
         nian": a statement about the asker after the last comma of a question is context;
         (core, "") when there is none."""
-        cut = core.rfind(",")
-        if cut < 0 or core.rstrip().endswith("?"):  # "..., saya berhak?" asks it
+        if core.rstrip().endswith("?"):  # "..., saya berhak?" asks it
             return core, ""
-        question, rest = core[:cut].strip(), core[cut + 1 :].strip()
-        if rest and self._introduces(rest) and not self._asks(rest) and self._asks(question):
-            return question, rest
+        cut = core.rfind(",")
+        if cut >= 0:
+            question, rest = core[:cut].strip(), core[cut + 1 :].strip()
+            if rest and self._introduces(rest) and not self._asks(rest) and self._asks(question):
+                return question, rest
+            return core, ""
+        # no comma: "apo bae program bpjs tk tu aku dak paham nian", after a question that
+        # names enough by itself (not "apakah saya bisa ...")
+        toks = _tokens(core)
+        for start, _, _ in reversed(toks[1:]):
+            question, rest = core[:start].strip(), core[start:].strip()
+            if not self._introduces(rest):
+                continue
+            asked = list(self.lex.expand(w for _, _, w in _tokens(question)))
+            whole = bool(asked) and asked[-1] not in _OPEN_ENDS  # not "... yang harus <saya>"
+            if _content(asked) >= _NAMED_ALONE and whole and self._asks(question):
+                if self._asks(rest):
+                    break
+                return question, rest
+            break
         return core, ""
 
     def _asks(self, text: str, strict: bool = False) -> bool:
@@ -263,7 +280,15 @@ class Reader:
         acara ...", "ada acara ...", not "saya nelayan di ...")."""
         words = [w for _, _, w in _tokens(text)]
         at = self.lex.markers("self").match_at(words, 0)
-        return at == 0 or self.lex.markers("frame").match_at(words, at) > 0
+        return at == 0 or self.lex.markers("report").match_at(self.lex.expand(words[at:]), 0) > 0
+
+
+_NAMED_ALONE = 3  # content words a question names by itself, without an afterword
+# Words a clause goes on after: the words that follow are still the question's.
+_OPEN_ENDS = frozenset(
+    "yang harus bisa dapat untuk akan mau ingin kalau jika agar supaya buat dan atau dengan "
+    "di ke dari oleh pada bagi sudah telah belum masih".split()
+)
 
 
 def _roles(words: Sequence[str]) -> set[str]:

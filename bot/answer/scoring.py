@@ -329,26 +329,25 @@ _BEFORE_A_ROLE = frozenset({"the", "a", "an", "pak", "bu", "bapak", "ibu", "sang
 
 
 def _met(before: tuple[str, ...]) -> bool:
-    """The role after `before` is whom someone met: "dengan (pak) gubernur", "with the ..."."""
+    """The role after `before` is whom someone met: "dengan (pak) gubernur", "with the ...".
+    Not past another role: without the comma the words do not keep, "audiensi sama
+    gubernur, kepala kantor cabang siapa?" would read as meeting the head too."""
     rest = [w for w in before[-3:] if w not in _BEFORE_A_ROLE]
     return bool(rest) and rest[-1] in _COMPANY_WORDS
-
-
-_ACTIVE_VERB_RE = re.compile(r"me(?:ng|ny|m|n)?[a-z]{4,}")  # "menghadiri", "membuka"
 
 
 def office_named(q: Question, terms: frozenset[str]) -> bool:
     """The window's terms name the office a "siapa <kepala ...>" question asks about: the
     role word nearest the question word and the two words after it ("kepala bidang" is not
     "kepala kantor", "kepala kantor cabang" not "kepala kantor wilayah"; "pas audiensi sm
-    gubernur, kepala cabang siapa?" asks for the head of the branch)."""
+    gubernur, kepala cabang siapa?" asks for the head of the branch). A role after "dengan /
+    with" is whom someone met, not the office asked ("who from the branch attended the
+    audience with the governor?")."""
     # "wakilnya siapa?": the role of the one the question before named ("-nya" left off, not
     # from function words or words too short to carry it: "hanya", "punya")
     words = tuple(w if w in STOPWORDS or len(w) < 6 else w.removesuffix("nya") for w in q.words)
     asked = [i for i, w in enumerate(words) if w in ("siapa", "who")]
-    roles = [
-        i for i, w in enumerate(words) if w in evidence.ROLE_WORDS and not _met(words[:i])
-    ]  # not whom someone met: "who from the branch attended the audience with the governor"
+    roles = [i for i, w in enumerate(words) if w in evidence.ROLE_WORDS and not _met(words[:i])]
     if not roles:
         return True
     at = min(roles, key=lambda i: min((abs(i - a) for a in asked), default=i))
@@ -356,8 +355,6 @@ def office_named(q: Question, terms: frozenset[str]) -> bool:
     for w in words[at + 1 : at + 3]:  # "kepala kantor cabang", not only "kepala kantor"
         if w in STOPWORDS or not w.isalpha() or w in MONTH_WORDS or w in TIME_NOUNS:
             break  # "gubernur tahun 2020": the office is "gubernur"
-        if _ACTIVE_VERB_RE.match(w) and w not in evidence.ROLE_WORDS:
-            break  # "who from the branch attended": "cabang mengikuti" names no office
         office.append(w)
     return all(stem(w) in terms for w in office)
 
