@@ -653,3 +653,14 @@ def test_a_question_naming_little_asks_about_what_the_message_told_before_it(
     assert {"muhyidin", "gubernur"} <= set(asked.sides[0].terms)
     a = engine.ask(f"{told} Itu di mana ya?")
     assert a.answered and "di Palembang" in a.text
+
+
+def test_a_question_naming_an_outlet_is_answered_from_its_articles(engine: Engine) -> None:
+    from bot.answer.candidates import outlet_core
+
+    assert outlet_core("Swaraoganfm.com") == "swaraoganfm" == outlet_core("Swara Ogan FM")
+    assert outlet_core("www.Beta-News.co.id") == "betanews"
+    both = engine.ask("brp pekerja sumsel yg udah terlindungi?")
+    assert len(both.citations) == 2
+    alpha = engine.ask("brp pekerja sumsel yg udah terlindungi menurut koran alpha?")
+    assert [c.article_id for c in alpha.citations] == ["alpha-2024-08-02"]

@@ -3,8 +3,9 @@ and can answer its kind, with its features, scored by the fitted scorer, best fi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.answer import evidence
 from bot.answer.constraints import LOCALE_REACH, constrained, meets
@@ -30,12 +31,24 @@ from bot.answer.scoring import (
     states_address,
 )
 from bot.answer.windows import list_lead, rescored, windows_of
+from index.lexical import terms_of_words
 from index.records import Hit, Sentence
 from index.store import StoredIndex
 from index.text import MONTH_NAMES
+from index.text import words as words_of
 
 MAX_SCORED = 30  # candidate windows fully scored, the best by a cheap first look
 MAX_LOOKED = 2 * MAX_SCORED  # windows checked against the constraints to find them
+
+
+MIN_OUTLET = 4  # letters of an outlet's name a question can name it by
+_DOMAIN_RE = re.compile(r"^www\.|\.(?:co\.id|com|co|id|net|org|or\.id|go\.id)$")
+
+
+def outlet_core(outlet: str) -> str:
+    """An outlet's name without its domain ending, in lowercase letters and digits only:
+    "Radioxyzfm.com" -> "radioxyzfm", "Tabloid XYZ" -> "tabloidxyz"."""
+    return re.sub(r"[^0-9a-z]", "", _DOMAIN_RE.sub("", outlet.strip().lower()))
 
 
 @dataclass
@@ -69,9 +82,6 @@ class CandidateFinder:
         """Every window of one or two consecutive sentences (same paragraph) that starts in a
         retrieved chunk, plus the retrieved articles' titles, that meets the question's
         constraints and can answer its kind; scored, best first."""
-        weights = self.weights(q)
-        if not weights.idf:
-            return []
         top = hits[0].score if hits and hits[0].score > 0 else 1.0
         windows: dict[tuple[str, int, int], tuple[Scored, float]] = {}
         for hit in hits:
@@ -80,6 +90,15 @@ class CandidateFinder:
                 retrieval = hit.score / top
                 if key not in windows or windows[key][1] < retrieval:
                     windows[key] = (scored, retrieval)
+        outlets = {sr[0].article.outlet for sr in windows.values()}
+        named = {a: spelled for a in outlets if (spelled := self._named(q, a))}
+        if named:  # "di berita <outlet> soal ...": from that outlet's articles, without its words
+            windows = {k: sr for k, sr in windows.items() if sr[0].article.outlet in named}
+            outlet_terms = set(terms_of_words([w for spelled in named.values() for w in spelled]))
+            q = replace(q, terms=tuple(t for t in q.terms if t not in outlet_terms))
+        weights = self.weights(q)
+        if not weights.idf:
+            return []
         looked = sorted(
             windows.values(),
             key=lambda sr: -(weights.share(self._union_terms(sr[0])) + 0.3 * sr[1]),
@@ -109,6 +128,28 @@ class CandidateFinder:
             order = {id(s): i for i, s in enumerate(ranked)}
             out.sort(key=lambda c: order[id(c.scored)])
         return out
+
+    def _named(self, q: Question, outlet: str) -> tuple[str, ...]:
+        """The question names the outlet ("di tulisan XYZ", "berita Radio Xyz FM" for
+        "Radioxyzfm.com"): its words run together spell the outlet's name without its
+        domain ending; not a place's name (an outlet called as a province is not named by
+        the province). The words
+        that name it; () when none do."""
+        core = outlet_core(outlet)
+        if len(core) < MIN_OUTLET or any(
+            outlet_core(p.name) == core for p in self.places_in(outlet)
+        ):
+            return ()
+        words = [w for w in words_of(q.text) if w.isalnum()]  # as written ("news", "fm")
+        for i in range(len(words)):
+            spelled = ""
+            for j, w in enumerate(words[i:], i + 1):
+                spelled += w
+                if spelled == core:
+                    return tuple(words[i:j])
+                if not core.startswith(spelled):
+                    break
+        return ()
 
     def _admitted(
         self, q: Question, looked: list[tuple[Scored, float]]
