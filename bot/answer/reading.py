@@ -150,8 +150,9 @@ class Reader:
 
     def _before_afterword(self, core: str) -> tuple[str, str]:
         """("program apa aja", "aku dak paham nian") for "program apa aja, aku dak paham
-        nian": a statement about the asker after the last comma of a question is context;
-        (core, "") when there is none."""
+        nian": a statement about the asker after the last comma of a question is context, or
+        without a comma from the last self word on ("... tu aku dak paham nian"); (core, "")
+        when there is none."""
         if core.rstrip().endswith("?"):  # "..., saya berhak?" asks it
             return core, ""
         cut = core.rfind(",")
@@ -169,11 +170,10 @@ class Reader:
                 continue
             asked = list(self.lex.expand(w for _, _, w in _tokens(question)))
             whole = bool(asked) and asked[-1] not in _OPEN_ENDS  # not "... yang harus <saya>"
-            if _content(asked) >= _NAMED_ALONE and whole and self._asks(question):
-                if self._asks(rest):
-                    break
+            names_enough = _content(asked) >= _NAMED_ALONE and whole
+            if names_enough and self._asks(question) and not self._asks(rest):
                 return question, rest
-            break
+            break  # the last self word decides
         return core, ""
 
     def _asks(self, text: str, strict: bool = False) -> bool:
