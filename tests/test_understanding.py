@@ -10,6 +10,7 @@ from bot.answer import question
 from bot.answer.compare import sides
 from bot.answer.compose import restates, with_hits
 from bot.answer.constraints import role_unknown, unmet
+from bot.answer.evidence import speaker_offices
 from bot.answer.features import (
     bigram_share,
     counted_nouns,
@@ -63,6 +64,7 @@ def reader() -> QuestionReader:
         ("diadoke", "diadakan"),
         ("dilaksanoke", "dilaksanakan"),
         ("ngelindungi", "melindungi"),
+        ("diadainnya", "diadakannya"),  # colloquial -in before -nya
     ],
 )
 def test_dialect_sound_rules_apply_only_when_they_give_a_real_word(
@@ -190,6 +192,9 @@ def test_an_address_is_asked_of_a_street_not_of_the_word(reader: QuestionReader)
     assert "alamat" not in q.unknown_common and q.asked_unknown == 0.0
     where = reader.parse("lokasinya di mana ya?")
     assert not asks_address(where.words, where.kind) and role_unknown(where)
+    # an address is a place asked, whatever question word asks it
+    english = reader.parse("What's the address of the BPJS TK Palembang branch office?")
+    assert english.kind == "di_mana" and asks_address(english.words, english.kind)
 
 
 def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> None:
@@ -442,6 +447,12 @@ def test_an_office_question_is_answered_only_where_that_office_is_named(
     assert not asks_office_holder(reader.parse("berapa persen target gubernur?"))
     director = reader.parse("siapa direktur bpjs audiensi gubernur 2020?")
     assert office_named(director, frozenset({"direktur", "bpjs", "audiensi"}))
+    # whom the role-holder did something to is asked, not who holds the role
+    assert not asks_office_holder(reader.parse("who did the kanwil head meet on 1 august?"))
+    assert asks_office_holder(reader.parse("who is the kanwil head?"))
+    # a role quoted ("menurut gubernur") is who said it, not the office asked
+    quoted = reader.parse("menurut gubernur siapa yang paling mampu mendaftarkan pekerja?")
+    assert office_named(quoted, frozenset({"institusi", "mampu"}))
 
 
 def test_a_sentence_about_another_province_does_not_answer_for_the_headlines_province(
@@ -1254,3 +1265,15 @@ def test_where_is_answered_by_the_fullest_place_the_question_does_not_name(
     assert place_named(q, "Audiensi itu dihadiri Pj Gubernur.") == 0
     office = reader.parse("di mana kantor gubernur?")
     assert place_named(office, "Audiensi di Kantor Gubernur, Kamis.") == 0
+
+
+def test_a_person_named_by_one_word_brings_the_office_they_were_introduced_with() -> None:
+    body = (
+        "Kepala Kantor Cabang Alpha Kota Beta, Moch Zulkarnaen menyampaikan, cakupan naik. "
+        "Target nasional hampir 95 ribu untuk informal,” ujar Zulkarnaen."
+    )
+    window = "Target nasional hampir 95 ribu untuk informal,” ujar Zulkarnaen."
+    assert speaker_offices(window, body) == ("Kepala Kantor Cabang Alpha Kota Beta",)
+    # no comma between the office and the name: a place at the office's end is no person
+    assert speaker_offices("Kantor di Kota Beta ramai.", body) == ()
+    assert speaker_offices("Target nasional tercapai.", body) == ()

@@ -237,3 +237,38 @@ def acronym_expansion(text: str, acronym: str) -> str | None:
     Konstruksi"; matched case-insensitively, initials need not match exactly."""
     m = re.search(rf"((?:[A-Z][\w-]*\s){{1,6}})\(\s*{re.escape(acronym)}\s*\)", text, re.IGNORECASE)
     return m.group(1).strip() if m else None
+
+
+_SPEAKER_RE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{3,})\b")  # a capitalised word mid-sentence
+_CLAUSE_END_RE = re.compile(r"[.;:!?“”\"()]")
+OFFICE_REACH = 8  # the words before a name in which the office introducing it starts
+MAX_FIRST_NAMES = 3  # "<Kepala ...>, Moch <Faisal>": the words of a name before the one used
+
+
+@memo  # type: ignore[arg-type]
+def speaker_offices(window: str, body: str) -> tuple[str, ...]:
+    """The offices the article introduces the people of a window with, when the window
+    names them by one word ("..., ujar Faisal"): "Kepala Kantor Cabang <Org> <Tempat>" from
+    "Kepala Kantor Cabang <Org> <Tempat>, <Nama> <Nama> menyampaikan ..." earlier on (the
+    office, a comma, then the name)."""
+    out = []
+    for m in _SPEAKER_RE.finditer(window):
+        name = m.group(1)
+        if zipf_id(name.lower()) >= NAME_ZIPF:
+            continue
+        for found in re.finditer(rf"\b{name}\b", body):
+            before = _CLAUSE_END_RE.split(body[max(0, found.start() - 160) : found.start()])[-1]
+            *offices, names = before.split(",")
+            firsts = names.split()
+            if (
+                not offices
+                or len(firsts) > MAX_FIRST_NAMES
+                or not all(w[:1].isupper() for w in firsts)
+            ):
+                continue
+            tail = offices[-1].split()[-OFFICE_REACH:]
+            at = next((i for i, w in enumerate(tail) if w.lower() in ROLE_WORDS), None)
+            if at is not None:
+                out.append(" ".join(tail[at:]))
+                break
+    return tuple(out)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from bot.answer import spans
+from bot.answer import evidence, spans
 from bot.answer.question import Question
 from bot.answer.scoring import (
     NEAR,
@@ -223,6 +223,9 @@ def window_features(
 ) -> dict[str, float]:
     """The features of one window (see `FEATURES`)."""
     window_terms = named_in_full(q, terms_of(w.text), article_terms)
+    if q.kind != "siapa":  # "what did the branch head say ...": "..., ujar <Nama>"
+        for office in evidence.speaker_offices(w.text, w.article.body):
+            window_terms |= terms_of(office)
     ordered = sequence_of(w.text)
     targets = target_spans(q, w.text)
     head = head_weights(q, weights)

@@ -319,12 +319,21 @@ def _named_in(q: Question, name: str) -> bool:
 _ROLE_STEMS = {stem(w) for w in evidence.ROLE_WORDS}  # head terms are stems
 
 
+_DO = frozenset({"do", "does", "did"})
+
+
 def asks_office_holder(q: Question) -> bool:
-    """ "Siapa kepala ...": the answer names a person, not the institution."""
-    return q.kind == "siapa" and bool(_ROLE_STEMS & set(q.head))
+    """ "Siapa kepala ...": the answer names a person, not the institution. Not "who did the
+    head meet": who did / does a role-holder do something asks for someone else."""
+    if q.kind != "siapa" or not _ROLE_STEMS & set(q.head):
+        return False
+    after = [q.words[i + 1] for i, w in enumerate(q.words[:-1]) if w in ("siapa", "who")]
+    return not _DO & set(after)
 
 
-_COMPANY_WORDS = frozenset({"dengan", "sama", "bersama", "with"})
+# Words after which a role is someone met or quoted, not the office asked: "dengan gubernur",
+# "menurut gubernur, siapa ...".
+_COMPANY_WORDS = frozenset({"dengan", "sama", "bersama", "with", "menurut", "kata"})
 _BEFORE_A_ROLE = frozenset({"the", "a", "an", "pak", "bu", "bapak", "ibu", "sang", "para"})
 
 

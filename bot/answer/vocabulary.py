@@ -57,7 +57,8 @@ def rarity(word: str) -> float:
 def dialect_candidates(word: str) -> list[str]:
     """Standard forms a local Malay (baso) word may stand for, most likely first: final -o for
     -a (berapo, pekerjo, limo), -nyo for -nya (namonyo, katonyo), -ke for -kan (nyebutke), both
-    (diadoke: diadakan), "nge-" for the active prefix (ngelindungi: melindungi)."""
+    (diadoke: diadakan), colloquial -in for -kan / -i, also before -nya (diadainnya:
+    diadakannya), "nge-" for the active prefix (ngelindungi: melindungi)."""
     if len(word) < 3 or not word.isalpha():
         return []
     out: list[str] = []
@@ -72,6 +73,9 @@ def dialect_candidates(word: str) -> list[str]:
         out.append(stem[:-1] + "a" + suffix)
     if word.endswith("in") and len(word) > 5:
         out += sorted(_colloquial_verbs(word[:-2]), key=zipf_id, reverse=True)
+    elif word.endswith("innya") and len(word) > 8:  # "diadainnya": "diadakannya"
+        verbs = sorted(_colloquial_verbs(word[:-5]), key=zipf_id, reverse=True)
+        out += [v + "nya" for v in verbs]
     elif word.startswith("nge") and len(word) > 6:
         out += sorted(_active_forms(word), key=zipf_id, reverse=True)
     return [c for c in dict.fromkeys(out) if c != word]
