@@ -242,13 +242,13 @@ def acronym_expansion(text: str, acronym: str) -> str | None:
 _SPEAKER_RE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{3,})\b")  # a capitalised word mid-sentence
 _CLAUSE_END_RE = re.compile(r"[.;:!?“”\"()]")
 OFFICE_REACH = 8  # the words before a name in which the office introducing it starts
-MAX_FIRST_NAMES = 3  # "<Kepala ...>, Moch <Faisal>": the words of a name before the one used
+MAX_FIRST_NAMES = 3  # "<Kepala ...>, <Nama> <Nama>": the words of a name before the one used
 
 
-@memo  # type: ignore[arg-type]
+@memo
 def speaker_offices(window: str, body: str) -> tuple[str, ...]:
     """The offices the article introduces the people of a window with, when the window
-    names them by one word ("..., ujar Faisal"): "Kepala Kantor Cabang <Org> <Tempat>" from
+    names them by one word ("..., ujar <Nama>"): "Kepala Kantor Cabang <Org> <Tempat>" from
     "Kepala Kantor Cabang <Org> <Tempat>, <Nama> <Nama> menyampaikan ..." earlier on (the
     office, a comma, then the name)."""
     out = []

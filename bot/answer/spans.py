@@ -20,7 +20,7 @@ Spans = tuple[Span, ...]
 # kind); the span finders are pure functions of the text, so a bounded memo of each is
 # never stale, whatever index is loaded.
 _MEMOIZED: list[Any] = []  # the lru_cache wrappers, for `clear_caches`
-Finder = TypeVar("Finder", bound=Callable[..., Spans])
+Finder = TypeVar("Finder", bound=Callable[..., tuple[Any, ...]])
 
 
 def memo(finder: Finder) -> Finder:
