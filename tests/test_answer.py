@@ -531,6 +531,26 @@ def test_an_item_of_a_list_is_placed_in_time_by_the_paragraph_announcing_it(tmp_
     assert not engine.ask("klaim JHT januari-september 2025 berapa kasus?").answered
 
 
+def test_an_item_of_a_list_holds_the_words_of_the_paragraph_announcing_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.answer.features import Window, window_features
+    from bot.answer.scoring import Weights
+
+    engine = _engine_on(tmp_path, {"theta.md": CLAIMS_ARTICLE})
+    finder = engine.answerer.finder
+    q = engine.answerer.read("berapa nilai klaim JKK yang dibayarkan kantor cabang?")[0].sides[0]
+    article = next(a for a in engine.index.articles.values() if a.title.startswith("Peserta"))
+    weights = Weights(dict.fromkeys(q.terms, 1.0))
+    item = "JKK: 1.532 kasus, Rp24,3 miliar"
+    lead = "Sepanjang Januari hingga September 2027, kantor cabang membayarkan klaim sebesar"
+
+    def coverage(window: Window) -> float:
+        x = window_features(q, window, weights, frozenset(), finder.terms_of, finder.sequence_of)
+        return x["coverage"]
+
+    bare = coverage(Window(item, article, 1.0, False, False))
+    assert coverage(Window(item, article, 1.0, False, False, lead)) > bare
+
+
 def test_a_person_named_in_full_by_the_question_and_by_part_of_the_name_in_the_answer(
     tmp_path,
 ) -> None:  # type: ignore[no-untyped-def]

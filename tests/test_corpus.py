@@ -250,6 +250,8 @@ def _read(question: str) -> tuple[str, ...]:
         ("What percentage of employees are insured", "berapa persen of pekerja are terlindungi"),
         ("Which year was the meeting?", "tahun berapa was the audiensi"),
         ("bpjs ketenagakerjan kacab plg", "bpjs ketenagakerjaan kepala kantor cabang palembang"),
+        ("who replaced the governor", "siapa menggantikan the gubernur"),
+        ("fokus apa buat ngejar target", "fokus apa untuk mewujudkan target"),
     ],
 )
 def test_lexicons_and_glossary_expand_typical_questions(question: str, expanded: str) -> None:

@@ -110,8 +110,9 @@ class CandidateFinder:
         out = []
         for scored, retrieval in first_look:
             article = scored.article
+            lead = "" if scored.title else list_lead(article.body, scored.sentences[0])
             window = Window(
-                scored.text, article, retrieval, len(scored.positions) > 1, scored.title
+                scored.text, article, retrieval, len(scored.positions) > 1, scored.title, lead
             )
             art_terms = in_article.get(article.id)
             if art_terms is None:

@@ -256,8 +256,13 @@ def speaker_offices(window: str, body: str) -> tuple[str, ...]:
         name = m.group(1)
         if zipf_id(name.lower()) >= NAME_ZIPF:
             continue
-        for found in re.finditer(rf"\b{name}\b", body):
-            before = _CLAUSE_END_RE.split(body[max(0, found.start() - 160) : found.start()])[-1]
+        at = body.find(name)
+        while at >= 0:  # each place the article names them, first first
+            start, at = at, body.find(name, at + len(name))
+            end = start + len(name)
+            if body[start - 1 : start].isalnum() or body[end : end + 1].isalnum():
+                continue  # part of a longer word
+            before = _CLAUSE_END_RE.split(body[max(0, start - 160) : start])[-1]
             *offices, names = before.split(",")
             firsts = names.split()
             if (
@@ -267,8 +272,8 @@ def speaker_offices(window: str, body: str) -> tuple[str, ...]:
             ):
                 continue
             tail = offices[-1].split()[-OFFICE_REACH:]
-            at = next((i for i, w in enumerate(tail) if w.lower() in ROLE_WORDS), None)
-            if at is not None:
-                out.append(" ".join(tail[at:]))
+            role = next((i for i, w in enumerate(tail) if w.lower() in ROLE_WORDS), None)
+            if role is not None:
+                out.append(" ".join(tail[role:]))
                 break
     return tuple(out)

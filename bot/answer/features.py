@@ -71,6 +71,7 @@ class Window:
     retrieval: float  # fused score over the best hit's
     pair: bool
     title: bool
+    lead: str = ""  # for an item of a list, the paragraph announcing it (`windows.list_lead`)
 
 
 def counted_nouns(q: Question) -> frozenset[str]:
@@ -223,7 +224,9 @@ def window_features(
 ) -> dict[str, float]:
     """The features of one window (see `FEATURES`)."""
     window_terms = named_in_full(q, terms_of(w.text), article_terms)
-    if q.kind != "siapa":  # "what did the branch head say ...": "..., ujar <Nama>"
+    if w.lead:  # "Klaim ... 2035 ... Berikut rinciannya:" says what the item counts
+        window_terms |= terms_of(w.lead)
+    if q.kind != "siapa":  # "what did the branch head say": "..., ujar <Nama>"
         for office in evidence.speaker_offices(w.text, w.article.body):
             window_terms |= terms_of(office)
     ordered = sequence_of(w.text)
