@@ -47,6 +47,11 @@ def test_question_announced_inside_an_introduction(reader: Reader) -> None:
     assert r.context == "sy buruh sawit di Muba"
 
 
+def test_a_polite_frame_with_the_asker_inside_is_no_part_of_the_question(reader: Reader) -> None:
+    r = reader.read("Halo kak. Boleh saya tahu coverage share kepesertaan di Sumsel? Makasih")
+    assert r.questions == ("coverage share kepesertaan di Sumsel?",)
+
+
 def test_two_questions_in_one_message(reader: Reader) -> None:
     r = reader.read("halo kak. siapa kepala kanwil sumbagsel? terus program bpjs tk ada apa aja?")
     assert r.questions == ("siapa kepala kanwil sumbagsel?", "program bpjs tk ada apa aja?")

@@ -9,7 +9,7 @@ import pytest
 from bot.answer import question
 from bot.answer.compare import sides
 from bot.answer.compose import restates, with_hits
-from bot.answer.constraints import role_unknown, unmet
+from bot.answer.constraints import figure_met, named_figures, role_unknown, unmet
 from bot.answer.evidence import speaker_offices
 from bot.answer.features import (
     bigram_share,
@@ -1277,3 +1277,25 @@ def test_a_person_named_by_one_word_brings_the_office_they_were_introduced_with(
     # no comma between the office and the name: a place at the office's end is no person
     assert speaker_offices("Kantor di Kota Beta ramai.", body) == ()
     assert speaker_offices("Target nasional tercapai.", body) == ()
+
+
+def test_a_figure_the_question_names_must_be_written_in_the_article(
+    reader: QuestionReader,
+) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    assert named_figures("target 63 persen itu kapan?") == ("63",)
+    assert named_figures("santunan Rp42 juta, target 50%") == ("42", "50")
+    assert named_figures("4 fokus bpjs tahun 2024") == ()  # no unit, a year
+    q = reader.parse("target 63 persen itu mau dicapai tahun berapa?")
+    other = _article(body="Target nasional dapat tercapai di tahun 2023 ini.")
+    assert unmet(q, "Target nasional dapat tercapai di tahun 2023 ini.", [], other, places, {})
+    named = _article(body="Target 63 persen. Target itu dicapai pada 2025.")
+    assert unmet(q, "Target itu dicapai pada 2025.", [], named, places, {}) == []
+    assert not figure_met("63", _article(body="Sebanyak 163 perusahaan."))
+    # a yes/no question may be answered by the figure the article does give
+    check = reader.parse("apakah targetnya 40 persen?")
+    assert unmet(check, "Targetnya 50 persen.", [], named, places, {}) == []

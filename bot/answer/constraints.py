@@ -320,6 +320,7 @@ def constrained(q: Question) -> bool:
         or q.local_names
         or q.time_cues
         or role_unknown(q)
+        or names_a_figure(q)
     )
 
 
@@ -377,6 +378,10 @@ def missing(
     if role_unknown(q):
         yield "role"
     yield from (f"person {name}" for name in q.people if not person_met(name, article))
+    if names_a_figure(q):
+        figures = named_figures(q.text)
+        if not any(figure_met(n, article) for n in figures):  # "1,3 jt atau 1.033.000": either
+            yield f"figure {figures[0]}"
     # A window naming a place of its own ("Secara keseluruhan, ... di <provinsi>") is about
     # that place, whatever the sentences before it were about.
     if q.local_names:
@@ -498,6 +503,41 @@ def _where_of(asked: Sequence[str]) -> str:
             before = [x for x in asked[:start] if x not in STOPWORDS]
             return stem(before[-1]) if before and before[-1].isalpha() else ""
     return ""
+
+
+# A figure written with its unit ("target 63 persen", "Rp42 juta", "50%", "690rb"), not a bare
+# number ("4 fokus", a year): the question names a fact by it.
+_NAMED_FIGURE_RE = re.compile(
+    r"\brp\.?\s?(\d+(?:[.,]\d+)*)|(?<![\w.,])(\d+(?:[.,]\d+)*)\s?"
+    r"(%|persen\b|juta\b|jt\b|ribu\b|rb\b|miliar\b|milyar\b|triliun\b)",
+    re.IGNORECASE,
+)
+_THOUSANDS = {"ribu": ".000", "rb": ".000"}  # "690 ribu" is also written "690.000"
+
+
+def named_figures(text: str) -> tuple[str, ...]:
+    """The numbers of the figures a question names with their units ("kapan target 63 persen
+    ...": "63"; "690rb": "690" and "690.000")."""
+    out: list[str] = []
+    for m in _NAMED_FIGURE_RE.finditer(text):
+        number = m.group(1) or m.group(2)
+        out.append(number)
+        if m.group(3) and m.group(3).lower() in _THOUSANDS and number.isdigit():
+            out.append(number + _THOUSANDS[m.group(3).lower()])
+    return tuple(out)
+
+
+def names_a_figure(q: Question) -> bool:
+    """The question names a fact by a figure it gives, and asks something else of it ("target
+    63 persen itu tahun berapa?"): not a figure asked ("dari 3 jt pekerja, berapa yang ..."
+    gives a premise), nor one checked ("apakah 40 persen?": the article's own answers it)."""
+    return q.kind != "berapa" and not asks_yes_or_no(q) and bool(named_figures(q.text))
+
+
+def figure_met(number: str, article: Article) -> bool:
+    """The article writes the number (as a whole number, not inside a longer one)."""
+    pattern = rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)"
+    return re.search(pattern, f"{article.title} {article.body}") is not None
 
 
 def person_met(name: str, article: Article) -> bool:
