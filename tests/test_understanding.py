@@ -9,7 +9,13 @@ import pytest
 from bot.answer import question
 from bot.answer.compare import sides
 from bot.answer.compose import restates, with_hits
-from bot.answer.constraints import figure_met, named_figures, role_unknown, unmet
+from bot.answer.constraints import (
+    figure_met,
+    named_figures,
+    names_a_figure,
+    role_unknown,
+    unmet,
+)
 from bot.answer.evidence import speaker_offices
 from bot.answer.features import (
     bigram_share,
@@ -33,7 +39,13 @@ from bot.answer.scoring import (
     same_figure_kind,
     states_address,
 )
-from bot.answer.vocabulary import is_common, is_english, nearest_common, standard_form
+from bot.answer.vocabulary import (
+    dialect_candidates,
+    is_common,
+    is_english,
+    nearest_common,
+    standard_form,
+)
 from index.errors import KnowledgeFileError
 from index.glossary import load_glossary
 from index.records import Article, Hit
@@ -76,6 +88,11 @@ def test_dialect_sound_rules_apply_only_when_they_give_a_real_word(
 @pytest.mark.parametrize("word", ["toko", "radio", "video", "halo"])
 def test_real_words_ending_in_o_are_kept(word: str) -> None:
     assert standard_form(word, lambda w: False) is None
+
+
+def test_a_standard_word_before_nya_is_no_colloquial_verb() -> None:
+    assert "selainya" not in dialect_candidates("selainnya")
+    assert "diadakannya" in dialect_candidates("diadainnya")
 
 
 def test_a_dialect_form_of_a_rare_word_the_corpus_knows_is_read() -> None:
@@ -195,6 +212,7 @@ def test_an_address_is_asked_of_a_street_not_of_the_word(reader: QuestionReader)
     # an address is a place asked, whatever question word asks it
     english = reader.parse("What's the address of the BPJS TK Palembang branch office?")
     assert english.kind == "di_mana" and asks_address(english.words, english.kind)
+    assert reader.parse("kenapa kantor cabang pindah alamat?").kind == "kenapa"
 
 
 def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> None:
@@ -450,6 +468,7 @@ def test_an_office_question_is_answered_only_where_that_office_is_named(
     # whom the role-holder did something to is asked, not who holds the role
     assert not asks_office_holder(reader.parse("who did the kanwil head meet on 1 august?"))
     assert asks_office_holder(reader.parse("who is the kanwil head?"))
+    assert asks_office_holder(reader.parse("who did the governor appoint as kanwil head?"))
     # a role quoted ("menurut gubernur") is who said it, not the office asked
     quoted = reader.parse("menurut gubernur siapa yang paling mampu mendaftarkan pekerja?")
     assert office_named(quoted, frozenset({"institusi", "mampu"}))
@@ -1274,9 +1293,13 @@ def test_a_person_named_by_one_word_brings_the_office_they_were_introduced_with(
     )
     window = "Target nasional hampir 95 ribu untuk informal,” ujar Zulkarnaen."
     assert speaker_offices(window, body) == ("Kepala Kantor Cabang Alpha Kota Beta",)
-    # no comma between the office and the name: a place at the office's end is no person
-    assert speaker_offices("Kantor di Kota Beta ramai.", body) == ()
-    assert speaker_offices("Target nasional tercapai.", body) == ()
+    # a place or a day is no one quoted, whatever the article writes before it
+    assert speaker_offices("Cakupan di Beta naik pada Rabu.", body) == ()
+    # a title before the name ("H.") does not end the clause
+    titled = (
+        "Kepala Kanwil Alpha, H. Zulkarnaen, menyampaikan target. Target naik, kata Zulkarnaen."
+    )
+    assert speaker_offices("Target naik, kata Zulkarnaen.", titled) == ("Kepala Kanwil Alpha",)
 
 
 def test_a_figure_the_question_names_must_be_written_in_the_article(
@@ -1292,10 +1315,16 @@ def test_a_figure_the_question_names_must_be_written_in_the_article(
     assert named_figures("4 fokus bpjs tahun 2024") == ()  # no unit, a year
     q = reader.parse("target 63 persen itu mau dicapai tahun berapa?")
     other = _article(body="Target nasional dapat tercapai di tahun 2023 ini.")
-    assert unmet(q, "Target nasional dapat tercapai di tahun 2023 ini.", [], other, places, {})
+    window = "Target nasional dapat tercapai di tahun 2023 ini."
+    assert unmet(q, window, [], other, places, {}) == ["figure 63"]
+    dated = _article(body="Diteken Rabu (63/3/2036), hubungi 0711-63.")  # a date, a telephone
+    assert unmet(q, window, [], dated, places, {}) == ["figure 63"]
     named = _article(body="Target 63 persen. Target itu dicapai pada 2025.")
     assert unmet(q, "Target itu dicapai pada 2025.", [], named, places, {}) == []
     assert not figure_met("63", _article(body="Sebanyak 163 perusahaan."))
     # a yes/no question may be answered by the figure the article does give
     check = reader.parse("apakah targetnya 40 persen?")
     assert unmet(check, "Targetnya 50 persen.", [], named, places, {}) == []
+    # the asker's own figure is no fact of an article
+    assert not names_a_figure(reader.parse("gaji saya 4,5 juta, daftar BPU di mana?"))
+    assert names_a_figure(q)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 
 from bot.answer.lexicons import Place
 from bot.answer.question import JOINERS, Question, asks_address, asks_yes_or_no
@@ -380,7 +381,7 @@ def missing(
     yield from (f"person {name}" for name in q.people if not person_met(name, article))
     if names_a_figure(q):
         figures = named_figures(q.text)
-        if not any(figure_met(n, article) for n in figures):  # "1,3 jt atau 1.033.000": either
+        if not any(figure_met(n, article) for n in figures):  # "63 atau 50 persen": either
             yield f"figure {figures[0]}"
     # A window naming a place of its own ("Secara keseluruhan, ... di <provinsi>") is about
     # that place, whatever the sentences before it were about.
@@ -515,6 +516,7 @@ _NAMED_FIGURE_RE = re.compile(
 _THOUSANDS = {"ribu": ".000", "rb": ".000"}  # "690 ribu" is also written "690.000"
 
 
+@lru_cache(maxsize=1024)
 def named_figures(text: str) -> tuple[str, ...]:
     """The numbers of the figures a question names with their units ("kapan target 63 persen
     ...": "63"; "690rb": "690" and "690.000")."""
@@ -531,13 +533,25 @@ def names_a_figure(q: Question) -> bool:
     """The question names a fact by a figure it gives, and asks something else of it ("target
     63 persen itu tahun berapa?"): not a figure asked ("dari 3 jt pekerja, berapa yang ..."
     gives a premise), nor one checked ("apakah 40 persen?": the article's own answers it)."""
-    return q.kind != "berapa" and not asks_yes_or_no(q) and bool(named_figures(q.text))
+    if q.kind == "berapa" or asks_yes_or_no(q) or _OWN_FIGURE & set(q.words):
+        return False
+    return bool(named_figures(q.text))
+
+
+# Words by which a figure is the asker's own ("gaji saya 4,5 juta, daftar di mana?").
+_OWN_FIGURE = frozenset({"saya", "aku", "kami", "gaji", "upah", "gajinya", "upahnya"})
 
 
 def figure_met(number: str, article: Article) -> bool:
-    """The article writes the number (as a whole number, not inside a longer one)."""
-    pattern = rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)"
-    return re.search(pattern, f"{article.title} {article.body}") is not None
+    """The article writes the number as a whole number, not inside a longer one, a date
+    ("12/3/2036") or a telephone number ("0711-63")."""
+    return _writes(number, article.title, article.body)
+
+
+@lru_cache(maxsize=4096)
+def _writes(number: str, *texts: str) -> bool:
+    pattern = rf"(?<![\d.,/-]){re.escape(number)}(?![\d/]|[.,-]\d)"
+    return any(re.search(pattern, text) for text in texts)
 
 
 def person_met(name: str, article: Article) -> bool:

@@ -239,23 +239,25 @@ def acronym_expansion(text: str, acronym: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
-_SPEAKER_RE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{3,})\b")  # a capitalised word mid-sentence
-_CLAUSE_END_RE = re.compile(r"[.;:!?“”\"()]")
+# A person named by one word after a verb of saying: "..., ujar <Nama>", "kata <Nama>".
+_SAID_BY_RE = re.compile(
+    r"\b(?:ujar|kata|tutur|jelas|ucap|sebut|ungkap|imbuh|terang|papar)(?:nya)?\s+"
+    r"([A-Z][a-z]{3,})\b(?!\s*\()"
+)
+_CLAUSE_END_RE = re.compile(r"[;:!?“”\"()]|(?<![A-Z][a-z])(?<![A-Z])\.")  # not "H." or "Dr."
 OFFICE_REACH = 8  # the words before a name in which the office introducing it starts
 MAX_FIRST_NAMES = 3  # "<Kepala ...>, <Nama> <Nama>": the words of a name before the one used
 
 
 @memo
 def speaker_offices(window: str, body: str) -> tuple[str, ...]:
-    """The offices the article introduces the people of a window with, when the window
-    names them by one word ("..., ujar <Nama>"): "Kepala Kantor Cabang <Org> <Tempat>" from
-    "Kepala Kantor Cabang <Org> <Tempat>, <Nama> <Nama> menyampaikan ..." earlier on (the
-    office, a comma, then the name)."""
-    out = []
-    for m in _SPEAKER_RE.finditer(window):
+    """The offices the article introduces the people quoted in a window with, when the window
+    names them by one word after a verb of saying ("..., ujar <Nama>"): "Kepala Kantor Cabang
+    <Org> <Tempat>" from "Kepala Kantor Cabang <Org> <Tempat>, <Nama> <Nama> menyampaikan
+    ..." earlier on (the office, a comma, then the name)."""
+    out: list[str] = []
+    for m in _SAID_BY_RE.finditer(window):
         name = m.group(1)
-        if zipf_id(name.lower()) >= NAME_ZIPF:
-            continue
         at = body.find(name)
         while at >= 0:  # each place the article names them, first first
             start, at = at, body.find(name, at + len(name))
@@ -276,4 +278,4 @@ def speaker_offices(window: str, body: str) -> tuple[str, ...]:
             if role is not None:
                 out.append(" ".join(tail[role:]))
                 break
-    return tuple(out)
+    return tuple(dict.fromkeys(out))

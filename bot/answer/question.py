@@ -228,13 +228,13 @@ def question_kind(words: tuple[str, ...]) -> str:
         return "berapa"
     if any(_has(words, p) for p in ("di mana", "dimana", "where", "lokasi", "tempat")):
         return "di_mana"
-    if any(w in ADDRESS_WORDS for w in words):  # "what's the address of ...", "alamatnya apa"
-        return "di_mana"
     reason = first not in _YES_NO and any(w in words for w in ("alasan", "alasannya", "sebabnya"))
     if reason or any(w in words for w in ("kenapa", "mengapa", "why")):  # not "... tanpa alasan?"
         return "kenapa"
     if any(w in words for w in ("bagaimana", "gimana", "cara", "how")):
         return "bagaimana"
+    if any(w in ADDRESS_WORDS for w in words):  # "what's the address of ...", "alamatnya apa"
+        return "di_mana"
     if any(
         _has(words, p)
         for p in (

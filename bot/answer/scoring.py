@@ -328,12 +328,13 @@ def asks_office_holder(q: Question) -> bool:
     if q.kind != "siapa" or not _ROLE_STEMS & set(q.head):
         return False
     after = [q.words[i + 1] for i, w in enumerate(q.words[:-1]) if w in ("siapa", "who")]
-    return not _DO & set(after)
+    appointed = bool({"as", "sebagai"} & set(q.words))  # "who did they appoint as head"
+    return appointed or not _DO & set(after)
 
 
 # Words after which a role is someone met or quoted, not the office asked: "dengan gubernur",
-# "menurut gubernur, siapa ...".
-_COMPANY_WORDS = frozenset({"dengan", "sama", "bersama", "with", "menurut", "kata"})
+# "menurut gubernur, siapa ..." ("according to" reads as "menurut").
+_COMPANY_WORDS = frozenset({"dengan", "sama", "bersama", "with", "menurut"})
 _BEFORE_A_ROLE = frozenset({"the", "a", "an", "pak", "bu", "bapak", "ibu", "sang", "para"})
 
 
@@ -351,7 +352,7 @@ def office_named(q: Question, terms: frozenset[str]) -> bool:
     "kepala kantor", "kepala kantor cabang" not "kepala kantor wilayah"; "pas audiensi sm
     gubernur, kepala cabang siapa?" asks for the head of the branch). A role after "dengan /
     with" is whom someone met, not the office asked ("who from the branch attended the
-    audience with the governor?")."""
+    audience with the governor?"), and so is one after "menurut" (who said it)."""
     # "wakilnya siapa?": the role of the one the question before named ("-nya" left off, not
     # from function words or words too short to carry it: "hanya", "punya")
     words = tuple(w if w in STOPWORDS or len(w) < 6 else w.removesuffix("nya") for w in q.words)

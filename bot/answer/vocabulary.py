@@ -73,7 +73,8 @@ def dialect_candidates(word: str) -> list[str]:
         out.append(stem[:-1] + "a" + suffix)
     if word.endswith("in") and len(word) > 5:
         out += sorted(_colloquial_verbs(word[:-2]), key=zipf_id, reverse=True)
-    elif word.endswith("innya") and len(word) > 8:  # "diadainnya": "diadakannya"
+    elif word.endswith("innya") and len(word) > 8 and zipf_id(word[:-3]) < COMMON_ZIPF:
+        # "diadainnya": "diadakannya" (not "selainnya", "mungkinnya")
         verbs = sorted(_colloquial_verbs(word[:-5]), key=zipf_id, reverse=True)
         out += [v + "nya" for v in verbs]
     elif word.startswith("nge") and len(word) > 6:
