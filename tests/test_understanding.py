@@ -338,6 +338,10 @@ def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> N
     # "buruh" are people
     workers = reader.parse("berapa pekerja yang belum didaftarkan?")
     assert unit_match(workers, "Audit 64 Perusahaan, Temukan 2.316 Buruh Belum Didaftarkan") == 1.0
+    # a count of people is not answered by a count of places, even when the question's head
+    # is not read ("maret vs agustus 2024 jumlah pekerja ...")
+    compared = reader.parse("maret vs agustus 2024 jumlah pekerja sumsel yg terlindungi brp aja?")
+    assert unit_match(compared, "Pekerja di 17 kabupaten dan kota dilindungi.") == -1.0
 
 
 def test_a_qualified_office_is_not_the_office_asked_about(reader: QuestionReader) -> None:

@@ -105,7 +105,7 @@ def unit_match(q: Question, text: str) -> float:
         return 1.0
     if not people and spans.has_money(text) and _PAID & set(q.words):
         return 0.0  # "berapa total klaim yang dibayarkan": an amount may be what is asked
-    return -1.0 if wanted else 0.0
+    return -1.0 if wanted or people else 0.0  # "berapa pekerja ...": not "17 kabupaten"
 
 
 # Words by which a "berapa" question may ask for an amount paid rather than a count.
