@@ -30,7 +30,7 @@ from bot.answer.scoring import (
     office_named,
     states_address,
 )
-from bot.answer.windows import list_lead, rescored, windows_of
+from bot.answer.windows import rescored, window_lead, windows_of
 from index.lexical import terms_of_words
 from index.records import Hit, Sentence
 from index.store import StoredIndex
@@ -110,7 +110,7 @@ class CandidateFinder:
         out = []
         for scored, retrieval in first_look:
             article = scored.article
-            lead = "" if scored.title else list_lead(article.body, scored.sentences[0])
+            lead = window_lead(scored)
             window = Window(
                 scored.text, article, retrieval, len(scored.positions) > 1, scored.title, lead
             )
@@ -172,7 +172,7 @@ class CandidateFinder:
         """A window's terms as the union of its sentences' (each sentence's terms are
         computed once however many windows hold it): for the first look only."""
         texts = [s.text for s in scored.sentences]
-        lead = "" if scored.title else list_lead(scored.article.body, scored.sentences[0])
+        lead = window_lead(scored)
         if lead:  # an item of a list: with the paragraph announcing it
             texts.append(lead)
         if len(texts) == 1:
@@ -218,7 +218,7 @@ class CandidateFinder:
             sents = self.sentences(scored.article.id)
             start = scored.positions[0]
             before = [s.text for s in sents[max(0, start - LOCALE_REACH) : start]]
-            lead = list_lead(scored.article.body, scored.sentences[0])
+            lead = window_lead(scored)
             if lead:  # an item of a list: its announcing paragraph places it, as one
                 before.append(lead)
         return meets(q, scored.text, before, scored.article, self.places_in, MONTH_NAMES)

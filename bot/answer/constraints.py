@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from bot.answer.lexicons import Place
 from bot.answer.question import JOINERS, Question, asks_address, asks_yes_or_no
-from bot.answer.spans import figure_spans
+from bot.answer.spans import MAGNITUDES, figure_spans
 from index.records import Article
 from index.text import STOPWORDS, split_sentences, stem, words
 
@@ -508,9 +508,9 @@ def _where_of(asked: Sequence[str]) -> str:
 
 # A figure written with its unit ("target 63 persen", "Rp42 juta", "50%", "690rb"), not a bare
 # number ("4 fokus", a year): the question names a fact by it.
+_NAMED_UNIT = "|".join(rf"{w}\b" for w in sorted(MAGNITUDES | {"persen"}, key=len, reverse=True))
 _NAMED_FIGURE_RE = re.compile(
-    r"\brp\.?\s?(\d+(?:[.,]\d+)*)|(?<![\w.,])(\d+(?:[.,]\d+)*)\s?"
-    r"(%|persen\b|juta\b|jt\b|ribu\b|rb\b|miliar\b|milyar\b|triliun\b)",
+    rf"\brp\.?\s?(\d+(?:[.,]\d+)*)|(?<![\w.,])(\d+(?:[.,]\d+)*)\s?(%|{_NAMED_UNIT})",
     re.IGNORECASE,
 )
 _THOUSANDS = {"ribu": ".000", "rb": ".000"}  # "690 ribu" is also written "690.000"

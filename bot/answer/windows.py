@@ -63,6 +63,12 @@ def list_item(body: str, s: Sentence) -> bool:
     return bool(list_lead(body, s))
 
 
+def window_lead(window: Scored) -> str:
+    """The paragraph announcing the list a window's first sentence is an item of; "" for a
+    title or any other window."""
+    return "" if window.title else list_lead(window.article.body, window.sentences[0])
+
+
 def list_lead(body: str, s: Sentence) -> str:
     """For an item of a list, the paragraph that announces it ("Sepanjang Januari hingga
     September 2027, ... Berikut rinciannya:"), which places it in time and space; "" for
