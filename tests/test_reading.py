@@ -119,6 +119,16 @@ def test_a_thin_follow_up_naming_a_year_stays_a_question_of_its_own(reader: Read
     assert len(r.questions) == 2 and r.questions[1].endswith("2020 brp?")
 
 
+def test_a_thin_question_and_a_thin_follow_up_at_another_time_are_two_questions(
+    reader: Reader,
+) -> None:
+    thin = Reader(reader.lex, reader.is_question, lambda _: 1, reader.kind_of)  # all thin
+    r = thin.read("target 2025 brp persen? trus sekarang baru brp?")
+    assert r.questions == ("target 2025 brp persen?", "sekarang baru brp?")
+    r = thin.read("data maret sm agustus beda ya? brp aja yg terlindungi")
+    assert len(r.questions) == 1  # no time of its own: it continues the first
+
+
 def test_a_thin_follow_up_asking_when_or_why_stays_a_question_of_its_own(reader: Reader) -> None:
     r = reader.read("gubernur bilang coverage bisa naik sampai berapa persen? alasannya apa?")
     assert r.questions[1] == "alasannya apa?"

@@ -853,10 +853,14 @@ def test_which_districts_asks_for_districts_and_a_prediction_for_an_outcome(
     from bot.answer.scoring import asked_place_kinds, asks_outcome
 
     assert asked_place_kinds(reader.parse("Kabupaten mana saja yang sudah menanggung iuran?")) == (
-        "kabupaten",
-        "kota",
+        ("kabupaten", "kota"),
+        2,
     )
-    assert asked_place_kinds(reader.parse("berapa pekerja di kabupaten itu?")) == ()
+    assert asked_place_kinds(reader.parse("kabupaten mana yang tertinggi 2024?")) == (
+        ("kabupaten", "kota"),
+        1,
+    )
+    assert asked_place_kinds(reader.parse("berapa pekerja di kabupaten itu?")) == ((), 0)
     assert asks_outcome(reader.parse("Do you think Sumsel will actually hit the 50% target?"))
 
 
@@ -865,8 +869,28 @@ def test_a_place_followed_by_a_question_word_of_another_phrase_asks_no_place_lis
 ) -> None:
     from bot.answer.scoring import asked_place_kinds
 
-    assert asked_place_kinds(reader.parse("gubernur minta pemkab pemkot ngapain?")) == ()
-    assert asked_place_kinds(reader.parse("kota apa saja yang ikut?")) == ("kabupaten", "kota")
+    assert asked_place_kinds(reader.parse("gubernur minta pemkab pemkot ngapain?")) == ((), 0)
+    assert asked_place_kinds(reader.parse("kota apa saja yang ikut?")) == (("kabupaten", "kota"), 2)
+
+
+@pytest.mark.parametrize(
+    "question", ["Which five provinces make up the region?", "5 provinsi di wilayah itu apa aja?"]
+)
+def test_which_provinces_with_a_number_asks_for_several_provinces(
+    reader: QuestionReader, question: str
+) -> None:
+    from bot.answer.scoring import asked_place_kinds
+
+    assert asked_place_kinds(reader.parse(question)) == (("province",), 2)
+
+
+def test_kabupaten_atau_kota_mana_asks_one_kind_of_place_not_two_sides(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("Kabupaten atau kota mana yang cakupannya paling rendah di Sumsel?")
+    assert len(sides(q)) == 1
+    assert len(sides(reader.parse("lebih tinggi kota atau provinsi?"))) == 1
+    assert len(sides(reader.parse("lebih banyak pekerja formal atau informal?"))) == 2
 
 
 def test_berapa_orang_counts_what_comes_before_it(reader: QuestionReader) -> None:

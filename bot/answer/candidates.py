@@ -206,10 +206,9 @@ class CandidateFinder:
         aim_only = evidence.states_aim(scored.text) and not evidence.states_outcome(scored.text)
         if asks_outcome(q) and aim_only:
             return False  # "target 50 persen ... 2025" does not say whether it was reached
-        kinds = asked_place_kinds(q)
-        if kinds and not any(
-            p.kind in kinds and p not in q.places for p in self.places_in(scored.text)
-        ):
+        kinds, many = asked_place_kinds(q)
+        named = {p for p in self.places_in(scored.text) if p.kind in kinds and p not in q.places}
+        if kinds and len(named) < many:
             return False  # "kabupaten mana saja ...?" is not answered by "beberapa kabupaten"
         if not constrained(q):
             return True

@@ -9,6 +9,7 @@ from dataclasses import replace
 from bot.answer.constraints import LOCALES, TOPICS
 from bot.answer.lexicons import Place
 from bot.answer.question import COMPARISON_CUES, Question
+from bot.answer.scoring import PLACE_NOUNS
 from index.text import MONTH_WORDS, STOPWORDS, stem
 
 _JOINERS = {"atau", "sama", "vs", "versus", "dan", "dengan", "dibanding", "dibandingkan", "or"}
@@ -86,6 +87,8 @@ def _word_pair(q: Question) -> tuple[str, str] | None:
         left, right = words[i - 1], words[i + 1]
         if left in STOPWORDS or right in STOPWORDS or left.isdigit() or right.isdigit():
             continue
+        if left in PLACE_NOUNS and right in PLACE_NOUNS:
+            continue  # "kabupaten atau kota mana ...": the kind of place asked, not two sides
         others = set(words[: i - 1]) | set(words[i + 2 :])
         if others & COMPARISON_CUES or words[i] in {"atau", "vs", "versus", "or"}:
             a, b = stem(left), stem(right)

@@ -23,7 +23,7 @@ from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import asked_ordinal, list_windows
 from bot.answer.multisource import Pick, spread
 from bot.answer.question import COMPARISON_CUES, Question, QuestionReader, asks, question_kind
-from bot.answer.reading import Reader, Reading
+from bot.answer.reading import Reader, Reading, names_time
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
 from bot.answer.retrieval import CONTEXT_WEIGHT, K_CHUNKS, Searcher, query_of, within_dates
@@ -84,6 +84,7 @@ class Answerer:
             lambda ws: asks(tuple(glossary.expand(list(ws)))),
             self._substance,
             lambda ws: question_kind(tuple(glossary.expand(list(ws)))),
+            lambda ws: names_time(glossary.expand(list(ws))),
         )
         # Only the articles a question retrieves are split into sentences, once each; only the
         # sentences it scores are turned into terms (memoized by text: windows overlap).

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.answer.evidence import ROLE_WORDS
 from bot.answer.lexicons import Lexicons
+from bot.answer.question import LATEST_WORDS
 from index.text import MONTH_WORDS, STOPWORDS, normalize
 
 MIN_QUESTION_TERMS = 2  # a shorter question ("apo masalahnyo?") continues the one before it
@@ -73,15 +74,18 @@ class Reader:
         is_question: Callable[[Sequence[str]], bool],
         substance: Callable[[Sequence[str]], int] | None = None,
         kind_of: Callable[[Sequence[str]], str] | None = None,
+        timed: Callable[[Sequence[str]], bool] | None = None,
     ) -> None:
         """`is_question(words)` tells whether standard-Indonesian words ask something;
         `substance(words)` how many of them name something the articles could be about (a
         question with fewer than `MIN_QUESTION_TERMS` continues its neighbour); `kind_of`
-        what kind of question they ask ("kapan", "kenapa", ...)."""
+        what kind of question they ask ("kapan", "kenapa", ...); `timed` whether they
+        name a year, a month or "now"."""
         self.lex = lexicons
         self.is_question = is_question
         self.substance = substance or _content
         self.kind_of = kind_of or (lambda _: "umum")
+        self.timed = timed or names_time
 
     def read(self, text: str) -> Reading:
         """The questions of a message; the whole message when it holds none."""
@@ -196,16 +200,23 @@ class Reader:
             if q.startswith(_LINKED) and out and not pending:
                 out.append(q[len(_LINKED) :])
                 continue
-            q = f"{pending} {q.removeprefix(_LINKED)}".strip()
-            pending = ""
+            q = q.removeprefix(_LINKED)
             words = self.lex.expand(w for _, _, w in _tokens(q))
+            # "..., trus kalo 2020 brp?", "... ? trs skrg brp?": the question before, asked
+            # again for another time
+            timed = self.timed(words)
+            if pending and timed and self.timed(self.lex.expand(w for _, _, w in _tokens(pending))):
+                out.append(pending)  # "target 2025 brp persen? trs skrg brp?": asked twice
+                pending = ""
+            if pending:
+                q = f"{pending} {q}"
+                words = self.lex.expand(w for _, _, w in _tokens(q))
+                pending = ""
             thin = self.substance(words) < MIN_QUESTION_TERMS
-            # "..., trus kalo 2020 brp?": the question before, asked again for another time
-            timed = any(w in MONTH_WORDS or re.fullmatch(r"(?:19|20)\d\d", w) for w in words)
             # "... brp persen? alasannya apa?", "... ? yg ngomong siapa": when, why, who or
             # where, asked of the question before
-            other = out and not pending and self._asks_more_of(words, out[-1])
-            if not thin or (timed and out and not pending) or other:
+            other = out and self._asks_more_of(words, out[-1])
+            if not thin or (timed and out) or other:
                 out.append(q)
             elif out:
                 out[-1] = f"{out[-1]} {q}"
@@ -289,6 +300,13 @@ _OPEN_ENDS = frozenset(
     "yang harus bisa dapat untuk akan mau ingin kalau jika agar supaya buat dan atau dengan "
     "di ke dari oleh pada bagi sudah telah belum masih".split()
 )
+
+
+def names_time(words: Sequence[str]) -> bool:
+    """The words name a year, a month or "now" ("2020", "maret", "skrg")."""
+    return any(
+        w in MONTH_WORDS or w in LATEST_WORDS or re.fullmatch(r"(?:19|20)\d\d", w) for w in words
+    )
 
 
 def _roles(words: Sequence[str]) -> set[str]:

@@ -229,7 +229,7 @@ def asks_outcome(q: Question) -> bool:
 
 
 # "kabupaten mana saja ...?": the kinds of place such a question asks to be named.
-_PLACE_NOUNS = {
+PLACE_NOUNS = {  # the kinds of place a word for places asks for
     "kabupaten": ("kabupaten", "kota"),
     "kota": ("kabupaten", "kota"),
     "daerah": ("kabupaten", "kota", "province"),
@@ -237,15 +237,28 @@ _PLACE_NOUNS = {
 }
 
 
-def asked_place_kinds(q: Question) -> tuple[str, ...]:
+def asked_place_kinds(q: Question) -> tuple[tuple[str, ...], int]:
     """The kinds of place a "which districts ...?" question asks for ("kabupaten mana saja",
-    "daerah mana yang"), or () for any other question."""
-    words = [*q.words, ""]
-    for i, w in enumerate(words[:-2]):
-        which = words[i + 1] == "mana" or words[i + 1 : i + 3] == ["apa", "saja"]
-        if w in _PLACE_NOUNS and which:
-            return _PLACE_NOUNS[w]
-    return ()
+    "daerah mana yang", "apa 5 provinsi ...", "5 provinsi di X apa aja?") and how many of
+    them an answer names at least (2 for "saja" or a number above one); ((), 0) for any
+    other question."""
+    numbers = [_small_number(w) for w in q.words]
+    words = [w for w, n in zip(q.words, numbers, strict=True) if n is None]
+    many = 2 if "saja" in words or any(n and n > 1 for n in numbers) else 1
+    padded = ["", *words, ""]
+    for i, w in enumerate(padded[1:-1], 1):
+        if w not in PLACE_NOUNS:
+            continue
+        which = padded[i + 1] == "mana" or padded[i + 1 : i + 3] == ["apa", "saja"]
+        if which or padded[i - 1] in ("apa", "mana") or (i == 1 and q.kind == "apa_saja"):
+            return PLACE_NOUNS[w], many
+    return (), 0
+
+
+def _small_number(word: str) -> int | None:
+    """The number a word writes below a thousand ("5", "lima"; not a year), or None."""
+    value = int(word) if word.isdigit() else spans.NUMBER_WORDS.get(word)
+    return value if value is not None and value < 1000 else None
 
 
 def target_penalty(q: Question, text: str) -> float:
