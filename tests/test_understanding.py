@@ -1356,3 +1356,33 @@ def test_a_figure_the_question_names_must_be_written_in_the_article(
     # the asker's own figure is no fact of an article
     assert not names_a_figure(reader.parse("gaji saya 4,5 juta, daftar BPU di mana?"))
     assert names_a_figure(q)
+
+
+def test_the_newest_source_answers_now_when_it_names_as_much_of_the_question(
+    reader: QuestionReader,
+) -> None:
+    from dataclasses import replace
+
+    from bot.answer.multisource import prefer_latest
+    from bot.answer.scoring import Scored
+    from index.records import Sentence
+
+    def window(text: str, dated: date, score: float, coverage: float) -> Scored:
+        article = replace(_article(dated=dated, body=text), id=str(dated))
+        return Scored(
+            article, (Sentence(article.id, 0, len(text), text),), (0,), score, coverage, 1
+        )
+
+    q = reader.parse("Berapa cakupan kepesertaan di Sumsel yang paling baru?")
+    old = window("Cakupan kepesertaan di Sumsel masih 36 persen.", date(2020, 11, 16), 0.8, 0.5)
+    worded = "Kepala kanwil yang turut hadir menyebutkan, cakupan di Sumsel tercatat 92,3 persen."
+    new = window(worded, date(2037, 10, 14), 0.2, 0.5)
+    assert prefer_latest(q, [old, new])[0] is new
+    narrower = window(worded, date(2037, 10, 14), 0.2, 0.4)  # names less of the question
+    assert prefer_latest(q, [old, narrower])[0] is old
+
+
+def test_this_year_asks_for_the_newest_source(reader: QuestionReader) -> None:
+    assert reader.parse("Program pemkab yang menanggung iuran tahun ini apa?").wants_latest
+    assert reader.parse("how many workers are covered this year?").wants_latest
+    assert not reader.parse("berapa pekerja yang terlindungi tahun 2024?").wants_latest

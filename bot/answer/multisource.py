@@ -60,8 +60,10 @@ def prefer_latest(q: Question, ranked: list[Scored]) -> list[Scored]:
     close = [
         c
         for c in ranked
-        if c.score >= LATEST_RATIO * best.score
-        and c.coverage >= LATEST_RATIO * best.coverage
+        if (
+            (c.score >= LATEST_RATIO * best.score and c.coverage >= LATEST_RATIO * best.coverage)
+            or c.coverage >= best.coverage  # names as much of the question, in other words
+        )
         and fits_kind(q, c.text)
         and (q.kind != "berapa" or same_figure_kind(q, best.text, c.text))
     ]
