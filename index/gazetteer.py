@@ -78,32 +78,9 @@ class Gazetteer:
         return Phrases(frozenset(self.names))
 
     def find(self, tokens: Sequence[str]) -> list[Place]:
-        """The places named in `tokens` (lowercase words), longest name first. A name written
-        with its short form before its last words ("<Name> (<N>) Selatan", where "<N> Selatan"
-        is another place's short form) names that place, not the one its first words name."""
+        """The places named in `tokens` (lowercase words), longest name first."""
         found = self.phrases.find(tokens)
-        places = [self.names[tuple(tokens[s:e])] for s, e in found]
-        kept = [
-            place
-            for i, place in enumerate(places)
-            if not (
-                i + 1 < len(found)
-                and found[i + 1][0] == found[i][1]
-                and self._inserted(
-                    tuple(tokens[found[i][0] : found[i][1]]),
-                    tuple(tokens[found[i + 1][0] : found[i + 1][1]]),
-                )
-            )
-        ]
-        return list(dict.fromkeys(kept))
-
-    def _inserted(self, name: Phrase, after: Phrase) -> bool:
-        """`after` is another place's alias that starts with another alias of the place
-        `name` names ("<n> selatan" after "<name>"; not after "<n>": a list)."""
-        place = self.names[name]
-        return self.names[after] != place and any(
-            self.names.get(after[:n]) == place and after[:n] != name for n in range(1, len(after))
-        )
+        return list(dict.fromkeys(self.names[tuple(tokens[s:e])] for s, e in found))
 
 
 # Kinds whose short forms and English names stand for the place itself wherever they are written

@@ -299,26 +299,3 @@ def test_a_province_or_country_alias_reads_as_its_name_but_a_kabupaten_seat_does
         "korea", "utara", "dan", "dki", "jakarta"
     ]  # fmt: skip
     assert glossary.expand_text("south korea") == ["korea", "selatan"]
-
-
-def test_a_name_written_with_its_short_form_inside_names_the_longer_place() -> None:
-    from index.gazetteer import parse_gazetteer
-
-    gazetteer = parse_gazetteer(
-        "kabupaten@P | Ogan Komering Ulu | oku\n"
-        "kabupaten@P | Ogan Komering Ulu Selatan | oku selatan\n"
-        "kabupaten@P | Ogan Komering Ulu Timur | oku timur\n"
-    )
-
-    def names(text: str) -> list[str]:
-        return [p.name for p in gazetteer.find(words(text))]
-
-    assert names("Pemkab Ogan Komering Ulu (OKU) Selatan menanggung") == [
-        "Ogan Komering Ulu Selatan"
-    ]
-    assert names("Pemkab Ogan Komering Ulu (OKU) menanggung") == ["Ogan Komering Ulu"]
-    assert names("Kabupaten OKU, OKU Selatan dan OKU Timur") == [
-        "Ogan Komering Ulu",
-        "Ogan Komering Ulu Selatan",
-        "Ogan Komering Ulu Timur",
-    ]

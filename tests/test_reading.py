@@ -6,7 +6,7 @@ import pytest
 
 from bot.answer.lexicons import load_lexicons
 from bot.answer.question import asks, question_kind
-from bot.answer.reading import Reader, segments
+from bot.answer.reading import Reader, names_time, segments
 from index.glossary import load_glossary
 from tests.conftest import PROJECT
 
@@ -125,8 +125,23 @@ def test_a_thin_question_and_a_thin_follow_up_at_another_time_are_two_questions(
     thin = Reader(reader.lex, reader.is_question, lambda _: 1, reader.kind_of)  # all thin
     r = thin.read("target 2025 brp persen? trus sekarang baru brp?")
     assert r.questions == ("target 2025 brp persen?", "sekarang baru brp?")
-    r = thin.read("data maret sm agustus beda ya? brp aja yg terlindungi")
-    assert len(r.questions) == 1  # no time of its own: it continues the first
+    r = thin.read("data maret? sm agustus beda ya?")
+    assert len(r.questions) == 1  # compares: one question
+    r = reader.read("min brp persen pekerja sumsel yg udh ke cover bpjs tk? yg terbaru ya")
+    assert len(r.questions) == 1  # "the newest, please" asks the same question
+
+
+def test_a_follow_up_asking_now_is_read_through_the_glossary() -> None:
+    glossary = load_glossary(KNOWLEDGE / "glossary.txt")
+    thin = Reader(
+        load_lexicons(KNOWLEDGE),
+        lambda ws: asks(tuple(glossary.expand(list(ws)))),
+        lambda _: 1,
+        lambda ws: question_kind(tuple(glossary.expand(list(ws)))),
+        lambda ws: names_time(glossary.expand(list(ws))),
+    )
+    r = thin.read("target 2025 brp persen? trs skrg brp?")
+    assert r.questions == ("target 2025 brp persen?", "skrg brp?")
 
 
 def test_a_thin_follow_up_asking_when_or_why_stays_a_question_of_its_own(reader: Reader) -> None:

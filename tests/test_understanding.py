@@ -884,12 +884,32 @@ def test_which_provinces_with_a_number_asks_for_several_provinces(
     assert asked_place_kinds(reader.parse(question)) == (("province",), 2)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "apa kabupaten Banyuasin menanggung iuran BPJS Ketenagakerjaan?",
+        "Kabupaten Banyuasin program BPJS apa saja yang ditanggung?",
+    ],
+)
+def test_a_named_district_asks_no_list_of_districts(reader: QuestionReader, question: str) -> None:
+    from bot.answer.scoring import asked_place_kinds
+
+    assert asked_place_kinds(reader.parse(question)) == ((), 0)
+
+
+def test_a_number_after_which_district_does_not_ask_for_several(reader: QuestionReader) -> None:
+    from bot.answer.scoring import asked_place_kinds
+
+    q = reader.parse("kabupaten mana yang cakupannya capai 95 persen dalam 2 tahun?")
+    assert asked_place_kinds(q).at_least == 1
+
+
 def test_kabupaten_atau_kota_mana_asks_one_kind_of_place_not_two_sides(
     reader: QuestionReader,
 ) -> None:
     q = reader.parse("Kabupaten atau kota mana yang cakupannya paling rendah di Sumsel?")
     assert len(sides(q)) == 1
-    assert len(sides(reader.parse("lebih tinggi kota atau provinsi?"))) == 1
+    assert len(sides(reader.parse("lebih tinggi kota atau provinsi?"))) == 2
     assert len(sides(reader.parse("lebih banyak pekerja formal atau informal?"))) == 2
 
 
@@ -1380,9 +1400,5 @@ def test_the_newest_source_answers_now_when_it_names_as_much_of_the_question(
     assert prefer_latest(q, [old, new])[0] is new
     narrower = window(worded, date(2037, 10, 14), 0.2, 0.4)  # names less of the question
     assert prefer_latest(q, [old, narrower])[0] is old
-
-
-def test_this_year_asks_for_the_newest_source(reader: QuestionReader) -> None:
-    assert reader.parse("Program pemkab yang menanggung iuran tahun ini apa?").wants_latest
-    assert reader.parse("how many workers are covered this year?").wants_latest
-    assert not reader.parse("berapa pekerja yang terlindungi tahun 2024?").wants_latest
+    unsure = window(worded, date(2037, 10, 14), 0.1, 0.5)  # far below the best one
+    assert prefer_latest(q, [old, unsure])[0] is old

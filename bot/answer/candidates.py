@@ -206,9 +206,18 @@ class CandidateFinder:
         aim_only = evidence.states_aim(scored.text) and not evidence.states_outcome(scored.text)
         if asks_outcome(q) and aim_only:
             return False  # "target 50 persen ... 2025" does not say whether it was reached
-        kinds, many = asked_place_kinds(q)
-        named = {p for p in self.places_in(scored.text) if p.kind in kinds and p not in q.places}
-        if kinds and len(named) < many:
+        asked = asked_place_kinds(q)
+        if (
+            asked.kinds
+            and len(
+                {
+                    p
+                    for p in self.places_in(scored.text)
+                    if p.kind in asked.kinds and p not in q.places
+                }
+            )
+            < asked.at_least
+        ):
             return False  # "kabupaten mana saja ...?" is not answered by "beberapa kabupaten"
         if not constrained(q):
             return True

@@ -87,7 +87,7 @@ def _word_pair(q: Question) -> tuple[str, str] | None:
         left, right = words[i - 1], words[i + 1]
         if left in STOPWORDS or right in STOPWORDS or left.isdigit() or right.isdigit():
             continue
-        if left in PLACE_NOUNS and right in PLACE_NOUNS:
+        if left in PLACE_NOUNS and right in PLACE_NOUNS and words[i + 2 : i + 3] == ("mana",):
             continue  # "kabupaten atau kota mana ...": the kind of place asked, not two sides
         others = set(words[: i - 1]) | set(words[i + 2 :])
         if others & COMPARISON_CUES or words[i] in {"atau", "vs", "versus", "or"}:

@@ -10,6 +10,7 @@ from bot.answer.scoring import Scored, fits_kind, same_figure_kind
 
 SPREAD_RATIO = 0.85  # other sources' figures shown when they score this close to the best
 LATEST_RATIO = 0.6  # "sekarang / terbaru": the newest source wins when this close to the best
+LATEST_FLOOR = 0.2  # ... or this close, when it names as much of the question in other words
 MAX_SOURCES = 3
 
 
@@ -53,7 +54,9 @@ def spread(q: Question, ranked: list[Scored]) -> list[Pick]:
 
 def prefer_latest(q: Question, ranked: list[Scored]) -> list[Scored]:
     """For "sekarang / terbaru": move the newest source's best window first when it scores
-    within `LATEST_RATIO` of the best one with the same kind of figure. The answer is then
+    within `LATEST_RATIO` of the best one with the same kind of figure, or within
+    `LATEST_FLOOR` when it names as much of the question (in other words: "Kepala Kanwil
+    ... yang turut hadir menyebutkan, cakupan ... tercatat 92,3 persen"). The answer is then
     as sure as the best window (it may be shown under the threshold: the best one vouches
     that the question is answered, the newest one says it as of its later day)."""
     best = ranked[0]
@@ -62,7 +65,7 @@ def prefer_latest(q: Question, ranked: list[Scored]) -> list[Scored]:
         for c in ranked
         if (
             (c.score >= LATEST_RATIO * best.score and c.coverage >= LATEST_RATIO * best.coverage)
-            or c.coverage >= best.coverage  # names as much of the question, in other words
+            or (0 < best.coverage <= c.coverage and c.score >= LATEST_FLOOR * best.score)
         )
         and fits_kind(q, c.text)
         and (q.kind != "berapa" or same_figure_kind(q, best.text, c.text))

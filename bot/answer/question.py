@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -34,10 +34,7 @@ LATEST_WORDS = {
     *("sekarang", "terbaru", "terkini", "kini", "terakhir"),
     *("latest", "now", "current", "currently", "newest"),
 }
-LATEST_PHRASES = (
-    *("saat ini", "paling baru", "hari ini", "tahun ini", "bulan ini"),
-    *("most recent", "right now", "this year", "this month"),
-)
+LATEST_PHRASES = ("saat ini", "paling baru", "hari ini", "most recent", "right now")
 _TAG_QUESTION = {"tidak", "belum", "bukan", "kah", "apa", "ya"}  # "bisa daftar ga", "... ya"
 _YES_NO = {
     *("apakah", "benarkah", "bisakah", "bolehkah", "adakah"),
@@ -189,10 +186,11 @@ def _counts_a_noun(words: tuple[str, ...]) -> bool:
     return noun and after not in _FIGURE_NOUNS and after not in _VALUE_NOUNS
 
 
-def _has(words: tuple[str, ...], phrase: str) -> bool:
-    target = tuple(phrase.split())
+def has_phrase(words: Sequence[str], phrase: str) -> bool:
+    """The words hold the phrase ("saat ini") word for word."""
+    held, target = tuple(words), tuple(phrase.split())
     n = len(target)
-    return any(words[i : i + n] == target for i in range(len(words) - n + 1))
+    return any(held[i : i + n] == target for i in range(len(held) - n + 1))
 
 
 # Words that join two places, programs or groups ("tidak termasuk A dan B", "A atau B").
@@ -208,10 +206,12 @@ def asks_yes_or_no(q: Question) -> bool:
 def question_kind(words: tuple[str, ...]) -> str:
     """The kind of question, from its (expanded) words."""
     first = words[0] if words else ""
-    if any(_has(words, p) for p in ("tahun berapa", "tanggal berapa", "bulan berapa", "kapan")):
+    if any(
+        has_phrase(words, p) for p in ("tahun berapa", "tanggal berapa", "bulan berapa", "kapan")
+    ):
         return "kapan"
     if any(
-        _has(words, p)
+        has_phrase(words, p)
         for p in (
             "apa saja",
             "siapa saja",
@@ -225,11 +225,11 @@ def question_kind(words: tuple[str, ...]) -> str:
         return "apa_saja"
     if "siapa" in words or "who" in words:
         return "siapa"
-    if any(w in words for w in ("berapa", "jumlah", "banyak", "persentase", "persen")) or _has(
-        words, "how many"
-    ):
+    if any(
+        w in words for w in ("berapa", "jumlah", "banyak", "persentase", "persen")
+    ) or has_phrase(words, "how many"):
         return "berapa"
-    if any(_has(words, p) for p in ("di mana", "dimana", "where", "lokasi", "tempat")):
+    if any(has_phrase(words, p) for p in ("di mana", "dimana", "where", "lokasi", "tempat")):
         return "di_mana"
     reason = first not in _YES_NO and any(w in words for w in ("alasan", "alasannya", "sebabnya"))
     if reason or any(w in words for w in ("kenapa", "mengapa", "why")):  # not "... tanpa alasan?"
@@ -239,7 +239,7 @@ def question_kind(words: tuple[str, ...]) -> str:
     if any(w in ADDRESS_WORDS for w in words):  # "what's the address of ...", "alamatnya apa"
         return "di_mana"
     if any(
-        _has(words, p)
+        has_phrase(words, p)
         for p in (
             "apa itu",
             "apa yang dimaksud",
@@ -253,7 +253,7 @@ def question_kind(words: tuple[str, ...]) -> str:
         return "apa_itu"
     if first in _YES_NO:
         return "ya_tidak"
-    if _has(words, "apa") and any(w in words for w in ("program", "fokus", "hal")):
+    if has_phrase(words, "apa") and any(w in words for w in ("program", "fokus", "hal")):
         return "apa_saja"
     return "umum"
 
@@ -430,7 +430,7 @@ class QuestionReader:
             percent = _PERCENT & set(words)
             if percent and not (percent <= _COVERAGE and _counts_a_noun(words)):
                 unit = "persen"
-            elif _has(words, "berapa lama"):
+            elif has_phrase(words, "berapa lama"):
                 unit = "lama"
             elif _asks_money(words):
                 unit = "uang"
@@ -459,7 +459,7 @@ class QuestionReader:
             kind=kind,
             unit=unit,
             wants_latest=any(w in LATEST_WORDS for w in words)
-            or any(_has(words, p) for p in LATEST_PHRASES),
+            or any(has_phrase(words, p) for p in LATEST_PHRASES),
             years=tuple(int(w) for w in words if is_year(w)),
             months=tuple(dict.fromkeys(MONTH_WORDS[w] for w in words if w in MONTH_WORDS)),
             head=head_terms(words),

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from bot.answer.evidence import ROLE_WORDS
 from bot.answer.lexicons import Lexicons
-from bot.answer.question import LATEST_WORDS
+from bot.answer.question import (
+    COMPARISON_CUES,
+    LATEST_PHRASES,
+    LATEST_WORDS,
+    has_phrase,
+    is_year,
+)
 from index.text import MONTH_WORDS, STOPWORDS, normalize
 
 MIN_QUESTION_TERMS = 2  # a shorter question ("apo masalahnyo?") continues the one before it
@@ -192,8 +198,9 @@ class Reader:
         """Questions too thin to stand alone joined to their neighbour: "data maret sm agustus
         beda ya? brp aja yg terlindungi" is one question, "... ? apo masalahnyo" too. The
         second question of a compound sentence stays apart (it follows up the first), and so
-        does one naming a year or month ("... ? trus kalo 2020 brp?") or asking when, why, who
-        or where of the one before ("... ? yg ngomong siapa")."""
+        does one naming a year or month ("... ? trus kalo 2020 brp?"), asking when, why, who
+        or where of the one before ("... ? yg ngomong siapa"), or a thin one naming a time
+        after a thin one naming another ("target 2025 brp persen? trs skrg brp?")."""
         out: list[str] = []
         pending = ""
         for q in questions:
@@ -202,10 +209,11 @@ class Reader:
                 continue
             q = q.removeprefix(_LINKED)
             words = self.lex.expand(w for _, _, w in _tokens(q))
-            # "..., trus kalo 2020 brp?", "... ? trs skrg brp?": the question before, asked
-            # again for another time
-            timed = self.timed(words)
-            if pending and timed and self.timed(self.lex.expand(w for _, _, w in _tokens(pending))):
+            # "..., trus kalo 2020 brp?": the question before, asked again for another time
+            dated = any(w in MONTH_WORDS or is_year(w) for w in words)
+            prior = pending or (out[-1] if out else "")
+            again = bool(prior) and self._asked_again(prior, words)
+            if again and pending:
                 out.append(pending)  # "target 2025 brp persen? trs skrg brp?": asked twice
                 pending = ""
             if pending:
@@ -216,7 +224,7 @@ class Reader:
             # "... brp persen? alasannya apa?", "... ? yg ngomong siapa": when, why, who or
             # where, asked of the question before
             other = out and self._asks_more_of(words, out[-1])
-            if not thin or (timed and out) or other:
+            if not thin or (dated and out) or other or again:
                 out.append(q)
             elif out:
                 out[-1] = f"{out[-1]} {q}"
@@ -225,6 +233,19 @@ class Reader:
         if pending:
             out.append(pending)
         return out
+
+    def _asked_again(self, prior: str, words: Sequence[str]) -> bool:
+        """A question naming a time and one after it asking of another time, comparing
+        nothing ("target 2025 brp persen? trs skrg brp?"): the first asked again, not one
+        question ("data maret? sm agustus beda ya?" compares; "...? yg terbaru ya" asks
+        nothing of its own)."""
+        before = self.lex.expand(w for _, _, w in _tokens(prior))
+        return (
+            self.timed(before)
+            and self.timed(words)
+            and self.kind_of(words) != "umum"
+            and not COMPARISON_CUES & set(words)
+        )
 
     def _asks_more_of(self, words: Sequence[str], before: str) -> bool:
         kind = self.kind_of(words)
@@ -303,9 +324,10 @@ _OPEN_ENDS = frozenset(
 
 
 def names_time(words: Sequence[str]) -> bool:
-    """The words name a year, a month or "now" ("2020", "maret", "skrg")."""
-    return any(
-        w in MONTH_WORDS or w in LATEST_WORDS or re.fullmatch(r"(?:19|20)\d\d", w) for w in words
+    """Standard words (the glossary's: "sekarang" for "skrg") name a year, a month or now
+    ("2020", "maret", "sekarang", "saat ini")."""
+    return any(w in MONTH_WORDS or w in LATEST_WORDS or is_year(w) for w in words) or any(
+        has_phrase(words, p) for p in LATEST_PHRASES
     )
 
 

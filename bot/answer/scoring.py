@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.answer import evidence, spans
 from bot.answer.question import ASKING_WORDS, TIME_NOUNS, Question
@@ -237,22 +238,36 @@ PLACE_NOUNS = {  # the kinds of place a word for places asks for
 }
 
 
-def asked_place_kinds(q: Question) -> tuple[tuple[str, ...], int]:
+class AskedPlaces(NamedTuple):
+    """The kinds of place a "which districts ...?" question asks for, and how many of them
+    an answer names at least."""
+
+    kinds: tuple[str, ...] = ()
+    at_least: int = 0
+
+
+def asked_place_kinds(q: Question) -> AskedPlaces:
     """The kinds of place a "which districts ...?" question asks for ("kabupaten mana saja",
-    "daerah mana yang", "apa 5 provinsi ...", "5 provinsi di X apa aja?") and how many of
-    them an answer names at least (2 for "saja" or a number above one); ((), 0) for any
-    other question."""
-    numbers = [_small_number(w) for w in q.words]
-    words = [w for w, n in zip(q.words, numbers, strict=True) if n is None]
-    many = 2 if "saja" in words or any(n and n > 1 for n in numbers) else 1
-    padded = ["", *words, ""]
-    for i, w in enumerate(padded[1:-1], 1):
+    "daerah mana yang", "apa 5 provinsi ...", "5 provinsi di X apa aja?") and how many: two
+    for "saja" or a number above one before the word for places; none asked otherwise
+    ("apa kabupaten <X> menanggung ...?" names the district: it asks yes or no)."""
+    words = q.words
+    for i, w in enumerate(words):
         if w not in PLACE_NOUNS:
             continue
-        which = padded[i + 1] == "mana" or padded[i + 1 : i + 3] == ["apa", "saja"]
-        if which or padded[i - 1] in ("apa", "mana") or (i == 1 and q.kind == "apa_saja"):
-            return PLACE_NOUNS[w], many
-    return (), 0
+        count = _small_number(words[i - 1]) if i else None
+        several = count is not None and count > 1
+        after = list(words[i + 1 : i + 3])
+        if after[:1] == ["mana"] or after == ["apa", "saja"]:
+            return AskedPlaces(PLACE_NOUNS[w], 2 if "saja" in after or several else 1)
+        # "apa kabupaten di <provinsi> yang ...", "apa 5 provinsi" (which five), but not "apa
+        # kabupaten <X> ...?" (a district named: yes or no)
+        at = i - 2 if several else i - 1
+        named = any(p.kind in PLACE_NOUNS[w] for p in q.places)
+        which = at >= 0 and words[at] in ("apa", "mana") and not named
+        if which or (several and i == 1 and q.kind == "apa_saja"):
+            return AskedPlaces(PLACE_NOUNS[w], 2 if several else 1)
+    return AskedPlaces()
 
 
 def _small_number(word: str) -> int | None:
