@@ -207,18 +207,14 @@ class CandidateFinder:
         if asks_outcome(q) and aim_only:
             return False  # "target 50 persen ... 2025" does not say whether it was reached
         asked = asked_place_kinds(q)
-        if (
-            asked.kinds
-            and len(
-                {
-                    p
-                    for p in self.places_in(scored.text)
-                    if p.kind in asked.kinds and p not in q.places
-                }
-            )
-            < asked.at_least
-        ):
-            return False  # "kabupaten mana saja ...?" is not answered by "beberapa kabupaten"
+        if asked.kinds:
+            named = {
+                p
+                for p in self.places_in(scored.text)
+                if p.kind in asked.kinds and p not in q.places
+            }
+            if len(named) < asked.at_least:
+                return False  # "kabupaten mana saja ...?" is not answered by "beberapa kabupaten"
         if not constrained(q):
             return True
         before = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.spans import NUMBER_WORDS, Span, Spans, memo
+from bot.answer.spans import Span, Spans, memo, number_of
 from bot.answer.vocabulary import zipf_en, zipf_id
 
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b")
@@ -141,8 +141,7 @@ def announced_count(text: str) -> int | None:
     m = _ANNOUNCE_RE.search(text)
     if not m:
         return None
-    word = m.group(1).lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+    return number_of(m.group(1).lower())
 
 
 def is_enumeration(text: str) -> bool:

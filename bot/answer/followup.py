@@ -7,14 +7,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.answer.constraints import TOPICS
-from bot.answer.question import Question, is_year
+from bot.answer.question import Question, is_time
 from index.gazetteer import Phrase, Place
-from index.text import MONTH_WORDS, STOPWORDS, stem
-
-
-def _is_time(word: str) -> bool:
-    return word in MONTH_WORDS or is_year(word)
-
+from index.text import STOPWORDS, stem
 
 # Nouns that only ask what kind of thing is wanted ("tgl brp?", "alasannya apa?")
 ASKING_NOUNS = frozenset({"tanggal", "hari", "bulan", "tahun", "waktu", "alas", "alasan", "sebab"})
@@ -36,13 +31,13 @@ def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()
     if kind == "umum" or (kind == "berapa" == before.kind and unit == "jumlah"):
         kind, unit = before.kind, before.unit  # "trus 2024?", "skrg udah brp?"
     period = {stem(w) for p in period_words for w in p}
-    topic = [w for w in before.words if w not in STOPWORDS and not _is_time(w)]
+    topic = [w for w in before.words if w not in STOPWORDS and not is_time(w)]
     return replace(
         q,
         kind=kind,
         words=(*topic, *q.words),
         terms=tuple(dict.fromkeys((*(t for t in before.terms if t not in period), *q.terms))),
-        head=tuple(t for t in before.head if not _is_time(t)) + q.head,
+        head=tuple(t for t in before.head if not is_time(t)) + q.head,
         unit=unit,
         places=carried(q.places, before.places),
         people=q.people or before.people,

@@ -458,8 +458,7 @@ class QuestionReader:
             terms=terms,
             kind=kind,
             unit=unit,
-            wants_latest=any(w in LATEST_WORDS for w in words)
-            or any(has_phrase(words, p) for p in LATEST_PHRASES),
+            wants_latest=names_now(words),
             years=tuple(int(w) for w in words if is_year(w)),
             months=tuple(dict.fromkeys(MONTH_WORDS[w] for w in words if w in MONTH_WORDS)),
             head=head_terms(words),
@@ -536,6 +535,18 @@ def _content_words(words: tuple[str, ...]) -> list[str]:
 
 def is_year(word: str) -> bool:
     return bool(re.fullmatch(r"(19|20)\d\d", word))
+
+
+def is_time(word: str) -> bool:
+    """A year or a month ("2020", "maret")."""
+    return word in MONTH_WORDS or is_year(word)
+
+
+def names_now(words: Sequence[str]) -> bool:
+    """Standard words asking for what holds now ("sekarang", "terbaru", "saat ini")."""
+    return any(w in LATEST_WORDS for w in words) or any(
+        has_phrase(words, p) for p in LATEST_PHRASES
+    )
 
 
 _QUESTION_WORDS = {"berapa", "siapa"}

@@ -15,14 +15,8 @@ from dataclasses import dataclass
 
 from bot.answer.evidence import ROLE_WORDS
 from bot.answer.lexicons import Lexicons
-from bot.answer.question import (
-    COMPARISON_CUES,
-    LATEST_PHRASES,
-    LATEST_WORDS,
-    has_phrase,
-    is_year,
-)
-from index.text import MONTH_WORDS, STOPWORDS, normalize
+from bot.answer.question import COMPARISON_CUES, is_time, names_now
+from index.text import STOPWORDS, normalize
 
 MIN_QUESTION_TERMS = 2  # a shorter question ("apo masalahnyo?") continues the one before it
 _WRAPPERS = ("greeting", "honorific", "thanks", "apology", "ask", "connective")
@@ -210,7 +204,7 @@ class Reader:
             q = q.removeprefix(_LINKED)
             words = self.lex.expand(w for _, _, w in _tokens(q))
             # "..., trus kalo 2020 brp?": the question before, asked again for another time
-            dated = any(w in MONTH_WORDS or is_year(w) for w in words)
+            dated = any(is_time(w) for w in words)
             prior = pending or (out[-1] if out else "")
             again = bool(prior) and self._asked_again(prior, words)
             if again and pending:
@@ -326,9 +320,7 @@ _OPEN_ENDS = frozenset(
 def names_time(words: Sequence[str]) -> bool:
     """Standard words (the glossary's: "sekarang" for "skrg") name a year, a month or now
     ("2020", "maret", "sekarang", "saat ini")."""
-    return any(w in MONTH_WORDS or w in LATEST_WORDS or is_year(w) for w in words) or any(
-        has_phrase(words, p) for p in LATEST_PHRASES
-    )
+    return any(is_time(w) for w in words) or names_now(words)
 
 
 def _roles(words: Sequence[str]) -> set[str]:

@@ -272,7 +272,7 @@ def asked_place_kinds(q: Question) -> AskedPlaces:
 
 def _small_number(word: str) -> int | None:
     """The number a word writes below a thousand ("5", "lima"; not a year), or None."""
-    value = int(word) if word.isdigit() else spans.NUMBER_WORDS.get(word)
+    value = spans.number_of(word)
     return value if value is not None and value < 1000 else None
 
 

@@ -55,6 +55,12 @@ NUMBER_WORDS = {
     "sepuluh": 10,
 }
 
+
+def number_of(word: str) -> int | None:
+    """The number a word writes ("5", "lima"), or None."""
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
 _SCALE = r"(?:\s?(?:persen|%|juta(?:an)?|jt|ribu|ribuan|rb|miliar|milyar|triliun|m\b))"
 
 _CURRENCY = r"(?:rp\.?\s?|us\$\s?)"
