@@ -7,7 +7,13 @@ from bot.answer.candidates import _each_article_first
 from bot.answer.lists import asked_ordinal, list_windows
 from bot.answer.question import parse_question
 from bot.answer.scoring import Scored
-from bot.answer.windows import window_at, with_speaker
+from bot.answer.windows import (
+    window_at,
+    window_lead,
+    with_continuation,
+    with_items,
+    with_speaker,
+)
 from index.glossary import parse_glossary
 from index.lexical import lexical_terms
 from index.records import Article, Sentence
@@ -137,3 +143,47 @@ def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -
     # none meets them: no more than MAX_LOOKED windows are checked
     finder._admissible = lambda q, s: False  # type: ignore[method-assign]
     assert finder._admitted(None, looked) == ([], MAX_LOOKED)  # type: ignore[arg-type]
+
+
+def _article_of(*paragraphs: tuple[str, ...]) -> tuple[Article, list[Sentence]]:
+    """An article of paragraphs of sentences, with its sentences' offsets into its body."""
+    body, sents = "", []
+    for i, paragraph in enumerate(paragraphs):
+        body += "\n\n" if i else ""
+        for j, t in enumerate(paragraph):
+            body += " " if j else ""
+            sents.append(Sentence("a", len(body), len(body) + len(t), t))
+            body += t
+    return Article("a", "Kabar", "Outlet", None, None, "", None, "", body), sents
+
+
+def _at(article: Article, sents: list[Sentence], *positions: int) -> Scored:
+    return window_at(Scored(article, (), (), 0.5, 0.5, 0.5), sents, list(positions))
+
+
+def test_a_figure_said_of_the_paragraph_before_comes_with_it() -> None:
+    article, sents = _article_of(
+        ("Cakupan di provinsi itu mencapai 81,4 persen.", "Sebanyak 1,34 juta pekerja aktif."),
+        ("Angka itu naik dari 79,8 persen pada akhir 2037.",),
+        ("Jumlah itu naik dari 1,2 juta.", "Sisanya pekerja informal."),
+    )
+    window = _at(article, sents, 2)
+    assert window_lead(window).startswith("Cakupan di provinsi itu")  # what it counts
+    assert with_continuation(window, sents).positions == (0, 1, 2)
+    # inside a paragraph, the sentence before is what it refers to
+    inside, inner = _article_of(
+        ("Cakupan 81,4 persen.", "Angka itu naik dari 79,8 persen."),
+    )
+    assert window_lead(_at(inside, inner, 1)) == "Cakupan 81,4 persen."
+
+
+def test_list_items_without_a_full_stop_may_be_long_lines() -> None:
+    article, sents = _article_of(
+        ("Serikat menyerahkan lima tuntutan tertulis, yaitu:",),
+        ("Penegakan sanksi tidak mendapat pelayanan publik tertentu bagi perusahaan yang "
+         "menunggak iuran lebih dari tiga bulan",),
+        ("Posko pengaduan bersama di setiap kantor cabang",),
+        ("Sekretaris serikat menyebutkan, posko pengaduan serikat menerima 217 laporan pekerja "
+         "yang upahnya dilaporkan lebih rendah dari upah sebenarnya.",),
+    )  # fmt: skip
+    assert with_items(_at(article, sents, 0), sents).positions == (0, 1, 2)

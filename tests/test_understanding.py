@@ -41,6 +41,7 @@ from bot.answer.scoring import (
 )
 from bot.answer.vocabulary import (
     dialect_candidates,
+    english_bases,
     is_common,
     is_english,
     nearest_common,
@@ -122,6 +123,15 @@ def test_palembang_question_is_read_as_indonesian(reader: QuestionReader) -> Non
 def test_english_question_is_read_as_indonesian(reader: QuestionReader) -> None:
     q = reader.parse("Who heads the regional office?")
     assert q.kind == "siapa" and {"kepala", "kantor", "wilayah"} <= set(q.terms)
+
+
+def test_inflected_english_words_are_read_in_their_base_form(reader: QuestionReader) -> None:
+    assert english_bases("disabilities")[0] == "disability"
+    assert "partner" in english_bases("partnering") and "run" in english_bases("running")
+    assert english_bases("prioritised")[-1] != "prioritised"
+    # "friendlier" is not in the lexicon, "friendly" is
+    assert "ramah" in reader.standard("is it friendlier for them")
+    assert "ramah" in reader.standard("is it friendly for them")
 
 
 def test_words_the_corpus_never_uses_are_common_or_rare(reader: QuestionReader) -> None:
@@ -619,6 +629,22 @@ def test_a_quote_after_a_district_is_not_a_figure_for_its_province(reader: Quest
     assert unmet(q, quote, [], _article(), places, {}) == []
 
 
+def test_which_district_of_a_province_is_answered_by_a_districts_figure(
+    reader: QuestionReader,
+) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    lowest = "Kabupaten Tanjung Jabung Timur masih menjadi yang terendah dengan 68,7 persen."
+    which = reader.parse("Kabupaten mana di Jambi yang cakupannya paling rendah, berapa persen?")
+    jambi = _article("Cakupan di Jambi naik", "Jambi")
+    assert unmet(which, lowest, [], jambi, places, {}) == []
+    province = reader.parse("berapa persen cakupan di Jambi?")  # the province's own figure
+    assert "Jambi" in unmet(province, lowest, [], jambi, places, {})
+
+
 def test_a_window_naming_its_own_month_does_not_borrow_the_month_before_it(
     reader: QuestionReader,
 ) -> None:
@@ -711,6 +737,10 @@ def test_a_question_about_a_target_is_not_answered_by_an_achieved_figure(
     q = reader.parse("berapa target peserta baru kantor cabang tahun 2026?")
     assert not fits_kind(q, "Hingga Juli 2026, peserta aktif tercatat 56.910 pekerja.")
     assert fits_kind(q, "Kantor cabang menargetkan 6.000 peserta baru pada 2026.")
+    # the figure stands in the sentence about the aim, not in the one beside it
+    beside = "Cakupan sudah 65 persen dari 1,6 juta penduduk. Target itu dapat tercapai tahun ini."
+    assert not fits_kind(reader.parse("target nasional berapa orang?"), beside)
+    assert fits_kind(reader.parse("target nasional berapa orang?"), "Targetnya 95 ribu orang.")
 
 
 def test_a_follow_up_keeps_the_place_or_the_program_it_does_not_name(
@@ -1402,3 +1432,9 @@ def test_the_newest_source_answers_now_when_it_names_as_much_of_the_question(
     assert prefer_latest(q, [old, narrower])[0] is old
     unsure = window(worded, date(2037, 10, 14), 0.1, 0.5)  # far below the best one
     assert prefer_latest(q, [old, unsure])[0] is old
+
+
+def test_which_month_or_year_asks_when_and_which_weekday_does_not(reader: QuestionReader) -> None:
+    assert reader.parse("coverage share 36% itu data sampai bulan apa").kind == "kapan"
+    assert reader.parse("tahun berapa programnya mulai?").kind == "kapan"
+    assert reader.parse("kantor layanan buka hari apa aja?").kind != "kapan"

@@ -38,7 +38,7 @@ from index.text import MONTH_NAMES
 from index.text import words as words_of
 
 MAX_SCORED = 30  # candidate windows fully scored, the best by a cheap first look
-MAX_LOOKED = 2 * MAX_SCORED  # windows checked against the constraints to find them
+MAX_LOOKED = 3 * MAX_SCORED  # windows checked against the constraints to find them
 
 
 MIN_OUTLET = 4  # letters of an outlet's name a question can name it by

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from bot.answer.lexicons import Place
 from bot.answer.question import JOINERS, Question, asks_address, asks_yes_or_no
+from bot.answer.scoring import asked_place_kinds
 from bot.answer.spans import MAGNITUDES, figure_spans
 from index.records import Article
 from index.text import STOPWORDS, split_sentences, stem, words
@@ -406,13 +407,15 @@ def missing(
         and not (q.kind == "kapan" and _event_place(p, q.words, window, article, places_in))
     ]
     yield from unmet_places
+    # "kabupaten mana di <provinsi> yang ...": a district's figure is what it asks for
+    districts = bool({"kabupaten", "kota"} & set(asked_place_kinds(q).kinds))
     if figure:
         yield from (
             p.name
             for p in places
             if p.name not in unmet_places
             and (
-                district_figure(p, places, window, places_in, before)
+                (not districts and district_figure(p, places, window, places_in, before))
                 or (
                     not _branch(p, q.words, places_in)
                     and (group_figure(p, window, places_in) or _office_only(p, window, places_in))

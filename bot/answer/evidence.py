@@ -219,11 +219,21 @@ _REFERS_BACK_RE = re.compile(
     r"^[\"“]?(?:Karena|Sebab|Mereka|Hal (?:ini|itu|tersebut)|Dengan demikian|Oleh karena itu|"
     r"Untuk itu|Selain itu|Namun|Tetapi|Artinya|Dari jumlah tersebut|Sisanya)\b"
 )
+# "Angka itu naik dari 79,8 persen pada akhir 2037": the figure of the sentence before is
+# what this one's figures are of
+_FIGURE_BACK_RE = re.compile(
+    r"^[\"“]?(?:Angka|Jumlah|Nilai|Capaian|Realisasi|Persentase|Total)\s+(?:itu|tersebut|ini)\b"
+)
 
 
 def refers_back(text: str) -> bool:
     """A sentence that explains or continues the one before ("Karena ...", "Mereka ...")."""
-    return bool(_REFERS_BACK_RE.match(text))
+    return bool(_REFERS_BACK_RE.match(text)) or figure_refers_back(text)
+
+
+def figure_refers_back(text: str) -> bool:
+    """A sentence whose figures are of what the sentence before counted ("Jumlah itu ...")."""
+    return bool(_FIGURE_BACK_RE.match(text))
 
 
 def continues(text: str) -> bool:

@@ -13,7 +13,15 @@ from bot.answer.lexicons import Lexicons, Place
 from bot.answer.named import local_names, name_runs, time_cues
 from bot.answer.people import people_named
 from bot.answer.spans import MAGNITUDES
-from bot.answer.vocabulary import is_common, is_english, rarity, standard_form, zipf_id
+from bot.answer.vocabulary import (
+    english_bases,
+    english_like,
+    is_common,
+    is_english,
+    rarity,
+    standard_form,
+    zipf_id,
+)
 from index.glossary import Glossary
 from index.lexical import terms_of_words
 from index.text import MONTH_WORDS, STOPWORDS, stem
@@ -206,8 +214,10 @@ def asks_yes_or_no(q: Question) -> bool:
 def question_kind(words: tuple[str, ...]) -> str:
     """The kind of question, from its (expanded) words."""
     first = words[0] if words else ""
-    if any(
-        has_phrase(words, p) for p in ("tahun berapa", "tanggal berapa", "bulan berapa", "kapan")
+    if "kapan" in words or any(
+        has_phrase(words, f"{unit} {asked}")  # "tahun berapa", "data sampai bulan apa"
+        for unit in ("tahun", "tanggal", "bulan")  # not "buka hari apa": days of the week
+        for asked in ("berapa", "apa")
     ):
         return "kapan"
     if any(
@@ -337,7 +347,7 @@ class QuestionReader:
         english: list[str] = []
         for segment, verbatim in name_runs(text, surface, self._of_articles):
             dialect = segment if verbatim else self.lexicons.dialect.expand(segment)
-            english += dialect if verbatim else self.english.expand(dialect)
+            english += dialect if verbatim else self.english.expand(self._english_bases(dialect))
         for w in english:
             if w in STOPWORDS or self.known(stem(w)) or w in self.place_words:
                 out.append(w)
@@ -350,6 +360,29 @@ class QuestionReader:
             for start, end in self.lexicons.markers("role-asked").find(out):
                 out[start:end] = ["yang"] * (end - start)
         return _with_digits(out, self.known)
+
+    @cached_property
+    def _english_words(self) -> frozenset[str]:
+        return frozenset(w for term in self.english.entries for w in term)
+
+    def _english_bases(self, words: list[str]) -> list[str]:
+        """English words the lexicon and the articles do not know, in a base form that one of
+        them knows ("partnering" -> "partner", "banks" -> "bank")."""
+        out = []
+        for w in words:
+            if w not in self._english_words and not self.known(stem(w)) and english_like(w):
+                w = next(
+                    (
+                        b
+                        for b in english_bases(w)
+                        if (b,) in self.english.entries
+                        or (b in self._english_words)
+                        or self.known(stem(b))
+                    ),
+                    w,
+                )
+            out.append(w)
+        return out
 
     def _of_articles(self, word: str) -> bool:
         """The articles use the word, as it is or as the glossary reads both ("service")."""

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from bot.answer import evidence, spans
 from bot.answer.question import ASKING_WORDS, TIME_NOUNS, Question
 from index.records import Article, Sentence
-from index.text import MONTH_WORDS, STOPWORDS, stem, words
+from index.text import MONTH_WORDS, STOPWORDS, split_sentences, stem, words
 
 TermsOf = Callable[[str], frozenset[str]]
 TARGET_PENALTY = 0.3
@@ -287,8 +287,14 @@ def target_penalty(q: Question, text: str) -> float:
 def fits_kind(q: Question, text: str) -> bool:
     """Whether `text` can answer this kind of question at all."""
     if q.kind == "berapa":
-        if asks_target(q) and not evidence.states_aim(text):
-            return False  # a target asked for is not an achieved figure
+        if asks_target(q):
+            # a target asked for is not an achieved figure: the figure stands in a sentence
+            # about an aim ("Target nasional ... hampir 95 ribu"), not beside it
+            text = " ".join(
+                text[s:e] for s, e in split_sentences(text) if evidence.states_aim(text[s:e])
+            )
+            if not text:
+                return False
         if q.unit == "persen":
             return spans.has_percent(text)
         if q.unit == "uang":

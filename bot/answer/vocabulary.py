@@ -43,6 +43,11 @@ def is_english(word: str) -> bool:
     return zipf_en(word) >= COMMON_ZIPF and zipf_en(word) >= zipf_id(word) + ENGLISH_GAIN
 
 
+def english_like(word: str) -> bool:
+    """An English word, common or not ("prioritise"), that Indonesian text seldom uses."""
+    return zipf_en(word) >= zipf_id(word) + ENGLISH_GAIN
+
+
 TOP_ZIPF = 7.0  # about the frequency of the most common words ("yang", "the")
 
 
@@ -80,6 +85,28 @@ def dialect_candidates(word: str) -> list[str]:
     elif word.startswith("nge") and len(word) > 6:
         out += sorted(_active_forms(word), key=zipf_id, reverse=True)
     return [c for c in dict.fromkeys(out) if c != word]
+
+
+# English endings and what they may replace, tried in order: "disabilities" -> "disability",
+# "partnering" -> "partner", "prioritise" -> "prioritize", "friendlier" -> "friendly".
+_ENGLISH_ENDINGS = (
+    ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("ing", ""),
+    ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("ise", "ize"),
+    ("ised", "ize"), ("ising", "ize"), ("isation", "ization"), ("our", "or"), ("er", ""),
+)  # fmt: skip
+
+
+def english_bases(word: str) -> list[str]:
+    """The base forms an inflected English word may have, most likely first: "banks" ->
+    "bank", "running" -> "run" (a doubled consonant undone), "prioritised" -> "prioritize"."""
+    out: list[str] = []
+    for ending, base in _ENGLISH_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            root = word[: len(word) - len(ending)] + base
+            out.append(root)
+            if not base and len(root) > 3 and root[-1] == root[-2] and root[-1] not in "aeiouls":
+                out.append(root[:-1])  # "running" -> "run"
+    return [b for b in dict.fromkeys(out) if b != word]
 
 
 _ACTIVE = ("me", "mem", "men", "meng", "meny")  # the forms of the active prefix

@@ -9,9 +9,12 @@ import re
 from bot.answer import evidence
 from bot.answer.scoring import Scored
 from index.records import Article, Chunk, Sentence
+from index.text import split_sentences
 
 HEADLINE_WORDS = 25  # a lone body line this short without a full stop is a headline
-ITEM_WORDS = 15  # a list item after an announcing ":" is a short line
+ITEM_WORDS = 15  # a list item after an announcing ":" ending with a full stop is a short line
+BEFORE_REACH = 800  # characters looked back for the sentence before (longer ones are cut)
+BACK_SENTENCES = 3  # sentences of the paragraph before that an "Angka itu ..." answer shows
 ITEM_REACH = 12  # lines a list item may stand below the sentence announcing its list
 
 _DIGIT = re.compile(r"\d")
@@ -64,9 +67,25 @@ def list_item(body: str, s: Sentence) -> bool:
 
 
 def window_lead(window: Scored) -> str:
-    """The paragraph announcing the list a window's first sentence is an item of; "" for a
-    title or any other window."""
-    return "" if window.title else list_lead(window.article.body, window.sentences[0])
+    """The paragraph announcing the list a window's first sentence is an item of, or the
+    sentence before one whose figures are of what that one counted ("Angka itu naik dari
+    ..."); "" for a title or any other window."""
+    if window.title:
+        return ""
+    first = window.sentences[0]
+    if evidence.figure_refers_back(first.text):
+        return text_before(window.article.body, first)
+    return list_lead(window.article.body, first)
+
+
+def text_before(body: str, s: Sentence) -> str:
+    """What `s` refers back to: the paragraph before when `s` opens its own, else the
+    sentence before it ("" for the article's first)."""
+    above = body[max(0, s.start - BEFORE_REACH) : s.start]
+    if above.endswith("\n"):
+        return above.strip().rsplit("\n", 1)[-1]
+    spans = list(split_sentences(above.rstrip()))
+    return above[spans[-1][0] : spans[-1][1]] if spans else ""
 
 
 def list_lead(body: str, s: Sentence) -> str:
@@ -83,7 +102,7 @@ def list_lead(body: str, s: Sentence) -> str:
         line = body[cut + 1 : end].strip()
         if line.endswith(":"):
             return line
-        if line.endswith((".", "!", "?")) or len(line.split()) > ITEM_WORDS:
+        if line.endswith((".", "!", "?")) or len(line.split()) > HEADLINE_WORDS:
             return ""
         if cut < 0:
             break
@@ -101,6 +120,16 @@ def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
     first, nxt = positions[0], positions[-1] + 1
     if first > 0 and evidence.refers_back(sents[first].text):
         positions.insert(0, first - 1)
+        body = window.article.body
+        opens = not same_paragraph(body, sents[first - 1], sents[first])
+        if opens and evidence.figure_refers_back(sents[first].text):
+            # "Angka itu ..." opening a paragraph: the paragraph before says what it counts
+            while (
+                positions[0] > 0
+                and first - positions[0] < BACK_SENTENCES
+                and same_paragraph(body, sents[positions[0] - 1], sents[positions[0]])
+            ):
+                positions.insert(0, positions[0] - 1)
     if nxt < len(sents) and evidence.continues(sents[nxt].text):
         positions.append(nxt)
     if len(positions) == len(window.positions):
@@ -130,10 +159,11 @@ def with_items(window: Scored, sents: list[Sentence]) -> Scored:
     positions = list(window.positions)
     for p in range(positions[-1] + 1, len(sents)):
         text = sents[p].text.rstrip()
-        if len(text.split()) > ITEM_WORDS:
-            break
+        ends = text.endswith((".", "!", "?"))
+        if len(text.split()) > (ITEM_WORDS if ends else HEADLINE_WORDS):
+            break  # a sentence of the article, not an item
         positions.append(p)
-        if text.endswith((".", "!", "?")):
+        if ends:
             break  # the last item ("...; pendaftaran peserta baru.")
     if len(positions) == len(window.positions):
         return window

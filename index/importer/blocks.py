@@ -82,8 +82,8 @@ def table_rows(lines: list[str]) -> set[int]:
     for i, line in enumerate([*lines, "-"]):
         if not line:
             continue  # blank lines may stand between the items
-        if _ITEM_RE.match(line) and not single_rule(line):
-            items.append(i)
+        if _ITEM_RE.match(line) and not single_rule(line) and not _PAGING_RE.search(line):
+            items.append(i)  # not a page break's "Halaman: 1 2 Selanjutnya »"
             continue
         announced = before_line(lines, items[0]) if items else ""
         figures = all(re.search(r"\d", lines[k]) for k in items)
