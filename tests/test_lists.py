@@ -8,6 +8,7 @@ from bot.answer.lists import asked_ordinal, list_windows
 from bot.answer.question import parse_question
 from bot.answer.scoring import Scored
 from bot.answer.windows import (
+    full_name_before,
     window_at,
     window_lead,
     with_continuation,
@@ -187,3 +188,15 @@ def test_list_items_without_a_full_stop_may_be_long_lines() -> None:
          "yang upahnya dilaporkan lebih rendah dari upah sebenarnya.",),
     )  # fmt: skip
     assert with_items(_at(article, sents, 0), sents).positions == (0, 1, 2)
+
+
+def test_someone_named_by_one_word_is_named_whole_by_the_sentence_before() -> None:
+    article, sents = _article_of(
+        ("Perjanjian ditandatangani Kepala Kantor Cabang Dimas Anggara Wicaksono di Muara.",),
+        ("Iuran dibayarkan dari APBD.",),
+        ("Dimas resmi menjabat Kepala Kantor Cabang sejak 4 Januari 2038.",),
+    )
+    named = full_name_before(_at(article, sents, 2), sents)
+    assert named is not None and named.positions == (0,)
+    # a window naming the whole name needs no other sentence
+    assert full_name_before(_at(article, sents, 0), sents) is None

@@ -1438,3 +1438,23 @@ def test_which_month_or_year_asks_when_and_which_weekday_does_not(reader: Questi
     assert reader.parse("coverage share 36% itu data sampai bulan apa").kind == "kapan"
     assert reader.parse("tahun berapa programnya mulai?").kind == "kapan"
     assert reader.parse("kantor layanan buka hari apa aja?").kind != "kapan"
+
+
+def test_what_comes_before_the_question_word_is_asked_when_nothing_named_follows_it(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("kepala kanwil bpjs tk sumbagsel itu siapa namanya?")
+    assert q.head[:3] == ("kepala", "kantor", "wilayah")
+    assert reader.parse("siapa kepala kanwil yang baru?").head == ("kepala", "kantor", "wilayah")
+
+
+def test_now_after_a_target_asks_what_is_reached_not_the_target(reader: QuestionReader) -> None:
+    from bot.answer.scoring import asks_target
+
+    before = reader.parse("target 2025 berapa persen?")
+    now = continued(before, reader.parse("sekarang berapa?"))
+    assert now.wants_latest and not asks_target(now)
+    again = continued(before, reader.parse("target sekarang berapa?"))
+    assert asks_target(again)
+    later = continued(before, reader.parse("kalau 2030?"))
+    assert asks_target(later)  # another year's target

@@ -31,6 +31,7 @@ from bot.answer.scoring import Scored, asks_office_holder, target_spans
 from bot.answer.spans import NUMBER_RE, has_money, has_percent, people_count
 from bot.answer.vocabulary import is_common, nearest_common
 from bot.answer.windows import (
+    full_name_before,
     window_at,
     with_continuation,
     with_items,
@@ -395,6 +396,9 @@ class Answerer:
         window = self.with_continuation(best)
         if q.kind == "siapa":
             window = with_speaker(window, self._sentences(best.article.id), q.not_names)
+            named = full_name_before(window, self._sentences(best.article.id), q.not_names)
+            if named is not None:  # "<Given> resmi menjabat ...": who <Given> is, first
+                return [Pick(named), Pick(window)]
         if q.kind in EXPLAINED:
             window = with_paragraph_next(window, self._sentences(best.article.id))
         return [Pick(window)]

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.answer.constraints import TOPICS
 from bot.answer.question import Question, is_time
+from bot.answer.scoring import AIM_WORDS
 from index.gazetteer import Phrase, Place
 from index.text import STOPWORDS, stem
 
@@ -31,13 +32,16 @@ def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()
     if kind == "umum" or (kind == "berapa" == before.kind and unit == "jumlah"):
         kind, unit = before.kind, before.unit  # "trus 2024?", "skrg udah brp?"
     period = {stem(w) for p in period_words for w in p}
-    topic = [w for w in before.words if w not in STOPWORDS and not is_time(w)]
+    # "target 2025 brp persen? trs skrg baru nyampe brp?": now, what is reached, not the aim
+    dropped = AIM_WORDS if q.wants_latest and not AIM_WORDS & set(q.words) else frozenset()
+    period |= {stem(w) for w in dropped}
+    topic = [w for w in before.words if w not in STOPWORDS | dropped and not is_time(w)]
     return replace(
         q,
         kind=kind,
         words=(*topic, *q.words),
         terms=tuple(dict.fromkeys((*(t for t in before.terms if t not in period), *q.terms))),
-        head=tuple(t for t in before.head if not is_time(t)) + q.head,
+        head=tuple(t for t in before.head if not is_time(t) and t not in period) + q.head,
         unit=unit,
         places=carried(q.places, before.places),
         people=q.people or before.people,

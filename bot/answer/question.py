@@ -627,7 +627,9 @@ def head_terms(
             break
         if w not in MAGNITUDES:  # "berapa juta": how many millions of what came before
             after.append(w)
-    before = list(words[:idx])
+    after = [w for w in after if w not in STOPWORDS and w not in MONTH_WORDS]
+    before = [w for w in words[:idx] if w not in MONTH_WORDS]
     stop = next((i for i, w in enumerate(before) if w in _HEAD_STOP), len(before))
+    # "<kepala kanwil> itu siapa namanya": nothing named after the question word
     picked = after or before[:stop] or before
-    return tuple(stem(w) for w in picked if w not in STOPWORDS and w not in MONTH_WORDS)
+    return tuple(stem(w) for w in picked if w not in STOPWORDS)

@@ -205,6 +205,9 @@ def asks_target(q: Question) -> bool:
     )
 
 
+AIM_WORDS = frozenset({"target", "sasaran", "targetnya", "sasarannya"})
+
+
 # Words that ask how it turned out ("la tercapai belum?", "akhirnya tercapai?"), and words that
 # ask about a purpose or a belief instead ("biar target tercapai", "yakin target tercapai").
 _PROBE = frozenset(

@@ -181,6 +181,26 @@ def with_paragraph_next(window: Scored, sents: list[Sentence]) -> Scored:
     return window_at(window, sents, [pos, pos + 1])
 
 
+def full_name_before(
+    window: Scored, sents: list[Sentence], not_names: frozenset[str] = frozenset()
+) -> Scored | None:
+    """For a window naming someone only by the first or the last word of their name
+    ("<Given> resmi menjabat ..."), the nearest sentence before it that gives the whole
+    name (the name is what "siapa" asks); None when the window needs none."""
+    first = window.positions[0]
+    if window.title:
+        return None
+    said = set(re.findall(r"\b[A-Z][\w'-]+", window.text))
+    for p in range(first - 1, -1, -1):
+        text = sents[p].text
+        for s, e in evidence.person_spans(text, not_names):
+            whole = text[s:e]
+            parts = whole.split()
+            if len(parts) > 1 and {parts[0], parts[-1]} & said and whole not in window.text:
+                return window_at(window, sents, [p])
+    return None
+
+
 def window_at(base: Scored, sents: list[Sentence], positions: list[int]) -> Scored:
     """The sentences at `positions`, with the scores of `base`."""
     return rescored(
