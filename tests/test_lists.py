@@ -166,11 +166,18 @@ def test_a_figure_said_of_the_paragraph_before_comes_with_it() -> None:
     article, sents = _article_of(
         ("Cakupan di provinsi itu mencapai 81,4 persen.", "Sebanyak 1,34 juta pekerja aktif."),
         ("Angka itu naik dari 79,8 persen pada akhir 2037.",),
-        ("Jumlah itu naik dari 1,2 juta.", "Sisanya pekerja informal."),
     )
     window = _at(article, sents, 2)
     assert window_lead(window).startswith("Cakupan di provinsi itu")  # what it counts
     assert with_continuation(window, sents).positions == (0, 1, 2)
+    # past a subheading between them
+    headed, hsents = _article_of(
+        ("Cakupan di provinsi itu mencapai 81,4 persen.",),
+        ("Naik Tiap Tahun",),
+        ("Angka itu naik dari 79,8 persen pada akhir 2037.",),
+    )
+    assert window_lead(_at(headed, hsents, 2)).startswith("Cakupan di provinsi itu")
+    assert with_continuation(_at(headed, hsents, 2), hsents).positions == (0, 1, 2)
     # inside a paragraph, the sentence before is what it refers to
     inside, inner = _article_of(
         ("Cakupan 81,4 persen.", "Angka itu naik dari 79,8 persen."),
@@ -188,6 +195,14 @@ def test_list_items_without_a_full_stop_may_be_long_lines() -> None:
          "yang upahnya dilaporkan lebih rendah dari upah sebenarnya.",),
     )  # fmt: skip
     assert with_items(_at(article, sents, 0), sents).positions == (0, 1, 2)
+    # a quote after the list ends it
+    quoted, qsents = _article_of(
+        ("Serikat menyerahkan dua tuntutan, yaitu:",),
+        ("Posko pengaduan bersama di setiap kantor cabang",),
+        ("“Kami menunggu jawaban kantor wilayah dalam waktu satu bulan ke depan ini,” ujarnya”",),
+        ("Ketua serikat menyebut ada 217 laporan.",),
+    )
+    assert with_items(_at(quoted, qsents, 0), qsents).positions == (0, 1, 2)
 
 
 def test_someone_named_by_one_word_is_named_whole_by_the_sentence_before() -> None:
@@ -198,5 +213,11 @@ def test_someone_named_by_one_word_is_named_whole_by_the_sentence_before() -> No
     )
     named = full_name_before(_at(article, sents, 2), sents)
     assert named is not None and named.positions == (0,)
-    # a window naming the whole name needs no other sentence
-    assert full_name_before(_at(article, sents, 0), sents) is None
+    # a window opening with a whole name, or with no one, needs no other sentence
+    other, more = _article_of(
+        ("Kepala Kantor Cabang Budi Santoso menjabat sejak 2030.",),
+        ("Kini Kepala Kantor Cabang dijabat Andi Budi.",),
+        ("Andi Budi resmi menjabat sejak 2038.",),
+    )
+    assert full_name_before(_at(other, more, 1), more) is None
+    assert full_name_before(_at(other, more, 2), more) is None

@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.answer.constraints import TOPICS
-from bot.answer.question import Question, is_time
+from bot.answer.question import Question, has_phrase, is_time
 from bot.answer.scoring import AIM_WORDS
 from index.gazetteer import Phrase, Place
 from index.text import STOPWORDS, stem
 
 # Nouns that only ask what kind of thing is wanted ("tgl brp?", "alasannya apa?")
+_PRESENT = frozenset({"sekarang", "kini", "now", "currently"})
 ASKING_NOUNS = frozenset({"tanggal", "hari", "bulan", "tahun", "waktu", "alas", "alasan", "sebab"})
 
 
@@ -32,16 +33,21 @@ def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()
     if kind == "umum" or (kind == "berapa" == before.kind and unit == "jumlah"):
         kind, unit = before.kind, before.unit  # "trus 2024?", "skrg udah brp?"
     period = {stem(w) for p in period_words for w in p}
-    # "target 2025 brp persen? trs skrg baru nyampe brp?": now, what is reached, not the aim
-    dropped = AIM_WORDS if q.wants_latest and not AIM_WORDS & set(q.words) else frozenset()
-    period |= {stem(w) for w in dropped}
-    topic = [w for w in before.words if w not in STOPWORDS | dropped and not is_time(w)]
+    # "target 2025 brp persen? trs skrg baru nyampe brp?": what holds now, not the aim (but
+    # "... yg terbaru?" asks the newest target)
+    now = _PRESENT & set(q.words) or has_phrase(q.words, "saat ini")
+    aim = AIM_WORDS if now and not AIM_WORDS & set(q.words) else frozenset()
+    aim_stems = {stem(w) for w in aim}
+    skipped = STOPWORDS | aim
+    topic = [w for w in before.words if w not in skipped and not is_time(w)]
     return replace(
         q,
         kind=kind,
         words=(*topic, *q.words),
-        terms=tuple(dict.fromkeys((*(t for t in before.terms if t not in period), *q.terms))),
-        head=tuple(t for t in before.head if not is_time(t) and t not in period) + q.head,
+        terms=tuple(
+            dict.fromkeys((*(t for t in before.terms if t not in period | aim_stems), *q.terms))
+        ),
+        head=tuple(t for t in before.head if not is_time(t) and t not in aim_stems) + q.head,
         unit=unit,
         places=carried(q.places, before.places),
         people=q.people or before.people,

@@ -12,7 +12,7 @@ from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Place
 from bot.answer.named import local_names, name_runs, time_cues
 from bot.answer.people import people_named
-from bot.answer.spans import MAGNITUDES
+from bot.answer.spans import MAGNITUDES, number_of
 from bot.answer.vocabulary import (
     english_bases,
     english_like,
@@ -20,6 +20,7 @@ from bot.answer.vocabulary import (
     is_english,
     rarity,
     standard_form,
+    zipf_en,
     zipf_id,
 )
 from index.glossary import Glossary
@@ -111,6 +112,7 @@ class Question:
 # sources never use (`vocabulary.is_english`): as often a verb ("kicked off", "partnering")
 # as a topic the sources do not cover ("trees").
 ENGLISH_SHARE = 0.5
+FUNCTION_ZIPF = 6.0  # English words this frequent are function words ("not", "will")
 # A word written doubled with "2" ("brp2", "org2"): the word once (not "Rp2,5", "ke2").
 _DOUBLED_RE = re.compile(r"(?<=[^\W\d_]{3})2\b(?![.,]\d)")
 # Words that only say "compare" (they steer the reading, not the retrieval; never unknown).
@@ -211,14 +213,31 @@ def asks_yes_or_no(q: Question) -> bool:
     return q.kind == "ya_tidak" or bool(q.words and q.words[0] in _YES_NO)
 
 
+_TIME_UNITS = frozenset({"tahun", "tanggal", "bulan"})  # not "hari": "buka hari apa" asks days
+_PER = frozenset({"per", "setiap", "tiap"})
+_END_TAGS = frozenset({"ya", "yah", "sih", "dong", "kah", "nih", "tuh", "ini", "itu"})
+
+
+def _asks_which_time(words: Sequence[str]) -> bool:
+    """ "tahun berapa ...", "... data sampai bulan apa?": asks when; not an amount per time
+    ("iuran per bulan berapa", "kerja 5 tahun apa bisa ...") nor "bulan apa aja ..."."""
+    for i, (unit, asked) in enumerate(zip(words, words[1:], strict=False)):
+        if unit not in _TIME_UNITS or asked not in ("berapa", "apa"):
+            continue
+        before = words[i - 1] if i else ""
+        count = number_of(before)
+        if before in _PER or (count is not None and count < 1000):  # a year may come before
+            continue
+        if asked == "apa" and set(words[i + 2 :]) - _END_TAGS:
+            continue  # "apa" opens a clause of its own
+        return True
+    return False
+
+
 def question_kind(words: tuple[str, ...]) -> str:
     """The kind of question, from its (expanded) words."""
     first = words[0] if words else ""
-    if "kapan" in words or any(
-        has_phrase(words, f"{unit} {asked}")  # "tahun berapa", "data sampai bulan apa"
-        for unit in ("tahun", "tanggal", "bulan")  # not "buka hari apa": days of the week
-        for asked in ("berapa", "apa")
-    ):
+    if "kapan" in words or _asks_which_time(words):
         return "kapan"
     if any(
         has_phrase(words, p)
@@ -361,26 +380,17 @@ class QuestionReader:
                 out[start:end] = ["yang"] * (end - start)
         return _with_digits(out, self.known)
 
-    @cached_property
-    def _english_words(self) -> frozenset[str]:
-        return frozenset(w for term in self.english.entries for w in term)
-
     def _english_bases(self, words: list[str]) -> list[str]:
-        """English words the lexicon and the articles do not know, in a base form that one of
-        them knows ("partnering" -> "partner", "banks" -> "bank")."""
+        """English words the lexicon and the articles do not know, in their most likely base
+        form when the lexicon has that as a word of its own ("partnering" -> "partner",
+        "disabilities" -> "disability"; "cares" -> "care", not "car")."""
         out = []
         for w in words:
-            if w not in self._english_words and not self.known(stem(w)) and english_like(w):
-                w = next(
-                    (
-                        b
-                        for b in english_bases(w)
-                        if (b,) in self.english.entries
-                        or (b in self._english_words)
-                        or self.known(stem(b))
-                    ),
-                    w,
-                )
+            if (w,) not in self.english.entries and not self.known(stem(w)) and english_like(w):
+                base = max(english_bases(w), key=zipf_en, default=w)
+                # not a function word ("noting" -> "not", "willing" -> "will")
+                if (base,) in self.english.entries and zipf_en(base) < FUNCTION_ZIPF:
+                    w = base
             out.append(w)
         return out
 

@@ -193,19 +193,16 @@ def place_named(q: Question, text: str) -> int:
     return max((min(len(p), _AT_MOST) for p in phrases if set(p) - asked), default=0)
 
 
+AIM_WORDS = frozenset({"target", "sasaran", "targetnya", "sasarannya"})
+
+
 def asks_target(q: Question) -> bool:
     """Whether the question asks about a target ("target", "sasaran"; "targetnya" only as
     the subject, before the question word: after it, it may begin a second part of a
     message that asks something else first)."""
     words = list(q.words)
     asked = next((i for i, w in enumerate(words) if w in ASKING_WORDS), len(words))
-    return any(
-        w in ("target", "sasaran") or (w in ("targetnya", "sasarannya") and i < asked)
-        for i, w in enumerate(words)
-    )
-
-
-AIM_WORDS = frozenset({"target", "sasaran", "targetnya", "sasarannya"})
+    return any(w in AIM_WORDS and (not w.endswith("nya") or i < asked) for i, w in enumerate(words))
 
 
 # Words that ask how it turned out ("la tercapai belum?", "akhirnya tercapai?"), and words that
@@ -287,15 +284,25 @@ def target_penalty(q: Question, text: str) -> float:
     return TARGET_PENALTY
 
 
+def aimed(text: str) -> str:
+    """The sentences of `text` about an aim, each with the sentence after it ("" if none)."""
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    kept = [
+        t
+        for i, t in enumerate(sentences)
+        if evidence.states_aim(t) or (i and evidence.states_aim(sentences[i - 1]))
+    ]
+    return " ".join(kept)
+
+
 def fits_kind(q: Question, text: str) -> bool:
     """Whether `text` can answer this kind of question at all."""
     if q.kind == "berapa":
         if asks_target(q):
             # a target asked for is not an achieved figure: the figure stands in a sentence
-            # about an aim ("Target nasional ... hampir 95 ribu"), not beside it
-            text = " ".join(
-                text[s:e] for s, e in split_sentences(text) if evidence.states_aim(text[s:e])
-            )
+            # about an aim or the one after it ("... target baru. Sebanyak 95 ribu ..."), not
+            # in one before it
+            text = aimed(text)
             if not text:
                 return False
         if q.unit == "persen":

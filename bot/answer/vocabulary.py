@@ -38,14 +38,14 @@ def is_common(word: str) -> bool:
 ENGLISH_GAIN = 1.0  # an English word: this much more frequent in English than in Indonesian
 
 
-def is_english(word: str) -> bool:
-    """A common English word that Indonesian text seldom uses ("kicked", "delegation")."""
-    return zipf_en(word) >= COMMON_ZIPF and zipf_en(word) >= zipf_id(word) + ENGLISH_GAIN
-
-
 def english_like(word: str) -> bool:
     """An English word, common or not ("prioritise"), that Indonesian text seldom uses."""
     return zipf_en(word) >= zipf_id(word) + ENGLISH_GAIN
+
+
+def is_english(word: str) -> bool:
+    """A common English word that Indonesian text seldom uses ("kicked", "delegation")."""
+    return zipf_en(word) >= COMMON_ZIPF and english_like(word)
 
 
 TOP_ZIPF = 7.0  # about the frequency of the most common words ("yang", "the")
@@ -92,7 +92,7 @@ def dialect_candidates(word: str) -> list[str]:
 _ENGLISH_ENDINGS = (
     ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("ing", ""),
     ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("ise", "ize"),
-    ("ised", "ize"), ("ising", "ize"), ("isation", "ization"), ("our", "or"), ("er", ""),
+    ("ised", "ize"), ("ising", "ize"), ("isation", "ization"),
 )  # fmt: skip
 
 

@@ -13,11 +13,11 @@ from index.text import split_sentences
 
 HEADLINE_WORDS = 25  # a lone body line this short without a full stop is a headline
 ITEM_WORDS = 15  # a list item after an announcing ":" ending with a full stop is a short line
-BEFORE_REACH = 800  # characters looked back for the sentence before (longer ones are cut)
 BACK_SENTENCES = 3  # sentences of the paragraph before that an "Angka itu ..." answer shows
 ITEM_REACH = 12  # lines a list item may stand below the sentence announcing its list
 
 _DIGIT = re.compile(r"\d")
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "'")  # a quote closes a sentence too
 # A quote said by "him" or "her" ("...," ucapnya): the speaker is named before it.
 _SAID_BY_PRONOUN_RE = re.compile(
     r"[,\"”]\s*(?:ucap|ujar|kata|tutur|ungkap|jelas|tegas|tukas|imbuh|tambah|terang|papar)nya\b"
@@ -79,13 +79,18 @@ def window_lead(window: Scored) -> str:
 
 
 def text_before(body: str, s: Sentence) -> str:
-    """What `s` refers back to: the paragraph before when `s` opens its own, else the
-    sentence before it ("" for the article's first)."""
-    above = body[max(0, s.start - BEFORE_REACH) : s.start]
-    if above.endswith("\n"):
-        return above.strip().rsplit("\n", 1)[-1]
-    spans = list(split_sentences(above.rstrip()))
-    return above[spans[-1][0] : spans[-1][1]] if spans else ""
+    """What `s` refers back to: the paragraph before when `s` opens its own (past a
+    subheading between them), else the sentence before it ("" for the article's first)."""
+    above = body[: s.start].rstrip()
+    start = above.rfind("\n") + 1
+    if start < len(above) and "\n" in body[len(above) : s.start]:  # `s` opens its paragraph
+        paragraph = above[start:]
+        if start and not paragraph.endswith(_SENTENCE_ENDS):  # a subheading: the one above
+            above = above[:start].rstrip()
+            paragraph = above[above.rfind("\n") + 1 :]
+        return paragraph
+    spans = list(split_sentences(above[start:]))
+    return above[start + spans[-1][0] : start + spans[-1][1]] if spans else ""
 
 
 def list_lead(body: str, s: Sentence) -> str:
@@ -102,7 +107,7 @@ def list_lead(body: str, s: Sentence) -> str:
         line = body[cut + 1 : end].strip()
         if line.endswith(":"):
             return line
-        if line.endswith((".", "!", "?")) or len(line.split()) > HEADLINE_WORDS:
+        if line.endswith(_SENTENCE_ENDS) or len(line.split()) > HEADLINE_WORDS:
             return ""
         if cut < 0:
             break
@@ -123,10 +128,14 @@ def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
         body = window.article.body
         opens = not same_paragraph(body, sents[first - 1], sents[first])
         if opens and evidence.figure_refers_back(sents[first].text):
-            # "Angka itu ..." opening a paragraph: the paragraph before says what it counts
+            # "Angka itu ..." opening a paragraph: the paragraph before (past a subheading)
+            # says what it counts
+            if first > 1 and headline_like(body, sents[first - 1]):
+                positions.insert(0, first - 2)
+            last = positions[0]  # the last sentence of the paragraph before
             while (
                 positions[0] > 0
-                and first - positions[0] < BACK_SENTENCES
+                and last - positions[0] < BACK_SENTENCES - 1
                 and same_paragraph(body, sents[positions[0] - 1], sents[positions[0]])
             ):
                 positions.insert(0, positions[0] - 1)
@@ -159,7 +168,7 @@ def with_items(window: Scored, sents: list[Sentence]) -> Scored:
     positions = list(window.positions)
     for p in range(positions[-1] + 1, len(sents)):
         text = sents[p].text.rstrip()
-        ends = text.endswith((".", "!", "?"))
+        ends = text.endswith(_SENTENCE_ENDS)
         if len(text.split()) > (ITEM_WORDS if ends else HEADLINE_WORDS):
             break  # a sentence of the article, not an item
         positions.append(p)
@@ -181,22 +190,29 @@ def with_paragraph_next(window: Scored, sents: list[Sentence]) -> Scored:
     return window_at(window, sents, [pos, pos + 1])
 
 
+# Runs of capitalised words: one word alone ("Sebelumnya, <Given> menjabat ...") may be a
+# person named short; a longer run is a whole name or an office's title.
+_CAPITALISED_RUN_RE = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z(][\w'()-]*)*")
+
+
 def full_name_before(
     window: Scored, sents: list[Sentence], not_names: frozenset[str] = frozenset()
 ) -> Scored | None:
-    """For a window naming someone only by the first or the last word of their name
-    ("<Given> resmi menjabat ..."), the nearest sentence before it that gives the whole
-    name (the name is what "siapa" asks); None when the window needs none."""
+    """For a window naming someone by one word alone ("<Given> resmi menjabat ..."), the
+    nearest sentence before it in its article that gives that person's whole name, first
+    or last word matching (the name is what "siapa" asks); None when the window needs none."""
     first = window.positions[0]
     if window.title:
         return None
-    said = set(re.findall(r"\b[A-Z][\w'-]+", window.text))
+    runs = (m.group() for m in _CAPITALISED_RUN_RE.finditer(window.text))
+    alone = {r for r in runs if " " not in r and r.lower() not in not_names}
+    if not alone:
+        return None
     for p in range(first - 1, -1, -1):
         text = sents[p].text
         for s, e in evidence.person_spans(text, not_names):
-            whole = text[s:e]
-            parts = whole.split()
-            if len(parts) > 1 and {parts[0], parts[-1]} & said and whole not in window.text:
+            parts = text[s:e].split()
+            if len(parts) > 1 and {parts[0], parts[-1]} & alone:
                 return window_at(window, sents, [p])
     return None
 
