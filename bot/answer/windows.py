@@ -210,6 +210,8 @@ def full_name_before(
         return None
     for p in range(first - 1, -1, -1):
         text = sents[p].text
+        if not any(w in text for w in alone):
+            continue  # (cheap first: names are looked for only where the word stands)
         for s, e in evidence.person_spans(text, not_names):
             parts = text[s:e].split()
             if len(parts) > 1 and {parts[0], parts[-1]} & alone:
