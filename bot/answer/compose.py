@@ -395,8 +395,9 @@ class Answerer:
             return [replace(p, scored=self.with_continuation(p.scored)) for p in spread(q, ranked)]
         window = self.with_continuation(best)
         if q.kind == "siapa":
-            window = with_speaker(window, self._sentences(best.article.id), q.not_names)
-            named = full_name_before(window, self._sentences(best.article.id), q.not_names)
+            sents = self._sentences(best.article.id)
+            window = with_speaker(window, sents, q.not_names)
+            named = full_name_before(window, sents, q.not_names)
             if named is not None:  # "<Given> resmi menjabat ...": who <Given> is, first
                 return [Pick(named), Pick(window)]
         if q.kind in EXPLAINED:

@@ -407,9 +407,12 @@ def missing(
         and not (q.kind == "kapan" and _event_place(p, q.words, window, article, places_in))
     ]
     yield from unmet_places
-    # "kabupaten mana di <provinsi> yang ...": a district's figure is what it asks for
-    districts = bool({"kabupaten", "kota"} & set(asked_place_kinds(q).kinds))
     if figure:
+        # "kabupaten mana di <provinsi> yang ...": a district's figure is what it asks for
+        # (read only when a province is asked about: `district_figure` concerns provinces)
+        districts = any(p.kind == "province" for p in places) and bool(
+            {"kabupaten", "kota"} & set(asked_place_kinds(q).kinds)
+        )
         yield from (
             p.name
             for p in places

@@ -12,8 +12,10 @@ from bot.answer.scoring import AIM_WORDS
 from index.gazetteer import Phrase, Place
 from index.text import STOPWORDS, stem
 
-# Nouns that only ask what kind of thing is wanted ("tgl brp?", "alasannya apa?")
+# Words asking what holds now: after a question about a target, what is reached ("terbaru"
+# is not one of them: "... yg terbaru?" asks the newest target).
 _PRESENT = frozenset({"sekarang", "kini", "now", "currently"})
+# Nouns that only ask what kind of thing is wanted ("tgl brp?", "alasannya apa?")
 ASKING_NOUNS = frozenset({"tanggal", "hari", "bulan", "tahun", "waktu", "alas", "alasan", "sebab"})
 
 

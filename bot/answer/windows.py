@@ -54,7 +54,7 @@ def headline_like(body: str, s: Sentence) -> bool:
     alone = (s.start == 0 or body[s.start - 1] == "\n") and (
         s.end == len(body) or body[s.end] == "\n"
     )
-    ends = s.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
+    ends = s.text.rstrip().endswith((*_SENTENCE_ENDS, "’", ")", ":"))
     short = alone and not ends and len(s.text.split()) <= HEADLINE_WORDS
     return short and not list_item(body, s)
 
