@@ -201,3 +201,9 @@ def test_a_statement_after_a_question_without_a_comma_is_context(reader: Reader)
     assert reader.read("apakah saya bisa daftar bpjs tk").questions == (
         "apakah saya bisa daftar bpjs tk",
     )
+
+
+def test_times_after_a_question_are_its_own(reader: Reader) -> None:
+    r = reader.read("kepala kanwil dr thn ke thn siapa aja? 2020, 2023, 2024")
+    assert r.questions == ("kepala kanwil dr thn ke thn siapa aja? 2020, 2023, 2024",)
+    assert reader.read("siapa kepala kanwil? Palembang").questions == ("siapa kepala kanwil?",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -26,7 +27,7 @@ from bot.answer.features import (
 )
 from bot.answer.followup import continued, only_a_time, within
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
-from bot.answer.question import QuestionReader, asks_address
+from bot.answer.question import QuestionReader, asks_address, asks_recipient
 from bot.answer.scoring import (
     asks_name,
     asks_office_holder,
@@ -329,6 +330,24 @@ def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
     # Each side is a plain question: "naik ga?" asks to compare, it is not what is counted.
     rose = sides(reader.parse("brp persen pekerja yg ikut bpjs tk th 2020 sm 2024? naik ga?"))
     assert len(rose) == 2 and not any("tingkat" in q.terms for q in rose)
+
+
+def test_each_time_of_a_comparison_is_asked_with_its_own_month_and_figure(
+    reader: QuestionReader,
+) -> None:
+    # A month and a year named together are one time ("October 2020 or August 2024").
+    q = reader.parse("Was the coverage for South Sumatra higher in October 2020 or in August 2024?")
+    times = sides(q)
+    assert [(s.years, s.months) for s in times] == [((2020,), (10,)), ((2024,), (8,))]
+    assert {s.kind for s in times} == {"berapa"}  # "higher or lower": each time's figure
+    assert q.kind == "ya_tidak" and len(sides(reader.parse("is JKM one of the programs?"))) == 1
+    # The figure the question states is one time's, to confirm; no term of the other time.
+    told = reader.parse("maret 2024 katanya 1,1 jt pekerja terlindungi, trs agustus 2024 jd brp?")
+    march, august = sides(told)
+    assert "1,1" in told.terms and not {"1,1"} & {*march.terms, *august.terms}
+    stated = "Hingga Maret 2024 ada 1,1 juta pekerja terlindungi."
+    assert march.compared and not only_given_figures(march, stated)
+    assert only_given_figures(replace(march, compared=False), stated)
 
 
 def test_a_percent_sign_asks_for_a_percentage(reader: QuestionReader) -> None:
@@ -1470,3 +1489,21 @@ def test_now_after_a_target_asks_what_is_reached_not_the_target(reader: Question
     assert asks_target(later)  # another year's target
     newest = continued(before, reader.parse("yang terbaru berapa?"))
     assert asks_target(newest)  # the newest target
+
+
+def test_a_follow_up_leaves_the_figure_told_before_and_the_words_comparing(
+    reader: QuestionReader,
+) -> None:
+    before = reader.parse("Taun 2020 coverage Sumsel 36 persen")
+    after = continued(before, reader.parse("nah taun 2024 berapo? naik apo turun?"))
+    assert "36" in before.terms and "36" not in after.terms and "coverage" in after.terms
+    assert after.years == (2024,) and not {"tingkat", "turun"} & {*after.terms, *after.head}
+
+
+def test_to_whom_is_answered_by_a_group_of_people(reader: QuestionReader) -> None:
+    q = reader.parse("Gubernur bilang layanan BPJS TK diberikan kepada siapa?")
+    assert asks_recipient(q) and not asks_office_holder(q) and not role_unknown(q)
+    citizens = "Layanan ini diberikan kepada seluruh warga negara."
+    assert fits_kind(q, citizens)
+    assert not fits_kind(reader.parse("siapa yang meresmikan layanan itu?"), citizens)
+    assert not asks_recipient(reader.parse("siapa kepala kantor cabang?"))

@@ -12,6 +12,11 @@ from bot.answer.question import COMPARISON_CUES, Question
 from bot.answer.scoring import PLACE_NOUNS
 from index.text import MONTH_WORDS, STOPWORDS, stem
 
+# Words comparing amounts: a yes/no comparison of two times asks each time's figure.
+_MAGNITUDES = frozenset(
+    "naik turun meningkat menurun bertambah berkurang tinggi rendah banyak sedikit "
+    "higher lower more less increase decrease rise fall".split()
+)
 _JOINERS = {"atau", "sama", "vs", "versus", "dan", "dengan", "dibanding", "dibandingkan", "or"}
 
 
@@ -21,19 +26,36 @@ def sides(q: Question) -> list[Question]:
     kind = q.kind
     if kind == "apa_saja" and ("siapa" in q.words or "berapa" in q.words):
         kind = "siapa" if "siapa" in q.words else "berapa"  # "siapa aja" of each side: who
+    if kind in ("ya_tidak", "umum") and set(q.words) & _MAGNITUDES:
+        kind = "berapa"  # "was it higher in 2020 or in 2024?": each time's figure
+    # each time looked up without the figure the question states for one of them
+    figures = {t for t in q.terms if t[:1].isdigit()}
+    times = replace(
+        q,
+        kind=kind,
+        wants_latest=False,
+        compared=True,
+        terms=tuple(t for t in q.terms if t not in figures),
+        head=tuple(t for t in q.head if t not in figures),
+    )
+    if len(years) >= 2 and len(months) == len(years):  # "Oktober 2020 or Agustus 2024"
+        return [
+            plain(replace(times, years=(y,), months=(m,)))
+            for y, m in zip(years, months, strict=True)
+        ]
     if len(years) >= 2:
-        return [_plain(replace(q, years=(y,), kind=kind, wants_latest=False)) for y in years]
+        return [plain(replace(times, years=(y,))) for y in years]
     if len(months) >= 2 and not _month_range(q.words, q.text):
-        return [_plain(replace(q, months=(m,), kind=kind, wants_latest=False)) for m in months]
+        return [plain(replace(times, months=(m,))) for m in months]
     places = _compared_places(q)
     if len(places) >= 2:
         others = tuple(p for p in q.places if p not in places)
-        return [_plain(replace(q, places=(p, *others), kind=kind)) for p in places]
+        return [plain(replace(q, places=(p, *others), kind=kind)) for p in places]
     pair = _word_pair(q)
     if pair is None:
         return [q]
     a, b = pair
-    return [_plain(_without(q, b, kind)), _plain(_without(q, a, kind))]
+    return [plain(_without(q, b, kind)), plain(_without(q, a, kind))]
 
 
 def _compared_places(q: Question) -> list[Place]:
@@ -49,7 +71,7 @@ def _compared_places(q: Question) -> list[Place]:
 _CUE_STEMS = frozenset(stem(w) for w in COMPARISON_CUES)
 
 
-def _plain(side: Question) -> Question:
+def plain(side: Question) -> Question:
     """One side without the words that ask to compare ("naik ga?", "lebih tinggi"): each
     side is looked up as a plain question, and "naik" is not what its figure is about."""
     return replace(

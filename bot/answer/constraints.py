@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from bot.answer.lexicons import Place
-from bot.answer.question import JOINERS, Question, asks_address, asks_yes_or_no
+from bot.answer.question import JOINERS, Question, asks_address, asks_recipient, asks_yes_or_no
 from bot.answer.scoring import asked_place_kinds
 from bot.answer.spans import MAGNITUDES, figure_spans
 from index.records import Article
@@ -486,8 +486,8 @@ def role_unknown(q: Question) -> bool:
     if q.kind == "di_mana":  # "lokasinya di mana?": no sentence gives a location
         # an address is given by a street, not by the word (`states_address`)
         return not asks_address(q.words, q.kind) and _where_of(q.words) in unknown
-    if q.kind not in ("siapa", "apa_saja"):
-        return False
+    if q.kind not in ("siapa", "apa_saja") or asks_recipient(q):
+        return False  # "kepada siapa": a group of people, named by any words
     at = next((i for i, w in enumerate(q.words) if w in ("siapa", "who")), None)
     if at is None:
         return False

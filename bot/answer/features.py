@@ -132,6 +132,8 @@ def only_given_figures(q: Question, text: str) -> bool:
     """Whether every figure of `text` is one the question itself states ("dari 3 jutaan
     pekerja, yg terlindungi berapa?" is not answered by "3 jutaan orang"); a figure the
     user asks to have checked ("santunan JKM 42 jt ya?") is not one it states."""
+    if q.compared:
+        return False
     given = {
         m.group()
         for m in spans.NUMBER_RE.finditer(q.text)

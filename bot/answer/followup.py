@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from bot.answer.compare import plain
 from bot.answer.constraints import TOPICS
 from bot.answer.question import Question, has_phrase, is_time
 from bot.answer.scoring import AIM_WORDS
@@ -42,27 +43,34 @@ def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()
     aim_stems = {stem(w) for w in aim}
     skipped = STOPWORDS | aim
     topic = [w for w in before.words if w not in skipped and not is_time(w)]
-    return replace(
-        q,
-        kind=kind,
-        words=(*topic, *q.words),
-        terms=tuple(
-            dict.fromkeys((*(t for t in before.terms if t not in period | aim_stems), *q.terms))
-        ),
-        head=tuple(t for t in before.head if not is_time(t) and t not in aim_stems) + q.head,
-        unit=unit,
-        places=carried(q.places, before.places),
-        people=q.people or before.people,
-        years=q.years if own_time else before.years,
-        months=q.months if own_time else before.months,
-        context_terms=tuple(t for t in q.context_terms if t not in before.terms),
-        # as well known as the question it continues, with its own unknown words ("alasannya
-        # apa?" names no word of it; "trus 2023 utk <nama>?" names one the articles never use)
-        unknown_common=tuple(dict.fromkeys(before.unknown_common + q.unknown_common)),
-        unknown_rare=tuple(dict.fromkeys(before.unknown_rare + q.unknown_rare)),
-        common_share=before.common_share,
-        rare_share=max(before.rare_share, q.rare_share),
-        asked_unknown=before.asked_unknown,
+    # "2020 coverage 36 persen, nah 2024 berapo? naik apo turun?": the figure told of the
+    # time before is no term of this one, and "naik" only compares
+    told = {t for t in before.terms if t[:1].isdigit()}
+    return plain(
+        replace(
+            q,
+            kind=kind,
+            words=(*topic, *q.words),
+            terms=tuple(
+                dict.fromkeys(
+                    (*(t for t in before.terms if t not in period | aim_stems | told), *q.terms)
+                )
+            ),
+            head=tuple(t for t in before.head if not is_time(t) and t not in aim_stems) + q.head,
+            unit=unit,
+            places=carried(q.places, before.places),
+            people=q.people or before.people,
+            years=q.years if own_time else before.years,
+            months=q.months if own_time else before.months,
+            context_terms=tuple(t for t in q.context_terms if t not in before.terms),
+            # as well known as the question it continues, with its own unknown words ("alasannya
+            # apa?" names no word of it; "trus 2023 utk <nama>?" names one the articles never use)
+            unknown_common=tuple(dict.fromkeys(before.unknown_common + q.unknown_common)),
+            unknown_rare=tuple(dict.fromkeys(before.unknown_rare + q.unknown_rare)),
+            common_share=before.common_share,
+            rare_share=max(before.rare_share, q.rare_share),
+            asked_unknown=before.asked_unknown,
+        )
     )
 
 

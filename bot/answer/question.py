@@ -106,6 +106,9 @@ class Question:
     local_names: tuple[str, ...] = ()
     # "sejak kapan / sampai kapan": the words one of which the answer must write (stems)
     time_cues: frozenset[str] = frozenset()
+    # one time of a comparison ("maret 1,1 jt, agustus brp?"): a figure the question states
+    # is that time's figure to confirm, not one to look past
+    compared: bool = False
 
 
 # How much an English word the English lexicon does not read weighs among the words the
@@ -232,6 +235,18 @@ def _asks_which_time(words: Sequence[str]) -> bool:
             continue  # "apa" opens a clause of its own
         return True
     return False
+
+
+_TO_WHOM = frozenset({"kepada", "untuk", "bagi", "buat", "to", "for"})
+
+
+def asks_recipient(q: Question) -> bool:
+    """ "Layanan diberikan kepada siapa?", "for whom ...": who something is for, a group of
+    people as well as a person or an institution."""
+    return any(
+        a in _TO_WHOM and b in ("siapa", "who", "whom")
+        for a, b in zip(q.words, q.words[1:], strict=False)
+    )
 
 
 def question_kind(words: tuple[str, ...]) -> str:

@@ -117,6 +117,8 @@ class Reader:
                 parts = self._compound(core)
                 questions.append(parts[0])
                 questions += [f"{_LINKED}{part}" for part in parts[1:]]
+            elif questions and words and all(self.timed([w]) for w in words):
+                questions[-1] += f" {core}"  # "... siapa aja? 2020, 2023, 2024": its times
             else:
                 context.append(core)
         if not questions:

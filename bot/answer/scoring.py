@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.answer import evidence, spans
-from bot.answer.question import ASKING_WORDS, TIME_NOUNS, Question
+from bot.answer.question import ASKING_WORDS, TIME_NOUNS, Question, asks_recipient
 from index.records import Article, Sentence
 from index.text import MONTH_WORDS, STOPWORDS, split_sentences, stem, words
 
@@ -322,6 +322,8 @@ def fits_kind(q: Question, text: str) -> bool:
             return any(not _named_in(q, text[s:e]) for s, e in (*people, *runs))
         if asks_office_holder(q):
             return bool(people)
+        if asks_recipient(q):
+            return True  # "diberikan kepada siapa?": "kepada seluruh warga negara"
         return bool(people or evidence.institution_spans(text))
     if q.kind == "kapan":
         return bool(_dates(q, text)) or (asks_deadline(q) and bool(spans.duration_spans(text)))
@@ -369,8 +371,8 @@ _DO = frozenset({"do", "does", "did"})
 def asks_office_holder(q: Question) -> bool:
     """ "Siapa kepala ...": the answer names a person, not the institution. Not "who did the
     head meet": who did / does a role-holder do something asks for someone else."""
-    if q.kind != "siapa" or not _ROLE_STEMS & set(q.head):
-        return False
+    if q.kind != "siapa" or not _ROLE_STEMS & set(q.head) or asks_recipient(q):
+        return False  # "gubernur bilang diberikan kepada siapa?": the governor speaks
     after = [q.words[i + 1] for i, w in enumerate(q.words[:-1]) if w in ("siapa", "who")]
     appointed = bool({"as", "sebagai"} & set(q.words))  # "who did they appoint as head"
     return appointed or not _DO & set(after)
