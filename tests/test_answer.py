@@ -684,3 +684,35 @@ def test_a_question_naming_an_outlet_is_answered_from_its_articles(engine: Engin
     assert len(both.citations) == 2
     alpha = engine.ask("brp pekerja sumsel yg udah terlindungi menurut koran alpha?")
     assert [c.article_id for c in alpha.citations] == ["alpha-2024-08-02"]
+
+
+def test_a_colloquial_form_of_a_common_word_is_not_corrected_to_a_corpus_word(
+    engine: Engine,
+) -> None:
+    q = engine.answerer.reader.parse("yg ngadu ke gubernur itu siapa?")
+    assert "adu" in q.words
+
+
+def test_a_second_question_keeps_the_time_and_a_follow_up_the_place_it_asks_about(
+    engine: Engine,
+) -> None:
+    asked = engine.answerer.read(
+        "berapa pekerja sumsel terlindungi 2024? trus siapa kepala kanwilnya?"
+    )
+    who = asked[1].sides[0]
+    assert who.years == (2024,) and who.places == ()  # who heads it, wherever
+    when = engine.answerer.read("berapa pekerja sumsel terlindungi tahun 2024? trus kapan itu?")
+    assert [p.name for p in when[1].sides[0].places] == ["Sumatera Selatan"]
+
+
+def test_a_question_of_its_own_sentence_keeps_no_time_of_the_one_before(engine: Engine) -> None:
+    asked = engine.answerer.read(
+        "Berapa persen pekerja Sumsel yang terlindungi pada tahun 2020? "
+        "Siapa Kepala Kanwil BPJS Ketenagakerjaan Sumbagsel?"
+    )
+    assert asked[1].sides[0].years == () and asked[1].sides[0].wants_latest
+    # cut from the same sentence, it asks of the same time
+    linked = engine.answerer.read(
+        "Berapa pekerja Sumsel yang terlindungi pada Maret 2024, dan apa saja program BPJS?"
+    )
+    assert (linked[1].sides[0].years, linked[1].sides[0].months) == ((2024,), (3,))

@@ -126,6 +126,13 @@ def test_no_answer_shows_boilerplate(reports: dict[str, Report], name: str) -> N
     assert shown == []
 
 
+def test_nya_written_apart_points_back_to_the_question_before(engine: Engine) -> None:
+    asked = engine.answerer.read(
+        "iuran pekerja rentan brp per bulan? trus total anggaran APBD-nya brp?"
+    )
+    assert len(asked) == 2 and asked[1].follows
+
+
 def test_dev_set_is_big_and_varied_enough() -> None:
     questions = load_dev_set(EVAL / "dev.jsonl")
     tags = [t for q in questions for t in q.tags]

@@ -326,6 +326,12 @@ def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
     named = [[p.name for p in q.places if p.kind == "province"] for q in by_place]
     assert named == [["Sumatera Selatan"], ["Jambi"]]
     assert len(sides(reader.parse("berapa pekerja terlindungi di Palembang, Sumsel?"))) == 1
+    # ... unless a joiner stands between them: then the city is compared with its province
+    city_or_province = sides(reader.parse("palembang vs sumsel, persen cover mana yg lbh tinggi?"))
+    assert [[p.name for p in q.places] for q in city_or_province] == [
+        ["Palembang"],
+        ["Sumatera Selatan"],
+    ]
     assert len(sides(reader.parse("Pekerja asal Lampung yang kerja di Palembang ada berapa?"))) == 1
     # Each side is a plain question: "naik ga?" asks to compare, it is not what is counted.
     rose = sides(reader.parse("brp persen pekerja yg ikut bpjs tk th 2020 sm 2024? naik ga?"))
@@ -678,6 +684,36 @@ def test_a_window_naming_its_own_month_does_not_borrow_the_month_before_it(
     assert unmet(q, "Klaim itu naik 5 persen.", before, march, lambda _: frozenset(), names) == []
 
 
+def test_the_same_period_is_the_one_named_last_before_however_far_back(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("berapa peserta meninggal dunia januari 2039?")
+    names = {1: ("januari",), 2: ("februari",)}
+    march = _article(dated=date(2039, 3, 10))
+    period = "Sepanjang Januari 2039, klaim dibayarkan untuk 41.380 kasus. Rinciannya:"
+    items = ["JHT: Rp598,2 miliar", "JKK: Rp39,7 miliar", "JKM: Rp41,3 miliar"]
+    same = "Pada periode yang sama tercatat 19 peserta meninggal dunia."
+    assert unmet(q, same, [period, *items], march, lambda _: frozenset(), names) == []
+    other = "Tercatat 19 peserta meninggal dunia."
+    assert unmet(q, other, [period, *items], march, lambda _: frozenset(), names)
+    # the period named last, not any named before
+    february = "Pada Februari 2039, klaim dibayarkan untuk 12.000 kasus."
+    assert unmet(q, same, [period, *items, february], march, lambda _: frozenset(), names)
+
+
+def test_cases_count_what_follows_them_and_becoming_is_not_counted(
+    reader: QuestionReader,
+) -> None:
+    accidents = reader.parse("How many workplace accidents were recorded in South Sumatra?")
+    text = "Pada periode yang sama tercatat 1.362 kasus kecelakaan kerja."
+    assert unit_match(accidents, text) == 1.0
+    assert unit_match(reader.parse("berapa peserta yang terdaftar?"), text) == -1.0
+    arrears = reader.parse("tunggakan iuran perusahaan turun dari berapa menjadi berapa?")
+    assert "jadi" not in arrears.head and "usaha" in arrears.head
+    # "menjadi" is passed over, not where what is asked about ends
+    assert asks_office_holder(reader.parse("siapa menjadi pj gubernur sumsel?"))
+
+
 def test_what_a_figure_counts_is_never_a_function_word(reader: QuestionReader) -> None:
     q = reader.parse("berapa pekerja informal yang terdaftar?")
     assert unit_match(q, "Jumlahnya mencapai 12.000 atau 30 persen dari target.") == 0.0
@@ -724,6 +760,17 @@ def test_a_short_follow_up_keeps_the_time_and_place_of_the_question_before(
     before = reader.parse("Untuk tahun 2020, siapa pejabat yang melapor ke gubernur Sumsel?")
     after = within(before, reader.parse("berapa persen angkanya?"))
     assert after.years == (2020,) and after.places == before.places
+    # A question of its own keeps only the time: the place it was about may be the asker's.
+    own = within(before, reader.parse("ado program khusus wong pasar dak"), places=False)
+    assert own.years == (2020,) and own.places == ()
+
+
+def test_early_or_late_in_a_year_is_when_not_which_office(reader: QuestionReader) -> None:
+    q = reader.parse("who was acting governor earlier in 2024?")
+    assert "awal" in q.words and "awal" not in q.head
+    assert office_named(q, frozenset({"jabat", "gubernur", "sumatera", "selatan"}))
+    # "awal" before no time is a word of what is asked about
+    assert "awal" in reader.parse("Berapa saldo awal JHT peserta?").head
 
 
 def test_an_english_word_does_not_break_a_glossary_phrase(reader: QuestionReader) -> None:
@@ -1505,5 +1552,13 @@ def test_to_whom_is_answered_by_a_group_of_people(reader: QuestionReader) -> Non
     assert asks_recipient(q) and not asks_office_holder(q) and not role_unknown(q)
     citizens = "Layanan ini diberikan kepada seluruh warga negara."
     assert fits_kind(q, citizens)
+    assert not fits_kind(q, "Acara itu digelar di Jakarta pada Senin.")  # names no one
+    assert asks_recipient(reader.parse("Who is the JKP program for?"))
     assert not fits_kind(reader.parse("siapa yang meresmikan layanan itu?"), citizens)
     assert not asks_recipient(reader.parse("siapa kepala kantor cabang?"))
+
+
+def test_a_rate_after_berapa_asks_the_amount_of_what_came_before(reader: QuestionReader) -> None:
+    q = reader.parse("iuran yg ditanggung pemkab tu brp per org per bulan?")
+    assert (q.unit, q.head) == ("uang", ("iur",))
+    assert reader.parse("berapa orang yang iurannya ditanggung pemkab?").unit == "jumlah"

@@ -8,7 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from bot.answer import evidence
-from bot.answer.constraints import LOCALE_REACH, constrained, meets
+from bot.answer.constraints import (
+    LOCALE_REACH,
+    PERIOD_REACH,
+    SAME_PERIOD_RE,
+    constrained,
+    meets,
+)
 from bot.answer.features import (
     LinearScorer,
     Window,
@@ -221,7 +227,8 @@ class CandidateFinder:
         if not scored.title:
             sents = self.sentences(scored.article.id)
             start = scored.positions[0]
-            before = [s.text for s in sents[max(0, start - LOCALE_REACH) : start]]
+            reach = PERIOD_REACH if SAME_PERIOD_RE.search(scored.text) else LOCALE_REACH
+            before = [s.text for s in sents[max(0, start - reach) : start]]
             lead = window_lead(scored)
             if lead:  # an item of a list: its announcing paragraph places it, as one
                 before.append(lead)

@@ -6,16 +6,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.answer.constraints import LOCALES, TOPICS
+from bot.answer.constraints import LOCALES, TOPICS, named_figures
 from bot.answer.lexicons import Place
-from bot.answer.question import COMPARISON_CUES, Question
+from bot.answer.question import COMPARISON_CUES, Question, is_year
 from bot.answer.scoring import PLACE_NOUNS
 from index.text import MONTH_WORDS, STOPWORDS, stem
 
-# Words comparing amounts: a yes/no comparison of two times asks each time's figure.
-_MAGNITUDES = frozenset(
-    "naik turun meningkat menurun bertambah berkurang tinggi rendah banyak sedikit "
-    "higher lower more less increase decrease rise fall".split()
+# Words by which a yes/no question about two times compares their figures ("naik dak?",
+# "lebih tinggi", "was it higher in 2020 or in 2024?"): each time's figure is asked.
+_COMPARES_AMOUNTS = frozenset(
+    "naik turun meningkat menurun bertambah berkurang lebih higher lower more less bigger "
+    "smaller larger increase increased decrease decreased rise rose fall fell".split()
 )
 _JOINERS = {"atau", "sama", "vs", "versus", "dan", "dengan", "dibanding", "dibandingkan", "or"}
 
@@ -26,27 +27,8 @@ def sides(q: Question) -> list[Question]:
     kind = q.kind
     if kind == "apa_saja" and ("siapa" in q.words or "berapa" in q.words):
         kind = "siapa" if "siapa" in q.words else "berapa"  # "siapa aja" of each side: who
-    if kind in ("ya_tidak", "umum") and set(q.words) & _MAGNITUDES:
-        kind = "berapa"  # "was it higher in 2020 or in 2024?": each time's figure
-    # each time looked up without the figure the question states for one of them
-    figures = {t for t in q.terms if t[:1].isdigit()}
-    times = replace(
-        q,
-        kind=kind,
-        wants_latest=False,
-        compared=True,
-        terms=tuple(t for t in q.terms if t not in figures),
-        head=tuple(t for t in q.head if t not in figures),
-    )
-    if len(years) >= 2 and len(months) == len(years):  # "Oktober 2020 or Agustus 2024"
-        return [
-            plain(replace(times, years=(y,), months=(m,)))
-            for y, m in zip(years, months, strict=True)
-        ]
-    if len(years) >= 2:
-        return [plain(replace(times, years=(y,))) for y in years]
-    if len(months) >= 2 and not _month_range(q.words, q.text):
-        return [plain(replace(times, months=(m,))) for m in months]
+    if len(years) >= 2 or (len(months) >= 2 and not _month_range(q.words, q.text)):
+        return _times(q, kind, years, months)
     places = _compared_places(q)
     if len(places) >= 2:
         others = tuple(p for p in q.places if p not in places)
@@ -58,6 +40,41 @@ def sides(q: Question) -> list[Question]:
     return [plain(_without(q, b, kind)), plain(_without(q, a, kind))]
 
 
+def _times(
+    q: Question, kind: str, years: tuple[int, ...], months: tuple[int, ...]
+) -> list[Question]:
+    """One question per year, or per month ("Oktober 2020 or Agustus 2024": per month with its
+    year), each looked up without the figures the question states ("maret 1,1 jt, agustus
+    brp?": the March figure is to be confirmed, and is no term of August's)."""
+    if kind in ("ya_tidak", "umum") and set(q.words) & _COMPARES_AMOUNTS:
+        kind = "berapa"
+    stated = set(named_figures(q.text))
+    times = replace(
+        q,
+        kind=kind,
+        wants_latest=False,
+        compared=True,
+        terms=tuple(t for t in q.terms if t not in stated),
+        head=tuple(t for t in q.head if t not in stated),
+    )
+    dated = _month_years(q.words)
+    ranged = _month_range(q.words, q.text)  # "jan-mar 2024 vs jan-mar 2025": the same months
+    if len(years) >= 2 and len(dated) == len(years) == len(months) and not ranged:
+        return [plain(replace(times, years=(y,), months=(m,))) for m, y in dated]
+    if len(years) >= 2:
+        return [plain(replace(times, years=(y,))) for y in years]
+    return [plain(replace(times, months=(m,))) for m in months]
+
+
+def _month_years(words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(month, year) for each month written just before its year ("oktober 2020")."""
+    return [
+        (MONTH_WORDS[w], int(after))
+        for w, after in zip(words, words[1:], strict=False)
+        if w in MONTH_WORDS and is_year(after)
+    ]
+
+
 def _compared_places(q: Question) -> list[Place]:
     """The places a question sets side by side ("<kabupaten> sm <kota>", "<provinsi>
     dibanding <provinsi>"): two or more, none inside another (a city and its province are
@@ -65,7 +82,20 @@ def _compared_places(q: Question) -> list[Place]:
     if not (set(q.words) & (_JOINERS | COMPARISON_CUES)):
         return []  # "pekerja asal <provinsi> yang kerja di <kota>": one question
     named = [p for p in q.places if p.kind in LOCALES]
-    return [p for p in named if not any(o.province == p.name for o in named)]
+    return [
+        p for p in named if not any(o.province == p.name and not _joined(q, o, p) for o in named)
+    ]
+
+
+def _joined(q: Question, a: Place, b: Place) -> bool:
+    """ "<kota> vs <provinsi>": the two places stand either side of a joiner (compared, even
+    a city and its province)."""
+    first, second = a.name.lower().split(), b.name.lower().split()
+    for x, y in ((first, second), (second, first)):
+        for left, joiner, right in zip(q.words, q.words[1:], q.words[2:], strict=False):
+            if left == x[-1] and joiner in _JOINERS and right == y[0]:
+                return True
+    return False
 
 
 _CUE_STEMS = frozenset(stem(w) for w in COMPARISON_CUES)

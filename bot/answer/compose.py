@@ -17,7 +17,7 @@ from bot.answer.citing import cite, distinct
 from bot.answer.compare import sides
 from bot.answer.config import MAX_QUESTION_CHARS
 from bot.answer.features import LinearScorer
-from bot.answer.followup import ASKING_NOUNS, continued, only_a_time, within
+from bot.answer.followup import ASKING_NOUNS, continued, names_its_time, only_a_time, within
 from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import asked_ordinal, list_windows
@@ -29,7 +29,7 @@ from bot.answer.refusals import PARTLY, REFUSALS
 from bot.answer.retrieval import CONTEXT_WEIGHT, K_CHUNKS, Searcher, query_of, within_dates
 from bot.answer.scoring import Scored, asks_office_holder, target_spans
 from bot.answer.spans import NUMBER_RE, has_money, has_percent, people_count
-from bot.answer.vocabulary import is_common, nearest_common
+from bot.answer.vocabulary import COMMON_ZIPF, is_common, is_english, nearest_common, zipf_id
 from bot.answer.windows import (
     full_name_before,
     window_at,
@@ -120,12 +120,15 @@ class Answerer:
         """A corpus word for a misspelt or colloquial one, or None to keep the word."""
         if word in STOPWORDS or self._known(stem(word)):
             return None
-        for form in colloquial_forms(word):
+        forms = colloquial_forms(word)
+        for form in forms:
             if form in STOPWORDS or self._known(stem(form)):
                 return form
         if is_common(word):
             return None  # a real word the articles happen not to use
-        return self.index.lexical.correct(word) or nearest_common(word)
+        # "ngadu": a common word's colloquial form ("adu"), not a misspelling of "ngaku"
+        common = next((f for f in forms if zipf_id(f) >= COMMON_ZIPF and not is_english(f)), None)
+        return common or self.index.lexical.correct(word) or nearest_common(word)
 
     def _substance(self, standard: Sequence[str]) -> int:
         """How many of the words typed name something the articles know (not counting
@@ -158,18 +161,20 @@ class Answerer:
         reading = self.messages.read(text)
         out: list[Asked] = []
         previous: tuple[str, Question] | None = None
-        for asked in reading.questions:
+        for at, asked in enumerate(reading.questions):
             # A short follow-up ("trus kerja samanya lewat siapa?") is about what the question
             # before it was about, and one naming nothing but a time ("trus feb 2026 udh
             # brp?") asks it again; a full question stands on its own.
             standard = self.reader.standard(asked)
             substance = self._substance(standard)
             # "..., dan berapa santunan yang diterima ahli warisnya?": "-nya" points back
-            refers = any(len(w) > 5 and w.endswith("nya") for w in standard)
+            # ("APBD-nya": "-nya" written apart)
+            refers = any((len(w) > 5 and w.endswith("nya")) or w == "nya" for w in standard)
             follow_up = previous is not None and (substance < FOLLOW_UP_TERMS or refers)
             before = f" {previous[0]}" if previous and follow_up else ""
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
             asks_only = not substance or not set(q.terms) - ASKING_NOUNS  # "tgl brp?"
+            own = q.years or q.months or q.people  # a time or a person fixes who it was
             told = self._told(reading) if previous is None and substance < FOLLOW_UP_TERMS else None
             if told is not None:
                 # "Kami dengar ada acara <X> Agustus 2024. Itu acaranya di mana?": what the
@@ -177,9 +182,14 @@ class Answerer:
                 q = continued(told, q)
             elif previous and follow_up and asks_only and only_a_time(q):
                 q = continued(previous[1], q, self.reader.lexicons.markers("period").items)
-            elif previous and follow_up and not (q.years or q.months or q.wants_latest):
-                q = within(previous[1], q)  # "..., berapa persen angkanya?": the same time
-            pinned = q.years or q.months or q.people  # a time or a person fixes who it was
+            elif previous and (follow_up or at in reading.linked) and not names_its_time(q):
+                # "..., berapa persen angkanya?", "... ya? mulai kapan?": the same time and
+                # place (how many, when, where; "which participants is it for?" is about
+                # what the answer before was about, wherever it is); "... in 2039, and how
+                # many died?" (cut from the same sentence): the same time
+                placed = q.kind in ("berapa", "kapan", "di_mana")
+                q = within(previous[1], q, places=follow_up and placed)
+            pinned = (q.years or q.months or q.people) if follow_up else own
             # "siapa kepala X?", "siapa kepala X yang baru?": who holds it now
             if asks_office_holder(q) and set(q.terms) - {"baru"} <= set(q.head) and not pinned:
                 q = replace(q, wants_latest=True)

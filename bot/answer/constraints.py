@@ -19,6 +19,12 @@ from index.text import STOPWORDS, split_sentences, stem, words
 
 NEARBY = 2  # sentences before an answer that still count for the months they name
 LOCALE_REACH = 6  # sentences before an answer searched for the place it is about
+# "Pada periode yang sama ...": the period is the one named last before, however far back
+SAME_PERIOD_RE = re.compile(
+    r"\b(?:periode|kurun waktu|waktu|bulan) (?:yang sama|tersebut)\b|\bperiode itu\b",
+    re.IGNORECASE,
+)
+PERIOD_REACH = 12  # sentences before such an answer searched for its period
 _LOCAL = ("kabupaten", "kota")
 LOCALES = (*_LOCAL, "province")  # the kinds of place a figure can be about
 # What else a figure is about: a program, a group of workers, a kind of work
@@ -290,6 +296,11 @@ def year_met(
 _DAY_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")  # "(9/2/2026)"
 
 
+def _names_month(text: str, month_names: dict[int, tuple[str, ...]]) -> bool:
+    lower = _spaced(text)
+    return any(f" {name} " in lower for names in month_names.values() for name in names)
+
+
 def month_met(
     month: int,
     years: Sequence[int],
@@ -370,9 +381,11 @@ def missing(
         # A window naming no month may lean on the sentences before it ("sepanjang Januari
         # ... Total nilai ..."); one that names a month says its own ("Sementara pada
         # Februari ...").
-        lower = _spaced(window)
-        own = any(f" {name} " in lower for names in month_names.values() for name in names)
-        near = window if own else " ".join([*before[-NEARBY:], window])
+        own = _names_month(window, month_names)
+        lead = before[-NEARBY:]
+        if SAME_PERIOD_RE.search(window):  # the last sentence before that names a month
+            lead = [t for t in before if _names_month(t, month_names)][-1:]
+        near = window if own else " ".join([*lead, window])
         if not any(month_met(m, q.years, near, article, month_names, own) for m in q.months):
             yield from (f"month {m}" for m in q.months)  # one month of a period is enough
     if q.time_cues and not q.time_cues & {stem(w) for w in words(window)}:

@@ -114,15 +114,18 @@ _PAID = {"total", "klaim", "manfaat", "dibayar", "dibayarkan", "membayar", "baya
 
 def _counts(noun: tuple[str, ...], wanted: set[str] | frozenset[str]) -> bool:
     """The figure's noun is what the question counts: its first word, or the second after a
-    word for people ("2.150 tukang ojek" counts ojek; "12.840 perangkat desa" not desa)."""
+    word for people or for cases ("2.150 tukang ojek" counts ojek; "1.362 kasus kecelakaan"
+    counts accidents; "12.840 perangkat desa" not desa)."""
     if stem(noun[0]) in wanted:
         return True
-    person = spans.is_people_figure(noun[0]) or noun[0] in _PERSON_WORDS
-    return len(noun) > 1 and person and stem(noun[1]) in wanted
+    counter = spans.is_people_figure(noun[0]) or noun[0] in _PERSON_WORDS | _CASE_WORDS
+    return len(noun) > 1 and counter and stem(noun[1]) in wanted
 
 
 # Words that name people by what they do, before the noun that says what ("tukang ojek").
 _PERSON_WORDS = {"tukang", "buruh", "pengemudi", "warga", "kader", "para", "pelaku"}
+# Words that count events or things before the noun that says which ("1.362 kasus kecelakaan").
+_CASE_WORDS = {"kasus", "kejadian", "peristiwa", "unit", "buah", "jenis"}
 
 
 _CHECKED_RE = re.compile(r"\s*%?\s*(?:[^\W\d]+\s*)?(?:ya|kan|bukan|kah|right|correct)?\s*\?", re.I)
@@ -148,6 +151,10 @@ def _counted_noun(text: str, start: int, end: int) -> tuple[str, ...]:
     """The noun a figure counts: its own last word, or the one or two words after it
     ("12.840 perangkat", "2.150 tukang ojek"); none when a function word follows."""
     last = text[start:end].split()[-1].lower()
+    if last in _CASE_WORDS:  # "1.362 kasus kecelakaan": cases of what comes after
+        after_case = re.match(r"\s+([A-Za-z]+)", text[end : end + 40])
+        what = after_case.group(1).lower() if after_case else ""
+        return (last, what) if what and what not in STOPWORDS else (last,)
     if last.isalpha() and last not in spans.SCALE_WORDS and not last.startswith("rp"):
         return (last,)
     after = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[end : end + 40])

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.answer.compare import plain
-from bot.answer.constraints import TOPICS
+from bot.answer.constraints import TOPICS, named_figures
 from bot.answer.question import Question, has_phrase, is_time
 from bot.answer.scoring import AIM_WORDS
 from index.gazetteer import Phrase, Place
@@ -20,10 +20,15 @@ _PRESENT = frozenset({"sekarang", "kini", "now", "currently"})
 ASKING_NOUNS = frozenset({"tanggal", "hari", "bulan", "tahun", "waktu", "alas", "alasan", "sebab"})
 
 
+def names_its_time(q: Question) -> bool:
+    """The question names a year or a month, or asks for the newest."""
+    return bool(q.years or q.months or q.wants_latest)
+
+
 def only_a_time(q: Question) -> bool:
     """A follow-up that names a time or the newest, or nothing at all but what it asks for
     ("trus 2024?", "tgl brp?")."""
-    return bool(q.years or q.months or q.wants_latest or not set(q.terms) - ASKING_NOUNS)
+    return names_its_time(q) or not set(q.terms) - ASKING_NOUNS
 
 
 def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()) -> Question:
@@ -31,7 +36,7 @@ def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()
     question before it asked: its terms, places and people, and its time unless the
     follow-up names its own (or asks for the newest); its unit when the follow-up asks
     "berapa" without one."""
-    own_time = bool(q.years or q.months or q.wants_latest)
+    own_time = names_its_time(q)
     kind, unit = q.kind, q.unit
     if kind == "umum" or (kind == "berapa" == before.kind and unit == "jumlah"):
         kind, unit = before.kind, before.unit  # "trus 2024?", "skrg udah brp?"
@@ -45,43 +50,43 @@ def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()
     topic = [w for w in before.words if w not in skipped and not is_time(w)]
     # "2020 coverage 36 persen, nah 2024 berapo? naik apo turun?": the figure told of the
     # time before is no term of this one, and "naik" only compares
-    told = {t for t in before.terms if t[:1].isdigit()}
-    return plain(
-        replace(
-            q,
-            kind=kind,
-            words=(*topic, *q.words),
-            terms=tuple(
-                dict.fromkeys(
-                    (*(t for t in before.terms if t not in period | aim_stems | told), *q.terms)
-                )
-            ),
-            head=tuple(t for t in before.head if not is_time(t) and t not in aim_stems) + q.head,
-            unit=unit,
-            places=carried(q.places, before.places),
-            people=q.people or before.people,
-            years=q.years if own_time else before.years,
-            months=q.months if own_time else before.months,
-            context_terms=tuple(t for t in q.context_terms if t not in before.terms),
-            # as well known as the question it continues, with its own unknown words ("alasannya
-            # apa?" names no word of it; "trus 2023 utk <nama>?" names one the articles never use)
-            unknown_common=tuple(dict.fromkeys(before.unknown_common + q.unknown_common)),
-            unknown_rare=tuple(dict.fromkeys(before.unknown_rare + q.unknown_rare)),
-            common_share=before.common_share,
-            rare_share=max(before.rare_share, q.rare_share),
-            asked_unknown=before.asked_unknown,
-        )
+    told = set(named_figures(before.text))
+    q = plain(q)
+    return replace(
+        q,
+        kind=kind,
+        words=(*topic, *q.words),
+        terms=tuple(
+            dict.fromkeys(
+                (*(t for t in before.terms if t not in period | aim_stems | told), *q.terms)
+            )
+        ),
+        head=tuple(t for t in before.head if not is_time(t) and t not in aim_stems) + q.head,
+        unit=unit,
+        places=carried(q.places, before.places),
+        people=q.people or before.people,
+        years=q.years if own_time else before.years,
+        months=q.months if own_time else before.months,
+        context_terms=tuple(t for t in q.context_terms if t not in before.terms),
+        # as well known as the question it continues, with its own unknown words ("alasannya
+        # apa?" names no word of it; "trus 2023 utk <nama>?" names one the articles never use)
+        unknown_common=tuple(dict.fromkeys(before.unknown_common + q.unknown_common)),
+        unknown_rare=tuple(dict.fromkeys(before.unknown_rare + q.unknown_rare)),
+        common_share=before.common_share,
+        rare_share=max(before.rare_share, q.rare_share),
+        asked_unknown=before.asked_unknown,
     )
 
 
-def within(before: Question, q: Question) -> Question:
-    """A short follow-up naming no time or place of its own keeps the question before it
-    to its time and place ("Untuk tahun 2020, siapa ...? berapa persen angkanya?")."""
+def within(before: Question, q: Question, places: bool = True) -> Question:
+    """A question naming no time of its own keeps the question before it to its time ("...
+    in 2039, and how many died?"), and a short follow-up to its place too ("Untuk tahun
+    2020, siapa ...? berapa persen angkanya?")."""
     return replace(
         q,
         years=before.years,
         months=before.months,
-        places=carried(q.places, before.places),
+        places=carried(q.places, before.places) if places else q.places,
     )
 
 

@@ -164,7 +164,8 @@ def _asks_money(words: tuple[str, ...]) -> bool:
     near = {w.removesuffix("nya") for i in at for w in words[max(0, i - 2) : i + 3]}
     content = [w.removesuffix("nya") for w in words if w == "berapa" or w not in STOPWORDS]
     ends_asking = bool(content) and content[-1] == "berapa"  # "... berapa ya?"
-    return bool(near & _MONEY) or (ends_asking and bool(set(content[:2]) & _MONEY))
+    rate = any(words[i + 1 : i + 2] == ("per",) for i in at)  # "iuran ... brp per org?"
+    return bool(near & _MONEY) or ((ends_asking or rate) and bool(set(content[:2]) & _MONEY))
 
 
 # Nouns after "berapa" that ask for a value, not for a count of themselves.
@@ -241,12 +242,13 @@ _TO_WHOM = frozenset({"kepada", "untuk", "bagi", "buat", "to", "for"})
 
 
 def asks_recipient(q: Question) -> bool:
-    """ "Layanan diberikan kepada siapa?", "for whom ...": who something is for, a group of
-    people as well as a person or an institution."""
+    """ "Layanan diberikan kepada siapa?", "for whom ...", "who is it for?": who something is
+    for, a group of people as well as a person or an institution."""
+    asks_who = bool({"siapa", "who", "whom"} & set(q.words))
     return any(
         a in _TO_WHOM and b in ("siapa", "who", "whom")
         for a, b in zip(q.words, q.words[1:], strict=False)
-    )
+    ) or (asks_who and bool(q.words) and q.words[-1] in _TO_WHOM)
 
 
 def question_kind(words: tuple[str, ...]) -> str:
@@ -609,6 +611,8 @@ def names_now(words: Sequence[str]) -> bool:
 
 _QUESTION_WORDS = {"berapa", "siapa"}
 ASKING_WORDS = _QUESTION_WORDS | {"apa", "kapan", "mana", "bagaimana", "kenapa", "mengapa"}
+# Words placing a time within a year ("awal 2024"), not naming what is asked about.
+TIME_QUALIFIERS = frozenset({"awal", "akhir", "pertengahan"})
 _HEAD_STOP = {
     "yang",
     "pada",
@@ -626,7 +630,19 @@ _HEAD_STOP = {
     "sejak",
     "sampai",
     "hingga",
+    "per",  # "iuran ... brp per orang": a rate of what came before, not a count of people
 }
+# Verbs passed over ("turun dari berapa menjadi berapa", "siapa menjadi pj gubernur").
+_HEAD_SKIP = {"menjadi", "jadi"}
+
+
+def _stops_head(words: Sequence[str], i: int) -> bool:
+    """Whether `words[i]` ends what a question asks about: a relative or prepositional word,
+    or "awal / akhir" before a time ("siapa pj gubernur awal 2024"; not "saldo awal JHT")."""
+    if words[i] in TIME_QUALIFIERS:
+        after = words[i + 1] if i + 1 < len(words) else ""
+        return is_year(after) or after in MONTH_WORDS or after in TIME_NOUNS
+    return words[i] in _HEAD_STOP
 
 
 def asked_terms(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -647,14 +663,14 @@ def head_terms(
     if idx is None:
         return ()
     after: list[str] = []
-    for w in words[idx + 1 :]:
-        if w in _HEAD_STOP or w in question_words:
+    for i in range(idx + 1, len(words)):
+        if _stops_head(words, i) or words[i] in question_words:
             break
-        if w not in MAGNITUDES:  # "berapa juta": how many millions of what came before
-            after.append(w)
+        if words[i] not in MAGNITUDES | _HEAD_SKIP:  # "berapa juta": millions of what came before
+            after.append(words[i])
     after = [w for w in after if w not in STOPWORDS and w not in MONTH_WORDS]
     before = [w for w in words[:idx] if w not in MONTH_WORDS]
-    stop = next((i for i, w in enumerate(before) if w in _HEAD_STOP), len(before))
+    stop = next((i for i in range(len(before)) if _stops_head(before, i)), len(before))
     # "<kepala kanwil> itu siapa namanya": nothing named after the question word
     picked = after or before[:stop] or before
     return tuple(stem(w) for w in picked if w not in STOPWORDS)

@@ -40,6 +40,8 @@ class Reading:
     questions: tuple[str, ...]
     context: str = ""
     lead: str = ""  # the sentence just before the first question, if it tells of something
+    # the questions cut from the sentence of the one before ("... 2039, and how many died?")
+    linked: frozenset[int] = frozenset()
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -124,7 +126,8 @@ class Reader:
         if not questions:
             whole = self._trim(" ".join(context))
             return Reading((whole,) if whole else (), "")
-        return Reading(tuple(self._joined(questions)), " ".join(context), lead)
+        joined, linked = self._joined(questions)
+        return Reading(tuple(joined), " ".join(context), lead, linked)
 
     def _compound(self, core: str) -> list[str]:
         """A sentence asking two things ("... akhir 2021 brp persen, trus skrg udah brp?",
@@ -190,17 +193,20 @@ class Reader:
             words.pop()
         return self.is_question(words)
 
-    def _joined(self, questions: list[str]) -> list[str]:
+    def _joined(self, questions: list[str]) -> tuple[list[str], frozenset[int]]:
         """Questions too thin to stand alone joined to their neighbour: "data maret sm agustus
         beda ya? brp aja yg terlindungi" is one question, "... ? apo masalahnyo" too. The
         second question of a compound sentence stays apart (it follows up the first), and so
         does one naming a year or month ("... ? trus kalo 2020 brp?"), asking when, why, who
         or where of the one before ("... ? yg ngomong siapa"), or a thin one naming a time
-        after a thin one naming another ("target 2025 brp persen? trs skrg brp?")."""
+        after a thin one naming another ("target 2025 brp persen? trs skrg brp?"). Also the
+        indexes of the questions cut from the sentence of the one before."""
         out: list[str] = []
+        linked: set[int] = set()
         pending = ""
         for q in questions:
             if q.startswith(_LINKED) and out and not pending:
+                linked.add(len(out))
                 out.append(q[len(_LINKED) :])
                 continue
             q = q.removeprefix(_LINKED)
@@ -228,7 +234,7 @@ class Reader:
                 pending = q
         if pending:
             out.append(pending)
-        return out
+        return out, frozenset(linked)
 
     def _asked_again(self, prior: str, words: Sequence[str]) -> bool:
         """A question naming a time and one after it asking of another time, comparing

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.answer import evidence, spans
-from bot.answer.question import ASKING_WORDS, TIME_NOUNS, Question, asks_recipient
+from bot.answer.question import (
+    ASKING_WORDS,
+    TIME_NOUNS,
+    TIME_QUALIFIERS,
+    Question,
+    asks_recipient,
+)
 from index.records import Article, Sentence
 from index.text import MONTH_WORDS, STOPWORDS, split_sentences, stem, words
 
@@ -295,6 +301,10 @@ def aimed(text: str) -> str:
     return " ".join(kept)
 
 
+# Whom a sentence says something is for: a word after "kepada / untuk / bagi".
+_RECIPIENT_RE = re.compile(r"\b(?:kepada|untuk|bagi)\s+[^\W\d]", re.IGNORECASE)
+
+
 def fits_kind(q: Question, text: str) -> bool:
     """Whether `text` can answer this kind of question at all."""
     if q.kind == "berapa":
@@ -322,7 +332,7 @@ def fits_kind(q: Question, text: str) -> bool:
             return any(not _named_in(q, text[s:e]) for s, e in (*people, *runs))
         if asks_office_holder(q):
             return bool(people)
-        if asks_recipient(q):
+        if asks_recipient(q) and _RECIPIENT_RE.search(text):
             return True  # "diberikan kepada siapa?": "kepada seluruh warga negara"
         return bool(people or evidence.institution_spans(text))
     if q.kind == "kapan":
@@ -409,8 +419,13 @@ def office_named(q: Question, terms: frozenset[str]) -> bool:
     at = min(roles, key=lambda i: min((abs(i - a) for a in asked), default=i))
     office = [] if words[at] in evidence.GENERIC_ROLES else [words[at]]
     for w in words[at + 1 : at + 3]:  # "kepala kantor cabang", not only "kepala kantor"
-        if w in STOPWORDS or not w.isalpha() or w in MONTH_WORDS or w in TIME_NOUNS:
-            break  # "gubernur tahun 2020": the office is "gubernur"
+        if (
+            w in STOPWORDS
+            or not w.isalpha()
+            or w in MONTH_WORDS
+            or w in TIME_NOUNS | TIME_QUALIFIERS
+        ):
+            break  # "gubernur tahun 2020", "gubernur awal 2024": the office is "gubernur"
         office.append(w)
     return all(stem(w) in terms for w in office)
 
