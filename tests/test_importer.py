@@ -852,7 +852,14 @@ def test_outlet_from_a_copyright_owner_or_a_dateline_site_the_page_spells_out(
 
 
 @pytest.mark.parametrize(
-    "line", ["21 Mei 2027 15:20 WIB · 5 menit baca", "oleh Nama Penulis [Palembang] di 3 June 2027"]
+    "line",
+    [
+        "21 Mei 2027 15:20 WIB · 5 menit baca",
+        "oleh Nama Penulis [Palembang] di 3 June 2027",
+        # a long byline row of short parts (government and campus sites)
+        "Diposting oleh: Admin Dinas Komunikasi dan Informatika | Selasa, 15 Maret 2039 | "
+        "09:42 WIB | Dilihat: 1.286 kali",
+    ],
 )
 def test_a_header_date_beside_a_reading_time_or_a_byline_with_its_city(line: str) -> None:
     page = f"Pekerja Sumsel Makin Terlindungi BPJS Ketenagakerjaan\n{line}\n{LEAD}\n{SECOND}"

@@ -77,7 +77,7 @@ TITLE_MISSES = {
 # row ("Ditulis oleh: <team> | Rabu, 17 Maret 2038 | Kategori: ...") is not dated.
 DATE_MISSES = {
     "nk01_sriwijayaradio.txt", "nl02_kompasiana.txt", "pq02_empatlawangkab.txt", "pr03_musitv.txt",
-    "ps02_lahatkab.txt", "pu03_musirawaskab.txt", "pv01_muratarakab.txt",
+    "ps02_lahatkab.txt",
 }  # fmt: skip
 # Lines the writers disagree on: round 6's writer listed the subheadings inside an article as
 # boilerplate, the writers of rounds 7 and 8 (and PAGE_FORMAT) as body; the importer keeps them.

@@ -66,13 +66,18 @@ _AGO_RE = re.compile(
 )
 
 
+# The longest byline row read for its date ("Diposting oleh: <admin> | Selasa, 15 Maret 2039 |
+# 09:42 WIB | Dilihat: 1.286 kali"): each of its parts is short, the row need not be.
+BYLINE_ROW = 160
+
+
 def header_date(line: str) -> date | None:
     """The date of a header date line ("Kamis, 6 Maret 2025 16:20 WIB", "Situs.com -
     14/09/2021, 16:42 WIB", "Rabu 22 Jan 2025 - 11:47"): a line that is a date and little
     else (a time, a weekday, a site name). None for a sentence that mentions a date."""
     if _PRINT_STAMP_RE.match(line):
         return None  # when a browser printed the page ("6/9/22, 3:02 PM"), not when it appeared
-    if len(line) > 80:
+    if len(line) > (BYLINE_ROW if "|" in line else 80):
         return None
     if "|" in line:  # "2025-03-11 | Admin Humas | Dilihat: 1.284 kali", "Editor: X|Senin ..."
         for part in re.split(r"\s*\|\s*", line):
