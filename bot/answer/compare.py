@@ -27,8 +27,10 @@ def sides(q: Question) -> list[Question]:
     kind = q.kind
     if kind == "apa_saja" and ("siapa" in q.words or "berapa" in q.words):
         kind = "siapa" if "siapa" in q.words else "berapa"  # "siapa aja" of each side: who
-    if len(years) >= 2 or (len(months) >= 2 and not _month_range(q.words, q.text)):
-        return _times(q, kind, years, months)
+    # "jan-mar 2024": one period, not two months
+    ranged = len(months) >= 2 and _month_range(q.words, q.text)
+    if len(years) >= 2 or (len(months) >= 2 and not ranged):
+        return _times(q, kind, years, months, ranged)
     places = _compared_places(q)
     if len(places) >= 2:
         others = tuple(p for p in q.places if p not in places)
@@ -41,11 +43,12 @@ def sides(q: Question) -> list[Question]:
 
 
 def _times(
-    q: Question, kind: str, years: tuple[int, ...], months: tuple[int, ...]
+    q: Question, kind: str, years: tuple[int, ...], months: tuple[int, ...], ranged: bool
 ) -> list[Question]:
     """One question per year, or per month ("Oktober 2020 or Agustus 2024": per month with its
-    year), each looked up without the figures the question states ("maret 1,1 jt, agustus
-    brp?": the March figure is to be confirmed, and is no term of August's)."""
+    year, unless the months are one period: `ranged`, "jan-mar 2024 vs jan-mar 2025"), each
+    looked up without the figures the question states ("maret 1,1 jt, agustus brp?": the
+    March figure is to be confirmed, and is no term of August's)."""
     if kind in ("ya_tidak", "umum") and set(q.words) & _COMPARES_AMOUNTS:
         kind = "berapa"
     stated = set(named_figures(q.text))
@@ -58,7 +61,6 @@ def _times(
         head=tuple(t for t in q.head if t not in stated),
     )
     dated = _month_years(q.words)
-    ranged = _month_range(q.words, q.text)  # "jan-mar 2024 vs jan-mar 2025": the same months
     if len(years) >= 2 and len(dated) == len(years) == len(months) and not ranged:
         return [plain(replace(times, years=(y,), months=(m,))) for m, y in dated]
     if len(years) >= 2:
