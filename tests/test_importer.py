@@ -1170,3 +1170,40 @@ def test_lettered_items_without_figures_a_source_note_and_a_figure_led_list_head
     assert noted.split("\n\n") == [LEAD, SECOND, QUOTE]
     popular = body_of(raw("10 Berita Terpopuler"))
     assert popular.split("\n\n") == [LEAD, SECOND, QUOTE]
+
+
+HEADLINE = "Klaim Jaminan Hari Tua di Kota Contoh Naik 12 Persen Sepanjang Triwulan Pertama"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # a site's date bar above its tagline, then the menu, the headline and its own date
+        ["SITUS CONTOH", "Koran Kebanggaan Kota Contoh", "Selasa, 13 Maret 2040", "Home",
+         "Ekonomi", "Indeks", HEADLINE, "Selasa 13-03-2040,08:15 WIB", "Reporter : Nama Penulis"],
+        # bylines between the headline and its date, a view counter under the date
+        ["Situs Contoh", "Portal Berita Resmi Kota Contoh", "Beranda", HEADLINE,
+         "Oleh Nama Lengkap Penulis", "Editor Nama Lengkap Penyunting",
+         "Senin, 24 September 2040 | 10:12 WIB", "Dibaca : 487 kali"],
+        # a source label, then who the story is from, between the headline and its date
+        ["Situs Contoh", "Home", HEADLINE, "Sumber :", "tim Situs - Nama Penulis",
+         "Penulis : Nama Penulis", "Kamis, 15 Mei 2025 - 11:20 WIB"],
+    ],
+)  # fmt: skip
+def test_the_headline_is_found_past_taglines_bylines_and_view_counters(header: list[str]) -> None:
+    article = import_page("\n".join([*header, f"KOTA CONTOH - {LEAD}", SECOND]), source_name="x")
+    assert article.title == HEADLINE
+
+
+def test_a_masthead_in_capitals_said_again_in_the_footer_names_the_outlet() -> None:
+    page = "\n".join(
+        ["PEMERINTAH KOTA CONTOH", "Beranda", "Berita", HEADLINE, "Selasa, 14 Februari 2040",
+         LEAD, SECOND, "Berita Terbaru", "Wali Kota Contoh Buka Pasar Murah di Lima Kecamatan",
+         "Agenda", "Rabu, 15 Februari 2040 – Rapat Koordinasi Kesiapsiagaan Banjir",
+         "Pemerintah Kota Contoh", "Jl. Merdeka No. 1, Kota Contoh",
+         "© 2040 Dinas Komunikasi dan Informatika Kota Contoh"]
+    )  # fmt: skip
+    article = import_page(page, source_name="x")
+    assert article.outlet == "Pemerintah Kota Contoh"
+    assert "Rapat Koordinasi" not in article.body  # the agenda under "Berita Terbaru" is not text
+    assert article.body == f"{LEAD}\n\n{SECOND}"

@@ -43,7 +43,7 @@ from index.text import split_sentences
 # lines a site puts after every article ("Artikel ini telah tayang di ...", copyright).
 _END_RE = re.compile(
     r"^(?:(?:tags?|topik|label|kategori|berita\s+terkait|artikel\s+terkait"
-    r"|berita\s+(?:terpopuler|lainnya)|terpopuler|rekomendasi|komentar"
+    r"|berita\s+(?:terpopuler|lainnya|terbaru|terkini)|terpopuler|rekomendasi|komentar"
     r"|tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)\s*:?\s*$"
     r"|artikel\s+ini\s+telah\s+(?:tayang|terbit)|dapatkan\s+(?:update|berita)|©|copyright\b"
     r"|hak\s+cipta\b)",
@@ -187,9 +187,10 @@ TITLE_REACH = 8  # lines from the headline to the header date, bylines included
 
 
 def find_title(lines: list[str], end: int) -> int | None:
-    """Index of the headline among the header lines: the headline-shaped line nearest the
-    header date (before it, else after it), else the longest one before the article."""
-    date_at = next((i for i in range(end) if lines[i] and header_date(lines[i])), None)
+    """Index of the headline among the header lines: the headline-shaped line nearest a
+    header date (before it, else after it), the longest such line when the header has
+    several dates (a site's date bar above its tagline, then the article's own date), else
+    the longest one before the article."""
     candidates = [
         i
         for i in range(end)
@@ -197,30 +198,41 @@ def find_title(lines: list[str], end: int) -> int | None:
         and headline(lines[i])
         and not single_rule(lines[i])
         and not caption(lines[i])
+        and not site_phrase(lines[i])  # "Dibaca : 487 kali", "Editor Nama Penulis"
+        and not before_line(lines, i).endswith(":")  # "Sumber :", then who it is from
         and len(lines[i].split()) >= 4
         and not LIST_HEADER_RE.match(lines[i])
         and not DATELINE_RE.match(lines[i])  # "News - Nama Penulis, Situs": a byline
     ]
     if not candidates:
         return None
-    if date_at is not None:
-        # Byline lines ("Reporter", a name, "Editor") may stand between headline and date.
-        before = [
-            i
-            for i in candidates
-            if i < date_at
-            and date_at - i <= TITLE_REACH
-            and sum(len(lines[j].split()) >= 4 for j in range(i + 1, date_at)) <= 1
-        ]
-        under = len(before) >= 2 and before[-2] == before[-1] - 1
-        if under and (_dek(lines, before[-1]) or _name_under(lines, before[-1])):
-            return before[-2]  # the headline, then a line saying more or who issued it
-        if before:
-            return before[-1]
-        after = [i for i in candidates if 0 < i - date_at <= 2]
-        if after:
-            return after[0]
+    dates = [i for i in range(end) if lines[i] and header_date(lines[i])]
+    near = [i for d in dates if (i := _near_date(lines, candidates, d)) is not None]
+    if near:
+        return max(near, key=lambda i: (len(lines[i].split()), -i))
     return max(candidates, key=lambda i: (len(lines[i]), -i))
+
+
+def _near_date(lines: list[str], candidates: list[int], date_at: int) -> int | None:
+    """The headline candidate belonging to the header date at `date_at`: the nearest before
+    it with at most one other line of text between them (bylines, "Reporter", a name, and
+    site lines not counted), else one just after it."""
+    before = [
+        i
+        for i in candidates
+        if i < date_at
+        and date_at - i <= TITLE_REACH
+        and sum(
+            len(lines[j].split()) >= 4 and not site_phrase(lines[j]) for j in range(i + 1, date_at)
+        )
+        <= 1
+    ]
+    under = len(before) >= 2 and before[-2] == before[-1] - 1
+    if under and (_dek(lines, before[-1]) or _name_under(lines, before[-1])):
+        return before[-2]  # the headline, then a line saying more or who issued it
+    if before:
+        return before[-1]
+    return next((i for i in candidates if 0 < i - date_at <= 2), None)
 
 
 _DAY_TAIL_RE = re.compile(rf"(?i)\b{DAY_DATE_END}")

@@ -152,13 +152,14 @@ def _from_title(header: list[str], title: str | None) -> list[str]:
 
 
 def _repeated_masthead(lines: list[str]) -> str | None:
-    """The page's first line when its footer says it again ("Pemerintah Provinsi X" above
-    the menu and above the address): the site's name, which a copyright line may give as
-    the office that runs the site."""
+    """The page's first line when its footer says it again, in capitals or not ("Pemerintah
+    Provinsi X" above the menu and above the address): the site's name, which a copyright
+    line may give as the office that runs the site."""
     nonblank = [line for line in lines if line]
     first = nonblank[0] if nonblank else ""
     short = 2 <= len(first.split()) <= 6 and not re.search(r"\d|[.!?:]$", first)
-    return first if short and first in nonblank[max(1, len(nonblank) // 2) :] else None
+    footer = {line.casefold() for line in nonblank[max(1, len(nonblank) // 2) :]}
+    return first if short and first.casefold() in footer else None  # "PEMERINTAH ..." above
 
 
 def _credited_lead(dateline: re.Match[str], lines: list[str]) -> str | None:

@@ -53,6 +53,8 @@ _SITE_PHRASE_RE = re.compile(
     r"|(?:rep|red)\s*:|disclaimer\s*:|(?:sponsored|promoted|advertorial)\s*:"
     r"|(?:ralat|koreksi)(?:\s*,\s*[^:]{1,30})?\s*:"  # "Ralat, 21 November 2025: ..."
     r"|waktu\s+(?:baca|membaca)\s+\d+\s+menit|\d+\s+menit\s+(?:baca|membaca)\b"
+    r"|(?:dilihat|dibaca|views?|hits)\s*:?\s*[\d.,]+(?:\s*(?:kali|x))?$"  # "Dibaca : 487 kali"
+    r"|[\d.,]+\s*(?:kali\s+)?(?:dilihat|dibaca|views?)$"
     r"|\d+\s+min(?:ute)?s?\s+read\b"
     r"|catatan\s+redaksi\s*:|tulis\s+komentar|kirim\s+komentar|simpan\s+nama,?\s+email"
     r"|(?:dipublikasikan|diterbitkan|ditulis|diposting|dikirim)\s+oleh\b"
