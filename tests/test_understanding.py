@@ -126,6 +126,20 @@ def test_english_question_is_read_as_indonesian(reader: QuestionReader) -> None:
     assert q.kind == "siapa" and {"kepala", "kantor", "wilayah"} <= set(q.terms)
 
 
+def test_chat_short_forms_of_time_and_offices_are_read(reader: QuestionReader) -> None:
+    q = reader.parse("how many workers are protected rn?")
+    assert "rn" not in q.words and "saat ini" in " ".join(q.words)
+    q = reader.parse("wabup muba yg nyerahin kartu siapa?")
+    assert q.words[:2] == ("wakil", "bupati")
+
+
+def test_a_value_asked_for_is_not_a_count_of_itself(reader: QuestionReader) -> None:
+    # "targetnya berapa" asks the target's value: a percentage answers it
+    aim = "Wujudkan Target 50 Persen Pekerja di Sumsel Tahun 2025 Terlindungi"
+    assert unit_match(reader.parse("target tahun 2025 berapa?"), aim) == 0.0
+    assert unit_match(reader.parse("berapa desa yang ikut tahun 2025?"), aim) == -1.0
+
+
 def test_inflected_english_words_are_read_in_their_base_form(reader: QuestionReader) -> None:
     assert english_bases("disabilities")[0] == "disability"
     assert "partner" in english_bases("partnering") and "run" in english_bases("running")

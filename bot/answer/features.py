@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.answer import evidence, spans
-from bot.answer.question import Question
+from bot.answer.question import FIGURE_NOUNS, VALUE_NOUNS, Question
 from bot.answer.scoring import (
     NEAR,
     TermsOf,
@@ -75,14 +75,17 @@ class Window:
 
 
 def counted_nouns(q: Question) -> frozenset[str]:
-    """What a "berapa" question counts: its head terms ("berapa <program>", "brp <pekerja>");
-    after a mere counter ("nelayannya berapa orang?"), also the words before the question
-    word."""
-    head = frozenset(q.head)
+    """What a "berapa" question counts: its head terms ("berapa <program>", "brp <pekerja>")
+    but those naming a value ("targetnya berapa", "berapa cakupan ..."); after a mere counter
+    ("nelayannya berapa orang?"), also the words before the question word."""
+    head = frozenset(q.head) - _VALUE_STEMS
     if not head or not head <= _COUNTERS or "berapa" not in q.words:
         return head
     before = q.words[: q.words.index("berapa")]
     return head | {stem(w) for w in before if w.isalpha() and w not in STOPWORDS}
+
+
+_VALUE_STEMS = frozenset(stem(w) for w in FIGURE_NOUNS | VALUE_NOUNS)
 
 
 _COUNTERS = frozenset({"orang", "jiwa"})  # words that count people without saying who

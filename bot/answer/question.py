@@ -169,7 +169,7 @@ def _asks_money(words: tuple[str, ...]) -> bool:
 
 
 # Nouns after "berapa" that ask for a value, not for a count of themselves.
-_VALUE_NOUNS = {
+VALUE_NOUNS = {
     *("tingkat", "angka", "nilai", "besar", "capaian", "rasio", "realisasi", "share"),
     *("banyak", "lama", "jauh", "rata", "porsi", "bagian"),
     *("kenaikan", "peningkatan", "pertumbuhan", "penurunan"),
@@ -188,7 +188,7 @@ def _compares_figures(words: tuple[str, ...]) -> bool:
     """A figure set side by side without a question word: "Bandingkan cakupan ... 2026 dengan
     ... 2027", "coverage 2020 sm 2024 naik ga" (two years)."""
     two_years = sum(map(is_year, words)) >= 2
-    return bool(_FIGURE_NOUNS & set(words)) and (bool(_COMPARING & set(words)) or two_years)
+    return bool(FIGURE_NOUNS & set(words)) and (bool(_COMPARING & set(words)) or two_years)
 
 
 def _counts_a_noun(words: tuple[str, ...]) -> bool:
@@ -197,7 +197,7 @@ def _counts_a_noun(words: tuple[str, ...]) -> bool:
     at = words.index("berapa") if "berapa" in words else -1
     after = words[at + 1] if 0 <= at < len(words) - 1 else ""
     noun = after.isalpha() and after not in STOPWORDS and after not in _PERCENT
-    return noun and after not in _FIGURE_NOUNS and after not in _VALUE_NOUNS
+    return noun and after not in FIGURE_NOUNS and after not in VALUE_NOUNS
 
 
 def has_phrase(words: Sequence[str], phrase: str) -> bool:
@@ -311,7 +311,7 @@ _WHAT_VALUE_RE = re.compile(
     r"[a-z-]+){0,3}?\s+(?:figure|number|level|rate|percentage|amount|total)s?\b"
     r"(?!\s+(?:of\s+government|should|can|do|does)\b)"
 )
-_FIGURE_NOUNS = {"target", "jumlah", "total", "persentase", "coverage", "cakupan", "anggaran"}
+FIGURE_NOUNS = {"target", "jumlah", "total", "persentase", "coverage", "cakupan", "anggaran"}
 # Asking to have something checked: "bener gak", "betul nggak", "benarkah", "is it true".
 _CHECK_RE = re.compile(
     r"(?i)\b(?:bener|benar|betul|bnr)\s*"
@@ -479,7 +479,7 @@ class QuestionReader:
             kind = "ya_tidak"  # "bener gak sih ... 690 ribu?"
         # "what's the coverage target for 2025", "what coverage level ...": a value, not a
         # meaning
-        what_the = _WHAT_THE_RE.search(text) and _FIGURE_NOUNS & set(words)
+        what_the = _WHAT_THE_RE.search(text) and FIGURE_NOUNS & set(words)
         if kind in ("umum", "apa_itu") and (what_the or _WHAT_VALUE_RE.search(text)):
             kind = "berapa"
         if kind == "umum" and _compares_figures(words):
