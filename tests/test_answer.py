@@ -551,6 +551,27 @@ def test_an_item_of_a_list_holds_the_words_of_the_paragraph_announcing_it(tmp_pa
     assert coverage(Window(item, article, 1.0, False, False, lead)) > bare
 
 
+def test_a_window_need_not_repeat_the_scene_the_question_sets(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.answer.features import Window, window_features
+    from bot.answer.scoring import Weights
+
+    engine = _engine_on(tmp_path, {"theta.md": CLAIMS_ARTICLE})
+    finder = engine.answerer.finder
+    article = next(iter(engine.index.articles.values()))
+    text = "Kantor cabang membayarkan klaim JKK sebesar Rp24,3 miliar."
+
+    def coverage(message: str) -> float:
+        q = engine.answerer.read(message)[0].sides[0]
+        weights = Weights(dict.fromkeys(q.terms, 1.0))
+        window = Window(text, article, 1.0, False, False)
+        x = window_features(q, window, weights, frozenset(), finder.terms_of, finder.sequence_of)
+        return x["coverage"]
+
+    scene = coverage("Waktu rapat dengan gubernur, berapa klaim JKK kantor cabang?")
+    plain = coverage("Rapat dengan gubernur dan berapa klaim JKK kantor cabang?")
+    assert scene == 1.0 and plain < 1.0
+
+
 def test_a_person_named_in_full_by_the_question_and_by_part_of_the_name_in_the_answer(
     tmp_path,
 ) -> None:  # type: ignore[no-untyped-def]

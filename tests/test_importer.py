@@ -1195,6 +1195,16 @@ def test_the_headline_is_found_past_taglines_bylines_and_view_counters(header: l
     assert article.title == HEADLINE
 
 
+def test_a_related_storys_longer_headline_and_date_under_a_list_label_are_not_the_articles() -> (
+    None
+):
+    related = "Warga Antusias Ikuti Lomba Panjat Pinang di Lapangan Kantor Kelurahan Kota Contoh"
+    header = ["Situs Contoh", "", HEADLINE, "Senin, 12 Agustus 2024 10:15 WIB", "Reporter: Andi",
+              "Berita Terkait", related, "Minggu, 11 Agustus 2024", ""]  # fmt: skip
+    article = import_page("\n".join([*header, f"KOTA CONTOH - {LEAD}", SECOND]), source_name="x")
+    assert (article.title, str(article.dated)) == (HEADLINE, "2024-08-12")
+
+
 def test_a_masthead_in_capitals_said_again_in_the_footer_names_the_outlet() -> None:
     page = "\n".join(
         ["PEMERINTAH KOTA CONTOH", "Beranda", "Berita", HEADLINE, "Selasa, 14 Februari 2040",

@@ -133,6 +133,17 @@ def test_chat_short_forms_of_time_and_offices_are_read(reader: QuestionReader) -
     assert q.words[:2] == ("wakil", "bupati")
 
 
+def test_a_clause_setting_the_scene_is_kept_apart_from_what_is_asked(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("Waktu audiensi dgn Pj Gubernur, kepala kanwil nyampein berapa pekerja?")
+    assert "audiensi" in q.setting and "gubernur" in q.setting
+    assert not {"kepala", "kerja"} & set(q.setting) and "audiensi" in q.terms
+    # no question after the comma, or no scene word before it: no scene
+    assert reader.parse("waktu pendaftaran, lama tidak?").setting == ()
+    assert reader.parse("Audiensi dgn Pj Gubernur, berapa pekerja?").setting == ()
+
+
 def test_a_value_asked_for_is_not_a_count_of_itself(reader: QuestionReader) -> None:
     # "targetnya berapa" asks the target's value: a percentage answers it
     aim = "Wujudkan Target 50 Persen Pekerja di Sumsel Tahun 2025 Terlindungi"
@@ -368,6 +379,22 @@ def test_each_time_of_a_comparison_is_asked_with_its_own_month_and_figure(
     stated = "Hingga Maret 2024 ada 1,1 juta pekerja terlindungi."
     assert march.compared and not only_given_figures(march, stated)
     assert only_given_figures(replace(march, compared=False), stated)
+    # a month written before one year is that year's only; the words only the side after the
+    # joiner has are not the side before's ("2020's governor is no acting one")
+    q = reader.parse(
+        "who was the head of the regional office in 2020 vs the program in august 2024?"
+    )
+    before, after = sides(q)
+    assert [(s.years, s.months) for s in (before, after)] == [((2020,), ()), ((2024,), (8,))]
+    assert "program" not in before.terms and {"kepala", "program"} <= set(after.terms)
+    # a month written before the first year only is every year's; words after the last year
+    # are asked of every year
+    same_month = sides(reader.parse("berapa pekerja agustus 2023 dan 2024 yang terlindungi?"))
+    assert [s.months for s in same_month] == [(8,), (8,)]
+    assert all("lindung" in s.terms for s in same_month)
+    # a year standing first says nothing of its own: what follows is asked of both
+    both = sides(reader.parse("2020 sm 2023 yg jd kepala kantor wilayah siapa aja"))
+    assert all("kepala" in s.terms for s in both)
 
 
 def test_a_percent_sign_asks_for_a_percentage(reader: QuestionReader) -> None:
@@ -1518,6 +1545,15 @@ def test_the_newest_source_answers_now_when_it_names_as_much_of_the_question(
     assert prefer_latest(q, [old, narrower])[0] is old
     unsure = window(worded, date(2037, 10, 14), 0.1, 0.5)  # far below the best one
     assert prefer_latest(q, [old, unsure])[0] is old
+    # a figure of the same kind names less of a question asking how many ("cakupan" written
+    # as "persen pekerja terlindungi"); an office holder's window must name as much
+    best = window("Cakupan kepesertaan di Sumsel masih 36 persen.", date(2020, 11, 16), 0.9, 1.0)
+    said = window("Baru 34 persen pekerja di Sumsel terlindungi.", date(2024, 8, 2), 0.8, 0.45)
+    assert prefer_latest(q, [best, said])[0] is said
+    who = reader.parse("siapa kepala kantor wilayah sekarang?")
+    head = window("Kepala Kantor Wilayah Budi Santoso hadir.", date(2020, 11, 16), 0.9, 1.0)
+    other = window("Wakil Kepala Ani Lestari hadir.", date(2024, 8, 2), 0.8, 0.45)
+    assert prefer_latest(who, [head, other])[0] is head
 
 
 def test_which_month_or_year_asks_when_and_which_weekday_does_not(reader: QuestionReader) -> None:

@@ -46,9 +46,11 @@ def _times(
     q: Question, kind: str, years: tuple[int, ...], months: tuple[int, ...], ranged: bool
 ) -> list[Question]:
     """One question per year, or per month ("Oktober 2020 or Agustus 2024": per month with its
-    year, unless the months are one period: `ranged`, "jan-mar 2024 vs jan-mar 2025"), each
-    looked up without the figures the question states ("maret 1,1 jt, agustus brp?": the
-    March figure is to be confirmed, and is no term of August's)."""
+    year; a month written before the first year only is every year's, "agustus 2023 dan
+    2024", one before a later year only that year's, "2020 vs August 2024"; unless the months
+    are one period: `ranged`, "jan-mar 2024 vs jan-mar 2025"), each looked up without the
+    figures the question states ("maret 1,1 jt, agustus brp?": the March figure is to be
+    confirmed, and is no term of August's)."""
     if kind in ("ya_tidak", "umum") and set(q.words) & _COMPARES_AMOUNTS:
         kind = "berapa"
     stated = set(named_figures(q.text))
@@ -61,11 +63,35 @@ def _times(
         head=tuple(t for t in q.head if t not in stated),
     )
     dated = _month_years(q.words)
-    if len(years) >= 2 and len(dated) == len(years) == len(months) and not ranged:
-        return [plain(replace(times, years=(y,), months=(m,))) for m, y in dated]
     if len(years) >= 2:
-        return [plain(replace(times, years=(y,))) for y in years]
+        per_year = [replace(times, years=(y,)) for y in years]
+        if dated and not ranged:
+            own = {y: tuple(m for m, at in dated if at == y) for y in years}
+            first = own[next(int(w) for w in q.words if is_year(w) and int(w) in own)]
+            per_year = [replace(side, months=own[side.years[0]] or first) for side in per_year]
+        return [plain(_without_later_words(q, side)) for side in per_year]
     return [plain(replace(times, months=(m,))) for m in months]
+
+
+def _without_later_words(q: Question, side: Question) -> Question:
+    """A year's side written before the joiner without the words written only between the
+    joiner and the last year ("the governor in 2020 vs the acting governor in August 2024":
+    2020's governor is no acting one); words after the last year are asked of every year
+    ("berapa perusahaan 2022 dan 2023 yang menunggak iuran"), and so are all words when the
+    first year stands alone ("2020 sm 2023 yg jd deputi ...")."""
+    at = [i for i, w in enumerate(q.words) if is_year(w)]
+    joiner = next((i for i in range(at[0], at[-1]) if q.words[i] in _JOINERS), None)
+    if joiner is None or str(side.years[0]) not in q.words[:joiner]:
+        return side
+    left = {stem(w) for w in q.words[:joiner]}
+    if not left & set(side.terms):
+        return side
+    others = {stem(w) for w in q.words[joiner + 1 : at[-1]]} - left
+    return replace(
+        side,
+        terms=tuple(t for t in side.terms if t not in others),
+        head=tuple(t for t in side.head if t not in others),
+    )
 
 
 def _month_years(words: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -246,8 +246,11 @@ def window_features(
     head = head_weights(q, weights)
     n_terms = len(q.terms) or 1
     context = set(q.context_terms)
+    # the scene set before the question places the article, not the window
+    own = {t: w for t, w in weights.idf.items() if t not in q.setting}
+    asked = Weights(own) if own else weights
     return {
-        "coverage": weights.share(window_terms),
+        "coverage": asked.share(window_terms),
         "bigrams": bigram_share(q.terms, ordered),
         "density": sum(weights.idf.get(t, 0.0) for t in set(ordered)) / (len(ordered) + 5),
         "context": weights.share(window_terms | article_terms),

@@ -11,6 +11,7 @@ from bot.answer.scoring import Scored, fits_kind, same_figure_kind
 SPREAD_RATIO = 0.85  # other sources' figures shown when they score this close to the best
 LATEST_RATIO = 0.6  # "sekarang / terbaru": the newest source wins when this close to the best
 LATEST_FLOOR = 0.2  # ... or this close, when it names as much of the question in other words
+LATEST_COVERAGE = 0.4  # "berapa": the share of the best's coverage a same-kind figure needs
 MAX_SOURCES = 3
 
 
@@ -54,17 +55,20 @@ def spread(q: Question, ranked: list[Scored]) -> list[Pick]:
 
 def prefer_latest(q: Question, ranked: list[Scored]) -> list[Scored]:
     """For "sekarang / terbaru": move the newest source's best window first when it scores
-    within `LATEST_RATIO` of the best one with the same kind of figure, or within
+    within `LATEST_RATIO` of the best one with the same kind of figure (naming
+    `LATEST_RATIO` of what the best one names; `LATEST_COVERAGE` for "berapa": the article
+    may say "cakupan" as "persen pekerja terlindungi"), or within
     `LATEST_FLOOR` when it names as much of the question (in other words: "Kepala Kanwil
     ... yang turut hadir menyebutkan, cakupan ... tercatat 92,3 persen"). The answer is then
     as sure as the best window (it may be shown under the threshold: the best one vouches
     that the question is answered, the newest one says it as of its later day)."""
     best = ranked[0]
+    named = LATEST_COVERAGE if q.kind == "berapa" else LATEST_RATIO
     close = [
         c
         for c in ranked
         if (
-            (c.score >= LATEST_RATIO * best.score and c.coverage >= LATEST_RATIO * best.coverage)
+            (c.score >= LATEST_RATIO * best.score and c.coverage >= named * best.coverage)
             or (0 < best.coverage <= c.coverage and c.score >= LATEST_FLOOR * best.score)
         )
         and fits_kind(q, c.text)

@@ -95,6 +95,9 @@ class Question:
     unknown_common: tuple[str, ...] = ()  # terms the corpus never uses, but common words
     unknown_rare: tuple[str, ...] = ()  # terms the corpus never uses, rare: names, jargon
     context_terms: tuple[str, ...] = ()  # terms of the message around the question
+    # terms of a clause setting the scene before what is asked ("Waktu audiensi dgn <pejabat>,
+    # ... berapa pekerja ...?"): they find the article, the answer need not say them again
+    setting: tuple[str, ...] = ()
     not_names: frozenset[str] = frozenset()  # words that are never part of a person's name
     # Shares of the question's content words, weighed by how specific each is in general
     # language (`bot.answer.vocabulary.rarity`), that the articles never use: common words,
@@ -441,6 +444,19 @@ class QuestionReader:
             words = tuple(w if w in STOPWORDS else (self.correct(w) or w) for w in words)
         return words
 
+    def setting(self, text: str) -> tuple[str, ...]:
+        """The terms only a leading clause setting the scene has ("Waktu audiensi dengan Pj
+        Gubernur, <kepala kanwil> menyampaikan berapa pekerja ...?", "pas jumpa pers agustus
+        2024, ..."): one opened by a word of the chat lexicon's [setting], ended by a comma
+        with the question after it."""
+        head, comma, rest = text.partition(",")
+        if not comma or not self.lexicons.markers("setting").match_at(words_of(head), 0):
+            return ()
+        asked = self.terms(rest)
+        if not ASKING_WORDS & set(self.normalized(self.standard(rest))):
+            return ()  # "waktu pendaftaran, apa saja syaratnya": no scene
+        return tuple(t for t in self.terms(head) if t not in asked)
+
     def terms(self, text: str) -> tuple[str, ...]:
         """The content terms of `text` (as lexical search stems them)."""
         words = self.normalized(self.standard(text))
@@ -529,6 +545,7 @@ class QuestionReader:
             unknown_common=tuple(t for w, t in unknown if not w.isalpha() or is_common(w)),
             unknown_rare=tuple(t for w, t in unknown if w.isalpha() and not is_common(w)),
             context_terms=tuple(t for t in self.terms(context) if t not in asked),
+            setting=self.setting(text),
             not_names=self.not_names,
             common_share=common / total,
             rare_share=rare / total,

@@ -184,13 +184,19 @@ def _body_end(lines: list[str], start: int, article_after: list[bool]) -> int:
 
 
 TITLE_REACH = 8  # lines from the headline to the header date, bylines included
+# The label of a list of other stories (not a menu's "Indeks" or "Kategori").
+_OTHER_STORIES_RE = re.compile(
+    r"^(?:(?:berita|artikel)\s+(?:terkait|lainnya|populer|terpopuler)|terpopuler|populer"
+    r"|rekomendasi|trending|baca\s+juga|related|most\s+popular)\s*:?$",
+    re.I,
+)
 
 
 def find_title(lines: list[str], end: int) -> int | None:
     """Index of the headline among the header lines: the headline-shaped line nearest a
     header date (before it, else after it), the longest such line when the header has
-    several dates (a site's date bar above its tagline, then the article's own date), else
-    the longest one before the article."""
+    several dates before any list of other stories (a site's date bar above its tagline,
+    then the article's own date), else the longest one before the article."""
     candidates = [
         i
         for i in range(end)
@@ -207,6 +213,9 @@ def find_title(lines: list[str], end: int) -> int | None:
     if not candidates:
         return None
     dates = [i for i in range(end) if lines[i] and header_date(lines[i])]
+    # a list's label ("Berita Terkait") starts other stories' headlines and dates
+    listed = next((i for i in range(end) if _OTHER_STORIES_RE.match(lines[i])), end)
+    dates = [d for d in dates if d < listed] or dates[:1]
     near = [i for d in dates if (i := _near_date(lines, candidates, d)) is not None]
     if near:
         return max(near, key=lambda i: (len(lines[i].split()), -i))
