@@ -392,6 +392,9 @@ def test_each_time_of_a_comparison_is_asked_with_its_own_month_and_figure(
     same_month = sides(reader.parse("berapa pekerja agustus 2023 dan 2024 yang terlindungi?"))
     assert [s.months for s in same_month] == [(8,), (8,)]
     assert all("lindung" in s.terms for s in same_month)
+    # a follow-up takes both years from the question before, naming neither itself
+    carried = replace(reader.parse("berapa pekerja jakon?"), years=(2020, 2024))
+    assert [s.years for s in sides(carried)] == [(2020,), (2024,)]
     # a year standing first says nothing of its own: what follows is asked of both
     both = sides(reader.parse("2020 sm 2023 yg jd kepala kantor wilayah siapa aja"))
     assert all("kepala" in s.terms for s in both)

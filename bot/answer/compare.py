@@ -67,7 +67,8 @@ def _times(
         per_year = [replace(times, years=(y,)) for y in years]
         if dated and not ranged:
             own = {y: tuple(m for m, at in dated if at == y) for y in years}
-            first = own[next(int(w) for w in q.words if is_year(w) and int(w) in own)]
+            written = [int(w) for w in q.words if is_year(w) and int(w) in own]
+            first = own[written[0]] if written else ()
             per_year = [replace(side, months=own[side.years[0]] or first) for side in per_year]
         return [plain(_without_later_words(q, side)) for side in per_year]
     return [plain(replace(times, months=(m,))) for m in months]
@@ -80,6 +81,8 @@ def _without_later_words(q: Question, side: Question) -> Question:
     ("berapa perusahaan 2022 dan 2023 yang menunggak iuran"), and so are all words when the
     first year stands alone ("2020 sm 2023 yg jd deputi ...")."""
     at = [i for i, w in enumerate(q.words) if is_year(w)]
+    if len(at) < 2:
+        return side  # the years came with the question before ("trus 2020 sm 2024?")
     joiner = next((i for i in range(at[0], at[-1]) if q.words[i] in _JOINERS), None)
     if joiner is None or str(side.years[0]) not in q.words[:joiner]:
         return side
