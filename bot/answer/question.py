@@ -452,9 +452,9 @@ class QuestionReader:
         head, comma, rest = text.partition(",")
         if not comma or not self.lexicons.markers("setting").match_at(words_of(head), 0):
             return ()
-        asked = self.terms(rest)
         if not ASKING_WORDS & set(self.normalized(self.standard(rest))):
-            return ()  # "waktu pendaftaran, apa saja syaratnya": no scene
+            return ()  # "waktu pendaftaran, lama tidak?": no question after the scene
+        asked = self.terms(rest)
         return tuple(t for t in self.terms(head) if t not in asked)
 
     def terms(self, text: str) -> tuple[str, ...]:
