@@ -452,15 +452,14 @@ class QuestionReader:
         head, comma, rest = text.partition(",")
         if not comma or not self.lexicons.markers("setting").match_at(words_of(head), 0):
             return ()
-        if not ASKING_WORDS & set(self.normalized(self.standard(rest))):
+        asked = self.normalized(self.standard(rest))
+        if not ASKING_WORDS & set(asked):
             return ()  # "waktu pendaftaran, lama tidak?": no question after the scene
-        asked = self.terms(rest)
-        return tuple(t for t in self.terms(head) if t not in asked)
+        return tuple(t for t in self.terms(head) if t not in _terms(asked))
 
     def terms(self, text: str) -> tuple[str, ...]:
         """The content terms of `text` (as lexical search stems them)."""
-        words = self.normalized(self.standard(text))
-        return tuple(dict.fromkeys(terms_of_words(_content_words(words))))
+        return _terms(self.normalized(self.standard(text)))
 
     def _places(self, standard: list[str]) -> tuple[Place, ...]:
         """The places (programs, groups of workers) the question asks about: those it names,
@@ -554,6 +553,11 @@ class QuestionReader:
             ),
             time_cues=time_cues(words, self.lexicons) if kind == "kapan" else frozenset(),
         )
+
+
+def _terms(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The content terms of normalized words (as lexical search stems them)."""
+    return tuple(dict.fromkeys(terms_of_words(_content_words(words))))
 
 
 def parse_question(
