@@ -102,7 +102,10 @@ def format_date_id(d: date) -> str:
 
 
 _ABBREVIATIONS = frozenset(
-    "rp no dr drs ir h hj prof kec kab kel jl st tn ny sdr bpk ibu pak mr mrs dll dsb dkk".split()
+    (
+        "rp no dr drs dra ir h hj kh prof kec kab kel jl st tn ny sdr bpk ibu pak mr mrs dll dsb dkk"
+        " kms mgs kgs nys nyy"  # Palembang titles: Kemas, Masagus, Kiagus, Nyimas, Nyayu
+    ).split()
 )
 
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")

@@ -21,6 +21,14 @@ def test_sentences_keep_figures_and_quotes_together() -> None:
     ]
 
 
+def test_a_title_before_a_name_ends_no_sentence() -> None:
+    text = "Kepala Kantor Cabang Kms. Ahmad Fauzi mengatakan klaim naik. Hj. Siti Aminah hadir."
+    assert _sentences(text) == [
+        "Kepala Kantor Cabang Kms. Ahmad Fauzi mengatakan klaim naik.",
+        "Hj. Siti Aminah hadir.",
+    ]
+
+
 def test_words_and_stems() -> None:
     assert words("Ada 1.033.000 Pekerja, (34%)") == ["ada", "1.033.000", "pekerja", "34"]
     assert terms_of_words(words("Berapa pekerja yang sudah terlindungi?")) == ["kerja", "lindung"]
