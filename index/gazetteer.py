@@ -85,23 +85,48 @@ class Gazetteer:
 
 # Kinds whose short forms and English names stand for the place itself wherever they are written
 # (a province's short form or English name: its own name). A kabupaten's aliases may name its
-# seat, another town; a region's name shares its words with a province's.
+# seat, another town: only those spelled from its name's letters stand for it (`short_form`);
+# a region's name shares its words with a province's.
 SPELLED_KINDS = ("province", "country")
+LOCAL_KINDS = ("kabupaten", "kota")
+
+
+def short_form(alias: Phrase, name: Phrase) -> bool:
+    """Whether `alias` is written with the name's letters, in order, from its first ("madina",
+    "paluta" for their kabupaten; not "panyabungan", a seat)."""
+    letters, spelled = "".join(alias), "".join(name)
+    if not letters or not spelled or letters[0] != spelled[0]:
+        return False
+    rest = iter(spelled)
+    return all(c in rest for c in letters)
 
 
 def with_place_names(glossary: Glossary, gazetteer: Gazetteer) -> Glossary:
     """The glossary, plus every alias of a province or country read as its name, so a question
-    writing a province's short form matches an article writing its name word for word. The
-    glossary's own entries win."""
+    writing a province's short form matches an article writing its name word for word; and a
+    kabupaten's or kota's name of several words read as its one-word short form ("anu barat"
+    as "anbar", spelled from its letters), so that the place counts as one word of
+    a question, as it does in the articles that write it short. The glossary's own entries
+    win."""
     aliases: dict[Phrase, Phrase] = {}
     names: dict[Phrase, Phrase] = {}
+    of_place: dict[Place, list[Phrase]] = {}
     for alias, place in gazetteer.names.items():
+        of_place.setdefault(place, []).append(alias)
+    for place, written in of_place.items():
         name = tuple(words(place.name))
         names[name] = name  # a whole name stays itself
         # not a word of the name itself ("selatan" of "X Selatan"): other names use it too
-        if place.kind in SPELLED_KINDS and not set(alias) <= set(name):
-            aliases[alias] = name
-    return Glossary({**aliases, **names, **glossary.entries})
+        own = [a for a in written if not set(a) <= set(name)]
+        if place.kind in SPELLED_KINDS:
+            aliases.update((a, name) for a in own)
+        elif place.kind in LOCAL_KINDS and len(name) > 1:
+            short = [a for a in own if short_form(a, name)]
+            token = next((a for a in short if len(a) == 1), None)
+            if token and not any(a in glossary.entries for a in (name, *short)):
+                aliases.update((a, token) for a in (name, *short) if a != token)
+                names.pop(name)
+    return Glossary({**names, **aliases, **glossary.entries})
 
 
 KINDS = (

@@ -17,8 +17,9 @@ from index.errors import IndexDamagedError
 # 5: chunks.npz replaces chunks.jsonl; 6: meta_terms.json, file_stats in the manifest;
 # 7: copies of every data file (lexicons, gazetteer, scorer) beside the glossary;
 # 8: size and checksum of every file in the manifest, verified at load;
-# 9: the lexical terms read a province's or country's short forms as its name
-FORMAT_VERSION = 9
+# 9: the lexical terms read a province's or country's short forms as its name;
+# 10: a kabupaten's or kota's name of several words as its one-word short form ("madina")
+FORMAT_VERSION = 10
 MANIFEST = "manifest.json"
 
 

@@ -103,8 +103,8 @@ def format_date_id(d: date) -> str:
 
 _ABBREVIATIONS = frozenset(
     (
-        "rp no dr drs dra ir h hj kh prof kec kab kel jl st tn ny sdr bpk ibu pak mr mrs dll dsb dkk"
-        " kms mgs kgs nys nyy"  # Palembang titles: Kemas, Masagus, Kiagus, Nyimas, Nyayu
+        "rp no dr drs dra ir h hj kh prof kec kab kel jl st tn ny sdr bpk ibu pak mr mrs dll dsb"
+        " dkk kms mgs kgs nys nyy"  # the last five: titles of the local Malay nobility (Kemas, ...)
     ).split()
 )
 

@@ -277,7 +277,7 @@ def test_question_kind_is_recognised_after_expansion(question: str, kind: str) -
     assert question_kind(_read(question)) == kind
 
 
-def test_a_province_or_country_alias_reads_as_its_name_but_a_kabupaten_seat_does_not() -> None:
+def test_a_place_short_form_reads_as_its_name_but_a_kabupaten_seat_does_not() -> None:
     from index.gazetteer import parse_gazetteer, with_place_names
     from index.glossary import parse_glossary
 
@@ -292,6 +292,8 @@ def test_a_province_or_country_alias_reads_as_its_name_but_a_kabupaten_seat_does
     ]  # fmt: skip
     assert glossary.expand_text("jatim") == ["jatim", "raya"]  # the glossary's own entry wins
     assert glossary.expand_text("kayuagung oki") == ["kayuagung", "oki"]
+    # a kabupaten's name of several words reads as its one-word short form
+    assert glossary.expand_text("di Ogan Komering Ilir") == ["di", "oki"]
     # a word of a place's own name is no short form of it, and a whole name stays itself
     gazetteer = parse_gazetteer(
         "country | Korea Selatan | korea | south korea\nprovince | DKI Jakarta | jakarta\n"

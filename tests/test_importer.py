@@ -685,6 +685,10 @@ def test_items_without_figures_after_a_colon_are_kept_when_the_article_goes_on()
     links = ["Harga Beras Naik Lagi di Pasar", "Jembatan Ampera Ditutup Sementara Malam Ini"]
     inside = body_of(raw(others, *links))
     assert not set(links) & set(inside.split("\n\n"))
+    # Places named in title case after a sentence announcing them are the article's items.
+    named = "Enam fasilitas kesehatan yang baru bergabung sebagai mitra yakni:"
+    places = ["RS Bunda Sehat, Kota Satu", "Klinik Pratama Medika, Kota Dua"]
+    assert body_of(raw(named, *places)).split("\n\n") == [LEAD, named, *places, SECOND, QUOTE]
 
 
 def test_a_capitals_photo_credit_and_a_dateline_without_spaces() -> None:

@@ -221,3 +221,23 @@ def test_someone_named_by_one_word_is_named_whole_by_the_sentence_before() -> No
     )
     assert full_name_before(_at(other, more, 1), more) is None
     assert full_name_before(_at(other, more, 2), more) is None
+
+
+def test_a_point_named_in_a_few_words_comes_with_what_it_covers() -> None:
+    from bot.answer.windows import with_point_told
+
+    article, sents = _article_of(
+        ("Pihaknya fokus pada 4 hal.", "Pertama, ekosistem desa.", "Karena pekerja ada di desa."),
+        ("Mereka ingin memastikan perangkat desa dan petani terlindungi.", "Kedua, pasar."),
+    )
+    # to the end of its paragraph, no further
+    assert with_point_told(_at(article, sents, 0, 1), sents).positions == (0, 1, 2)
+    # a sentence that is no point is left as it is
+    assert with_point_told(_at(article, sents, 2), sents).positions == (2,)
+    long_point = (
+        "Pertama, pihaknya fokus pada ekosistem desa karena sebagian besar pekerja informal "
+        "tinggal dan bekerja di desa.",
+        "Mereka ingin memastikan perangkat desa terlindungi.",
+    )
+    told, tsents = _article_of(long_point)
+    assert with_point_told(_at(told, tsents, 0), tsents).positions == (0,)

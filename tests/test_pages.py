@@ -22,7 +22,7 @@ PAGES = FIXTURES / "pages"
 # fixed after its one measurement, so they now guard against going back).
 FOLDERS = [
     PAGES,
-    *(FIXTURES / f"pages{n}" for n in range(2, 25)),
+    *(FIXTURES / f"pages{n}" for n in range(2, 26)),
     *(FIXTURES / f"import_heldout{n}" for n in ("", *"23456789", *(str(n) for n in range(10, 35)))),
 ]
 # A government news site whose footer names the government, not the site's own name (round
@@ -190,6 +190,9 @@ HTML_MISSES = {
     # copyright line, which names the office that runs the site
     "pt07_djsn.html",
     "pw02_sumselprov.html",
+    # pages25, not fixed yet: the HTML page's outlet is its copyright line's company ("PT X
+    # Media Nusantara"), its text page's the dateline's site ("KOTA, X -"), which is right
+    "px06_harianpelita.html",
 }
 PAIRS = [t for t in TRUTH if t.get("html") and t["html"] not in HTML_MISSES]
 

@@ -36,6 +36,7 @@ from bot.answer.windows import (
     with_continuation,
     with_items,
     with_paragraph_next,
+    with_point_told,
     with_speaker,
 )
 from index.glossary import Glossary
@@ -403,7 +404,7 @@ class Answerer:
             return [Pick(with_items(window_at(best, sents, w), sents)) for w in windows]
         if q.kind == "berapa":
             return [replace(p, scored=self.with_continuation(p.scored)) for p in spread(q, ranked)]
-        window = self.with_continuation(best)
+        window = with_point_told(self.with_continuation(best), self._sentences(best.article.id))
         if q.kind == "siapa":
             sents = self._sentences(best.article.id)
             window = with_speaker(window, sents, q.not_names)

@@ -145,8 +145,9 @@ def district_figure(
     """A figure about a kabupaten or kota of the province asked about, not about the province
     ("Cakupan di <kabupaten> 61,3 persen" does not say how much of its province is covered,
     nor does "... di <kabupaten> 22,6 persen, terendah di <provinsi>": the words before the
-    first figure tell what it is about; nor a window naming no place after sentences about a
-    district); unless the question names that district too."""
+    first figure tell what it is about, in the sentences that name a place before it; nor a
+    window naming no place after sentences about a district); unless the question names that
+    district too."""
     if place.kind != "province" or any(p.province == place.name for p in asked):
         return False
     last = _last_place(before, places_in)
@@ -159,8 +160,8 @@ def district_figure(
         figures = figure_spans(sentence)
         if figures:
             leads.append(places_in(sentence[: figures[0][0]]))
-    if not leads:
-        leads = [places_in(window)]
+    # a sentence naming no place before its figure ("Jumlah itu naik ...") is of the one before
+    leads = [ps for ps in leads if ps] or [places_in(window)]
     return all(place not in ps and any(p.province == place.name for p in ps) for ps in leads)
 
 
@@ -288,12 +289,41 @@ def year_met(
         near = _YEAR_RE.findall(_DAY_RE.sub(" ", sentence))  # not the day of a quote
         # "Sepanjang 2025, ... Klaim terbesar ...": a figure of 2025; who held an office, of
         # the article's day too
+        compared = {m.group(1) or m.group(2) for m in _COMPARED_YEAR_RE.finditer(sentence)}
+        if near and set(near) <= compared:
+            continue  # "Jumlah itu naik dari ... akhir 2040": 2040 is what it is compared with
         if near:
             return str(year) in near or (not figure and in_time)
     return in_time
 
 
+# A half or a quarter of a year by its number ("semester I", "triwulan ke-2", "kuartal
+# ketiga"; the glossary reads "first half" and "Q1" into these words).
+_YEAR_PART_RE = re.compile(
+    r"(?i)\b(semester|triwulan|kuartal)\s*(?:ke-?\s*)?(iv|i{1,3}|[1-4]|pertama|kedua|ketiga|keempat)\b"
+)
+_PART_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "pertama": 1, "kedua": 2, "ketiga": 3}
+_PART_NUMBERS |= {"keempat": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def year_parts(text: str) -> set[tuple[str, int]]:
+    """The halves and quarters of a year a text names: ("semester", 1), ("triwulan", 2)."""
+    return {
+        (
+            "semester" if m.group(1).lower() == "semester" else "triwulan",
+            _PART_NUMBERS[m.group(2).lower()],
+        )
+        for m in _YEAR_PART_RE.finditer(text)
+    }
+
+
 _DAY_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")  # "(9/2/2026)"
+# A year a figure is compared with ("naik dari 3,38 juta pada akhir Desember 2040",
+# "dibandingkan 2040 yang ..."): not the period the sentences after it go on about.
+_COMPARED_YEAR_RE = re.compile(
+    r"(?i)\b(?:naik|turun|bertambah|berkurang|meningkat|menurun)\s+(?:\w+\s+){0,2}dari\b"
+    r"[^.;]{0,60}?\b((?:19|20)\d\d)\b|\b(?:dibanding(?:kan)?|ketimbang)\b[^.;]{0,40}?\b((?:19|20)\d\d)\b"
+)
 
 
 def _names_month(text: str, month_names: dict[int, tuple[str, ...]]) -> bool:
@@ -388,6 +418,12 @@ def missing(
         near = window if own else " ".join([*lead, window])
         if not any(month_met(m, q.years, near, article, month_names, own) for m in q.months):
             yield from (f"month {m}" for m in q.months)  # one month of a period is enough
+    asked_parts = year_parts(" ".join(q.words))
+    named_parts = year_parts(window)
+    for kind in {k for k, _ in asked_parts}:
+        named = {p for p in named_parts if p[0] == kind}
+        if named and not named & asked_parts:
+            yield kind  # "semester II" is not answered by a figure of "semester I"
     if q.time_cues and not q.time_cues & {stem(w) for w in words(window)}:
         yield "since or until"
     if role_unknown(q):

@@ -93,22 +93,39 @@ _COUNTERS = frozenset({"orang", "jiwa"})  # words that count people without sayi
 
 def unit_match(q: Question, text: str) -> float:
     """+1 when a figure of `text` counts a noun the question counts, -1 when its figures all
-    count other nouns, 0 when that cannot be told."""
+    count other nouns or are all shares when things other than people are counted, 0 when
+    that cannot be told."""
     if q.kind != "berapa" or q.unit != "jumlah":
         return 0.0
-    nouns = [_counted_noun(text, s, e) for s, e in spans.figure_spans(text)]
+    wanted = counted_nouns(q)
+    people = bool({"pekerja", "orang", "peserta", "penduduk"} & set(q.words))
+    figures = spans.figure_spans(text)
+    shares = figures and len(spans.percent_spans(text)) == len(figures)
+    if wanted and not people and shares and _counts_things(q, wanted):
+        return -1.0  # "berapa jumlah klinik mitra ...": a share is no count of them
+    nouns = [_counted_noun(text, s, e) for s, e in figures]
     nouns = [n for n in nouns if n]
     if not nouns:
         return 0.0
-    wanted = counted_nouns(q)
     if any(_counts(n, wanted) for n in nouns):
         return 1.0
-    people = bool({"pekerja", "orang", "peserta", "penduduk"} & set(q.words))
     if people and any(spans.is_people_figure(n[0]) for n in nouns):
         return 1.0
     if not people and spans.has_money(text) and _PAID & set(q.words):
         return 0.0  # "berapa total klaim yang dibayarkan": an amount may be what is asked
     return -1.0 if wanted or people else 0.0  # "berapa pekerja ...": not "17 kabupaten"
+
+
+def _counts_things(q: Question, wanted: frozenset[str]) -> bool:
+    """The question counts what it names: "berapa jumlah <noun>", "berapa <noun>" (not
+    "dendanya berapa", which asks for a value)."""
+    at = [i for i, w in enumerate(q.words) if w == "berapa"]
+    after = {stem(w) for i in at for w in q.words[i + 1 : i + 2] if w not in _CLAUSE_WORDS}
+    return bool({"jumlah", "banyak"} & set(q.words)) or bool(after & wanted)
+
+
+# Words opening a clause after "berapa" ("dendanya berapa kalau telat?"): no noun counted.
+_CLAUSE_WORDS = frozenset({"kalau", "kalo", "klo", "jika", "bila", "apabila", "kl", "if", "when"})
 
 
 # Words by which a "berapa" question may ask for an amount paid rather than a count.

@@ -42,6 +42,19 @@ def name_runs(text: str, surface: list[str], of_articles: Callable[[str], bool])
     return runs
 
 
+_CLITICS = ("nya", "nyo")  # "cabang <kota>nya", in the local Malay "<kota>nyo"
+
+
+def without_clitic(word: str, place_words: frozenset[str]) -> str:
+    """A place's name without the "-nya" written onto it ("<kota>nya" -> "<kota>"),
+    when the gazetteer knows the name; any other word as it is."""
+    for clitic in _CLITICS:
+        base = word.removesuffix(clitic)
+        if base != word and base in place_words:
+            return base
+    return word
+
+
 def _named_word(token: str, of_articles: Callable[[str], bool]) -> bool:
     """A capitalised word (not in capitals: "BPJS" is an acronym, not a name's word) that the
     articles use."""
@@ -61,7 +74,10 @@ def local_names(
     one ("the <Name> branch"): the name's capitalised words ("Nama Timur"), or a plain word
     after a place word that is no local government, when `is_name(word, plain)` says so (the
     reader knows which words are lexicon words, and which the articles use)."""
-    surface, cased = words_of(text), words_of_cased(text)
+    gazetteer = lexicons.gazetteer
+    place_words = frozenset(w for name in gazetteer.names for w in name)  # "timur", ...
+    surface = [without_clitic(w, place_words) for w in words_of(text)]
+    cased = words_of_cased(text)
     if len(surface) != len(cased):
         return ()
     marks = lexicons.markers
@@ -70,11 +86,9 @@ def local_names(
     named = [(i + 1, True) for i in range(len(surface)) if before.match_at(surface, i) == 1]
     named += [(i + 1, False) for i in range(len(surface)) if government.match_at(surface, i)]
     named += [(i - 1, True) for i in range(1, len(surface)) if after.match_at(surface, i)]
-    gazetteer = lexicons.gazetteer
     if any(p.kind in ("kabupaten", "kota") for p in gazetteer.find(surface)):
         return ()  # "Kantor Cabang Pembantu <kota>": the place is known
     agency = marks("agency")
-    place_words = {w for name in gazetteer.names for w in name}  # "timur", "selatan", ...
 
     def goes_on(j: int) -> bool:
         """The name goes on with word `j`: capitalised, no function, place or agency word,

@@ -10,7 +10,7 @@ from functools import cached_property
 from bot.answer.evidence import NAME_ZIPF
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Place
-from bot.answer.named import local_names, name_runs, time_cues
+from bot.answer.named import local_names, name_runs, time_cues, without_clitic
 from bot.answer.people import people_named
 from bot.answer.spans import MAGNITUDES, number_of
 from bot.answer.vocabulary import (
@@ -27,6 +27,7 @@ from index.glossary import Glossary
 from index.lexical import terms_of_words
 from index.text import MONTH_WORDS, STOPWORDS, stem
 from index.text import words as words_of
+from index.text import words_cased as words_of_cased
 
 _ACRONYM_ASK = {
     "singkatan",
@@ -162,12 +163,15 @@ COMPARISON_CUES = {
 def _asks_money(words: tuple[str, ...]) -> bool:
     """ "Berapa nilai klaim ...", "anggarannya berapa": a money word next to the question
     word (not anywhere: "berapa pekerja yang menerima dana ..." counts people), or opening
-    what a question ending in it asks about ("Total uang JKP yang dibayar ... berapa?")."""
+    what a question ending in it asks about ("Total uang JKP yang dibayar ... berapa?"), or
+    among the first words of one without "berapa" ("What's the total budget ...?")."""
     at = [i for i, w in enumerate(words) if w == "berapa"]
     near = {w.removesuffix("nya") for i in at for w in words[max(0, i - 2) : i + 3]}
     content = [w.removesuffix("nya") for w in words if w == "berapa" or w not in STOPWORDS]
     ends_asking = bool(content) and content[-1] == "berapa"  # "... berapa ya?"
     rate = any(words[i + 1 : i + 2] == ("per",) for i in at)  # "iuran ... brp per org?"
+    if not at:  # "what's the total budget ...": what is asked comes first
+        return bool(set(content[:3]) & _MONEY)
     return bool(near & _MONEY) or ((ends_asking or rate) and bool(set(content[:2]) & _MONEY))
 
 
@@ -226,14 +230,15 @@ _END_TAGS = frozenset({"ya", "yah", "sih", "dong", "kah", "nih", "tuh", "ini", "
 
 
 def _asks_which_time(words: Sequence[str]) -> bool:
-    """ "tahun berapa ...", "... data sampai bulan apa?": asks when; not an amount per time
-    ("iuran per bulan berapa", "kerja 5 tahun apa bisa ...") nor "bulan apa aja ..."."""
+    """ "tahun berapa ...", "... data sampai bulan apa?", "... 36% itu per bulan apa?": asks
+    when; not an amount per time ("iuran per bulan berapa", "kerja 5 tahun apa bisa ...") nor
+    "bulan apa aja ..."."""
     for i, (unit, asked) in enumerate(zip(words, words[1:], strict=False)):
         if unit not in _TIME_UNITS or asked not in ("berapa", "apa"):
             continue
         before = words[i - 1] if i else ""
         count = number_of(before)
-        if before in _PER or (count is not None and count < 1000):  # a year may come before
+        if (before in _PER and asked == "berapa") or (count is not None and count < 1000):
             continue
         if asked == "apa" and set(words[i + 2 :]) - _END_TAGS:
             continue  # "apa" opens a clause of its own
@@ -366,6 +371,7 @@ class QuestionReader:
         self.english = Glossary({**phrases, **self.lexicons.english.entries})
         # Words of place names keep their spelling: a kabupaten in -o is no dialect -a word.
         self.place_words = frozenset(w for name in self.lexicons.gazetteer.names for w in name)
+        self.agency_words = frozenset(w for p in self.lexicons.markers("agency").items for w in p)
         self.not_names = self.place_words | frozenset(
             w
             for lexicon in (glossary, self.lexicons.dialect)
@@ -387,7 +393,7 @@ class QuestionReader:
         for segment, verbatim in name_runs(text, surface, self._of_articles):
             dialect = segment if verbatim else self.lexicons.dialect.expand(segment)
             english += dialect if verbatim else self.english.expand(self._english_bases(dialect))
-        for w in english:
+        for w in (without_clitic(w, self.place_words) for w in english):
             if w in STOPWORDS or self.known(stem(w)) or w in self.place_words:
                 out.append(w)
                 continue
@@ -483,10 +489,12 @@ class QuestionReader:
         """Normalize a (validated) question and recognise its kind and constraints."""
         text = clean_text(raw)
         surface = words_of(text)
-        acronym = None
-        if _ACRONYM_ASK & set(surface):
-            candidates = [w for w in surface if w not in STOPWORDS and w not in _ACRONYM_ASK]
-            acronym = next((w for w in candidates if 2 <= len(w) <= 10 and w.isalpha()), None)
+        capitals = {w.lower() for w in words_of_cased(text) if w.isupper()}
+        acronym = _acronym_asked(
+            surface,
+            lambda w: w in capitals or len(self.glossary.expand([w])) > 1,
+            self.agency_words,
+        )
         standard = self.standard(text)
         words = self.normalized(standard)
         kind = "singkatan" if acronym else question_kind(words)
@@ -553,6 +561,28 @@ class QuestionReader:
             ),
             time_cues=time_cues(words, self.lexicons) if kind == "kapan" else frozenset(),
         )
+
+
+def _acronym_asked(
+    surface: list[str], spelled: Callable[[str], bool], agency: frozenset[str]
+) -> str | None:
+    """The acronym a "singkatan" question asks about: of the words that look like one
+    (`spelled`: written in capitals, or spelled out by the glossary) and do not name the
+    agency itself ("BPJS TK"), the nearest before the asking word ("..., PU, BPU, Jakon, itu
+    kepanjangannya apa?"), else the first after it ("apa kepanjangan JHT?"); else the first
+    word that looks like one ("BPJS singkatan dari apa?"), or may be one."""
+    at = next((i for i, w in enumerate(surface) if w in _ACRONYM_ASK), None)
+    if at is None:
+        return None
+    maybe = [
+        w
+        for w in surface
+        if 2 <= len(w) <= 10 and w.isalpha() and w not in STOPWORDS and w not in _ACRONYM_ASK
+    ]
+    likely = [w for w in maybe if spelled(w)]
+    before = [w for w in surface[:at] if w in likely and w not in agency]
+    after = [w for w in surface[at:] if w in likely and w not in agency]
+    return (before[-1:] or after[:1] or likely[:1] or maybe[:1] or [None])[0]
 
 
 def _terms(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -68,7 +68,8 @@ _CURRENCY = r"(?:rp\.?\s?|us\$\s?)"
 _NOUN = (
     r"(?:\s(?:pekerja|orang|peserta|penduduk|tenaga kerja|kabupaten(?: dan kota)?|kepesertaan"
     r"|program|hal|provinsi|fokus|jenis|manfaat|kasus|klaim|perusahaan|anak|desa|kantor|cabang"
-    r"|hari|bulan|tahun|minggu|jam))"
+    r"|hari|bulan|tahun|minggu|jam|unit|kecamatan|kelurahan|lokasi|titik|kali|mobil|klinik"
+    r"|rumah sakit|sekolah|pasar|kelompok|sektor|wilayah|daerah|keluarga|korban|kota))"
 )
 
 _QUALIFIER = (
@@ -77,7 +78,7 @@ _QUALIFIER = (
 
 FIGURE_RE = re.compile(
     rf"{_QUALIFIER}(?:(?<![\w/.,]){_CURRENCY}?{_NUM}{_SCALE}?{_NOUN}?(?![\w/])"
-    rf"|\b(?:{'|'.join(NUMBER_WORDS)}){_NOUN})",
+    rf"|(?<!salah\s)\b(?:{'|'.join(NUMBER_WORDS)}){_NOUN})",  # not "salah satu kota"
     re.IGNORECASE,
 )
 

@@ -61,7 +61,8 @@ def rarity(word: str) -> float:
 
 def dialect_candidates(word: str) -> list[str]:
     """Standard forms a local Malay (baso) word may stand for, most likely first: final -o for
-    -a (berapo, pekerjo, limo), -nyo for -nya (namonyo, katonyo), -ke for -kan (nyebutke), both
+    -a (berapo, pekerjo, limo), -o- for -u- in a closing syllable (masok, ikot), -nyo for -nya
+    (namonyo, katonyo), -ke for -kan (nyebutke), both
     (diadoke: diadakan), colloquial -in for -kan / -i, also before -nya (diadainnya:
     diadakannya), "nge-" for the active prefix (ngelindungi: melindungi)."""
     if len(word) < 3 or not word.isalpha():
@@ -76,6 +77,8 @@ def dialect_candidates(word: str) -> list[str]:
         out.append(stem + suffix)
     if stem.endswith("o"):
         out.append(stem[:-1] + "a" + suffix)
+    if stem[-2:-1] == "o" and stem[-1] in "klrt":  # masok, ikot, betol, tidor: -u- closed
+        out.append(stem[:-2] + "u" + stem[-1] + suffix)
     if word.endswith("in") and len(word) > 5:
         out += sorted(_colloquial_verbs(word[:-2]), key=zipf_id, reverse=True)
     elif word.endswith("innya") and len(word) > 8 and zipf_id(word[:-3]) < COMMON_ZIPF:

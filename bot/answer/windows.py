@@ -190,6 +190,35 @@ def with_paragraph_next(window: Scored, sents: list[Sentence]) -> Scored:
     return window_at(window, sents, [pos, pos + 1])
 
 
+# A point of an enumeration, named in a short sentence of its own ("Pertama, pihaknya kepada
+# ekosistem desa.", "Fokus kami yang kedua adalah ekosistem pasar."): what it covers follows.
+_POINT_RE = re.compile(
+    r"^[\"“]?(?:Pertama|Kedua|Ketiga|Keempat|Kelima)\b"
+    r"|\byang\s+(?:pertama|kedua|ketiga|keempat|kelima)\s+(?:adalah|yakni|ialah)\b",
+    re.IGNORECASE,
+)
+POINT_WORDS = 12  # a point named in a few words; a longer sentence says what it covers itself
+POINT_REACH = 2  # sentences after the point, in its paragraph, that say what it covers
+
+
+def with_point_told(window: Scored, sents: list[Sentence]) -> Scored:
+    """A window ending in a point of an enumeration named in a few words, with the sentences
+    after it in its paragraph that say what the point covers ("Pertama, ... ekosistem desa.
+    Karena ... Mereka ingin memastikan seluruh perangkat desa, ..., terlindung ...")."""
+    last = window.positions[-1]
+    text = sents[last].text
+    if window.title or not _POINT_RE.search(text) or len(text.split()) > POINT_WORDS:
+        return window
+    body, positions = window.article.body, list(window.positions)
+    while (
+        len(positions) - len(window.positions) < POINT_REACH
+        and positions[-1] + 1 < len(sents)
+        and same_paragraph(body, sents[positions[-1]], sents[positions[-1] + 1])
+    ):
+        positions.append(positions[-1] + 1)
+    return window_at(window, sents, positions) if len(positions) > len(window.positions) else window
+
+
 # Runs of capitalised words: one word alone ("Sebelumnya, <Given> menjabat ...") may be a
 # person named short; a longer run is a whole name or an office's title.
 _CAPITALISED_RUN_RE = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z(][\w'()-]*)*")

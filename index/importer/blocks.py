@@ -184,6 +184,9 @@ def _cells(line: str) -> int:
 
 
 _LIST_ITEM_WORDS = 20  # an item of a list is a short line
+_NAMED_ITEM_WORDS = 8  # an item naming something (a hospital and its town) is shorter
+_ANNOUNCING_WORDS = 6  # a sentence announcing a list, not a few words of lead-in
+_STORIES_RE = re.compile(r"(?i)\b(?:berita|artikel|tulisan|bacaan|kabar|news|stories)\b")
 _TITLED = 0.6  # share of capitalised words from which a line without a figure is a headline
 _PROMPT_RE = re.compile(
     r"(?i)^(?:baca|lihat|simak|cek|klik|ikuti|tonton)\b"
@@ -198,6 +201,9 @@ def _announced_items(lines: list[str], at: int) -> list[int]:
     items: list[int] = []
     plain = False  # an item without a figure
     end = len(lines)
+    # a sentence announcing the article's own items, not a lead-in ("Rinciannya:") nor one
+    # announcing other stories ("Berita lain yang mungkin Anda lewatkan:")
+    sentence = len(lines[at].split()) >= _ANNOUNCING_WORDS and not _STORIES_RE.search(lines[at])
     for k in range(at + 1, len(lines)):
         line = lines[k]
         if not line:
@@ -206,12 +212,15 @@ def _announced_items(lines: list[str], at: int) -> list[int]:
         figure = header or bool(re.search(r"\d", line))
         # a list of items without figures is one from its first item on; a run of headlines
         # in title case ("Harga Beras Naik Lagi") is other stories', unless marked as items
+        # or named right after a sentence announcing them ("Enam rumah sakit ... yakni:"
+        # then "RS Bunda Sehat, Kota A"), a few words each
+        named = sentence and len(line.split()) <= _NAMED_ITEM_WORDS
         unfigured = (
             not figure
             and (plain or not items)
             and lines[at].endswith(":")
             and not prose(line)
-            and (capitalized(line) < _TITLED or bool(LIST_MARK_RE.match(line)))
+            and (capitalized(line) < _TITLED or bool(LIST_MARK_RE.match(line)) or named)
         )
         if (
             len(line.split()) > _LIST_ITEM_WORDS
