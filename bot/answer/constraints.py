@@ -421,8 +421,8 @@ def missing(
     asked_parts = year_parts(" ".join(q.words))
     named_parts = year_parts(window)
     for kind in {k for k, _ in asked_parts}:
-        named = {p for p in named_parts if p[0] == kind}
-        if named and not named & asked_parts:
+        told = {p for p in named_parts if p[0] == kind}
+        if told and not told & asked_parts:
             yield kind  # "semester II" is not answered by a figure of "semester I"
     if q.time_cues and not q.time_cues & {stem(w) for w in words(window)}:
         yield "since or until"

@@ -582,7 +582,8 @@ def _acronym_asked(
     likely = [w for w in maybe if spelled(w)]
     before = [w for w in surface[:at] if w in likely and w not in agency]
     after = [w for w in surface[at:] if w in likely and w not in agency]
-    return (before[-1:] or after[:1] or likely[:1] or maybe[:1] or [None])[0]
+    picked = before[-1:] or after[:1] or likely[:1] or maybe[:1]
+    return picked[0] if picked else None
 
 
 def _terms(words: tuple[str, ...]) -> tuple[str, ...]:
