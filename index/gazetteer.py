@@ -92,8 +92,8 @@ LOCAL_KINDS = ("kabupaten", "kota")
 
 
 def short_form(alias: Phrase, name: Phrase) -> bool:
-    """Whether `alias` is written with the name's letters, in order, from its first ("madina",
-    "paluta" for their kabupaten; not "panyabungan", a seat)."""
+    """Whether `alias` is written with the name's letters, in order, from its first ("anbar"
+    for "Anu Barat"; not "anukota", its seat)."""
     letters, spelled = "".join(alias), "".join(name)
     if not letters or not spelled or letters[0] != spelled[0]:
         return False
@@ -126,7 +126,7 @@ def with_place_names(glossary: Glossary, gazetteer: Gazetteer) -> Glossary:
             if token and not any(a in glossary.entries for a in (name, *short)):
                 aliases.update((a, token) for a in (name, *short) if a != token)
                 names.pop(name)
-    return Glossary({**names, **aliases, **glossary.entries})
+    return Glossary({**aliases, **names, **glossary.entries})  # a whole name stays a name
 
 
 KINDS = (

@@ -18,7 +18,8 @@ from index.errors import IndexDamagedError
 # 7: copies of every data file (lexicons, gazetteer, scorer) beside the glossary;
 # 8: size and checksum of every file in the manifest, verified at load;
 # 9: the lexical terms read a province's or country's short forms as its name;
-# 10: a kabupaten's or kota's name of several words as its one-word short form ("madina")
+# 10: a kabupaten's or kota's name of several words as its one-word short form ("anbar"),
+# and sentences no longer end after a local title before a name ("Kms.")
 FORMAT_VERSION = 10
 MANIFEST = "manifest.json"
 

@@ -689,6 +689,8 @@ def test_items_without_figures_after_a_colon_are_kept_when_the_article_goes_on()
     named = "Enam fasilitas kesehatan yang baru bergabung sebagai mitra yakni:"
     places = ["RS Bunda Sehat, Kota Satu", "Klinik Pratama Medika, Kota Dua"]
     assert body_of(raw(named, *places)).split("\n\n") == [LEAD, named, *places, SECOND, QUOTE]
+    invited = "Informasi lain yang mungkin menarik untuk Anda hari ini:"
+    assert not set(links) & set(body_of(raw(invited, *links)).split("\n\n"))
 
 
 def test_a_capitals_photo_credit_and_a_dateline_without_spaces() -> None:

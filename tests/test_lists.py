@@ -241,3 +241,5 @@ def test_a_point_named_in_a_few_words_comes_with_what_it_covers() -> None:
     )
     told, tsents = _article_of(long_point)
     assert with_point_told(_at(told, tsents, 0), tsents).positions == (0,)
+    sides, ssents = _article_of(("Kedua belah pihak menandatangani nota.", "Isinya tiga hal."))
+    assert with_point_told(_at(sides, ssents, 0), ssents).positions == (0,)  # no point

@@ -286,6 +286,8 @@ def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> No
         "Jumlah itu naik 4 persen dari tahun lalu."
     )
     assert unmet(active, branch, [], sumsel, places, names) == ["Sumatera Selatan"]
+    whole = "Peserta aktif mencapai 1,5 juta orang, 60 ribu di antaranya di Musi Banyuasin."
+    assert unmet(active, whole, [], sumsel, places, names) == []
     city = reader.parse("berapa pekerja terlindungi di Palembang, Sumsel?")
     assert (
         unmet(city, "Di Palembang 300 ribu pekerja terlindungi.", [], sumsel, places, names) == []
@@ -438,6 +440,8 @@ def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> N
     assert unit_match(workers, "Baru 34 persen pekerja yang didaftarkan.") != -1.0
     fine = reader.parse("dendanya berapa kalau telat?")  # a value, not a count
     assert unit_match(fine, "Keterlambatan pembayaran iuran dikenai denda 2 persen.") != -1.0
+    fishers = reader.parse("berapa nelayan yang terlindungi?")
+    assert unit_match(fishers, "Sebanyak 35 persen nelayan terlindungi.") == 1.0
 
 
 def test_a_qualified_office_is_not_the_office_asked_about(reader: QuestionReader) -> None:
@@ -491,6 +495,7 @@ def test_money_questions_want_money_and_office_questions_want_a_person(
     money = reader.parse("berapa nilai klaim pekerja yang dibayarkan?")
     assert money.unit == "uang"
     assert reader.parse("What's the total budget the regency allocated?").unit == "uang"
+    assert reader.parse("Jumlah perusahaan yang menunggak iuran?").unit != "uang"
     assert fits_kind(money, "Total nilai klaim yang dibayarkan mencapai Rp 48,6 miliar.")
     assert not fits_kind(money, "Klaim dibayarkan kepada 3.214 peserta.")
     office = reader.parse("siapa kepala kantor cabang yang memaparkan data?")
@@ -859,6 +864,7 @@ def test_the_acronym_asked_is_the_one_next_to_the_asking_word(reader: QuestionRe
     assert reader.parse("What does JHT stand for?").acronym == "jht"
     assert reader.parse("Jakon di BPJS TK tu singkatan dr apa?").acronym == "jakon"  # not "tk"
     assert reader.parse("BPJS singkatan dari apa?").acronym == "bpjs"
+    assert reader.parse("JKK di Sumsel kepanjangannya apa?").acronym == "jkk"  # not a place
 
 
 def test_who_told_the_asker_frames_the_question(reader: QuestionReader) -> None:
@@ -929,6 +935,8 @@ def test_a_year_named_by_the_answer_overrides_the_articles_date(reader: Question
     july_2041 = _article(dated=date(2041, 7, 17))
     assert year_met(2041, parts, [total, rise], july_2041)
     assert not year_met(2040, parts, [total, rise], july_2041)
+    rose = "Dibandingkan tahun sebelumnya, jumlah klaim pada 2041 naik 12 persen."
+    assert year_met(2041, parts, [rose], july_2041)  # the year is its own, not compared
 
 
 def test_another_half_of_the_year_does_not_answer(reader: QuestionReader) -> None:
@@ -938,6 +946,7 @@ def test_another_half_of_the_year_does_not_answer(reader: QuestionReader) -> Non
     first = "Klaim sepanjang semester I 2041 sebesar Rp2,39 triliun."
     assert unmet(q, first, [], july, none, {}) == ["semester"]
     assert unmet(q, "Klaim semester kedua 2041 Rp2,5 triliun.", [], july, none, {}) == []
+    assert unmet(q, "Klaim semester I dan II 2041 masing-masing naik.", [], july, none, {}) == []
     english = reader.parse("How much was claimed in the first half of 2041?")
     assert unmet(english, first, [], july, none, {}) == []
 
@@ -1216,6 +1225,7 @@ def test_a_place_the_gazetteer_does_not_know_is_still_a_constraint(reader: Quest
     q = reader.parse("kepala cabang palembangnya siapa?")
     assert q.local_names == ()
     assert [p.name for p in q.places] == ["Palembang"]
+    assert "bukannya" in reader.parse("bukannya peserta BPU bayar sendiri?").words  # no place
     # Common words of an office's name are no place.
     assert reader.parse("berapa peserta Kantor Cabang Pembantu Baturaja?").local_names == ()
     assert reader.parse("What is the Main Branch target?").local_names == ()
@@ -1625,6 +1635,7 @@ def test_the_newest_source_answers_now_when_it_names_as_much_of_the_question(
 def test_which_month_or_year_asks_when_and_which_weekday_does_not(reader: QuestionReader) -> None:
     assert reader.parse("coverage share 36% itu data sampai bulan apa").kind == "kapan"
     assert reader.parse("data coverage sumsel yg 36% itu per bulan apa").kind == "kapan"
+    assert reader.parse("Iuran BPU Rp16.800 itu per bulan apa?").kind != "kapan"  # a rate
     assert reader.parse("tahun berapa programnya mulai?").kind == "kapan"
     assert reader.parse("kantor layanan buka hari apa aja?").kind != "kapan"
     assert reader.parse("kalau nunggak iuran 3 bulan apa kena sanksi?").kind != "kapan"

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
+from bot.answer.evidence import refers_back
 from bot.answer.lexicons import Place
 from bot.answer.question import JOINERS, Question, asks_address, asks_recipient, asks_yes_or_no
 from bot.answer.scoring import asked_place_kinds
@@ -158,10 +159,11 @@ def district_figure(
     for start, end in split_sentences(window):
         sentence = window[start:end]
         figures = figure_spans(sentence)
-        if figures:
+        # a sentence going on about the one before ("Jumlah itu naik ...") is of its place
+        if figures and not (refers_back(sentence) and not places_in(sentence)):
             leads.append(places_in(sentence[: figures[0][0]]))
-    # a sentence naming no place before its figure ("Jumlah itu naik ...") is of the one before
-    leads = [ps for ps in leads if ps] or [places_in(window)]
+    if not leads:
+        leads = [places_in(window)]
     return all(place not in ps and any(p.province == place.name for p in ps) for ps in leads)
 
 
@@ -297,23 +299,24 @@ def year_met(
     return in_time
 
 
-# A half or a quarter of a year by its number ("semester I", "triwulan ke-2", "kuartal
-# ketiga"; the glossary reads "first half" and "Q1" into these words).
+# A half or a quarter of a year by its number, or several ("semester I", "triwulan ke-2",
+# "kuartal ketiga", "semester I dan II"; the glossary reads "first half" and "Q1" into these).
+_PART = r"(?:iv|i{1,3}|[1-4]|pertama|kedua|ketiga|keempat)"
 _YEAR_PART_RE = re.compile(
-    r"(?i)\b(semester|triwulan|kuartal)\s*(?:ke-?\s*)?(iv|i{1,3}|[1-4]|pertama|kedua|ketiga|keempat)\b"
+    rf"(?i)\b(semester|triwulan|kuartal)\s*(?:ke-?\s*)?({_PART}(?:\s*(?:dan|-|/|,)\s*{_PART})*)\b"
 )
-_PART_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "pertama": 1, "kedua": 2, "ketiga": 3}
-_PART_NUMBERS |= {"keempat": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_PART_NUMBERS = {
+    **{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4},
+    **{"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4},
+}
 
 
 def year_parts(text: str) -> set[tuple[str, int]]:
     """The halves and quarters of a year a text names: ("semester", 1), ("triwulan", 2)."""
     return {
-        (
-            "semester" if m.group(1).lower() == "semester" else "triwulan",
-            _PART_NUMBERS[m.group(2).lower()],
-        )
+        ("semester" if m.group(1).lower() == "semester" else "triwulan", _PART_NUMBERS[n.lower()])
         for m in _YEAR_PART_RE.finditer(text)
+        for n in re.findall(_PART, m.group(2), re.I)
     }
 
 
@@ -321,8 +324,9 @@ _DAY_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")  # "(9/2/2026)"
 # A year a figure is compared with ("naik dari 3,38 juta pada akhir Desember 2040",
 # "dibandingkan 2040 yang ..."): not the period the sentences after it go on about.
 _COMPARED_YEAR_RE = re.compile(
-    r"(?i)\b(?:naik|turun|bertambah|berkurang|meningkat|menurun)\s+(?:\w+\s+){0,2}dari\b"
-    r"[^.;]{0,60}?\b((?:19|20)\d\d)\b|\b(?:dibanding(?:kan)?|ketimbang)\b[^.;]{0,40}?\b((?:19|20)\d\d)\b"
+    r"(?i)\b(?:naik|turun|bertambah|berkurang|meningkat|menurun)\s+(?:\w+\s+){0,2}dari\s+"
+    r"(?:sekitar\s+)?(?:rp\.?\s?)?\d[^;]{0,60}?\b((?:19|20)\d\d)\b"
+    r"|\b(?:dibanding(?:kan)?|ketimbang)\s+(?:dengan\s+)?(?:\w+\s+){0,3}?((?:19|20)\d\d)\b"
 )
 
 

@@ -98,17 +98,18 @@ def unit_match(q: Question, text: str) -> float:
     if q.kind != "berapa" or q.unit != "jumlah":
         return 0.0
     wanted = counted_nouns(q)
-    people = bool({"pekerja", "orang", "peserta", "penduduk"} & set(q.words))
+    people = bool({"pekerja", "orang", "peserta", "penduduk"} & set(q.words)) or any(
+        spans.is_people_figure(w) for w in q.words
+    )
     figures = spans.figure_spans(text)
-    shares = figures and len(spans.percent_spans(text)) == len(figures)
-    if wanted and not people and shares and _counts_things(q, wanted):
-        return -1.0  # "berapa jumlah klinik mitra ...": a share is no count of them
-    nouns = [_counted_noun(text, s, e) for s, e in figures]
-    nouns = [n for n in nouns if n]
-    if not nouns:
-        return 0.0
+    nouns = [n for n in (_counted_noun(text, s, e) for s, e in figures) if n]
     if any(_counts(n, wanted) for n in nouns):
         return 1.0
+    shares = bool(figures) and len(spans.percent_spans(text)) == len(figures)
+    if wanted and not people and shares and _counts_things(q, wanted):
+        return -1.0  # "berapa jumlah klinik mitra ...": a share is no count of them
+    if not nouns:
+        return 0.0
     if people and any(spans.is_people_figure(n[0]) for n in nouns):
         return 1.0
     if not people and spans.has_money(text) and _PAID & set(q.words):

@@ -10,7 +10,7 @@ from functools import cached_property
 from bot.answer.evidence import NAME_ZIPF
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Place
-from bot.answer.named import local_names, name_runs, time_cues, without_clitic
+from bot.answer.named import local_names, name_runs, time_cues, town_names, without_clitic
 from bot.answer.people import people_named
 from bot.answer.spans import MAGNITUDES, number_of
 from bot.answer.vocabulary import (
@@ -72,6 +72,7 @@ _MONEY = {
     "gaji",
     "upah",
 }
+_TOTAL_WORDS = {"the", "total", "jumlah", "besaran", "overall", "amount"}  # before the noun asked
 _PERCENT = {"persen", "persentase", "%", "percent", "percentage", "proporsi", "coverage", "cakupan"}
 _COVERAGE = {"coverage", "cakupan"}  # a percentage unless the question counts a noun
 
@@ -170,8 +171,9 @@ def _asks_money(words: tuple[str, ...]) -> bool:
     content = [w.removesuffix("nya") for w in words if w == "berapa" or w not in STOPWORDS]
     ends_asking = bool(content) and content[-1] == "berapa"  # "... berapa ya?"
     rate = any(words[i + 1 : i + 2] == ("per",) for i in at)  # "iuran ... brp per org?"
-    if not at:  # "what's the total budget ...": what is asked comes first
-        return bool(set(content[:3]) & _MONEY)
+    if not at:  # "what's the total budget ...": the noun asked about, first
+        asked = [w for w in content if w not in _TOTAL_WORDS][:1]
+        return bool(set(asked) & _MONEY)
     return bool(near & _MONEY) or ((ends_asking or rate) and bool(set(content[:2]) & _MONEY))
 
 
@@ -238,7 +240,8 @@ def _asks_which_time(words: Sequence[str]) -> bool:
             continue
         before = words[i - 1] if i else ""
         count = number_of(before)
-        if (before in _PER and asked == "berapa") or (count is not None and count < 1000):
+        rate = asked == "berapa" or bool(_MONEY & set(words))  # "iuran Rp16.800 per bulan apa?"
+        if (before in _PER and rate) or (count is not None and count < 1000):
             continue
         if asked == "apa" and set(words[i + 2 :]) - _END_TAGS:
             continue  # "apa" opens a clause of its own
@@ -372,6 +375,7 @@ class QuestionReader:
         # Words of place names keep their spelling: a kabupaten in -o is no dialect -a word.
         self.place_words = frozenset(w for name in self.lexicons.gazetteer.names for w in name)
         self.agency_words = frozenset(w for p in self.lexicons.markers("agency").items for w in p)
+        self.towns = town_names(self.lexicons)
         self.not_names = self.place_words | frozenset(
             w
             for lexicon in (glossary, self.lexicons.dialect)
@@ -393,7 +397,7 @@ class QuestionReader:
         for segment, verbatim in name_runs(text, surface, self._of_articles):
             dialect = segment if verbatim else self.lexicons.dialect.expand(segment)
             english += dialect if verbatim else self.english.expand(self._english_bases(dialect))
-        for w in (without_clitic(w, self.place_words) for w in english):
+        for w in (without_clitic(w, self.towns) for w in english):
             if w in STOPWORDS or self.known(stem(w)) or w in self.place_words:
                 out.append(w)
                 continue
@@ -493,7 +497,7 @@ class QuestionReader:
         acronym = _acronym_asked(
             surface,
             lambda w: w in capitals or len(self.glossary.expand([w])) > 1,
-            self.agency_words,
+            self.agency_words | self.towns,
         )
         standard = self.standard(text)
         words = self.normalized(standard)
@@ -564,13 +568,14 @@ class QuestionReader:
 
 
 def _acronym_asked(
-    surface: list[str], spelled: Callable[[str], bool], agency: frozenset[str]
+    surface: list[str], spelled: Callable[[str], bool], named: frozenset[str]
 ) -> str | None:
     """The acronym a "singkatan" question asks about: of the words that look like one
-    (`spelled`: written in capitals, or spelled out by the glossary) and do not name the
-    agency itself ("BPJS TK"), the nearest before the asking word ("..., PU, BPU, Jakon, itu
-    kepanjangannya apa?"), else the first after it ("apa kepanjangan JHT?"); else the first
-    word that looks like one ("BPJS singkatan dari apa?"), or may be one."""
+    (`spelled`: written in capitals, or spelled out by the glossary) and name neither the
+    agency itself ("BPJS TK") nor a place (`named`: a province's), the nearest before the asking
+    word ("..., PU, BPU, Jakon, itu kepanjangannya apa?"), else the first after it ("apa
+    kepanjangan JHT?"); else the first word that looks like one ("BPJS singkatan dari apa?"),
+    or may be one."""
     at = next((i for i, w in enumerate(surface) if w in _ACRONYM_ASK), None)
     if at is None:
         return None
@@ -580,8 +585,8 @@ def _acronym_asked(
         if 2 <= len(w) <= 10 and w.isalpha() and w not in STOPWORDS and w not in _ACRONYM_ASK
     ]
     likely = [w for w in maybe if spelled(w)]
-    before = [w for w in surface[:at] if w in likely and w not in agency]
-    after = [w for w in surface[at:] if w in likely and w not in agency]
+    before = [w for w in surface[:at] if w in likely and w not in named]
+    after = [w for w in surface[at:] if w in likely and w not in named]
     picked = before[-1:] or after[:1] or likely[:1] or maybe[:1]
     return picked[0] if picked else None
 

@@ -193,7 +193,7 @@ def with_paragraph_next(window: Scored, sents: list[Sentence]) -> Scored:
 # A point of an enumeration, named in a short sentence of its own ("Pertama, pihaknya kepada
 # ekosistem desa.", "Fokus kami yang kedua adalah ekosistem pasar."): what it covers follows.
 _POINT_RE = re.compile(
-    r"^[\"“]?(?:Pertama|Kedua|Ketiga|Keempat|Kelima)\b"
+    r"^[\"“]?(?:Pertama|Kedua|Ketiga|Keempat|Kelima)\s*[,:]"  # not "Kedua belah pihak ..."
     r"|\byang\s+(?:pertama|kedua|ketiga|keempat|kelima)\s+(?:adalah|yakni|ialah)\b",
     re.IGNORECASE,
 )
@@ -205,9 +205,10 @@ def with_point_told(window: Scored, sents: list[Sentence]) -> Scored:
     """A window ending in a point of an enumeration named in a few words, with the sentences
     after it in its paragraph that say what the point covers ("Pertama, ... ekosistem desa.
     Karena ... Mereka ingin memastikan seluruh perangkat desa, ..., terlindung ...")."""
-    last = window.positions[-1]
-    text = sents[last].text
-    if window.title or not _POINT_RE.search(text) or len(text.split()) > POINT_WORDS:
+    if window.title or not window.positions:
+        return window
+    text = sents[window.positions[-1]].text
+    if not _POINT_RE.search(text) or len(text.split()) > POINT_WORDS:
         return window
     body, positions = window.article.body, list(window.positions)
     while (

@@ -186,7 +186,9 @@ def _cells(line: str) -> int:
 _LIST_ITEM_WORDS = 20  # an item of a list is a short line
 _NAMED_ITEM_WORDS = 8  # an item naming something (a hospital and its town) is shorter
 _ANNOUNCING_WORDS = 6  # a sentence announcing a list, not a few words of lead-in
-_STORIES_RE = re.compile(r"(?i)\b(?:berita|artikel|tulisan|bacaan|kabar|news|stories)\b")
+_LISTING_RE = re.compile(
+    r"(?i)\b(?:yakni|yaitu|meliputi|antara lain|di antaranya|sebagai berikut|berikut|adalah)\s*:$"
+)
 _TITLED = 0.6  # share of capitalised words from which a line without a figure is a headline
 _PROMPT_RE = re.compile(
     r"(?i)^(?:baca|lihat|simak|cek|klik|ikuti|tonton)\b"
@@ -201,9 +203,9 @@ def _announced_items(lines: list[str], at: int) -> list[int]:
     items: list[int] = []
     plain = False  # an item without a figure
     end = len(lines)
-    # a sentence announcing the article's own items, not a lead-in ("Rinciannya:") nor one
-    # announcing other stories ("Berita lain yang mungkin Anda lewatkan:")
-    sentence = len(lines[at].split()) >= _ANNOUNCING_WORDS and not _STORIES_RE.search(lines[at])
+    # a sentence announcing the article's own items with a listing word ("..., yakni:"), not
+    # a lead-in ("Rinciannya:") nor one announcing other stories ("Berita lain hari ini:")
+    sentence = len(lines[at].split()) >= _ANNOUNCING_WORDS and bool(_LISTING_RE.search(lines[at]))
     for k in range(at + 1, len(lines)):
         line = lines[k]
         if not line:

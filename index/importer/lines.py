@@ -78,7 +78,8 @@ _SITE_PHRASE_RE = re.compile(
     r"|artikel\s+ini\s+telah\s+(?:tayang|terbit)|baca\s+artikel\s+\S+.*selengkapnya"
     r"|dapatkan\s+(?:update|berita|informasi)|ikuti\s+(?:kami|berita|saluran)"
     r"|(?:bagikan|share|sebarkan)\b.{0,30}$|follow\s+us|download\s+aplikasi|unduh\s+aplikasi"
-    r"|(?:bagikan|share|sebarkan)\s*:(?:\s*\|?\s*[A-Z][\w-]*){1,8}\s*$"  # "Share: <site> | <site>"
+    # "Share: <site> | <site>"
+    r"|(?:bagikan|share|sebarkan)\s*:(?:\s*\|?\s*(?-i:[A-Z])[\w-]*){1,8}\s*$"
     r"|klik\s+untuk\s+(?:berbagi|membagikan|mencetak|mengirim)"
     r"|(?:baca|simak|lihat)\s+(?:berita|artikel)\s+(?:lain|lainnya|terkait|menarik)\b)",
     re.I,
