@@ -77,6 +77,19 @@ class Gazetteer:
     def phrases(self) -> Phrases:
         return Phrases(frozenset(self.names))
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of every name and alias ("timur", "selatan", ...)."""
+        return frozenset(w for name in self.names for w in name)
+
+    @cached_property
+    def towns(self) -> frozenset[str]:
+        """The one-word names and short forms of provinces, kabupaten, kota and countries (not
+        of programs or groups of workers, whose words are ordinary: "bukan", "anak")."""
+        kinds = ("province", "kabupaten", "kota", "country")
+        names = self.names.items()
+        return frozenset(name[0] for name, p in names if len(name) == 1 and p.kind in kinds)
+
     def find(self, tokens: Sequence[str]) -> list[Place]:
         """The places named in `tokens` (lowercase words), longest name first."""
         found = self.phrases.find(tokens)

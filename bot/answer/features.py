@@ -98,9 +98,7 @@ def unit_match(q: Question, text: str) -> float:
     if q.kind != "berapa" or q.unit != "jumlah":
         return 0.0
     wanted = counted_nouns(q)
-    people = bool({"pekerja", "orang", "peserta", "penduduk"} & set(q.words)) or any(
-        spans.is_people_figure(w) for w in q.words
-    )
+    people = any(spans.is_people_figure(w) for w in q.words)  # "pekerja", "buruh", ...
     figures = spans.figure_spans(text)
     nouns = [n for n in (_counted_noun(text, s, e) for s, e in figures) if n]
     if any(_counts(n, wanted) for n in nouns):

@@ -47,20 +47,12 @@ _CLITICS = ("nya", "nyo")  # "cabang <kota>nya", in the local Malay "<kota>nyo"
 
 def without_clitic(word: str, towns: frozenset[str]) -> str:
     """A place's name without the "-nya" written onto it ("<kota>nya" -> "<kota>"), when it
-    is one of `towns` (`town_names`); any other word as it is ("bukannya" stays)."""
+    is one of `towns` (`Gazetteer.towns`); any other word as it is ("bukannya" stays)."""
     for clitic in _CLITICS:
         base = word.removesuffix(clitic)
         if base != word and base in towns:
             return base
     return word
-
-
-def town_names(lexicons: Lexicons) -> frozenset[str]:
-    """The one-word names and short forms of provinces, kabupaten, kota and countries (not
-    of programs or groups of workers, whose words are ordinary: "bukan", "anak")."""
-    kinds = ("province", "kabupaten", "kota", "country")
-    names = lexicons.gazetteer.names.items()
-    return frozenset(name[0] for name, p in names if len(name) == 1 and p.kind in kinds)
 
 
 def _named_word(token: str, of_articles: Callable[[str], bool]) -> bool:
@@ -83,9 +75,8 @@ def local_names(
     after a place word that is no local government, when `is_name(word, plain)` says so (the
     reader knows which words are lexicon words, and which the articles use)."""
     gazetteer = lexicons.gazetteer
-    place_words = frozenset(w for name in gazetteer.names for w in name)  # "timur", ...
-    towns = town_names(lexicons)
-    surface = [without_clitic(w, towns) for w in words_of(text)]
+    place_words = gazetteer.words  # "timur", "selatan", ...
+    surface = [without_clitic(w, gazetteer.towns) for w in words_of(text)]
     cased = words_of_cased(text)
     if len(surface) != len(cased):
         return ()

@@ -10,7 +10,7 @@ from functools import cached_property
 from bot.answer.evidence import NAME_ZIPF
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Place
-from bot.answer.named import local_names, name_runs, time_cues, town_names, without_clitic
+from bot.answer.named import local_names, name_runs, time_cues, without_clitic
 from bot.answer.people import people_named
 from bot.answer.spans import MAGNITUDES, number_of
 from bot.answer.vocabulary import (
@@ -373,9 +373,9 @@ class QuestionReader:
         phrases = {term: words for term, words in glossary.entries.items() if len(term) > 1}
         self.english = Glossary({**phrases, **self.lexicons.english.entries})
         # Words of place names keep their spelling: a kabupaten in -o is no dialect -a word.
-        self.place_words = frozenset(w for name in self.lexicons.gazetteer.names for w in name)
+        self.place_words = self.lexicons.gazetteer.words
         self.agency_words = frozenset(w for p in self.lexicons.markers("agency").items for w in p)
-        self.towns = town_names(self.lexicons)
+        self.towns = self.lexicons.gazetteer.towns
         self.not_names = self.place_words | frozenset(
             w
             for lexicon in (glossary, self.lexicons.dialect)
