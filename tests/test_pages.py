@@ -22,7 +22,7 @@ PAGES = FIXTURES / "pages"
 # fixed after its one measurement, so they now guard against going back).
 FOLDERS = [
     PAGES,
-    *(FIXTURES / f"pages{n}" for n in range(2, 26)),
+    *(FIXTURES / f"pages{n}" for n in range(2, 27)),
     *(FIXTURES / f"import_heldout{n}" for n in ("", *"23456789", *(str(n) for n in range(10, 35)))),
 ]
 # A government news site whose footer names the government, not the site's own name (round
@@ -103,10 +103,16 @@ KNOWN_LOST = {
     # pages18 (measured once: lost 5/207): the subheading above; its blog's list of documents
     # without figures after a colon is kept since (index.importer.blocks._announced_items);
     # pages19 (measured once: lost 1/171): the subheading above again
+    # pages26 (measured once: lost 1/189), not fixed yet: the last item of a list after
+    # "yakni:", the only one without a figure
+    "Fasilitas Pembiayaan Perumahan Pekerja/Kredit Konstruksi (FPPP/KK) bagi pengembang",
 }
 # A summary under the byline that starts like a dateline ("SITUS.COM: Sebanyak ...", round 17,
 # after its one measurement): kept as the article's standfirst.
 KNOWN_LEFT = {
+    # pages26 (measured once: left 1/322), not fixed yet: a standfirst under the byline that
+    # says again what the lead says, without a dateline
+    "Jumlah peserta aktif BPJS Ketenagakerjaan di Sumatera Selatan naik 5,3 persen dalam setahun.",
     "SULTRAKINI.COM: Sebanyak 63 perusahaan di Sulawesi Tenggara kedapatan hanya mendaftarkan "
     "sebagian pekerjanya ke BPJS Ketenagakerjaan. Sebanyak 22 perusahaan di antaranya kini "
     "ditangani kejaksaan.",
@@ -168,6 +174,8 @@ def test_text_page_metadata_boilerplate_and_body(truth: dict) -> None:  # type: 
 # A site's name in its HTML: the text page's dateline ("PRFMNEWS -") names the site only
 # beside its masthead, which the HTML's head gives as the group's name (round 20).
 HTML_MISSES = {
+    # pages26, not fixed yet: the text page keeps its standfirst (KNOWN_LEFT), the HTML not
+    "py02_lensaindonesia.html",
     "p07_pojoksatu.html",
     "p05_prokal.html",
     "p07_cenderawasihpos.html",

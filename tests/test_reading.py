@@ -207,3 +207,13 @@ def test_times_after_a_question_are_its_own(reader: Reader) -> None:
     r = reader.read("kepala kanwil dr thn ke thn siapa aja? 2020, 2023, 2024")
     assert r.questions == ("kepala kanwil dr thn ke thn siapa aja? 2020, 2023, 2024",)
     assert reader.read("siapa kepala kanwil? Palembang").questions == ("siapa kepala kanwil?",)
+
+
+def test_what_the_asker_once_saw_leads_a_question_pointing_back(reader: Reader) -> None:
+    r = reader.read("Saya sempat lihat judul berita soal guru kontrak. Itu berlaku mulai kapan ya?")
+    assert r.lead == "Saya sempat lihat judul berita soal guru kontrak"
+
+
+def test_asking_to_be_told_is_no_part_of_the_question(reader: Reader) -> None:
+    r = reader.read("Halo min. Boleh tolong dijelaskan program perlindungan itu ada apa saja?")
+    assert r.questions == ("program perlindungan itu ada apa saja?",)

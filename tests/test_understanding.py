@@ -1690,3 +1690,52 @@ def test_a_rate_after_berapa_asks_the_amount_of_what_came_before(reader: Questio
     q = reader.parse("iuran yg ditanggung pemkab tu brp per org per bulan?")
     assert (q.unit, q.head) == ("uang", ("iur",))
     assert reader.parse("berapa orang yang iurannya ditanggung pemkab?").unit == "jumlah"
+
+
+def test_a_clause_of_time_after_a_role_is_no_part_of_the_office(reader: QuestionReader) -> None:
+    q = reader.parse("yang jadi Pj Gubernur waktu Kanwil BPJS TK curhat itu siapa ya?")
+    assert asks_office_holder(q)
+    assert office_named(q, frozenset({"jabat", "gubernur", "audiensi"}))
+    assert "waktu" not in q.unknown_common  # a word opening a scene says nothing uncovered
+
+
+def test_a_verb_asked_after_berapa_is_no_noun_counted(reader: QuestionReader) -> None:
+    rejected = reader.parse("how many of them were rejected?")
+    assert not counted_nouns(rejected)
+    assert unit_match(rejected, "Sebanyak 57 pengajuan di antaranya ditolak.") == 0.0
+    assert counted_nouns(reader.parse("berapa perusahaan yang ditolak?")) == {"usaha"}
+    reports = reader.parse("brp laporan pekerja yg upahnya dilaporin lebih rendah?")
+    assert "lapor" in counted_nouns(reports)  # the noun of the verb's stem is still counted
+
+
+def test_arrears_are_money(reader: QuestionReader) -> None:
+    assert reader.parse("berapa tunggakan yang berhasil dipulihkan?").unit == "uang"
+    assert reader.parse("tunggakannya brp?").unit == "uang"
+
+
+def test_which_group_so_that_many_register_asks_which_not_how_many(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("muhyidin tu nak nyasar kalangan apo supayo banyak wong daftar?")
+    assert q.kind != "berapa"
+    assert reader.parse("pekerja yang daftar banyak?").kind == "berapa"
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("MusiNews says 1,033,000 are covered", "MusiNews says 1.033.000 are covered"),
+        ("1.3 million covered", "1,3 million covered"),
+        ("coverage 3.5% or 2.5 persen", "coverage 3,5% or 2,5 persen"),
+        ("690,000 formal workers", "690.000 formal workers"),
+        # the articles' own way is kept: a decimal before a magnitude, years side by side
+        ("2,916 juta", "2,916 juta"),
+        ("Rp 4,94 miliar", "Rp 4,94 miliar"),
+        ("2020,2023", "2020,2023"),
+        ("1.033.000 pekerja", "1.033.000 pekerja"),
+    ],
+)
+def test_figures_written_the_english_way_are_read_as_the_articles_write_them(
+    written: str, read: str
+) -> None:
+    assert question.indonesian_figures(written) == read

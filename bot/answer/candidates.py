@@ -34,6 +34,7 @@ from bot.answer.scoring import (
     asks_outcome,
     offers_name,
     office_named,
+    only_targets,
     states_address,
 )
 from bot.answer.windows import rescored, window_lead, windows_of
@@ -45,6 +46,9 @@ from index.text import words as words_of
 
 MAX_SCORED = 30  # candidate windows fully scored, the best by a cheap first look
 MAX_LOOKED = 3 * MAX_SCORED  # windows checked against the constraints to find them
+# A statement to check naming this many known things of its own ("masih <nama depan>
+# <nama belakang> gak?") is not answered by a window naming none of them.
+CHECKED_TERMS = 2
 
 
 MIN_OUTLET = 4  # letters of an outlet's name a question can name it by
@@ -112,6 +116,8 @@ class CandidateFinder:
         first_look, seen = self._admitted(q, looked)
         if q.wants_latest:  # "sekarang": then each article's best among the rest, before seconds
             first_look += self._admitted(q, _each_article_first(looked[seen:]))[0]
+        # a statement to check, not a thing asked after a scene ("pas <acara> itu, ...")
+        checks = q.kind in ("ya_tidak", "umum") and not q.setting
         in_article: dict[str, frozenset[str]] = {}  # windows share articles
         out = []
         for scored, retrieval in first_look:
@@ -125,6 +131,8 @@ class CandidateFinder:
                 art_terms = self.index.terms_in_article(article.id, list(weights.idf))
                 in_article[article.id] = art_terms
             x = window_features(q, window, weights, art_terms, self.terms_of, self.sequence_of)
+            if not x["coverage"] and checks and len(weights.idf) >= CHECKED_TERMS:
+                continue  # "masih <nama> gak?": a window naming none of it does not say
             rank = self.scorer.rank(x)
             score = self.scorer.score(x, rank)
             coverage, context = x["coverage"], x["context"]
@@ -212,6 +220,8 @@ class CandidateFinder:
         aim_only = evidence.states_aim(scored.text) and not evidence.states_outcome(scored.text)
         if asks_outcome(q) and aim_only:
             return False  # "target 50 persen ... 2025" does not say whether it was reached
+        if only_targets(q, scored.text):
+            return False
         asked = asked_place_kinds(q)
         if asked.kinds:
             named = {

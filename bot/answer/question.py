@@ -71,6 +71,7 @@ _MONEY = {
     "iuran",
     "gaji",
     "upah",
+    "tunggakan",  # arrears are owed money: "berapa tunggakannya?"
 }
 _TOTAL_WORDS = {"the", "total", "jumlah", "besaran", "overall", "amount"}  # before the noun asked
 _PERCENT = {"persen", "persentase", "%", "percent", "percentage", "proporsi", "coverage", "cakupan"}
@@ -282,9 +283,10 @@ def question_kind(words: tuple[str, ...]) -> str:
         return "apa_saja"
     if "siapa" in words or "who" in words:
         return "siapa"
-    if any(
-        w in words for w in ("berapa", "jumlah", "banyak", "persentase", "persen")
-    ) or has_phrase(words, "how many"):
+    # "kalangan apa supaya banyak orang daftar?": "banyak" says why, "apa" asks
+    many = () if "apa" in words else ("banyak",)
+    counting = ("berapa", "jumlah", "persentase", "persen", *many)
+    if any(w in words for w in counting) or has_phrase(words, "how many"):
         return "berapa"
     if any(has_phrase(words, p) for p in ("di mana", "dimana", "where", "lokasi", "tempat")):
         return "di_mana"
@@ -442,6 +444,12 @@ class QuestionReader:
         """Stems of the nouns that ask what is said of the next one (knowledge/chat.txt)."""
         return frozenset(stem(w) for p in self.lexicons.markers("asking-noun").items for w in p)
 
+    @cached_property
+    def _scene_words(self) -> frozenset[str]:
+        """The one-word openers of a scene ("waktu", "ketika", knowledge/chat.txt): a word
+        the articles do not use there is no sign of something they do not cover."""
+        return frozenset(p[0] for p in self.lexicons.markers("setting").items if len(p) == 1)
+
     def _people(self, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
         address = {p[0] for p in self.lexicons.markers("honorific").items if len(p) == 1}
         introducing = {w for p in self.lexicons.markers("self").items for w in p}
@@ -491,7 +499,7 @@ class QuestionReader:
 
     def parse(self, raw: str, context: str = "") -> Question:
         """Normalize a (validated) question and recognise its kind and constraints."""
-        text = clean_text(raw)
+        text = indonesian_figures(clean_text(raw))
         surface = words_of(text)
         capitals = {w.lower() for w in words_of_cased(text) if w.isupper()}
         acronym = _acronym_asked(
@@ -528,7 +536,10 @@ class QuestionReader:
         unknown = [
             (w, t)
             for w, t in zip(content, terms, strict=True)
-            if not self.known(t) and w not in COMPARISON_CUES and w not in form_words
+            if not self.known(t)
+            and w not in COMPARISON_CUES
+            and w not in form_words
+            and w not in self._scene_words
         ]
         asked = set(terms)
         total = sum(rarity(w) for w in content) or 1.0
@@ -594,6 +605,21 @@ def _acronym_asked(
 def _terms(words: tuple[str, ...]) -> tuple[str, ...]:
     """The content terms of normalized words (as lexical search stems them)."""
     return tuple(dict.fromkeys(terms_of_words(_content_words(words))))
+
+
+_MAGNITUDE = r"\s*(?:million|billion|trillion|juta|jt|miliar|milyar|triliun|ribu|rb)\b"
+# English digit groups ("1,033,000"), not a decimal before a magnitude ("2,916 juta")
+_EN_GROUPS_RE = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![.,]?\d)(?!{_MAGNITUDE})", re.I)
+_EN_DECIMAL_RE = re.compile(
+    rf"(?<![\d.,])(\d+)\.(\d{{1,2}})(?={_MAGNITUDE}|\s*(?:%|percent\b|persen\b))", re.I
+)
+
+
+def indonesian_figures(text: str) -> str:
+    """Figures written the English way as the articles write them: "1,033,000" as
+    "1.033.000", "1.3 million" as "1,3 million"."""
+    text = _EN_GROUPS_RE.sub(lambda m: m.group().replace(",", "."), text)
+    return _EN_DECIMAL_RE.sub(r"\1,\2", text)
 
 
 def parse_question(

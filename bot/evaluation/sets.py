@@ -19,7 +19,7 @@ FIXTURE_PAGES = PROJECT_DIR / "tests" / "fixtures" / "pages"
 # questions about it (fixtureN_*.jsonl) expect every folder up to its own.
 _PAGE_FOLDERS = (
     FIXTURE_PAGES,
-    *(PROJECT_DIR / "tests" / "fixtures" / f"pages{n}" for n in range(2, 26)),
+    *(PROJECT_DIR / "tests" / "fixtures" / f"pages{n}" for n in range(2, 27)),
 )
 CORPORA = {
     "fixtures": _PAGE_FOLDERS[:1],
