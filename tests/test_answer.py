@@ -739,7 +739,7 @@ def test_a_question_of_its_own_sentence_keeps_no_time_of_the_one_before(engine: 
     assert (linked[1].sides[0].years, linked[1].sides[0].months) == ((2024,), (3,))
 
 
-AIM_ONLY_ARTICLE = """---
+BRANCH_ARTICLE = """---
 id: epsilon-2040-07-10
 title: Kepesertaan Pekerja Sumsel
 outlet: Epsilon
@@ -749,13 +749,6 @@ Kepala Kantor Cabang Anu Barat Budi Santoso meninjau layanan di kantor cabang.
 
 Kanwil tetap menargetkan cakupan kepesertaan di Sumsel mencapai 97 persen pada akhir 2040.
 """
-
-
-def test_a_target_alone_does_not_answer_how_many_there_are_now(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    engine = _engine_on(tmp_path, {"epsilon.md": AIM_ONLY_ARTICLE})
-    assert not engine.ask("berapa cakupan kepesertaan di Sumsel saat ini?").answered
-    target = engine.ask("berapa target cakupan kepesertaan di Sumsel akhir 2040?")
-    assert target.answered and "97 persen" in target.text
 
 
 OTHER_NAME_ARTICLE = """---
@@ -769,7 +762,7 @@ Sekretaris daerah Sutomo Wiryawan membuka pameran batik di gedung kesenian.
 
 
 def test_a_name_to_check_is_not_answered_by_a_window_without_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    articles = {"epsilon.md": AIM_ONLY_ARTICLE, "zeta.md": OTHER_NAME_ARTICLE}
+    articles = {"epsilon.md": BRANCH_ARTICLE, "zeta.md": OTHER_NAME_ARTICLE}
     engine = _engine_on(tmp_path, articles)
     answer = engine.ask("kepala kantor cabang anu barat siapa? masih sutomo wiryawan gak?")
     assert "Budi Santoso" in answer.parts[0].text

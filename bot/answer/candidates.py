@@ -34,7 +34,6 @@ from bot.answer.scoring import (
     asks_outcome,
     offers_name,
     office_named,
-    only_targets,
     states_address,
 )
 from bot.answer.windows import rescored, window_lead, windows_of
@@ -220,8 +219,6 @@ class CandidateFinder:
         aim_only = evidence.states_aim(scored.text) and not evidence.states_outcome(scored.text)
         if asks_outcome(q) and aim_only:
             return False  # "target 50 persen ... 2025" does not say whether it was reached
-        if only_targets(q, scored.text):
-            return False
         asked = asked_place_kinds(q)
         if asked.kinds:
             named = {

@@ -290,26 +290,6 @@ def target_penalty(q: Question, text: str) -> float:
     return TARGET_PENALTY
 
 
-# Words by which a sentence naming a target also says what was reached ("dari target 50
-# persen, baru 34 persen tercapai", "realisasinya 92 persen").
-_REACHED_RE = re.compile(
-    r"\b(?:realisasi\w*|terealisasi|capaian\w*|baru|sudah|telah|tercatat)\b", re.I
-)
-
-
-def only_targets(q: Question, text: str) -> bool:
-    """Every sentence of `text` with a figure states a target and nothing reached, and the
-    "berapa" question does not ask about a target ("Berapa cakupan ... saat ini?" is not
-    answered by "... menargetkan cakupan 97% pada akhir 2040")."""
-    if q.kind != "berapa" or asks_target(q):
-        return False
-    figured = [text[s:e] for s, e in split_sentences(text) if spans.figure_spans(text[s:e])]
-    return bool(figured) and all(
-        evidence.states_target(t) and not _REACHED_RE.search(t) and not evidence.states_outcome(t)
-        for t in figured
-    )
-
-
 def aimed(text: str) -> str:
     """The sentences of `text` about an aim, each with the sentence after it ("" if none)."""
     sentences = [text[s:e] for s, e in split_sentences(text)]
