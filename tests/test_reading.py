@@ -217,3 +217,5 @@ def test_what_the_asker_once_saw_leads_a_question_pointing_back(reader: Reader) 
 def test_asking_to_be_told_is_no_part_of_the_question(reader: Reader) -> None:
     r = reader.read("Halo min. Boleh tolong dijelaskan program perlindungan itu ada apa saja?")
     assert r.questions == ("program perlindungan itu ada apa saja?",)
+    whole = "Apakah alasan klaim ditolak bisa dijelaskan oleh petugas?"
+    assert reader.read(whole).questions == (whole,)  # part of what is asked

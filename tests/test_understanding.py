@@ -1704,6 +1704,7 @@ def test_a_verb_asked_after_berapa_is_no_noun_counted(reader: QuestionReader) ->
     assert not counted_nouns(rejected)
     assert unit_match(rejected, "Sebanyak 57 pengajuan di antaranya ditolak.") == 0.0
     assert counted_nouns(reader.parse("berapa perusahaan yang ditolak?")) == {"usaha"}
+    assert "sangka" in counted_nouns(reader.parse("berapa tersangka yang ditangkap?"))
     reports = reader.parse("brp laporan pekerja yg upahnya dilaporin lebih rendah?")
     assert "lapor" in counted_nouns(reports)  # the noun of the verb's stem is still counted
 
@@ -1719,6 +1720,8 @@ def test_which_group_so_that_many_register_asks_which_not_how_many(
     q = reader.parse("muhyidin tu nak nyasar kalangan apo supayo banyak wong daftar?")
     assert q.kind != "berapa"
     assert reader.parse("pekerja yang daftar banyak?").kind == "berapa"
+    assert reader.parse("klaim jht banyak apa dikit?").kind == "berapa"  # "apa": "or"
+    assert reader.parse("apa banyak pekerja yang belum daftar?").kind == "berapa"
 
 
 @pytest.mark.parametrize(
@@ -1733,6 +1736,8 @@ def test_which_group_so_that_many_register_asks_which_not_how_many(
         ("Rp 4,94 miliar", "Rp 4,94 miliar"),
         ("2020,2023", "2020,2023"),
         ("1.033.000 pekerja", "1.033.000 pekerja"),
+        ("bunga 0,025 persen", "bunga 0,025 persen"),  # decimals of a share
+        ("naik 2,125%", "naik 2,125%"),
     ],
 )
 def test_figures_written_the_english_way_are_read_as_the_articles_write_them(

@@ -89,8 +89,9 @@ def counted_nouns(q: Question) -> frozenset[str]:
     return head | {stem(w) for w in before if w.isalpha() and w not in STOPWORDS}
 
 
-# A verb's forms ("ditolak", "menolak", "terdaftar"), when the word is more than its stem.
-_VERB_RE = re.compile(r"(?:di|me|ter)[^\W\d_]{3,}")
+# A verb's forms ("ditolak", "menolak"), when the word is more than its stem (not ter-:
+# "tersangka", "tertanggung" are people counted).
+_VERB_RE = re.compile(r"(?:di|me)[^\W\d_]{3,}")
 _VALUE_STEMS = frozenset(stem(w) for w in FIGURE_NOUNS | VALUE_NOUNS)
 
 

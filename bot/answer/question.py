@@ -263,6 +263,9 @@ def asks_recipient(q: Question) -> bool:
     ) or (asks_who and bool(q.words) and q.words[-1] in _TO_WHOM)
 
 
+_PURPOSE_WORDS = frozenset({"agar", "supaya", "biar", "sehingga"})
+
+
 def question_kind(words: tuple[str, ...]) -> str:
     """The kind of question, from its (expanded) words."""
     first = words[0] if words else ""
@@ -283,8 +286,10 @@ def question_kind(words: tuple[str, ...]) -> str:
         return "apa_saja"
     if "siapa" in words or "who" in words:
         return "siapa"
-    # "kalangan apa supaya banyak orang daftar?": "banyak" says why, "apa" asks
-    many = () if "apa" in words else ("banyak",)
+    # "kalangan apa supaya banyak orang daftar?": "banyak" after a purpose word says why
+    purpose = {i for i, w in enumerate(words) if w in _PURPOSE_WORDS}
+    why = all({i - 1, i - 2} & purpose for i, w in enumerate(words) if w == "banyak")
+    many = () if "apa" in words and why else ("banyak",)
     counting = ("berapa", "jumlah", "persentase", "persen", *many)
     if any(w in words for w in counting) or has_phrase(words, "how many"):
         return "berapa"
@@ -609,7 +614,10 @@ def _terms(words: tuple[str, ...]) -> tuple[str, ...]:
 
 _MAGNITUDE = r"\s*(?:million|billion|trillion|juta|jt|miliar|milyar|triliun|ribu|rb)\b"
 # English digit groups ("1,033,000"), not a decimal before a magnitude ("2,916 juta")
-_EN_GROUPS_RE = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![.,]?\d)(?!{_MAGNITUDE})", re.I)
+_EN_GROUPS_RE = re.compile(
+    rf"(?<![\d.,])[1-9]\d{{0,2}}(?:,\d{{3}})+(?![.,]?\d)(?!{_MAGNITUDE}|\s*(?:%|persen|percent))",
+    re.I,
+)  # not a decimal: "0,025 persen", "2,125%"
 _EN_DECIMAL_RE = re.compile(
     rf"(?<![\d.,])(\d+)\.(\d{{1,2}})(?={_MAGNITUDE}|\s*(?:%|percent\b|persen\b))", re.I
 )
