@@ -40,6 +40,7 @@ from bot.answer.scoring import (
     same_figure_kind,
     states_address,
 )
+from bot.answer.spans import indonesian_figures
 from bot.answer.vocabulary import (
     dialect_candidates,
     english_bases,
@@ -1743,4 +1744,4 @@ def test_which_group_so_that_many_register_asks_which_not_how_many(
 def test_figures_written_the_english_way_are_read_as_the_articles_write_them(
     written: str, read: str
 ) -> None:
-    assert question.indonesian_figures(written) == read
+    assert indonesian_figures(written) == read

@@ -78,20 +78,25 @@ def counted_nouns(q: Question) -> frozenset[str]:
     """What a "berapa" question counts: its head terms ("berapa <program>", "brp <pekerja>")
     but those naming a value ("targetnya berapa", "berapa cakupan ..."); after a mere counter
     ("nelayannya berapa orang?"), also the words before the question word."""
-    verb = [bool(_VERB_RE.fullmatch(w)) and stem(w) != w for w in q.words]
-    verbs = {stem(w) for w, v in zip(q.words, verb, strict=True) if v} - {
-        stem(w) for w, v in zip(q.words, verb, strict=True) if not v
-    }  # "berapa laporan yang dilaporkan": "laporan" is a noun
-    head = frozenset(q.head) - _VALUE_STEMS - verbs  # "berapa yang ditolak": no noun
+    forms = {(stem(w), _is_verb(w)) for w in q.words}
+    # "berapa yang ditolak": no noun; "berapa laporan yang dilaporkan": "laporan" is one
+    verbs = {t for t, verb in forms if verb} - {t for t, verb in forms if not verb}
+    head = frozenset(q.head) - _VALUE_STEMS - verbs
     if not head or not head <= _COUNTERS or "berapa" not in q.words:
         return head
     before = q.words[: q.words.index("berapa")]
     return head | {stem(w) for w in before if w.isalpha() and w not in STOPWORDS}
 
 
-# A verb's forms ("ditolak", "menolak"), when the word is more than its stem (not ter-:
-# "tersangka", "tertanggung" are people counted).
 _VERB_RE = re.compile(r"(?:di|me)[^\W\d_]{3,}")
+
+
+def _is_verb(word: str) -> bool:
+    """A verb's form ("ditolak", "menolak"): more than its stem (not ter-: "tersangka",
+    "tertanggung" are people counted)."""
+    return bool(_VERB_RE.fullmatch(word)) and stem(word) != word
+
+
 _VALUE_STEMS = frozenset(stem(w) for w in FIGURE_NOUNS | VALUE_NOUNS)
 
 

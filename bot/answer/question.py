@@ -12,7 +12,7 @@ from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Place
 from bot.answer.named import local_names, name_runs, time_cues, without_clitic
 from bot.answer.people import people_named
-from bot.answer.spans import MAGNITUDES, number_of
+from bot.answer.spans import MAGNITUDES, indonesian_figures, number_of
 from bot.answer.vocabulary import (
     english_bases,
     english_like,
@@ -102,6 +102,8 @@ class Question:
     # ... berapa pekerja ...?"): they find the article, the answer need not say them again
     setting: tuple[str, ...] = ()
     not_names: frozenset[str] = frozenset()  # words that are never part of a person's name
+    # words opening a clause of time ("waktu", "ketika": knowledge/chat.txt's [setting])
+    scene_words: frozenset[str] = frozenset()
     # Shares of the question's content words, weighed by how specific each is in general
     # language (`bot.answer.vocabulary.rarity`), that the articles never use: common words,
     # rare ones.
@@ -450,7 +452,7 @@ class QuestionReader:
         return frozenset(stem(w) for p in self.lexicons.markers("asking-noun").items for w in p)
 
     @cached_property
-    def _scene_words(self) -> frozenset[str]:
+    def scene_words(self) -> frozenset[str]:
         """The one-word openers of a scene ("waktu", "ketika", knowledge/chat.txt): a word
         the articles do not use there is no sign of something they do not cover."""
         return frozenset(p[0] for p in self.lexicons.markers("setting").items if len(p) == 1)
@@ -544,7 +546,7 @@ class QuestionReader:
             if not self.known(t)
             and w not in COMPARISON_CUES
             and w not in form_words
-            and w not in self._scene_words
+            and w not in self.scene_words
         ]
         asked = set(terms)
         total = sum(rarity(w) for w in content) or 1.0
@@ -574,6 +576,7 @@ class QuestionReader:
             context_terms=tuple(t for t in self.terms(context) if t not in asked),
             setting=self.setting(text),
             not_names=self.not_names,
+            scene_words=self.scene_words,
             common_share=common / total,
             rare_share=rare / total,
             asked_unknown=_nucleus_unknown(
@@ -610,24 +613,6 @@ def _acronym_asked(
 def _terms(words: tuple[str, ...]) -> tuple[str, ...]:
     """The content terms of normalized words (as lexical search stems them)."""
     return tuple(dict.fromkeys(terms_of_words(_content_words(words))))
-
-
-_MAGNITUDE = r"\s*(?:million|billion|trillion|juta|jt|miliar|milyar|triliun|ribu|rb)\b"
-# English digit groups ("1,033,000"), not a decimal before a magnitude ("2,916 juta")
-_EN_GROUPS_RE = re.compile(
-    rf"(?<![\d.,])[1-9]\d{{0,2}}(?:,\d{{3}})+(?![.,]?\d)(?!{_MAGNITUDE}|\s*(?:%|persen|percent))",
-    re.I,
-)  # not a decimal: "0,025 persen", "2,125%"
-_EN_DECIMAL_RE = re.compile(
-    rf"(?<![\d.,])(\d+)\.(\d{{1,2}})(?={_MAGNITUDE}|\s*(?:%|percent\b|persen\b))", re.I
-)
-
-
-def indonesian_figures(text: str) -> str:
-    """Figures written the English way as the articles write them: "1,033,000" as
-    "1.033.000", "1.3 million" as "1,3 million"."""
-    text = _EN_GROUPS_RE.sub(lambda m: m.group().replace(",", "."), text)
-    return _EN_DECIMAL_RE.sub(r"\1,\2", text)
 
 
 def parse_question(

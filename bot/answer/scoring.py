@@ -402,10 +402,6 @@ def _met(before: tuple[str, ...]) -> bool:
     return bool(rest) and rest[-1] in _COMPANY_WORDS
 
 
-# Words that open a clause of time after a role ("Pj Gubernur waktu kanwil audiensi ...").
-_WHEN = frozenset({"waktu", "ketika", "sewaktu", "semasa", "kala", "during"})
-
-
 def office_named(q: Question, terms: frozenset[str]) -> bool:
     """The window's terms name the office a "siapa <kepala ...>" question asks about: the
     role word nearest the question word and the two words after it ("kepala bidang" is not
@@ -427,7 +423,8 @@ def office_named(q: Question, terms: frozenset[str]) -> bool:
             w in STOPWORDS
             or not w.isalpha()
             or w in MONTH_WORDS
-            or w in TIME_NOUNS | TIME_QUALIFIERS | _WHEN
+            or w in TIME_NOUNS | TIME_QUALIFIERS
+            or w in q.scene_words
         ):
             break  # "gubernur tahun 2020", "gubernur waktu ...": the office is "gubernur"
         office.append(w)

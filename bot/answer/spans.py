@@ -42,6 +42,24 @@ MAGNITUDES = frozenset({"ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun
 # Words after a number that scale it rather than say what it counts ("1,3 juta", "34 persen").
 SCALE_WORDS = MAGNITUDES | {"jutaan", "ribuan", "persen"}
 
+_MAGNITUDE = rf"\s*(?:{'|'.join(sorted(MAGNITUDES | {'million', 'billion', 'trillion'}))})\b"
+# English digit groups ("1,033,000"), not a decimal before a magnitude ("2,916 juta")
+_EN_GROUPS_RE = re.compile(
+    rf"(?<![\d.,])[1-9]\d{{0,2}}(?:,\d{{3}})+(?![.,]?\d)(?!{_MAGNITUDE}|\s*(?:%|persen|percent))",
+    re.I,
+)  # not a decimal: "0,025 persen", "2,125%"
+_EN_DECIMAL_RE = re.compile(
+    rf"(?<![\d.,])(\d+)\.(\d{{1,2}})(?={_MAGNITUDE}|\s*(?:%|percent\b|persen\b))", re.I
+)
+
+
+def indonesian_figures(text: str) -> str:
+    """Figures written the English way as the articles write them: "1,033,000" as
+    "1.033.000", "1.3 million" as "1,3 million"."""
+    text = _EN_GROUPS_RE.sub(lambda m: m.group().replace(",", "."), text)
+    return _EN_DECIMAL_RE.sub(r"\1,\2", text)
+
+
 NUMBER_WORDS = {
     "satu": 1,
     "dua": 2,
