@@ -32,6 +32,12 @@ def engine(tiny_settings) -> Engine:  # type: ignore[no-untyped-def]
         ("Who was the governor in 2020?", "siapa"),
         ("Apakah pedagang bisa mendaftar?", "ya_tidak"),
         ("Apa itu gerakan serentak?", "apa_itu"),
+        # "di <kind of place> mana" asks where; "<kind of place> mana yang ..." asks which one
+        ("gerakan serentak diumumkan di kota mana", "di_mana"),
+        ("Kabupaten mana yang cakupannya paling rendah?", "umum"),
+        # a message ending in "... or not" asks yes or no
+        ("sudah ada kota yang menanggung pekerja miskin belum?", "ya_tidak"),
+        ("kepala cabangnya sama ga?", "ya_tidak"),
     ],
 )
 def test_question_kinds(question: str, kind: str) -> None:

@@ -243,3 +243,24 @@ def test_a_point_named_in_a_few_words_comes_with_what_it_covers() -> None:
     assert with_point_told(_at(told, tsents, 0), tsents).positions == (0,)
     sides, ssents = _article_of(("Kedua belah pihak menandatangani nota.", "Isinya tiga hal."))
     assert with_point_told(_at(sides, ssents, 0), ssents).positions == (0,)  # no point
+
+
+def test_a_sentence_announcing_a_count_of_points_comes_with_the_points() -> None:
+    from bot.answer.windows import with_points_listed
+
+    article, sents = _article_of(
+        ("Pekerja dapat mendaftar melalui tiga cara.",),
+        ("Pertama, melalui aplikasi di ponsel.",),
+        ("Kedua, melalui posko di kantor dinas.",),
+        ("Ketiga, melalui kantor kelurahan.",),
+        ("Ketua komunitas menyambut baik program itu.",),
+    )
+    assert with_points_listed(_at(article, sents, 0), sents).positions == (0, 1, 2, 3)
+    # a sentence that announces no count, or one not followed by the points, stays alone
+    plain, more = _article_of(
+        ("Pekerja dapat mendaftar melalui aplikasi.",),
+        ("Pertama, siapkan KTP.",),
+        ("Kedua, isi formulir.",),
+    )
+    assert with_points_listed(_at(plain, more, 0), more).positions == (0,)
+    assert with_points_listed(_at(article, sents, 4), sents).positions == (4,)

@@ -37,6 +37,7 @@ from bot.answer.windows import (
     with_items,
     with_paragraph_next,
     with_point_told,
+    with_points_listed,
     with_speaker,
 )
 from index.glossary import Glossary
@@ -404,15 +405,16 @@ class Answerer:
             return [Pick(with_items(window_at(best, sents, w), sents)) for w in windows]
         if q.kind == "berapa":
             return [replace(p, scored=self.with_continuation(p.scored)) for p in spread(q, ranked)]
-        window = with_point_told(self.with_continuation(best), self._sentences(best.article.id))
+        sents = self._sentences(best.article.id)
+        window = with_point_told(self.with_continuation(best), sents)
+        window = with_points_listed(window, sents)
         if q.kind == "siapa":
-            sents = self._sentences(best.article.id)
             window = with_speaker(window, sents, q.not_names)
             named = full_name_before(window, sents, q.not_names)
             if named is not None:  # "<Given> resmi menjabat ...": who <Given> is, first
                 return [Pick(named), Pick(window)]
         if q.kind in EXPLAINED:
-            window = with_paragraph_next(window, self._sentences(best.article.id))
+            window = with_paragraph_next(window, sents)
         return [Pick(window)]
 
     # -- candidates ----------------------------------------------------------------------

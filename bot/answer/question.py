@@ -265,6 +265,12 @@ def asks_recipient(q: Question) -> bool:
     ) or (asks_who and bool(q.words) and q.words[-1] in _TO_WHOM)
 
 
+# Nouns of a kind of place: "di <noun> mana" asks where ("di kota mana", "daerah mana").
+_PLACE_NOUNS = frozenset(
+    {"kota", "kabupaten", "daerah", "wilayah", "provinsi", "kecamatan", "desa", "kelurahan"}
+)
+# A message ending in "... or not" asks yes or no ("udah ada blm?", "sama ga?").
+_OR_NOT = frozenset({"belum", "tidak", "nggak", "enggak", "gak", "ga", "ndak", "dak", "idak"})
 _PURPOSE_WORDS = frozenset({"agar", "supaya", "biar", "sehingga"})
 
 
@@ -297,6 +303,12 @@ def question_kind(words: tuple[str, ...]) -> str:
         return "berapa"
     if any(has_phrase(words, p) for p in ("di mana", "dimana", "where", "lokasi", "tempat")):
         return "di_mana"
+    if any(
+        w == "mana" and words[i - 1] in _PLACE_NOUNS and words[i - 2] in ("di", "dari", "ke")
+        for i, w in enumerate(words)
+        if i >= 2
+    ):
+        return "di_mana"  # "diumumkan di kota mana" (not "kabupaten mana yang ...": which one)
     reason = first not in _YES_NO and any(w in words for w in ("alasan", "alasannya", "sebabnya"))
     if reason or any(w in words for w in ("kenapa", "mengapa", "why")):  # not "... tanpa alasan?"
         return "kenapa"
@@ -317,8 +329,8 @@ def question_kind(words: tuple[str, ...]) -> str:
         )
     ):
         return "apa_itu"
-    if first in _YES_NO:
-        return "ya_tidak"
+    if first in _YES_NO or (len(words) > 2 and words[-1] in _OR_NOT):
+        return "ya_tidak"  # "... udah ada blm?", "orgnya sama ga?"
     if has_phrase(words, "apa") and any(w in words for w in ("program", "fokus", "hal")):
         return "apa_saja"
     return "umum"

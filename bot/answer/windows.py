@@ -220,6 +220,30 @@ def with_point_told(window: Scored, sents: list[Sentence]) -> Scored:
     return window_at(window, sents, positions) if len(positions) > len(window.positions) else window
 
 
+# A count that announces the points after it ("... dapat mendaftar melalui tiga cara."): a
+# numeral or number word before a word, in a sentence followed by "Pertama, ...".
+_COUNT_RE = re.compile(r"\b(?:[2-9]|dua|tiga|empat|lima|enam|tujuh)\s+[a-z]", re.IGNORECASE)
+
+
+def with_points_listed(window: Scored, sents: list[Sentence]) -> Scored:
+    """A window ending in a sentence that announces a count of points, with the points that
+    follow it, each opening with its ordinal ("... melalui tiga cara. Pertama, ... Kedua, ...
+    Ketiga, ..."): the count alone answers nothing."""
+    if window.title or not window.positions:
+        return window
+    last = window.positions[-1]
+    if not _COUNT_RE.search(sents[last].text):
+        return window
+    positions, want = list(window.positions), 1
+    for p in range(last + 1, min(len(sents), last + 1 + len(evidence.ORDINALS))):
+        text = sents[p].text
+        if not _POINT_RE.search(text) or evidence.ordinal(text) != want:
+            break
+        positions.append(p)
+        want += 1
+    return window_at(window, sents, positions) if want > 2 else window
+
+
 # Runs of capitalised words: one word alone ("Sebelumnya, <Given> menjabat ...") may be a
 # person named short; a longer run is a whole name or an office's title.
 _CAPITALISED_RUN_RE = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z(][\w'()-]*)*")

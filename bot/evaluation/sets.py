@@ -17,13 +17,16 @@ FIXTURE_PAGES = PROJECT_DIR / "tests" / "fixtures" / "pages"
 # The evaluation corpora beside the knowledge base: the page folders imported into each. Each
 # later set of fixture pages was written after the ones before, consistent with them; the
 # questions about it (fixtureN_*.jsonl) expect every folder up to its own.
-_PAGE_FOLDERS = (
+PAGE_FOLDERS = (
     FIXTURE_PAGES,
-    *(PROJECT_DIR / "tests" / "fixtures" / f"pages{n}" for n in range(2, 27)),
+    *sorted(
+        FIXTURE_PAGES.parent.glob("pages[0-9]*"),
+        key=lambda folder: int(folder.name[len("pages") :]),
+    ),
 )
 CORPORA = {
-    "fixtures": _PAGE_FOLDERS[:1],
-    **{f"fixtures{n}": _PAGE_FOLDERS[:n] for n in range(2, len(_PAGE_FOLDERS) + 1)},
+    "fixtures": PAGE_FOLDERS[:1],
+    **{f"fixtures{n}": PAGE_FOLDERS[:n] for n in range(2, len(PAGE_FOLDERS) + 1)},
 }
 # Phrases only site boilerplate contains; no answer may show one (the file says where from).
 BOILERPLATE_MARKERS = PROJECT_DIR / "tests" / "fixtures" / "boilerplate.txt"
