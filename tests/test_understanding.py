@@ -177,6 +177,14 @@ def test_context_terms_never_become_constraints(reader: QuestionReader) -> None:
     assert "sawit" in q.context_terms
 
 
+def test_there_points_at_the_place_the_message_named_before(reader: QuestionReader) -> None:
+    q = reader.parse("siapa kepala cabang di sana?", context="sy buruh sawit di Lampung")
+    assert [p.name for p in q.places] == ["Lampung"]
+    # a question naming its own place keeps it
+    q = reader.parse("siapa kepala cabang di Jambi?", context="sy buruh sawit di Lampung")
+    assert [p.name for p in q.places] == ["Jambi"]
+
+
 def _article(  # type: ignore[no-untyped-def]
     title: str = "Kabar",
     region: str = "Sumatera Selatan",
@@ -422,6 +430,10 @@ def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> N
     assert unit_match(drivers, "Sebanyak 2.150 tukang ojek kini terdaftar.") == 1.0
     villages = reader.parse("berapa desa yang ikut?")
     assert unit_match(villages, "Sebanyak 12.840 perangkat desa kini terdaftar.") == -1.0
+    # people counted by "orang", named before the figure in its clause
+    agents = reader.parse("berapa jumlah agen yang terdaftar?")
+    assert unit_match(agents, "Hingga Juli, jumlah agen di kota itu tercatat 2.140 orang.") == 1.0
+    assert unit_match(agents, "Agen hadir. Sebanyak 2.140 orang ikut senam.") == -1.0
     amount = "Ia menyerahkan santunan sebesar Rp42 juta kepada ahli waris pedagang (58)."
     assert unit_match(reader.parse("berapa santunan untuk ahli waris?"), amount) == 0.0
     assert unit_match(reader.parse("berapa peserta yang terdaftar?"), amount) == -1.0

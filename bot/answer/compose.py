@@ -22,7 +22,14 @@ from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import asked_ordinal, list_windows
 from bot.answer.multisource import Pick, spread
-from bot.answer.question import COMPARISON_CUES, Question, QuestionReader, asks, question_kind
+from bot.answer.question import (
+    COMPARISON_CUES,
+    POINTING_WORDS,
+    Question,
+    QuestionReader,
+    asks,
+    question_kind,
+)
 from bot.answer.reading import Reader, Reading, names_time
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
@@ -192,8 +199,10 @@ class Answerer:
                 placed = q.kind in ("berapa", "kapan", "di_mana")
                 q = within(previous[1], q, places=follow_up and placed)
             pinned = (q.years or q.months or q.people) if follow_up else own
-            # "siapa kepala X?", "siapa kepala X yang baru?": who holds it now
-            if asks_office_holder(q) and set(q.terms) - {"baru"} <= set(q.head) and not pinned:
+            # "siapa kepala X?", "siapa kepala X yang baru?", "siapa kepala cabang di sana?"
+            # (where the message told before): who holds it now
+            unpinning = {"baru", *POINTING_WORDS}
+            if asks_office_holder(q) and set(q.terms) - unpinning <= set(q.head) and not pinned:
                 q = replace(q, wants_latest=True)
             # "Januari-September ... berapa kasus, berapa rupiah?": the period of the question
             # before is one period for its follow-up too

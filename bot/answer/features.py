@@ -112,9 +112,12 @@ def unit_match(q: Question, text: str) -> float:
     wanted = counted_nouns(q)
     people = any(spans.is_people_figure(w) for w in q.words)  # "pekerja", "buruh", ...
     figures = spans.figure_spans(text)
-    nouns = [n for n in (_counted_noun(text, s, e) for s, e in figures) if n]
+    counted = [(s, _counted_noun(text, s, e)) for s, e in figures]
+    nouns = [n for _, n in counted if n]
     if any(_counts(n, wanted) for n in nouns):
         return 1.0
+    if any(n == ("orang",) and _named_before(text, s, wanted) for s, n in counted):
+        return 1.0  # "jumlah agen ... tercatat 2.140 orang": people, named before the figure
     shares = bool(figures) and len(spans.percent_spans(text)) == len(figures)
     if wanted and not people and shares and _counts_things(q, wanted):
         return -1.0  # "berapa jumlah klinik mitra ...": a share is no count of them
@@ -125,6 +128,13 @@ def unit_match(q: Question, text: str) -> float:
     if not people and spans.has_money(text) and _PAID & set(q.words):
         return 0.0  # "berapa total klaim yang dibayarkan": an amount may be what is asked
     return -1.0 if wanted or people else 0.0  # "berapa pekerja ...": not "17 kabupaten"
+
+
+def _named_before(text: str, start: int, wanted: frozenset[str]) -> bool:
+    """A noun the question counts stands in the clause before the figure at `start`
+    ("jumlah agen di X tercatat 2.140 orang"): a count of people by the word "orang"."""
+    clause = re.split(r"[,;:.]\s", text[:start])[-1]
+    return bool({stem(w) for w in words(clause)} & wanted)
 
 
 def _counts_things(q: Question, wanted: frozenset[str]) -> bool:

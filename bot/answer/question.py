@@ -271,6 +271,9 @@ _PLACE_NOUNS = frozenset(
 )
 # A message ending in "... or not" asks yes or no ("udah ada blm?", "sama ga?").
 _OR_NOT = frozenset({"belum", "tidak", "nggak", "enggak", "gak", "ga", "ndak", "dak", "idak"})
+# Words pointing at a place the message named before the question ("di sana", "di situ").
+POINTING_WORDS = frozenset({"sana", "situ", "sini"})
+_LOCATIONS = frozenset({"province", "kabupaten", "kota", "region", "country"})
 _PURPOSE_WORDS = frozenset({"agar", "supaya", "biar", "sehingga"})
 
 
@@ -516,6 +519,13 @@ class QuestionReader:
             )
         )
 
+    def _pointed_at(self, words: tuple[str, ...], context: str) -> tuple[Place, ...]:
+        """The places of the message's context that "di sana" / "di situ" points at ("aku
+        wong <kota>, siapo kepala cabang di sano?"), for a question naming no place."""
+        if not context or not POINTING_WORDS & set(words):
+            return ()
+        return tuple(p for p in self._places(self.standard(context)) if p.kind in _LOCATIONS)
+
     def parse(self, raw: str, context: str = "") -> Question:
         """Normalize a (validated) question and recognise its kind and constraints."""
         text = indonesian_figures(clean_text(raw))
@@ -580,7 +590,7 @@ class QuestionReader:
             months=tuple(dict.fromkeys(MONTH_WORDS[w] for w in words if w in MONTH_WORDS)),
             head=head_terms(words),
             acronym=acronym,
-            places=self._places(standard),
+            places=self._places(standard) or self._pointed_at(words, context),
             local_names=local_names(text, self.lexicons, self._is_place_name),
             people=self._people(text, words),
             unknown_common=tuple(t for w, t in unknown if not w.isalpha() or is_common(w)),
