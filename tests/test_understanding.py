@@ -177,6 +177,19 @@ def test_context_terms_never_become_constraints(reader: QuestionReader) -> None:
     assert "sawit" in q.context_terms
 
 
+def test_a_telling_verb_the_articles_never_use_is_no_unknown_word(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("berapa persen data yang diparpapkan ke gubernur?")
+    assert "parpap" in " ".join(q.unknown_common + q.unknown_rare)  # an unknown word counts
+    q = reader.parse("berapa persen data yang dipaparkan ke gubernur?")
+    assert not {"papar", "dipaparkan"} & set(q.unknown_common + q.unknown_rare)
+
+
+def test_a_time_unit_before_apa_ya_asks_when(reader: QuestionReader) -> None:
+    assert reader.parse("data 36 persen itu sampai bulan apa ya?").kind == "kapan"
+
+
 def test_there_points_at_the_place_the_message_named_before(reader: QuestionReader) -> None:
     q = reader.parse("siapa kepala cabang di sana?", context="sy buruh sawit di Lampung")
     assert [p.name for p in q.places] == ["Lampung"]

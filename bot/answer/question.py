@@ -246,7 +246,7 @@ def _asks_which_time(words: Sequence[str]) -> bool:
         rate = asked == "berapa" or bool(_MONEY & set(words))  # "iuran Rp16.800 per bulan apa?"
         if (before in _PER and rate) or (count is not None and count < 1000):
             continue
-        if asked == "apa" and set(words[i + 2 :]) - _END_TAGS:
+        if asked == "apa" and set(words[i + 2 :]) - _END_TAGS - {"yang"}:  # framing words
             continue  # "apa" opens a clause of its own
         return True
     return False
@@ -415,6 +415,8 @@ class QuestionReader:
         surface = words_of(text)
         frame = self.lexicons.markers("frame")
         for start, end in frame.find(surface):
+            if start and surface[start - 1] in _TIME_UNITS and surface[start] == "apa":
+                start += 1  # "data sampai bulan apa ya?": asks when, keeps its "apa"
             surface[start:end] = ["yang"] * (end - start)
         out = []
         english: list[str] = []
@@ -471,6 +473,12 @@ class QuestionReader:
         """The one-word openers of a scene ("waktu", "ketika", knowledge/chat.txt): a word
         the articles do not use there is no sign of something they do not cover."""
         return frozenset(p[0] for p in self.lexicons.markers("setting").items if len(p) == 1)
+
+    @cached_property
+    def telling_words(self) -> frozenset[str]:
+        """Verbs of telling ("dipaparkan", "diumumkan", knowledge/chat.txt): articles tell
+        with other verbs, so one they do not use is no sign of something they do not cover."""
+        return frozenset(p[0] for p in self.lexicons.markers("telling").items if len(p) == 1)
 
     def _people(self, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
         address = {p[0] for p in self.lexicons.markers("honorific").items if len(p) == 1}
@@ -569,6 +577,7 @@ class QuestionReader:
             and w not in COMPARISON_CUES
             and w not in form_words
             and w not in self.scene_words
+            and w not in self.telling_words
         ]
         asked = set(terms)
         total = sum(rarity(w) for w in content) or 1.0
