@@ -186,6 +186,11 @@ def test_a_telling_verb_the_articles_never_use_is_no_unknown_word(
     assert not {"papar", "dipaparkan"} & set(q.unknown_common + q.unknown_rare)
 
 
+def test_a_noun_of_kind_is_no_unknown_word(reader: QuestionReader) -> None:
+    q = reader.parse("which groups is the service supposed to be friendly to?")
+    assert "kelompok" not in q.unknown_common + q.unknown_rare
+
+
 def test_a_time_unit_before_apa_ya_asks_when(reader: QuestionReader) -> None:
     assert reader.parse("data 36 persen itu sampai bulan apa ya?").kind == "kapan"
 

@@ -466,7 +466,14 @@ class QuestionReader:
     @cached_property
     def _asking_nouns(self) -> frozenset[str]:
         """Stems of the nouns that ask what is said of the next one (knowledge/chat.txt)."""
-        return frozenset(stem(w) for p in self.lexicons.markers("asking-noun").items for w in p)
+        return self._kind_nouns | frozenset(
+            stem(w) for p in self.lexicons.markers("asking-noun").items for w in p
+        )
+
+    @cached_property
+    def _kind_nouns(self) -> frozenset[str]:
+        """Stems of the nouns of kind ("kelompok apa saja", knowledge/chat.txt)."""
+        return frozenset(stem(w) for p in self.lexicons.markers("kind-noun").items for w in p)
 
     @cached_property
     def scene_words(self) -> frozenset[str]:
@@ -578,6 +585,7 @@ class QuestionReader:
             and w not in form_words
             and w not in self.scene_words
             and w not in self.telling_words
+            and t not in self._kind_nouns  # "kelompok apa saja": what falls under it
         ]
         asked = set(terms)
         total = sum(rarity(w) for w in content) or 1.0
