@@ -594,6 +594,9 @@ def test_an_office_question_is_answered_only_where_that_office_is_named(
     head = reader.parse("siapa kepala bidang pelayanan?")
     assert office_named(head, frozenset({"kata", "kepala", "bidang", "layan"}))
     assert not office_named(head, frozenset({"kepala", "kantor", "cabang"}))
+    # an acting governor met is no office asked ("dengan Pj Gubernur")
+    met = reader.parse("pas audiensi dengan penjabat gubernur, siapa yang diberi apresiasi?")
+    assert office_named(met, frozenset({"apresiasi", "beri"}))
     deputy = reader.parse("wakilnya siapa?")  # the deputy of the one asked about before
     assert asks_office_holder(deputy)
     assert office_named(deputy, frozenset({"wakil", "kepala", "kanwil"}))

@@ -391,7 +391,10 @@ def asks_office_holder(q: Question) -> bool:
 # Words after which a role is someone met or quoted, not the office asked: "dengan gubernur",
 # "menurut gubernur, siapa ..." ("according to" reads as "menurut").
 _COMPANY_WORDS = frozenset({"dengan", "sama", "bersama", "with", "menurut"})
-_BEFORE_A_ROLE = frozenset({"the", "a", "an", "pak", "bu", "bapak", "ibu", "sang", "para"})
+# Words before a role in one title: "dengan (pak) gubernur", "dengan penjabat gubernur"
+_BEFORE_A_ROLE = frozenset(
+    {"the", "a", "an", "pak", "bu", "bapak", "ibu", "sang", "para", "penjabat", "wakil", "acting"}
+)
 
 
 def _met(before: tuple[str, ...]) -> bool:
