@@ -38,6 +38,8 @@ def engine(tiny_settings) -> Engine:  # type: ignore[no-untyped-def]
         # a message ending in "... or not" asks yes or no
         ("sudah ada kota yang menanggung pekerja miskin belum?", "ya_tidak"),
         ("kepala cabangnya sama ga?", "ya_tidak"),
+        ("program apa yang belum?", "apa_saja"),
+        ("kalau nelayan yang belum?", "umum"),
     ],
 )
 def test_question_kinds(question: str, kind: str) -> None:

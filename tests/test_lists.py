@@ -264,3 +264,27 @@ def test_a_sentence_announcing_a_count_of_points_comes_with_the_points() -> None
     )
     assert with_points_listed(_at(plain, more, 0), more).positions == (0,)
     assert with_points_listed(_at(article, sents, 4), sents).positions == (4,)
+    # the announcing sentence last in its article
+    last, lsents = _article_of(
+        ("Ketua menyambut baik.",), ("Pekerja dapat mendaftar melalui tiga cara.",)
+    )
+    assert with_points_listed(_at(last, lsents, 1), lsents).positions == (1,)
+    # a point with a sentence more of its paragraph
+    told, tsents = _article_of(
+        ("Pekerja dapat mendaftar melalui dua cara.",),
+        ("Pertama, melalui aplikasi.", "Aplikasi itu gratis."),
+        ("Kedua, melalui kantor kelurahan.",),
+        ("Ketua menyambut baik.",),
+    )
+    assert with_points_listed(_at(told, tsents, 0), tsents).positions == (0, 1, 2, 3)
+
+
+def test_list_items_each_ending_a_sentence_run_to_the_articles_own_text() -> None:
+    article, sents = _article_of(
+        ("JKP merupakan program bagi pekerja yang terkena PHK.", "Berikut manfaatnya:"),
+        ("Uang tunai sebesar 60 persen dari upah selama enam bulan, dengan batas atas upah.",),
+        ("Akses informasi pasar kerja.",),
+        ("Pelatihan kerja secara gratis.",),
+        ("Selain JKP, buruh juga dapat mencairkan saldo JHT setelah masa tunggu satu bulan.",),
+    )
+    assert with_items(_at(article, sents, 1), sents).positions == (1, 2, 3, 4)

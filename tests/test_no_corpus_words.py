@@ -38,7 +38,6 @@ ORDINARY = {
     "twitter",
     "apbd",  # a regional budget, an ordinary word of the domain
     "x",  # share buttons (X, LINE), also a variable and an ordinary word
-    "mix",  # a marketing magazine (MIX), also the English word
     "line",
     "indonesia",
     # the agency's programs: the domain's own vocabulary, which the glossary and the reading

@@ -452,6 +452,7 @@ def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> N
     agents = reader.parse("berapa jumlah agen yang terdaftar?")
     assert unit_match(agents, "Hingga Juli, jumlah agen di kota itu tercatat 2.140 orang.") == 1.0
     assert unit_match(agents, "Agen hadir. Sebanyak 2.140 orang ikut senam.") == -1.0
+    assert unit_match(agents, "Para agen mengajak 2.140 orang mendaftar.") == -1.0
     amount = "Ia menyerahkan santunan sebesar Rp42 juta kepada ahli waris pedagang (58)."
     assert unit_match(reader.parse("berapa santunan untuk ahli waris?"), amount) == 0.0
     assert unit_match(reader.parse("berapa peserta yang terdaftar?"), amount) == -1.0

@@ -59,6 +59,8 @@ TITLE_RATIO = 0.9  # a body window this close to its article's headline is answe
 # its probability reaches this share of the threshold.
 LEAN_SHARE = 0.4
 SURE_RANKS = 3  # how far down the ranking a window sure enough to answer is looked for
+# Words beside an office that leave it asked of now ("yang baru", "di sana")
+_UNPINNING = frozenset({"baru", *POINTING_WORDS})
 EXPLAINED = ("bagaimana", "kenapa")  # kinds answered with the next sentence of the paragraph
 
 
@@ -201,8 +203,7 @@ class Answerer:
             pinned = (q.years or q.months or q.people) if follow_up else own
             # "siapa kepala X?", "siapa kepala X yang baru?", "siapa kepala cabang di sana?"
             # (where the message told before): who holds it now
-            unpinning = {"baru", *POINTING_WORDS}
-            if asks_office_holder(q) and set(q.terms) - unpinning <= set(q.head) and not pinned:
+            if asks_office_holder(q) and set(q.terms) - _UNPINNING <= set(q.head) and not pinned:
                 q = replace(q, wants_latest=True)
             # "Januari-September ... berapa kasus, berapa rupiah?": the period of the question
             # before is one period for its follow-up too

@@ -200,7 +200,7 @@ class Engine:
             built = current_build(self.config.index_dir)
             if built is None:
                 raise BuildError("the new index could not be found after the build")
-            # One attribute assignment: readers see the old or the new answerer, never a mix.
+            # One attribute assignment: readers see the old answerer or the new one, not both.
             self._answerer = self._make_answerer(load_build(built))
             if self.after_swap is not None:
                 self.after_swap()

@@ -116,7 +116,10 @@ def unit_match(q: Question, text: str) -> float:
     nouns = [n for _, n in counted if n]
     if any(_counts(n, wanted) for n in nouns):
         return 1.0
-    if any(n == ("orang",) and _named_before(text, s, wanted) for s, n in counted):
+    if any(
+        n == ("orang",) and _named_before(text, s, e, wanted)
+        for (s, e), (_, n) in zip(figures, counted, strict=True)
+    ):
         return 1.0  # "jumlah agen ... tercatat 2.140 orang": people, named before the figure
     shares = bool(figures) and len(spans.percent_spans(text)) == len(figures)
     if wanted and not people and shares and _counts_things(q, wanted):
@@ -130,11 +133,20 @@ def unit_match(q: Question, text: str) -> float:
     return -1.0 if wanted or people else 0.0  # "berapa pekerja ...": not "17 kabupaten"
 
 
-def _named_before(text: str, start: int, wanted: frozenset[str]) -> bool:
-    """A noun the question counts stands in the clause before the figure at `start`
-    ("jumlah agen di X tercatat 2.140 orang"): a count of people by the word "orang"."""
-    clause = re.split(r"[,;:.]\s", text[:start])[-1]
-    return bool({stem(w) for w in words(clause)} & wanted)
+def _named_before(text: str, start: int, end: int, wanted: frozenset[str]) -> bool:
+    """The figure `text[start:end]` states how many of a noun the question counts, named
+    before it in its clause, with a word stating an amount just before the number ("jumlah
+    agen di X tercatat 2.140 orang"; not "kantor cabang itu melayani 2.140 orang")."""
+    said = words(re.split(r"[,;:.]\s", text[:start])[-1])
+    stating = [*said[-1:], *words(text[start:end])[:1]]  # the span may open with the verb
+    return bool(_STATING & set(stating)) and bool({stem(w) for w in said} & wanted)
+
+
+# Words that state an amount just before it ("tercatat 2.140 orang", "mencapai ...").
+_STATING = frozenset(
+    {"tercatat", "mencapai", "berjumlah", "sebanyak", "sejumlah", "sekitar", "ada", "adalah",
+     "yakni", "yaitu", "menjadi", "kini", "baru"}
+)  # fmt: skip
 
 
 def _counts_things(q: Question, wanted: frozenset[str]) -> bool:

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from bot.answer.evidence import NAME_ZIPF
 from bot.answer.intake import clean_text
-from bot.answer.lexicons import Lexicons, Place
+from bot.answer.lexicons import Lexicons, Phrases, Place
 from bot.answer.named import local_names, name_runs, time_cues, without_clitic
 from bot.answer.people import people_named
 from bot.answer.spans import MAGNITUDES, indonesian_figures, number_of
@@ -277,6 +277,15 @@ _LOCATIONS = frozenset({"province", "kabupaten", "kota", "region", "country"})
 _PURPOSE_WORDS = frozenset({"agar", "supaya", "biar", "sehingga"})
 
 
+def _unframed(words: list[str], frame: Phrases) -> None:
+    """The words that only frame a question made "yang", a function word, in place; not the
+    "apa" of "bulan apa ya?" (which asks when)."""
+    for start, end in frame.find(words):
+        if start and words[start - 1] in _TIME_UNITS and words[start] == "apa":
+            start += 1
+        words[start:end] = ["yang"] * (end - start)
+
+
 def question_kind(words: tuple[str, ...]) -> str:
     """The kind of question, from its (expanded) words."""
     first = words[0] if words else ""
@@ -332,8 +341,9 @@ def question_kind(words: tuple[str, ...]) -> str:
         )
     ):
         return "apa_itu"
-    if first in _YES_NO or (len(words) > 2 and words[-1] in _OR_NOT):
-        return "ya_tidak"  # "... udah ada blm?", "orgnya sama ga?"
+    or_not = len(words) > 2 and words[-1] in _OR_NOT and words[-2] != "yang"
+    if first in _YES_NO or (or_not and not {"apa", "mana"} & set(words)):
+        return "ya_tidak"  # "... udah ada blm?", "orgnya sama ga?" (not "program apa yg blm?")
     if has_phrase(words, "apa") and any(w in words for w in ("program", "fokus", "hal")):
         return "apa_saja"
     return "umum"
@@ -414,10 +424,7 @@ class QuestionReader:
         text = _DOUBLED_RE.sub("", text.replace("%", " persen "))  # "what % of", "brp %"
         surface = words_of(text)
         frame = self.lexicons.markers("frame")
-        for start, end in frame.find(surface):
-            if start and surface[start - 1] in _TIME_UNITS and surface[start] == "apa":
-                start += 1  # "data sampai bulan apa ya?": asks when, keeps its "apa"
-            surface[start:end] = ["yang"] * (end - start)
+        _unframed(surface, frame)
         out = []
         english: list[str] = []
         for segment, verbatim in name_runs(text, surface, self._of_articles):
@@ -429,8 +436,7 @@ class QuestionReader:
                 continue
             out.append(standard_form(w, lambda c: c in STOPWORDS or self.known(stem(c))) or w)
         out = self.lexicons.dialect.expand(out)
-        for start, end in frame.find(out):  # "sebenernyo" -> "sebenernya", a frame word
-            out[start:end] = ["yang"] * (end - start)
+        _unframed(out, frame)  # "sebenernyo" -> "sebenernya", a frame word
         if "siapa" in out:  # "... siapa? jabatannya apa": the person's sentence names it
             for start, end in self.lexicons.markers("role-asked").find(out):
                 out[start:end] = ["yang"] * (end - start)

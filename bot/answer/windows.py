@@ -13,6 +13,7 @@ from index.text import split_sentences
 
 HEADLINE_WORDS = 25  # a lone body line this short without a full stop is a headline
 ITEM_WORDS = 15  # a list item after an announcing ":" ending with a full stop is a short line
+LINE_ITEM_WORDS = 20  # ... or a line of its own, when every item ends with a full stop
 BACK_SENTENCES = 3  # sentences of the paragraph before that an "Angka itu ..." answer shows
 ITEM_REACH = 12  # lines a list item may stand below the sentence announcing its list
 
@@ -166,17 +167,45 @@ def with_items(window: Scored, sents: list[Sentence]) -> Scored:
     if window.title or not sents[window.positions[-1]].text.rstrip().endswith(":"):
         return window
     positions = list(window.positions)
+    stops: list[bool] = []  # whether each item so far ends a sentence
     for p in range(positions[-1] + 1, len(sents)):
         text = sents[p].text.rstrip()
-        ends = text.endswith(_SENTENCE_ENDS)
-        if len(text.split()) > (ITEM_WORDS if ends else HEADLINE_WORDS):
-            break  # a sentence of the article, not an item
+        size = len(text.split())
+        if not text.endswith(_SENTENCE_ENDS):
+            if size > HEADLINE_WORDS:
+                break  # a sentence of the article, not an item
+            positions.append(p)
+            stops.append(False)
+            continue
+        if stops and not all(stops):  # the last item ("...; pendaftaran peserta baru.")
+            if size <= ITEM_WORDS:
+                positions.append(p)
+            break
+        # items each ending a sentence, each on a line of its own, up to the article's text
+        # going on ("Selain JKP, ...")
+        opens_clause = bool(stops) and _CLAUSE_OPENING_RE.match(text) is not None
+        if size > LINE_ITEM_WORDS or not alone(window.article, sents[p]) or opens_clause:
+            if not stops and size <= ITEM_WORDS:
+                positions.append(p)  # a single short item
+            break
         positions.append(p)
-        if ends:
-            break  # the last item ("...; pendaftaran peserta baru.")
+        stops.append(True)
     if len(positions) == len(window.positions):
         return window
     return window_at(window, sents, positions)
+
+
+# A sentence opening with a clause set off by a comma ("Selain JKP, ...", "Namun, ..."):
+# the article's own text, not an item of a list.
+_CLAUSE_OPENING_RE = re.compile(r"^\S+(?:\s+\S+)?,\s")
+
+
+def alone(article: Article, s: Sentence) -> bool:
+    """The sentence stands on a line of its own in the article's body."""
+    body = article.body
+    return (s.start == 0 or body[s.start - 1] == "\n") and (
+        s.end == len(body) or body[s.end] == "\n"
+    )
 
 
 def with_paragraph_next(window: Scored, sents: list[Sentence]) -> Scored:
@@ -228,19 +257,28 @@ _COUNT_RE = re.compile(r"\b(?:[2-9]|dua|tiga|empat|lima|enam|tujuh)\s+[a-z]", re
 def with_points_listed(window: Scored, sents: list[Sentence]) -> Scored:
     """A window ending in a sentence that announces a count of points, with the points that
     follow it, each opening with its ordinal ("... melalui tiga cara. Pertama, ... Kedua, ...
-    Ketiga, ..."): the count alone answers nothing."""
+    Ketiga, ..."), and up to `POINT_REACH` sentences of a point's paragraph that say more of
+    it: the count alone answers nothing."""
     if window.title or not window.positions:
         return window
     last = window.positions[-1]
     if not _COUNT_RE.search(sents[last].text):
         return window
     positions, want = list(window.positions), 1
-    for p in range(last + 1, min(len(sents), last + 1 + len(evidence.ORDINALS))):
+    told: list[int] = []  # sentences of the last point's paragraph after it
+    for p in range(last + 1, len(sents)):
         text = sents[p].text
-        if not _POINT_RE.search(text) or evidence.ordinal(text) != want:
+        if _POINT_RE.search(text) and evidence.ordinal(text) == want:
+            positions += [*told, p]
+            told, want = [], want + 1
+        elif (
+            want == 1
+            or len(told) == POINT_REACH
+            or not same_paragraph(window.article.body, sents[p - 1], sents[p])
+        ):
             break
-        positions.append(p)
-        want += 1
+        else:
+            told.append(p)  # "Pertama, melalui aplikasi. <Aplikasi itu gratis.> Kedua, ..."
     return window_at(window, sents, positions) if want > 2 else window
 
 

@@ -5,6 +5,7 @@ fixture pages imported beside it)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,16 +18,18 @@ FIXTURE_PAGES = PROJECT_DIR / "tests" / "fixtures" / "pages"
 # The evaluation corpora beside the knowledge base: the page folders imported into each. Each
 # later set of fixture pages was written after the ones before, consistent with them; the
 # questions about it (fixtureN_*.jsonl) expect every folder up to its own.
-PAGE_FOLDERS = (
-    FIXTURE_PAGES,
-    *sorted(
-        FIXTURE_PAGES.parent.glob("pages[0-9]*"),
-        key=lambda folder: int(folder.name[len("pages") :]),
-    ),
-)
-CORPORA = {
+_NUMBERED = {
+    int(m.group(1)): folder
+    for folder in FIXTURE_PAGES.parent.iterdir()
+    if folder.is_dir() and (m := re.fullmatch(r"pages(\d+)", folder.name))
+}
+PAGE_FOLDERS = (FIXTURE_PAGES, *(_NUMBERED[n] for n in sorted(_NUMBERED)))
+CORPORA = {  # "fixturesN": the first folder and every numbered one up to N
     "fixtures": PAGE_FOLDERS[:1],
-    **{f"fixtures{n}": PAGE_FOLDERS[:n] for n in range(2, len(PAGE_FOLDERS) + 1)},
+    **{
+        f"fixtures{n}": (FIXTURE_PAGES, *(_NUMBERED[k] for k in sorted(_NUMBERED) if k <= n))
+        for n in _NUMBERED
+    },
 }
 # Phrases only site boilerplate contains; no answer may show one (the file says where from).
 BOILERPLATE_MARKERS = PROJECT_DIR / "tests" / "fixtures" / "boilerplate.txt"
