@@ -265,7 +265,7 @@ def asks_recipient(q: Question) -> bool:
     ) or (asks_who and bool(q.words) and q.words[-1] in _TO_WHOM)
 
 
-# Nouns of a kind of place: "di <noun> mana" asks where ("di kota mana", "daerah mana").
+# Nouns of a kind of place: "di <noun> mana" asks where ("di kota mana", "dari daerah mana").
 _PLACE_NOUNS = frozenset(
     {"kota", "kabupaten", "daerah", "wilayah", "provinsi", "kecamatan", "desa", "kelurahan"}
 )
