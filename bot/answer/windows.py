@@ -49,14 +49,18 @@ def same_paragraph(body: str, first: Sentence, last: Sentence) -> bool:
     return "\n" not in body[first.end : last.start]
 
 
+def alone(body: str, s: Sentence) -> bool:
+    """The sentence stands on a line of its own in `body`."""
+    return (s.start == 0 or body[s.start - 1] == "\n") and (
+        s.end == len(body) or body[s.end] == "\n"
+    )
+
+
 def headline_like(body: str, s: Sentence) -> bool:
     """A short line standing alone, without a full stop: a heading or another story's
     headline left in the body, not answer text."""
-    alone = (s.start == 0 or body[s.start - 1] == "\n") and (
-        s.end == len(body) or body[s.end] == "\n"
-    )
     ends = s.text.rstrip().endswith((*_SENTENCE_ENDS, "’", ")", ":"))
-    short = alone and not ends and len(s.text.split()) <= HEADLINE_WORDS
+    short = alone(body, s) and not ends and len(s.text.split()) <= HEADLINE_WORDS
     return short and not list_item(body, s)
 
 
@@ -184,7 +188,7 @@ def with_items(window: Scored, sents: list[Sentence]) -> Scored:
         # items each ending a sentence, each on a line of its own, up to the article's text
         # going on ("Selain JKP, ...")
         opens_clause = bool(stops) and _CLAUSE_OPENING_RE.match(text) is not None
-        if size > LINE_ITEM_WORDS or not alone(window.article, sents[p]) or opens_clause:
+        if size > LINE_ITEM_WORDS or not alone(window.article.body, sents[p]) or opens_clause:
             if not stops and size <= ITEM_WORDS:
                 positions.append(p)  # a single short item
             break
@@ -198,14 +202,6 @@ def with_items(window: Scored, sents: list[Sentence]) -> Scored:
 # A sentence opening with a clause set off by a comma ("Selain JKP, ...", "Namun, ..."):
 # the article's own text, not an item of a list.
 _CLAUSE_OPENING_RE = re.compile(r"^\S+(?:\s+\S+)?,\s")
-
-
-def alone(article: Article, s: Sentence) -> bool:
-    """The sentence stands on a line of its own in the article's body."""
-    body = article.body
-    return (s.start == 0 or body[s.start - 1] == "\n") and (
-        s.end == len(body) or body[s.end] == "\n"
-    )
 
 
 def with_paragraph_next(window: Scored, sents: list[Sentence]) -> Scored:
