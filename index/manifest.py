@@ -19,8 +19,9 @@ from index.errors import IndexDamagedError
 # 8: size and checksum of every file in the manifest, verified at load;
 # 9: the lexical terms read a province's or country's short forms as its name;
 # 10: a kabupaten's or kota's name of several words as its one-word short form ("anbar"),
-# and sentences no longer end after a local title before a name ("Kms.")
-FORMAT_VERSION = 10
+# and sentences no longer end after a local title before a name ("Kms.");
+# 11: "kalau / jika / apabila / bila" are function words, not lexical terms
+FORMAT_VERSION = 11
 MANIFEST = "manifest.json"
 
 

@@ -47,7 +47,7 @@ STOPWORDS = ENGLISH_FUNCTION | frozenset(
     tolong mohon info informasi jelaskan sebutkan tahu tau min kak bang gan
     tentang berlangsung diadakan digelar dilaksanakan terjadi
     sampai hingga memang begitu kemarin dulu pak bu ibu bapak sis bro benar benarkah betul
-    sama per antara nanti saat pula
+    sama per antara nanti saat pula kalau jika apabila bila
     """.split()
 )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.spans import Span, Spans, memo, number_of
+from bot.answer.spans import Span, Spans, figure_spans, memo, number_of
 from bot.answer.vocabulary import zipf_en, zipf_id
 
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b")
@@ -202,6 +202,25 @@ def states_outcome(text: str) -> bool:
     return any(
         w in REACHED and not _HOPED & set(tokens[max(0, i - 5) : i]) for i, w in enumerate(tokens)
     )
+
+
+# A figure hoped or planned for: one of `_HOPED` (or "ingin") before a verb of raising and
+# "hingga / sampai / menjadi <figure>" ("masih dapat ditingkatkan hingga 63 persen"), or
+# before "tembus <figure>" ("kami ingin tembus 62 persen"); not an amount a benefit can
+# reach ("bisa mendapat manfaat hingga 60 persen")
+_HOPED_FIGURE_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_HOPED))}|ingin)\s+(?:[^\W\d]+\s+)?"
+    r"(?:(?:ditingkatkan|dinaikkan|didongkrak|digenjot|naik|meningkat|bertambah|tumbuh)\s+"
+    r"(?:hingga|sampai|menjadi|mencapai)|tembus)\s+(?:angka\s+)?\d",
+    re.IGNORECASE,
+)
+
+
+def states_hoped_figure(text: str) -> bool:
+    """A sentence whose figures are all hoped or planned for, without the word "target"
+    (not "sudah 58,9 persen, kami ingin tembus 62 persen", which states where it stands)."""
+    hoped = [m.end() - 1 for m in _HOPED_FIGURE_RE.finditer(text)]  # each one's first digit
+    return bool(hoped) and all(any(s <= h < e for h in hoped) for s, e in figure_spans(text))
 
 
 def states_means(text: str) -> bool:

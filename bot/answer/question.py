@@ -25,7 +25,7 @@ from bot.answer.vocabulary import (
 )
 from index.glossary import Glossary
 from index.lexical import terms_of_words
-from index.text import MONTH_WORDS, STOPWORDS, stem
+from index.text import ENGLISH_FUNCTION, MONTH_WORDS, STOPWORDS, stem
 from index.text import words as words_of
 from index.text import words_cased as words_of_cased
 
@@ -63,6 +63,8 @@ _MONEY = {
     "anggarkan",
     "menganggarkan",
     "dianggarkan",
+    "apbd",  # a budget: "How much did the regency budget ..." reads "apbd"
+    "apbn",
     "biaya",
     "uang",
     "senilai",
@@ -159,6 +161,9 @@ COMPARISON_CUES = {
     "besar",
     "kecil",
     "gedean",
+    "jauh",  # "bedanya jauh ga"
+    "selisih",
+    "selisihnya",
     "same",
     "different",
 }
@@ -169,6 +174,9 @@ def _asks_money(words: tuple[str, ...]) -> bool:
     word (not anywhere: "berapa pekerja yang menerima dana ..." counts people), or opening
     what a question ending in it asks about ("Total uang JKP yang dibayar ... berapa?"), or
     among the first words of one without "berapa" ("What's the total budget ...?")."""
+    # English function words left in a read question do not part the two ("how much did
+    # the regency budget")
+    words = tuple(w for w in words if w not in ENGLISH_FUNCTION)
     at = [i for i, w in enumerate(words) if w == "berapa"]
     near = {w.removesuffix("nya") for i in at for w in words[max(0, i - 2) : i + 3]}
     content = [w.removesuffix("nya") for w in words if w == "berapa" or w not in STOPWORDS]
@@ -275,6 +283,7 @@ _OR_NOT = frozenset({"belum", "tidak", "nggak", "enggak", "gak", "ga", "ndak", "
 POINTING_WORDS = frozenset({"sana", "situ", "sini"})
 _LOCATIONS = frozenset({"province", "kabupaten", "kota", "region", "country"})
 _PURPOSE_WORDS = frozenset({"agar", "supaya", "biar", "sehingga"})
+_PURPOSE_REACH = 4  # words from a purpose word to the "banyak" its clause says
 
 
 def _unframed(words: list[str], frame: Phrases) -> None:
@@ -306,9 +315,12 @@ def question_kind(words: tuple[str, ...]) -> str:
         return "apa_saja"
     if "siapa" in words or "who" in words:
         return "siapa"
-    # "kalangan apa supaya banyak orang daftar?": "banyak" after a purpose word says why
+    # "kalangan apa supaya banyak orang daftar?", "... biar pesertanya makin banyak": "banyak"
+    # in a clause of purpose says why
     purpose = {i for i, w in enumerate(words) if w in _PURPOSE_WORDS}
-    why = all({i - 1, i - 2} & purpose for i, w in enumerate(words) if w == "banyak")
+    why = all(
+        purpose & set(range(i - _PURPOSE_REACH, i)) for i, w in enumerate(words) if w == "banyak"
+    )
     many = () if "apa" in words and why else ("banyak",)
     counting = ("berapa", "jumlah", "persentase", "persen", *many)
     if any(w in words for w in counting) or has_phrase(words, "how many"):
@@ -481,6 +493,15 @@ class QuestionReader:
         """Stems of the nouns of kind ("kelompok apa saja", knowledge/chat.txt)."""
         return frozenset(stem(w) for p in self.lexicons.markers("kind-noun").items for w in p)
 
+    def _asks_a_kind(self, words: tuple[str, ...]) -> bool:
+        """ "Siapa" right after a noun of kind ("kalangan siapa", "kelompok siapa"): asks
+        which group, not which person."""
+        return any(
+            w in ("siapa", "who") and stem(words[i - 1]) in self._kind_nouns
+            for i, w in enumerate(words)
+            if i
+        )
+
     @cached_property
     def scene_words(self) -> frozenset[str]:
         """The one-word openers of a scene ("waktu", "ketika", knowledge/chat.txt): a word
@@ -560,6 +581,8 @@ class QuestionReader:
         standard = self.standard(text)
         words = self.normalized(standard)
         kind = "singkatan" if acronym else question_kind(words)
+        if kind == "siapa" and self._asks_a_kind(words):
+            kind = "umum"  # "menyasar kalangan siapa?": a group of people, not a person
         if kind == "umum" and _CHECK_RE.search(text):
             kind = "ya_tidak"  # "bener gak sih ... 690 ribu?"
         # "what's the coverage target for 2025", "what coverage level ...": a value, not a

@@ -282,10 +282,24 @@ def _small_number(word: str) -> int | None:
     return value if value is not None and value < 1000 else None
 
 
+# Words that ask for a figure hoped for, believed in or planned ("yakin bisa naik sampai
+# berapa", "how high could it go", "harapan gubernur"): a sentence giving one answers them.
+_HOPE_WORDS = frozenset(
+    {"harapan", "harap", "berharap", "diharapkan", "yakin", "optimis", "optimistis", "pede",
+     "percaya", "ingin", "bisa", "dapat", "mampu", "tembus", "targetkan", "menargetkan",
+     "ditargetkan",
+     "hope", "hoped", "hoping", "believe", "believed", "think", "thought", "could", "want",
+     "wanted", "aim", "aimed", "reach", "achievable"}
+)  # fmt: skip
+
+
 def target_penalty(q: Question, text: str) -> float:
     """A goal ("target 50 persen ... 2025") does not answer how many *are* protected: figure
     questions that do not ask about a target prefer achieved figures."""
-    if q.kind != "berapa" or asks_target(q) or not evidence.states_target(text):
+    if q.kind != "berapa" or asks_target(q):
+        return 0.0
+    hoped = evidence.states_hoped_figure(text) and not _HOPE_WORDS & set(q.words)
+    if not (evidence.states_target(text) or hoped):
         return 0.0
     return TARGET_PENALTY
 
