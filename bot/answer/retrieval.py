@@ -68,7 +68,9 @@ def within_dates(
     """For a question that names a year or month, the best chunks of the articles from
     that time too, and for one asking what holds now, those of the newest articles: an
     answer dated as asked must be a candidate however many other articles match the words
-    better."""
+    better. The best of those chunks scores halfway between the worst and the best hit:
+    among the articles of the time asked it is as good a match as any, yet it matched the
+    words less well than the best hits."""
     if not (q.years or q.months or q.wants_latest):
         return hits  # no time asked: no pass over the articles
     days = index.article_days
@@ -91,8 +93,9 @@ def within_dates(
     top = max(extra.values(), default=1.0) or 1.0
     seen = {h.chunk_id for h in hits}
     worst = min((h.score for h in hits), default=1.0)
+    best = max((h.score for h in hits), default=1.0)
     more = [
-        Hit(cid, worst * s / top, len(hits) + i + 1)
+        Hit(cid, (worst + best) / 2 * s / top, len(hits) + i + 1)
         for i, (cid, s) in enumerate(sorted(extra.items(), key=lambda kv: -kv[1]))
         if cid not in seen
     ]
