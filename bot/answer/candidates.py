@@ -40,8 +40,7 @@ from bot.answer.windows import rescored, window_lead, windows_of
 from index.lexical import terms_of_words
 from index.records import Hit, Sentence
 from index.store import StoredIndex
-from index.text import MONTH_NAMES
-from index.text import words as words_of
+from index.text import MONTH_NAMES, words_cased
 
 MAX_SCORED = 30  # candidate windows fully scored, the best by a cheap first look
 MAX_LOOKED = 3 * MAX_SCORED  # windows checked against the constraints to find them
@@ -154,16 +153,23 @@ class CandidateFinder:
             outlet_core(p.name) == core for p in self.places_in(outlet)
         ):
             return ()
-        words = [w for w in words_of(q.text) if w.isalnum()]  # as written ("news", "fm")
+        cased = [w for w in words_cased(q.text) if w.isalnum()]  # as written ("news", "fm")
+        words = [w.lower() for w in cased]
         for i in range(len(words)):
             spelled = ""
             for j, w in enumerate(words[i:], i + 1):
                 spelled += w
-                if spelled == core:
+                if spelled == core and not self._longer_name(cased[j : j + 1]):
                     return tuple(words[i:j])
                 if not core.startswith(spelled):
                     break
         return ()
+
+    def _longer_name(self, after: list[str]) -> bool:
+        """The word after an outlet's name goes on with a name of something else (an
+        organisation "Xyz Perempuan <Kota>" beside a site "Xyz.net"): capitalised, and not a
+        place's name ("<Koran> <Provinsi> <Kota>" still names the newspaper)."""
+        return bool(after) and after[0][:1].isupper() and not self.places_in(after[0])
 
     def _admitted(
         self, q: Question, looked: list[tuple[Scored, float]]

@@ -257,6 +257,9 @@ class Reader:
             return False  # "kepala kantor cabang X? siapa ya?": the question word of the first
         if kind == "siapa" == previous:  # "siapa kepala kanwil? trus wakilnya siapa?"
             return bool(_roles(words) - _roles(asked_before))
+        if kind == "berapa" == previous and "berapa" in words and "berapa" in asked_before:
+            # "... yang celako ado berapo? Yang meninggal berapo?": another count, of its own
+            return bool(_content_words(words) - set(asked_before))
         return kind in _FOLLOW_UP_KINDS and kind != previous
 
     def _split_at_ask(self, piece: str) -> tuple[str, str]:
@@ -334,6 +337,10 @@ def names_time(words: Sequence[str]) -> bool:
 def _roles(words: Sequence[str]) -> set[str]:
     """The offices `words` name ("wakilnya": "wakil")."""
     return {w.removesuffix("nya") for w in words} & ROLE_WORDS
+
+
+def _content_words(words: Sequence[str]) -> set[str]:
+    return {w for w in words if w not in STOPWORDS and not w.isdigit()}
 
 
 def _content(words: Sequence[str]) -> int:
