@@ -44,7 +44,10 @@ LATEST_WORDS = {
     *("sekarang", "terbaru", "terkini", "kini", "terakhir"),
     *("latest", "now", "current", "currently", "newest"),
 }
-LATEST_PHRASES = ("saat ini", "paling baru", "hari ini", "most recent", "right now")
+LATEST_PHRASES = (
+    *("saat ini", "paling baru", "hari ini", "tahun ini", "bulan ini"),
+    *("most recent", "right now", "this year", "this month"),
+)
 _TAG_QUESTION = {"tidak", "belum", "bukan", "kah", "apa", "ya"}  # "bisa daftar ga", "... ya"
 _YES_NO = {
     *("apakah", "benarkah", "bisakah", "bolehkah", "adakah"),
