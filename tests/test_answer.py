@@ -405,9 +405,7 @@ def _newest_read(tmp_path, articles: dict[str, str]) -> tuple[int, bool, bool]: 
     return len(hits), newest(hits), newest(read)
 
 
-def test_what_holds_now_reads_the_newest_articles_however_many_match_better(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """More older articles match the words better than the retrieval reads; the newest is
-    read too."""
+def _thirty_old_and_one_new() -> dict[str, str]:
     articles = {}
     for day in range(1, 31):
         articles[f"old{day}.md"] = (
@@ -421,10 +419,30 @@ def test_what_holds_now_reads_the_newest_articles_however_many_match_better(tmp_
         "dated: 2026-12-10\n---\nProgram pasar terlindungi terus meluas di kota.\n\n"
         "Di tingkat provinsi, cakupan kepesertaan pekerja Sumsel mencapai 49,6 persen.\n"
     )
+    return articles
+
+
+def test_what_holds_now_reads_the_newest_articles_however_many_match_better(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """More older articles match the words better than the retrieval reads; the newest is
+    read too."""
     from bot.answer.retrieval import K_CHUNKS
 
-    found, _, read = _newest_read(tmp_path, articles)
+    found, _, read = _newest_read(tmp_path, _thirty_old_and_one_new())
     assert found == K_CHUNKS and read
+
+
+def test_the_best_chunk_of_the_time_asked_scores_between_the_worst_and_best_hit(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A chunk read for being of the time asked matched the words less well than the best
+    hits, yet as well as any of its time: its score lies between the worst and the best."""
+    from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
+
+    answerer = _engine_on(tmp_path, _thirty_old_and_one_new()).answerer
+    q = answerer.read("berapa persen cakupan kepesertaan sumsel desember 2026?")[0].sides[0]
+    query = query_of(q)
+    hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
+    added = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)[len(hits) :]
+    scores = [h.score for h in hits]
+    assert added and min(scores) < max(h.score for h in added) < max(scores)
 
 
 def test_what_holds_now_reads_each_of_the_newest_articles(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -713,6 +731,18 @@ def test_a_question_naming_an_outlet_is_answered_from_its_articles(engine: Engin
     assert len(both.citations) == 2
     alpha = engine.ask("brp pekerja sumsel yg udah terlindungi menurut koran alpha?")
     assert [c.article_id for c in alpha.citations] == ["alpha-2024-08-02"]
+    # a place's name after the outlet's still names it; another name does not ("Koran
+    # Alpha Institute" is someone else)
+    alpha = engine.ask("brp pekerja yg udah terlindungi menurut Koran Alpha Sumsel?")
+    assert [c.article_id for c in alpha.citations] == ["alpha-2024-08-02"]
+    finder = engine.answerer.finder
+    (named,) = engine.answerer.read("apa kata Koran Alpha Institute soal pekerja?")
+    assert finder._named(named.sides[0], "Koran Alpha") == ()
+    (named,) = engine.answerer.read("apa kata Koran Alpha soal pekerja?")
+    assert finder._named(named.sides[0], "Koran Alpha") == ("koran", "alpha")
+    for asked in ("menurut Koran Alpha, Berapa pekerja?", "kata koran alpha BPJS punya berapa?"):
+        (named,) = engine.answerer.read(asked)  # a comma between, or an acronym after
+        assert finder._named(named.sides[0], "Koran Alpha") == ("koran", "alpha")
 
 
 def test_a_colloquial_form_of_a_common_word_is_not_corrected_to_a_corpus_word(

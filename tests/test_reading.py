@@ -62,6 +62,14 @@ def test_a_thin_follow_up_joins_the_question_before(reader: Reader) -> None:
     assert len(r.questions) == 1
 
 
+def test_a_second_count_of_its_own_stays_apart(reader: Reader) -> None:
+    r = reader.read("Petugas yang celako pas betugas ado berapo? Yang meninggal berapo?")
+    assert r.questions == ("Petugas yang celako pas betugas ado berapo?", "Yang meninggal berapo?")
+    # a count given in other words is the same question: "berapa orang?", "totalnya berapa?"
+    assert len(reader.read("berapa pekerja sawit yang terlindungi? berapa orang?").questions) == 1
+    assert len(reader.read("berapa pekerja sumsel yg terlindungi? totalnya berapa?").questions) == 1
+
+
 def test_a_message_without_a_question_word_is_one_question(reader: Reader) -> None:
     assert reader.read("program BPJS TK").questions == ("program BPJS TK",)
 

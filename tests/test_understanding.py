@@ -1754,6 +1754,12 @@ def test_which_group_so_that_many_register_asks_which_not_how_many(
 ) -> None:
     q = reader.parse("muhyidin tu nak nyasar kalangan apo supayo banyak wong daftar?")
     assert q.kind != "berapa"
+    assert reader.parse("mau nyasar kalangan apa biar pesertanya makin bnyk").kind != "berapa"
+    # "siapa" after a noun of kind asks which group, not which person
+    assert reader.parse("kepala kanwil mau menyasar kalangan siapa?").kind == "umum"
+    assert reader.parse("kelompok siapa yang disasar?").kind == "umum"
+    assert reader.parse("siapa kepala kanwil yang baru?").kind == "siapa"
+    assert reader.parse("ketua kelompok siapa?").kind == "siapa"  # its head
     assert reader.parse("pekerja yang daftar banyak?").kind == "berapa"
     assert reader.parse("klaim jht banyak apa dikit?").kind == "berapa"  # "apa": "or"
     assert reader.parse("apa banyak pekerja yang belum daftar?").kind == "berapa"
@@ -1779,3 +1785,41 @@ def test_figures_written_the_english_way_are_read_as_the_articles_write_them(
     written: str, read: str
 ) -> None:
     assert indonesian_figures(written) == read
+
+
+def test_money_asked_across_english_function_words(reader: QuestionReader) -> None:
+    q = reader.parse("How much did the regency budget to cover migrant workers' contributions?")
+    assert q.unit == "uang"
+    assert reader.parse("berapa pekerja yang menerima dana bantuan?").unit == "jumlah"
+    assert reader.parse("How many workers does the APBD cover?").unit == "jumlah"
+
+
+@pytest.mark.parametrize(
+    "text", ["kasus kecelakaan kerja tahun ini udh brp?", "how many claims this year?"]
+)  # the English is read "tahun ini"
+def test_this_year_asks_for_the_newest_figure(reader: QuestionReader, text: str) -> None:
+    assert reader.parse(text).wants_latest
+
+
+def test_if_is_a_function_word(reader: QuestionReader) -> None:
+    q = reader.parse("kalo sumsel brp persen?")
+    assert "kalau" in q.words and "kalau" not in q.terms
+
+
+def test_a_figure_only_hoped_for_is_a_goal_unless_the_question_asks_the_hope(
+    reader: QuestionReader,
+) -> None:
+    from bot.answer.evidence import states_hoped_figure
+    from bot.answer.scoring import target_penalty
+
+    hoped = "Gubernur optimistis cakupan itu masih dapat ditingkatkan hingga 63 persen."
+    assert states_hoped_figure(hoped)
+    assert states_hoped_figure("Kami ingin tembus 62 persen pada akhir tahun.")
+    assert not states_hoped_figure("Cakupan sudah 58,9 persen, kami ingin tembus 62 persen.")
+    assert not states_hoped_figure("Peserta bisa mendapat manfaat hingga 60 persen dari upah.")
+    assert not states_hoped_figure("Jumlahnya meningkat menjadi 1,3 juta.")
+    assert not states_hoped_figure("Iuran JKK akan naik menjadi 0,54 persen mulai Januari.")
+    assert not states_hoped_figure("Jumlah peserta akan terus meningkat hingga 2030.")
+    assert target_penalty(reader.parse("coverage sumsel masih berapa persen?"), hoped) > 0
+    asks_hope = reader.parse("gubernur yakin bisa naik sampai berapa persen?")
+    assert target_penalty(asks_hope, hoped) == 0

@@ -159,17 +159,26 @@ class CandidateFinder:
             spelled = ""
             for j, w in enumerate(words[i:], i + 1):
                 spelled += w
-                if spelled == core and not self._longer_name(cased[j : j + 1]):
+                if spelled == core and not self._longer_name(q.text, cased[j - 1 : j + 1]):
                     return tuple(words[i:j])
                 if not core.startswith(spelled):
                     break
         return ()
 
-    def _longer_name(self, after: list[str]) -> bool:
+    def _longer_name(self, text: str, pair: list[str]) -> bool:
         """The word after an outlet's name goes on with a name of something else (an
-        organisation "Xyz Perempuan <Kota>" beside a site "Xyz.net"): capitalised, and not a
-        place's name ("<Koran> <Provinsi> <Kota>" still names the newspaper)."""
-        return bool(after) and after[0][:1].isupper() and not self.places_in(after[0])
+        organisation "Xyz Perempuan <Kota>" beside a site "Xyz.net"): capitalised, not in
+        capitals, right after it (no comma between), and not a place's name ("<Koran>
+        <Provinsi> <Kota>" still names the newspaper)."""
+        if len(pair) < 2:
+            return False
+        last, word = pair
+        return (
+            word[:1].isupper()
+            and not word.isupper()
+            and not self.places_in(word)
+            and re.search(rf"{re.escape(last)}\s+{re.escape(word)}", text) is not None
+        )
 
     def _admitted(
         self, q: Question, looked: list[tuple[Scored, float]]

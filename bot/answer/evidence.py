@@ -204,23 +204,26 @@ def states_outcome(text: str) -> bool:
     )
 
 
-# A figure hoped or planned for: one of `_HOPED` (or "ingin") before a verb of raising and
+# A figure hoped or planned for: a word of hope or ability before a verb of raising and
 # "hingga / sampai / menjadi <figure>" ("masih dapat ditingkatkan hingga 63 persen"), or
-# before "tembus <figure>" ("kami ingin tembus 62 persen"); not an amount a benefit can
-# reach ("bisa mendapat manfaat hingga 60 persen")
+# before "tembus <figure>" ("kami ingin tembus 62 persen"); not a figure scheduled ("akan
+# naik menjadi 0,54 persen mulai Januari") nor one a benefit can reach ("bisa mendapat
+# manfaat hingga 60 persen")
+_HOPING = frozenset(_HOPED - {"akan", "agar", "supaya", "biar", "guna", "untuk"}) | {"ingin"}
 _HOPED_FIGURE_RE = re.compile(
-    rf"\b(?:{'|'.join(sorted(_HOPED))}|ingin)\s+(?:[^\W\d]+\s+)?"
+    rf"\b(?:{'|'.join(sorted(_HOPING))})\s+(?:[^\W\d]+\s+)?"
     r"(?:(?:ditingkatkan|dinaikkan|didongkrak|digenjot|naik|meningkat|bertambah|tumbuh)\s+"
-    r"(?:hingga|sampai|menjadi|mencapai)|tembus)\s+(?:angka\s+)?\d",
+    r"(?:hingga|sampai|menjadi|mencapai)|tembus)\s+(?:angka\s+)?(?:Rp\s?)?\d",
     re.IGNORECASE,
 )
 
 
 def states_hoped_figure(text: str) -> bool:
-    """A sentence whose figures are all hoped or planned for, without the word "target"
+    """A sentence with figures, all of them hoped or planned for, without the word "target"
     (not "sudah 58,9 persen, kami ingin tembus 62 persen", which states where it stands)."""
     hoped = [m.end() - 1 for m in _HOPED_FIGURE_RE.finditer(text)]  # each one's first digit
-    return bool(hoped) and all(any(s <= h < e for h in hoped) for s, e in figure_spans(text))
+    figures = figure_spans(text)  # years are none
+    return bool(hoped and figures) and all(any(s <= h < e for h in hoped) for s, e in figures)
 
 
 def states_means(text: str) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.answer.evidence import NAME_ZIPF
+from bot.answer.evidence import NAME_ZIPF, ROLE_WORDS
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Phrases, Place
 from bot.answer.named import local_names, name_runs, time_cues, without_clitic
@@ -46,7 +46,7 @@ LATEST_WORDS = {
 }
 LATEST_PHRASES = (
     *("saat ini", "paling baru", "hari ini", "tahun ini", "bulan ini"),
-    *("most recent", "right now", "this year", "this month"),
+    *("most recent", "right now"),  # "this year" is read "tahun ini"
 )
 _TAG_QUESTION = {"tidak", "belum", "bukan", "kah", "apa", "ya"}  # "bisa daftar ga", "... ya"
 _YES_NO = {
@@ -66,8 +66,6 @@ _MONEY = {
     "anggarkan",
     "menganggarkan",
     "dianggarkan",
-    "apbd",  # a budget: "How much did the regency budget ..." reads "apbd"
-    "apbn",
     "biaya",
     "uang",
     "senilai",
@@ -164,7 +162,7 @@ COMPARISON_CUES = {
     "besar",
     "kecil",
     "gedean",
-    "jauh",  # "bedanya jauh ga"
+    "jauh",  # "bedanya jauh ga", "msh jauh ga?"
     "selisih",
     "selisihnya",
     "same",
@@ -498,9 +496,11 @@ class QuestionReader:
 
     def _asks_a_kind(self, words: tuple[str, ...]) -> bool:
         """ "Siapa" right after a noun of kind ("kalangan siapa", "kelompok siapa"): asks
-        which group, not which person."""
+        which group, not which person (but "ketua kelompok siapa?" asks for the head)."""
         return any(
-            w in ("siapa", "who") and stem(words[i - 1]) in self._kind_nouns
+            w in ("siapa", "who")
+            and stem(words[i - 1]) in self._kind_nouns
+            and (i < 2 or words[i - 2] not in ROLE_WORDS)
             for i, w in enumerate(words)
             if i
         )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.answer.evidence import ROLE_WORDS
 from bot.answer.lexicons import Lexicons
-from bot.answer.question import COMPARISON_CUES, is_time, names_now
+from bot.answer.question import COMPARISON_CUES, FIGURE_NOUNS, VALUE_NOUNS, is_time, names_now
 from index.text import STOPWORDS, normalize
 
 MIN_QUESTION_TERMS = 2  # a shorter question ("apo masalahnyo?") continues the one before it
@@ -26,6 +26,8 @@ _BREAK_RE = re.compile(r"(?<=[.!?])\s+|\n+|\s*[?]+\s*")
 _JOINERS = {"dan", "trus", "terus", "lalu", "serta", "and", "then", "kemudian"}
 # What a thin question may ask of the one before it ("... ? yg ngomong siapa"): it stays apart.
 _FOLLOW_UP_KINDS = ("kapan", "kenapa", "siapa", "di_mana")
+# Words that only say in what a count is given ("berapa orang?", "persennya berapa?")
+_MEASURES = FIGURE_NOUNS | VALUE_NOUNS | {"orang", "persen", "tepat", "tepatnya", "kira"}
 _NAMING_KINDS = ("siapa", "di_mana")  # alone ("siapa ya?"), they ask the question before
 # Particles that make a statement a question ("JKM ya?"): not a question word of its own.
 _TAGS = {"ya", "yah", "ga", "gak", "nggak", "kan", "kah", "dong", "sih", "deh", "tidak", "bukan"}
@@ -259,7 +261,8 @@ class Reader:
             return bool(_roles(words) - _roles(asked_before))
         if kind == "berapa" == previous and "berapa" in words and "berapa" in asked_before:
             # "... yang celako ado berapo? Yang meninggal berapo?": another count, of its own
-            return bool(_content_words(words) - set(asked_before))
+            # (not "... berapa orang?", "totalnya berapa?", "berapa persennya?")
+            return bool(_content_set(words) - _content_set(asked_before) - _MEASURES)
         return kind in _FOLLOW_UP_KINDS and kind != previous
 
     def _split_at_ask(self, piece: str) -> tuple[str, str]:
@@ -339,8 +342,9 @@ def _roles(words: Sequence[str]) -> set[str]:
     return {w.removesuffix("nya") for w in words} & ROLE_WORDS
 
 
-def _content_words(words: Sequence[str]) -> set[str]:
-    return {w for w in words if w not in STOPWORDS and not w.isdigit()}
+def _content_set(words: Sequence[str]) -> set[str]:
+    """The words that are no function words or numbers, without "-nya" ("totalnya")."""
+    return {w.removesuffix("nya") for w in words if w not in STOPWORDS and not w.isdigit()}
 
 
 def _content(words: Sequence[str]) -> int:

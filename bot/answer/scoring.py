@@ -283,13 +283,12 @@ def _small_number(word: str) -> int | None:
 
 
 # Words that ask for a figure hoped for, believed in or planned ("yakin bisa naik sampai
-# berapa", "how high could it go", "harapan gubernur"): a sentence giving one answers them.
+# berapa", "harapan gubernur"; English questions arrive mostly read: "hope" as "berharap",
+# "want" as "ingin", but "think" as it is): a sentence giving one answers them.
 _HOPE_WORDS = frozenset(
     {"harapan", "harap", "berharap", "diharapkan", "yakin", "optimis", "optimistis", "pede",
      "percaya", "ingin", "bisa", "dapat", "mampu", "tembus", "targetkan", "menargetkan",
-     "ditargetkan",
-     "hope", "hoped", "hoping", "believe", "believed", "think", "thought", "could", "want",
-     "wanted", "aim", "aimed", "reach", "achievable"}
+     "ditargetkan", "think", "thought", "expect", "expected"}
 )  # fmt: skip
 
 
