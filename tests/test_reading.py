@@ -62,6 +62,15 @@ def test_a_thin_follow_up_joins_the_question_before(reader: Reader) -> None:
     assert len(r.questions) == 1
 
 
+def test_a_remark_after_a_question_is_no_question_of_its_own(reader: Reader) -> None:
+    r = reader.read("brp pekerja jasa konstruksi yg udh terlindungi? angka pastinya ya")
+    assert r.questions == ("brp pekerja jasa konstruksi yg udh terlindungi?",)
+    assert r.context == "angka pastinya ya"
+    # a tag that asks yes or no still makes a question
+    r = reader.read("pacak dak dilindungi bpjs tk? ado program khusus wong pasar dak")
+    assert len(r.questions) == 2
+
+
 def test_a_second_count_of_its_own_stays_apart(reader: Reader) -> None:
     r = reader.read("Petugas yang celako pas betugas ado berapo? Yang meninggal berapo?")
     assert r.questions == ("Petugas yang celako pas betugas ado berapo?", "Yang meninggal berapo?")

@@ -31,6 +31,7 @@ _MEASURES = FIGURE_NOUNS | VALUE_NOUNS | {"orang", "persen", "tepat", "tepatnya"
 _NAMING_KINDS = ("siapa", "di_mana")  # alone ("siapa ya?"), they ask the question before
 # Particles that make a statement a question ("JKM ya?"): not a question word of its own.
 _TAGS = {"ya", "yah", "ga", "gak", "nggak", "kan", "kah", "dong", "sih", "deh", "tidak", "bukan"}
+_ASKING_TAGS = _TAGS - {"ya", "yah", "kan", "dong", "sih", "deh"}  # they ask yes or no
 _LINKED = "\x00"  # marks a question cut from the sentence before it (internal)
 
 
@@ -113,9 +114,19 @@ class Reader:
             if afterword:
                 context.append(afterword)
             words = self.lex.expand(w for _, _, w in _tokens(core))
-            if self._introduces(core) and not piece.rstrip().endswith("?"):
+            marked = piece.rstrip().endswith("?")
+            # "brp ... yg udh terlindungi? angka pastinya ya": after a question, a piece that
+            # asks only by a softening tag at its end, without "?", remarks on it ("naik ga
+            # sih", "... dak" still ask yes or no)
+            remark = (
+                bool(questions)
+                and not marked
+                and not _ASKING_TAGS & set(words)
+                and not self._asks(core, strict=True)
+            )
+            if self._introduces(core) and not marked:
                 context.append(core)
-            elif piece.rstrip().endswith("?") or self.is_question(words):
+            elif (marked or self.is_question(words)) and not remark:
                 if not questions and told and self._tells(told):
                     lead = told
                 parts = self._compound(core)
