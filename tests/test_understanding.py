@@ -1411,6 +1411,13 @@ def test_sources_side_by_side_count_what_the_question_counts(reader: QuestionRea
     best = "Baru 34 persen terlindungi."  # the best window may give a share instead
     assert same_figure_kind(q, best, "Sebanyak 1,64 juta pekerja terlindungi.")
     assert not same_figure_kind(q, best, "Cakupannya 51,9 persen.")
+    # a number asked of something other than people: a count answers a share's place too
+    q = reader.parse("what is the latest number of active participants?")
+    best = "Jumlah peserta aktif naik 5,3 persen dalam setahun."
+    assert same_figure_kind(q, best, "Tercatat 4.287.115 peserta aktif per September.")
+    assert not same_figure_kind(q, best, "Iurannya naik 2,1 persen.")
+    target = reader.parse("targetnya tahun ini berapa?")  # a target is often a share
+    assert not same_figure_kind(target, "Target naik menjadi 32 persen.", "Sebanyak 210 unit.")
 
 
 def test_what_is_the_target_asks_for_a_value(reader: QuestionReader) -> None:

@@ -491,6 +491,13 @@ def same_figure_kind(q: Question, best: str, other: str) -> bool:
         return spans.has_money(other)
     if spans.people_count(best) or counts_people(q):  # "berapa pekerja ...": people counted
         return spans.people_count(other)
+    if (
+        q.unit == "jumlah"
+        and not asks_target(q)  # "targetnya brp": a target is often a share
+        and not spans.has_count(best)
+        and not spans.has_money(best)
+    ):  # the best gives only a share ("naik 5,3 persen"), the question a number: a count
+        return spans.has_count(other)
     return spans.has_count(best) == spans.has_count(other)
 
 
