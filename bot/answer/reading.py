@@ -122,7 +122,7 @@ class Reader:
                 bool(questions)
                 and not marked
                 and not _ASKING_TAGS & set(words)
-                and not self._asks(core, strict=True)
+                and not self._words_ask(words, strict=True)
             )
             if self._introduces(core) and not marked:
                 context.append(core)
@@ -201,7 +201,11 @@ class Reader:
     def _asks(self, text: str, strict: bool = False) -> bool:
         """Whether `text` asks something; `strict`: without the tags at its end (a noun and
         "ya" or "ga", "JKM ya?", is no second question)."""
-        words = list(self.lex.expand(w for _, _, w in _tokens(text)))
+        return self._words_ask(self.lex.expand(w for _, _, w in _tokens(text)), strict)
+
+    def _words_ask(self, expanded: Sequence[str], strict: bool = False) -> bool:
+        """`_asks` of words already read with the lexicons."""
+        words = list(expanded)
         while strict and words and words[-1] in _TAGS:
             words.pop()
         return self.is_question(words)
