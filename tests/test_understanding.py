@@ -39,6 +39,7 @@ from bot.answer.scoring import (
     place_named,
     same_figure_kind,
     states_address,
+    target_spans,
 )
 from bot.answer.spans import indonesian_figures
 from bot.answer.vocabulary import (
@@ -474,6 +475,46 @@ def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> N
     assert unit_match(fine, "Keterlambatan pembayaran iuran dikenai denda 2 persen.") != -1.0
     fishers = reader.parse("berapa nelayan yang terlindungi?")
     assert unit_match(fishers, "Sebanyak 35 persen nelayan terlindungi.") == 1.0
+
+
+def test_residents_are_not_answered_by_a_count_of_participants(reader: QuestionReader) -> None:
+    residents = reader.parse("berapa jumlah penduduk provinsi itu?")
+    counted = "Kepesertaan mencapai 36 persen peserta atau 2.916.275 orang."
+    assert unit_match(residents, counted) == -1.0
+    assert unit_match(residents, "Kota itu dihuni 1,6 juta penduduk.") == 1.0
+    # workers and participants stay interchangeable
+    participants = reader.parse("berapa peserta yang terlindungi?")
+    assert unit_match(participants, "Baru 1,3 juta pekerja yang terlindungi.") == 1.0
+
+
+def test_a_part_taken_from_a_total_does_not_answer_the_total(reader: QuestionReader) -> None:
+    q = reader.parse("total kepesertaan di wilayah itu berapa?")
+    part = "Kontribusinya 2.916.275 orang dari total keseluruhan peserta se-wilayah."
+    assert not target_spans(q, part)
+    whole = "Ada sebanyak 7.952/597 kepesertaan di wilayah itu."
+    assert target_spans(q, whole)
+    # a part is still what a question about that part asks for
+    assert target_spans(reader.parse("berapa orang dari wilayah itu?"), part)
+    # a total named with its own figure is no part without a number
+    stated = "Sebanyak 2.916.275 orang dari total 7.952.597 peserta."
+    assert target_spans(q, stated)
+
+
+def test_a_superlative_with_paling_banyak_does_not_ask_how_many(reader: QuestionReader) -> None:
+    assert reader.parse("alasan paling banyak orang berhenti bayar iuran apa?").kind != "berapa"
+    assert reader.parse("berapa banyak orang berhenti bayar iuran?").kind == "berapa"
+    assert reader.parse("banyak pekerja yg udah daftar?").kind == "berapa"
+
+
+def test_lexicon_data_of_the_twenty_fifth_round(reader: QuestionReader) -> None:
+    # "angka" frames a count, like "angkanya": not a word the answer must contain
+    assert "angka" not in reader.parse("angka pekerja yg terlindungi brp?").terms
+    # "apo" on its own is "apa"; "plg byk" is "paling banyak"
+    assert "apo" not in reader.parse("peserta di kota itu berapo wong? la banyak apo belum?").terms
+    assert "paling" in reader.parse("alasan plg byk org brenti bayar iuran apaan?").words
+    # English "which" before a plural asks for a list
+    assert reader.parse("Which regencies do the volunteers come from?").kind == "apa_saja"
+    assert reader.parse("Which regency is the office in?").kind != "apa_saja"
 
 
 def test_a_qualified_office_is_not_the_office_asked_about(reader: QuestionReader) -> None:

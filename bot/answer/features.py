@@ -127,10 +127,21 @@ def unit_match(q: Question, text: str) -> float:
     if not nouns:
         return 0.0
     if people and any(spans.is_people_figure(n[0]) for n in nouns):
-        return 1.0
+        return 1.0 if _names_people_asked(q, text) else -1.0
     if not people and spans.has_money(text) and _PAID & set(q.words):
         return 0.0  # "berapa total klaim yang dibayarkan": an amount may be what is asked
     return -1.0 if wanted or people else 0.0  # "berapa pekerja ...": not "17 kabupaten"
+
+
+def _names_people_asked(q: Question, text: str) -> bool:
+    """A question counting residents ("berapa penduduk ...") is not answered by a count of
+    participants or workers: the text must name them. (Workers, participants and the
+    covered are counted interchangeably by the articles.)"""
+    asked = _RESIDENTS & set(q.words)
+    return not asked or bool(asked & set(words(text)))
+
+
+_RESIDENTS = frozenset({"penduduk", "warga", "populasi"})
 
 
 def _named_before(text: str, start: int, end: int, wanted: frozenset[str]) -> bool:

@@ -317,14 +317,14 @@ def question_kind(words: tuple[str, ...]) -> str:
     if "siapa" in words or "who" in words:
         return "siapa"
     # "kalangan apa supaya banyak orang daftar?", "... biar pesertanya makin banyak": "banyak"
-    # in a clause of purpose says why
+    # in a clause of purpose says why; "alasan paling banyak apa": a superlative picks one
     purpose = {i for i, w in enumerate(words) if w in _PURPOSE_WORDS}
-    why = all(
-        purpose & set(range(i - _PURPOSE_REACH, i)) for i, w in enumerate(words) if w == "banyak"
-    )
-    many = () if "apa" in words and why else ("banyak",)
-    counting = ("berapa", "jumlah", "persentase", "persen", *many)
-    if any(w in words for w in counting) or has_phrase(words, "how many"):
+    at = [i for i, w in enumerate(words) if w == "banyak"]
+    why = all(purpose & set(range(i - _PURPOSE_REACH, i)) for i in at)
+    superlative = all(words[i - 1 : i] == ("paling",) for i in at)
+    many = bool(at) and not ("apa" in words and (why or superlative))
+    counting = ("berapa", "jumlah", "persentase", "persen")
+    if any(w in words for w in counting) or many or has_phrase(words, "how many"):
         return "berapa"
     if any(has_phrase(words, p) for p in ("di mana", "dimana", "where", "lokasi", "tempat")):
         return "di_mana"

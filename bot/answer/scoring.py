@@ -97,7 +97,10 @@ def target_spans(q: Question, text: str) -> spans.Spans:
             return spans.money_spans(text)
         if q.unit == "lama":
             return spans.duration_spans(text)
-        return spans.count_spans(text) + tuple(
+        counts = spans.count_spans(text)
+        if _TOTAL_WORDS & set(q.words):  # "total peserta": not a part of it ("X dari total")
+            counts = tuple((s, e) for s, e in counts if not spans.is_part(text, e))
+        return counts + tuple(
             (s, e) for s, e in spans.total_spans(text) if asks_total(q, text[s:e])
         )
     if q.kind == "siapa":

@@ -158,6 +158,16 @@ def _is_total(text: str, start: int) -> bool:
     return bool(_TOTAL_RE.search(text[max(0, start - 30) : start]))
 
 
+# After a figure: it is a part of a whole the text does not count ("2.916.275 orang dari
+# total keseluruhan peserta"): "dari total / jumlah / keseluruhan" and no number after it.
+_PART_RE = re.compile(r"^\s*dari\s(?:total|jumlah|keseluruhan)\b(?![^,.;]*\d)", re.I)
+
+
+def is_part(text: str, end: int) -> bool:
+    """The figure ending at `end` is a part taken from a total named after it, uncounted."""
+    return bool(_PART_RE.match(text[end : end + 60]))
+
+
 _MONEY_RE = re.compile(rf"^{_QUALIFIER}{_CURRENCY}\d|\brupiah\b", re.IGNORECASE)
 
 
