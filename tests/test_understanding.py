@@ -517,6 +517,20 @@ def test_lexicon_data_of_the_twenty_fifth_round(reader: QuestionReader) -> None:
     assert reader.parse("Which regency is the office in?").kind != "apa_saja"
 
 
+def test_berapa_before_a_unit_of_time_asks_a_length(reader: QuestionReader) -> None:
+    assert reader.parse("iurannya ditanggung berapa bulan?").unit == "lama"
+    assert reader.parse("for how many months is it paid?").unit == "lama"
+    assert reader.parse("bulan berapa data itu dirilis?").kind == "kapan"
+    assert reader.parse("iurannya berapa per bulan?").unit != "lama"
+
+
+def test_di_a_venue_mana_asks_where(reader: QuestionReader) -> None:
+    assert reader.parse("audiensinya di ruang rapat mana?").kind == "di_mana"
+    assert reader.parse("acaranya di gedung mana?").kind == "di_mana"
+    assert reader.parse("diumumkan di kota mana?").kind == "di_mana"
+    assert reader.parse("kabupaten mana yang cakupannya paling tinggi?").kind != "di_mana"
+
+
 def test_a_qualified_office_is_not_the_office_asked_about(reader: QuestionReader) -> None:
     q = reader.parse("siapa kepala kantor wilayah?")
     assert role_mismatch(q, "Hendra Elvian, Wakil Kepala Kantor Wilayah") == 1.0

@@ -274,6 +274,11 @@ def asks_recipient(q: Question) -> bool:
     ) or (asks_who and bool(q.words) and q.words[-1] in _TO_WHOM)
 
 
+# Units of time after "berapa" ask a length ("berapa bulan", "how many months"); before it,
+# a point in time ("bulan berapa").
+_LENGTH_UNITS = ("hari", "minggu", "bulan", "tahun", "jam")
+# Nouns of a venue: "di <noun> <name> mana" asks where ("di ruang rapat mana").
+_VENUE_NOUNS = frozenset({"ruang", "gedung", "aula", "hotel", "kantor", "balai", "lapangan"})
 # Nouns of a kind of place: "di <noun> mana" asks where ("di kota mana", "dari daerah mana").
 _PLACE_NOUNS = frozenset(
     {"kota", "kabupaten", "daerah", "wilayah", "provinsi", "kecamatan", "desa", "kelurahan"}
@@ -294,6 +299,15 @@ def _unframed(words: list[str], frame: Phrases) -> None:
         if start and words[start - 1] in _TIME_UNITS and words[start] == "apa":
             start += 1
         words[start:end] = ["yang"] * (end - start)
+
+
+def _place_before(words: tuple[str, ...]) -> bool:
+    """The words before a "mana" name a kind of place after "di / dari / ke": "di kota",
+    "di ruang rapat" (a venue's noun, then one more word)."""
+    for n in (2, 3):
+        if len(words) >= n and words[-n] in ("di", "dari", "ke"):
+            return words[-n + 1] in _PLACE_NOUNS | _VENUE_NOUNS
+    return False
 
 
 def question_kind(words: tuple[str, ...]) -> str:
@@ -328,11 +342,7 @@ def question_kind(words: tuple[str, ...]) -> str:
         return "berapa"
     if any(has_phrase(words, p) for p in ("di mana", "dimana", "where", "lokasi", "tempat")):
         return "di_mana"
-    if any(
-        w == "mana" and words[i - 1] in _PLACE_NOUNS and words[i - 2] in ("di", "dari", "ke")
-        for i, w in enumerate(words)
-        if i >= 2
-    ):
+    if any(w == "mana" and _place_before(words[:i]) for i, w in enumerate(words)):
         return "di_mana"  # "diumumkan di kota mana" (not "kabupaten mana yang ...": which one)
     reason = first not in _YES_NO and any(w in words for w in ("alasan", "alasannya", "sebabnya"))
     if reason or any(w in words for w in ("kenapa", "mengapa", "why")):  # not "... tanpa alasan?"
@@ -601,7 +611,7 @@ class QuestionReader:
             percent = _PERCENT & set(words)
             if percent and not (percent <= _COVERAGE and _counts_a_noun(words)):
                 unit = "persen"
-            elif has_phrase(words, "berapa lama"):
+            elif any(has_phrase(words, f"berapa {w}") for w in ("lama", *_LENGTH_UNITS)):
                 unit = "lama"
             elif _asks_money(words):
                 unit = "uang"
