@@ -482,6 +482,10 @@ def test_residents_are_not_answered_by_a_count_of_participants(reader: QuestionR
     counted = "Kepesertaan mencapai 36 persen peserta atau 2.916.275 orang."
     assert unit_match(residents, counted) == -1.0
     assert unit_match(residents, "Kota itu dihuni 1,6 juta penduduk.") == 1.0
+    assert unit_match(residents, "Kota itu berpenduduk 1,6 juta orang.") == 1.0
+    # residents who are registered are participants
+    registered = reader.parse("berapa penduduk yang sudah terdaftar?")
+    assert unit_match(registered, "Sebanyak 2,9 juta pekerja sudah terdaftar.") == 1.0
     # workers and participants stay interchangeable
     participants = reader.parse("berapa peserta yang terlindungi?")
     assert unit_match(participants, "Baru 1,3 juta pekerja yang terlindungi.") == 1.0
@@ -498,6 +502,9 @@ def test_a_part_taken_from_a_total_does_not_answer_the_total(reader: QuestionRea
     # a total named with its own figure is no part without a number
     stated = "Sebanyak 2.916.275 orang dari total 7.952.597 peserta."
     assert target_spans(q, stated)
+    # one more word before "dari", and a year later in the clause, still make a part
+    assert not target_spans(q, "Sebanyak 2.916.275 pekerja informal dari total peserta.")
+    assert not target_spans(q, "Sebanyak 500 orang dari total peserta pada 2023.")
 
 
 def test_a_superlative_with_paling_banyak_does_not_ask_how_many(reader: QuestionReader) -> None:
@@ -526,12 +533,17 @@ def test_berapa_before_a_unit_of_time_asks_a_length(reader: QuestionReader) -> N
     assert reader.parse("for how many months is it paid?").unit == "lama"
     assert reader.parse("bulan berapa data itu dirilis?").kind == "kapan"
     assert reader.parse("iurannya berapa per bulan?").unit != "lama"
+    # a point in time or an age after "berapa <unit>" is no length
+    assert reader.parse("pesertanya ada berapa tahun 2024?").unit != "lama"
+    assert reader.parse("iurannya berapa bulan ini?").unit != "lama"
+    assert reader.parse("umur berapa tahun JHT bisa cair?").unit != "lama"
 
 
 def test_di_a_venue_mana_asks_where(reader: QuestionReader) -> None:
     assert reader.parse("audiensinya di ruang rapat mana?").kind == "di_mana"
     assert reader.parse("acaranya di gedung mana?").kind == "di_mana"
     assert reader.parse("diumumkan di kota mana?").kind == "di_mana"
+    assert reader.parse("di lapangan usaha mana pekerja informal terbanyak?").kind != "di_mana"
     assert reader.parse("kabupaten mana yang cakupannya paling tinggi?").kind != "di_mana"
 
 

@@ -137,11 +137,16 @@ def _names_people_asked(q: Question, text: str) -> bool:
     """A question counting residents ("berapa penduduk ...") is not answered by a count of
     participants or workers: the text must name them. (Workers, participants and the
     covered are counted interchangeably by the articles.)"""
-    asked = _RESIDENTS & set(q.words)
-    return not asked or bool(asked & set(words(text)))
+    if not _RESIDENTS & set(q.words) or _PARTICIPATION & set(q.words):
+        return True  # "berapa penduduk yang terdaftar?": participants after all
+    return bool({stem(w) for w in words(text)} & _RESIDENT_STEMS)
 
 
-_RESIDENTS = frozenset({"penduduk", "warga", "populasi"})
+_RESIDENTS = frozenset({"penduduk", "populasi"})
+_RESIDENT_STEMS = frozenset(stem(w) for w in _RESIDENTS)
+_PARTICIPATION = frozenset(
+    {"peserta", "terdaftar", "didaftarkan", "terlindungi", "dilindungi", "kepesertaan"}
+)
 
 
 def _named_before(text: str, start: int, end: int, wanted: frozenset[str]) -> bool:

@@ -278,7 +278,7 @@ def asks_recipient(q: Question) -> bool:
 # a point in time ("bulan berapa").
 _LENGTH_UNITS = ("hari", "minggu", "bulan", "tahun", "jam")
 # Nouns of a venue: "di <noun> <name> mana" asks where ("di ruang rapat mana").
-_VENUE_NOUNS = frozenset({"ruang", "gedung", "aula", "hotel", "kantor", "balai", "lapangan"})
+_VENUE_NOUNS = frozenset({"ruang", "gedung", "aula", "hotel", "kantor", "balai"})
 # Nouns of a kind of place: "di <noun> mana" asks where ("di kota mana", "dari daerah mana").
 _PLACE_NOUNS = frozenset(
     {"kota", "kabupaten", "daerah", "wilayah", "provinsi", "kecamatan", "desa", "kelurahan"}
@@ -301,9 +301,27 @@ def _unframed(words: list[str], frame: Phrases) -> None:
         words[start:end] = ["yang"] * (end - start)
 
 
+def _asks_length(words: tuple[str, ...]) -> bool:
+    """ "berapa bulan / tahun ...": a length of time, not a point in it ("berapa tahun 2024",
+    "berapa bulan ini") nor an age ("umur berapa tahun")."""
+    for i, w in enumerate(words[:-1]):
+        if w != "berapa" or words[i + 1] not in _LENGTH_UNITS:
+            continue
+        after = words[i + 2 : i + 3]
+        if after and (after[0][:1].isdigit() or after[0] in _POINT_WORDS):
+            continue
+        if not _AGE_WORDS & set(words[max(0, i - 2) : i]):
+            return True
+    return False
+
+
+_POINT_WORDS = frozenset({"ini", "itu", "lalu", "depan", "kemarin", "terakhir", "sekali"})
+_AGE_WORDS = frozenset({"umur", "usia", "umurnya", "usianya"})
+
+
 def _place_before(words: tuple[str, ...]) -> bool:
-    """The words before a "mana" name a kind of place after "di / dari / ke": "di kota",
-    "di ruang rapat" (a venue's noun, then one more word)."""
+    """The words before a "mana" name a kind of place or a venue right after "di / dari /
+    ke", alone or with one word after it: "di kota mana", "di ruang rapat mana"."""
     for n in (2, 3):
         if len(words) >= n and words[-n] in ("di", "dari", "ke"):
             return words[-n + 1] in _PLACE_NOUNS | _VENUE_NOUNS
@@ -335,7 +353,7 @@ def question_kind(words: tuple[str, ...]) -> str:
     purpose = {i for i, w in enumerate(words) if w in _PURPOSE_WORDS}
     at = [i for i, w in enumerate(words) if w == "banyak"]
     why = all(purpose & set(range(i - _PURPOSE_REACH, i)) for i in at)
-    superlative = all(words[i - 1 : i] == ("paling",) for i in at)
+    superlative = all(i > 0 and words[i - 1] == "paling" for i in at)
     many = bool(at) and not ("apa" in words and (why or superlative))
     counting = ("berapa", "jumlah", "persentase", "persen")
     if any(w in words for w in counting) or many or has_phrase(words, "how many"):
@@ -611,7 +629,7 @@ class QuestionReader:
             percent = _PERCENT & set(words)
             if percent and not (percent <= _COVERAGE and _counts_a_noun(words)):
                 unit = "persen"
-            elif any(has_phrase(words, f"berapa {w}") for w in ("lama", *_LENGTH_UNITS)):
+            elif has_phrase(words, "berapa lama") or _asks_length(words):
                 unit = "lama"
             elif _asks_money(words):
                 unit = "uang"

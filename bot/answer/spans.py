@@ -159,8 +159,12 @@ def _is_total(text: str, start: int) -> bool:
 
 
 # After a figure: it is a part of a whole the text does not count ("2.916.275 orang dari
-# total keseluruhan peserta"): "dari total / jumlah / keseluruhan" and no number after it.
-_PART_RE = re.compile(r"^\s*dari\s(?:total|jumlah|keseluruhan)\b(?![^,.;]*\d)", re.I)
+# total keseluruhan peserta", "... pekerja informal dari jumlah peserta pada 2023"): "dari
+# total / jumlah / keseluruhan", after at most one more word, and no number within the two
+# words after it ("dari total 7.952.597 peserta" counts the whole).
+_PART_RE = re.compile(
+    r"^\s*(?:[^\W\d_]+\s)?dari\s(?:total|jumlah|keseluruhan)\b(?!\s(?:[^\W\d_]+\s)?\d)", re.I
+)
 
 
 def is_part(text: str, end: int) -> bool:
