@@ -79,10 +79,15 @@ def counts_people(q: Question) -> bool:
 _TOTAL_WORDS = {"total", "seluruh", "keseluruhan", "semua", "all", "whole"}
 
 
+def _says_total(q: Question) -> bool:
+    """The question asks for a whole: it says "total / seluruh / keseluruhan"."""
+    return bool(_TOTAL_WORDS & set(q.words))
+
+
 def asks_total(q: Question, figure: str) -> bool:
     """Whether a total ("dari lima provinsi", "dari total 3 juta pekerja") is what the
     question asks for: it says "total / seluruh", or it counts that (non-people) noun."""
-    if _TOTAL_WORDS & set(q.words):
+    if _says_total(q):
         return True
     noun = figure.split()[-1].lower()
     return not spans.is_people_figure(figure) and stem(noun) in q.head
@@ -98,7 +103,7 @@ def target_spans(q: Question, text: str) -> spans.Spans:
         if q.unit == "lama":
             return spans.duration_spans(text)
         counts = spans.count_spans(text)
-        if _TOTAL_WORDS & set(q.words):  # "total peserta": not a part of it ("X dari total")
+        if _says_total(q):  # "total peserta": not a part of it ("X dari total")
             counts = tuple((s, e) for s, e in counts if not spans.is_part(text, e))
         return counts + tuple(
             (s, e) for s, e in spans.total_spans(text) if asks_total(q, text[s:e])
