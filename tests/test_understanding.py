@@ -459,6 +459,10 @@ def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> N
     assert unit_match(reader.parse("berapa peserta yang terdaftar?"), amount) == -1.0
     q = reader.parse("berapa program BPJS Ketenagakerjaan?")
     assert unit_match(q, "Terdapat 5 program perlindungan.") == 1.0
+    # the agency's own name is not what is counted: claims are, not the agency's participants
+    claims = reader.parse("berapa total klaim BPJS Ketenagakerjaan di Sumsel tahun 2046?")
+    said = "Pada 2046, jumlah peserta BPJS Ketenagakerjaan tercatat 1.538.770 orang."
+    assert unit_match(claims, said) == -1.0
     assert unit_match(q, "Sebanyak 12.840 perangkat desa terdaftar.") == -1.0
     # "buruh" are people
     workers = reader.parse("berapa pekerja yang belum didaftarkan?")

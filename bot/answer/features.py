@@ -76,12 +76,14 @@ class Window:
 
 def counted_nouns(q: Question) -> frozenset[str]:
     """What a "berapa" question counts: its head terms ("berapa <program>", "brp <pekerja>")
-    but those naming a value ("targetnya berapa", "berapa cakupan ..."); after a mere counter
-    ("nelayannya berapa orang?"), also the words before the question word."""
+    but the agency's own name and those naming a value ("targetnya berapa", "berapa cakupan
+    ..."); after a mere counter ("nelayannya berapa orang?"), also the words before the
+    question word."""
     forms = {(stem(w), _is_verb(w)) for w in q.words}
     # "berapa yang ditolak": no noun; "berapa laporan yang dilaporkan": "laporan" is one
     verbs = {t for t, verb in forms if verb} - {t for t, verb in forms if not verb}
-    head = frozenset(q.head) - _VALUE_STEMS - verbs
+    # "berapa klaim BPJS TK": claims are counted, the agency only pays them
+    head = (frozenset(q.head) - _VALUE_STEMS - verbs - q.agency) or frozenset(q.head) & q.agency
     if not head or not head <= _COUNTERS or "berapa" not in q.words:
         return head
     before = q.words[: q.words.index("berapa")]

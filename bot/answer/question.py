@@ -107,6 +107,7 @@ class Question:
     not_names: frozenset[str] = frozenset()  # words that are never part of a person's name
     # words opening a clause of time ("waktu", "ketika": knowledge/chat.txt's [setting])
     scene_words: frozenset[str] = frozenset()
+    agency: frozenset[str] = frozenset()  # the agency's own name, stemmed (chat.txt's [agency])
     # Shares of the question's content words, weighed by how specific each is in general
     # language (`bot.answer.vocabulary.rarity`), that the articles never use: common words,
     # rare ones.
@@ -450,6 +451,7 @@ class QuestionReader:
         # Words of place names keep their spelling: a kabupaten in -o is no dialect -a word.
         self.place_words = self.lexicons.gazetteer.words
         self.agency_words = frozenset(w for p in self.lexicons.markers("agency").items for w in p)
+        self.agency_stems = frozenset(stem(w) for w in self.agency_words)
         self.towns = self.lexicons.gazetteer.towns
         self.not_names = self.place_words | frozenset(
             w
@@ -676,6 +678,7 @@ class QuestionReader:
             setting=self.setting(text),
             not_names=self.not_names,
             scene_words=self.scene_words,
+            agency=self.agency_stems,
             common_share=common / total,
             rare_share=rare / total,
             asked_unknown=_nucleus_unknown(
