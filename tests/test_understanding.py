@@ -385,6 +385,9 @@ def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
     assert len(words_) == 2 and "informal" not in words_[0].terms
     assert [[p.name for p in q.places] for q in words_] == [["Sektor formal"], ["Sektor informal"]]
     assert len(sides(reader.parse("berapa pekerja formal?"))) == 1
+    # "di mana" asks where: its "mana" does not make "X dengan Y" two sides
+    assert len(sides(reader.parse("di mana muhyidin audiensi dengan pj gubernur?"))) == 1
+    assert len(sides(reader.parse("mana lebih banyak, pekerja formal atau informal?"))) == 2
     # Places side by side are two questions; a city inside its province is one place.
     by_place = sides(reader.parse("cakupan pekerja informal sumsel dibanding jambi brp persen?"))
     named = [[p.name for p in q.places if p.kind == "province"] for q in by_place]
