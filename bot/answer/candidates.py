@@ -42,7 +42,7 @@ from index.records import Hit, Sentence
 from index.store import StoredIndex
 from index.text import MONTH_NAMES, words_cased
 
-MAX_SCORED = 30  # candidate windows fully scored, the best by a cheap first look
+MAX_SCORED = 16  # candidate windows fully scored, the best by a cheap first look
 MAX_LOOKED = 3 * MAX_SCORED  # windows checked against the constraints to find them
 # A statement to check naming this many known things of its own ("masih <nama depan>
 # <nama belakang> gak?") is not answered by a window naming none of them.
