@@ -136,7 +136,7 @@ def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -
     finder._admissible = lambda q, s: int(s.article.id[1:]) % 5 == 0  # type: ignore[method-assign]
     admitted, seen = finder._admitted(None, looked)  # type: ignore[arg-type]
     assert [s.article.id for s, _ in admitted][:3] == ["a0", "a5", "a10"]
-    assert len(admitted) == min(MAX_SCORED, MAX_LOOKED // 5) and seen <= MAX_LOOKED
+    assert len(admitted) == min(MAX_SCORED, -(-MAX_LOOKED // 5)) and seen <= MAX_LOOKED
     # all meet them: the first MAX_SCORED, and the look ends there
     finder._admissible = lambda q, s: True  # type: ignore[method-assign]
     admitted, seen = finder._admitted(None, looked)  # type: ignore[arg-type]
