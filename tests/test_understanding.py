@@ -535,6 +535,12 @@ def test_lexicon_data_of_the_twenty_fifth_round(reader: QuestionReader) -> None:
     assert "catat" in reader.parse("How many accidents did the office record?").terms
 
 
+def test_lexicon_data_of_the_twenty_sixth_round(reader: QuestionReader) -> None:
+    # chat's "kelar" is "selesai"; English "ran the <office>" is "memimpin"
+    assert "selesai" in reader.parse("klaim jht lwt jmo brp hari kelarnya?").words
+    assert "pimpin" in reader.parse("Who ran the Palembang branch office in 2023?").terms
+
+
 def test_berapa_before_a_unit_of_time_asks_a_length(reader: QuestionReader) -> None:
     assert reader.parse("iurannya ditanggung berapa bulan?").unit == "lama"
     assert reader.parse("for how many months is it paid?").unit == "lama"
