@@ -172,7 +172,9 @@ def _word_pair(q: Question) -> tuple[str, str] | None:
             continue
         if left in PLACE_NOUNS and right in PLACE_NOUNS and words[i + 2 : i + 3] == ("mana",):
             continue  # "kabupaten atau kota mana ...": the kind of place asked, not two sides
-        others = _cues(words[: i - 1]) | _cues(words[i + 2 :])
+        # a where-question before the pair asks where ("di mana <X> audiensi dengan <Y>"); one
+        # after it asks which side ("formal sama informal, banyak di mana?")
+        others = _cues(words[: i - 1]) | (set(words[i + 2 :]) & COMPARISON_CUES)
         if others or words[i] in {"atau", "vs", "versus", "or"}:
             a, b = stem(left), stem(right)
             if a != b and a in q.terms and b in q.terms:
@@ -180,17 +182,17 @@ def _word_pair(q: Question) -> tuple[str, str] | None:
     return None
 
 
+_WHERE = frozenset({"di", "ke", "dari"})
+
+
 def _cues(words: tuple[str, ...]) -> set[str]:
-    """The words of `words` that say a question compares, but "mana" asking where ("di mana
-    <X> audiensi dengan <Y>": one meeting, not two sides) or whence."""
+    """The words of `words` that say a question compares, but "mana" asking where, whither
+    or whence ("di / ke / dari mana")."""
     return {
         w
         for i, w in enumerate(words)
         if w in COMPARISON_CUES and not (w == "mana" and i and words[i - 1] in _WHERE)
     }
-
-
-_WHERE = frozenset({"di", "ke", "dari"})
 
 
 def _without(q: Question, term: str, kind: str) -> Question:

@@ -87,7 +87,8 @@ def counted_nouns(q: Question) -> frozenset[str]:
     if not head or not head <= _COUNTERS or "berapa" not in q.words:
         return head
     before = q.words[: q.words.index("berapa")]
-    return head | {stem(w) for w in before if w.isalpha() and w not in STOPWORDS}
+    named = {stem(w) for w in before if w.isalpha() and w not in STOPWORDS}
+    return head | (named - q.agency or named)
 
 
 _VERB_RE = re.compile(r"(?:di|me)[^\W\d_]{3,}")
