@@ -82,8 +82,8 @@ def counted_nouns(q: Question) -> frozenset[str]:
     forms = {(stem(w), _is_verb(w)) for w in q.words}
     # "berapa yang ditolak": no noun; "berapa laporan yang dilaporkan": "laporan" is one
     verbs = {t for t, verb in forms if verb} - {t for t, verb in forms if not verb}
-    # "berapa klaim BPJS TK": claims are counted, the agency only pays them
-    head = (frozenset(q.head) - _VALUE_STEMS - verbs - q.agency) or frozenset(q.head) & q.agency
+    counted = frozenset(q.head) - _VALUE_STEMS - verbs
+    head = counted - q.agency or counted  # "berapa klaim BPJS TK": claims, not the agency
     if not head or not head <= _COUNTERS or "berapa" not in q.words:
         return head
     before = q.words[: q.words.index("berapa")]
