@@ -87,6 +87,10 @@ def configure_process(settings: Settings) -> None:
         stream=sys.stderr,
     )
     # httpx logs request URLs (they carry the bot token); PTB's debug logs carry message text.
+    # bm25s sets its own logger to DEBUG when imported: imported first, so the level set here
+    # holds (else the first index build prints its debug lines in the terminal chat).
+    import bm25s  # noqa: F401
+
     for noisy in ("httpx", "sentence_transformers", "transformers", "faiss", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     telegram_log = logging.getLogger("telegram")

@@ -84,6 +84,7 @@ def test_index_failure_names_file_and_ask_keeps_answering(env: dict[str, str]) -
     built = run(["index"], env)
     assert built.returncode == 0, built.stderr
     assert "embedded" in built.stdout and "reused" in built.stdout
+    assert "DEBUG" not in built.stderr  # no library's debug lines in the terminal
     broken = Path(env["KNOWLEDGE_DIR"]) / "articles" / "rusak.md"
     broken.write_text("---\nid: rusak\ntitle: Rusak\n---\nIsi artikel tanpa outlet sama sekali.\n")
     failed = run(["index"], env)
