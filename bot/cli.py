@@ -144,8 +144,32 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from bot.evaluation.runs import corpus_settings, print_evaluation
 
+    if args.every:
+        return _eval_every(args, settings)
     engine = _load_engine(corpus_settings(settings, args.corpus), serving=True)
     print_evaluation(engine, Path(args.dev), args.failures, args.json)
+    return 0
+
+
+def _eval_every(args: argparse.Namespace, settings: Settings) -> int:
+    """`eval --every DIR`: every fitted set (and `--also` sets), each against its corpus."""
+    from bot.evaluation.runs import FIT_SETS, corpus_of, corpus_settings, evaluate_sets
+    from bot.evaluation.sets import EVAL_DIR
+    from index.embed import SentenceTransformerEmbedder
+
+    also = [name.strip() for name in (args.also or "").split(",") if name.strip()]
+    sets = [(EVAL_DIR / name, corpus) for name, corpus in FIT_SETS]
+    sets += [(EVAL_DIR / f"{name}.jsonl", corpus_of(name)) for name in also]
+    missing = [str(path) for path, _ in sets if not path.exists()]
+    if missing:
+        print(f"no such set: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    embedder = SentenceTransformerEmbedder(settings.embedding_model)
+
+    def engine_for(corpus: str) -> Engine:
+        return load_engine(corpus_settings(settings, corpus), embedder=embedder)
+
+    evaluate_sets(engine_for, sets, Path(args.every))
     return 0
 
 
@@ -238,6 +262,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="knowledge",
         help="ask against the knowledge base, or with the fixture pages added",
     )
+    e.add_argument(
+        "--every",
+        metavar="DIR",
+        help="instead: every fitted set, each against its corpus; outcomes and totals to DIR",
+    )
+    e.add_argument("--also", metavar="SETS", help="with --every: more sets by name (a,b)")
     e.set_defaults(func=cmd_eval)
     f = sub.add_parser("fit", help="fit the answer scorer on the dev sets (needs scikit-learn)")
     f.add_argument("--validate", action="store_true", help="leave-articles-out figures")

@@ -98,3 +98,43 @@ def test_the_threshold_refuses_the_set_share_of_unanswerable_questions(
     t = fit.threshold(groups, scorer=None, share=0.8)  # type: ignore[arg-type]
     refused = [q for q, s in scores.items() if q != "a" and s < t]
     assert len(refused) == 8 and scores["a"] >= t
+
+
+def test_every_set_is_asked_against_its_corpus_and_written_out(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from bot.evaluation.runs import corpus_of, evaluate_sets
+
+    right = Answer("q", answered=True)
+    refused = Answer("q", answered=False)
+
+    class Fake:  # answers in the knowledge base, refuses with the fixture pages added
+        def __init__(self, corpus: str) -> None:
+            self.corpus = corpus
+            self.index = SimpleNamespace(articles={}, chunks={})
+
+        def ask(self, question: str) -> Answer:
+            return right if self.corpus == "knowledge" else refused
+
+        def retrieve(self, question: str, k: int) -> list[Hit]:
+            return []
+
+    row = {"id": "a1", "question": "brp?", "answerable": False, "tags": ["refuse"]}
+    for name in ("chat_x", "fixture9_x"):
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps(row) + "\n", "utf-8")
+    sets = [(tmp_path / f"{n}.jsonl", corpus_of(n)) for n in ("chat_x", "fixture9_x")]
+    asked: list[str] = []
+
+    def engine_for(corpus: str) -> Fake:
+        asked.append(corpus)
+        return Fake(corpus)
+
+    out = tmp_path / "out"
+    assert evaluate_sets(engine_for, sets, out) == (1, 2)
+    assert asked == ["knowledge", "fixtures9"]
+    records = json.loads((out / "fixture9_x.json").read_text("utf-8"))
+    assert records[0]["id"] == "a1" and records[0]["correct"] is True
+    assert json.loads((out / "chat_x.json").read_text("utf-8"))[0]["answered"] is True
+    summary = (out / "summary.tsv").read_text("utf-8").splitlines()
+    assert summary == ["chat_x\t0\t1", "fixture9_x\t1\t1", "TOTAL\t1\t2"]
+    assert "all 2 sets: 1 of 2" in capsys.readouterr().out

@@ -5,6 +5,8 @@ leaving articles out. `bot/cli.py` loads the engines (`corpus_settings`) and pas
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +69,17 @@ FIT_SETS = (
 FIT_CORPORA = tuple(dict.fromkeys(corpus for _, corpus in FIT_SETS))
 
 
+def corpus_of(name: str) -> str:
+    """The corpus a set is asked against, by its name: its `FIT_SETS` corpus, else
+    "fixturesN" for "fixtureN_*", "fixtures" for "fixture_*", the knowledge base otherwise."""
+    fitted = {set_name.removesuffix(".jsonl"): corpus for set_name, corpus in FIT_SETS}
+    if name in fitted:
+        return fitted[name]
+    if m := re.fullmatch(r"fixture(\d+)_\w+", name):
+        return f"fixtures{m.group(1)}"
+    return "fixtures" if name.startswith("fixture_") else "knowledge"
+
+
 def corpus_settings(settings: Settings, corpus: str) -> Settings:
     """The settings for an evaluation corpus: the knowledge base as it is ("knowledge"), or
     with fixture pages imported beside it (`CORPORA`: "fixtures" under DATA_DIR/eval-fixtures,
@@ -76,6 +89,52 @@ def corpus_settings(settings: Settings, corpus: str) -> Settings:
     root = settings.data_dir / f"eval-{corpus}"
     knowledge = fixture_knowledge(settings.knowledge_dir, root / "knowledge", CORPORA[corpus])
     return settings.model_copy(update={"knowledge_dir": knowledge, "data_dir": root / "var"})
+
+
+def evaluate_sets(
+    engine_for: Callable[[str], Asker], sets: Sequence[tuple[Path, str]], out_dir: Path
+) -> tuple[int, int]:
+    """Evaluate each set (its file, the corpus it is asked against), the sets of one corpus
+    together on `engine_for(corpus)`: one line per set on stdout; into `out_dir`, each set's
+    outcomes (`<set>.json`, one record per question) and `summary.tsv` (set, right, asked).
+    Returns (right, asked) over all of them. What `bpjstk-bot eval --every` runs."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    by_corpus: dict[str, list[Path]] = {}
+    for path, corpus in sets:
+        by_corpus.setdefault(corpus, []).append(path)
+    totals: dict[str, tuple[int, int]] = {}
+    for corpus, paths in by_corpus.items():
+        engine = engine_for(corpus)
+        for path in paths:
+            outcomes = evaluate(engine, load_dev_set(path)).outcomes
+            records = [_record(o) for o in outcomes]
+            (out_dir / f"{path.stem}.json").write_text(
+                json.dumps(records, ensure_ascii=False, indent=1) + "\n", "utf-8"
+            )
+            totals[path.stem] = (sum(o.correct for o in outcomes), len(outcomes))
+            print(f"{path.stem} ({corpus}): {totals[path.stem][0]} of {totals[path.stem][1]}")
+    right = sum(r for r, _ in totals.values())
+    asked = sum(n for _, n in totals.values())
+    lines = [f"{name}\t{r}\t{n}" for name, (r, n) in totals.items()]
+    (out_dir / "summary.tsv").write_text("\n".join([*lines, f"TOTAL\t{right}\t{asked}"]) + "\n")
+    print(f"all {len(totals)} sets: {right} of {asked}")
+    return right, asked
+
+
+def _record(o: Outcome) -> dict[str, Any]:
+    """One question's outcome as `evaluate_sets` writes it."""
+    return {
+        "id": o.q.id,
+        "question": o.q.question,
+        "tags": list(o.q.tags),
+        "answerable": o.q.answerable,
+        "correct": o.correct,
+        "answered": o.answer.answered,
+        "facts_ok": o.facts_ok,
+        "cites_ok": o.cites_ok,
+        "cited": [c.article_id for c in o.answer.citations],
+        "text": o.answer.text,
+    }
 
 
 def print_evaluation(
