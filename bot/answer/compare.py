@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.answer.constraints import LOCALES, TOPICS, named_figures
 from bot.answer.lexicons import Place
-from bot.answer.question import COMPARISON_CUES, Question, is_year
+from bot.answer.question import COMPARISON_CUES, WHERE_WORDS, Question, is_year
 from bot.answer.scoring import PLACE_NOUNS
 from index.text import MONTH_WORDS, STOPWORDS, stem
 
@@ -182,16 +182,13 @@ def _word_pair(q: Question) -> tuple[str, str] | None:
     return None
 
 
-_WHERE = frozenset({"di", "ke", "dari"})
-
-
 def _cues(words: tuple[str, ...]) -> set[str]:
     """The words of `words` that say a question compares, but "mana" asking where, whither
     or whence ("di / ke / dari mana")."""
     return {
         w
         for i, w in enumerate(words)
-        if w in COMPARISON_CUES and not (w == "mana" and i and words[i - 1] in _WHERE)
+        if w in COMPARISON_CUES and not (w == "mana" and i and words[i - 1] in WHERE_WORDS)
     }
 
 

@@ -280,6 +280,8 @@ def asks_recipient(q: Question) -> bool:
 _LENGTH_UNITS = ("hari", "minggu", "bulan", "tahun", "jam")
 # Nouns of a venue: "di <noun> <name> mana" asks where ("di ruang rapat mana").
 _VENUE_NOUNS = frozenset({"ruang", "gedung", "aula", "hotel", "kantor", "balai"})
+# Words before "mana" that make it ask where, whither or whence ("di / ke / dari mana").
+WHERE_WORDS = frozenset({"di", "dari", "ke"})
 # Nouns of a kind of place: "di <noun> mana" asks where ("di kota mana", "dari daerah mana").
 _PLACE_NOUNS = frozenset(
     {"kota", "kabupaten", "daerah", "wilayah", "provinsi", "kecamatan", "desa", "kelurahan"}
@@ -324,7 +326,7 @@ def _place_before(words: tuple[str, ...]) -> bool:
     """The words before a "mana" name a kind of place or a venue right after "di / dari /
     ke", alone or with one word after it: "di kota mana", "di ruang rapat mana"."""
     for n in (2, 3):
-        if len(words) >= n and words[-n] in ("di", "dari", "ke"):
+        if len(words) >= n and words[-n] in WHERE_WORDS:
             return words[-n + 1] in _PLACE_NOUNS | _VENUE_NOUNS
     return False
 
