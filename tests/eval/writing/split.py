@@ -1,4 +1,5 @@
-"""Split a question set into dev and held-out halves, stratified by the first tag (seeded).
+"""Split a question set into dev and held-out halves, stratified by first tag and answerability
+(seeded), so that each half gets its share of every group's questions to refuse.
 
 python3 split.py all.jsonl dev.jsonl heldout.jsonl
 """
@@ -12,9 +13,9 @@ from collections import defaultdict
 def main(src: str, dev: str, held: str) -> None:
     with open(src, encoding="utf-8") as lines:
         rows = [json.loads(line) for line in lines if line.strip()]
-    groups: dict[str, list[dict]] = defaultdict(list)  # type: ignore[type-arg]
+    groups: dict[tuple[str, bool], list[dict]] = defaultdict(list)  # type: ignore[type-arg]
     for row in rows:
-        groups[row["tags"][0] if row["tags"] else ""].append(row)
+        groups[(row["tags"][0] if row["tags"] else "", bool(row["answerable"]))].append(row)
     rng = random.Random(20261202)
     halves: tuple[list[dict], list[dict]] = ([], [])  # type: ignore[type-arg]
     for group in sorted(groups):
