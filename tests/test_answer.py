@@ -39,6 +39,7 @@ def engine(tiny_settings) -> Engine:  # type: ignore[no-untyped-def]
         ("sudah ada kota yang menanggung pekerja miskin belum?", "ya_tidak"),
         ("kepala cabangnya sama ga?", "ya_tidak"),
         ("program apa yang belum?", "apa_saja"),
+        ("apa yang memicu program itu?", "umum"),  # what caused it, not which programs
         ("kalau nelayan yang belum?", "umum"),
     ],
 )

@@ -260,6 +260,15 @@ def test_lexicons_and_glossary_expand_typical_questions(question: str, expanded:
     assert " ".join(_read(question)) == expanded
 
 
+def test_a_word_corrected_into_a_glossary_term_is_expanded_as_that_term() -> None:
+    corrected = {"kanwilnya": "kanwil"}
+    reader = QuestionReader(
+        load_corpus(KNOWLEDGE).glossary, load_lexicons(KNOWLEDGE), correct=corrected.get
+    )
+    words = reader.normalized(reader.standard("kepala kanwilnyo siapo"))
+    assert words == ("kepala", "kantor", "wilayah", "siapa")
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
@@ -271,6 +280,9 @@ def test_lexicons_and_glossary_expand_typical_questions(question: str, expanded:
         ("When did the meeting take place?", "kapan"),
         ("What are the four focuses?", "apa_saja"),
         ("Where was the press conference held?", "di_mana"),
+        # "when" inside a question asking something else says when, it does not ask it
+        ("What % of workers were covered when the head met the governor?", "berapa"),
+        ("Berapa pekerja dan kapan didaftarkan?", "kapan"),
     ],
 )
 def test_question_kind_is_recognised_after_expansion(question: str, kind: str) -> None:

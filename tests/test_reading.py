@@ -124,6 +124,9 @@ def test_who_holds_another_office_is_asked_apart(reader: Reader) -> None:
     r = reader.read("siapa kepala kanwil sumbagsel? trs wakilnya siapa")
     assert r.questions == ("siapa kepala kanwil sumbagsel?", "wakilnya siapa")
     assert len(reader.read("siapa kepala kanwil sumbagsel? namanya siapa").questions) == 1
+    # the office without the deputy's title is another office
+    r = reader.read("wakil kepala kanwil siapa namanya? kepala kanwilnya siapa pula")
+    assert r.questions == ("wakil kepala kanwil siapa namanya?", "kepala kanwilnya siapa pula")
 
 
 def test_an_apology_for_asking_in_the_wrong_place_is_not_a_question(reader: Reader) -> None:

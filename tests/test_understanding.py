@@ -153,6 +153,9 @@ def test_a_value_asked_for_is_not_a_count_of_itself(reader: QuestionReader) -> N
     aim = "Wujudkan Target 50 Persen Pekerja di Sumsel Tahun 2025 Terlindungi"
     assert unit_match(reader.parse("target tahun 2025 berapa?"), aim) == 0.0
     assert unit_match(reader.parse("berapa desa yang ikut tahun 2025?"), aim) == -1.0
+    # a unit measures the noun after it: "1,12 juta ton tebu" is an amount of cane
+    cane = "PG itu menargetkan menggiling 1,12 juta ton tebu dengan produksi 87.150 ton."
+    assert unit_match(reader.parse("Berapa target giling tebu musim ini?"), cane) == 1.0
 
 
 def test_inflected_english_words_are_read_in_their_base_form(reader: QuestionReader) -> None:
@@ -346,6 +349,9 @@ def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> No
     opener = reader.parse("Pagi pak. Audiensi Wirasaputra ke Pj Gubernur itu tanggal berapa?")
     assert opener.people == ("Wirasaputra",)
     assert reader.parse("Herman Wirasaputra hadir kapan?").people == ("Herman Wirasaputra",)
+    # a question word opening it is no part of it, though also a rare English word ("kapan")
+    fell = reader.parse("Kapan Sutrisno Wirasaputra jatuh saat meliput kebakaran?")
+    assert fell.people == ("Sutrisno Wirasaputra",)
     later = reader.parse("Kapan Pak Sutrisno Wirasaputra dilantik? Sutrisno itu kepala kan?")
     assert later.people == ("Wirasaputra",)  # at worst a surname, never no one
     # A national figure is not one province's; a count of programs is no figure of the
@@ -1197,6 +1203,16 @@ def test_which_districts_asks_for_districts_and_a_prediction_for_an_outcome(
     )
     assert asked_place_kinds(reader.parse("berapa pekerja di kabupaten itu?")) == ((), 0)
     assert asks_outcome(reader.parse("Do you think Sumsel will actually hit the 50% target?"))
+
+
+def test_a_place_outside_the_gazetteer_is_named_by_its_title(reader: QuestionReader) -> None:
+    from bot.answer.scoring import titled_places
+
+    def known(text: str) -> frozenset[Place]:
+        return frozenset(reader.lexicons.gazetteer.find(words(text)))
+
+    text = "Terbanyak dari Kabupaten Wanagiri Hulu 2.960 orang, lalu Kabupaten Ogan Ilir dan Kota Tirta Baru."
+    assert titled_places(text, known) == {("kabupaten", "Wanagiri Hulu"), ("kota", "Tirta Baru")}
 
 
 def test_a_place_followed_by_a_question_word_of_another_phrase_asks_no_place_list(

@@ -35,6 +35,7 @@ from bot.answer.scoring import (
     offers_name,
     office_named,
     states_address,
+    titled_places,
 )
 from bot.answer.windows import rescored, window_lead, windows_of
 from index.lexical import terms_of_words
@@ -243,7 +244,10 @@ class CandidateFinder:
                 for p in self.places_in(scored.text)
                 if p.kind in asked.kinds and p not in q.places
             }
-            if len(named) < asked.at_least:
+            titled = {
+                n for kind, n in titled_places(scored.text, self.places_in) if kind in asked.kinds
+            }
+            if len(named) + len(titled) < asked.at_least:
                 return False  # "kabupaten mana saja ...?" is not answered by "beberapa kabupaten"
         if not constrained(q):
             return True

@@ -186,11 +186,12 @@ _PAID = {"total", "klaim", "manfaat", "dibayar", "dibayarkan", "membayar", "baya
 
 def _counts(noun: tuple[str, ...], wanted: set[str] | frozenset[str]) -> bool:
     """The figure's noun is what the question counts: its first word, or the second after a
-    word for people or for cases ("2.150 tukang ojek" counts ojek; "1.362 kasus kecelakaan"
-    counts accidents; "12.840 perangkat desa" not desa)."""
+    word for people, for cases or a unit ("2.150 tukang ojek" counts ojek; "1.362 kasus
+    kecelakaan" counts accidents; "1,12 juta ton tebu" cane; "12.840 perangkat desa" not
+    desa)."""
     if stem(noun[0]) in wanted:
         return True
-    counter = spans.is_people_figure(noun[0]) or noun[0] in _PERSON_WORDS | _CASE_WORDS
+    counter = spans.is_people_figure(noun[0]) or noun[0] in _PERSON_WORDS | _CASE_WORDS | _MEASURES
     return len(noun) > 1 and counter and stem(noun[1]) in wanted
 
 
@@ -198,6 +199,8 @@ def _counts(noun: tuple[str, ...], wanted: set[str] | frozenset[str]) -> bool:
 _PERSON_WORDS = {"tukang", "buruh", "pengemudi", "warga", "kader", "para", "pelaku"}
 # Words that count events or things before the noun that says which ("1.362 kasus kecelakaan").
 _CASE_WORDS = {"kasus", "kejadian", "peristiwa", "unit", "buah", "jenis"}
+# Units that measure the noun after them ("1,12 juta ton tebu" measures sugar cane).
+_MEASURES = {"ton", "kg", "kilogram", "kuintal", "liter", "hektare", "hektar", "ha", "meter", "km"}
 
 
 _CHECKED_RE = re.compile(r"\s*%?\s*(?:[^\W\d]+\s*)?(?:ya|kan|bukan|kah|right|correct)?\s*\?", re.I)

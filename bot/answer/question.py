@@ -334,7 +334,7 @@ def _place_before(words: tuple[str, ...]) -> bool:
 def question_kind(words: tuple[str, ...]) -> str:
     """The kind of question, from its (expanded) words."""
     first = words[0] if words else ""
-    if "kapan" in words or _asks_which_time(words):
+    if ("kapan" in words and not _when_clause(words)) or _asks_which_time(words):
         return "kapan"
     if any(
         has_phrase(words, p)
@@ -388,9 +388,34 @@ def question_kind(words: tuple[str, ...]) -> str:
     or_not = len(words) > 2 and words[-1] in _OR_NOT and words[-2] != "yang"
     if first in _YES_NO or (or_not and not {"apa", "mana"} & set(words)):
         return "ya_tidak"  # "... udah ada blm?", "orgnya sama ga?" (not "program apa yg blm?")
-    if has_phrase(words, "apa") and any(w in words for w in ("program", "fokus", "hal")):
+    if has_phrase(words, "apa") and any(w in words for w in _LISTED) and not _asks_cause(words):
         return "apa_saja"
     return "umum"
+
+
+def _when_clause(words: tuple[str, ...]) -> bool:
+    """ "berapa / siapa ... kapan ...", "kapan" not joined on ("what % ... were covered when
+    the head met the governor?"): a clause saying when, inside a question asking something
+    else."""
+    at = words.index("kapan")
+    return words[0] in _QUESTION_WORDS and at > 1 and words[at - 1] not in JOINERS
+
+
+_LISTED = ("program", "fokus", "hal")  # nouns whose "which" asks for a list
+_VERB_FORM_RE = re.compile(r"(?:me|di)[a-z]{4,}")
+
+
+def _asks_cause(words: tuple[str, ...]) -> bool:
+    """ "apa yang <verb> <program> ...": what did something to the program ("apa yang memicu
+    program ini"), not which programs."""
+    at = words.index("apa")
+    verb = words[at + 1 : at + 3]
+    return (
+        len(verb) == 2
+        and verb[0] == "yang"
+        and bool(_VERB_FORM_RE.fullmatch(verb[1]))
+        and all(words.index(w) > at + 2 for w in _LISTED if w in words)
+    )
 
 
 _WHAT_THE_RE = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+was)\s+the\b")
@@ -552,14 +577,23 @@ class QuestionReader:
     def _people(self, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
         address = {p[0] for p in self.lexicons.markers("honorific").items if len(p) == 1}
         introducing = {w for p in self.lexicons.markers("self").items for w in p}
-        return people_named(text, words, self.not_names, address, introducing)
+        # a question word is no part of a name ("Kapan <Nama> ...": "kapan" is also a rare
+        # English word, so the common-opener rule of people_named does not drop it)
+        not_names = self.not_names | ASKING_WORDS
+        return people_named(text, words, not_names, address, introducing)
 
     def normalized(self, standard: list[str]) -> tuple[str, ...]:
         """Glossary-expanded, corrected words."""
         words = tuple(self.glossary.expand(standard))
-        if self.correct:
-            words = tuple(w if w in STOPWORDS else (self.correct(w) or w) for w in words)
-        return words
+        if not self.correct:
+            return words
+        out: list[str] = []
+        for w in words:
+            fixed = w if w in STOPWORDS else (self.correct(w) or w)
+            # a word corrected into one the glossary knows is expanded as that one
+            # ("kanwilnyo" -> "kanwil" -> "kantor wilayah")
+            out.extend(self.glossary.expand([fixed]) if fixed != w else [fixed])
+        return tuple(out)
 
     def setting(self, text: str) -> tuple[str, ...]:
         """The terms only a leading clause setting the scene has ("Waktu audiensi dengan Pj

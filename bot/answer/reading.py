@@ -273,7 +273,8 @@ class Reader:
         if kind in _NAMING_KINDS and not _content(words):
             return False  # "kepala kantor cabang X? siapa ya?": the question word of the first
         if kind == "siapa" == previous:  # "siapa kepala kanwil? trus wakilnya siapa?"
-            return bool(_roles(words) - _roles(asked_before))
+            roles = _roles(words)  # "wakil kepala siapa? kepalanya siapa pula?": another office
+            return bool(roles) and roles != _roles(asked_before)
         if kind == "berapa" == previous and "berapa" in words and "berapa" in asked_before:
             # "... yang celako ado berapo? Yang meninggal berapo?": another count, of its own
             # (not "... berapa orang?", "totalnya berapa?", "berapa persennya?")

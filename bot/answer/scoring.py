@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.answer import evidence, spans
+from bot.answer.lexicons import Place
 from bot.answer.question import (
     ASKING_WORDS,
     TIME_NOUNS,
@@ -282,6 +283,24 @@ def asked_place_kinds(q: Question) -> AskedPlaces:
         if which or (several and i == 1 and q.kind == "apa_saja"):
             return AskedPlaces(PLACE_NOUNS[w], 2 if several else 1)
     return AskedPlaces()
+
+
+# "Kabupaten Anu Hulu", "Kota Anu": a place by the word before its capitalized name, for
+# the places the gazetteer does not list (it lists one island's kabupaten).
+_TITLED_PLACE_RE = re.compile(
+    r"\b(Kabupaten|Kota|Provinsi)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})"
+)
+_TITLE_KINDS = {"Kabupaten": "kabupaten", "Kota": "kota", "Provinsi": "province"}
+
+
+def titled_places(text: str, known: Callable[[str], frozenset[Place]]) -> set[tuple[str, str]]:
+    """The (kind, name) of each place `text` names by its title ("Kabupaten Anu Hulu") that
+    `known` (the gazetteer's reading) does not find."""
+    return {
+        (_TITLE_KINDS[m.group(1)], m.group(2))
+        for m in _TITLED_PLACE_RE.finditer(text)
+        if not known(m.group(0))
+    }
 
 
 def _small_number(word: str) -> int | None:
