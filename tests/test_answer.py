@@ -40,6 +40,7 @@ def engine(tiny_settings) -> Engine:  # type: ignore[no-untyped-def]
         ("kepala cabangnya sama ga?", "ya_tidak"),
         ("program apa yang belum?", "apa_saja"),
         ("apa yang memicu program itu?", "umum"),  # what caused it, not which programs
+        ("apa yang menjadi fokus program ini?", "apa_saja"),
         ("kalau nelayan yang belum?", "umum"),
     ],
 )

@@ -283,6 +283,9 @@ def test_a_word_corrected_into_a_glossary_term_is_expanded_as_that_term() -> Non
         # "when" inside a question asking something else says when, it does not ask it
         ("What % of workers were covered when the head met the governor?", "berapa"),
         ("Berapa pekerja dan kapan didaftarkan?", "kapan"),
+        ("How many workers were registered and when?", "kapan"),
+        ("siapa kepala kanwil yg baru, dilantik kapan?", "kapan"),
+        ("Berapa iuran JKK dan mulai kapan berlaku?", "kapan"),
     ],
 )
 def test_question_kind_is_recognised_after_expansion(question: str, kind: str) -> None:

@@ -288,3 +288,17 @@ def test_list_items_each_ending_a_sentence_run_to_the_articles_own_text() -> Non
         ("Selain JKP, buruh juga dapat mencairkan saldo JHT setelah masa tunggu satu bulan.",),
     )
     assert with_items(_at(article, sents, 1), sents).positions == (1, 2, 3, 4)
+
+
+def test_which_districts_is_answered_by_districts_named_by_their_title() -> None:
+    from types import SimpleNamespace
+
+    from bot.answer.candidates import CandidateFinder
+
+    q = parse_question("kabupaten mana saja yang ikut?", parse_glossary(""))
+    scorer = SimpleNamespace(fits=lambda q, text: True)
+    no_gazetteer = lambda text: frozenset()  # noqa: E731
+    finder = CandidateFinder(None, scorer, None, None, _terms, None, no_gazetteer)  # type: ignore[arg-type]
+    two = _window(_sents("Peserta dari Kabupaten Wanagiri dan Kabupaten Tirta Hulu."), 0)
+    one = _window(_sents("Peserta dari Kabupaten Wanagiri dan beberapa kabupaten lain."), 0)
+    assert finder._admissible(q, two) and not finder._admissible(q, one)

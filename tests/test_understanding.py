@@ -40,6 +40,7 @@ from bot.answer.scoring import (
     same_figure_kind,
     states_address,
     target_spans,
+    titled_places,
 )
 from bot.answer.spans import indonesian_figures
 from bot.answer.vocabulary import (
@@ -153,9 +154,12 @@ def test_a_value_asked_for_is_not_a_count_of_itself(reader: QuestionReader) -> N
     aim = "Wujudkan Target 50 Persen Pekerja di Sumsel Tahun 2025 Terlindungi"
     assert unit_match(reader.parse("target tahun 2025 berapa?"), aim) == 0.0
     assert unit_match(reader.parse("berapa desa yang ikut tahun 2025?"), aim) == -1.0
-    # a unit measures the noun after it: "1,12 juta ton tebu" is an amount of cane
-    cane = "PG itu menargetkan menggiling 1,12 juta ton tebu dengan produksi 87.150 ton."
-    assert unit_match(reader.parse("Berapa target giling tebu musim ini?"), cane) == 1.0
+    # a unit measures the noun after it: "2,5 juta ton gabah" is an amount of rice; a kind
+    # counts the noun after it: "12 cabang olahraga" counts sports
+    rice = "Koperasi itu menargetkan menggiling 2,5 juta ton gabah dengan hasil 9.000 ton."
+    assert unit_match(reader.parse("Berapa target giling gabah musim ini?"), rice) == 1.0
+    games = "Pekan olahraga itu mempertandingkan 12 cabang olahraga."
+    assert unit_match(reader.parse("berapa olahraga yang dipertandingkan?"), games) == 1.0
 
 
 def test_inflected_english_words_are_read_in_their_base_form(reader: QuestionReader) -> None:
@@ -1206,13 +1210,14 @@ def test_which_districts_asks_for_districts_and_a_prediction_for_an_outcome(
 
 
 def test_a_place_outside_the_gazetteer_is_named_by_its_title(reader: QuestionReader) -> None:
-    from bot.answer.scoring import titled_places
-
     def known(text: str) -> frozenset[Place]:
         return frozenset(reader.lexicons.gazetteer.find(words(text)))
 
-    text = "Terbanyak dari Kabupaten Wanagiri Hulu 2.960 orang, lalu Kabupaten Ogan Ilir dan Kota Tirta Baru."
+    text = "Terbanyak dari Kabupaten Wanagiri Hulu, lalu Kabupaten Ogan Ilir dan Kota Tirta Baru."
     assert titled_places(text, known) == {("kabupaten", "Wanagiri Hulu"), ("kota", "Tirta Baru")}
+    # a mayor's title is no town; one place named twice, once before a day's name, is one
+    again = "Wali Kota Ahmad Yani ke Kabupaten Wanagiri Senin (5/12), lalu Kabupaten Wanagiri."
+    assert titled_places(again, known) == {("kabupaten", "Wanagiri Senin")}
 
 
 def test_a_place_followed_by_a_question_word_of_another_phrase_asks_no_place_list(

@@ -187,7 +187,7 @@ _PAID = {"total", "klaim", "manfaat", "dibayar", "dibayarkan", "membayar", "baya
 def _counts(noun: tuple[str, ...], wanted: set[str] | frozenset[str]) -> bool:
     """The figure's noun is what the question counts: its first word, or the second after a
     word for people, for cases or a unit ("2.150 tukang ojek" counts ojek; "1.362 kasus
-    kecelakaan" counts accidents; "1,12 juta ton tebu" cane; "12.840 perangkat desa" not
+    kecelakaan" counts accidents; "3.000 ton gabah" rice; "12.840 perangkat desa" not
     desa)."""
     if stem(noun[0]) in wanted:
         return True
@@ -197,10 +197,11 @@ def _counts(noun: tuple[str, ...], wanted: set[str] | frozenset[str]) -> bool:
 
 # Words that name people by what they do, before the noun that says what ("tukang ojek").
 _PERSON_WORDS = {"tukang", "buruh", "pengemudi", "warga", "kader", "para", "pelaku"}
-# Words that count events or things before the noun that says which ("1.362 kasus kecelakaan").
-_CASE_WORDS = {"kasus", "kejadian", "peristiwa", "unit", "buah", "jenis"}
-# Units that measure the noun after them ("1,12 juta ton tebu" measures sugar cane).
-_MEASURES = {"ton", "kg", "kilogram", "kuintal", "liter", "hektare", "hektar", "ha", "meter", "km"}
+# Words that count events or things before the noun that says which ("1.362 kasus kecelakaan",
+# "12 cabang olahraga").
+_CASE_WORDS = {"kasus", "kejadian", "peristiwa", "unit", "buah", "jenis", "cabang"}
+# Units that measure the noun after them ("3.000 ton gabah" measures rice).
+_MEASURES = {"ton", "kg", "kilogram", "kuintal", "liter", "hektare", "hektar"}
 
 
 _CHECKED_RE = re.compile(r"\s*%?\s*(?:[^\W\d]+\s*)?(?:ya|kan|bukan|kah|right|correct)?\s*\?", re.I)

@@ -398,24 +398,25 @@ def _when_clause(words: tuple[str, ...]) -> bool:
     the head met the governor?"): a clause saying when, inside a question asking something
     else."""
     at = words.index("kapan")
-    return words[0] in _QUESTION_WORDS and at > 1 and words[at - 1] not in JOINERS
+    before = set(words[max(0, at - 2) : at])
+    clause = len(words) - at > 2  # "... kapan <subject> <verb> ...", not "..., dilantik kapan?"
+    return words[0] in _QUESTION_WORDS and at > 1 and clause and not before & _JOINED_ON
+
+
+# Words before a "kapan" that ask it on its own ("... dan kapan", "trus kapan", "sejak kapan").
+_JOINED_ON = JOINERS | {"and", "trus", "terus", "lalu", "sejak", "mulai", "sampai", "hingga"}
 
 
 _LISTED = ("program", "fokus", "hal")  # nouns whose "which" asks for a list
-_VERB_FORM_RE = re.compile(r"(?:me|di)[a-z]{4,}")
+_CAUSING = frozenset({"memicu", "menyebabkan", "mendorong", "melatarbelakangi", "mengawali"})
 
 
 def _asks_cause(words: tuple[str, ...]) -> bool:
-    """ "apa yang <verb> <program> ...": what did something to the program ("apa yang memicu
-    program ini"), not which programs."""
+    """ "apa yang memicu program ini?": what caused the program, not which programs."""
     at = words.index("apa")
-    verb = words[at + 1 : at + 3]
-    return (
-        len(verb) == 2
-        and verb[0] == "yang"
-        and bool(_VERB_FORM_RE.fullmatch(verb[1]))
-        and all(words.index(w) > at + 2 for w in _LISTED if w in words)
-    )
+    return words[at + 1 : at + 2] == ("yang",) and words[at + 2 : at + 3] in {
+        (v,) for v in _CAUSING
+    }
 
 
 _WHAT_THE_RE = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+was)\s+the\b")
@@ -486,6 +487,9 @@ class QuestionReader:
             for term in lexicon.entries
             for w in term
         )
+        # a question word is no part of a name either ("Kapan <Nama> ...": "kapan" is also a
+        # rare English word, so the common-opener rule of people_named does not drop it)
+        self.name_breakers = self.not_names | ASKING_WORDS
 
     def standard(self, text: str) -> list[str]:
         """Lowercase words with dialect and English words made standard Indonesian; words
@@ -577,10 +581,7 @@ class QuestionReader:
     def _people(self, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
         address = {p[0] for p in self.lexicons.markers("honorific").items if len(p) == 1}
         introducing = {w for p in self.lexicons.markers("self").items for w in p}
-        # a question word is no part of a name ("Kapan <Nama> ...": "kapan" is also a rare
-        # English word, so the common-opener rule of people_named does not drop it)
-        not_names = self.not_names | ASKING_WORDS
-        return people_named(text, words, not_names, address, introducing)
+        return people_named(text, words, self.name_breakers, address, introducing)
 
     def normalized(self, standard: list[str]) -> tuple[str, ...]:
         """Glossary-expanded, corrected words."""
@@ -590,7 +591,7 @@ class QuestionReader:
         out: list[str] = []
         for w in words:
             fixed = w if w in STOPWORDS else (self.correct(w) or w)
-            # a word corrected into one the glossary knows is expanded as that one
+            # a word corrected into a one-word term of the glossary is expanded as that term
             # ("kanwilnyo" -> "kanwil" -> "kantor wilayah")
             out.extend(self.glossary.expand([fixed]) if fixed != w else [fixed])
         return tuple(out)

@@ -273,8 +273,10 @@ class Reader:
         if kind in _NAMING_KINDS and not _content(words):
             return False  # "kepala kantor cabang X? siapa ya?": the question word of the first
         if kind == "siapa" == previous:  # "siapa kepala kanwil? trus wakilnya siapa?"
-            roles = _roles(words)  # "wakil kepala siapa? kepalanya siapa pula?": another office
-            return bool(roles) and roles != _roles(asked_before)
+            roles, before_roles = _roles(words), _roles(asked_before)
+            # "wakil kepala siapa? kepalanya siapa pula?": the office without the deputy's title
+            undeputied = bool(roles) and bool(before_roles & _DEPUTY) and not roles & _DEPUTY
+            return bool(roles - before_roles) or undeputied
         if kind == "berapa" == previous and "berapa" in words and "berapa" in asked_before:
             # "... yang celako ado berapo? Yang meninggal berapo?": another count, of its own
             # (not "... berapa orang?", "totalnya berapa?", "berapa persennya?")
@@ -351,6 +353,9 @@ def names_time(words: Sequence[str]) -> bool:
     """Standard words (the glossary's: "sekarang" for "skrg") name a year, a month or now
     ("2020", "maret", "sekarang", "saat ini")."""
     return any(is_time(w) for w in words) or names_now(words)
+
+
+_DEPUTY = frozenset({"wakil", "deputi"})
 
 
 def _roles(words: Sequence[str]) -> set[str]:

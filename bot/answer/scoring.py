@@ -285,22 +285,22 @@ def asked_place_kinds(q: Question) -> AskedPlaces:
     return AskedPlaces()
 
 
-# "Kabupaten Anu Hulu", "Kota Anu": a place by the word before its capitalized name, for
-# the places the gazetteer does not list (it lists one island's kabupaten).
-_TITLED_PLACE_RE = re.compile(
-    r"\b(Kabupaten|Kota|Provinsi)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})"
-)
-_TITLE_KINDS = {"Kabupaten": "kabupaten", "Kota": "kota", "Provinsi": "province"}
+# "Kabupaten Anu Hulu", "Kota Anu": a place by the word before its capitalized name (one or two
+# words), for the places the gazetteer does not list (it lists one island's kabupaten). Not a
+# mayor's title ("Wali Kota <Nama>").
+_TITLED_PLACE_RE = re.compile(r"(?<!Wali )\b(Kabupaten|Kota)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 
 
 def titled_places(text: str, known: Callable[[str], frozenset[Place]]) -> set[tuple[str, str]]:
     """The (kind, name) of each place `text` names by its title ("Kabupaten Anu Hulu") that
-    `known` (the gazetteer's reading) does not find."""
-    return {
-        (_TITLE_KINDS[m.group(1)], m.group(2))
-        for m in _TITLED_PLACE_RE.finditer(text)
-        if not known(m.group(0))
-    }
+    `known` (the gazetteer's reading) does not find; a place is told by its name's first
+    word, so "Kabupaten Anu Hulu Senin (5/12)" and "Kabupaten Anu" are one."""
+    found: dict[str, tuple[str, str]] = {}
+    for m in _TITLED_PLACE_RE.finditer(text):
+        if not known(m.group(0)):
+            name = m.group(2)
+            found.setdefault(name.split()[0], (m.group(1).lower(), name))
+    return set(found.values())
 
 
 def _small_number(word: str) -> int | None:
