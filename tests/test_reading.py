@@ -128,6 +128,7 @@ def test_who_holds_another_office_is_asked_apart(reader: Reader) -> None:
     r = reader.read("wakil kepala kanwil siapa namanya? kepalanya siapa pula")
     assert r.questions == ("wakil kepala kanwil siapa namanya?", "kepalanya siapa pula")
     assert len(reader.read("siapa wakil kepala kanwil? wakilnya siapa").questions) == 1
+    assert len(reader.read("wakil kepala kanwil siapo? kepalanyo siapo pulo").questions) == 2
 
 
 def test_an_apology_for_asking_in_the_wrong_place_is_not_a_question(reader: Reader) -> None:

@@ -359,8 +359,8 @@ _DEPUTY = frozenset({"wakil", "deputi"})
 
 
 def _roles(words: Sequence[str]) -> set[str]:
-    """The offices `words` name ("wakilnya": "wakil")."""
-    return {w.removesuffix("nya") for w in words} & ROLE_WORDS
+    """The offices `words` name ("wakilnya", "kepalanyo": "wakil", "kepala")."""
+    return {w.removesuffix("nya").removesuffix("nyo") for w in words} & ROLE_WORDS
 
 
 def _content_set(words: Sequence[str]) -> set[str]:
