@@ -414,9 +414,8 @@ _CAUSING = frozenset({"memicu", "menyebabkan", "mendorong", "melatarbelakangi", 
 def _asks_cause(words: tuple[str, ...]) -> bool:
     """ "apa yang memicu program ini?": what caused the program, not which programs."""
     at = words.index("apa")
-    return words[at + 1 : at + 2] == ("yang",) and words[at + 2 : at + 3] in {
-        (v,) for v in _CAUSING
-    }
+    after = words[at + 1 : at + 3]
+    return len(after) == 2 and after[0] == "yang" and after[1] in _CAUSING
 
 
 _WHAT_THE_RE = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+was)\s+the\b")
