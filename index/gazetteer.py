@@ -7,8 +7,9 @@ use it for their constraints (bot/answer/constraints.py); the importer for an ar
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -172,6 +173,24 @@ def parse_gazetteer(text: str, path: str = "gazetteer.txt") -> Gazetteer:
         for label in labels:
             names[tuple(words(label))] = place
     return Gazetteer(names)
+
+
+# "Kabupaten Anu Hulu", "Kota Anu": a place by the word before its capitalized name (one or two
+# words), for the places the gazetteer does not list (it lists one island's kabupaten). Not a
+# mayor's title ("Wali Kota <Nama>").
+_TITLED_PLACE_RE = re.compile(r"(?<!Wali )\b(Kabupaten|Kota)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+
+
+def titled_places(text: str, known: Callable[[str], frozenset[Place]]) -> set[tuple[str, str]]:
+    """The (kind, name) of each place `text` names by its title ("Kabupaten Anu Hulu") that
+    `known` (the gazetteer's reading) does not find; a place is told by its name's first
+    word, so "Kabupaten Anu Hulu Senin (5/12)" and "Kabupaten Anu" are one."""
+    found: dict[str, tuple[str, str]] = {}
+    for m in _TITLED_PLACE_RE.finditer(text):
+        if not known(m.group(0)):
+            name = m.group(2)
+            found.setdefault(name.split()[0], (m.group(1).lower(), name))
+    return set(found.values())
 
 
 def province_of(text: str, gazetteer: Gazetteer) -> str:

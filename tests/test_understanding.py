@@ -40,7 +40,6 @@ from bot.answer.scoring import (
     same_figure_kind,
     states_address,
     target_spans,
-    titled_places,
 )
 from bot.answer.spans import indonesian_figures
 from bot.answer.vocabulary import (
@@ -52,6 +51,7 @@ from bot.answer.vocabulary import (
     standard_form,
 )
 from index.errors import KnowledgeFileError
+from index.gazetteer import titled_places
 from index.glossary import load_glossary
 from index.records import Article, Hit
 from index.text import words

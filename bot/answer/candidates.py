@@ -35,9 +35,9 @@ from bot.answer.scoring import (
     offers_name,
     office_named,
     states_address,
-    titled_places,
 )
 from bot.answer.windows import rescored, window_lead, windows_of
+from index.gazetteer import titled_places
 from index.lexical import terms_of_words
 from index.records import Hit, Sentence
 from index.store import StoredIndex
@@ -244,10 +244,10 @@ class CandidateFinder:
                 for p in self.places_in(scored.text)
                 if p.kind in asked.kinds and p not in q.places
             }
-            titled = {
-                n for kind, n in titled_places(scored.text, self.places_in) if kind in asked.kinds
-            }
-            if len(named) + len(titled) < asked.at_least:
+            short = asked.at_least - len(named)  # made up by places the gazetteer lacks
+            if short > 0 and short > sum(
+                kind in asked.kinds for kind, _ in titled_places(scored.text, self.places_in)
+            ):
                 return False  # "kabupaten mana saja ...?" is not answered by "beberapa kabupaten"
         if not constrained(q):
             return True

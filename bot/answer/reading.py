@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.answer.evidence import ROLE_WORDS
 from bot.answer.lexicons import Lexicons
+from bot.answer.named import CLITICS
 from bot.answer.question import COMPARISON_CUES, FIGURE_NOUNS, VALUE_NOUNS, is_time, names_now
 from index.text import STOPWORDS, normalize
 
@@ -360,7 +361,7 @@ _DEPUTY = frozenset({"wakil", "deputi"})
 
 def _roles(words: Sequence[str]) -> set[str]:
     """The offices `words` name ("wakilnya", "kepalanyo": "wakil", "kepala")."""
-    return {w.removesuffix("nya").removesuffix("nyo") for w in words} & ROLE_WORDS
+    return {w.removesuffix(clitic) for w in words for clitic in CLITICS} & ROLE_WORDS
 
 
 def _content_set(words: Sequence[str]) -> set[str]:

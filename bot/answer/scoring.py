@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.answer import evidence, spans
-from bot.answer.lexicons import Place
 from bot.answer.question import (
     ASKING_WORDS,
     TIME_NOUNS,
@@ -283,24 +282,6 @@ def asked_place_kinds(q: Question) -> AskedPlaces:
         if which or (several and i == 1 and q.kind == "apa_saja"):
             return AskedPlaces(PLACE_NOUNS[w], 2 if several else 1)
     return AskedPlaces()
-
-
-# "Kabupaten Anu Hulu", "Kota Anu": a place by the word before its capitalized name (one or two
-# words), for the places the gazetteer does not list (it lists one island's kabupaten). Not a
-# mayor's title ("Wali Kota <Nama>").
-_TITLED_PLACE_RE = re.compile(r"(?<!Wali )\b(Kabupaten|Kota)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
-
-
-def titled_places(text: str, known: Callable[[str], frozenset[Place]]) -> set[tuple[str, str]]:
-    """The (kind, name) of each place `text` names by its title ("Kabupaten Anu Hulu") that
-    `known` (the gazetteer's reading) does not find; a place is told by its name's first
-    word, so "Kabupaten Anu Hulu Senin (5/12)" and "Kabupaten Anu" are one."""
-    found: dict[str, tuple[str, str]] = {}
-    for m in _TITLED_PLACE_RE.finditer(text):
-        if not known(m.group(0)):
-            name = m.group(2)
-            found.setdefault(name.split()[0], (m.group(1).lower(), name))
-    return set(found.values())
 
 
 def _small_number(word: str) -> int | None:
