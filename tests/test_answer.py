@@ -807,3 +807,61 @@ def test_a_name_to_check_is_not_answered_by_a_window_without_it(tmp_path) -> Non
     answer = engine.ask("kepala kantor cabang anu barat siapa? masih sutomo wiryawan gak?")
     assert "Budi Santoso" in answer.parts[0].text
     assert "Budi Santoso" not in answer.parts[1].text
+
+
+AUDIENCE_ARTICLE = """---
+id: eta-2041-11-16
+title: Kepesertaan Anu Dilaporkan
+outlet: Eta
+dated: 2041-11-16
+---
+Kantor wilayah Anu memaparkan data kepesertaan di depan Gubernur Budi Santoso di ruang rapat.
+
+Menurut Deputi Direktur Joko Wiryawan, data kepesertaan yang dipaparkan di depan gubernur \
+mencatat 7.952 peserta.
+"""
+
+
+def test_who_is_answered_by_a_sentence_naming_someone_new(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"eta.md": AUDIENCE_ARTICLE})
+    a = engine.ask("siapa yang memaparkan data kepesertaan di depan Gubernur Budi Santoso?")
+    assert "Joko Wiryawan" in a.text
+
+
+MILL_ARTICLE = """---
+id: theta-2047-06-15
+title: Pekerja Musiman Pabrik Anu Dilindungi
+outlet: Theta
+dated: 2047-06-15
+---
+Sepanjang musim giling 2046 tercatat 37 kasus kecelakaan kerja di pabrik Anu.
+
+Total manfaat yang dibayarkan BPJS Ketenagakerjaan untuk kasus kecelakaan kerja tersebut \
+mencapai Rp486,2 juta.
+"""
+
+HANDOVER_ARTICLE = """---
+id: iota-2047-01-22
+title: Santunan Diserahkan
+outlet: Iota
+dated: 2047-01-22
+---
+Sepanjang 2046, manfaat yang dibayarkan BPJS Ketenagakerjaan kepada ahli waris mencapai \
+Rp112,6 juta.
+"""
+
+
+def test_a_question_cut_from_the_sentence_before_is_answered_from_its_article(
+    tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from bot.answer import compose
+
+    engine = _engine_on(tmp_path, {"theta.md": MILL_ARTICLE, "iota.md": HANDOVER_ARTICLE})
+    # The fake embedder makes every probability small: lean on any window of that article.
+    monkeypatch.setattr(compose, "LEAN_SHARE", 0.0)
+    a = engine.ask(
+        "Berapa kasus kecelakaan kerja di pabrik Anu selama musim giling 2046, dan berapa "
+        "manfaat yang dibayarkan BPJS Ketenagakerjaan?"
+    )
+    assert "37 kasus" in a.parts_of(0)[0].text
+    assert "Rp486,2 juta" in a.parts_of(1)[0].text  # first, before any other article's

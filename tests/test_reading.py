@@ -241,3 +241,42 @@ def test_asking_to_be_told_is_no_part_of_the_question(reader: Reader) -> None:
     assert r.questions == ("program perlindungan itu ada apa saja?",)
     whole = "Apakah alasan klaim ditolak bisa dijelaskan oleh petugas?"
     assert reader.read(whole).questions == (whole,)  # part of what is asked
+
+
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        (
+            "Berapa pekerja yang didaftarkan Anu, dan dari mana iurannya dibayar?",
+            ("Berapa pekerja yang didaftarkan Anu", "dari mana iurannya dibayar?"),
+        ),
+        (
+            "Berapa warga binaan yang didaftarkan, dan UPT mana yang menyumbang peserta terbanyak?",
+            ("Berapa warga binaan yang didaftarkan", "UPT mana yang menyumbang peserta terbanyak?"),
+        ),
+        # "X apa bukan?" checks an answer to the question before: no question of its own
+        ("bank daerah mano yg kerjo samo bpjs tk tu, bank anu apo bukan?", None),
+        ("hendra anu tu asli mano, la berapo lamo di bpjs tk", None),
+    ],
+)
+def test_a_second_question_asking_whence_or_which_one_stands_apart(
+    reader: Reader, message: str, questions: tuple[str, ...] | None
+) -> None:
+    assert reader.read(message).questions == (questions or (message,))
+
+
+def test_words_announcing_the_questions_before_a_colon_are_context(reader: Reader) -> None:
+    r = reader.read(
+        "Saya petani kopi. Pertanyaan saya dua: berapa persen pekerja yang terlindungi, dan "
+        "berapa persen targetnya?"
+    )
+    assert r.questions == ("berapa persen pekerja yang terlindungi", "berapa persen targetnya?")
+    assert "dua" in r.context
+    # a colon inside the question stays in it
+    assert len(reader.read("berapa iuran: JKK atau JKM?").questions) == 1
+
+
+def test_a_self_introduction_ends_at_a_dash_too(reader: Reader) -> None:
+    r = reader.read("I'm not registered yet — how can I sign up, according to the office head?")
+    assert r.questions == ("how can I sign up, according to the office head?",)
+    assert "not registered yet" in r.context

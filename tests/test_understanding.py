@@ -1941,3 +1941,36 @@ def test_a_figure_only_hoped_for_is_a_goal_unless_the_question_asks_the_hope(
     assert target_penalty(reader.parse("coverage sumsel masih berapa persen?"), hoped) > 0
     asks_hope = reader.parse("gubernur yakin bisa naik sampai berapa persen?")
     assert target_penalty(asks_hope, hoped) == 0
+
+
+def test_a_dialect_word_with_its_clitic_is_read_as_the_word(reader: QuestionReader) -> None:
+    assert "bisa" in reader.standard("lewat mano bae pacaknyo")
+
+
+def test_an_english_phrase_of_the_lexicon_keeps_its_words(reader: QuestionReader) -> None:
+    # "nursing" is not made "nurse" before "nursing mothers" is read
+    words = reader.standard("friendlier to people with disabilities and nursing moms")
+    assert words[-2:] == ["ibu", "menyusui"] and "perawat" not in words
+
+
+def test_income_asked_with_an_attribution_after_berapa_is_money(reader: QuestionReader) -> None:
+    assert reader.parse("rata2 penghasilan jurnalis lepas brp sih kata survei anu").unit == "uang"
+    # a noun counted after "berapa" is still counted
+    assert (
+        reader.parse("iuran naik bulan lalu, jadi berapa pekerja yang terdaftar?").unit == "jumlah"
+    )
+
+
+def test_claims_paid_to_participants_may_be_answered_by_an_amount(
+    reader: QuestionReader,
+) -> None:
+    paid = (
+        "Sepanjang Januari hingga Agustus 2048, klaim mencapai Rp3,06 triliun untuk 221.470 kasus."
+    )
+    q = reader.parse("How much in claims did BPJS Ketenagakerjaan pay to participants in 2048?")
+    assert unit_match(q, paid) == 0.0
+    q = reader.parse("Berapa total klaim yang dibayarkan kepada peserta sepanjang 2048?")
+    assert unit_match(q, paid) == 0.0
+    # participants counted are not answered by cases
+    q = reader.parse("Berapa peserta yang menerima klaim sepanjang 2048?")
+    assert unit_match(q, paid) == -1.0

@@ -34,7 +34,7 @@ from bot.answer.reading import Reader, Reading, names_time
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
 from bot.answer.retrieval import CONTEXT_WEIGHT, K_CHUNKS, Searcher, query_of, within_dates
-from bot.answer.scoring import Scored, asks_office_holder, target_spans
+from bot.answer.scoring import Scored, asks_office_holder, names_someone_new, target_spans
 from bot.answer.spans import NUMBER_RE, has_money, has_percent, people_count
 from bot.answer.vocabulary import COMMON_ZIPF, is_common, is_english, nearest_common, zipf_id
 from bot.answer.windows import (
@@ -72,6 +72,7 @@ class Asked:
     text: str
     sides: tuple[Question, ...]
     follows: bool = False  # continues the question before it ("..., dan berapa santunannya?")
+    linked: bool = False  # cut from the sentence of the question before it ("..., dan ...?")
 
 
 @dataclass
@@ -216,7 +217,7 @@ class Answerer:
                     Asked(asked, tuple(replace(side, months=q.months) for side in split), True)
                 )
             else:
-                out.append(Asked(asked, tuple(sides(q)), follow_up))
+                out.append(Asked(asked, tuple(sides(q)), follow_up, at in reading.linked))
             previous = (asked, q)
         return out
 
@@ -276,8 +277,11 @@ class Answerer:
         answered_from: frozenset[str] = frozenset()
         for i, a in enumerate(asked):
             qs = a.sides
-            lean = answered_from if a.follows else frozenset()
-            if a.follows and i:  # "..., dan ahli warisnya dapat berapa?": also where the
+            # "... 2046, dan berapa manfaat yang dibayarkan?": a question cut from the sentence
+            # of the one before is first answered where that one was, like a follow-up
+            leans = a.follows or a.linked
+            lean = answered_from if leans else frozenset()
+            if leans and i:  # "..., dan ahli warisnya dapat berapa?": also where the
                 # question before it was found
                 before = [h for q in asked[i - 1].sides for h in found.get(id(q), [])]
                 found.update({id(q): with_hits(found[id(q)], before) for q in qs if id(q) in found})
@@ -372,6 +376,22 @@ class Answerer:
             sure = next((c for c in ranked[1:SURE_RANKS] if c.score >= needed), None)
             if sure is not None:
                 ranked = [sure] + [c for c in ranked if c is not sure]
+        if q.kind == "siapa" and ranked and not names_someone_new(q, ranked[0].text):
+            # "siapa yang memaparkan data ...?": a window naming no one but the people the
+            # question names gives way to a sure one of its article naming someone
+            first = ranked[0]
+            named = next(
+                (
+                    c
+                    for c in ranked[1:]
+                    if c.article is first.article
+                    and c.score >= needed
+                    and names_someone_new(q, c.text)
+                ),
+                None,
+            )
+            if named is not None:
+                ranked = [named] + [c for c in ranked if c is not named]
         surety = ranked[0].score if ranked else 0.0
         if q.wants_latest and ranked:  # the newest source answers what the best one shows
             surety = max(c.score for c in ranked)

@@ -32,7 +32,7 @@ from bot.answer.scoring import (
 )
 from index.lexical import terms_of_words
 from index.records import Article
-from index.text import MONTH_NAMES, STOPWORDS, stem, words
+from index.text import ENGLISH_FUNCTION, MONTH_NAMES, STOPWORDS, stem, words
 
 FEATURES = (
     "coverage",  # idf share of the question's known terms in the window
@@ -131,9 +131,27 @@ def unit_match(q: Question, text: str) -> float:
         return 0.0
     if people and any(spans.is_people_figure(n[0]) for n in nouns):
         return 1.0 if _names_people_asked(q, text) else -1.0
-    if not people and spans.has_money(text) and _PAID & set(q.words):
-        return 0.0  # "berapa total klaim yang dibayarkan": an amount may be what is asked
+    if not _counts_people_first(q) and spans.has_money(text) and _PAID & set(q.words):
+        # "berapa total klaim yang dibayarkan (kepada peserta)": an amount may be what is
+        # asked, whoever it is paid to
+        return 0.0
     return -1.0 if wanted or people else 0.0  # "berapa pekerja ...": not "17 kabupaten"
+
+
+def _counts_people_first(q: Question) -> bool:
+    """The first noun after "berapa" is people ("berapa pekerja ...", "berapa total peserta
+    ..."), not a thing paid to them ("berapa klaim ... kepada peserta")."""
+    if "berapa" not in q.words:
+        return any(spans.is_people_figure(w) for w in q.words)
+    after = q.words[q.words.index("berapa") + 1 :]
+    noun = next(
+        (w for w in after if w not in STOPWORDS and w not in ENGLISH_FUNCTION and w not in _TOTALS),
+        "",
+    )
+    return spans.is_people_figure(noun)
+
+
+_TOTALS = frozenset({"total", "jumlah", "banyak"})
 
 
 def _names_people_asked(q: Question, text: str) -> bool:

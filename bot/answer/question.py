@@ -10,7 +10,7 @@ from functools import cached_property
 from bot.answer.evidence import NAME_ZIPF, ROLE_WORDS
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Phrases, Place
-from bot.answer.named import local_names, name_runs, time_cues, without_clitic
+from bot.answer.named import CLITICS, local_names, name_runs, time_cues, without_clitic
 from bot.answer.people import people_named
 from bot.answer.spans import MAGNITUDES, indonesian_figures, number_of
 from bot.answer.vocabulary import (
@@ -75,6 +75,8 @@ _MONEY = {
     "gaji",
     "upah",
     "tunggakan",  # arrears are owed money: "berapa tunggakannya?"
+    "penghasilan",
+    "pendapatan",
 }
 _TOTAL_WORDS = {"the", "total", "jumlah", "besaran", "overall", "amount"}  # before the noun asked
 _PERCENT = {"persen", "persentase", "%", "percent", "percentage", "proporsi", "coverage", "cakupan"}
@@ -182,7 +184,10 @@ def _asks_money(words: tuple[str, ...]) -> bool:
     at = [i for i, w in enumerate(words) if w == "berapa"]
     near = {w.removesuffix("nya") for i in at for w in words[max(0, i - 2) : i + 3]}
     content = [w.removesuffix("nya") for w in words if w == "berapa" or w not in STOPWORDS]
-    ends_asking = bool(content) and content[-1] == "berapa"  # "... berapa ya?"
+    # "... berapa ya?", "... brp sih kata survei X": nothing "berapa" counts follows it
+    ends_asking = bool(content) and (
+        content[-1] == "berapa" or all(not set(words[i + 1 : i + 2]) - STOPWORDS for i in at)
+    )
     rate = any(words[i + 1 : i + 2] == ("per",) for i in at)  # "iuran ... brp per org?"
     if not at:  # "what's the total budget ...": the noun asked about, first
         asked = [w for w in content if w not in _TOTAL_WORDS][:1]
@@ -507,6 +512,11 @@ class QuestionReader:
             if w in STOPWORDS or self.known(stem(w)) or w in self.place_words:
                 out.append(w)
                 continue
+            # "pacaknyo": a dialect word with a clitic, read as the word ("pacak": "bisa")
+            bare = [w.removesuffix(c) for c in CLITICS if w.endswith(c)]
+            if bare and (bare[0],) in self.lexicons.dialect.entries:
+                out.append(bare[0])
+                continue
             out.append(standard_form(w, lambda c: c in STOPWORDS or self.known(stem(c))) or w)
         out = self.lexicons.dialect.expand(out)
         _unframed(out, frame)  # "sebenernyo" -> "sebenernya", a frame word
@@ -520,8 +530,15 @@ class QuestionReader:
         form when the lexicon has that as a word of its own ("partnering" -> "partner",
         "disabilities" -> "disability"; "cares" -> "care", not "car")."""
         out = []
-        for w in words:
-            if (w,) not in self.english.entries and not self.known(stem(w)) and english_like(w):
+        for i, w in enumerate(words):
+            # a phrase of the lexicon keeps its words' forms ("nursing" of "nursing mothers")
+            in_phrase = any(tuple(words[i : i + n]) in self.english.entries for n in (2, 3))
+            if (
+                (w,) not in self.english.entries
+                and not in_phrase
+                and not self.known(stem(w))
+                and english_like(w)
+            ):
                 base = max(english_bases(w), key=zipf_en, default=w)
                 # not a function word ("noting" -> "not", "willing" -> "will")
                 if (base,) in self.english.entries and zipf_en(base) < FUNCTION_ZIPF:
@@ -786,7 +803,15 @@ def asks(words: tuple[str, ...]) -> bool:
         return True
     if len(words) > 1 and words[0] == "apa" and words[1] not in STOPWORDS:
         return True  # not "..., apa karena ...", "apa pun ..."
+    if any(_asks_which(words, i) for i, w in enumerate(words) if w == "mana"):
+        return True
     return bool(words) and (words[-1] in _TAG_QUESTION or words[0] in _YES_NO)
+
+
+def _asks_which(words: tuple[str, ...], at: int) -> bool:
+    """The "mana" at `at` asks whence or which one: "dari mana iurannya dibayar", "UPT mana
+    yang ...", "kantor mana yang ..." (not "asli mana", "mana yang bener")."""
+    return at > 0 and (words[at - 1] in WHERE_WORDS or words[at + 1 : at + 2] == ("yang",))
 
 
 def _is_content(word: str) -> bool:

@@ -102,6 +102,9 @@ class Reader:
             before, ask = self._split_at_ask(piece)
             if before:
                 context.append(before)
+            announced, ask = self._past_announcement(ask)
+            if announced:
+                context.append(announced)
             core = self._trim(ask)
             if not core:
                 continue
@@ -163,9 +166,10 @@ class Reader:
 
     def _past_introduction(self, core: str) -> tuple[str, str]:
         """("sy buruh sawit di X", "program apa aja?") for "sy buruh sawit di X, program apa
-        aja?": a self-introduction cut at the first comma after which a question stands on
-        its own; (core, "") when there is none."""
-        for match in re.finditer(",", core):
+        aja?" or "I'm not registered yet — how can I ...?": a self-introduction cut at the
+        first comma or dash after which a question stands on its own; (core, "") when there
+        is none."""
+        for match in re.finditer(r",|\s[—–-]\s", core):  # a comma or a dash between words
             rest = core[match.end() :].strip()
             if rest and self._asks(rest, strict=True):
                 return core[: match.start()].strip(), rest
@@ -208,7 +212,9 @@ class Reader:
         """`_asks` of words already read with the lexicons."""
         words = list(expanded)
         while strict and words and words[-1] in _TAGS:
-            words.pop()
+            # "<nama> apa bukan?", "... atau tidak?": the "or" of the tag goes with it
+            if words.pop() in _ASKING_TAGS and words[-1:] in (["apa"], ["atau"]):
+                words.pop()
         return self.is_question(words)
 
     def _joined(self, questions: list[str]) -> tuple[list[str], frozenset[int]]:
@@ -297,6 +303,15 @@ class Reader:
                 return before, piece[toks[i + size - 1][1] :]
         return "", piece
 
+    def _past_announcement(self, ask: str) -> tuple[str, str]:
+        """("Pertanyaan saya dua", "berapa ...") for "Pertanyaan saya dua: berapa ...": a few
+        words before a colon that ask nothing announce what follows it; ("", ask) otherwise."""
+        head, colon, rest = ask.partition(": ")
+        short = len(_tokens(head)) <= _ANNOUNCEMENT_WORDS
+        if colon and short and not self._asks(head) and self._asks(rest):
+            return head.strip(), rest.strip()
+        return "", ask
+
     def _trim(self, text: str) -> str:
         """`text` without wrapping greetings, honorifics, thanks and apologies at either end."""
         toks = _tokens(text)
@@ -342,6 +357,7 @@ class Reader:
         return at == 0 or self.lex.markers("report").match_at(self.lex.expand(words[at:]), 0) > 0
 
 
+_ANNOUNCEMENT_WORDS = 5  # words before a colon that can only announce the question after it
 _NAMED_ALONE = 3  # content words a question names by itself, without an afterword
 # Words a clause goes on after: the words that follow are still the question's.
 _OPEN_ENDS = frozenset(

@@ -386,6 +386,14 @@ def asks_someone_else(q: Question) -> bool:
 _CAPITALIZED_RUN_RE = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+")
 
 
+def names_someone_new(q: Question, text: str) -> bool:
+    """`text` names a person the question does not name, or a kind of institution ("dinas",
+    "perusahaan", "pengurus ...": who is asked may be one)."""
+    people = evidence.person_spans(text, q.not_names)
+    new = any(not _named_in(q, text[s:e]) for s, e in people)
+    return new or bool(evidence.institution_spans(text))
+
+
 def _named_in(q: Question, name: str) -> bool:
     """Every word of `name` is a word of the question (the person it names, or a place
     whose name looks like a person's), a term of the glossary or a function word."""
