@@ -865,3 +865,23 @@ def test_a_question_cut_from_the_sentence_before_is_answered_from_its_article(
     )
     assert "37 kasus" in a.parts_of(0)[0].text
     assert "Rp486,2 juta" in a.parts_of(1)[0].text  # first, before any other article's
+
+
+PROGRAM_ARTICLE = """---
+id: kappa-2047-02-08
+title: Program Perlindungan Anu Diluncurkan
+outlet: Kappa
+dated: 2047-02-08
+---
+Kabupaten Baru dan Kabupaten Lama menyumbang peserta program perlindungan Anu yang diluncurkan.
+
+Peserta terbanyak berasal dari Kabupaten Baru sebanyak 2.960 orang, disusul Kabupaten Lama.
+"""
+
+
+def test_a_superlative_asked_is_answered_by_the_window_stating_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"kappa.md": PROGRAM_ARTICLE})
+    a = engine.ask(
+        "Kabupaten mana yang menyumbang peserta terbanyak dalam program perlindungan Anu?"
+    )
+    assert a.answered and "Kabupaten Baru sebanyak 2.960 orang" in a.text

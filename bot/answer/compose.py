@@ -34,7 +34,14 @@ from bot.answer.reading import Reader, Reading, names_time
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
 from bot.answer.retrieval import CONTEXT_WEIGHT, K_CHUNKS, Searcher, query_of, within_dates
-from bot.answer.scoring import Scored, asks_office_holder, names_someone_new, target_spans
+from bot.answer.scoring import (
+    Scored,
+    asks_office_holder,
+    asks_superlative,
+    names_someone_new,
+    states_superlative,
+    target_spans,
+)
 from bot.answer.spans import NUMBER_RE, has_money, has_percent, people_count
 from bot.answer.vocabulary import COMMON_ZIPF, is_common, is_english, nearest_common, zipf_id
 from bot.answer.windows import (
@@ -392,7 +399,25 @@ class Answerer:
             )
             if named is not None:
                 ranked = [named] + [c for c in ranked if c is not named]
-        surety = ranked[0].score if ranked else 0.0
+        vouched = 0.0
+        if ranked and asks_superlative(q) and not states_superlative(ranked[0].text):
+            # "kabupaten mana yang menyumbang peserta terbanyak?": a window of the first's
+            # article ranked just below it and stating a superlative answers, as sure as it
+            first = ranked[0]
+            picked = next(
+                (
+                    c
+                    for c in ranked[1:SURE_RANKS]
+                    if c.article is first.article
+                    and states_superlative(c.text)
+                    and c.score >= LEAN_SHARE * needed
+                ),
+                None,
+            )
+            if picked is not None:
+                ranked = [picked] + [c for c in ranked if c is not picked]
+                vouched = first.score
+        surety = max(ranked[0].score, vouched) if ranked else 0.0
         if q.wants_latest and ranked:  # the newest source answers what the best one shows
             surety = max(c.score for c in ranked)
         if ranked and ranked[0].title:

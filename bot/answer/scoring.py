@@ -386,6 +386,24 @@ def asks_someone_else(q: Question) -> bool:
 _CAPITALIZED_RUN_RE = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+")
 
 
+# Gradable words whose "ter-" form or "paling" before them picks one of several ("tertinggi",
+# "paling banyak").
+_GRADABLE = ("tinggi", "rendah", "banyak", "besar", "kecil", "sedikit", "atas", "bawah")
+_SUPERLATIVE_RE = re.compile(
+    rf"\b(?:ter(?:{'|'.join(_GRADABLE)})|paling\s+(?:{'|'.join(_GRADABLE)}))\b", re.IGNORECASE
+)
+
+
+def asks_superlative(q: Question) -> bool:
+    """ "kabupaten mana yang ... terbanyak?", "paling rendah", "the highest": one of several
+    picked by a measure."""
+    return bool(_SUPERLATIVE_RE.search(" ".join(q.words)))
+
+
+def states_superlative(text: str) -> bool:
+    return bool(_SUPERLATIVE_RE.search(text))
+
+
 def names_someone_new(q: Question, text: str) -> bool:
     """`text` names a person the question does not name, or a kind of institution ("dinas",
     "perusahaan", "pengurus ...": who is asked may be one)."""
