@@ -272,11 +272,14 @@ def test_words_announcing_the_questions_before_a_colon_are_context(reader: Reade
     )
     assert r.questions == ("berapa persen pekerja yang terlindungi", "berapa persen targetnya?")
     assert "dua" in r.context
-    # a colon inside the question stays in it
+    # a colon inside the question stays in it, and so do the words naming what it asks of
     assert len(reader.read("berapa iuran: JKK atau JKM?").questions) == 1
+    assert reader.read("JKM 2023: berapa klaimnya?").questions == ("JKM 2023: berapa klaimnya?",)
 
 
 def test_a_self_introduction_ends_at_a_dash_too(reader: Reader) -> None:
     r = reader.read("I'm not registered yet — how can I sign up, according to the office head?")
     assert r.questions == ("how can I sign up, according to the office head?",)
     assert "not registered yet" in r.context
+    r = reader.read("I'm not registered yet—how can I sign up?")
+    assert r.questions == ("how can I sign up?",)

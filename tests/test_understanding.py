@@ -32,6 +32,7 @@ from bot.answer.scoring import (
     asks_name,
     asks_office_holder,
     asks_someone_else,
+    asks_superlative,
     counts_people,
     fits_kind,
     offers_name,
@@ -39,6 +40,7 @@ from bot.answer.scoring import (
     place_named,
     same_figure_kind,
     states_address,
+    states_superlative,
     target_spans,
 )
 from bot.answer.spans import indonesian_figures
@@ -1971,6 +1973,17 @@ def test_claims_paid_to_participants_may_be_answered_by_an_amount(
     assert unit_match(q, paid) == 0.0
     q = reader.parse("Berapa total klaim yang dibayarkan kepada peserta sepanjang 2048?")
     assert unit_match(q, paid) == 0.0
-    # participants counted are not answered by cases
+    # participants counted are not answered by cases, also when they are named before "berapa"
     q = reader.parse("Berapa peserta yang menerima klaim sepanjang 2048?")
     assert unit_match(q, paid) == -1.0
+    q = reader.parse("Jumlah peserta yang dibayarkan klaimnya sepanjang 2048 berapa?")
+    assert unit_match(q, paid) == -1.0
+
+
+def test_a_superlative_is_told_as_it_is_written(reader: QuestionReader) -> None:
+    assert asks_superlative(reader.parse("Which regency had the lowest coverage?"))
+    assert asks_superlative(reader.parse("kabupaten mana yang pesertanya paling banyak?"))
+    assert states_superlative("Cakupan terendah tercatat di Kabupaten Anu.")
+    assert states_superlative("Peserta terbanyaknya dari Kabupaten Anu.")
+    assert not states_superlative("Iuran paling banyak Rp50.000 per bulan.")  # at most
+    assert not states_superlative("Masalah itu sudah teratasi.")

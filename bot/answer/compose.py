@@ -220,9 +220,8 @@ class Answerer:
             )
             if follow_up and one_period and q.months:  # no split by month; by place or word still
                 split = sides(replace(q, months=()))
-                out.append(
-                    Asked(asked, tuple(replace(side, months=q.months) for side in split), True)
-                )
+                split_sides = tuple(replace(side, months=q.months) for side in split)
+                out.append(Asked(asked, split_sides, True, at in reading.linked))
             else:
                 out.append(Asked(asked, tuple(sides(q)), follow_up, at in reading.linked))
             previous = (asked, q)
@@ -373,68 +372,7 @@ class Answerer:
         (`LEAN_SHARE` of the threshold)."""
         if q.kind == "singkatan":
             return self._acronym(q, hits)
-        needed = self.scorer.threshold
-        own = next((c for c in ranked if c.article.id in lean), None)
-        if own is not None and own.score >= LEAN_SHARE * needed:
-            ranked = [own] + [c for c in ranked if c is not own]
-            needed = min(needed, own.score)
-        if ranked and ranked[0].score < needed and not q.wants_latest:
-            # the ranker's first is unsure, a window it ranks just below is sure: that one
-            sure = next((c for c in ranked[1:SURE_RANKS] if c.score >= needed), None)
-            if sure is not None:
-                ranked = [sure] + [c for c in ranked if c is not sure]
-        if q.kind == "siapa" and ranked and not names_someone_new(q, ranked[0].text):
-            # "siapa yang memaparkan data ...?": a window naming no one but the people the
-            # question names gives way to a sure one of its article naming someone
-            first = ranked[0]
-            named = next(
-                (
-                    c
-                    for c in ranked[1:]
-                    if c.article is first.article
-                    and c.score >= needed
-                    and names_someone_new(q, c.text)
-                ),
-                None,
-            )
-            if named is not None:
-                ranked = [named] + [c for c in ranked if c is not named]
-        vouched = 0.0
-        if ranked and asks_superlative(q) and not states_superlative(ranked[0].text):
-            # "kabupaten mana yang menyumbang peserta terbanyak?": a window of the first's
-            # article ranked just below it and stating a superlative answers, as sure as it
-            first = ranked[0]
-            picked = next(
-                (
-                    c
-                    for c in ranked[1:SURE_RANKS]
-                    if c.article is first.article
-                    and states_superlative(c.text)
-                    and c.score >= LEAN_SHARE * needed
-                ),
-                None,
-            )
-            if picked is not None:
-                ranked = [picked] + [c for c in ranked if c is not picked]
-                vouched = first.score
-        surety = max(ranked[0].score, vouched) if ranked else 0.0
-        if q.wants_latest and ranked:  # the newest source answers what the best one shows
-            surety = max(c.score for c in ranked)
-        if ranked and ranked[0].title:
-            # A headline answers only what its article's sentences do not say themselves; the
-            # sentence that does must state the headline's figure, if it has one.
-            head = ranked[0]
-            body = next(
-                (
-                    c
-                    for c in ranked
-                    if c.article is head.article and not c.title and restates(q, head.text, c.text)
-                ),
-                None,
-            )
-            if body is not None and body.score >= TITLE_RATIO * head.score:
-                ranked = [body] + [c for c in ranked if c is not body]
-                surety = max(head.score, body.score)  # either one saying it is enough
+        ranked, needed, surety = self._ordered(q, ranked, lean)
         if surety < needed:
             return []
         best = ranked[0]
@@ -471,6 +409,77 @@ class Answerer:
         if q.kind in EXPLAINED:
             window = with_paragraph_next(window, sents)
         return [Pick(window)]
+
+    def _ordered(
+        self, q: Question, ranked: list[Scored], lean: frozenset[str]
+    ) -> tuple[list[Scored], float, float]:
+        """`ranked` with the window that answers first, the score needed to answer (lowered
+        to a follow-up's own window from `lean`), and how sure the answer is."""
+        needed = self.scorer.threshold
+        own = next((c for c in ranked if c.article.id in lean), None)
+        if own is not None and own.score >= LEAN_SHARE * needed:
+            ranked = promoted(ranked, own)
+            needed = min(needed, own.score)
+        if not ranked:
+            return ranked, needed, 0.0
+        if ranked[0].score < needed and not q.wants_latest:
+            # the ranker's first is unsure, a window it ranks just below is sure: that one
+            sure = next((c for c in ranked[1:SURE_RANKS] if c.score >= needed), None)
+            if sure is not None:
+                ranked = promoted(ranked, sure)
+        first = ranked[0]
+        if q.kind == "siapa" and not names_someone_new(q, first.text):
+            # "siapa yang memaparkan data ...?": a window naming no one but the people the
+            # question names gives way to a sure one of its article naming someone, however far
+            # down (sure and of the same article: the ranking already weighed it)
+            named = next(
+                (
+                    c
+                    for c in ranked[1:]
+                    if c.article is first.article
+                    and c.score >= needed
+                    and names_someone_new(q, c.text)
+                ),
+                None,
+            )
+            if named is not None:
+                ranked = promoted(ranked, named)
+        first = ranked[0]
+        surety = first.score
+        if asks_superlative(q) and not states_superlative(first.text):
+            # "kabupaten mana yang menyumbang peserta terbanyak?": a window of the first's
+            # article ranked just below it and stating a superlative answers, as sure as it
+            picked = next(
+                (
+                    c
+                    for c in ranked[1:SURE_RANKS]
+                    if c.article is first.article
+                    and states_superlative(c.text)
+                    and c.score >= LEAN_SHARE * needed
+                ),
+                None,
+            )
+            if picked is not None:
+                ranked = promoted(ranked, picked)
+                surety = max(first.score, picked.score)
+        if q.wants_latest:  # the newest source answers what the best one shows
+            surety = max(c.score for c in ranked)
+        if ranked[0].title:
+            # A headline answers only what its article's sentences do not say themselves; the
+            # sentence that does must state the headline's figure, if it has one.
+            head = ranked[0]
+            body = next(
+                (
+                    c
+                    for c in ranked
+                    if c.article is head.article and not c.title and restates(q, head.text, c.text)
+                ),
+                None,
+            )
+            if body is not None and body.score >= TITLE_RATIO * head.score:
+                ranked = promoted(ranked, body)
+                surety = max(head.score, body.score)  # either one saying it is enough
+        return ranked, needed, surety
 
     # -- candidates ----------------------------------------------------------------------
 
@@ -517,6 +526,11 @@ class Answerer:
                         article = self.index.articles[aid]
                         return [Pick(Scored(article, (s,), (pos,), 1.0, 1.0, 1.0))]
         return []
+
+
+def promoted(ranked: list[Scored], pick: Scored) -> list[Scored]:
+    """`ranked` with `pick` moved first."""
+    return [pick] + [c for c in ranked if c is not pick]
 
 
 def with_hits(own: list[Hit], before: list[Hit]) -> list[Hit]:

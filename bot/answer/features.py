@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.answer import evidence, spans
-from bot.answer.question import FIGURE_NOUNS, VALUE_NOUNS, Question
+from bot.answer.question import FIGURE_NOUNS, TOTAL_WORDS, VALUE_NOUNS, Question
 from bot.answer.scoring import (
     NEAR,
     TermsOf,
@@ -32,7 +32,7 @@ from bot.answer.scoring import (
 )
 from index.lexical import terms_of_words
 from index.records import Article
-from index.text import ENGLISH_FUNCTION, MONTH_NAMES, STOPWORDS, stem, words
+from index.text import MONTH_NAMES, STOPWORDS, stem, words
 
 FEATURES = (
     "coverage",  # idf share of the question's known terms in the window
@@ -139,19 +139,16 @@ def unit_match(q: Question, text: str) -> float:
 
 
 def _counts_people_first(q: Question) -> bool:
-    """The first noun after "berapa" is people ("berapa pekerja ...", "berapa total peserta
-    ..."), not a thing paid to them ("berapa klaim ... kepada peserta")."""
+    """The first noun after "berapa" (before it when none follows: "jumlah peserta ...
+    berapa?") is people ("berapa pekerja ...", "berapa total peserta ..."), not a thing paid
+    to them ("berapa klaim ... kepada peserta")."""
     if "berapa" not in q.words:
         return any(spans.is_people_figure(w) for w in q.words)
-    after = q.words[q.words.index("berapa") + 1 :]
-    noun = next(
-        (w for w in after if w not in STOPWORDS and w not in ENGLISH_FUNCTION and w not in _TOTALS),
-        "",
-    )
-    return spans.is_people_figure(noun)
-
-
-_TOTALS = frozenset({"total", "jumlah", "banyak"})
+    at = q.words.index("berapa")
+    nouns = [w for w in q.words if w not in STOPWORDS and w not in TOTAL_WORDS]
+    after = [w for w in q.words[at + 1 :] if w in nouns]
+    before = [w for w in q.words[:at] if w in nouns]
+    return spans.is_people_figure((after or before or [""])[0])
 
 
 def _names_people_asked(q: Question, text: str) -> bool:

@@ -45,12 +45,13 @@ def name_runs(text: str, surface: list[str], of_articles: Callable[[str], bool])
 CLITICS = ("nya", "nyo")  # "cabang <kota>nya", in the local Malay "<kota>nyo"
 
 
-def without_clitic(word: str, towns: frozenset[str]) -> str:
-    """A place's name without the "-nya" written onto it ("<kota>nya" -> "<kota>"), when it
-    is one of `towns` (`Gazetteer.towns`); any other word as it is ("bukannya" stays)."""
+def without_clitic(word: str, bases: frozenset[str]) -> str:
+    """A word without the "-nya" written onto it ("<kota>nya" -> "<kota>", "pacaknyo" ->
+    "pacak"), when it is one of `bases` (`Gazetteer.towns`, the dialect's words); any other
+    word as it is ("bukannya" stays)."""
     for clitic in CLITICS:
         base = word.removesuffix(clitic)
-        if base != word and base in towns:
+        if base != word and base in bases:
             return base
     return word
 

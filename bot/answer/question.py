@@ -10,7 +10,7 @@ from functools import cached_property
 from bot.answer.evidence import NAME_ZIPF, ROLE_WORDS
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Phrases, Place
-from bot.answer.named import CLITICS, local_names, name_runs, time_cues, without_clitic
+from bot.answer.named import local_names, name_runs, time_cues, without_clitic
 from bot.answer.people import people_named
 from bot.answer.spans import MAGNITUDES, indonesian_figures, number_of
 from bot.answer.vocabulary import (
@@ -78,7 +78,8 @@ _MONEY = {
     "penghasilan",
     "pendapatan",
 }
-_TOTAL_WORDS = {"the", "total", "jumlah", "besaran", "overall", "amount"}  # before the noun asked
+TOTAL_WORDS = {"the", "total", "jumlah", "besaran", "overall", "amount"}  # before the noun asked
+_COUNTING = frozenset({"banyak", "jumlah", "total"})  # "berapa banyak <noun>": a count follows
 _PERCENT = {"persen", "persentase", "%", "percent", "percentage", "proporsi", "coverage", "cakupan"}
 _COVERAGE = {"coverage", "cakupan"}  # a percentage unless the question counts a noun
 
@@ -184,14 +185,16 @@ def _asks_money(words: tuple[str, ...]) -> bool:
     at = [i for i, w in enumerate(words) if w == "berapa"]
     near = {w.removesuffix("nya") for i in at for w in words[max(0, i - 2) : i + 3]}
     content = [w.removesuffix("nya") for w in words if w == "berapa" or w not in STOPWORDS]
-    # "... berapa ya?", "... brp sih kata survei X": nothing "berapa" counts follows it
+    if not at:  # "what's the total budget ...": the noun asked about, first
+        asked = [w for w in content if w not in TOTAL_WORDS][:1]
+        return bool(set(asked) & _MONEY)
+    # "... berapa ya?", "... brp sih kata survei X": nothing "berapa" counts follows it (not
+    # "berapa banyak pekerja ...")
     ends_asking = bool(content) and (
-        content[-1] == "berapa" or all(not set(words[i + 1 : i + 2]) - STOPWORDS for i in at)
+        content[-1] == "berapa"
+        or all(w in STOPWORDS and w not in _COUNTING for i in at for w in words[i + 1 : i + 2])
     )
     rate = any(words[i + 1 : i + 2] == ("per",) for i in at)  # "iuran ... brp per org?"
-    if not at:  # "what's the total budget ...": the noun asked about, first
-        asked = [w for w in content if w not in _TOTAL_WORDS][:1]
-        return bool(set(asked) & _MONEY)
     return bool(near & _MONEY) or ((ends_asking or rate) and bool(set(content[:2]) & _MONEY))
 
 
@@ -485,6 +488,7 @@ class QuestionReader:
         self.agency_words = frozenset(w for p in self.lexicons.markers("agency").items for w in p)
         self.agency_stems = frozenset(stem(w) for w in self.agency_words)
         self.towns = self.lexicons.gazetteer.towns
+        self.dialect_words = frozenset(t[0] for t in self.lexicons.dialect.entries if len(t) == 1)
         self.not_names = self.place_words | frozenset(
             w
             for lexicon in (glossary, self.lexicons.dialect)
@@ -513,9 +517,9 @@ class QuestionReader:
                 out.append(w)
                 continue
             # "pacaknyo": a dialect word with a clitic, read as the word ("pacak": "bisa")
-            bare = [w.removesuffix(c) for c in CLITICS if w.endswith(c)]
-            if bare and (bare[0],) in self.lexicons.dialect.entries:
-                out.append(bare[0])
+            bare = without_clitic(w, self.dialect_words)
+            if bare != w:
+                out.append(bare)
                 continue
             out.append(standard_form(w, lambda c: c in STOPWORDS or self.known(stem(c))) or w)
         out = self.lexicons.dialect.expand(out)
@@ -529,13 +533,19 @@ class QuestionReader:
         """English words the lexicon and the articles do not know, in their most likely base
         form when the lexicon has that as a word of its own ("partnering" -> "partner",
         "disabilities" -> "disability"; "cares" -> "care", not "car")."""
+        # a phrase of the lexicon keeps its words' forms ("nursing" of "nursing mothers")
+        in_phrase = {
+            i + k
+            for i in range(len(words))
+            for n in range(2, self.english.max_len + 1)
+            if tuple(words[i : i + n]) in self.english.entries
+            for k in range(n)
+        }
         out = []
         for i, w in enumerate(words):
-            # a phrase of the lexicon keeps its words' forms ("nursing" of "nursing mothers")
-            in_phrase = any(tuple(words[i : i + n]) in self.english.entries for n in (2, 3))
             if (
                 (w,) not in self.english.entries
-                and not in_phrase
+                and i not in in_phrase
                 and not self.known(stem(w))
                 and english_like(w)
             ):
@@ -810,8 +820,12 @@ def asks(words: tuple[str, ...]) -> bool:
 
 def _asks_which(words: tuple[str, ...], at: int) -> bool:
     """The "mana" at `at` asks whence or which one: "dari mana iurannya dibayar", "UPT mana
-    yang ...", "kantor mana yang ..." (not "asli mana", "mana yang bener")."""
-    return at > 0 and (words[at - 1] in WHERE_WORDS or words[at + 1 : at + 2] == ("yang",))
+    yang ...", "kantor mana yang ..." (not "asli mana", "tapi mana yang ...")."""
+    if at == 0:
+        return False
+    before = words[at - 1]
+    which = before not in STOPWORDS and words[at + 1 : at + 2] == ("yang",)
+    return before in WHERE_WORDS or which
 
 
 def _is_content(word: str) -> bool:

@@ -169,7 +169,8 @@ class Reader:
         aja?" or "I'm not registered yet — how can I ...?": a self-introduction cut at the
         first comma or dash after which a question stands on its own; (core, "") when there
         is none."""
-        for match in re.finditer(r",|\s[—–-]\s", core):  # a comma or a dash between words
+        # a comma, or a dash between words (not one between numbers, "2020 - 2023")
+        for match in re.finditer(r",|(?<!\d)(?:\s-\s|\s*[—–]\s*)(?!\d)", core):
             rest = core[match.end() :].strip()
             if rest and self._asks(rest, strict=True):
                 return core[: match.start()].strip(), rest
@@ -304,11 +305,13 @@ class Reader:
         return "", piece
 
     def _past_announcement(self, ask: str) -> tuple[str, str]:
-        """("Pertanyaan saya dua", "berapa ...") for "Pertanyaan saya dua: berapa ...": a few
-        words before a colon that ask nothing announce what follows it; ("", ask) otherwise."""
+        """("Pertanyaan saya dua", "berapa ...") for "Pertanyaan saya dua: berapa ...": the
+        words before a colon announce what follows it when they are all announcing words
+        (knowledge/chat.txt's [announce]); ("", ask) otherwise ("JKM 2023: berapa ...?")."""
         head, colon, rest = ask.partition(": ")
-        short = len(_tokens(head)) <= _ANNOUNCEMENT_WORDS
-        if colon and short and not self._asks(head) and self._asks(rest):
+        words = [w for _, _, w in _tokens(head)]
+        announcing = {w for phrase in self.lex.markers("announce").items for w in phrase}
+        if colon and words and set(words) <= announcing and self._asks(rest):
             return head.strip(), rest.strip()
         return "", ask
 
@@ -357,7 +360,6 @@ class Reader:
         return at == 0 or self.lex.markers("report").match_at(self.lex.expand(words[at:]), 0) > 0
 
 
-_ANNOUNCEMENT_WORDS = 5  # words before a colon that can only announce the question after it
 _NAMED_ALONE = 3  # content words a question names by itself, without an afterword
 # Words a clause goes on after: the words that follow are still the question's.
 _OPEN_ENDS = frozenset(

@@ -386,11 +386,13 @@ def asks_someone_else(q: Question) -> bool:
 _CAPITALIZED_RUN_RE = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+")
 
 
-# Gradable words whose "ter-" form or "paling" before them picks one of several ("tertinggi",
-# "paling banyak").
-_GRADABLE = ("tinggi", "rendah", "banyak", "besar", "kecil", "sedikit", "atas", "bawah")
+# Words picking one of several by a measure, as written ("terendah": ter- + rendah), with
+# "-nya" ("tertingginya"); "paling <gradable>" too, but not before an amount ("paling banyak
+# Rp...": at most).
 _SUPERLATIVE_RE = re.compile(
-    rf"\b(?:ter(?:{'|'.join(_GRADABLE)})|paling\s+(?:{'|'.join(_GRADABLE)}))\b", re.IGNORECASE
+    r"\b(?:(?:tertinggi|terendah|terbanyak|terbesar|terkecil|tersedikit|teratas|terbawah)"
+    r"(?:nya)?|paling\s+(?:tinggi|rendah|banyak|besar|kecil|sedikit)(?:nya)?(?!\s+(?:Rp|\d)))\b",
+    re.IGNORECASE,
 )
 
 
@@ -401,6 +403,7 @@ def asks_superlative(q: Question) -> bool:
 
 
 def states_superlative(text: str) -> bool:
+    """The text picks one of several by a measure ("Peserta terbanyak berasal dari ...")."""
     return bool(_SUPERLATIVE_RE.search(text))
 
 
