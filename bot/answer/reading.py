@@ -92,6 +92,8 @@ class Reader:
         self.substance = substance or _content
         self.kind_of = kind_of or (lambda _: "umum")
         self.timed = timed or names_time
+        # words that only announce the questions before a colon ("Pertanyaan saya dua: ...")
+        self.announcing = frozenset(w for p in lexicons.markers("announce").items for w in p)
 
     def read(self, text: str) -> Reading:
         """The questions of a message; the whole message when it holds none."""
@@ -310,8 +312,7 @@ class Reader:
         (knowledge/chat.txt's [announce]); ("", ask) otherwise ("JKM 2023: berapa ...?")."""
         head, colon, rest = ask.partition(": ")
         words = [w for _, _, w in _tokens(head)]
-        announcing = {w for phrase in self.lex.markers("announce").items for w in phrase}
-        if colon and words and set(words) <= announcing and self._asks(rest):
+        if colon and words and set(words) <= self.announcing and self._asks(rest):
             return head.strip(), rest.strip()
         return "", ask
 
