@@ -1987,3 +1987,27 @@ def test_a_superlative_is_told_as_it_is_written(reader: QuestionReader) -> None:
     assert states_superlative("Peserta terbanyaknya dari Kabupaten Anu.")
     assert not states_superlative("Iuran paling banyak Rp50.000 per bulan.")  # at most
     assert not states_superlative("Masalah itu sudah teratasi.")
+
+
+def test_a_colloquial_verb_is_read_the_same_in_every_process() -> None:
+    # ties in frequency were broken by the order of a set, which differs between processes
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from bot.answer.vocabulary import dialect_candidates as d; "
+        "print(d('nganggarin'), d('ngedaftarin'), d('ngelapor'))"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(seen) == 1
+    assert "'menganggarkan', 'menganggari'" in seen.pop()

@@ -234,8 +234,8 @@ class CandidateFinder:
             return False
         if asks_address(q.words, q.kind) and not states_address(scored.text):
             return False
-        aim_only = evidence.states_aim(scored.text) and not evidence.states_outcome(scored.text)
-        if asks_outcome(q) and aim_only:
+        text = scored.text
+        if asks_outcome(q) and evidence.states_aim(text) and not evidence.states_outcome(text):
             return False  # "target 50 persen ... 2025" does not say whether it was reached
         asked = asked_place_kinds(q)
         if asked.kinds:

@@ -115,24 +115,28 @@ def english_bases(word: str) -> list[str]:
 _ACTIVE = ("me", "mem", "men", "meng", "meny")  # the forms of the active prefix
 
 
-def _active_forms(nge: str) -> set[str]:
-    """The active verbs a "nge-" form may stand for ("ngelapor": melapor, menglapor, ...)."""
-    return {p + nge[3:] for p in _ACTIVE}
+def _active_forms(nge: str) -> list[str]:
+    """The active verbs a "nge-" form may stand for ("ngelapor": melapor, menglapor, ...), in
+    a fixed order (the ranking by frequency keeps it for ties: the same reading in every
+    process)."""
+    return sorted({p + nge[3:] for p in _ACTIVE})
 
 
-def _colloquial_verbs(base: str) -> set[str]:
+def _colloquial_verbs(base: str) -> list[str]:
     """Standard verbs a colloquial "-in" verb may stand for: "nyampein" -> "menyampaikan",
-    "ngedaftarin" -> "mendaftarkan", "dikirimin" -> "dikirimkan" (the most frequent form first)."""
+    "ngedaftarin" -> "mendaftarkan", "dikirimin" -> "dikirimkan", in a fixed order, "-kan"
+    before "-i" (the ranking by frequency keeps it for ties: "nganggarin" is
+    "menganggarkan" in every process, not one or the other by the order of a set)."""
     roots = {base, base[:-1] + "ai"} if base.endswith("e") else {base}  # "sampe": "sampai"
     forms: set[str] = set()
     for root in roots:
         if root.startswith("nge"):
-            forms |= _active_forms(root)
+            forms.update(_active_forms(root))
         elif root.startswith(("ny", "ng")):
             forms.add("me" + root)
         else:
             forms.add(root)
-    return {f + s for f in forms for s in ("kan", "i")}
+    return [f + s for f in sorted(forms) for s in ("kan", "i")]
 
 
 def standard_form(word: str, known: Callable[[str], bool]) -> str | None:
