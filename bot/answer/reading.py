@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.answer.evidence import ROLE_WORDS
 from bot.answer.lexicons import Lexicons
-from bot.answer.named import CLITICS
+from bot.answer.named import without_clitic
 from bot.answer.question import COMPARISON_CUES, FIGURE_NOUNS, VALUE_NOUNS, is_time, names_now
 from index.text import STOPWORDS, normalize
 
@@ -380,7 +380,7 @@ _DEPUTY = frozenset({"wakil", "deputi"})
 
 def _roles(words: Sequence[str]) -> set[str]:
     """The offices `words` name ("wakilnya", "kepalanyo": "wakil", "kepala")."""
-    return {w.removesuffix(clitic) for w in words for clitic in CLITICS} & ROLE_WORDS
+    return {without_clitic(w, ROLE_WORDS) for w in words} & ROLE_WORDS
 
 
 def _content_set(words: Sequence[str]) -> set[str]:
