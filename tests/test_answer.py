@@ -534,6 +534,27 @@ def test_a_follow_up_is_answered_first_from_the_article_that_answered_the_questi
     assert not [p for p in engine.ask(message).parts if p.asked == 1 and "214,6" in p.text]
 
 
+def test_a_second_question_of_a_message_is_answered_first_from_the_first_ones_article(
+    tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from bot.answer import compose
+
+    engine = _engine_on(tmp_path, {"zeta.md": ACCIDENT_ARTICLE, "eta.md": RULES_ARTICLE})
+    monkeypatch.setattr(compose, "LEAN_SHARE", 0.0)  # the fake embedder's probabilities
+    # A question of its own (no "-nya", no "dan" joining it to the first), in the same message:
+    # about what the first was about, so that one's article is asked first.
+    message = (
+        "Siapa pekerja proyek tol Banyuasin yang meninggal dunia? "
+        "Berapa santunan yang diterima ahli waris?"
+    )
+    asked = engine.answerer.read(message)
+    assert len(asked) == 2 and not (asked[1].follows or asked[1].linked)
+    a = engine.ask(message)
+    assert "Rp214,6 juta" in " ".join(p.text for p in a.parts_of(1))
+    monkeypatch.setattr(compose, "LEAN_SHARE", 99.0)  # without leaning: the other article's
+    assert "Rp42 juta" in " ".join(p.text for p in engine.ask(message).parts_of(1))
+
+
 CLAIMS_ARTICLE = """---
 id: theta-2027-10-15
 title: Peserta Aktif Kantor Cabang Tembus 503 Ribu

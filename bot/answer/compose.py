@@ -283,12 +283,12 @@ class Answerer:
         answered_from: frozenset[str] = frozenset()
         for i, a in enumerate(asked):
             qs = a.sides
-            # "... 2046, dan berapa manfaat yang dibayarkan?": a question cut from the sentence
-            # of the one before is first answered where that one was, like a follow-up
-            leans = a.follows or a.linked
-            lean = answered_from if leans else frozenset()
-            if leans and i:  # "..., dan ahli warisnya dapat berapa?": also where the
-                # question before it was found
+            # A later question of a message is about what the one before was about (a
+            # follow-up, a question cut from its sentence, or one of its own: "Siapa yang
+            # meninggal? Berapa santunan yang diterima ahli waris?"): it is first answered
+            # where that one was, and also looked for where that one was found
+            lean = answered_from if i else frozenset()
+            if i:
                 before = [h for q in asked[i - 1].sides for h in found.get(id(q), [])]
                 found.update({id(q): with_hits(found[id(q)], before) for q in qs if id(q) in found})
             ranked = [(q, self._ranked(q, found[id(q)])) for q in qs if id(q) in found]
