@@ -162,6 +162,29 @@ def _at(article: Article, sents: list[Sentence], *positions: int) -> Scored:
     return window_at(Scored(article, (), (), 0.5, 0.5, 0.5), sents, list(positions))
 
 
+def test_a_quote_is_shown_to_its_end_within_its_paragraph() -> None:
+    article, sents = _article_of(
+        (
+            "“Bagi pekerja miskin, belum ada aturan untuk dilindungi.",
+            "Kami mengajak pemda menyisihkan anggaran.",
+            "Beberapa daerah sudah memulainya,” kata Anu.",
+            "Ia berbicara di Palembang.",
+        ),
+        ("“Kami siap.", "Semua bisa ikut,” ujarnya."),
+    )
+    # up to the sentence closing the quote, not past it
+    assert with_continuation(_at(article, sents, 0), sents).positions == (0, 1, 2)
+    assert with_continuation(_at(article, sents, 1), sents).positions == (1,)  # no quote opened
+    # at most QUOTE_REACH sentences after the window, and never into the next paragraph
+    longer, lsents = _article_of(
+        ("“Satu.", "Dua.", "Tiga.", "Empat,” kata Anu."),
+    )
+    assert with_continuation(_at(longer, lsents, 0), lsents).positions == (0, 1, 2)
+    apart, asents = _article_of(("“Bagi pekerja miskin, belum ada aturan.",), ("Lain.",))
+    assert with_continuation(_at(apart, asents, 0), asents).positions == (0,)
+    assert with_continuation(_at(article, sents, 4), sents).positions == (4, 5)
+
+
 def test_a_figure_said_of_the_paragraph_before_comes_with_it() -> None:
     article, sents = _article_of(
         ("Cakupan di provinsi itu mencapai 81,4 persen.", "Sebanyak 1,34 juta pekerja aktif."),

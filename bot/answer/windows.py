@@ -16,6 +16,7 @@ ITEM_WORDS = 15  # a list item after an announcing ":" ending with a full stop i
 LINE_ITEM_WORDS = 20  # ... or a line of its own, when every item ends with a full stop
 BACK_SENTENCES = 3  # sentences of the paragraph before that an "Angka itu ..." answer shows
 ITEM_REACH = 12  # lines a list item may stand below the sentence announcing its list
+QUOTE_REACH = 2  # sentences after a window that may close the quotation it opens
 
 _DIGIT = re.compile(r"\d")
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "'")  # a quote closes a sentence too
@@ -127,10 +128,10 @@ def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
     if window.title:
         return window
     positions = list(window.positions)
+    body = window.article.body
     first, nxt = positions[0], positions[-1] + 1
     if first > 0 and evidence.refers_back(sents[first].text):
         positions.insert(0, first - 1)
-        body = window.article.body
         opens = not same_paragraph(body, sents[first - 1], sents[first])
         if opens and evidence.figure_refers_back(sents[first].text):
             # "Angka itu ..." opening a paragraph: the paragraph before (past a subheading)
@@ -146,9 +147,23 @@ def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
                 positions.insert(0, positions[0] - 1)
     if nxt < len(sents) and evidence.continues(sents[nxt].text):
         positions.append(nxt)
+    # a quote is shown to its end, up to the speaker ("“... belum ada regulasi ... Kami
+    # mengajak Pemda ...,” terang <Nama>.")
+    reach = positions[-1] + QUOTE_REACH
+    while (
+        positions[-1] + 1 < min(len(sents), reach + 1)
+        and open_quote(" ".join(sents[p].text for p in positions))
+        and same_paragraph(body, sents[positions[-1]], sents[positions[-1] + 1])
+    ):
+        positions.append(positions[-1] + 1)
     if len(positions) == len(window.positions):
         return with_items(window, sents)
     return with_items(window_at(window, sents, positions), sents)
+
+
+def open_quote(text: str) -> bool:
+    """The text opens a quotation it does not close."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def with_speaker(
