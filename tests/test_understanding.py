@@ -414,6 +414,13 @@ def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
         ["Sumatera Selatan"],
     ]
     assert len(sides(reader.parse("Pekerja asal Lampung yang kerja di Palembang ada berapa?"))) == 1
+    # Comparing amounts without a question word asks each side's figure ...
+    compared = sides(reader.parse("cakupan di Palembang dan Lampung, mana yang paling rendah?"))
+    assert len(compared) == 2 and {q.kind for q in compared} == {"berapa"}
+    # ... but "lebih" with a quality compares no figures
+    assert "berapa" not in {
+        q.kind for q in sides(reader.parse("lebih ramah formal atau informal?"))
+    }
     # Each side is a plain question: "naik ga?" asks to compare, it is not what is counted.
     rose = sides(reader.parse("brp persen pekerja yg ikut bpjs tk th 2020 sm 2024? naik ga?"))
     assert len(rose) == 2 and not any("tingkat" in q.terms for q in rose)

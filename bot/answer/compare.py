@@ -12,11 +12,14 @@ from bot.answer.question import COMPARISON_CUES, WHERE_WORDS, Question, is_year
 from bot.answer.scoring import PLACE_NOUNS
 from index.text import MONTH_WORDS, STOPWORDS, stem
 
-# Words by which a yes/no question about two times compares their figures ("naik dak?",
-# "lebih tinggi", "was it higher in 2020 or in 2024?"): each time's figure is asked.
+# Words by which a yes/no question, or one with no question word, compares the figures of its
+# sides ("naik dak?", "lebih tinggi", "was it higher in 2020 or in 2024?", "bandingkan cakupan
+# di A dan B, mana yang paling rendah?"): each side's figure is asked. Not "lebih" alone ("lebih
+# ramah") nor "besar" and "kecil" (a small business, "usaha kecil", is no amount).
 _COMPARES_AMOUNTS = frozenset(
-    "naik turun meningkat menurun bertambah berkurang lebih higher lower more less bigger "
-    "smaller larger increase increased decrease decreased rise rose fall fell".split()
+    "naik turun meningkat menurun bertambah berkurang tinggi banyak rendah sedikit "
+    "higher lower more less bigger smaller larger increase increased decrease decreased rise "
+    "rose fall fell bandingkan banding compare beda berbeda selisih difference".split()
 )
 _JOINERS = {"atau", "sama", "vs", "versus", "dan", "dengan", "dibanding", "dibandingkan", "or"}
 
@@ -27,6 +30,8 @@ def sides(q: Question) -> list[Question]:
     kind = q.kind
     if kind == "apa_saja" and ("siapa" in q.words or "berapa" in q.words):
         kind = "siapa" if "siapa" in q.words else "berapa"  # "siapa aja" of each side: who
+    if kind in ("ya_tidak", "umum") and set(q.words) & _COMPARES_AMOUNTS:
+        kind = "berapa"
     # "jan-mar 2024": one period, not two months
     ranged = len(months) >= 2 and _month_range(q.words, q.text)
     if len(years) >= 2 or (len(months) >= 2 and not ranged):
@@ -51,8 +56,6 @@ def _times(
     are one period: `ranged`, "jan-mar 2024 vs jan-mar 2025"), each looked up without the
     figures the question states ("maret 1,1 jt, agustus brp?": the March figure is to be
     confirmed, and is no term of August's)."""
-    if kind in ("ya_tidak", "umum") and set(q.words) & _COMPARES_AMOUNTS:
-        kind = "berapa"
     stated = set(named_figures(q.text))
     times = replace(
         q,
