@@ -2018,3 +2018,29 @@ def test_a_colloquial_verb_is_read_the_same_in_every_process() -> None:
     }
     assert len(seen) == 1
     assert "'menganggarkan', 'menganggari'" in seen.pop()
+
+
+def test_a_short_name_in_capitals_must_be_named_by_the_answering_article() -> None:
+    lex = load_lexicons(KNOWLEDGE)
+    reader = QuestionReader(
+        load_glossary(KNOWLEDGE / "glossary.txt"),
+        lex,
+        known=lambda t: t in {*CORPUS_WORDS, "anu", "tani", "kopi", "jht"},
+    )
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    q = reader.parse("Berapa petani kopi yang terlindungi menurut ANU?")
+    assert q.acronyms == ("anu",)
+    window = "Sebanyak 120 petani kopi sudah terlindungi."
+    assert unmet(q, window, [], _article(body=window), places, {}) == ["name anu"]
+    named = _article(body=f"Serikat Anu mendata petani. {window}")
+    assert unmet(q, window, [], named, places, {}) == []
+    by_outlet = Article("a", "Kabar", "ANU", None, None, "", None, "", window)
+    assert unmet(q, window, [], by_outlet, places, {}) == []  # "the ANU piece": its outlet
+    # not a word the glossary reads, nor one the articles never use, nor a shouted message
+    assert reader.parse("Berapa saldo JHT petani kopi?").acronyms == ()
+    assert reader.parse("Berapa petani kopi menurut XYZ?").acronyms == ()
+    assert reader.parse("BERAPA PETANI KOPI MENURUT ANU?").acronyms == ()
+    assert reader.parse("Berapa petani kopi menurut ANU3?").acronyms == ()  # a code, not a name

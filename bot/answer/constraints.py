@@ -433,6 +433,7 @@ def missing(
     if role_unknown(q):
         yield "role"
     yield from (f"person {name}" for name in q.people if not person_met(name, article))
+    yield from (f"name {name}" for name in q.acronyms if not _short_name_met(name, article))
     if names_a_figure(q):
         figures = named_figures(q.text)
         if not any(figure_met(n, article) for n in figures):  # "63 atau 50 persen": either
@@ -617,6 +618,11 @@ def person_met(name: str, article: Article) -> bool:
     """The article names the person: every word of the name is a word of its text."""
     text = _spaced(f"{article.title} {article.body}")
     return all(f" {w} " in text for w in _spaced(name).split())
+
+
+def _short_name_met(name: str, article: Article) -> bool:
+    """The article, or its outlet ("... the 2023 ABC piece"), names the organisation."""
+    return person_met(name, article) or f" {name} " in _spaced(article.outlet)
 
 
 def _spaced(text: str) -> str:

@@ -121,6 +121,9 @@ class Question:
     local_names: tuple[str, ...] = ()
     # "sejak kapan / sampai kapan": the words one of which the answer must write (stems)
     time_cues: frozenset[str] = frozenset()
+    # names written in capitals that the articles use ("menurut ABC", "survei ABC") and no
+    # lexicon reads: an organisation, which the answering article must name
+    acronyms: tuple[str, ...] = ()
     # one time of a comparison ("maret 1,1 jt, agustus brp?"): a figure the question states
     # is that time's figure to confirm, not one to look past
     compared: bool = False
@@ -132,6 +135,7 @@ class Question:
 ENGLISH_SHARE = 0.5
 FUNCTION_ZIPF = 6.0  # English words this frequent are function words ("not", "will")
 # A word written doubled with "2" ("brp2", "org2"): the word once (not "Rp2,5", "ke2").
+_CAPITALS_RE = re.compile(r"(?<!\w)[A-Z]{2,6}(?!\w)")  # "ABC", not "AB3" nor "Abc"
 _DOUBLED_RE = re.compile(r"(?<=[^\W\d_]{3})2\b(?![.,]\d)")
 # Words that only say "compare" (they steer the reading, not the retrieval; never unknown).
 COMPARISON_CUES = {
@@ -748,6 +752,24 @@ class QuestionReader:
                 asked_terms(words), self.known, self._asking_nouns | form_words
             ),
             time_cues=time_cues(words, self.lexicons) if kind == "kapan" else frozenset(),
+            acronyms=self._acronyms(text),
+        )
+
+    def _acronyms(self, text: str) -> tuple[str, ...]:
+        """The words written in capitals (2 to 6 letters) in a question written in both
+        cases that the articles use and no lexicon reads (not the glossary's "JHT", a place
+        or the agency): organisations' short names."""
+        if text.upper() == text:
+            return ()  # "BRP PEKERJA YG TERLINDUNGI": shouting, not names
+        return tuple(
+            dict.fromkeys(
+                low
+                for w in _CAPITALS_RE.findall(text)
+                if (low := w.lower()) not in self.not_names
+                and low not in self.agency_words
+                and low not in STOPWORDS
+                and self.known(stem(low))
+            )
         )
 
 
