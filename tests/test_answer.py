@@ -534,25 +534,25 @@ def test_a_follow_up_is_answered_first_from_the_article_that_answered_the_questi
     assert not [p for p in engine.ask(message).parts if p.asked == 1 and "214,6" in p.text]
 
 
-def test_a_second_question_of_a_message_is_answered_first_from_the_first_ones_article(
+def test_a_later_question_no_window_answers_surely_leans_on_the_first_ones_article(
     tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from bot.answer import compose
 
     engine = _engine_on(tmp_path, {"zeta.md": ACCIDENT_ARTICLE, "eta.md": RULES_ARTICLE})
     monkeypatch.setattr(compose, "LEAN_SHARE", 0.0)  # the fake embedder's probabilities
-    # A question of its own (no "-nya", no "dan" joining it to the first), in the same message:
-    # about what the first was about, so that one's article is asked first.
+    # A question of its own (no "-nya", no "dan" joining it to the first), in the same message
     message = (
         "Siapa pekerja proyek tol Banyuasin yang meninggal dunia? "
         "Berapa santunan yang diterima ahli waris?"
     )
     asked = engine.answerer.read(message)
     assert len(asked) == 2 and not (asked[1].follows or asked[1].linked)
-    a = engine.ask(message)
-    assert "Rp214,6 juta" in " ".join(p.text for p in a.parts_of(1))
-    monkeypatch.setattr(compose, "LEAN_SHARE", 99.0)  # without leaning: the other article's
+    # A window of another article answers it surely: it stands on its own.
     assert "Rp42 juta" in " ".join(p.text for p in engine.ask(message).parts_of(1))
+    # None does: it is about what the first was about, and that one's article answers it.
+    monkeypatch.setattr(compose.Answerer, "_sure", lambda self, ranked: False)
+    assert "Rp214,6 juta" in " ".join(p.text for p in engine.ask(message).parts_of(1))
 
 
 CLAIMS_ARTICLE = """---

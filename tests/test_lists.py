@@ -174,12 +174,18 @@ def test_a_quote_is_shown_to_its_end_within_its_paragraph() -> None:
     )
     # up to the sentence closing the quote, not past it
     assert with_continuation(_at(article, sents, 0), sents).positions == (0, 1, 2)
-    assert with_continuation(_at(article, sents, 1), sents).positions == (1,)  # no quote opened
-    # at most QUOTE_REACH sentences after the window, and never into the next paragraph
+    # inside the quote its paragraph opened: to its end too
+    assert with_continuation(_at(article, sents, 1), sents).positions == (1, 2)
+    # not when the quote does not close within QUOTE_REACH sentences, nor in the paragraph
     longer, lsents = _article_of(
         ("“Satu.", "Dua.", "Tiga.", "Empat,” kata Anu."),
     )
-    assert with_continuation(_at(longer, lsents, 0), lsents).positions == (0, 1, 2)
+    assert with_continuation(_at(longer, lsents, 0), lsents).positions == (0,)
+    # a window holding only the closing mark of a quote its paragraph opened opens none
+    inside, isents = _article_of(
+        ('"Satu.', 'Dua," kata Anu.', "Tiga.", "Empat."),
+    )
+    assert with_continuation(_at(inside, isents, 1), isents).positions == (1,)
     apart, asents = _article_of(("“Bagi pekerja miskin, belum ada aturan.",), ("Lain.",))
     assert with_continuation(_at(apart, asents, 0), asents).positions == (0,)
     assert with_continuation(_at(article, sents, 4), sents).positions == (4, 5)

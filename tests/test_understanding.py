@@ -2032,7 +2032,7 @@ def test_a_short_name_in_capitals_must_be_named_by_the_answering_article() -> No
         return frozenset(lex.gazetteer.find(words(text)))
 
     q = reader.parse("Berapa petani kopi yang terlindungi menurut ANU?")
-    assert q.acronyms == ("anu",)
+    assert q.short_names == ("anu",)
     window = "Sebanyak 120 petani kopi sudah terlindungi."
     assert unmet(q, window, [], _article(body=window), places, {}) == ["name anu"]
     named = _article(body=f"Serikat Anu mendata petani. {window}")
@@ -2040,7 +2040,8 @@ def test_a_short_name_in_capitals_must_be_named_by_the_answering_article() -> No
     by_outlet = Article("a", "Kabar", "ANU", None, None, "", None, "", window)
     assert unmet(q, window, [], by_outlet, places, {}) == []  # "the ANU piece": its outlet
     # not a word the glossary reads, nor one the articles never use, nor a shouted message
-    assert reader.parse("Berapa saldo JHT petani kopi?").acronyms == ()
-    assert reader.parse("Berapa petani kopi menurut XYZ?").acronyms == ()
-    assert reader.parse("BERAPA PETANI KOPI MENURUT ANU?").acronyms == ()
-    assert reader.parse("Berapa petani kopi menurut ANU3?").acronyms == ()  # a code, not a name
+    assert reader.parse("Berapa saldo JHT petani kopi?").short_names == ()
+    assert reader.parse("Berapa petani kopi menurut XYZ?").short_names == ()
+    assert reader.parse("BERAPA PETANI KOPI MENURUT ANU?").short_names == ()
+    assert reader.parse("Berapa petani kopi menurut ANU3?").short_names == ()  # a code, not a name
+    assert reader.parse("BERAPA petani kopi ANU semester II?").short_names == ("anu",)

@@ -8,19 +8,22 @@ from dataclasses import replace
 
 from bot.answer.constraints import LOCALES, TOPICS, named_figures
 from bot.answer.lexicons import Place
-from bot.answer.question import COMPARISON_CUES, WHERE_WORDS, Question, is_year
+from bot.answer.question import COMPARISON_CUES, FIGURE_NOUNS, WHERE_WORDS, Question, is_year
 from bot.answer.scoring import PLACE_NOUNS
 from index.text import MONTH_WORDS, STOPWORDS, stem
 
 # Words by which a yes/no question, or one with no question word, compares the figures of its
-# sides ("naik dak?", "lebih tinggi", "was it higher in 2020 or in 2024?", "bandingkan cakupan
-# di A dan B, mana yang paling rendah?"): each side's figure is asked. Not "lebih" alone ("lebih
-# ramah") nor "besar" and "kecil" (a small business, "usaha kecil", is no amount).
+# sides ("naik dak?", "lebih tinggi", "was it higher in 2020 or in 2024?", "selisihnya"):
+# each side's figure is asked. Not "lebih" alone ("lebih ramah") nor "besar" and "kecil" (a
+# small business, "usaha kecil", is no amount).
 _COMPARES_AMOUNTS = frozenset(
-    "naik turun meningkat menurun bertambah berkurang tinggi banyak rendah sedikit "
+    "naik turun meningkat menurun bertambah berkurang tinggi banyak rendah sedikit selisih "
     "higher lower more less bigger smaller larger increase increased decrease decreased rise "
-    "rose fall fell bandingkan banding compare beda berbeda selisih difference".split()
+    "rose fall fell difference".split()
 )
+# Words that set sides against each other, whatever they compare: amounts only with a noun of
+# a figure ("bandingkan cakupan di A dan B", not "apakah syarat klaim A dan B berbeda?").
+_COMPARES = frozenset("bandingkan banding membandingkan compare beda berbeda".split())
 _JOINERS = {"atau", "sama", "vs", "versus", "dan", "dengan", "dibanding", "dibandingkan", "or"}
 
 
@@ -30,7 +33,9 @@ def sides(q: Question) -> list[Question]:
     kind = q.kind
     if kind == "apa_saja" and ("siapa" in q.words or "berapa" in q.words):
         kind = "siapa" if "siapa" in q.words else "berapa"  # "siapa aja" of each side: who
-    if kind in ("ya_tidak", "umum") and set(q.words) & _COMPARES_AMOUNTS:
+    said = set(q.words)
+    figures = said & _COMPARES_AMOUNTS or (said & _COMPARES and said & FIGURE_NOUNS)
+    if kind in ("ya_tidak", "umum") and figures:
         kind = "berapa"
     # "jan-mar 2024": one period, not two months
     ranged = len(months) >= 2 and _month_range(q.words, q.text)
@@ -203,6 +208,7 @@ def _without(q: Question, term: str, kind: str) -> Question:
         kind=kind,
         terms=tuple(t for t in q.terms if t != term),
         head=tuple(t for t in q.head if t != term),
+        short_names=tuple(n for n in q.short_names if stem(n) != term),
         places=tuple(
             p for p in q.places if p.kind not in TOPICS or stem(p.name.split()[-1].lower()) != term
         ),

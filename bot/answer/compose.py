@@ -62,8 +62,9 @@ from index.text import MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
 
 FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one before it
 TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
-# A follow-up's best window in the article that answered the question before it is given when
-# its probability reaches this share of the threshold.
+# A question leaning on the one before (a follow-up, or one `Answerer.answer` lets lean): its
+# best window in the article that answered that one is given when its probability reaches this
+# share of the threshold.
 LEAN_SHARE = 0.4
 SURE_RANKS = 3  # how far down the ranking a window sure enough to answer is looked for
 # Words beside an office that leave it asked of now ("yang baru", "di sana")
@@ -283,15 +284,20 @@ class Answerer:
         answered_from: frozenset[str] = frozenset()
         for i, a in enumerate(asked):
             qs = a.sides
-            # A later question of a message is about what the one before was about (a
-            # follow-up, a question cut from its sentence, or one of its own: "Siapa yang
-            # meninggal? Berapa santunan yang diterima ahli waris?"): it is first answered
-            # where that one was, and also looked for where that one was found
-            lean = answered_from if i else frozenset()
-            if i:
-                before = [h for q in asked[i - 1].sides for h in found.get(id(q), [])]
-                found.update({id(q): with_hits(found[id(q)], before) for q in qs if id(q) in found})
+            # A follow-up, or a question cut from the sentence of the one before ("...
+            # 2046, dan berapa manfaat yang dibayarkan?"), is about what that one was about:
+            # it is first answered where that one was, and also looked for where that one was
+            # found. So is a later question of its own that no window answers surely ("Siapa
+            # yang meninggal? Berapa santunan yang diterima ahli waris?").
+            leans = a.follows or a.linked
+            if i and leans:
+                self._with_hits_before(found, asked[i - 1], qs)
             ranked = [(q, self._ranked(q, found[id(q)])) for q in qs if id(q) in found]
+            if i and not leans and not self._sure(ranked):
+                leans = True
+                self._with_hits_before(found, asked[i - 1], qs)
+                ranked = [(q, self._ranked(q, found[id(q)])) for q in qs if id(q) in found]
+            lean = answered_from if i and leans else frozenset()
             by_side = [(q, self._select(q, found[id(q)], r, lean)) for q, r in ranked]
             if len(by_side) > 1:
                 by_side = self._like_for_like(by_side, [r for _, r in ranked])
@@ -316,6 +322,19 @@ class Answerer:
             asked=tuple(a.text for a in asked) if len(asked) > 1 else (),
             unanswered=tuple(unanswered) if len(asked) > 1 else (),
         )
+
+    def _sure(self, ranked: list[tuple[Question, list[Scored]]]) -> bool:
+        """Some side has a window sure enough to answer among its first `SURE_RANKS`."""
+        needed = self.scorer.threshold
+        return any(c.score >= needed for _, windows in ranked for c in windows[:SURE_RANKS])
+
+    @staticmethod
+    def _with_hits_before(
+        found: dict[int, list[Hit]], before: Asked, qs: tuple[Question, ...]
+    ) -> None:
+        """The hits of `qs` with those of the question `before` that they lack."""
+        hits = [h for q in before.sides for h in found.get(id(q), [])]
+        found.update({id(q): with_hits(found[id(q)], hits) for q in qs if id(q) in found})
 
     def _abstain(
         self, raw: str, reason: Reason, kind: str, t0: float, stages: dict[str, float]
@@ -367,9 +386,9 @@ class Answerer:
         lean: frozenset[str] = frozenset(),
     ) -> list[Pick]:
         """The windows that answer the question, each with an optional label; [] to refuse.
-        `ranked` is `_ranked(q, hits)`. A follow-up is answered first from `lean`, the articles
-        that answered the question before it, when their best window is likely enough
-        (`LEAN_SHARE` of the threshold)."""
+        `ranked` is `_ranked(q, hits)`. A leaning question is answered first from `lean`, the
+        articles that answered the question before it, when their best window is likely
+        enough (`LEAN_SHARE` of the threshold)."""
         if q.kind == "singkatan":
             return self._acronym(q, hits)
         ranked, needed, surety = self._ordered(q, ranked, lean)
@@ -414,7 +433,7 @@ class Answerer:
         self, q: Question, ranked: list[Scored], lean: frozenset[str]
     ) -> tuple[list[Scored], float, float]:
         """`ranked` with the window that answers first, the score needed to answer (lowered
-        to a follow-up's own window from `lean`), and how sure the answer is."""
+        to a leaning question's own window from `lean`), and how sure the answer is."""
         needed = self.scorer.threshold
         own = next((c for c in ranked if c.article.id in lean), None)
         if own is not None and own.score >= LEAN_SHARE * needed:
@@ -534,8 +553,8 @@ def promoted(ranked: list[Scored], pick: Scored) -> list[Scored]:
 
 
 def with_hits(own: list[Hit], before: list[Hit]) -> list[Hit]:
-    """A follow-up's hits and, after them, the question before's that it lacks, their scores
-    weighted as context (`CONTEXT_WEIGHT`)."""
+    """A leaning question's hits and, after them, the question before's that it lacks, their
+    scores weighted as context (`CONTEXT_WEIGHT`)."""
     seen = {h.chunk_id for h in own}
     more = []
     for h in before:

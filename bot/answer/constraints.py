@@ -433,7 +433,7 @@ def missing(
     if role_unknown(q):
         yield "role"
     yield from (f"person {name}" for name in q.people if not person_met(name, article))
-    yield from (f"name {name}" for name in q.acronyms if not _short_name_met(name, article))
+    yield from (f"name {name}" for name in q.short_names if not _short_name_met(name, article))
     if names_a_figure(q):
         figures = named_figures(q.text)
         if not any(figure_met(n, article) for n in figures):  # "63 atau 50 persen": either

@@ -121,9 +121,9 @@ class Question:
     local_names: tuple[str, ...] = ()
     # "sejak kapan / sampai kapan": the words one of which the answer must write (stems)
     time_cues: frozenset[str] = frozenset()
-    # names written in capitals that the articles use ("menurut ABC", "survei ABC") and no
-    # lexicon reads: an organisation, which the answering article must name
-    acronyms: tuple[str, ...] = ()
+    # short names written in capitals that the articles use ("menurut ABC", "survei ABC") and
+    # no lexicon reads: organisations, which the answering article must name
+    short_names: tuple[str, ...] = ()
     # one time of a comparison ("maret 1,1 jt, agustus brp?"): a figure the question states
     # is that time's figure to confirm, not one to look past
     compared: bool = False
@@ -135,8 +135,13 @@ class Question:
 ENGLISH_SHARE = 0.5
 FUNCTION_ZIPF = 6.0  # English words this frequent are function words ("not", "will")
 # A word written doubled with "2" ("brp2", "org2"): the word once (not "Rp2,5", "ke2").
-_CAPITALS_RE = re.compile(r"(?<!\w)[A-Z]{2,6}(?!\w)")  # "ABC", not "AB3" nor "Abc"
 _DOUBLED_RE = re.compile(r"(?<=[^\W\d_]{3})2\b(?![.,]\d)")
+# A word written in capitals, standing alone: "ABC", not "AB3" nor "Abc"; not a roman numeral
+# ("semester II": `year_parts` reads those).
+_CAPITALS_RE = re.compile(r"(?<!\w)(?![IVXL]+(?!\w))[A-Z]{2,6}(?!\w)")
+# Words this frequent in Indonesian are words, written in capitals for emphasis ("CARA DAFTAR"),
+# not organisations' short names.
+EMPHASIS_ZIPF = 5.0
 # Words that only say "compare" (they steer the reading, not the retrieval; never unknown).
 COMPARISON_CUES = {
     "beda",
@@ -752,13 +757,14 @@ class QuestionReader:
                 asked_terms(words), self.known, self._asking_nouns | form_words
             ),
             time_cues=time_cues(words, self.lexicons) if kind == "kapan" else frozenset(),
-            acronyms=self._acronyms(text),
+            short_names=self._short_names(text),
         )
 
-    def _acronyms(self, text: str) -> tuple[str, ...]:
+    def _short_names(self, text: str) -> tuple[str, ...]:
         """The words written in capitals (2 to 6 letters) in a question written in both
-        cases that the articles use and no lexicon reads (not the glossary's "JHT", a place
-        or the agency): organisations' short names."""
+        cases that the articles use, no lexicon reads (not the glossary's "JHT", the English
+        lexicon's, a place or the agency) and that are no common word: organisations' short
+        names."""
         if text.upper() == text:
             return ()  # "BRP PEKERJA YG TERLINDUNGI": shouting, not names
         return tuple(
@@ -766,8 +772,10 @@ class QuestionReader:
                 low
                 for w in _CAPITALS_RE.findall(text)
                 if (low := w.lower()) not in self.not_names
+                and (low,) not in self.english.entries
                 and low not in self.agency_words
                 and low not in STOPWORDS
+                and zipf_id(low) < EMPHASIS_ZIPF
                 and self.known(stem(low))
             )
         )

@@ -123,8 +123,9 @@ def list_lead(body: str, s: Sentence) -> str:
 
 def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
     """Add the next sentence when it elaborates on the window ("... 1.033.000 pekerja ...
-    Dari jumlah tersebut, sebanyak 690.000 ..."), and the one before when the window
-    starts by referring back to it ("Karena sebagian pekerja ada di desa. ...")."""
+    Dari jumlah tersebut, sebanyak 690.000 ..."), the one before when the window starts by
+    referring back to it ("Karena sebagian pekerja ada di desa. ..."), and the sentences up
+    to the end of a quotation it leaves open (`quote_closed`)."""
     if window.title:
         return window
     positions = list(window.positions)
@@ -147,23 +148,32 @@ def with_continuation(window: Scored, sents: list[Sentence]) -> Scored:
                 positions.insert(0, positions[0] - 1)
     if nxt < len(sents) and evidence.continues(sents[nxt].text):
         positions.append(nxt)
-    # a quote is shown to its end, up to the speaker ("“... belum ada regulasi ... Kami
-    # mengajak Pemda ...,” terang <Nama>.")
-    reach = positions[-1] + QUOTE_REACH
-    while (
-        positions[-1] + 1 < min(len(sents), reach + 1)
-        and open_quote(" ".join(sents[p].text for p in positions))
-        and same_paragraph(body, sents[positions[-1]], sents[positions[-1] + 1])
-    ):
-        positions.append(positions[-1] + 1)
+    positions += quote_closed(body, sents, positions[-1])
     if len(positions) == len(window.positions):
         return with_items(window, sents)
     return with_items(window_at(window, sents, positions), sents)
 
 
-def open_quote(text: str) -> bool:
-    """The text opens a quotation it does not close."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+def quote_closed(body: str, sents: list[Sentence], last: int) -> list[int]:
+    """The positions of the sentences after `last`, in its paragraph and at most
+    `QUOTE_REACH`, up to the one closing a quotation open at the end of `last` ("“... belum
+    ada regulasi ... Kami mengajak Pemda ...,” terang <Nama>."); none when no such sentence
+    closes it."""
+    start = body.rfind("\n", 0, sents[last].start) + 1  # the paragraph's start
+    if not _open_quote(body[start : sents[last].end]):
+        return []
+    for p in range(last + 1, min(len(sents), last + 1 + QUOTE_REACH)):
+        if not same_paragraph(body, sents[last], sents[p]):
+            return []
+        if not _open_quote(body[start : sents[p].end]):
+            return list(range(last + 1, p + 1))
+    return []
+
+
+def _open_quote(text: str) -> bool:
+    """The text, from its paragraph's start, ends inside a quotation: its last curly opening
+    mark comes after its last closing one, or it has an odd number of straight marks."""
+    return text.rfind("“") > text.rfind("”") or text.count('"') % 2 == 1
 
 
 def with_speaker(
