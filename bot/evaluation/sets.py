@@ -28,7 +28,7 @@ CORPORA = {  # "fixturesN": the first folder and every numbered one up to N
     "fixtures": PAGE_FOLDERS[:1],
     **{
         f"fixtures{n}": (FIXTURE_PAGES, *(_NUMBERED[k] for k in sorted(_NUMBERED) if k <= n))
-        for n in _NUMBERED
+        for n in sorted(_NUMBERED)
     },
 }
 # Phrases only site boilerplate contains; no answer may show one (the file says where from).
