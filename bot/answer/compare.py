@@ -8,7 +8,14 @@ from dataclasses import replace
 
 from bot.answer.constraints import LOCALES, TOPICS, named_figures
 from bot.answer.lexicons import Place
-from bot.answer.question import COMPARISON_CUES, FIGURE_NOUNS, WHERE_WORDS, Question, is_year
+from bot.answer.question import (
+    COMPARING,
+    COMPARISON_CUES,
+    FIGURE_NOUNS,
+    WHERE_WORDS,
+    Question,
+    is_year,
+)
 from bot.answer.scoring import PLACE_NOUNS
 from index.text import MONTH_WORDS, STOPWORDS, stem
 
@@ -21,9 +28,6 @@ _COMPARES_AMOUNTS = frozenset(
     "higher lower more less bigger smaller larger increase increased decrease decreased rise "
     "rose fall fell difference".split()
 )
-# Words that set sides against each other, whatever they compare: amounts only with a noun of
-# a figure ("bandingkan cakupan di A dan B", not "apakah syarat klaim A dan B berbeda?").
-_COMPARES = frozenset("bandingkan banding membandingkan compare beda berbeda".split())
 _JOINERS = {"atau", "sama", "vs", "versus", "dan", "dengan", "dibanding", "dibandingkan", "or"}
 
 
@@ -33,8 +37,10 @@ def sides(q: Question) -> list[Question]:
     kind = q.kind
     if kind == "apa_saja" and ("siapa" in q.words or "berapa" in q.words):
         kind = "siapa" if "siapa" in q.words else "berapa"  # "siapa aja" of each side: who
+    # "bandingkan", "beda", "vs" compare amounts only with a noun of a figure ("bandingkan
+    # cakupan di A dan B", not "apakah syarat klaim A dan B berbeda?")
     said = set(q.words)
-    figures = said & _COMPARES_AMOUNTS or (said & _COMPARES and said & FIGURE_NOUNS)
+    figures = said & _COMPARES_AMOUNTS or (said & COMPARING and said & FIGURE_NOUNS)
     if kind in ("ya_tidak", "umum") and figures:
         kind = "berapa"
     # "jan-mar 2024": one period, not two months

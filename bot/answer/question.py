@@ -217,7 +217,7 @@ VALUE_NOUNS = {
 
 # Words that set two things side by side (not "mana", "atau", "naik": those also ask which
 # one, or what was done).
-_COMPARING = {
+COMPARING = {
     *("banding", "bandingkan", "dibanding", "dibandingkan", "membandingkan", "perbandingan"),
     *("beda", "berbeda", "perbedaan", "bedanya", "vs", "versus", "compare", "compared"),
 }
@@ -227,7 +227,7 @@ def _compares_figures(words: tuple[str, ...]) -> bool:
     """A figure set side by side without a question word: "Bandingkan cakupan ... 2026 dengan
     ... 2027", "coverage 2020 sm 2024 naik ga" (two years)."""
     two_years = sum(map(is_year, words)) >= 2
-    return bool(FIGURE_NOUNS & set(words)) and (bool(_COMPARING & set(words)) or two_years)
+    return bool(FIGURE_NOUNS & set(words)) and (bool(COMPARING & set(words)) or two_years)
 
 
 def _counts_a_noun(words: tuple[str, ...]) -> bool:
