@@ -292,11 +292,11 @@ class Answerer:
             leans = a.follows or a.linked
             if i and leans:
                 self._with_hits_before(found, asked[i - 1], qs)
-            ranked = [(q, self._ranked(q, found[id(q)])) for q in qs if id(q) in found]
+            ranked = self._ranked_sides(qs, found)
             if i and not leans and not self._sure(ranked):
                 leans = True
                 self._with_hits_before(found, asked[i - 1], qs)
-                ranked = [(q, self._ranked(q, found[id(q)])) for q in qs if id(q) in found]
+                ranked = self._ranked_sides(qs, found)
             lean = answered_from if i and leans else frozenset()
             by_side = [(q, self._select(q, found[id(q)], r, lean)) for q, r in ranked]
             if len(by_side) > 1:
@@ -322,6 +322,12 @@ class Answerer:
             asked=tuple(a.text for a in asked) if len(asked) > 1 else (),
             unanswered=tuple(unanswered) if len(asked) > 1 else (),
         )
+
+    def _ranked_sides(
+        self, qs: tuple[Question, ...], found: dict[int, list[Hit]]
+    ) -> list[tuple[Question, list[Scored]]]:
+        """Each side that retrieval found hits for, with its candidate windows, best first."""
+        return [(q, self._ranked(q, found[id(q)])) for q in qs if id(q) in found]
 
     def _sure(self, ranked: list[tuple[Question, list[Scored]]]) -> bool:
         """Some side has a window sure enough to answer among its first `SURE_RANKS`."""

@@ -131,7 +131,7 @@ def unit_match(q: Question, text: str) -> float:
         return 0.0
     if people and any(spans.is_people_figure(n[0]) for n in nouns):
         return 1.0 if _names_people_asked(q, text) else -1.0
-    if not _counts_people_first(q) and spans.has_money(text) and _PAID & set(q.words):
+    if _PAID & set(q.words) and spans.has_money(text) and not _counts_people_first(q):
         # "berapa total klaim yang dibayarkan (kepada peserta)": an amount may be what is
         # asked, whoever it is paid to
         return 0.0
@@ -145,9 +145,8 @@ def _counts_people_first(q: Question) -> bool:
     if "berapa" not in q.words:
         return any(spans.is_people_figure(w) for w in q.words)
     at = q.words.index("berapa")
-    nouns = [w for w in q.words if w not in STOPWORDS and w not in TOTAL_WORDS]
-    after = [w for w in q.words[at + 1 :] if w in nouns]
-    before = [w for w in q.words[:at] if w in nouns]
+    after = [w for w in q.words[at + 1 :] if w not in STOPWORDS and w not in TOTAL_WORDS]
+    before = [w for w in q.words[:at] if w not in STOPWORDS and w not in TOTAL_WORDS]
     return spans.is_people_figure((after or before or [""])[0])
 
 
