@@ -1223,3 +1223,15 @@ def test_a_masthead_in_capitals_said_again_in_the_footer_names_the_outlet() -> N
     assert article.outlet == "Pemerintah Kota Contoh"
     assert "Rapat Koordinasi" not in article.body  # the agenda under "Berita Terbaru" is not text
     assert article.body == f"{LEAD}\n\n{SECOND}"
+
+
+def test_a_sentence_ending_in_a_pair_of_capitals_after_a_slash_is_no_photo_credit() -> None:
+    # "SMA/SMK dan ..." reads like "ANTARA/Nama Fotografer" up to the slash; the words after
+    # it are the rest of a sentence, not a name
+    line = (
+        "Besaran beasiswa per anak per tahun yakni Rp2 juta untuk jenjang SD dan Rp4 juta untuk"
+        " SMA/SMK dan Rp15 juta untuk perguruan tinggi."
+    )
+    assert body_of(raw(line)) == f"{LEAD}\n\n{line}\n\n{SECOND}\n\n{QUOTE}"
+    credit = "Pekerja mendaftar di kantor BPJS Ketenagakerjaan. ANTARA/Aziz Munajar"
+    assert body_of(raw(credit)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"

@@ -307,9 +307,6 @@ HTML_MISSES = {
     # pages32 (measured once: HTML same as text 2/3), not fixed yet: the text page keeps the
     # broadcaster's closing line (KNOWN_LEFT above) that the HTML page drops
     "qe06_voaindonesia.html",
-    # pages33 (measured once: HTML same as text 2/3), not fixed yet: the HTML page drops a
-    # subheading inside the article (an h3 between its paragraphs) that the text page keeps
-    "qf07_nusantaranews.html",
 }
 PAIRS = [t for t in TRUTH if t.get("html") and t["html"] not in HTML_MISSES]
 

@@ -56,7 +56,9 @@ def html_to_text(html: str, source_name: str) -> tuple[str, PageMeta]:
     )
     data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
     page = _Page(html)
-    text = _table_rows(_bare_links_gone((data.get("text") or "").strip(), page))
+    text = _table_rows(
+        _bare_links_gone(_headings_back((data.get("text") or "").strip(), page), page)
+    )
     if not text:
         raise PageImportError(source_name, None, "no article text found in the HTML page")
     site = data.get("sitename")
@@ -84,10 +86,12 @@ class _Page(HTMLParser):
     in one linear pass (regular expressions over malformed HTML can take quadratic time)."""
 
     _BLOCKS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr td th span time header section".split())
+    _HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = [""]
+        self.headings: set[int] = set()  # the blocks that are subheadings (h2 to h6)
         self.anchors: set[str] = set()
         self._anchor: list[str] | None = None
         self._hidden = 0
@@ -101,6 +105,8 @@ class _Page(HTMLParser):
             self._anchor = []
         elif tag in self._BLOCKS:
             self.blocks.append("")
+            if tag in self._HEADINGS:
+                self.headings.add(len(self.blocks) - 1)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
@@ -117,6 +123,30 @@ class _Page(HTMLParser):
         self.blocks[-1] += data
         if self._anchor is not None:
             self._anchor.append(data)
+
+
+def _headings_back(text: str, page: _Page) -> str:
+    """The text with the subheadings trafilatura left out of it (it drops an h3 between the
+    article's paragraphs on some layouts): a heading goes back between the two lines of the
+    text that are the blocks just before and just after it on the page. A heading of a
+    sidebar ("BERITA TERKAIT") has no such pair around it and stays out."""
+    lines = text.split("\n")
+    at = {_flat(line): k for k, line in enumerate(lines)}
+    blocks = [" ".join(b.split()) for b in page.blocks]
+    filled = [k for k, b in enumerate(blocks) if b]
+    after: dict[int, list[str]] = {}
+    for n, k in enumerate(filled):
+        if k not in page.headings or _flat(blocks[k]) in at or not 0 < n < len(filled) - 1:
+            continue
+        before, next_ = at.get(_flat(blocks[filled[n - 1]])), at.get(_flat(blocks[filled[n + 1]]))
+        if before is not None and next_ == before + 1:
+            after.setdefault(before, []).append(blocks[k])
+    return "\n".join(x for k, line in enumerate(lines) for x in (line, *after.get(k, ())))
+
+
+def _flat(line: str) -> str:
+    """A line as its block on the page reads: spaces collapsed, without a list item's dash."""
+    return " ".join(line.split()).removeprefix("- ")
 
 
 def _bare_links_gone(text: str, page: _Page) -> str:
