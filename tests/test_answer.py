@@ -906,3 +906,66 @@ def test_a_superlative_asked_is_answered_by_the_window_stating_one(tmp_path) -> 
         "Kabupaten mana yang menyumbang peserta terbanyak dalam program perlindungan Anu?"
     )
     assert a.answered and "Kabupaten Baru sebanyak 2.960 orang" in a.text
+
+
+COVERAGE_NOW = """---
+id: lambda-2024-08-02
+title: Kanwil Beraudiensi dengan Gubernur
+outlet: Lambda
+dated: 2024-08-02
+---
+Kepala kanwil beraudiensi dengan gubernur di kantor gubernur.
+
+Coverage kepesertaan BPJS Ketenagakerjaan di Sumsel kini baru 34 persen dari 3 juta pekerja.
+"""
+
+
+def test_a_year_against_now_is_answered_by_the_year_and_by_a_newer_article(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"iota.md": COVERAGE_2020, "lambda.md": COVERAGE_NOW})
+    a = engine.ask("coverage bpjs tk sumsel taun 2020 samo kini, tinggian mano?")
+    assert a.answered and "36 persen" in a.text and "34 persen" in a.text
+    assert {c.article_id for c in a.citations} == {"iota-2020-11-16", "lambda-2024-08-02"}
+
+
+def test_a_side_filled_like_for_like_takes_the_best_ranked_window_likely_enough(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.answer.compose import LEAN_SHARE
+    from bot.answer.multisource import Pick
+    from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
+
+    answerer = _engine_on(tmp_path, {"iota.md": COVERAGE_2020, "kappa.md": COVERAGE_2024}).answerer
+    (asked,) = answerer.read("coverage bpjs tk sumsel 2020 sm 2024 naik ga sih")
+
+    def best(q):  # type: ignore[no-untyped-def]
+        query = query_of(q)
+        hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
+        found = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
+        return next(c.scored for c in answerer.candidates(q, found))
+
+    first, later = asked.sides
+    then, percent = best(first), best(later)
+    likely = answerer.scorer.threshold * LEAN_SHARE
+    unlikely = replace(percent, score=likely / 2)  # ranked first, not likely enough
+    enough = replace(percent, score=likely * 1.01)
+    filled = answerer._like_for_like(
+        [(first, [Pick(then)]), (later, [])], [[then], [unlikely, enough]]
+    )
+    assert [p.scored for p in filled[1][1]] == [enough]
+
+
+def test_a_question_naming_a_year_looks_further_for_its_windows(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bot.answer import candidates
+    from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
+
+    answerer = _engine_on(tmp_path, {"iota.md": COVERAGE_2020, "lambda.md": COVERAGE_NOW}).answerer
+    (asked,) = answerer.read("berapa persen coverage bpjs tk sumsel 2024?")
+    q = asked.sides[0]
+    query = query_of(q)
+    hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
+    found = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
+    # the 2020 window is looked at first and misses the year; the 2024 one comes next
+    monkeypatch.setattr(candidates, "MAX_LOOKED", 1)
+    monkeypatch.setattr(candidates, "TIMED_LOOK", 1)
+    assert answerer.candidates(q, found) == []
+    monkeypatch.setattr(candidates, "TIMED_LOOK", 2)
+    (found_2024,) = answerer.candidates(q, found)
+    assert "34 persen" in found_2024.scored.text

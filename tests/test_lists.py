@@ -127,23 +127,29 @@ def test_newest_first_looks_at_every_articles_best_window_before_any_second() ->
 
 
 def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -> None:
-    from bot.answer.candidates import MAX_LOOKED, MAX_SCORED, CandidateFinder
+    from types import SimpleNamespace
+
+    from bot.answer.candidates import MAX_LOOKED, MAX_SCORED, TIMED_LOOK, CandidateFinder
 
     sents = _sents("Satu.", "Dua.")
-    looked = [(_window(sents, 0, article=f"a{i}"), 1.0) for i in range(MAX_LOOKED + 10)]
+    looked = [(_window(sents, 0, article=f"a{i}"), 1.0) for i in range(MAX_LOOKED * TIMED_LOOK)]
     finder = CandidateFinder(None, None, None, None, None, None, None)  # type: ignore[arg-type]
+    q = SimpleNamespace(years=(), months=())
     # only every fifth window meets the constraints: the first MAX_SCORED of those are scored
     finder._admissible = lambda q, s: int(s.article.id[1:]) % 5 == 0  # type: ignore[method-assign]
-    admitted, seen = finder._admitted(None, looked)  # type: ignore[arg-type]
+    admitted, seen = finder._admitted(q, looked)  # type: ignore[arg-type]
     assert [s.article.id for s, _ in admitted][:3] == ["a0", "a5", "a10"]
     assert len(admitted) == min(MAX_SCORED, -(-MAX_LOOKED // 5)) and seen <= MAX_LOOKED
     # all meet them: the first MAX_SCORED, and the look ends there
     finder._admissible = lambda q, s: True  # type: ignore[method-assign]
-    admitted, seen = finder._admitted(None, looked)  # type: ignore[arg-type]
+    admitted, seen = finder._admitted(q, looked)  # type: ignore[arg-type]
     assert len(admitted) == MAX_SCORED == seen
-    # none meets them: no more than MAX_LOOKED windows are checked
+    # none meets them: no more than MAX_LOOKED windows are checked, TIMED_LOOK times as many
+    # for a question naming a year
     finder._admissible = lambda q, s: False  # type: ignore[method-assign]
-    assert finder._admitted(None, looked) == ([], MAX_LOOKED)  # type: ignore[arg-type]
+    assert finder._admitted(q, looked) == ([], MAX_LOOKED)  # type: ignore[arg-type]
+    timed = SimpleNamespace(years=(2049,), months=())
+    assert finder._admitted(timed, looked) == ([], MAX_LOOKED * TIMED_LOOK)  # type: ignore[arg-type]
 
 
 def _article_of(*paragraphs: tuple[str, ...]) -> tuple[Article, list[Sentence]]:

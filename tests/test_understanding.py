@@ -2045,3 +2045,67 @@ def test_a_short_name_in_capitals_must_be_named_by_the_answering_article() -> No
     assert reader.parse("BERAPA PETANI KOPI MENURUT ANU?").short_names == ()
     assert reader.parse("Berapa petani kopi menurut ANU3?").short_names == ()  # a code, not a name
     assert reader.parse("BERAPA petani kopi ANU semester II?").short_names == ("anu",)
+
+
+def test_members_and_people_counted_in_words_are_counts_of_people(
+    reader: QuestionReader,
+) -> None:
+    # the glossary reads "anggota" as "peserta": a count of members answers "berapa anggota"
+    members = "Sebanyak 1.340 anggota relawan di kabupaten itu kini terdaftar sebagai peserta."
+    assert unit_match(reader.parse("Berapa anggota relawan yang didaftarkan?"), members) == 1.0
+    # "tiga buruh" is a count of people, as "3 buruh" is
+    told = "Dalam peristiwa tersebut, tiga buruh meninggal dunia dan 19 lainnya luka-luka."
+    assert unit_match(reader.parse("yang meninggal berapa buruh?"), told) == 1.0
+
+
+def test_a_year_set_against_now_is_two_sides(reader: QuestionReader) -> None:
+    then, now = sides(reader.parse("coverage bpjs tk sumsel th 2020 sm skrg tinggian mana ya"))
+    assert then.years == (2020,) and not then.wants_latest
+    assert now.years == () and now.wants_latest
+    assert len(sides(reader.parse("now vs 2020, which coverage is higher?"))) == 2
+    # no joiner between them: one period, from the year up to now
+    assert len(sides(reader.parse("berapa pekerja terdaftar dari 2020 sampai sekarang?"))) == 1
+
+
+def test_the_end_of_a_year_is_not_met_by_another_month_of_it(reader: QuestionReader) -> None:
+    from index.text import MONTH_NAMES
+
+    q = reader.parse("berapo persen pekerja yang la terlindungi sampe akhir 2049?")
+    later = _article(dated=date(2050, 1, 13))
+    none = lambda _: frozenset()  # noqa: E731
+    september = "Per akhir September 2049 cakupan mencapai 43,18 persen."
+    assert unmet(q, september, [], later, none, MONTH_NAMES) == ["end of 2049"]
+    december = "Hingga 31 Desember 2049 cakupan mencapai 52,3 persen."
+    assert unmet(q, december, [], later, none, MONTH_NAMES) == []
+    # a window naming no month of it leans on the sentence before it
+    share = "Angka itu setara 43,18 persen dari total pekerja."
+    assert unmet(q, share, [september], later, none, MONTH_NAMES) == ["end of 2049"]
+    assert (
+        unmet(q, "Sepanjang 2049 cakupan mencapai 52,3 persen.", [], later, none, MONTH_NAMES) == []
+    )
+    # a window naming the year's end, or the year alone, says its own time
+    aim = "Kanwil menargetkan cakupan mencapai 60 persen pada akhir 2049."
+    assert unmet(q, aim, [september], later, none, MONTH_NAMES) == []
+    # a month when something began is no month a figure is given up to
+    began = "Kepala kanwil, yang menjabat sejak 1 Oktober 2049, menyebut capaian itu naik."
+    assert unmet(q, share, [september, began], later, none, MONTH_NAMES) == []
+    # a month asked is its own constraint
+    asked = reader.parse("berapa persen pekerja terlindungi per akhir september 2049?")
+    assert unmet(asked, september, [], later, none, MONTH_NAMES) == []
+
+
+def test_a_city_asked_about_is_not_met_by_its_provinces_figure(reader: QuestionReader) -> None:
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    q = reader.parse("berapa klaim jht di lubuklinggau sepanjang 2049?")
+    about_city = _article(title="Lubuklinggau Tanggung Iuran Juru Parkir", dated=date(2049, 10, 21))
+    province = "Sepanjang 2049, BPJS Ketenagakerjaan membayarkan klaim JHT di Sumatera Selatan sebesar Rp1,07 triliun."
+    assert unmet(q, province, [], about_city, places, {}) == ["Lubuklinggau"]
+    city = "Sepanjang 2049, klaim JHT di Kantor Cabang Lubuklinggau mencapai Rp87,3 miliar."
+    assert unmet(q, city, [], about_city, places, {}) == []
+    # a figure of the article's city, its province named after it, still answers
+    after = "Sepanjang 2049 klaim JHT mencapai Rp87,3 miliar, tertinggi di Sumatera Selatan."
+    assert unmet(q, after, [], about_city, places, {}) == []

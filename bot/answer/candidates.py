@@ -47,6 +47,7 @@ from index.text import MONTH_NAMES, words_cased
 # sets, a third less selecting at p95).
 MAX_SCORED = 16  # candidate windows fully scored, the best by a cheap first look
 MAX_LOOKED = 3 * MAX_SCORED  # windows checked against the constraints to find them
+TIMED_LOOK = 2  # ... times as many for a question naming a year or a month
 # A statement to check naming this many known things of its own ("masih <nama depan>
 # <nama belakang> gak?") is not answered by a window naming none of them.
 CHECKED_TERMS = 2
@@ -191,7 +192,10 @@ class CandidateFinder:
         windows miss is answered from the best of those that meet it."""
         admitted: list[tuple[Scored, float]] = []
         seen = 0
-        for sr in looked[:MAX_LOOKED]:
+        # A time asked rules out the windows of other times, however well they match: look
+        # further for those of the time asked ("akhir 2049" in an article of January 2050)
+        limit = MAX_LOOKED * TIMED_LOOK if q.years or q.months else MAX_LOOKED
+        for sr in looked[:limit]:
             if len(admitted) == MAX_SCORED:
                 break
             seen += 1

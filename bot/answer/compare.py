@@ -12,8 +12,11 @@ from bot.answer.question import (
     COMPARING,
     COMPARISON_CUES,
     FIGURE_NOUNS,
+    LATEST_PHRASES,
+    LATEST_WORDS,
     WHERE_WORDS,
     Question,
+    has_phrase,
     is_year,
 )
 from bot.answer.scoring import PLACE_NOUNS
@@ -47,6 +50,9 @@ def sides(q: Question) -> list[Question]:
     ranged = len(months) >= 2 and _month_range(q.words, q.text)
     if len(years) >= 2 or (len(months) >= 2 and not ranged):
         return _times(q, kind, years, months, ranged)
+    if len(years) == 1 and not months and _year_against_now(q.words):
+        then = _compared(q, kind)
+        return [plain(then), plain(replace(then, years=(), wants_latest=True))]
     places = _compared_places(q)
     if len(places) >= 2:
         others = tuple(p for p in q.places if p not in places)
@@ -67,15 +73,7 @@ def _times(
     are one period: `ranged`, "jan-mar 2024 vs jan-mar 2025"), each looked up without the
     figures the question states ("maret 1,1 jt, agustus brp?": the March figure is to be
     confirmed, and is no term of August's)."""
-    stated = set(named_figures(q.text))
-    times = replace(
-        q,
-        kind=kind,
-        wants_latest=False,
-        compared=True,
-        terms=tuple(t for t in q.terms if t not in stated),
-        head=tuple(t for t in q.head if t not in stated),
-    )
+    times = _compared(q, kind)
     dated = _month_years(q.words)
     if len(years) >= 2:
         per_year = [replace(times, years=(y,)) for y in years]
@@ -86,6 +84,33 @@ def _times(
             per_year = [replace(side, months=own[side.years[0]] or first) for side in per_year]
         return [plain(_without_later_words(q, side)) for side in per_year]
     return [plain(replace(times, months=(m,))) for m in months]
+
+
+def _compared(q: Question, kind: str) -> Question:
+    """`q` as one side of a comparison of times, without the figures the question states."""
+    stated = set(named_figures(q.text))
+    return replace(
+        q,
+        kind=kind,
+        wants_latest=False,
+        compared=True,
+        terms=tuple(t for t in q.terms if t not in stated),
+        head=tuple(t for t in q.head if t not in stated),
+    )
+
+
+def _year_against_now(words: tuple[str, ...]) -> bool:
+    """A year set against now, a joiner between them ("2020 sm kini", "now vs 2020",
+    "tahun 2020 atau saat ini"): each is a side."""
+    year = next((i for i, w in enumerate(words) if is_year(w)), None)
+    if year is None:
+        return False  # the year came with the question before ("trus sekarang?")
+    now = [
+        i
+        for i, w in enumerate(words)
+        if w in LATEST_WORDS or any(has_phrase(words[i : i + 2], p) for p in LATEST_PHRASES)
+    ]
+    return any(words[j] in _JOINERS for i in now for j in range(min(i, year) + 1, max(i, year)))
 
 
 def _without_later_words(q: Question, side: Question) -> Question:

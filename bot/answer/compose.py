@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache, partial
 
 from bot.answer import evidence
@@ -370,9 +371,25 @@ class Answerer:
         needed = LEAN_SHARE * self.scorer.threshold
         out = []
         for (q, side), windows in zip(by_side, ranked, strict=True):
+            # the side of now, set against a year ("2020 sm kini")
+            now = q.wants_latest and not q.years and any(o.years for o, _ in by_side)
+            then = [p.scored for other, picks in by_side if other is not q for p in picks]
+            newer = _newest(then) if now else None
+            if newer is not None and side and not _dated_after(side[0].scored, newer):
+                side = []  # "2020 sm kini": now is not what the year's own article said
             if not side:
-                best = next((w for w in windows if same(w.text)), None)  # the best-ranked one
-                if best is not None and best.score >= needed:
+                # the best-ranked one likely enough
+                best = next(
+                    (
+                        w
+                        for w in windows
+                        if same(w.text)
+                        and w.score >= needed
+                        and (newer is None or _dated_after(w, newer))
+                    ),
+                    None,
+                )
+                if best is not None:
                     side = [Pick(self.with_continuation(best))]
             out.append((q, side))
         return out
@@ -596,3 +613,12 @@ def _places(lexicons: Lexicons, text: str) -> frozenset[Place]:
 def _is_known(lexical: LexicalIndex, meta: frozenset[str], term: str) -> bool:
     """The articles use the term, in their text or their metadata (outlet, date)."""
     return lexical.known(term) or term in meta
+
+
+def _newest(windows: list[Scored]) -> date | None:
+    """The latest date of the articles of `windows` (None when none is dated)."""
+    return max((w.article.dated for w in windows if w.article.dated), default=None)
+
+
+def _dated_after(window: Scored, day: date) -> bool:
+    return window.article.dated is not None and window.article.dated > day

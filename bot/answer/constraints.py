@@ -167,6 +167,22 @@ def district_figure(
     return all(place not in ps and any(p.province == place.name for p in ps) for ps in leads)
 
 
+def province_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
+    """A figure of the province a kabupaten or kota asked about lies in, in an article about
+    the district ("... membayarkan klaim di <provinsi> sebesar ..."): the window's first
+    sentence with a figure names the province before it, and the window never names the
+    district."""
+    if place.kind not in _LOCAL or place in places_in(window):
+        return False
+    for start, end in split_sentences(window):
+        sentence = window[start:end]
+        figures = figure_spans(sentence)
+        if figures:
+            lead = places_in(sentence[: figures[0][0]])
+            return any(p.kind == "province" and p.name == place.province for p in lead)
+    return False
+
+
 def group_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
     """A figure for several districts together ("wilayah kerja ..., meliputi A, B, dan C,
     mencapai N pekerja") does not say how many are in one of them: a sentence of the answer
@@ -330,6 +346,42 @@ _COMPARED_YEAR_RE = re.compile(
 )
 
 
+def _years_ended(asked: Sequence[str]) -> list[int]:
+    """The years whose end the question asks about ("akhir 2049", "akhir tahun 2049")."""
+    return [
+        int(asked[k])
+        for k in range(1, len(asked))
+        if _YEAR_RE.fullmatch(asked[k])
+        and (asked[k - 1] == "akhir" or asked[k - 2 : k] == ("akhir", "tahun"))
+    ]
+
+
+def _at_year_end(
+    year: int, window: str, before: Sequence[str], names: dict[int, tuple[str, ...]]
+) -> bool:
+    """A figure "as of the end of `year`" is not one as of another month of it ("per akhir
+    September 2049"): the window (else the nearest sentence before it naming the year) says
+    the year's end, or the months it gives figures up to ("per", "hingga" ...) hold December,
+    or it gives none ("sejak 1 Oktober 2049" is when something began)."""
+    for text in (window, *reversed(before[-NEARBY:])):
+        lower = _spaced(text)
+        if f" {year} " not in lower:
+            continue
+        if f" akhir {year} " in lower or f" akhir tahun {year} " in lower:
+            return True
+        said = {
+            m
+            for m, forms in names.items()
+            for f in forms
+            if re.search(rf" (?:{_UP_TO}) (?:akhir )?(?:\d{{1,2}} )?{f} {year} ", lower)
+        }
+        return not said or 12 in said
+    return True
+
+
+_UP_TO = "per|hingga|sampai|dengan|akhir|posisi|sd"  # "per akhir September", "s.d. 31 Mei"
+
+
 def _names_month(text: str, month_names: dict[int, tuple[str, ...]]) -> bool:
     lower = _spaced(text)
     return any(f" {name} " in lower for names in month_names.values() for name in names)
@@ -422,6 +474,12 @@ def missing(
         near = window if own else " ".join([*lead, window])
         if not any(month_met(m, q.years, near, article, month_names, own) for m in q.months):
             yield from (f"month {m}" for m in q.months)  # one month of a period is enough
+    if not q.months:
+        yield from (
+            f"end of {y}"
+            for y in _years_ended(q.words)
+            if not _at_year_end(y, window, before, month_names)
+        )
     asked_parts = year_parts(" ".join(q.words))
     named_parts = year_parts(window)
     for kind in {k for k, _ in asked_parts}:
@@ -473,6 +531,7 @@ def missing(
             if p.name not in unmet_places
             and (
                 (not districts and district_figure(p, places, window, places_in, before))
+                or province_figure(p, window, places_in)
                 or (
                     not _branch(p, q.words, places_in)
                     and (group_figure(p, window, places_in) or _office_only(p, window, places_in))

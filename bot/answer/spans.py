@@ -90,13 +90,21 @@ _NOUN = (
     r"|rumah sakit|sekolah|pasar|kelompok|sektor|wilayah|daerah|keluarga|korban|kota))"
 )
 
+# People a number written as a word counts ("tiga buruh meninggal"), beside `_NOUN`'s nouns: a
+# numeral counts them with or without its noun, a number word only with it.
+_PEOPLE_NOUN = (
+    r"(?:\s(?:buruh|anggota|karyawan|pegawai|warga|petani|nelayan|pedagang|siswa|mahasiswa"
+    r"|guru|relawan|petugas|pengemudi|penumpang))"
+)
+
 _QUALIFIER = (
     r"(?:(?:hampir|sekitar|kurang lebih|lebih dari|sebanyak|sebesar|mencapai|senilai|total)\s)?"
 )
 
 FIGURE_RE = re.compile(
     rf"{_QUALIFIER}(?:(?<![\w/.,]){_CURRENCY}?{_NUM}{_SCALE}?{_NOUN}?(?![\w/])"
-    rf"|(?<!salah\s)\b(?:{'|'.join(NUMBER_WORDS)}){_NOUN})",  # not "salah satu kota"
+    # not "salah satu kota"
+    rf"|(?<!salah\s)\b(?:{'|'.join(NUMBER_WORDS)})(?:{_NOUN}|{_PEOPLE_NOUN}))",
     re.IGNORECASE,
 )
 
@@ -121,7 +129,10 @@ DATE_RE = re.compile(
 
 _TOTAL_RE = re.compile(r"\bdari\s(?:total\s|jumlah\s)?(?:kurang lebih\s|sekitar\s)?$", re.I)
 
-_PEOPLE = ("pekerja", "orang", "peserta", "penduduk", "tenaga kerja", "kepesertaan", "buruh")
+_PEOPLE = (
+    *("pekerja", "orang", "peserta", "penduduk", "tenaga kerja", "kepesertaan", "buruh"),
+    "anggota",  # a union's, a volunteer corps's: the glossary reads "anggota" as "peserta"
+)
 
 
 def _is_year_or_date(core: str) -> bool:
