@@ -969,3 +969,23 @@ def test_a_question_naming_a_year_looks_further_for_its_windows(tmp_path, monkey
     monkeypatch.setattr(candidates, "TIMED_LOOK", 2)
     (found_2024,) = answerer.candidates(q, found)
     assert "34 persen" in found_2024.scored.text
+
+
+COVERAGE_THEN_AND_NOW = """---
+id: mu-2024-08-02
+title: Kanwil Beraudiensi dengan Gubernur
+outlet: Mu
+dated: 2024-08-02
+---
+Pada 2020 coverage kepesertaan BPJS Ketenagakerjaan di Sumsel baru 20 persen.
+
+Per Juli 2024, coverage kepesertaan BPJS Ketenagakerjaan di Sumsel mencapai 34 persen.
+"""
+
+
+def test_now_is_answered_from_the_article_that_also_tells_the_year_but_not_by_the_year(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    engine = _engine_on(tmp_path, {"mu.md": COVERAGE_THEN_AND_NOW})
+    a = engine.ask("berapa persen coverage bpjs tk sumsel tahun 2020 dan sekarang?")
+    assert a.answered and "20 persen" in a.text and "34 persen" in a.text

@@ -1233,5 +1233,21 @@ def test_a_sentence_ending_in_a_pair_of_capitals_after_a_slash_is_no_photo_credi
         " SMA/SMK dan Rp15 juta untuk perguruan tinggi."
     )
     assert body_of(raw(line)) == f"{LEAD}\n\n{line}\n\n{SECOND}\n\n{QUOTE}"
+    pair = "Manfaat itu diberikan kepada peserta program JKK/JKM."
+    assert body_of(raw(pair)) == f"{LEAD}\n\n{pair}\n\n{SECOND}\n\n{QUOTE}"
     credit = "Pekerja mendaftar di kantor BPJS Ketenagakerjaan. ANTARA/Aziz Munajar"
     assert body_of(raw(credit)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+
+
+def test_a_subheading_trafilatura_leaves_out_goes_back_between_its_neighbours() -> None:
+    from index.importer.html import _headings_back, _Page
+
+    page = _Page(
+        "<div><p>Paragraf pertama.</p><h3><span>Target 60 Persen</span></h3>"
+        "<p>Paragraf kedua.</p></div><aside><h3>BERITA TERKAIT</h3><ul><li><a href='/x'>"
+        "Judul lain</a></li></ul></aside>"
+    )
+    text = "Paragraf pertama.\nParagraf kedua."
+    assert _headings_back(text, page) == "Paragraf pertama.\nTarget 60 Persen\nParagraf kedua."
+    # a sidebar's heading has no two lines of the text around it
+    assert "BERITA TERKAIT" not in _headings_back(f"{text}\nJudul lain", page)

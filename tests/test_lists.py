@@ -132,7 +132,8 @@ def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -
     from bot.answer.candidates import MAX_LOOKED, MAX_SCORED, TIMED_LOOK, CandidateFinder
 
     sents = _sents("Satu.", "Dua.")
-    looked = [(_window(sents, 0, article=f"a{i}"), 1.0) for i in range(MAX_LOOKED * TIMED_LOOK)]
+    count = MAX_LOOKED * TIMED_LOOK + 10
+    looked = [(_window(sents, 0, article=f"a{i}"), 1.0) for i in range(count)]
     finder = CandidateFinder(None, None, None, None, None, None, None)  # type: ignore[arg-type]
     q = SimpleNamespace(years=(), months=())
     # only every fifth window meets the constraints: the first MAX_SCORED of those are scored

@@ -2053,6 +2053,9 @@ def test_members_and_people_counted_in_words_are_counts_of_people(
     # the glossary reads "anggota" as "peserta": a count of members answers "berapa anggota"
     members = "Sebanyak 1.340 anggota relawan di kabupaten itu kini terdaftar sebagai peserta."
     assert unit_match(reader.parse("Berapa anggota relawan yang didaftarkan?"), members) == 1.0
+    # ... but members of a board are no workers
+    board = "Sosialisasi dihadiri 5 anggota Komisi IX DPR RI."
+    assert unit_match(reader.parse("Berapa pekerja yang ikut sosialisasi?"), board) == -1.0
     # "tiga buruh" is a count of people, as "3 buruh" is
     told = "Dalam peristiwa tersebut, tiga buruh meninggal dunia dan 19 lainnya luka-luka."
     assert unit_match(reader.parse("yang meninggal berapa buruh?"), told) == 1.0
@@ -2063,8 +2066,15 @@ def test_a_year_set_against_now_is_two_sides(reader: QuestionReader) -> None:
     assert then.years == (2020,) and not then.wants_latest
     assert now.years == () and now.wants_latest
     assert len(sides(reader.parse("now vs 2020, which coverage is higher?"))) == 2
-    # no joiner between them: one period, from the year up to now
-    assert len(sides(reader.parse("berapa pekerja terdaftar dari 2020 sampai sekarang?"))) == 1
+    # a period from the year up to now is one side
+    for period in (
+        "berapa pekerja terdaftar dari 2020 sampai sekarang?",
+        "Berapa pekerja terdaftar sejak 2020 sampai dengan saat ini?",
+        "Program apa yang diluncurkan 2023 dan masih berjalan sampai sekarang?",
+    ):
+        assert len(sides(reader.parse(period))) == 1, period
+    # the side of now is looked up without the other side's year
+    assert "2020" not in now.words and "2020" not in now.head
 
 
 def test_the_end_of_a_year_is_not_met_by_another_month_of_it(reader: QuestionReader) -> None:
@@ -2086,9 +2096,15 @@ def test_the_end_of_a_year_is_not_met_by_another_month_of_it(reader: QuestionRea
     # a window naming the year's end, or the year alone, says its own time
     aim = "Kanwil menargetkan cakupan mencapai 60 persen pada akhir 2049."
     assert unmet(q, aim, [september], later, none, MONTH_NAMES) == []
-    # a month when something began is no month a figure is given up to
+    # a month when something began says nothing either way: the sentence before it does
     began = "Kepala kanwil, yang menjabat sejak 1 Oktober 2049, menyebut capaian itu naik."
-    assert unmet(q, share, [september, began], later, none, MONTH_NAMES) == []
+    assert unmet(q, share, [september, began], later, none, MONTH_NAMES) == ["end of 2049"]
+    assert unmet(q, share, [began], later, none, MONTH_NAMES) == []
+    # a range of months ends with its last; "s.d." is "up to"
+    ranged = "Sepanjang Januari-September 2049 klaim mencapai Rp1,41 triliun."
+    assert unmet(q, ranged, [], later, none, MONTH_NAMES) == ["end of 2049"]
+    upto = "Cakupan s.d. Juni 2049 mencapai 40 persen."
+    assert unmet(q, upto, [], later, none, MONTH_NAMES) == ["end of 2049"]
     # a month asked is its own constraint
     asked = reader.parse("berapa persen pekerja terlindungi per akhir september 2049?")
     assert unmet(asked, september, [], later, none, MONTH_NAMES) == []
@@ -2109,3 +2125,15 @@ def test_a_city_asked_about_is_not_met_by_its_provinces_figure(reader: QuestionR
     # a figure of the article's city, its province named after it, still answers
     after = "Sepanjang 2049 klaim JHT mencapai Rp87,3 miliar, tertinggi di Sumatera Selatan."
     assert unmet(q, after, [], about_city, places, {}) == []
+    # so does one the province's governor hands over, or one of "kota itu"
+    for told in (
+        "Gubernur Sumatera Selatan menyerahkan klaim JHT 25 ahli waris pada 2049.",
+        "Klaim JHT di Sumatera Selatan untuk kota itu sepanjang 2049 mencapai Rp87,3 miliar.",
+    ):
+        assert unmet(q, told, [], about_city, places, {}) == [], told
+    # the province's figure, then its breakdown naming no place: the province's still
+    detail = f"{province} Rinciannya, klaim JHT Rp1,07 triliun dan JKK Rp91,6 miliar."
+    assert unmet(q, detail, [], about_city, places, {}) == ["Lubuklinggau"]
+    # a figure of the province, then one of the city: not all the province's
+    both = f"{province} Untuk kota itu sendiri, klaim JHT mencapai Rp87,3 miliar."
+    assert unmet(q, both, [], about_city, places, {}) == []

@@ -188,8 +188,9 @@ class CandidateFinder:
         self, q: Question, looked: list[tuple[Scored, float]]
     ) -> tuple[list[tuple[Scored, float]], int]:
         """The first `MAX_SCORED` windows of `looked` that are admissible (looking at no more
-        than `MAX_LOOKED`), and how many were looked at: a question whose place or year most
-        windows miss is answered from the best of those that meet it."""
+        than `MAX_LOOKED`, `TIMED_LOOK` times as many for a question naming a year or a
+        month), and how many were looked at: a question whose place or year most windows miss
+        is answered from the best of those that meet it."""
         admitted: list[tuple[Scored, float]] = []
         seen = 0
         # A time asked rules out the windows of other times, however well they match: look

@@ -52,7 +52,16 @@ def sides(q: Question) -> list[Question]:
         return _times(q, kind, years, months, ranged)
     if len(years) == 1 and not months and _year_against_now(q.words):
         then = _compared(q, kind)
-        return [plain(then), plain(replace(then, years=(), wants_latest=True))]
+        year = str(years[0])
+        now = replace(  # without the year, which is the other side's
+            then,
+            years=(),
+            wants_latest=True,
+            words=tuple(w for w in then.words if w != year),
+            head=tuple(t for t in then.head if t != year),
+            terms=tuple(t for t in then.terms if t != year),
+        )
+        return [plain(then), plain(now)]
     places = _compared_places(q)
     if len(places) >= 2:
         others = tuple(p for p in q.places if p not in places)
@@ -100,17 +109,22 @@ def _compared(q: Question, kind: str) -> Question:
 
 
 def _year_against_now(words: tuple[str, ...]) -> bool:
-    """A year set against now, a joiner between them ("2020 sm kini", "now vs 2020",
-    "tahun 2020 atau saat ini"): each is a side."""
+    """A year set against now by a joiner between them and nothing else but "tahun" or
+    "yang" ("2020 sm kini", "now vs 2020", "tahun 2020 atau saat ini"): each is a side. Not
+    a period from the year up to now ("sejak 2020 sampai dengan saat ini", "2023 dan masih
+    berjalan sampai sekarang")."""
     year = next((i for i, w in enumerate(words) if is_year(w)), None)
     if year is None:
         return False  # the year came with the question before ("trus sekarang?")
-    now = [
-        i
-        for i, w in enumerate(words)
-        if w in LATEST_WORDS or any(has_phrase(words[i : i + 2], p) for p in LATEST_PHRASES)
-    ]
-    return any(words[j] in _JOINERS for i in now for j in range(min(i, year) + 1, max(i, year)))
+    for i, w in enumerate(words):
+        if w in LATEST_WORDS or any(has_phrase(words[i : i + 2], p) for p in LATEST_PHRASES):
+            between = set(words[min(i, year) + 1 : max(i, year)])
+            if between & _JOINERS and between <= _JOINERS | _BESIDE_JOINER:
+                return True
+    return False
+
+
+_BESIDE_JOINER = frozenset({"tahun", "yang", "yg"})  # "2020 sm yg sekarang", "now vs tahun 2020"
 
 
 def _without_later_words(q: Question, side: Question) -> Question:

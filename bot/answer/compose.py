@@ -6,10 +6,10 @@ Pure code over a loaded index and a searcher; no Telegram, no I/O, no generative
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import lru_cache, partial
 
 from bot.answer import evidence
@@ -301,7 +301,8 @@ class Answerer:
             lean = answered_from if i and leans else frozenset()
             by_side = [(q, self._select(q, found[id(q)], r, lean)) for q, r in ranked]
             if len(by_side) > 1:
-                by_side = self._like_for_like(by_side, [r for _, r in ranked])
+                windows = [r for _, r in ranked]
+                by_side = self._like_for_like(self._now_after_then(by_side, windows), windows)
             picks = [p for _, side in by_side for p in side]
             answered_from = frozenset(p.scored.article.id for p in picks)
             if not picks:
@@ -356,36 +357,51 @@ class Answerer:
             stage_ms=stages,
         )
 
+    def _now_after_then(
+        self, by_side: list[tuple[Question, list[Pick]]], ranked: list[list[Scored]]
+    ) -> list[tuple[Question, list[Pick]]]:
+        """A comparison of a year with now ("2020 sm kini") with its side of now answered
+        after that year: not from an article of that year or before, nor by a window naming
+        only that year or earlier ones; else by the best-ranked window sure enough that is.
+        `ranked`: each side's candidate windows, best first."""
+        then = max((y for q, _ in by_side for y in q.years), default=None)
+        if then is None:
+            return by_side
+        out = []
+        for (q, side), windows in zip(by_side, ranked, strict=True):
+            if q.wants_latest and not q.years:
+                side = [p for p in side if _after(p.scored, then)]
+                needed = self.scorer.threshold
+                best = next((w for w in windows if w.score >= needed and _after(w, then)), None)
+                if not side and best is not None:
+                    side = [Pick(self.with_continuation(best))]
+            out.append((q, side))
+        return out
+
     def _like_for_like(
         self, by_side: list[tuple[Question, list[Pick]]], ranked: list[list[Scored]]
     ) -> list[tuple[Question, list[Pick]]]:
         """The sides of a comparison with the sides the threshold refused answered by their
-        best window stating the same kind of figure (a percentage, a sum of money, a count of
-        people) as the first side answered, when it is likely enough (`LEAN_SHARE` of the
-        threshold): "coverage 2020 sm 2024" compares one figure, whatever words each year's
-        article uses for it. `ranked`: each side's candidate windows, best first."""
+        best-ranked window stating the same kind of figure (a percentage, a sum of money, a
+        count of people) as the first side answered, when it is likely enough (`LEAN_SHARE`
+        of the threshold): "coverage 2020 sm 2024" compares one figure, whatever words each
+        year's article uses for it. A side of now is answered after the year it is set
+        against (`_now_after_then`). `ranked`: each side's candidate windows, best first."""
         answered = next((side[0].scored.text for _, side in by_side if side), "")
         same = next((f for f in (has_percent, has_money, people_count) if f(answered)), None)
         if same is None:
             return by_side
+        then = max((y for q, _ in by_side for y in q.years), default=None)
         needed = LEAN_SHARE * self.scorer.threshold
         out = []
         for (q, side), windows in zip(by_side, ranked, strict=True):
-            # the side of now, set against a year ("2020 sm kini")
-            now = q.wants_latest and not q.years and any(o.years for o, _ in by_side)
-            then = [p.scored for other, picks in by_side if other is not q for p in picks]
-            newer = _newest(then) if now else None
-            if newer is not None and side and not _dated_after(side[0].scored, newer):
-                side = []  # "2020 sm kini": now is not what the year's own article said
+            now = q.wants_latest and not q.years and then is not None
             if not side:
-                # the best-ranked one likely enough
                 best = next(
                     (
                         w
                         for w in windows
-                        if same(w.text)
-                        and w.score >= needed
-                        and (newer is None or _dated_after(w, newer))
+                        if same(w.text) and w.score >= needed and (not now or _after(w, then))  # type: ignore[arg-type]
                     ),
                     None,
                 )
@@ -615,10 +631,9 @@ def _is_known(lexical: LexicalIndex, meta: frozenset[str], term: str) -> bool:
     return lexical.known(term) or term in meta
 
 
-def _newest(windows: list[Scored]) -> date | None:
-    """The latest date of the articles of `windows` (None when none is dated)."""
-    return max((w.article.dated for w in windows if w.article.dated), default=None)
-
-
-def _dated_after(window: Scored, day: date) -> bool:
-    return window.article.dated is not None and window.article.dated > day
+def _after(window: Scored, year: int) -> bool:
+    """The window tells of a time after `year`: its article is dated later, and it names no
+    year unless a later one ("Cakupan pada 2020 baru 36 persen" in a 2024 article does not)."""
+    dated = window.article.dated
+    named = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", window.text)]
+    return dated is not None and dated.year > year and (not named or max(named) > year)

@@ -16,7 +16,7 @@ from bot.answer.question import JOINERS, Question, asks_address, asks_recipient,
 from bot.answer.scoring import asked_place_kinds
 from bot.answer.spans import MAGNITUDES, figure_spans
 from index.records import Article
-from index.text import STOPWORDS, split_sentences, stem, words
+from index.text import MONTH_WORDS, STOPWORDS, split_sentences, stem, words
 
 NEARBY = 2  # sentences before an answer that still count for the months they name
 LOCALE_REACH = 6  # sentences before an answer searched for the place it is about
@@ -169,18 +169,36 @@ def district_figure(
 
 def province_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
     """A figure of the province a kabupaten or kota asked about lies in, in an article about
-    the district ("... membayarkan klaim di <provinsi> sebesar ..."): the window's first
-    sentence with a figure names the province before it, and the window never names the
-    district."""
+    the district ("... membayarkan klaim di <provinsi> sebesar ..."): the window never names
+    the district, and each of its sentences with a figure that names a province or district
+    names the province before the figure (not as the office of its governor); one naming none
+    goes on about the one before ("Rinciannya, klaim JHT ..."); none may point at the
+    district ("kota itu")."""
     if place.kind not in _LOCAL or place in places_in(window):
         return False
+    leads = []
     for start, end in split_sentences(window):
         sentence = window[start:end]
         figures = figure_spans(sentence)
-        if figures:
-            lead = places_in(sentence[: figures[0][0]])
-            return any(p.kind == "province" and p.name == place.province for p in lead)
-    return False
+        if not figures:
+            continue
+        lead = sentence[: figures[0][0]]
+        if _POINTED_OR_GOVERNED_RE.search(lead):
+            return False
+        if any(p.kind in LOCALES for p in places_in(sentence)):
+            leads.append(lead)
+    return bool(leads) and all(
+        any(p.kind == "province" and p.name == place.province for p in places_in(lead))
+        for lead in leads
+    )
+
+
+# "di kota itu", "kabupaten tersebut", "setempat": the district the article is about; "Gubernur
+# <provinsi>", "Pemprov <provinsi>": the province as who acts, not as where the figure is
+_POINTED_OR_GOVERNED_RE = re.compile(
+    r"(?i)\b(?:(?:kota|kabupaten|daerah|wilayah)\s+(?:itu|tersebut|ini)|setempat"
+    r"|gubernur|pemprov|pemerintah\s+provinsi)\b"
+)
 
 
 def group_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
@@ -360,9 +378,9 @@ def _at_year_end(
     year: int, window: str, before: Sequence[str], names: dict[int, tuple[str, ...]]
 ) -> bool:
     """A figure "as of the end of `year`" is not one as of another month of it ("per akhir
-    September 2049"): the window (else the nearest sentence before it naming the year) says
-    the year's end, or the months it gives figures up to ("per", "hingga" ...) hold December,
-    or it gives none ("sejak 1 Oktober 2049" is when something began)."""
+    September 2049", "Januari-September 2049"): the window, else the nearest sentence before
+    it that says, says the year's end or gives figures up to December, not up to another
+    month ("sejak 1 Oktober 2049" is when something began, and says nothing either way)."""
     for text in (window, *reversed(before[-NEARBY:])):
         lower = _spaced(text)
         if f" {year} " not in lower:
@@ -375,11 +393,16 @@ def _at_year_end(
             for f in forms
             if re.search(rf" (?:{_UP_TO}) (?:akhir )?(?:\d{{1,2}} )?{f} {year} ", lower)
         }
-        return not said or 12 in said
+        if said:
+            return 12 in said
     return True
 
 
-_UP_TO = "per|hingga|sampai|dengan|akhir|posisi|sd"  # "per akhir September", "s.d. 31 Mei"
+# Words before the month a figure is given up to: "per akhir September", "hingga 31 Mei",
+# "s.d. Juni" (read as "s d"), and the first month of a range ("Januari-September 2049")
+_UP_TO = "|".join(
+    ["per", "hingga", "sampai", "dengan", "akhir", "posisi", "sd", "s d", *sorted(MONTH_WORDS)]
+)
 
 
 def _names_month(text: str, month_names: dict[int, tuple[str, ...]]) -> bool:
@@ -478,6 +501,7 @@ def missing(
         yield from (
             f"end of {y}"
             for y in _years_ended(q.words)
+            if y in q.years  # a comparison's side: its own year
             if not _at_year_end(y, window, before, month_names)
         )
     asked_parts = year_parts(" ".join(q.words))

@@ -129,7 +129,12 @@ def unit_match(q: Question, text: str) -> float:
         return -1.0  # "berapa jumlah klinik mitra ...": a share is no count of them
     if not nouns:
         return 0.0
-    if people and any(spans.is_people_figure(n[0]) for n in nouns):
+    # members ("1.340 anggota ...") count as participants when participants are counted (the
+    # glossary reads the question's "anggota" as "peserta")
+    members = "peserta" in q.words
+    if people and any(
+        spans.is_people_figure(n[0]) or (members and n[0] == "anggota") for n in nouns
+    ):
         return 1.0 if _names_people_asked(q, text) else -1.0
     if _PAID & set(q.words) and spans.has_money(text) and not _counts_people_first(q):
         # "berapa total klaim yang dibayarkan (kepada peserta)": an amount may be what is

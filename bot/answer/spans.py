@@ -90,8 +90,8 @@ _NOUN = (
     r"|rumah sakit|sekolah|pasar|kelompok|sektor|wilayah|daerah|keluarga|korban|kota))"
 )
 
-# People a number written as a word counts ("tiga buruh meninggal"), beside `_NOUN`'s nouns: a
-# numeral counts them with or without its noun, a number word only with it.
+# Nouns of people a number written as a word may count ("tiga buruh meninggal"), beside
+# `_NOUN`'s: a numeral is a figure with or without its noun, a number word only with one.
 _PEOPLE_NOUN = (
     r"(?:\s(?:buruh|anggota|karyawan|pegawai|warga|petani|nelayan|pedagang|siswa|mahasiswa"
     r"|guru|relawan|petugas|pengemudi|penumpang))"
@@ -129,10 +129,7 @@ DATE_RE = re.compile(
 
 _TOTAL_RE = re.compile(r"\bdari\s(?:total\s|jumlah\s)?(?:kurang lebih\s|sekitar\s)?$", re.I)
 
-_PEOPLE = (
-    *("pekerja", "orang", "peserta", "penduduk", "tenaga kerja", "kepesertaan", "buruh"),
-    "anggota",  # a union's, a volunteer corps's: the glossary reads "anggota" as "peserta"
-)
+_PEOPLE = ("pekerja", "orang", "peserta", "penduduk", "tenaga kerja", "kepesertaan", "buruh")
 
 
 def _is_year_or_date(core: str) -> bool:

@@ -91,7 +91,8 @@ class _Page(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = [""]
-        self.headings: set[int] = set()  # the blocks that are subheadings (h2 to h6)
+        self.headings: set[int] = set()  # the blocks inside subheadings (h2 to h6)
+        self._in_heading = 0
         self.anchors: set[str] = set()
         self._anchor: list[str] | None = None
         self._hidden = 0
@@ -105,7 +106,8 @@ class _Page(HTMLParser):
             self._anchor = []
         elif tag in self._BLOCKS:
             self.blocks.append("")
-            if tag in self._HEADINGS:
+            self._in_heading += tag in self._HEADINGS
+            if self._in_heading:  # "<h3><span>Subjudul</span></h3>": the span's block too
                 self.headings.add(len(self.blocks) - 1)
 
     def handle_endtag(self, tag: str) -> None:
@@ -116,6 +118,10 @@ class _Page(HTMLParser):
             self._anchor = None
         elif tag in self._BLOCKS:
             self.blocks.append("")
+            if tag in self._HEADINGS:
+                self._in_heading = max(0, self._in_heading - 1)
+            if self._in_heading:
+                self.headings.add(len(self.blocks) - 1)
 
     def handle_data(self, data: str) -> None:
         if self._hidden:
@@ -129,7 +135,8 @@ def _headings_back(text: str, page: _Page) -> str:
     """The text with the subheadings trafilatura left out of it (it drops an h3 between the
     article's paragraphs on some layouts): a heading goes back between the two lines of the
     text that are the blocks just before and just after it on the page. A heading of a
-    sidebar ("BERITA TERKAIT") has no such pair around it and stays out."""
+    sidebar ("BERITA TERKAIT") has no such pair around it, or links under it, and stays
+    out."""
     lines = text.split("\n")
     at = {_flat(line): k for k, line in enumerate(lines)}
     blocks = [" ".join(b.split()) for b in page.blocks]
@@ -138,7 +145,10 @@ def _headings_back(text: str, page: _Page) -> str:
     for n, k in enumerate(filled):
         if k not in page.headings or _flat(blocks[k]) in at or not 0 < n < len(filled) - 1:
             continue
-        before, next_ = at.get(_flat(blocks[filled[n - 1]])), at.get(_flat(blocks[filled[n + 1]]))
+        following = blocks[filled[n + 1]]
+        if following in page.anchors:
+            continue  # a sidebar's heading over its links ("BERITA TERKAIT")
+        before, next_ = at.get(_flat(blocks[filled[n - 1]])), at.get(_flat(following))
         if before is not None and next_ == before + 1:
             after.setdefault(before, []).append(blocks[k])
     return "\n".join(x for k, line in enumerate(lines) for x in (line, *after.get(k, ())))

@@ -106,8 +106,9 @@ _CREDIT_RE = re.compile(
     r"|(?-i:\s[-–—]\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\s*/"
     r"\s*[A-Z][a-z][\w.']*(?: [A-Z][\w.']*){0,4})"
     r"|\b(?:foto|photo|dok|dokumentasi|ist|istimewa)\s*[:/]\s*[\w .'/-]+"  # FOTO/Name
-    # AGENSI/Name: a name's capitalised words, not the rest of a sentence ("SMA/SMK dan ...")
-    r"|(?-i:\b[A-Z]{3,}\s*/\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*$)"
+    # AGENSI/Name: a name's capitalised words, not an acronym pair ("JKK/JKM.") nor the rest
+    # of a sentence ("SMA/SMK dan ...")
+    r"|(?-i:\b[A-Z]{3,}\s*/\s*[A-Z][a-z][\w.'-]*(?: [A-Z][\w.'-]*)*$)"
     rf"|\b{_DOMAIN}\s*/\s*[\w .'-]+|\b[A-Z][A-Z .'-]+/\s*{_DOMAIN}"  # SITE.COM/NAME, NAME/SITE.CO
     rf"|[-–—]\s*[A-Z][\w.' ]*[-–—]\s*{_DOMAIN})\s*\)?\.?\s*$",  # ".-Nama Penulis-situs.co.id"
     re.I,
