@@ -676,17 +676,21 @@ Sebanyak 120 ribu pekerja baru didaftarkan tahun ini.
 """
 
 
+def _hits_for(answerer, q):  # type: ignore[no-untyped-def]
+    """The hits `Answerer.answer` reads for one side: retrieval, then the time asked."""
+    from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
+
+    query = query_of(q)
+    hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
+    return within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
+
+
 def test_each_side_of_a_comparison_states_the_same_kind_of_figure(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from bot.answer.compose import LEAN_SHARE
-    from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
 
     answerer = _engine_on(tmp_path, {"iota.md": COVERAGE_2020, "kappa.md": COVERAGE_2024}).answerer
     (asked,) = answerer.read("coverage bpjs tk sumsel 2020 sm 2024 naik ga sih")
-    found = {}
-    for q in asked.sides:
-        query = query_of(q)
-        hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
-        found[id(q)] = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
+    found = {id(q): _hits_for(answerer, q) for q in asked.sides}
     later = asked.sides[1]
     percent = next(c.scored for c in answerer.candidates(later, found[id(later)]))
     assert "34 persen" in percent.text
@@ -930,19 +934,13 @@ def test_a_year_against_now_is_answered_by_the_year_and_by_a_newer_article(tmp_p
 def test_a_side_filled_like_for_like_takes_the_best_ranked_window_likely_enough(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from bot.answer.compose import LEAN_SHARE
     from bot.answer.multisource import Pick
-    from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
 
     answerer = _engine_on(tmp_path, {"iota.md": COVERAGE_2020, "kappa.md": COVERAGE_2024}).answerer
     (asked,) = answerer.read("coverage bpjs tk sumsel 2020 sm 2024 naik ga sih")
-
-    def best(q):  # type: ignore[no-untyped-def]
-        query = query_of(q)
-        hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
-        found = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
-        return next(c.scored for c in answerer.candidates(q, found))
-
     first, later = asked.sides
-    then, percent = best(first), best(later)
+    then, percent = (
+        next(c.scored for c in answerer.candidates(q, _hits_for(answerer, q))) for q in asked.sides
+    )
     likely = answerer.scorer.threshold * LEAN_SHARE
     unlikely = replace(percent, score=likely / 2)  # ranked first, not likely enough
     enough = replace(percent, score=likely * 1.01)
@@ -954,14 +952,11 @@ def test_a_side_filled_like_for_like_takes_the_best_ranked_window_likely_enough(
 
 def test_a_question_naming_a_year_looks_further_for_its_windows(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from bot.answer import candidates
-    from bot.answer.retrieval import K_CHUNKS, query_of, within_dates
 
     answerer = _engine_on(tmp_path, {"iota.md": COVERAGE_2020, "lambda.md": COVERAGE_NOW}).answerer
     (asked,) = answerer.read("berapa persen coverage bpjs tk sumsel 2024?")
     q = asked.sides[0]
-    query = query_of(q)
-    hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
-    found = within_dates(answerer.index, answerer.searcher.lexical, q, query, hits)
+    found = _hits_for(answerer, q)
     # the 2020 window is looked at first and misses the year; the 2024 one comes next
     monkeypatch.setattr(candidates, "MAX_LOOKED", 1)
     monkeypatch.setattr(candidates, "TIMED_LOOK", 1)

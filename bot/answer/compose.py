@@ -364,7 +364,7 @@ class Answerer:
         after that year: not from an article of that year or before, nor by a window naming
         only that year or earlier ones; else by the best-ranked window sure enough that is.
         `ranked`: each side's candidate windows, best first."""
-        then = max((y for q, _ in by_side for y in q.years), default=None)
+        then = _year_against(by_side)
         if then is None:
             return by_side
         out = []
@@ -391,17 +391,19 @@ class Answerer:
         same = next((f for f in (has_percent, has_money, people_count) if f(answered)), None)
         if same is None:
             return by_side
-        then = max((y for q, _ in by_side for y in q.years), default=None)
+        then = _year_against(by_side)
         needed = LEAN_SHARE * self.scorer.threshold
         out = []
         for (q, side), windows in zip(by_side, ranked, strict=True):
-            now = q.wants_latest and not q.years and then is not None
+            after = then if q.wants_latest and not q.years else None  # the side of now
             if not side:
                 best = next(
                     (
                         w
                         for w in windows
-                        if same(w.text) and w.score >= needed and (not now or _after(w, then))  # type: ignore[arg-type]
+                        if same(w.text)
+                        and w.score >= needed
+                        and (after is None or _after(w, after))
                     ),
                     None,
                 )
@@ -631,9 +633,17 @@ def _is_known(lexical: LexicalIndex, meta: frozenset[str], term: str) -> bool:
     return lexical.known(term) or term in meta
 
 
+def _year_against(by_side: list[tuple[Question, list[Pick]]]) -> int | None:
+    """The (latest) year a comparison's sides name, None when they name none."""
+    return max((y for q, _ in by_side for y in q.years), default=None)
+
+
 def _after(window: Scored, year: int) -> bool:
     """The window tells of a time after `year`: its article is dated later, and it names no
     year unless a later one ("Cakupan pada 2020 baru 36 persen" in a 2024 article does not)."""
     dated = window.article.dated
-    named = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", window.text)]
+    named = [int(y) for y in _YEAR_RE.findall(window.text)]
     return dated is not None and dated.year > year and (not named or max(named) > year)
+
+
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

@@ -501,8 +501,8 @@ def missing(
         yield from (
             f"end of {y}"
             for y in _years_ended(q.words)
-            if y in q.years  # a comparison's side: its own year
-            if not _at_year_end(y, window, before, month_names)
+            # a comparison's side: its own year only
+            if y in q.years and not _at_year_end(y, window, before, month_names)
         )
     asked_parts = year_parts(" ".join(q.words))
     named_parts = year_parts(window)
