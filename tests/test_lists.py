@@ -150,7 +150,12 @@ def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -
     finder._admissible = lambda q, s: False  # type: ignore[method-assign]
     assert finder._admitted(q, looked) == ([], MAX_LOOKED)  # type: ignore[arg-type]
     timed = SimpleNamespace(years=(2049,), months=())
+    checked = []
+    finder._admissible = lambda q, s: checked.append(s) and False  # type: ignore[method-assign]
     assert finder._admitted(timed, looked) == ([], MAX_LOOKED * TIMED_LOOK)  # type: ignore[arg-type]
+    # ... of which those past MAX_LOOKED are checked only when they may be of 2049 (these
+    # undated windows naming no year are not)
+    assert len(checked) == MAX_LOOKED
 
 
 def _article_of(*paragraphs: tuple[str, ...]) -> tuple[Article, list[Sentence]]:

@@ -200,6 +200,8 @@ class CandidateFinder:
             if len(admitted) == MAX_SCORED:
                 break
             seen += 1
+            if seen > MAX_LOOKED and not _may_be_of(q.years, sr[0]):
+                continue  # looking further: only at windows that may be of the year asked
             if self._admissible(q, sr[0]):
                 admitted.append(sr)
         return admitted, seen
@@ -266,6 +268,17 @@ class CandidateFinder:
             if lead:  # an item of a list: its announcing paragraph places it, as one
                 before.append(lead)
         return meets(q, scored.text, before, scored.article, self.places_in, MONTH_NAMES)
+
+
+def _may_be_of(years: tuple[int, ...], scored: Scored) -> bool:
+    """A cheap first check of a window for a question naming `years`: it names one, or its
+    article is from one of them or from the year after (when a year's figures come out)."""
+    if not years:
+        return True
+    dated = scored.article.dated
+    return (dated is not None and (dated.year in years or dated.year - 1 in years)) or any(
+        str(y) in scored.text for y in years
+    )
 
 
 def _each_article_first(looked: list[tuple[Scored, float]]) -> list[tuple[Scored, float]]:
