@@ -6,7 +6,6 @@ Pure code over a loaded index and a searcher; no Telegram, no I/O, no generative
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -17,6 +16,7 @@ from bot.answer.candidates import Candidate, CandidateFinder
 from bot.answer.citing import cite, distinct
 from bot.answer.compare import sides
 from bot.answer.config import MAX_QUESTION_CHARS
+from bot.answer.constraints import YEAR_RE
 from bot.answer.features import LinearScorer
 from bot.answer.followup import ASKING_NOUNS, continued, names_its_time, only_a_time, within
 from bot.answer.intake import clean_text, reject_reason
@@ -369,12 +369,12 @@ class Answerer:
             return by_side
         out = []
         for (q, side), windows in zip(by_side, ranked, strict=True):
-            if q.wants_latest and not q.years:
+            if _of_now(q):
                 side = [p for p in side if _after(p.scored, then)]
                 needed = self.scorer.threshold
-                best = next((w for w in windows if w.score >= needed and _after(w, then)), None)
-                if not side and best is not None:
-                    side = [Pick(self.with_continuation(best))]
+                if not side:
+                    best = next((w for w in windows if w.score >= needed and _after(w, then)), None)
+                    side = [Pick(self.with_continuation(best))] if best is not None else []
             out.append((q, side))
         return out
 
@@ -395,7 +395,7 @@ class Answerer:
         needed = LEAN_SHARE * self.scorer.threshold
         out = []
         for (q, side), windows in zip(by_side, ranked, strict=True):
-            after = then if q.wants_latest and not q.years else None  # the side of now
+            after = then if _of_now(q) else None
             if not side:
                 best = next(
                     (
@@ -638,12 +638,14 @@ def _year_against(by_side: list[tuple[Question, list[Pick]]]) -> int | None:
     return max((y for q, _ in by_side for y in q.years), default=None)
 
 
+def _of_now(q: Question) -> bool:
+    """The side of now of a comparison with a year ("2020 sm kini")."""
+    return q.wants_latest and not q.years
+
+
 def _after(window: Scored, year: int) -> bool:
     """The window tells of a time after `year`: its article is dated later, and it names no
     year unless a later one ("Cakupan pada 2020 baru 36 persen" in a 2024 article does not)."""
     dated = window.article.dated
-    named = [int(y) for y in _YEAR_RE.findall(window.text)]
+    named = [int(y) for y in YEAR_RE.findall(window.text)]
     return dated is not None and dated.year > year and (not named or max(named) > year)
-
-
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

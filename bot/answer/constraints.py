@@ -299,7 +299,7 @@ def _last_place(before: Sequence[str], places_in: PlacesIn) -> Place | None:
     return None
 
 
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _REGULATION_RE = re.compile(
     r"(?i)\b(?:nomor|no\.)\s*\S+\s+tahun\s+\d{4}"
 )  # "PP Nomor 44 Tahun 2015"
@@ -314,15 +314,15 @@ def year_met(
     is enough too ("Target ... 2025, Fokus pada 4 Hal": the four things are for 2025). A
     figure is of the year the nearest sentence before it names; who held an office, of the
     article's day as well."""
-    own = _YEAR_RE.findall(_REGULATION_RE.sub(" ", window))
+    own = YEAR_RE.findall(_REGULATION_RE.sub(" ", window))
     if own:
         return str(year) in own
     dated = article.dated
-    if not figure and str(year) in _YEAR_RE.findall(article.title):
+    if not figure and str(year) in YEAR_RE.findall(article.title):
         return True
     in_time = bool(dated and dated.year == year)
     for sentence in reversed(before[-NEARBY:]):
-        near = _YEAR_RE.findall(_DAY_RE.sub(" ", sentence))  # not the day of a quote
+        near = YEAR_RE.findall(_DAY_RE.sub(" ", sentence))  # not the day of a quote
         # "Sepanjang 2025, ... Klaim terbesar ...": a figure of 2025; who held an office, of
         # the article's day too
         compared = {m.group(1) or m.group(2) for m in _COMPARED_YEAR_RE.finditer(sentence)}
@@ -369,7 +369,7 @@ def _years_ended(asked: Sequence[str]) -> list[int]:
     return [
         int(asked[k])
         for k in range(1, len(asked))
-        if _YEAR_RE.fullmatch(asked[k])
+        if YEAR_RE.fullmatch(asked[k])
         and (asked[k - 1] == "akhir" or asked[k - 2 : k] == ("akhir", "tahun"))
     ]
 
@@ -483,7 +483,7 @@ def missing(
     figure = q.kind == "berapa"
     # "Apakah target itu untuk 2024?" checks the year it names: an answer naming another
     # year ("target ... 2025") answers it; one naming none must be of that year.
-    premise = asks_yes_or_no(q) and bool(_YEAR_RE.search(window))
+    premise = asks_yes_or_no(q) and bool(YEAR_RE.search(window))
     if not premise:
         yield from (str(y) for y in q.years if not year_met(y, window, before, article, figure))
     if q.months:
