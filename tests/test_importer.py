@@ -941,8 +941,10 @@ def test_notes_and_pitches_of_the_site_after_the_article_are_not_article_text(
     assert SECOND in body and not any(line in body for line in tail)
 
 
-def test_a_journalists_initials_after_the_last_sentence_are_no_article_text() -> None:
-    page = f"Pekerja Sumsel Makin Terlindungi BPJS Ketenagakerjaan\n{LEAD}\n{LEAD} {SECOND} (RA)"
+@pytest.mark.parametrize("initials", ["(RA)", "(Wib)", "(AB/CD)"])
+def test_a_journalists_initials_after_the_last_sentence_are_no_article_text(initials: str) -> None:
+    title = "Pekerja Sumsel Makin Terlindungi BPJS Ketenagakerjaan"
+    page = f"{title}\n{LEAD}\n{LEAD} {SECOND} {initials}"
     assert import_page(page, source_name="a.txt").body.endswith(SECOND)
 
 

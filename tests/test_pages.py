@@ -136,6 +136,10 @@ KNOWN_LOST = {
 # A summary under the byline that starts like a dateline ("SITUS.COM: Sebanyak ...", round 17,
 # after its one measurement): kept as the article's standfirst.
 KNOWN_LEFT = {
+    # pages35 (measured once: left 2/339; "(Wib)" after two sentences mended after): the
+    # journalists' initials after a last paragraph of one sentence, which a photo's caption
+    # credited "(IST)" also is
+    "(WB/FR)",
     # pages32 (measured once: left 3/273), not fixed yet: a company newsroom's "about the
     # company" paragraph and its "more information" heading (listed below, from pages30), as
     # in pages30 and pages31, and a broadcaster's closing line about its service

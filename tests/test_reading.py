@@ -211,6 +211,11 @@ def test_the_sentence_just_before_the_first_question_is_its_lead(reader: Reader)
     assert reader.read("Saya nelayan di Banyuasin. Itu di mana ya?").lead == ""  # no telling
     assert reader.read("Saya memang pekerja informal. Itu di mana ya?").lead == ""
     assert reader.read("Sy dengar ada acara. Itu di mana ya?").lead == "Sy dengar ada acara"
+    # read in Palembang Malay ("baco")
+    assert (
+        reader.read("aku baco berita jumlah peserta. berapo?").lead
+        == "aku baco berita jumlah peserta"
+    )
 
 
 def test_a_statement_after_a_question_without_a_comma_is_context(reader: Reader) -> None:

@@ -553,6 +553,16 @@ def test_lexicon_data_of_the_twenty_fifth_round(reader: QuestionReader) -> None:
     # English "which" before a plural asks for a list
     assert reader.parse("Which regencies do the volunteers come from?").kind == "apa_saja"
     assert reader.parse("Which regency is the office in?").kind != "apa_saja"
+
+
+def test_what_before_a_count_of_things_asks_for_the_things(reader: QuestionReader) -> None:
+    assert reader.parse("What is the 4 focus areas to reach the 50 percent target?").kind == (
+        "apa_saja"
+    )
+    assert reader.parse("apa 5 program bpjs tk?").kind == "apa_saja"
+    assert reader.parse("apa 5 tahun lagi targetnya tercapai?").kind != "apa_saja"
+    assert reader.parse("What is the 2025 target for the share of workers?").kind != "apa_saja"
+    assert reader.parse("berapa persen target 2025?").kind == "berapa"
     # English words of reports and trades the lexicon did not read
     assert "resmi" in reader.parse("When did the service get rolled out?").terms
     assert "tps" in reader.parse("At how many polling stations did they serve?").terms
@@ -628,6 +638,7 @@ def test_a_noun_counted_after_berapa_is_no_percentage(reader: QuestionReader) ->
     # A change or a share of coverage, or a percentage asked outright, stays a percentage.
     assert reader.parse("berapa kenaikan cakupan bpjs tk sumsel?").unit == "persen"
     assert reader.parse("berapa pekerja yang tercakup, dalam persen?").unit == "persen"
+    assert reader.parse("lebih banyak yg formal atau informal? persennya brp?").unit == "persen"
 
 
 def test_money_questions_want_money_and_office_questions_want_a_person(

@@ -25,6 +25,7 @@ from bot.answer.lists import asked_ordinal, list_windows
 from bot.answer.multisource import Pick, spread
 from bot.answer.question import (
     COMPARISON_CUES,
+    LOCATIONS,
     POINTING_WORDS,
     Question,
     QuestionReader,
@@ -56,7 +57,7 @@ from bot.answer.windows import (
     with_speaker,
 )
 from index.glossary import Glossary
-from index.lexical import LexicalIndex, lexical_terms
+from index.lexical import LexicalIndex, lexical_terms, terms_of_words
 from index.records import Hit
 from index.store import StoredIndex
 from index.text import MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
@@ -213,7 +214,12 @@ class Answerer:
             pinned = (q.years or q.months or q.people) if follow_up else own
             # "siapa kepala X?", "siapa kepala X yang baru?", "siapa kepala cabang di sana?"
             # (where the message told before): who holds it now
-            if asks_office_holder(q) and set(q.terms) - _UNPINNING <= set(q.head) and not pinned:
+            # "siapo kepala cabang di <kota> tu?": the office's place leaves it asked of now too
+            located = {
+                t for p in q.places if p.kind in LOCATIONS for t in terms_of_words(words(p.name))
+            }
+            unpinned = set(q.terms) - _UNPINNING - located
+            if asks_office_holder(q) and unpinned <= set(q.head) and not pinned:
                 q = replace(q, wants_latest=True)
             # "Januari-September ... berapa kasus, berapa rupiah?": the period of the question
             # before is one period for its follow-up too

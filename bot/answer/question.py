@@ -307,7 +307,7 @@ _PLACE_NOUNS = frozenset(
 _OR_NOT = frozenset({"belum", "tidak", "nggak", "enggak", "gak", "ga", "ndak", "dak", "idak"})
 # Words pointing at a place the message named before the question ("di sana", "di situ").
 POINTING_WORDS = frozenset({"sana", "situ", "sini"})
-_LOCATIONS = frozenset({"province", "kabupaten", "kota", "region", "country"})
+LOCATIONS = frozenset({"province", "kabupaten", "kota", "region", "country"})
 _PURPOSE_WORDS = frozenset({"agar", "supaya", "biar", "sehingga"})
 _PURPOSE_REACH = 4  # words from a purpose word to the "banyak" its clause says
 
@@ -364,7 +364,7 @@ def question_kind(words: tuple[str, ...]) -> str:
             "which are",
             "list",
         )
-    ):
+    ) or _asks_numbered_list(words):
         return "apa_saja"
     if "siapa" in words or "who" in words:
         return "siapa"
@@ -425,6 +425,29 @@ _JOINED_ON = JOINERS | {"and", "trus", "terus", "lalu", "sejak", "mulai", "sampa
 
 
 _LISTED = ("program", "fokus", "hal")  # nouns whose "which" asks for a list
+# Words between "apa" and the count of a list it asks for ("what is the 4 focus areas")
+_BEFORE_COUNT = frozenset({"itu", "the", "saja", "are", "is", "were", "aja", "sih", "ya"})
+_LISTED_AT_MOST = 20  # a count of things a list names ("the 4 focus areas")
+# Nouns of a measure, not of things listed ("apa 5 tahun lagi ...", "apa 4 persen ...")
+_MEASURE_WORDS = MAGNITUDES | {"persen", "tahun", "bulan", "hari", "minggu", "jam", "kali", "orang"}
+
+
+def _asks_numbered_list(words: Sequence[str]) -> bool:
+    """ "apa 4 fokus ...", "what are the five programs": "apa" before a count of things
+    asks for the things (not "4 persen apa ...", a count with nothing after it)."""
+    for i, w in enumerate(words):
+        if w != "apa":
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in _BEFORE_COUNT:
+            j += 1
+        count = number_of(words[j]) if j + 1 < len(words) else None
+        if count is not None and count <= _LISTED_AT_MOST:  # not "what is the 2025 target"
+            noun = words[j + 1]
+            return noun.isalpha() and noun not in STOPWORDS and noun not in _MEASURE_WORDS
+    return False
+
+
 _CAUSING = frozenset({"memicu", "menyebabkan", "mendorong", "melatarbelakangi", "mengawali"})
 
 
@@ -671,7 +694,7 @@ class QuestionReader:
         wong <kota>, siapo kepala cabang di sano?"), for a question naming no place."""
         if not context or not POINTING_WORDS & set(words):
             return ()
-        return tuple(p for p in self._places(self.standard(context)) if p.kind in _LOCATIONS)
+        return tuple(p for p in self._places(self.standard(context)) if p.kind in LOCATIONS)
 
     def parse(self, raw: str, context: str = "") -> Question:
         """Normalize a (validated) question and recognise its kind and constraints."""
@@ -700,7 +723,7 @@ class QuestionReader:
         unit = None
         if kind == "berapa":
             unit = "jumlah"
-            percent = _PERCENT & set(words)
+            percent = _PERCENT & {w.removesuffix("nya") for w in words}  # "persennya brp?"
             if percent and not (percent <= _COVERAGE and _counts_a_noun(words)):
                 unit = "persen"
             elif has_phrase(words, "berapa lama") or _asks_length(words):

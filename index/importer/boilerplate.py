@@ -477,8 +477,9 @@ def classify(lines: list[str]) -> Page:
 # A site's credit after a paragraph's last sentence ("... lebih tenang," ucapnya. (Situs.co/Nama)).
 _QUOTE_RE = re.compile(r"[\"“”]")
 _TRAILING_CREDIT_RE = re.compile(
-    r"(?<=[.!?\"”])\s*\((?:[A-Za-z][\w.-]*/[A-Z][^()/]{1,40}|[A-Z]{2,4}(?:/[A-Z]{2,4})*)\)$"
-)  # "(Situs.co/Nama)", the journalist's initials "(RA)"
+    r"(?<=[.!?\"”])\s*\((?:[A-Za-z][\w.-]*/[A-Z][^()/]{1,40}"
+    r"|[A-Z](?:[A-Z]{1,3}|[a-z]{2,3})(?:/[A-Z]{2,4})*)\)$"
+)  # "(Situs.co/Nama)", the journalist's initials or short name "(RA)", "(Wib)", "(AB/CD)"
 
 
 def tidy(para: str) -> str:
