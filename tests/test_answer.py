@@ -96,6 +96,8 @@ def test_who_holds_an_office_is_asked_of_the_newest_source(engine: Engine) -> No
     assert latest("siapa kepala kanwil bpjs ketenagakerjaan sumbagsel yang baru?")
     assert latest("siapo kepala cabang bpjs tk di palembang tu?")  # the office's place
     assert not latest("siapa kepala cabang bpjs tk di palembang yang menyerahkan santunan?")
+    assert not latest("siapa mantan kepala cabang bpjs tk di palembang?")
+    assert not latest("siapa kepala cabang bpjs tk di palembang dulu?")
     assert not latest("siapa kepala kanwil bpjs ketenagakerjaan sumbagsel tahun 2020?")
     assert not latest("Siapa yang bertemu Pj Gubernur?")
     assert not latest("siapa kepala kanwil yang menyerahkan santunan kepada ahli waris?")

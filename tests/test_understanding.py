@@ -562,6 +562,13 @@ def test_what_before_a_count_of_things_asks_for_the_things(reader: QuestionReade
     assert reader.parse("apa 5 program bpjs tk?").kind == "apa_saja"
     assert reader.parse("apa 5 tahun lagi targetnya tercapai?").kind != "apa_saja"
     assert reader.parse("What is the 2025 target for the share of workers?").kind != "apa_saja"
+    for yes_no_or_why in (
+        "Apa 3 perusahaan itu sudah bayar iuran?",
+        "untuk apa 2 kantor baru itu dibangun?",
+        "Apa satu-satunya syarat daftar BPU?",
+        "Apa 2 pekan lagi pendaftaran dibuka?",
+    ):
+        assert reader.parse(yes_no_or_why).kind != "apa_saja", yes_no_or_why
     assert reader.parse("berapa persen target 2025?").kind == "berapa"
     # English words of reports and trades the lexicon did not read
     assert "resmi" in reader.parse("When did the service get rolled out?").terms

@@ -25,7 +25,7 @@ from bot.answer.lists import asked_ordinal, list_windows
 from bot.answer.multisource import Pick, spread
 from bot.answer.question import (
     COMPARISON_CUES,
-    LOCATIONS,
+    LOCATION_KINDS,
     POINTING_WORDS,
     Question,
     QuestionReader,
@@ -71,6 +71,8 @@ LEAN_SHARE = 0.4
 SURE_RANKS = 3  # how far down the ranking a window sure enough to answer is looked for
 # Words beside an office that leave it asked of now ("yang baru", "di sana")
 _UNPINNING = frozenset({"baru", *POINTING_WORDS})
+# Words asking of an office's earlier holder: not of now
+_PAST_HOLDER = frozenset({"mantan", "lama", "dulu", "eks", "sebelumnya", "former", "previous"})
 EXPLAINED = ("bagaimana", "kenapa")  # kinds answered with the next sentence of the paragraph
 
 
@@ -216,10 +218,14 @@ class Answerer:
             # (where the message told before): who holds it now
             # "siapo kepala cabang di <kota> tu?": the office's place leaves it asked of now too
             located = {
-                t for p in q.places if p.kind in LOCATIONS for t in terms_of_words(words(p.name))
+                t
+                for p in q.places
+                if p.kind in LOCATION_KINDS
+                for t in terms_of_words(words(p.name))
             }
             unpinned = set(q.terms) - _UNPINNING - located
-            if asks_office_holder(q) and unpinned <= set(q.head) and not pinned:
+            past = _PAST_HOLDER & set(q.words)  # "siapa kepala cabang di <kota> dulu?"
+            if asks_office_holder(q) and unpinned <= set(q.head) and not (pinned or past):
                 q = replace(q, wants_latest=True)
             # "Januari-September ... berapa kasus, berapa rupiah?": the period of the question
             # before is one period for its follow-up too

@@ -12,7 +12,7 @@ from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Phrases, Place
 from bot.answer.named import local_names, name_runs, time_cues, without_clitic
 from bot.answer.people import people_named
-from bot.answer.spans import MAGNITUDES, indonesian_figures, number_of
+from bot.answer.spans import MAGNITUDES, SCALE_WORDS, indonesian_figures, number_of
 from bot.answer.vocabulary import (
     english_bases,
     english_like,
@@ -307,7 +307,7 @@ _PLACE_NOUNS = frozenset(
 _OR_NOT = frozenset({"belum", "tidak", "nggak", "enggak", "gak", "ga", "ndak", "dak", "idak"})
 # Words pointing at a place the message named before the question ("di sana", "di situ").
 POINTING_WORDS = frozenset({"sana", "situ", "sini"})
-LOCATIONS = frozenset({"province", "kabupaten", "kota", "region", "country"})
+LOCATION_KINDS = frozenset({"province", "kabupaten", "kota", "region", "country"})
 _PURPOSE_WORDS = frozenset({"agar", "supaya", "biar", "sehingga"})
 _PURPOSE_REACH = 4  # words from a purpose word to the "banyak" its clause says
 
@@ -426,25 +426,38 @@ _JOINED_ON = JOINERS | {"and", "trus", "terus", "lalu", "sejak", "mulai", "sampa
 
 _LISTED = ("program", "fokus", "hal")  # nouns whose "which" asks for a list
 # Words between "apa" and the count of a list it asks for ("what is the 4 focus areas")
-_BEFORE_COUNT = frozenset({"itu", "the", "saja", "are", "is", "were", "aja", "sih", "ya"})
-_LISTED_AT_MOST = 20  # a count of things a list names ("the 4 focus areas")
-# Nouns of a measure, not of things listed ("apa 5 tahun lagi ...", "apa 4 persen ...")
-_MEASURE_WORDS = MAGNITUDES | {"persen", "tahun", "bulan", "hari", "minggu", "jam", "kali", "orang"}
+_BEFORE_COUNT = frozenset({"itu", "the", "saja", "aja", "sih", "ya"})
+# The largest count a list names: a larger number is a year or an amount ("the 2025 target")
+_LISTED_AT_MOST = 20
+# Nouns of a measure, not of things listed ("apa 5 tahun lagi ...", "apa 2 pekan lagi ...")
+_MEASURE_WORDS = SCALE_WORDS | {
+    *_LENGTH_UNITS, "pekan", "menit", "triwulan", "semester", "kuartal", "kali", "orang", "jiwa",
+}  # fmt: skip
+# Words before "apa" that ask why or what for ("untuk apa 2 kantor baru itu dibangun?")
+_BEFORE_WHAT_FOR = frozenset({"untuk", "karena", "buat", "dengan", "oleh", "sama", "pakai"})
+# Words after a counted noun that make it the subject of a yes-or-no question ("apa 3
+# perusahaan itu sudah bayar iuran?")
+_SUBJECT_ENDS = frozenset({"itu", "ini", "tersebut", "tsb", "tadi"})
 
 
 def _asks_numbered_list(words: Sequence[str]) -> bool:
-    """ "apa 4 fokus ...", "what are the five programs": "apa" before a count of things
-    asks for the things (not "4 persen apa ...", a count with nothing after it)."""
+    """ "apa 4 fokus ...", "what is the 4 focus areas ...": "apa" before a small count of
+    things asks for the things; not a count of a measure ("apa 5 tahun lagi ..."), "apa"
+    asking why ("untuk apa 2 kantor ..."), "satu-satunya", or a count that is the subject of
+    a yes-or-no question ("apa 3 perusahaan itu sudah ...?")."""
     for i, w in enumerate(words):
-        if w != "apa":
+        if w != "apa" or (i and words[i - 1] in _BEFORE_WHAT_FOR):
             continue
         j = i + 1
         while j < len(words) and words[j] in _BEFORE_COUNT:
             j += 1
         count = number_of(words[j]) if j + 1 < len(words) else None
-        if count is not None and count <= _LISTED_AT_MOST:  # not "what is the 2025 target"
-            noun = words[j + 1]
-            return noun.isalpha() and noun not in STOPWORDS and noun not in _MEASURE_WORDS
+        if count is None or count > _LISTED_AT_MOST:
+            continue
+        noun, after = words[j + 1], words[j + 2 : j + 4]
+        subject = len(after) > 1 and after[0] in _SUBJECT_ENDS
+        measure = noun.removesuffix("nya") in _MEASURE_WORDS or noun == "satunya"
+        return noun.isalpha() and noun not in STOPWORDS and not measure and not subject
     return False
 
 
@@ -694,7 +707,7 @@ class QuestionReader:
         wong <kota>, siapo kepala cabang di sano?"), for a question naming no place."""
         if not context or not POINTING_WORDS & set(words):
             return ()
-        return tuple(p for p in self._places(self.standard(context)) if p.kind in LOCATIONS)
+        return tuple(p for p in self._places(self.standard(context)) if p.kind in LOCATION_KINDS)
 
     def parse(self, raw: str, context: str = "") -> Question:
         """Normalize a (validated) question and recognise its kind and constraints."""

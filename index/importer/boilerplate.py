@@ -478,13 +478,13 @@ def classify(lines: list[str]) -> Page:
 _QUOTE_RE = re.compile(r"[\"“”]")
 _TRAILING_CREDIT_RE = re.compile(
     r"(?<=[.!?\"”])\s*\((?:[A-Za-z][\w.-]*/[A-Z][^()/]{1,40}"
-    r"|[A-Z](?:[A-Z]{1,3}|[a-z]{2,3})(?:/[A-Z]{2,4})*)\)$"
-)  # "(Situs.co/Nama)", the journalist's initials or short name "(RA)", "(Wib)", "(AB/CD)"
+    r"|[A-Z](?:[A-Z]{1,3}|[a-z]{2,3}))\)$"
+)  # "(Situs.co/Nama)", "(AB/CD)", the journalist's initials or short name "(RA)", "(Wib)"
 
 
 def tidy(para: str) -> str:
     """Remove trailing byline tags ("(abc)", "[AGENCY]"), a site's credit or initials after a
-    quote or a paragraph of sentences ("(Situs.co/Nama)", "(RA)"), and a stray "*" after a
+    quote or a paragraph of sentences ("(Situs.co/Nama)", "(RA)", "(Wib)"), and a stray "*" after a
     sentence; a table row's last cell keeps its brackets ("Pertumbuhan (yoy)")."""
     if " | " in para or "\t" in para:
         return para
