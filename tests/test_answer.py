@@ -106,6 +106,15 @@ def test_who_holds_an_office_is_asked_of_the_newest_source(engine: Engine) -> No
     assert not latest("baru berapa persen yang terlindungi?")  # "baru" alone is "only"
 
 
+def test_a_follow_up_naming_a_month_asks_the_question_before_of_that_years_month(
+    engine: Engine,
+) -> None:
+    asked = engine.answerer.read("pekerja formal akhir mei 2049 brp? trus akhir juni jd brp?")
+    june = asked[1].sides[0]
+    assert (june.years, june.months) == ((2049,), (6,))
+    assert "formal" in june.terms  # what the question before asked
+
+
 def test_two_questions_get_one_answer_with_a_part_each_from_one_batched_embedding(
     tiny_settings,  # type: ignore[no-untyped-def]
 ) -> None:

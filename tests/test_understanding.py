@@ -555,6 +555,11 @@ def test_lexicon_data_of_the_twenty_fifth_round(reader: QuestionReader) -> None:
     assert reader.parse("Which regency is the office in?").kind != "apa_saja"
 
 
+def test_an_ordinal_with_a_hyphen_and_a_digit_is_the_ordinal_word(reader: QuestionReader) -> None:
+    assert "ketiga" in reader.parse("fokus ke-3 bpjs tk apa ya?").words
+    assert "ketiga" not in reader.parse("petugas datang ke 3 kabupaten kapan?").words
+
+
 def test_what_before_a_count_of_things_asks_for_the_things(reader: QuestionReader) -> None:
     assert reader.parse("What is the 4 focus areas to reach the 50 percent target?").kind == (
         "apa_saja"
@@ -722,6 +727,20 @@ def test_an_office_question_is_answered_only_where_that_office_is_named(
     head = reader.parse("siapa kepala bidang pelayanan?")
     assert office_named(head, frozenset({"kata", "kepala", "bidang", "layan"}))
     assert not office_named(head, frozenset({"kepala", "kantor", "cabang"}))
+    # the head of a unit of the branch is not the head of the branch
+    branch = reader.parse("Siapa Kepala BPJS Ketenagakerjaan Cabang Palembang?")
+    terms = frozenset({"kepala", "bidang", "serta", "bpjs", "ketenagakerjaan", "cabang"})
+    unit_head = "Kepala Bidang Kepesertaan BPJS Ketenagakerjaan Cabang Palembang Budi mengatakan."
+    assert office_named(branch, terms) and not office_named(branch, terms, unit_head)
+    both = f"{unit_head} Kepala Cabang Palembang Sari hadir."
+    assert office_named(branch, terms, both)
+    assert office_named(head, frozenset({"kepala", "bidang", "layan"}), "Kepala Bidang Pelayanan")
+    deputy = reader.parse("asdep kepesertaan kanwil siapa namanya?")  # the unit it names
+    deputy_terms = frozenset({"asisten", "deputi", "bidang", "serta", "kantor", "wilayah"})
+    deputy_text = "Asisten Deputi Bidang Kepesertaan Kantor Wilayah Sumbagsel Sari mengatakan."
+    assert office_named(deputy, deputy_terms, deputy_text)
+    led = "Kantor ini dipimpin Sari, sebelumnya Kepala Bidang Kepesertaan Cabang Lahat."
+    assert office_named(branch, terms, led)  # who leads it, said with a verb
     # an acting governor met is no office asked ("dengan Pj Gubernur")
     met = reader.parse("pas audiensi dengan penjabat gubernur, siapa yang diberi apresiasi?")
     assert office_named(met, frozenset({"apresiasi", "beri"}))
@@ -960,6 +979,10 @@ def test_a_follow_up_naming_only_a_time_asks_the_question_before_again(
     assert (again.years, again.unit) == ((2021,), "persen")
     assert continued(before, reader.parse("skrg udah brp?")).years == ()
     assert continued(before, reader.parse("brp?")).years == (2020,)
+    # a month without a year is of the year before ("... akhir mei 2051 brp, trus akhir juni?")
+    may = reader.parse("pekerja jakon yg terlindungi akhir mei 2049 brp")
+    june = continued(may, reader.parse("trus akhir juni jd brp?"))
+    assert (june.years, june.months) == ((2049,), (6,))
     # "tgl brp?", "alasannya apa?": only what is asked for, of the question before
     assert only_a_time(reader.parse("tgl brp?")) and only_a_time(reader.parse("alasannya apa?"))
     assert not only_a_time(reader.parse("gajinya brp?"))

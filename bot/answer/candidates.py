@@ -231,7 +231,7 @@ class CandidateFinder:
             return False
         if scored.title and q.kind == "apa_saja" and not _enumerates(scored.text):
             return False  # "..., Fokus pada 4 Hal" announces the list the article gives
-        if asks_office_holder(q) and not office_named(q, self.terms_of(scored.text)):
+        if asks_office_holder(q) and not office_named(q, self.terms_of(scored.text), scored.text):
             return False
         if unit_match(q, scored.text) < 0:
             return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 
 from bot.answer import evidence
 from bot.answer.candidates import Candidate, CandidateFinder
@@ -197,7 +197,9 @@ class Answerer:
             follow_up = previous is not None and (substance < FOLLOW_UP_TERMS or refers)
             before = f" {previous[0]}" if previous and follow_up else ""
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
-            asks_only = not substance or not set(q.terms) - ASKING_NOUNS  # "tgl brp?"
+            # "tgl brp?", "trus akhir juni jd brp?": nothing but what is asked and when
+            said = set(q.terms) - ASKING_NOUNS - self._period_terms
+            asks_only = not substance or not said
             own = q.years or q.months or q.people  # a time or a person fixes who it was
             told = self._told(reading) if previous is None and substance < FOLLOW_UP_TERMS else None
             if told is not None:
@@ -213,6 +215,8 @@ class Answerer:
                 # many died?" (cut from the same sentence): the same time
                 placed = q.kind in ("berapa", "kapan", "di_mana")
                 q = within(previous[1], q, places=follow_up and placed)
+            elif previous and (follow_up or at in reading.linked) and q.months and not q.years:
+                q = replace(q, years=previous[1].years)  # "..., trus akhir juni?": that year's
             pinned = (q.years or q.months or q.people) if follow_up else own
             # "siapa kepala X?", "siapa kepala X yang baru?", "siapa kepala cabang di sana?"
             # (where the message told before): who holds it now
@@ -240,6 +244,11 @@ class Answerer:
                 out.append(Asked(asked, tuple(sides(q)), follow_up, at in reading.linked))
             previous = (asked, q)
         return out
+
+    @cached_property
+    def _period_terms(self) -> frozenset[str]:
+        """The terms of the words that only place a question in time ("akhir", "awal")."""
+        return frozenset(stem(w) for p in self.reader.lexicons.markers("period").items for w in p)
 
     def _told(self, reading: Reading) -> Question | None:
         """What the sentence just before a message's first question told, when it names

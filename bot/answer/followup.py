@@ -17,7 +17,10 @@ from index.text import STOPWORDS, stem
 # is not one of them: "... yg terbaru?" asks the newest target).
 _PRESENT = frozenset({"sekarang", "kini", "now", "currently"})
 # Nouns that only ask what kind of thing is wanted ("tgl brp?", "alasannya apa?")
-ASKING_NOUNS = frozenset({"tanggal", "hari", "bulan", "tahun", "waktu", "alas", "alasan", "sebab"})
+# Words of a follow-up that only say what it asks for ("tgl brp?", "alasannya?", "jadi brp?")
+ASKING_NOUNS = frozenset(
+    {"tanggal", "hari", "bulan", "tahun", "waktu", "alas", "alasan", "sebab", "jadi"}
+)
 
 
 def names_its_time(q: Question) -> bool:
@@ -34,8 +37,8 @@ def only_a_time(q: Question) -> bool:
 def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()) -> Question:
     """A follow-up naming nothing but a time ("..., trus feb 2026 udah brp?") asks what the
     question before it asked: its terms, places and people, and its time unless the
-    follow-up names its own (or asks for the newest); its unit when the follow-up asks
-    "berapa" without one."""
+    follow-up names its own (or asks for the newest; a month without a year is of the year
+    before); its unit when the follow-up asks "berapa" without one."""
     own_time = names_its_time(q)
     kind, unit = q.kind, q.unit
     if kind == "umum" or (kind == "berapa" == before.kind and unit == "jumlah"):
@@ -65,7 +68,8 @@ def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()
         unit=unit,
         places=carried(q.places, before.places),
         people=q.people or before.people,
-        years=q.years if own_time else before.years,
+        # "... akhir mei 2051 brp, trus akhir juni?": a month without a year, of the year before
+        years=(q.years or (before.years if q.months else ())) if own_time else before.years,
         months=q.months if own_time else before.months,
         context_terms=tuple(t for t in q.context_terms if t not in before.terms),
         # as well known as the question it continues, with its own unknown words ("alasannya

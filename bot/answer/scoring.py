@@ -455,13 +455,15 @@ def _met(before: tuple[str, ...]) -> bool:
     return bool(rest) and rest[-1] in _COMPANY_WORDS
 
 
-def office_named(q: Question, terms: frozenset[str]) -> bool:
+def office_named(q: Question, terms: frozenset[str], text: str = "") -> bool:
     """The window's terms name the office a "siapa <kepala ...>" question asks about: the
     role word nearest the question word and the two words after it ("kepala bidang" is not
     "kepala kantor", "kepala kantor cabang" not "kepala kantor wilayah"; "pas audiensi sm
     gubernur, kepala cabang siapa?" asks for the head of the branch). A role after "dengan /
     with" is whom someone met, not the office asked ("who from the branch attended the
-    audience with the governor?"), and so is one after "menurut" (who said it)."""
+    audience with the governor?"), and so is one after "menurut" (who said it). In `text`,
+    the role must head more than a unit the question does not name ("Kepala Bidang
+    Kepesertaan ... Cabang <Kota>" is not the head of the branch)."""
     # "wakilnya siapa?": the role of the one the question before named ("-nya" left off, not
     # from function words or words too short to carry it: "hanya", "punya")
     words = tuple(w if w in STOPWORDS or len(w) < 6 else w.removesuffix("nya") for w in q.words)
@@ -481,7 +483,29 @@ def office_named(q: Question, terms: frozenset[str]) -> bool:
         ):
             break  # "gubernur tahun 2020", "gubernur waktu ...": the office is "gubernur"
         office.append(w)
-    return all(stem(w) in terms for w in office)
+    return all(stem(w) in terms for w in office) and not _heads_a_unit_only(words, at, text)
+
+
+# Units inside an office that a role word may head ("Kepala Bidang ...", "Kepala Seksi ...")
+_UNITS = frozenset({"bidang", "seksi", "bagian", "subbagian", "divisi", "urusan"})
+# Words saying who leads, whatever the role is called ("kantor ini dipimpin <nama>")
+_LEADS = frozenset({"dipimpin", "memimpin", "dikepalai", "mengepalai"})
+
+
+def _heads_a_unit_only(asked: tuple[str, ...], at: int, text: str) -> bool:
+    """Every time `text` writes the role asked (`asked[at]`), it heads a unit the question
+    does not name ("Kepala Bidang Kepesertaan ... Cabang <Kota>" for "siapa kepala cabang
+    <kota>?"; "asisten deputi kepesertaan" names the "Asisten Deputi Bidang Kepesertaan"),
+    and no word says who leads."""
+    found = words(text.lower())
+    if _LEADS & set(found):
+        return False
+    role = asked[at]
+    after = [found[i + 1 : i + 3] for i, w in enumerate(found[:-1]) if w == role]
+    return bool(after) and all(
+        pair[0] in _UNITS and not (len(pair) > 1 and pair[1] in asked) and pair[0] not in asked
+        for pair in after
+    )
 
 
 _NAME_SPAN_RE = re.compile(
