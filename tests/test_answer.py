@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from bot.answer import spans
+from bot.answer.compose import _points_back
 from bot.answer.engine import Engine
 from bot.answer.question import parse_question, question_kind
 from bot.answer.records import Reason
@@ -113,6 +114,17 @@ def test_a_follow_up_naming_a_month_asks_the_question_before_of_that_years_month
     june = asked[1].sides[0]
     assert (june.years, june.months) == ((2049,), (6,))
     assert "formal" in june.terms  # what the question before asked
+
+
+def test_a_second_question_pointing_back_continues_the_first(engine: Engine) -> None:
+    def follows(message: str) -> bool:
+        return engine.answerer.read(message)[1].follows
+
+    assert follows("Who was the deputy director in 2020, and who held that post in 2023?")
+    assert follows("Siapa kepala kanwil 2020? Apa jabatan tersebut masih dipegang 2023?")
+    # "that" beginning a clause points at nothing
+    assert not _points_back("is it true that workers joined".split())
+    assert not _points_back("who said that".split())
 
 
 def test_two_questions_get_one_answer_with_a_part_each_from_one_batched_embedding(

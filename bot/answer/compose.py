@@ -60,7 +60,7 @@ from index.glossary import Glossary
 from index.lexical import LexicalIndex, lexical_terms, terms_of_words
 from index.records import Hit
 from index.store import StoredIndex
-from index.text import MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
+from index.text import ENGLISH_FUNCTION, MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
 
 FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one before it
 TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
@@ -71,6 +71,24 @@ LEAN_SHARE = 0.4
 SURE_RANKS = 3  # how far down the ranking a window sure enough to answer is looked for
 # Words beside an office that leave it asked of now ("yang baru", "di sana")
 _UNPINNING = frozenset({"baru", *POINTING_WORDS})
+# Words pointing back at what the question before named ("that post", "program tersebut")
+_POINTING_BACK = frozenset({"that", "this", "those", "these"})
+# Words after which "that" begins a clause, not points back ("is it true that workers ...")
+_CLAUSE_BEFORE = frozenset({"true", "said", "says", "say", "know", "heard", "think", "mean", "so"})
+
+
+def _points_back(words: Sequence[str]) -> bool:
+    """ "tersebut", or an English demonstrative before a noun ("that post", not "that is" or
+    "true that workers ...")."""
+    return "tersebut" in words or any(
+        w in _POINTING_BACK
+        and nxt.isalpha()
+        and nxt not in STOPWORDS | ENGLISH_FUNCTION
+        and before not in _CLAUSE_BEFORE
+        for before, w, nxt in zip(("", *words), words, words[1:], strict=False)
+    )
+
+
 # Words asking of an office's earlier holder: not of now
 _PAST_HOLDER = frozenset({"mantan", "lama", "dulu", "eks", "sebelumnya", "former", "previous"})
 EXPLAINED = ("bagaimana", "kenapa")  # kinds answered with the next sentence of the paragraph
@@ -192,8 +210,10 @@ class Answerer:
             standard = self.reader.standard(asked)
             substance = self._substance(standard)
             # "..., dan berapa santunan yang diterima ahli warisnya?": "-nya" points back
-            # ("APBD-nya": "-nya" written apart)
+            # ("APBD-nya": "-nya" written apart), and so do "tersebut" and "that <noun>" ("...
+            # in 2020, and who held that post in 2023?")
             refers = any((len(w) > 5 and w.endswith("nya")) or w == "nya" for w in standard)
+            refers = refers or _points_back(standard)
             follow_up = previous is not None and (substance < FOLLOW_UP_TERMS or refers)
             before = f" {previous[0]}" if previous and follow_up else ""
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
