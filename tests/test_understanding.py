@@ -588,6 +588,26 @@ def test_lexicon_data_of_the_twenty_sixth_round(reader: QuestionReader) -> None:
     assert "kepala" in ran.words and "ran" not in ran.terms
 
 
+def test_lexicon_data_of_the_thirty_first_round(reader: QuestionReader) -> None:
+    # chat's "aturan" is the articles' "regulasi" ("baco" is in test_reading)
+    assert "regulasi" in reader.parse("la ado aturan bpjs tk untuk wong miskin?").words
+
+
+def test_who_is_answered_by_an_institution_written_with_its_suffix(
+    reader: QuestionReader,
+) -> None:
+    who = reader.parse("siapo yang paling berkemampuan ngasih layanan?")
+    said = "Maka yang paling berkemampuan itu kan institusinya, baik negeri maupun swasta."
+    assert fits_kind(who, said)
+    assert not fits_kind(who, "Maka yang paling berkemampuan itu kan masyarakat sendiri.")
+    # "<Nama> itu siapa?" asks who that person is: a sentence naming them and their role
+    named = reader.parse("Zulkarnain Siregar itu siapa ya di BPJS Ketenagakerjaan?")
+    assert named.people
+    assert not fits_kind(named, said)
+    assert not fits_kind(named, "Zulkarnain Siregar mengucapkan terima kasih kepada Pemprov.")
+    assert fits_kind(named, "Kepala Kantor Cabang Palembang, Zulkarnain Siregar, mengatakan.")
+
+
 def test_berapa_before_a_unit_of_time_asks_a_length(reader: QuestionReader) -> None:
     assert reader.parse("iurannya ditanggung berapa bulan?").unit == "lama"
     assert reader.parse("for how many months is it paid?").unit == "lama"

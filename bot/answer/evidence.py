@@ -31,10 +31,11 @@ RARE_ZIPF = 3.5  # a capitalized word rarer than this (as a lowercase word) may 
 NAME_ZIPF = 4.8  # a capitalized word beside a rare one, rarer than this, is part of the name
 _INSTITUTION_RE = re.compile(
     r"\b(?:dinas|pemerintah|pemda|pemprov|perbankan|bank|perusahaan|media|stakeholder|"
-    r"pengurus|kabupaten|serikat|institusi)\b",
+    r"pengurus|kabupaten|serikat|institusi)(?:nya)?\b",  # "institusinya": its institution
     re.IGNORECASE,
 )
 ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh")
+AGENCY_WORDS = frozenset({"bpjs", "ketenagakerjaan", "bpjamsostek", "tk"})  # its own name
 _ANNOUNCE_RE = re.compile(
     r"\b(\d|dua|tiga|empat|lima|enam|tujuh)\s(?:program|hal|fokus|jenis|manfaat|layanan|poin)",
     re.IGNORECASE,

@@ -353,12 +353,33 @@ def fits_kind(q: Question, text: str) -> bool:
             return any(not _named_in(q, text[s:e]) for s, e in (*people, *runs))
         if asks_office_holder(q):
             return bool(people)
+        if _asks_who_they_are(q):  # "<Nama> itu siapa di BPJS TK?": naming them and a role
+            found = set(words(text.lower()))
+            named = any(_name_words(p) <= found for p in q.people)
+            return named and bool(found & evidence.ROLE_WORDS)
         if asks_recipient(q) and _RECIPIENT_RE.search(text):
             return True  # "diberikan kepada siapa?": "kepada seluruh warga negara"
         return bool(people or evidence.institution_spans(text))
     if q.kind == "kapan":
         return bool(_dates(q, text)) or (asks_deadline(q) and bool(spans.duration_spans(text)))
     return True
+
+
+_CAPITALIZED_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _name_words(person: str) -> set[str]:
+    return set(words(person.lower())) - STOPWORDS
+
+
+def _asks_who_they_are(q: Question) -> bool:
+    """ "<Nama> itu siapa ya di BPJS TK?": the question names a person and nothing else
+    but the agency (not "kata <Nama>, siapa yang paling ...?")."""
+    # the name as written, capitalised (`people` may hold only one of its words)
+    written = {w.lower() for w in _CAPITALIZED_WORD_RE.findall(q.text)}
+    named = {stem(w) for w in written | {w for p in q.people for w in _name_words(p)}}
+    agency = {stem(w) for w in evidence.AGENCY_WORDS}
+    return bool(q.people) and not set(q.terms) - named - agency
 
 
 # Words that ask for who came before or after someone in an office.
