@@ -123,8 +123,9 @@ def test_a_second_question_pointing_back_continues_the_first(engine: Engine) -> 
     assert follows("Who was the deputy director in 2020, and who held that post in 2023?")
     assert follows("Siapa kepala kanwil 2020? Apa jabatan tersebut masih dipegang 2023?")
     # "that" beginning a clause points at nothing
-    assert not _points_back("is it true that workers joined".split())
-    assert not _points_back("who said that".split())
+    assert not _points_back("is it true that workers joined".split(), frozenset())
+    assert not _points_back("who said that".split(), frozenset())
+    assert not _points_back("how many claims this week".split(), frozenset({"week"}))
 
 
 def test_two_questions_get_one_answer_with_a_part_each_from_one_batched_embedding(

@@ -60,7 +60,7 @@ from index.glossary import Glossary
 from index.lexical import LexicalIndex, lexical_terms, terms_of_words
 from index.records import Hit
 from index.store import StoredIndex
-from index.text import ENGLISH_FUNCTION, MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
+from index.text import MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
 
 FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one before it
 TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
@@ -77,15 +77,16 @@ _POINTING_BACK = frozenset({"that", "this", "those", "these"})
 _CLAUSE_BEFORE = frozenset({"true", "said", "says", "say", "know", "heard", "think", "mean", "so"})
 
 
-def _points_back(words: Sequence[str]) -> bool:
-    """ "tersebut", or an English demonstrative before a noun ("that post", not "that is" or
-    "true that workers ...")."""
-    return "tersebut" in words or any(
+def _points_back(said: Sequence[str], timely: frozenset[str]) -> bool:
+    """ "tersebut", or an English demonstrative before a noun ("that post"; not "that is",
+    "true that workers ...", or "this year" and the other `timely` words), in the words of
+    a question as written."""
+    return "tersebut" in said or any(
         w in _POINTING_BACK
         and nxt.isalpha()
-        and nxt not in STOPWORDS | ENGLISH_FUNCTION
+        and nxt not in STOPWORDS | timely
         and before not in _CLAUSE_BEFORE
-        for before, w, nxt in zip(("", *words), words, words[1:], strict=False)
+        for before, w, nxt in zip(("", *said), said, said[1:], strict=False)
     )
 
 
@@ -213,7 +214,7 @@ class Answerer:
             # ("APBD-nya": "-nya" written apart), and so do "tersebut" and "that <noun>" ("...
             # in 2020, and who held that post in 2023?")
             refers = any((len(w) > 5 and w.endswith("nya")) or w == "nya" for w in standard)
-            refers = refers or _points_back(standard)
+            refers = refers or _points_back(words(asked.lower()), self._timely)
             follow_up = previous is not None and (substance < FOLLOW_UP_TERMS or refers)
             before = f" {previous[0]}" if previous and follow_up else ""
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
@@ -264,6 +265,12 @@ class Answerer:
                 out.append(Asked(asked, tuple(sides(q)), follow_up, at in reading.linked))
             previous = (asked, q)
         return out
+
+    @cached_property
+    def _timely(self) -> frozenset[str]:
+        """Words that only place a question in time ("akhir", "awal", "year"), and months."""
+        period = self.reader.lexicons.markers("period").items
+        return frozenset(w for p in period for w in p) | set(MONTH_WORDS) | {"week", "day", "time"}
 
     @cached_property
     def _period_terms(self) -> frozenset[str]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
-from bot.answer.evidence import AGENCY_WORDS, refers_back
+from bot.answer.evidence import refers_back
 from bot.answer.lexicons import Place
 from bot.answer.question import JOINERS, Question, asks_address, asks_recipient, asks_yes_or_no
 from bot.answer.scoring import asked_place_kinds
@@ -56,7 +56,8 @@ def place_met(
     return place in places_in(article.region)
 
 
-_OFFICE_WORDS = (AGENCY_WORDS - {"bpjs"}) | {"cabang"}
+_AGENCY_WORDS = frozenset({"bpjs", "ketenagakerjaan", "bpjamsostek", "tk"})
+_OFFICE_WORDS = (_AGENCY_WORDS - {"bpjs"}) | {"cabang"}
 
 
 def _past(tokens: Sequence[str], start: int, skipped: frozenset[str]) -> int:
@@ -81,7 +82,7 @@ def _office_only(place: Place, window: str, places_in: PlacesIn) -> bool:
     for i, w in enumerate(tokens):
         if w != "cabang":
             continue
-        start = _past(tokens, i + 1, AGENCY_WORDS)  # "Kantor Cabang BPJS Ketenagakerjaan X"
+        start = _past(tokens, i + 1, _AGENCY_WORDS)  # "Kantor Cabang BPJS Ketenagakerjaan X"
         for size in (1, 2, 3):  # the shortest name starting there: not the words after it
             name = tokens[start : start + size]
             local = {p for p in places_in(" ".join(name)) if p.kind in _LOCAL}
@@ -256,7 +257,7 @@ def _event_place(
     kept, i = [], 0
     while i < len(tokens):
         if tokens[i] in _OFFICE_WORDS:  # "Cabang BPJS TK (di) <kota>": the office, left out
-            i = _past(tokens, i + 1, AGENCY_WORDS | {"di"}) + 3  # a name of up to 3 words
+            i = _past(tokens, i + 1, _AGENCY_WORDS | {"di"}) + 3  # a name of up to 3 words
             kept.append("|")
             continue
         kept.append(tokens[i])
@@ -270,7 +271,7 @@ def _office_place(place: Place, tokens: Sequence[str], places_in: PlacesIn) -> b
     for i, w in enumerate(tokens):
         if w not in _OFFICE_WORDS:
             continue
-        start = _past(tokens, i + 1, AGENCY_WORDS | {"di"})  # "Cabang BPJS TK (di) <kota>"
+        start = _past(tokens, i + 1, _AGENCY_WORDS | {"di"})  # "Cabang BPJS TK (di) <kota>"
         name = tokens[start : start + 3]
         if place in places_in(" ".join(name)) and place not in places_in(" ".join(name[1:])):
             return True

@@ -35,7 +35,6 @@ _INSTITUTION_RE = re.compile(
     re.IGNORECASE,
 )
 ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh")
-AGENCY_WORDS = frozenset({"bpjs", "ketenagakerjaan", "bpjamsostek", "tk"})  # its own name
 _ANNOUNCE_RE = re.compile(
     r"\b(\d|dua|tiga|empat|lima|enam|tujuh)\s(?:program|hal|fokus|jenis|manfaat|layanan|poin)",
     re.IGNORECASE,

@@ -16,7 +16,6 @@ from index.text import STOPWORDS, stem
 # Words asking what holds now: after a question about a target, what is reached ("terbaru"
 # is not one of them: "... yg terbaru?" asks the newest target).
 _PRESENT = frozenset({"sekarang", "kini", "now", "currently"})
-# Nouns that only ask what kind of thing is wanted ("tgl brp?", "alasannya apa?")
 # Words of a follow-up that only say what it asks for ("tgl brp?", "alasannya?", "jadi brp?")
 ASKING_NOUNS = frozenset(
     {"tanggal", "hari", "bulan", "tahun", "waktu", "alas", "alasan", "sebab", "jadi"}

@@ -47,8 +47,8 @@ def list_windows(
 
 def asked_ordinal(asked: Sequence[str]) -> int | None:
     """The item a question names by its place in a list, after the noun it numbers: "fokus
-    ketiga", "syarat ke-3" (read "ke 3"); not "kedua program" (both), "pertama kali" (the
-    first time) or "ke 3 kabupaten" (to three)."""
+    ketiga", "syarat ke 3" ("ke-3" is read "ketiga"); not "kedua program" (both), "pertama
+    kali" (the first time) or "ke 3 kabupaten" (to three)."""
     for i, w in enumerate(asked):
         after = asked[i + 1] if i + 1 < len(asked) else ""
         noun_before = i > 0 and asked[i - 1].isalpha() and asked[i - 1] not in STOPWORDS

@@ -136,8 +136,16 @@ ENGLISH_SHARE = 0.5
 FUNCTION_ZIPF = 6.0  # English words this frequent are function words ("not", "will")
 # A word written doubled with "2" ("brp2", "org2"): the word once (not "Rp2,5", "ke2").
 _DOUBLED_RE = re.compile(r"(?<=[^\W\d_]{3})2\b(?![.,]\d)")
+
+
+def _ordinal_word(m: re.Match[str]) -> str:
+    """ "ketiga" for "ke-3"; the match as it is past the ordinals the articles write."""
+    n = int(m[1])
+    return ORDINALS[n - 1] if 1 <= n <= len(ORDINALS) else m[0]
+
+
 # "fokus ke-3": an ordinal written with a hyphen and a digit (not "ke 3 kabupaten", to three)
-_ORDINAL_RE = re.compile(rf"\bke-([1-{len(ORDINALS)}])\b", re.IGNORECASE)
+_ORDINAL_RE = re.compile(r"\bke-(\d{1,2})\b(?![.,]\d)", re.IGNORECASE)
 # A word written in capitals, standing alone: "ABC", not "AB3" nor "Abc"; not a roman numeral
 # ("semester II": `year_parts` reads those).
 _CAPITALS_RE = re.compile(r"(?<!\w)(?![IVXL]+(?!\w))[A-Z]{2,6}(?!\w)")
@@ -551,7 +559,7 @@ class QuestionReader:
         that only frame a question ("bilang", "tadi baca", "persisnya") become "yang", a
         function word."""
         text = _DOUBLED_RE.sub("", text.replace("%", " persen "))  # "what % of", "brp %"
-        text = _ORDINAL_RE.sub(lambda m: ORDINALS[int(m[1]) - 1], text)  # "ke-3": "ketiga"
+        text = _ORDINAL_RE.sub(_ordinal_word, text)  # "ke-3": "ketiga"
         surface = words_of(text)
         frame = self.lexicons.markers("frame")
         _unframed(surface, frame)

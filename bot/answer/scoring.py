@@ -353,10 +353,9 @@ def fits_kind(q: Question, text: str) -> bool:
             return any(not _named_in(q, text[s:e]) for s, e in (*people, *runs))
         if asks_office_holder(q):
             return bool(people)
-        if _asks_who_they_are(q):  # "<Nama> itu siapa di BPJS TK?": naming them and a role
-            found = set(words(text.lower()))
-            named = any(_name_words(p) <= found for p in q.people)
-            return named and bool(found & evidence.ROLE_WORDS)
+        if _asks_who_they_are(q):  # "<Nama> itu siapa di BPJS TK?": a sentence naming them
+            found = set(words(text))
+            return any(_name_words(p) <= found for p in q.people)
         if asks_recipient(q) and _RECIPIENT_RE.search(text):
             return True  # "diberikan kepada siapa?": "kepada seluruh warga negara"
         return bool(people or evidence.institution_spans(text))
@@ -365,21 +364,23 @@ def fits_kind(q: Question, text: str) -> bool:
     return True
 
 
-_CAPITALIZED_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")
+# A run of capitalised words: a name as written ("<Nama> <Nama>")
+_NAME_RUN_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
 
 
 def _name_words(person: str) -> set[str]:
+    """The words of a person's name, lowercase, without function words."""
     return set(words(person.lower())) - STOPWORDS
 
 
 def _asks_who_they_are(q: Question) -> bool:
     """ "<Nama> itu siapa ya di BPJS TK?": the question names a person and nothing else
     but the agency (not "kata <Nama>, siapa yang paling ...?")."""
-    # the name as written, capitalised (`people` may hold only one of its words)
-    written = {w.lower() for w in _CAPITALIZED_WORD_RE.findall(q.text)}
-    named = {stem(w) for w in written | {w for p in q.people for w in _name_words(p)}}
-    agency = {stem(w) for w in evidence.AGENCY_WORDS}
-    return bool(q.people) and not set(q.terms) - named - agency
+    # the whole name as written: `people` may hold only one of its words
+    people = {w for p in q.people for w in _name_words(p)}
+    runs = (_name_words(m[0]) for m in _NAME_RUN_RE.finditer(q.text))
+    named = {stem(w) for run in runs if run & people for w in run} | {stem(w) for w in people}
+    return bool(q.people) and not set(q.terms) - named - q.agency
 
 
 # Words that ask for who came before or after someone in an office.
@@ -508,7 +509,7 @@ def office_named(q: Question, terms: frozenset[str], text: str = "") -> bool:
 
 
 # Units inside an office that a role word may head ("Kepala Bidang ...", "Kepala Seksi ...")
-_UNITS = frozenset({"bidang", "seksi", "bagian", "subbagian", "divisi", "urusan"})
+_UNITS = frozenset({"bidang", "seksi", "bagian", "subbagian", "divisi", "urusan", "unit"})
 # Words saying who leads, whatever the role is called ("kantor ini dipimpin <nama>")
 _LEADS = frozenset({"dipimpin", "memimpin", "dikepalai", "mengepalai"})
 
@@ -517,10 +518,11 @@ def _heads_a_unit_only(asked: tuple[str, ...], at: int, text: str) -> bool:
     """Every time `text` writes the role asked (`asked[at]`), it heads a unit the question
     does not name ("Kepala Bidang Kepesertaan ... Cabang <Kota>" for "siapa kepala cabang
     <kota>?"; "asisten deputi kepesertaan" names the "Asisten Deputi Bidang Kepesertaan"),
-    and no word says who leads."""
-    found = words(text.lower())
-    if _LEADS & set(found):
-        return False
+    and no verb says who leads before a name."""
+    found = words(text)
+    leads = zip(found, found[1:], strict=False)
+    if any(w in _LEADS and nxt not in evidence.ROLE_WORDS for w, nxt in leads):
+        return False  # "kantor ini dipimpin <Nama>" (not "rapat dipimpin Kepala Bidang ...")
     role = asked[at]
     after = [found[i + 1 : i + 3] for i, w in enumerate(found[:-1]) if w == role]
     return bool(after) and all(
