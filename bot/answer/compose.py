@@ -92,6 +92,20 @@ def _points_back(said: Sequence[str], timely: frozenset[str]) -> bool:
 
 # Words asking of an office's earlier holder: not of now
 _PAST_HOLDER = frozenset({"mantan", "lama", "dulu", "eks", "sebelumnya", "former", "previous"})
+
+
+def _asks_holder_now(q: Question) -> bool:
+    """ "siapa kepala X?", "siapa kepala X yang baru?", "siapa kepala cabang di sana?" (where
+    the message told before), "siapo kepala cabang di <kota> tu?" (the office's place): who
+    holds the office now; not "siapa kepala cabang di <kota> dulu?" (its earlier holder)."""
+    if not asks_office_holder(q) or _PAST_HOLDER & set(q.words):
+        return False
+    located = {
+        t for p in q.places if p.kind in LOCATION_KINDS for t in terms_of_words(words(p.name))
+    }
+    return set(q.terms) - _UNPINNING - located <= set(q.head)
+
+
 EXPLAINED = ("bagaimana", "kenapa")  # kinds answered with the next sentence of the paragraph
 
 
@@ -239,18 +253,7 @@ class Answerer:
             elif previous and (follow_up or at in reading.linked) and q.months and not q.years:
                 q = replace(q, years=previous[1].years)  # "..., trus akhir juni?": that year's
             pinned = (q.years or q.months or q.people) if follow_up else own
-            # "siapa kepala X?", "siapa kepala X yang baru?", "siapa kepala cabang di sana?"
-            # (where the message told before): who holds it now
-            # "siapo kepala cabang di <kota> tu?": the office's place leaves it asked of now too
-            located = {
-                t
-                for p in q.places
-                if p.kind in LOCATION_KINDS
-                for t in terms_of_words(words(p.name))
-            }
-            unpinned = set(q.terms) - _UNPINNING - located
-            past = _PAST_HOLDER & set(q.words)  # "siapa kepala cabang di <kota> dulu?"
-            if asks_office_holder(q) and unpinned <= set(q.head) and not (pinned or past):
+            if not pinned and _asks_holder_now(q):
                 q = replace(q, wants_latest=True)
             # "Januari-September ... berapa kasus, berapa rupiah?": the period of the question
             # before is one period for its follow-up too
