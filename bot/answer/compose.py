@@ -18,7 +18,14 @@ from bot.answer.compare import sides
 from bot.answer.config import MAX_QUESTION_CHARS
 from bot.answer.constraints import YEAR_RE
 from bot.answer.features import LinearScorer
-from bot.answer.followup import ASKING_NOUNS, continued, names_its_time, only_a_time, within
+from bot.answer.followup import (
+    ASKING_NOUNS,
+    continued,
+    names_its_time,
+    only_a_time,
+    within,
+    years_of,
+)
 from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import asked_ordinal, list_windows
@@ -250,8 +257,8 @@ class Answerer:
                 # many died?" (cut from the same sentence): the same time
                 placed = q.kind in ("berapa", "kapan", "di_mana")
                 q = within(previous[1], q, places=follow_up and placed)
-            elif previous and (follow_up or at in reading.linked) and q.months and not q.years:
-                q = replace(q, years=previous[1].years)  # "..., trus akhir juni?": that year's
+            elif previous and (follow_up or at in reading.linked) and q.months:
+                q = replace(q, years=years_of(previous[1], q))  # "..., trus akhir juni?"
             pinned = (q.years or q.months or q.people) if follow_up else own
             if not pinned and _asks_holder_now(q):
                 q = replace(q, wants_latest=True)
@@ -270,15 +277,19 @@ class Answerer:
         return out
 
     @cached_property
+    def _period_words(self) -> frozenset[str]:
+        """Words that only place a question in time ("akhir", "awal", "year")."""
+        return frozenset(w for p in self.reader.lexicons.markers("period").items for w in p)
+
+    @cached_property
     def _timely(self) -> frozenset[str]:
-        """Words that only place a question in time ("akhir", "awal", "year"), and months."""
-        period = self.reader.lexicons.markers("period").items
-        return frozenset(w for p in period for w in p) | set(MONTH_WORDS) | {"week", "day", "time"}
+        """The period words, months and a few English ones: not what "this" points back at."""
+        return self._period_words | set(MONTH_WORDS) | {"week", "day", "time"}
 
     @cached_property
     def _period_terms(self) -> frozenset[str]:
-        """The terms of the words that only place a question in time ("akhir", "awal")."""
-        return frozenset(stem(w) for p in self.reader.lexicons.markers("period").items for w in p)
+        """The terms of the period words."""
+        return frozenset(stem(w) for w in self._period_words)
 
     def _told(self, reading: Reading) -> Question | None:
         """What the sentence just before a message's first question told, when it names

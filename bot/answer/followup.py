@@ -27,6 +27,12 @@ def names_its_time(q: Question) -> bool:
     return bool(q.years or q.months or q.wants_latest)
 
 
+def years_of(before: Question, q: Question) -> tuple[int, ...]:
+    """The years of a follow-up: its own, or for a month without a year the years of the
+    question before ("... akhir mei 2051 brp, trus akhir juni?")."""
+    return q.years or (before.years if q.months else ())
+
+
 def only_a_time(q: Question) -> bool:
     """A follow-up that names a time or the newest, or nothing at all but what it asks for
     ("trus 2024?", "tgl brp?")."""
@@ -67,8 +73,7 @@ def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()
         unit=unit,
         places=carried(q.places, before.places),
         people=q.people or before.people,
-        # "... akhir mei 2051 brp, trus akhir juni?": a month without a year, of the year before
-        years=(q.years or (before.years if q.months else ())) if own_time else before.years,
+        years=years_of(before, q) if own_time else before.years,
         months=q.months if own_time else before.months,
         context_terms=tuple(t for t in q.context_terms if t not in before.terms),
         # as well known as the question it continues, with its own unknown words ("alasannya
