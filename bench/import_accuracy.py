@@ -28,8 +28,8 @@ from index.text import split_sentences
 def _item(text: str) -> str:
     """A body item without its list mark ("- 5.460 pecalang", "2. Kabupaten Kudus: 15.750
     pekerja") or the journalist's sign-off code after its last sentence ("... persen. (lj)",
-    "(fat/nor)"), which the importer drops as layout and byline."""
-    text = re.sub(r"(?<=[.!?\"”])\s*\([a-z]{2,6}(?:/[a-z]{2,6})*\)$", "", text)
+    "(fat/nor)", "(*)"), which the importer drops as layout and byline."""
+    text = re.sub(r"(?<=[.!?\"”])\s*\((?:[a-z]{2,6}(?:/[a-z]{2,6})*|\*)\)$", "", text)
     return re.sub(r"^(?:[-–—•*]|\d{1,2}[.)])\s+", "", text)
 
 

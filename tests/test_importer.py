@@ -1196,6 +1196,11 @@ HEADLINE = "Klaim Jaminan Hari Tua di Kota Contoh Naik 12 Persen Sepanjang Triwu
         # a source label, then who the story is from, between the headline and its date
         ["Situs Contoh", "Home", HEADLINE, "Sumber :", "tim Situs - Nama Penulis",
          "Penulis : Nama Penulis", "Kamis, 15 Mei 2025 - 11:20 WIB"],
+        # a standfirst under the headline, then its writer and its editor ("Disunting oleh")
+        ["Situs Contoh", "Beranda / Berita / Ekonomi", HEADLINE,
+         "Sebanyak 1.318 pekerja di Kota Contoh menerima manfaat sepanjang triwulan pertama.",
+         "Oleh Nama Lengkap Penulis", "Disunting oleh Nama Lengkap Penyunting",
+         "Kamis, 18 April 2052 | 14:05 WIB"],
     ],
 )  # fmt: skip
 def test_the_headline_is_found_past_taglines_bylines_and_view_counters(header: list[str]) -> None:

@@ -57,7 +57,7 @@ _SITE_PHRASE_RE = re.compile(
     r"|\d[\d.,]*\s*(?:kali\s+)?(?:dilihat|dibaca|views?)$"
     r"|\d+\s+min(?:ute)?s?\s+read\b"
     r"|catatan\s+redaksi\s*:|tulis\s+komentar|kirim\s+komentar|simpan\s+nama,?\s+email"
-    r"|(?:dipublikasikan|diterbitkan|ditulis|diposting|dikirim)\s+oleh\b"
+    r"|(?:dipublikasikan|diterbitkan|ditulis|diposting|dikirim|disunting|diedit)\s+oleh\b"
     r"|(?:posted|written|published)\s+by\b|laporan(?:\s+langsung)?\s*:"
     r"|lihat\s+(?:postingan|kiriman)\s+ini\s+di|sebuah\s+kiriman\s+dibagikan\s+oleh"
     r"|view\s+this\s+post\s+on|a\s+post\s+shared\s+by"
