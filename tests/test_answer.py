@@ -798,6 +798,35 @@ def test_a_question_naming_an_outlet_is_answered_from_its_articles(engine: Engin
         assert finder._named(named.sides[0], "Koran Alpha") == ("koran", "alpha")
 
 
+def test_an_outlet_named_with_its_figure_gives_it_and_the_other_outlet_is_asked(
+    engine: Engine,
+) -> None:
+    # "A bilang 1,3 jt, B bilang brp?": B's figure, though A's matches the words better
+    a = engine.ask("Koran Alpha bilang 1,3 jt pekerja sumsel terlindungi, Beta News bilang brp?")
+    assert a.answered and [c.article_id for c in a.citations] == ["beta-2024-03"]
+    assert "1,1 juta" in a.text
+    a = engine.ask("betanews bilang 1,1 jt pekerja sumsel terlindungi, kalo Koran Alpha brp?")
+    assert a.answered and [c.article_id for c in a.citations] == ["alpha-2024-08-02"]
+
+
+def test_a_rare_capitalized_word_inside_the_question_must_be_named_by_the_answer(
+    engine: Engine,
+) -> None:
+    reader = engine.answerer.reader
+    asked = "brp pekerja terlindungi hingga maret 2024 kata Muhyidin?"
+    assert reader.parse(asked).short_names == ("muhyidin",)
+    # only article A names him, and it is not of March 2024: not in the sources
+    assert not engine.ask(asked).answered
+    assert engine.ask("brp pekerja terlindungi hingga maret 2024?").answered
+    # a sentence's first word, a common word and a question in title case name no one
+    assert reader.parse("Muhyidin bilang brp pekerja terlindungi?").short_names == ()
+    assert reader.parse("brp Pekerja terlindungi?").short_names == ()
+    assert reader.parse("Brp Pekerja Terlindungi Kata Muhyidin?").short_names == ()
+    assert (
+        reader.parse("brp pekerja yg iuran BPJS Ketenagakerjaannya ditanggung?").short_names == ()
+    )
+
+
 def test_a_colloquial_form_of_a_common_word_is_not_corrected_to_a_corpus_word(
     engine: Engine,
 ) -> None:

@@ -680,6 +680,10 @@ def test_money_questions_want_money_and_office_questions_want_a_person(
     assert money.unit == "uang"
     assert reader.parse("What's the total budget the regency allocated?").unit == "uang"
     assert reader.parse("Jumlah perusahaan yang menunggak iuran?").unit != "uang"
+    # wage earners, or not, are a kind of worker: counted
+    assert reader.parse("How many non-wage (BPU) participants were there?").unit == "jumlah"
+    assert reader.parse("berapa peserta bukan penerima upah?").unit == "jumlah"
+    assert reader.parse("berapa upah pekerja?").unit == "uang"
     assert fits_kind(money, "Total nilai klaim yang dibayarkan mencapai Rp 48,6 miliar.")
     assert not fits_kind(money, "Klaim dibayarkan kepada 3.214 peserta.")
     office = reader.parse("siapa kepala kantor cabang yang memaparkan data?")
@@ -1156,6 +1160,24 @@ def test_another_half_of_the_year_does_not_answer(reader: QuestionReader) -> Non
     assert unmet(q, "Klaim semester I dan II 2041 masing-masing naik.", [], july, none, {}) == []
     english = reader.parse("How much was claimed in the first half of 2041?")
     assert unmet(english, first, [], july, none, {}) == []
+
+    # a window naming no part is of the part the sentence before it names, or of its months'
+    second = reader.parse("Berapa penerima manfaat JKP pada kuartal II 2052?")
+    april = _article(dated=date(2052, 4, 18))
+    lead = "Sebanyak 1.318 peserta menerima manfaat JKP selama kuartal I 2052."
+    paid = "Total manfaat yang dibayarkan mencapai Rp9,86 miliar."
+    assert "triwulan" in unmet(second, paid, [lead], april, none, {})
+    assert "triwulan" not in unmet(second, paid, [], april, none, {})
+    names = {1: ("januari",), 3: ("maret",), 5: ("mei",)}
+    months = "Selama Januari hingga Maret 2052 ada 1.962 penerima JKP."
+    assert "triwulan" in unmet(second, months, [], april, none, names)
+    may = "Hingga Mei 2052 ada 2.100 penerima JKP."
+    assert "triwulan" not in unmet(second, may, [], april, none, names)
+    since = "JKP yang berlaku sejak Februari telah dibayarkan kepada 2.300 peserta."
+    assert "triwulan" not in unmet(second, since, [], april, none, names)  # when it began
+    # the last sentence before that names a period places it
+    later = "Sementara pada Maret hingga Mei 2052 jumlahnya naik."
+    assert "triwulan" not in unmet(second, paid, [lead, later], april, none, names)
 
 
 def test_a_window_naming_another_month_is_not_of_the_articles_month(

@@ -106,6 +106,9 @@ class CandidateFinder:
         named = {a: spelled for a in outlets if (spelled := self._named(q, a))}
         if named:  # "di berita <outlet> soal ...": from that outlet's articles, without its words
             windows = {k: sr for k, sr in windows.items() if sr[0].article.outlet in named}
+            # the best match of the outlet asked is as good as it gets there
+            best = max((r for _, r in windows.values()), default=1.0) or 1.0
+            windows = {k: (scored, r / best) for k, (scored, r) in windows.items()}
             outlet_terms = set(terms_of_words([w for spelled in named.values() for w in spelled]))
             q = replace(q, terms=tuple(t for t in q.terms if t not in outlet_terms))
         weights = self.weights(q)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
 
 from bot.answer import evidence
-from bot.answer.candidates import Candidate, CandidateFinder
+from bot.answer.candidates import Candidate, CandidateFinder, outlet_core
 from bot.answer.citing import cite, distinct
 from bot.answer.compare import sides
 from bot.answer.config import MAX_QUESTION_CHARS
@@ -30,6 +30,7 @@ from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import asked_ordinal, list_windows
 from bot.answer.multisource import Pick, spread
+from bot.answer.outlets import Outlets
 from bot.answer.question import (
     COMPARISON_CUES,
     LOCATION_KINDS,
@@ -143,6 +144,10 @@ class Answerer:
         known_meta = frozenset().union(*self.index.meta_terms.values())
         self._known = partial(_is_known, self.index.lexical, known_meta)
         self.reader = QuestionReader(self.index.glossary, lex, self._known, self._correct)
+        self.outlets = Outlets(
+            (outlet_core(a.outlet) for a in self.index.articles.values()),
+            self.reader.place_words | self.reader.agency_words,
+        )
         glossary = self.index.glossary
         self.messages = Reader(
             lex,
@@ -222,7 +227,11 @@ class Answerer:
 
     def read(self, text: str) -> list[Asked]:
         """The questions of a message, each with its comparison sides."""
-        reading = self.messages.read(text)
+        # "A bilang 1,3 jt, B bilang brp?": what B says is asked, A's figure is given
+        message = self.outlets.without_given(
+            text, lambda t: self._substance(self.reader.standard(t)), self.messages.asks
+        )
+        reading = self.messages.read(message)
         out: list[Asked] = []
         previous: tuple[str, Question] | None = None
         for at, asked in enumerate(reading.questions):

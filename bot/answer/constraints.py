@@ -405,6 +405,30 @@ _UP_TO = "|".join(
 )
 
 
+def _periods(text: str, month_names: dict[int, tuple[str, ...]]) -> set[tuple[str, int]]:
+    """The halves and quarters of a year a text names, or those of the months it names with
+    their year ("Januari hingga Maret 2052": the first quarter and half; not "sejak
+    Februari" or "17 Agustus", which tell when something began or happened)."""
+    if parts := year_parts(text):
+        return parts
+    lower = _spaced(text)
+    months = [
+        m
+        for m, names in month_names.items()
+        if any(re.search(rf" {n} (?:19|20)\d\d ", lower) for n in names)
+    ]
+    return {
+        p for m in months for p in (("triwulan", (m - 1) // 3 + 1), ("semester", (m - 1) // 6 + 1))
+    }
+
+
+def _period_before(
+    before: Sequence[str], month_names: dict[int, tuple[str, ...]]
+) -> set[tuple[str, int]]:
+    """The period the last sentence before a window that names one names."""
+    return next((p for s in reversed(before) if (p := _periods(s, month_names))), set())
+
+
 def _names_month(text: str, month_names: dict[int, tuple[str, ...]]) -> bool:
     lower = _spaced(text)
     return any(f" {name} " in lower for names in month_names.values() for name in names)
@@ -443,6 +467,7 @@ def constrained(q: Question) -> bool:
         or q.time_cues
         or role_unknown(q)
         or names_a_figure(q)
+        or q.short_names
     )
 
 
@@ -505,7 +530,13 @@ def missing(
             if y in q.years and not _at_year_end(y, window, before, month_names)
         )
     asked_parts = year_parts(" ".join(q.words))
-    named_parts = year_parts(window)
+    # a window naming no period is of the one the last sentence before it names ("...
+    # selama kuartal I 2052. ... Total manfaat ... mencapai Rp9,86 miliar.")
+    named_parts = (
+        (_periods(window, month_names) or _period_before(before, month_names))
+        if asked_parts
+        else set()
+    )
     for kind in {k for k, _ in asked_parts}:
         told = {p for p in named_parts if p[0] == kind}
         if told and not told & asked_parts:

@@ -40,7 +40,9 @@ FEATURES = (
     "density",  # idf of matched terms per word of the window (short, on-point windows)
     "context",  # ... in the window or anywhere in its article (title, outlet, date)
     "head",  # idf share of the question's head terms ("siapa <kepala kanwil>") in the window
-    "retrieval",  # fused retrieval score of the window's chunk, over the best chunk's
+    # fused retrieval score of the window's chunk, over the best chunk's (of the outlet the
+    # question names, when it names one)
+    "retrieval",
     "context_terms",  # share of the message's context terms (self-introduction) in the window
     "target",  # the window holds what the kind asks for (a figure, a name, a date)
     "target_near",  # idf share of question terms near that figure / name / date
@@ -68,7 +70,7 @@ class Window:
 
     text: str
     article: Article
-    retrieval: float  # fused score over the best hit's
+    retrieval: float  # fused score over the best hit's (of the outlet asked)
     pair: bool
     title: bool
     lead: str = ""  # for an item of a list, the paragraph announcing it (`windows.list_lead`)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.answer.evidence import NAME_ZIPF, ORDINALS, ROLE_WORDS
+from bot.answer.evidence import NAME_ZIPF, ORDINALS, RARE_ZIPF, ROLE_WORDS
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Phrases, Place
 from bot.answer.named import local_names, name_runs, time_cues, without_clitic
@@ -78,6 +78,7 @@ _MONEY = {
     "penghasilan",
     "pendapatan",
 }
+_OF_A_KIND = frozenset({"penerima", "bukan", "non", "tanpa"})  # before a money word: a kind
 TOTAL_WORDS = {"the", "total", "jumlah", "besaran", "overall", "amount"}  # before the noun asked
 _COUNTING = frozenset({"banyak", "jumlah", "total"})  # "berapa banyak <noun>": a count follows
 _PERCENT = {"persen", "persentase", "%", "percent", "percentage", "proporsi", "coverage", "cakupan"}
@@ -149,6 +150,8 @@ _ORDINAL_RE = re.compile(r"\bke-(\d{1,2})\b(?![.,]\d)", re.IGNORECASE)
 # A word written in capitals, standing alone: "ABC", not "AB3" nor "Abc"; not a roman numeral
 # ("semester II": `year_parts` reads those).
 _CAPITALS_RE = re.compile(r"(?<!\w)(?![IVXL]+(?!\w))[A-Z]{2,6}(?!\w)")
+_CAPITALIZED_RE = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}(?![\w-])")
+_OPENS_RE = re.compile(r"(?:^|[.?!:\n\"“])\s*$")  # text before a sentence's first word
 # Words this frequent in Indonesian are words, written in capitals for emphasis ("CARA DAFTAR"),
 # not organisations' short names.
 EMPHASIS_ZIPF = 5.0
@@ -201,6 +204,10 @@ def _asks_money(words: tuple[str, ...]) -> bool:
     # English function words left in a read question do not part the two ("how much did
     # the regency budget")
     words = tuple(w for w in words if w not in ENGLISH_FUNCTION)
+    # "peserta bukan penerima upah", "non-wage": a kind of worker, not money asked
+    words = tuple(
+        w for i, w in enumerate(words) if not (i and w in _MONEY and words[i - 1] in _OF_A_KIND)
+    )
     at = [i for i, w in enumerate(words) if w == "berapa"]
     near = {w.removesuffix("nya") for i in at for w in words[max(0, i - 2) : i + 3]}
     content = [w.removesuffix("nya") for w in words if w == "berapa" or w not in STOPWORDS]
@@ -808,16 +815,17 @@ class QuestionReader:
         )
 
     def _short_names(self, text: str) -> tuple[str, ...]:
-        """The words written in capitals (2 to 6 letters) in a question written in both
-        cases that the articles use, no lexicon reads (not the glossary's "JHT", the English
-        lexicon's, a place or the agency) and that are no common word: organisations' short
-        names."""
+        """The names a question written in both cases gives that the articles use, no
+        lexicon reads (not the glossary's "JHT", the English lexicon's, a place or the
+        agency) and that are no common word: words written in capitals (2 to 6 letters,
+        organisations' short names) and rare capitalized words inside a sentence (a one-word
+        name, a program's)."""
         if text.upper() == text:
             return ()  # "BRP PEKERJA YG TERLINDUNGI": shouting, not names
         return tuple(
             dict.fromkeys(
                 low
-                for w in _CAPITALS_RE.findall(text)
+                for w in [*_CAPITALS_RE.findall(text), *self._rare_capitalized(text)]
                 if (low := w.lower()) not in self.not_names
                 and (low,) not in self.english.entries
                 and low not in self.agency_words
@@ -826,6 +834,24 @@ class QuestionReader:
                 and self.known(stem(low))
             )
         )
+
+    def _rare_capitalized(self, text: str) -> list[str]:
+        """Capitalized words inside a sentence that are rare as ordinary words and that the
+        lexicons leave as they are: a one-word name ("anak almarhum <Nama>"), a program's
+        ("Paritrana"). None in a question that capitalizes most of its words."""
+        found = list(_CAPITALIZED_RE.finditer(text))
+        if len(found) * 2 > len(text.split()):
+            return []
+        inside = [m.group() for m in found if not _OPENS_RE.search(text[: m.start()])]
+        return [
+            w
+            for w in inside
+            # "BPJS Ketenagakerjaannya": a word of the agency's name, with "-nya"
+            if (base := w.lower().removesuffix("nya")) not in self.agency_words | self.not_names
+            and max(zipf_id(base), zipf_en(base)) < RARE_ZIPF
+            and base not in ROLE_WORDS | MONTH_WORDS.keys()
+            and self.normalized([w.lower()]) == (w.lower(),)
+        ]
 
 
 def _acronym_asked(

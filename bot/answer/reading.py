@@ -162,7 +162,7 @@ class Reader:
             left = core[: toks[i - 1][1]]
             right_start = toks[i + 1][0] if joiner else toks[i][0]
             right = core[right_start:]
-            if self._asks(left) and self._asks(right, strict=True):
+            if self.asks(left) and self.asks(right, strict=True):
                 return [left.strip(" ,&"), *self._compound(right.strip(" ,&"))]
         return [core]
 
@@ -174,7 +174,7 @@ class Reader:
         # a comma, or a dash between words (not one between numbers, "2020 - 2023")
         for match in re.finditer(r",|(?<!\d)(?:\s-\s|\s*[—–]\s*)(?!\d)", core):
             rest = core[match.end() :].strip()
-            if rest and self._asks(rest, strict=True):
+            if rest and self.asks(rest, strict=True):
                 return core[: match.start()].strip(), rest
         return core, ""
 
@@ -188,7 +188,7 @@ class Reader:
         cut = core.rfind(",")
         if cut >= 0:
             question, rest = core[:cut].strip(), core[cut + 1 :].strip()
-            if rest and self._introduces(rest) and not self._asks(rest) and self._asks(question):
+            if rest and self._introduces(rest) and not self.asks(rest) and self.asks(question):
                 return question, rest
             return core, ""
         # no comma: "apo bae program bpjs tk tu aku dak paham nian", after a question that
@@ -201,12 +201,12 @@ class Reader:
             asked = list(self.lex.expand(w for _, _, w in _tokens(question)))
             whole = bool(asked) and asked[-1] not in _OPEN_ENDS  # not "... yang harus <saya>"
             names_enough = _content(asked) >= _NAMED_ALONE and whole
-            if names_enough and self._asks(question) and not self._asks(rest):
+            if names_enough and self.asks(question) and not self.asks(rest):
                 return question, rest
             break  # the last self word decides
         return core, ""
 
-    def _asks(self, text: str, strict: bool = False) -> bool:
+    def asks(self, text: str, strict: bool = False) -> bool:
         """Whether `text` asks something; `strict`: without the tags at its end (a noun and
         "ya" or "ga", "JKM ya?", is no second question)."""
         return self._words_ask(self.lex.expand(w for _, _, w in _tokens(text)), strict)
@@ -312,7 +312,7 @@ class Reader:
         (knowledge/chat.txt's [announce]); ("", ask) otherwise ("JKM 2023: berapa ...?")."""
         head, colon, rest = ask.partition(": ")
         words = [w for _, _, w in _tokens(head)]
-        if colon and words and set(words) <= self.announcing and self._asks(rest):
+        if colon and words and set(words) <= self.announcing and self.asks(rest):
             return head.strip(), rest.strip()
         return "", ask
 
