@@ -425,7 +425,8 @@ def _periods(text: str, month_names: dict[int, tuple[str, ...]]) -> set[tuple[st
 def _period_before(
     before: Sequence[str], month_names: dict[int, tuple[str, ...]]
 ) -> set[tuple[str, int]]:
-    """The period the last sentence before a window that names one names."""
+    """The halves and quarters of a year of the last sentence before a window that names
+    any."""
     return next((p for s in reversed(before) if (p := _periods(s, month_names))), set())
 
 

@@ -2,7 +2,7 @@
 bilang brp?" gives A's figure and asks B's: A's name and its figure are no part of what is
 asked, and once they are left out the question names B alone, whose articles then answer it
 (`bot.answer.candidates`: a question naming an outlet is answered from that outlet). Outlets
-are known by the index's articles. Pure functions."""
+are known by the index's articles. No input or output."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 
+from bot.answer.candidates import MIN_OUTLET
 from bot.answer.vocabulary import COMMON_ZIPF, zipf_en, zipf_id
 
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -40,7 +41,7 @@ class Outlets:
     """The outlets of an index (as `candidates.outlet_core` writes them), found in messages."""
 
     def __init__(self, names: Iterable[str], not_names: Set[str] = frozenset()) -> None:
-        self.names = frozenset(n for n in names if len(n) >= 4)
+        self.names = frozenset(n for n in names if len(n) >= MIN_OUTLET)
         self.not_names = not_names  # places and the agency's words: "<kota>.go.id"
 
     def without_given(

@@ -838,7 +838,7 @@ class QuestionReader:
     def _rare_capitalized(self, text: str) -> list[str]:
         """Capitalized words inside a sentence that are rare as ordinary words and that the
         lexicons leave as they are: a one-word name ("anak almarhum <Nama>"), a program's
-        ("Paritrana"). None in a question that capitalizes most of its words."""
+        ("program <Nama> ..."). None in a question that capitalizes most of its words."""
         found = list(_CAPITALIZED_RE.finditer(text))
         if len(found) * 2 > len(text.split()):
             return []
