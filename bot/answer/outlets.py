@@ -34,6 +34,7 @@ class _Mention:
     start: int
     end: int
     name: str
+    clause_end: int  # where what is said of it ends
     gives: bool  # a figure follows it in its clause: "xyznews bilang 1,3 jt"
 
 
@@ -59,7 +60,7 @@ class Outlets:
         cut: list[tuple[int, int]] = []
         for m in mentions:
             if m.gives and m.name not in asked:
-                end = _clause_end(text, m.end)
+                end = m.clause_end
                 given = [(g.start(), g.end()) for g in _GIVEN_RE.finditer(text, m.end, end)]
                 rest = _without(text[m.end : end], [(s - m.end, e - m.end) for s, e in given])
                 if substance(rest):
@@ -78,9 +79,10 @@ class Outlets:
                 name = "".join(m.group().lower() for m in run)
                 if name in self.names and self._typed_as_name([m.group() for m in run]):
                     end = run[-1].end()
-                    clause = text[end : _clause_end(text, end)]
+                    clause_end = _clause_end(text, end)
+                    clause = text[end:clause_end]
                     gives = bool(_GIVEN_RE.search(clause)) and not asks(clause)
-                    out.append(_Mention(run[0].start(), end, name, gives))
+                    out.append(_Mention(run[0].start(), end, name, clause_end, gives))
                     i += n - 1
                     break
             i += 1

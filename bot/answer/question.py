@@ -847,9 +847,11 @@ class QuestionReader:
             w
             for w in inside
             # "BPJS Ketenagakerjaannya": a word of the agency's name, with "-nya"
-            if (base := w.lower().removesuffix("nya")) not in self.agency_words | self.not_names
+            if (base := w.lower().removesuffix("nya")) not in self.agency_words
+            and base not in self.not_names
             and max(zipf_id(base), zipf_en(base)) < RARE_ZIPF
-            and base not in ROLE_WORDS | MONTH_WORDS.keys()
+            and base not in ROLE_WORDS
+            and base not in MONTH_WORDS
             and self.normalized([w.lower()]) == (w.lower(),)
         ]
 
