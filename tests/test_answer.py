@@ -908,6 +908,27 @@ def test_who_is_answered_by_a_sentence_naming_someone_new(tmp_path) -> None:  # 
     assert "Joko Wiryawan" in a.text
 
 
+WHO_ARTICLE = """---
+id: eta-2041-11-17
+title: Santunan Diserahkan di Anu
+outlet: Eta
+dated: 2041-11-17
+---
+Joko Wiryawan menyerahkan santunan kepada ahli waris pekerja di Anu.
+
+Joko Wiryawan juga bertemu Gubernur Budi Santoso di ruang rapat.
+
+Sementara itu, Joko Wiryawan, Wakil Kepala Kantor Wilayah Anu, menyebut 7.952 peserta terdaftar.
+"""
+
+
+def test_who_someone_named_is_is_answered_by_a_sentence_naming_their_office(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"eta.md": WHO_ARTICLE})
+    for asked in ("joko wiryawan itu siapa ya?", "Who is Joko Wiryawan?"):
+        a = engine.ask(asked)
+        assert "Wakil Kepala Kantor Wilayah" in a.text and "Budi Santoso" not in a.text
+
+
 MILL_ARTICLE = """---
 id: theta-2047-06-15
 title: Pekerja Musiman Pabrik Anu Dilindungi

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.answer.candidates import _each_article_first
 from bot.answer.lists import asked_ordinal, list_windows
 from bot.answer.question import parse_question
-from bot.answer.scoring import Scored
+from bot.answer.scoring import Scored, Weights
 from bot.answer.windows import (
     full_name_before,
     window_at,
@@ -20,6 +20,7 @@ from index.lexical import lexical_terms
 from index.records import Article, Sentence
 
 GLOSSARY = parse_glossary("")
+NO_WEIGHTS = Weights({})  # no item of a run named by its words
 
 
 def _sents(*texts: str) -> list[Sentence]:
@@ -43,8 +44,8 @@ def test_announcement_then_enumeration_is_one_window() -> None:
         "Acara ditutup siang hari.",
     )
     q = parse_question("program perlindungan ada apa saja?", GLOSSARY)
-    assert list_windows(q, (1,), sents, _terms) == [[1, 2]]
-    assert list_windows(q, (2,), sents, _terms) == [[1, 2]]
+    assert list_windows(q, NO_WEIGHTS, (1,), sents, "", _terms) == [[1, 2]]
+    assert list_windows(q, NO_WEIGHTS, (2,), sents, "", _terms) == [[1, 2]]
 
 
 def test_ordinal_run_with_its_announcement_one_window_each() -> None:
@@ -57,13 +58,13 @@ def test_ordinal_run_with_its_announcement_one_window_each() -> None:
         "Lain kali dibahas lagi.",
     )
     q = parse_question("kanwil fokus pada hal apa saja?", GLOSSARY)
-    assert list_windows(q, (3,), sents, _terms) == [[0], [1], [3], [4]]
+    assert list_windows(q, NO_WEIGHTS, (3,), sents, "", _terms) == [[0], [1], [3], [4]]
     # One item named by its place in the run is answered by that item alone.
     for asked in ("fokus ketiga kanwil itu apa saja?", "fokus ke-3 apa aja?"):
         third = parse_question(asked, GLOSSARY)
-        assert list_windows(third, (4, 5), sents, _terms) == [[4, 5]]
+        assert list_windows(third, NO_WEIGHTS, (4, 5), sents, "", _terms) == [[4, 5]]
     # The whole run still, when the best window is another item than the one named.
-    assert list_windows(third, (3,), sents, _terms) == [[0], [1], [3], [4]]
+    assert list_windows(third, NO_WEIGHTS, (3,), sents, "", _terms) == [[0], [1], [3], [4]]
     # "Pertama kali" is the first time, "kedua program" both programs, "ke 3 kabupaten" to three.
     for whole in (
         "apa saja yang disiapkan saat pertama kali daftar?",
@@ -71,6 +72,33 @@ def test_ordinal_run_with_its_announcement_one_window_each() -> None:
         "dana disalurkan ke 3 kabupaten mana saja?",
     ):
         assert asked_ordinal(parse_question(whole, GLOSSARY).words) is None
+
+
+def test_an_item_named_by_its_own_words_is_answered_with_what_its_paragraph_says() -> None:
+    article, sents = _article_of(
+        ("Kanwil fokus pada 3 hal.", "Pertama, ekosistem desa.", "Ini penting bagi petani."),
+        ("Kedua, usaha kecil dan e-commerce.", "Kerja sama dengan bank daerah.", "Ketiga, pasar."),
+        ("Acara ditutup siang hari.",),
+    )
+    q = parse_question("bank apa aja utk fokus usaha kecil & e-commerce?", GLOSSARY)
+    weights = Weights({t: 1.0 for t in q.terms})
+    named = list_windows(q, weights, (3,), sents, article.body, _terms)
+    assert named == [[3, 4]]  # to its paragraph's end, not into the next item
+    # the first item: up to the next item in its paragraph
+    village = parse_question("fokus ekosistem desa itu buat siapa aja?", GLOSSARY)
+    weights = Weights({t: 1.0 for t in village.terms})
+    assert list_windows(village, weights, (1,), sents, article.body, _terms) == [[1, 2]]
+    # words every item or the announcement has name no item, nor does an ordinal ("ketiga
+    # hal itu" is all three): the whole run
+    for asked in ("kanwil fokus pada hal apa saja?", "apa saja ketiga hal itu?"):
+        whole = parse_question(asked, GLOSSARY)
+        weights = Weights({t: 1.0 for t in whole.terms})
+        assert list_windows(whole, weights, (3,), sents, article.body, _terms) == [
+            [0],
+            [1],
+            [3],
+            [5],
+        ]
 
 
 def test_unrelated_run_is_not_taken_for_the_list() -> None:
@@ -81,7 +109,7 @@ def test_unrelated_run_is_not_taken_for_the_list() -> None:
         "Program perlindungan dibahas kemudian.",
     )
     q = parse_question("program perlindungan ada apa saja?", GLOSSARY)
-    assert list_windows(q, (3,), sents, _terms) == [[3]]
+    assert list_windows(q, NO_WEIGHTS, (3,), sents, "", _terms) == [[3]]
 
 
 def _window(sents: list[Sentence], *positions: int, article: str = "a") -> Scored:

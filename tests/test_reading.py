@@ -102,6 +102,16 @@ def test_a_greeting_alone_holds_no_question(reader: Reader) -> None:
             "Which governor did they meet in November 2020, and on what date exactly?",
             ("Which governor did they meet in November 2020", "on what date exactly?"),
         ),
+        (
+            "Kabupaten mana yang cakupannya tertinggi dan terendah di Sumsel, dan berapa "
+            "pekerja yang terlindungi?",
+            (
+                "Kabupaten mana yang cakupannya tertinggi dan terendah di Sumsel",
+                "berapa pekerja yang terlindungi?",
+            ),
+        ),
+        # a thin second question pointing back is the first one's ("..., itu brp aja ya?")
+        ("kacab palembang nyebut jumlah pekerja informal dan formal, itu brp aja ya?", None),
         ("berapa pekerja formal dan informal yang terlindungi?", None),
         ("Kenapa klaim JHT saya ditolak, apa karena belum 10 tahun?", None),
         ("siapa kepala kanwil dan wakilnya?", None),

@@ -426,6 +426,23 @@ def test_comparisons_are_answered_side_by_side(reader: QuestionReader) -> None:
     assert len(rose) == 2 and not any("tingkat" in q.terms for q in rose)
 
 
+def test_two_clauses_of_one_head_are_two_sides_each_with_its_own_time(
+    reader: QuestionReader,
+) -> None:
+    people = sides(
+        reader.parse("pj gub yg canangin gerakan serentak sm yg ketemu muhyidin agustus 2024 siapa")
+    )
+    assert [q.kind for q in people] == ["siapa", "siapa"]
+    first, second = people
+    assert "serentak" in first.terms and "muhyidin" not in first.terms and first.years == ()
+    assert "serentak" not in second.terms and "muhyidin" in second.terms
+    assert (second.years, second.months) == ((2024,), (8,))
+    counts = sides(reader.parse("berapa pekerja yang terdaftar dan yang aktif?"))
+    assert [q.terms for q in counts] == [("kerja", "daftar"), ("kerja", "aktif")]
+    # one clause, or a clause and a noun, compares nothing
+    assert len(sides(reader.parse("berapa pekerja yang terdaftar dan aktif?"))) == 1
+
+
 def test_each_time_of_a_comparison_is_asked_with_its_own_month_and_figure(
     reader: QuestionReader,
 ) -> None:
@@ -506,6 +523,15 @@ def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> N
     assert unit_match(fine, "Keterlambatan pembayaran iuran dikenai denda 2 persen.") != -1.0
     fishers = reader.parse("berapa nelayan yang terlindungi?")
     assert unit_match(fishers, "Sebanyak 35 persen nelayan terlindungi.") == 1.0
+
+
+def test_why_is_answered_by_the_event_after_which_the_thing_asked_was_done(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("mengapa pendaftaran pekerja sumur itu dipercepat?")
+    assert target_spans(q, "Pendaftaran dipercepat setelah kebakaran sumur di desa itu.")
+    # another deed after an event gives no reason for this one
+    assert not target_spans(q, "Pendaftaran dimulai setelah rapat di desa itu.")
 
 
 def test_residents_are_not_answered_by_a_count_of_participants(reader: QuestionReader) -> None:

@@ -66,6 +66,9 @@ def sides(q: Question) -> list[Question]:
     if len(places) >= 2:
         others = tuple(p for p in q.places if p not in places)
         return [plain(replace(q, places=(p, *others), kind=kind)) for p in places]
+    clauses = _clause_pair(q, kind)
+    if clauses:
+        return clauses
     pair = _word_pair(q)
     if pair is None:
         return [q]
@@ -233,6 +236,50 @@ def _word_pair(q: Question) -> tuple[str, str] | None:
             if a != b and a in q.terms and b in q.terms:
                 return a, b
     return None
+
+
+def _clause_pair(q: Question, kind: str) -> list[Question]:
+    """ "pj gub yg canangin gerakan serentak sm yg ketemu bpjs tk agustus 2024, siapa aja?",
+    "berapa pekerja yang terdaftar dan yang aktif?": one head with two clauses, "X yang A sama
+    yang B", asked of once per clause, each side with the head and its own clause's words and
+    times; [] when the question joins no two such clauses."""
+    words = q.words
+    if "yang" not in words:
+        return []
+    first = words.index("yang")
+    for i in range(first + 2, len(words) - 2):
+        if words[i] not in _JOINERS or words[i + 1] != "yang":
+            continue
+        head, a, b = words[:first], words[first + 1 : i], words[i + 2 :]
+        if not _content(a) or not _content(b):
+            continue
+        return [
+            plain(_clause_side(q, kind, own=(*head, *a), other=b)),
+            plain(_clause_side(q, kind, own=(*head, *b), other=a)),
+        ]
+    return []
+
+
+def _content(words: tuple[str, ...]) -> bool:
+    return any(w not in STOPWORDS and not w.isdigit() for w in words)
+
+
+def _clause_side(q: Question, kind: str, own: tuple[str, ...], other: tuple[str, ...]) -> Question:
+    """The side of a question asked with the words `own`, not the other clause's."""
+    dropped = {stem(w) for w in other} - {stem(w) for w in own}
+    return replace(
+        q,
+        kind=kind,
+        compared=True,
+        terms=tuple(t for t in q.terms if t not in dropped),
+        head=tuple(t for t in q.head if t not in dropped),
+        years=tuple(y for y in q.years if str(y) in own),
+        months=tuple(m for m in q.months if _names_month(own, m)),
+    )
+
+
+def _names_month(words: tuple[str, ...], month: int) -> bool:
+    return any(MONTH_WORDS.get(w) == month for w in words)
 
 
 def _cues(words: tuple[str, ...]) -> set[str]:

@@ -48,7 +48,9 @@ from bot.answer.scoring import (
     Scored,
     asks_office_holder,
     asks_superlative,
+    asks_who_is,
     names_someone_new,
+    office_of_asked,
     states_superlative,
     target_spans,
 )
@@ -509,7 +511,10 @@ class Answerer:
         best = ranked[0]
         if q.kind == "apa_saja" and not best.title:
             sents = self._sentences(best.article.id)
-            windows = list_windows(q, best.positions, sents, self._terms_of)
+            weights = self.finder.weights(q)
+            windows = list_windows(
+                q, weights, best.positions, sents, best.article.body, self._terms_of
+            )
             # the best window lists nothing (not: it is the one item asked for)
             if windows == [list(best.positions)] and not asked_ordinal(q.words):
                 # "... terdiri atas:" in its article, itself sure enough, announces the list
@@ -559,10 +564,13 @@ class Answerer:
             if sure is not None:
                 ranked = promoted(ranked, sure)
         first = ranked[0]
-        if q.kind == "siapa" and not names_someone_new(q, first.text):
+        if q.kind == "siapa" and not (
+            names_someone_new(q, first.text) or asks_who_is(q, first.text)
+        ):
             # "siapa yang memaparkan data ...?": a window naming no one but the people the
-            # question names gives way to a sure one of its article naming someone, however far
-            # down (sure and of the same article: the ranking already weighed it)
+            # question names (not asking who they are) gives way to a sure one of its article
+            # naming someone, however far down (sure and of the same article: the ranking
+            # already weighed it)
             named = next(
                 (
                     c
@@ -575,6 +583,15 @@ class Answerer:
             )
             if named is not None:
                 ranked = promoted(ranked, named)
+        first = ranked[0]
+        if q.kind == "siapa" and asks_who_is(q, first.text) and not office_of_asked(q, first.text):
+            # "<Nama> itu siapa?": a sure window naming them with an office says who they are
+            office = next(
+                (c for c in ranked[1:] if c.score >= needed and office_of_asked(q, c.text)),
+                None,
+            )
+            if office is not None:
+                ranked = promoted(ranked, office)
         first = ranked[0]
         surety = first.score
         if asks_superlative(q) and not states_superlative(first.text):

@@ -10,20 +10,29 @@ from collections.abc import Sequence
 
 from bot.answer import evidence
 from bot.answer.question import Question
-from bot.answer.scoring import TermsOf
+from bot.answer.scoring import TermsOf, Weights
+from bot.answer.windows import POINT_REACH, same_paragraph
 from index.records import Sentence
 from index.text import STOPWORDS
 
 RUN_REACH = 15  # sentences after "pertama" searched for "kedua", "ketiga", ...
+ITEM_SHARE = 0.2  # of a question's weight, carried by one item's own words: it names that item
 
 
 def list_windows(
-    q: Question, positions: Sequence[int], sents: Sequence[Sentence], terms_of: TermsOf
+    q: Question,
+    weights: Weights,
+    positions: Sequence[int],
+    sents: Sequence[Sentence],
+    body: str,
+    terms_of: TermsOf,
 ) -> list[list[int]]:
     """Sentence positions of the windows that answer a list question, given the best window's
-    positions: the announced ordinal run, or the enumeration sentence (with the announcement
-    before it), else the best window itself. A question naming one item of a run ("fokus
-    ketiga ... apa saja?") is answered by the best window when it is that item."""
+    positions in an article's `sents` and `body`: the announced ordinal run, or the
+    enumeration sentence (with the announcement before it), else the best window itself. A
+    question naming one item of a run by its place ("fokus ketiga ... apa saja?") is answered
+    by the best window when it is that item; one naming an item by its own words ("bank apa
+    aja utk fokus ukm?") by that item and what its paragraph says of it."""
     asked = asked_ordinal(q.words)
     if asked and any(evidence.ordinal(sents[p].text) == asked for p in positions):
         return [list(positions)]
@@ -32,6 +41,9 @@ def list_windows(
         for p in positions
     ):
         run = ordinal_run(q, positions[0], sents, terms_of)
+        item = _named_item(weights, [w[0] for w in run], sents, body, terms_of)
+        if item:
+            return [item]
         if run:
             return run
     for pos in positions:
@@ -59,6 +71,34 @@ def asked_ordinal(asked: Sequence[str]) -> int | None:
             if not following.isalpha() or following in STOPWORDS:
                 return int(after)
     return None
+
+
+def _named_item(
+    weights: Weights, run: list[int], sents: Sequence[Sentence], body: str, terms_of: TermsOf
+) -> list[int]:
+    """The one item of an ordinal `run` (with its announcement) that the question names by
+    words no other item and no announcement has (not its ordinal), carrying `ITEM_SHARE` of
+    its weight, with the sentences after it in its paragraph up to the next item (at most
+    `POINT_REACH`); [] when the question names no item or several."""
+    ordinals = terms_of(" ".join(evidence.ORDINALS))  # "keempat hal itu" names no item
+    terms = {p: terms_of(sents[p].text) - ordinals for p in run}
+    named = [
+        p
+        for p in run
+        if evidence.ordinal(sents[p].text)
+        and weights.share(terms[p].difference(*(terms[o] for o in run if o != p))) >= ITEM_SHARE
+    ]
+    if len(named) != 1:
+        return []
+    item = named
+    while (
+        len(item) <= POINT_REACH
+        and item[-1] + 1 < len(sents)
+        and not evidence.ordinal(sents[item[-1] + 1].text)
+        and same_paragraph(body, sents[item[-1]], sents[item[-1] + 1])
+    ):
+        item.append(item[-1] + 1)
+    return item
 
 
 def ordinal_run(

@@ -154,17 +154,33 @@ class Reader:
         two questions (at "dan", "trus", "and", "&" or a comma); `[core]` when it asks one
         thing."""
         toks = _tokens(core)
-        for i in range(1, len(toks) - 1):
-            gap = core[toks[i - 1][1] : toks[i][0]]
+        cuts = [
+            i
+            for i in range(1, len(toks) - 1)
+            if toks[i][2] in _JOINERS or re.search("[,&]", core[toks[i - 1][1] : toks[i][0]])
+        ]
+        for n, i in enumerate(cuts):
             joiner = toks[i][2] in _JOINERS
-            if not (joiner or "," in gap or "&" in gap):
-                continue
             left = core[: toks[i - 1][1]]
             right_start = toks[i + 1][0] if joiner else toks[i][0]
             right = core[right_start:]
-            if self.asks(left) and self.asks(right, strict=True):
+            # the right side asks before its next joiner or comma ("... tertinggi dan terendah
+            # di <provinsi>, dan berapa ...?" is cut at the second "dan", not the first)
+            after = core[right_start : toks[cuts[n + 1] - 1][1]] if n + 1 < len(cuts) else right
+            if self.asks(left) and self.asks(after, strict=True) and self._apart(left, right):
                 return [left.strip(" ,&"), *self._compound(right.strip(" ,&"))]
         return [core]
+
+    def _apart(self, left: str, right: str) -> bool:
+        """The second question of a sentence asks something of its own: not a thin one that
+        only points back ("..., itu brp aja ya?"), unless it names a time or asks when, why,
+        who or where of the first (as `_joined` keeps questions apart)."""
+        words = self.lex.expand(w for _, _, w in _tokens(right))
+        return (
+            self.substance(words) >= MIN_QUESTION_TERMS
+            or any(is_time(w) for w in words)
+            or self._asks_more_of(words, left)
+        )
 
     def _past_introduction(self, core: str) -> tuple[str, str]:
         """("sy buruh sawit di X", "program apa aja?") for "sy buruh sawit di X, program apa

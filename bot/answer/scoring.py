@@ -111,10 +111,23 @@ def target_spans(q: Question, text: str) -> spans.Spans:
     if q.kind == "siapa":
         return evidence.person_spans(text, q.not_names)
     if q.kind == "kenapa":
-        return evidence.reason_spans(text)
+        return evidence.reason_spans(text) + _after_event(q, text)
     if q.kind == "kapan":
         return _dates(q, text) + (spans.duration_spans(text) if asks_deadline(q) else ())
     return ()
+
+
+# "dipercepat setelah kebakaran ...": what the question asks why of, done after an event
+_AFTER_EVENT_RE = re.compile(r"(\w+)\s+(?:setelah|usai|pasca|menyusul)\b", re.IGNORECASE)
+
+
+def _after_event(q: Question, text: str) -> spans.Spans:
+    """For a "kenapa" question, the event after which the thing it asks about was done, as
+    a reason: "(pendaftaran) dipercepat setelah kebakaran ..." for "mengapa ... dipercepat?"."""
+    asked = {w for w in q.words if len(w) > 3 and w not in STOPWORDS}
+    return tuple(
+        (m.start(), m.end()) for m in _AFTER_EVENT_RE.finditer(text) if m.group(1).lower() in asked
+    )
 
 
 _DEADLINE_WORDS = {"lambat", "batas", "deadline", "lama", "tenggat", "jangka", "maksimal", "cepat"}
@@ -435,6 +448,33 @@ def names_someone_new(q: Question, text: str) -> bool:
     people = evidence.person_spans(text, q.not_names)
     new = any(not _named_in(q, text[s:e]) for s, e in people)
     return new or bool(evidence.institution_spans(text))
+
+
+def asks_who_is(q: Question, text: str) -> bool:
+    """ "<Nama> itu siapa?", "who is <Nama>?": every term of the question is a word of a
+    person `text` names, whom the question asks about, not someone else."""
+    return bool(q.terms) and any(
+        set(q.terms) <= _stems_of(text[s:e]) for s, e in evidence.person_spans(text, q.not_names)
+    )
+
+
+def office_of_asked(q: Question, text: str) -> bool:
+    """`text` names the office of the person a "<Nama> itu siapa?" question asks about: an
+    office word in the clause before their name ("Kepala Kanwil <Nama>") or right after it
+    ("<Nama>, Wakil Kepala ...")."""
+    for s, e in evidence.person_spans(text, q.not_names):
+        if not set(q.terms) <= _stems_of(text[s:e]):
+            continue
+        before = re.split(r"[,.;:]", text[:s])[-1]
+        after = re.match(r"\s*,\s*([^,.;:]*)", text[e:])
+        around = before + " " + (after.group(1) if after else "")
+        if not evidence.ROLE_WORDS.isdisjoint(w.lower() for w in words(around)):
+            return True
+    return False
+
+
+def _stems_of(name: str) -> set[str]:
+    return {stem(w.lower()) for w in re.findall(r"[^\W\d_]+", name)}
 
 
 def _named_in(q: Question, name: str) -> bool:
