@@ -1060,3 +1060,43 @@ def test_now_is_answered_from_the_article_that_also_tells_the_year_but_not_by_th
     engine = _engine_on(tmp_path, {"mu.md": COVERAGE_THEN_AND_NOW})
     a = engine.ask("berapa persen coverage bpjs tk sumsel tahun 2020 dan sekarang?")
     assert a.answered and "20 persen" in a.text and "34 persen" in a.text
+
+
+WELLS_ARTICLE = """---
+id: kabarsatu-2041-03-02
+title: Pekerja Sumur di Anu
+outlet: Kabarsatu.com
+dated: 2041-03-02
+---
+Pekerja sumur di Anu ditargetkan terdaftar, kata pengurus pekerja sumur di Anu pada rapat \
+pekerja sumur di Anu.
+"""
+
+WELLS_DEADLINE_ARTICLE = """---
+id: sekayuupdate-2041-05-06
+title: Pendaftaran Berlanjut
+outlet: SekayuUpdate.com
+dated: 2041-05-06
+---
+Seluruhnya ditargetkan terdaftar paling lambat Desember 2041.
+"""
+
+
+def test_an_outlet_named_is_read_however_well_other_articles_match(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bot.answer import compose
+
+    engine = _engine_on(tmp_path, {"a.md": WELLS_ARTICLE, "b.md": WELLS_DEADLINE_ARTICLE})
+    monkeypatch.setattr(compose, "K_CHUNKS", 1)  # only the best match is retrieved
+    # The fake embedder makes every probability small: answer from any window.
+    engine._answerer.use_scorer(replace(engine._answerer.scorer, threshold=0.0))
+    a = engine.ask("di berita SekayuUpdate, pekerja sumur ditargetkan terdaftar sampai kapan?")
+    assert "Desember 2041" in a.text and "Kabarsatu" not in a.text
+
+
+def test_an_outlet_named_by_a_common_word_is_named_only_as_a_name() -> None:
+    from bot.answer.candidates import _written_as_name
+
+    assert _written_as_name("di berita sekayuupdate", ("sekayuupdate",))  # a rare word
+    assert not _written_as_name("apa kabar terbaru di sana?", ("kabar",))
+    assert _written_as_name("kata Kabar, berapa?", ("kabar",))
+    assert _written_as_name("kata kabar.com berapa?", ("kabar",))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.answer.lexicons import load_lexicons
-from bot.answer.question import asks, question_kind
+from bot.answer.question import ASKING_WORDS, asks, question_kind
 from bot.answer.reading import Reader, names_time, segments
 from index.glossary import load_glossary
+from index.text import STOPWORDS
 from tests.conftest import PROJECT
 
 KNOWLEDGE = PROJECT / "knowledge"
@@ -110,8 +111,11 @@ def test_a_greeting_alone_holds_no_question(reader: Reader) -> None:
                 "berapa pekerja yang terlindungi?",
             ),
         ),
-        # a thin second question pointing back is the first one's ("..., itu brp aja ya?")
-        ("kacab palembang nyebut jumlah pekerja informal dan formal, itu brp aja ya?", None),
+        # asked only past a second comma: cut at the first one
+        (
+            "berapa klaim JKK 2023, dan untuk JKM, berapa?",
+            ("berapa klaim JKK 2023", "untuk JKM, berapa?"),
+        ),
         ("berapa pekerja formal dan informal yang terlindungi?", None),
         ("Kenapa klaim JHT saya ditolak, apa karena belum 10 tahun?", None),
         ("siapa kepala kanwil dan wakilnya?", None),
@@ -121,6 +125,23 @@ def test_a_sentence_asking_two_things_is_two_questions(
     reader: Reader, message: str, questions: tuple[str, ...] | None
 ) -> None:
     assert reader.read(message).questions == (questions or (message,))
+
+
+def test_a_second_question_naming_nothing_new_is_the_first_ones() -> None:
+    glossary = load_glossary(KNOWLEDGE / "glossary.txt")
+    standard = lambda ws: glossary.expand(list(ws))  # noqa: E731
+    reader = Reader(
+        load_lexicons(KNOWLEDGE),
+        lambda ws: asks(tuple(standard(ws))),
+        # as the engine counts it: question words name nothing
+        substance=lambda ws: sum(w not in STOPWORDS | ASKING_WORDS for w in standard(ws)),
+        kind_of=lambda ws: question_kind(tuple(standard(ws))),
+    )
+    thin = "kacab palembang nyebut jumlah pekerja informal dan formal, itu brp aja ya?"
+    assert reader.read(thin).questions == (thin,)
+    # one naming something new is a question of its own, however short
+    two = reader.read("syarat daftar BPU apa aja, trus biayanya berapa?").questions
+    assert two == ("syarat daftar BPU apa aja", "biayanya berapa?")
 
 
 @pytest.mark.parametrize(

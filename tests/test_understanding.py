@@ -437,10 +437,13 @@ def test_two_clauses_of_one_head_are_two_sides_each_with_its_own_time(
     assert "serentak" in first.terms and "muhyidin" not in first.terms and first.years == ()
     assert "serentak" not in second.terms and "muhyidin" in second.terms
     assert (second.years, second.months) == ((2024,), (8,))
-    counts = sides(reader.parse("berapa pekerja yang terdaftar dan yang aktif?"))
-    assert [q.terms for q in counts] == [("kerja", "daftar"), ("kerja", "aktif")]
-    # one clause, or a clause and a noun, compares nothing
-    assert len(sides(reader.parse("berapa pekerja yang terdaftar dan aktif?"))) == 1
+    # what follows the second clause past a preposition is both sides'
+    came, spoke = sides(reader.parse("siapa yang hadir dan yang memberi sambutan di acara JKP?"))
+    assert {"hadir", "acara"} <= set(came.terms) and "sambut" not in came.terms
+    assert {"sambut", "acara"} <= set(spoke.terms) and "hadir" not in spoke.terms
+    # one clause, a clause and a noun, or a count compares nothing
+    for one in ("siapa yang hadir dan memberi sambutan?", "berapa yang terdaftar dan yang aktif?"):
+        assert len(sides(reader.parse(one))) == 1
 
 
 def test_each_time_of_a_comparison_is_asked_with_its_own_month_and_figure(
@@ -532,6 +535,10 @@ def test_why_is_answered_by_the_event_after_which_the_thing_asked_was_done(
     assert target_spans(q, "Pendaftaran dipercepat setelah kebakaran sumur di desa itu.")
     # another deed after an event gives no reason for this one
     assert not target_spans(q, "Pendaftaran dimulai setelah rapat di desa itu.")
+    # a noun of the question before "setelah" is no deed, nor is a length of time an event
+    refused = reader.parse("kenapa klaim JHT saya ditolak?")
+    assert not target_spans(refused, "Peserta mengajukan klaim setelah berhenti bekerja.")
+    assert not target_spans(refused, "Klaim ditolak setelah 5 hari diperiksa.")
 
 
 def test_residents_are_not_answered_by_a_count_of_participants(reader: QuestionReader) -> None:
@@ -815,6 +822,10 @@ def test_an_office_question_is_answered_only_where_that_office_is_named(
     # a role quoted ("menurut gubernur") is who said it, not the office asked
     quoted = reader.parse("menurut gubernur siapa yang paling mampu mendaftarkan pekerja?")
     assert office_named(quoted, frozenset({"institusi", "mampu"}))
+    # ... and so is a role that says who ("Gubernur bilang siapa ..."): no person needed
+    said = reader.parse("Gubernur bilang siapa yang paling berkemampuan menanggung layanan ini?")
+    assert not asks_office_holder(said)
+    assert asks_office_holder(reader.parse("siapa gubernur yang bilang begitu?"))
 
 
 def test_a_sentence_about_another_province_does_not_answer_for_the_headlines_province(

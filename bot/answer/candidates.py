@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from bot.answer import evidence
 from bot.answer.constraints import (
@@ -36,6 +37,7 @@ from bot.answer.scoring import (
     office_named,
     states_address,
 )
+from bot.answer.vocabulary import COMMON_ZIPF, zipf_id
 from bot.answer.windows import rescored, window_lead, windows_of
 from index.gazetteer import titled_places
 from index.lexical import terms_of_words
@@ -61,6 +63,17 @@ def outlet_core(outlet: str) -> str:
     """An outlet's name without its domain ending, in lowercase letters and digits only:
     "Radioxyzfm.com" -> "radioxyzfm", "Tabloid XYZ" -> "tabloidxyz"."""
     return re.sub(r"[^0-9a-z]", "", _DOMAIN_RE.sub("", outlet.strip().lower()))
+
+
+def _written_as_name(text: str, spelled: tuple[str, ...]) -> bool:
+    """The words `spelled` name an outlet as `text` writes them: not a common word (an
+    outlet called "Kabar" is not named by "kabar terbaru"), or written as a name, capitalised
+    or with its domain ("Kabar.com")."""
+    if zipf_id("".join(spelled)) < COMMON_ZIPF:
+        return True
+    cased = [w for w in words_cased(text) if w.lower() in spelled]
+    domain = re.search(rf"\b{re.escape(spelled[-1])}\.(?:com|co|id|net|org)\b", text, re.I)
+    return any(w[:1].isupper() for w in cased) or domain is not None
 
 
 @dataclass
@@ -148,6 +161,46 @@ class CandidateFinder:
             order = {id(s): i for i, s in enumerate(ranked)}
             out.sort(key=lambda c: order[id(c.scored)])
         return out
+
+    @cached_property
+    def _outlets(self) -> tuple[dict[str, list[str]], frozenset[str]]:
+        """The outlets by the core of their name, and every beginning of a core (where
+        spelling a name from a question's words may go on)."""
+        by_core: dict[str, list[str]] = {}
+        for outlet in {a.outlet for a in self.index.articles.values()}:
+            core = outlet_core(outlet)
+            if len(core) >= MIN_OUTLET:
+                by_core.setdefault(core, []).append(outlet)
+        return by_core, frozenset(c[:n] for c in by_core for n in range(1, len(c) + 1))
+
+    @cached_property
+    def _articles_by_outlet(self) -> dict[str, set[str]]:
+        by_outlet: dict[str, set[str]] = {}
+        for a in self.index.articles.values():
+            by_outlet.setdefault(a.outlet, set()).add(a.id)
+        return by_outlet
+
+    def articles_named(self, q: Question) -> set[str]:
+        """The ids of the articles of the outlets the question names."""
+        return {aid for outlet in self.outlets_named(q) for aid in self._articles_by_outlet[outlet]}
+
+    def outlets_named(self, q: Question) -> set[str]:
+        """The outlets the question names ("di berita <outlet> ...", see `_named`)."""
+        by_core, beginnings = self._outlets
+        words = [w.lower() for w in words_cased(q.text) if w.isalnum()]
+        spelled_out: set[str] = set()
+        for i in range(len(words)):
+            joined = ""
+            for w in words[i:]:
+                joined += w
+                if joined not in beginnings:
+                    break
+                spelled_out.update(by_core.get(joined, ()))
+        return {
+            outlet
+            for outlet in spelled_out
+            if (spelled := self._named(q, outlet)) and _written_as_name(q.text, spelled)
+        }
 
     def _named(self, q: Question, outlet: str) -> tuple[str, ...]:
         """The question names the outlet ("di tulisan XYZ", "berita Radio Xyz FM" for

@@ -239,46 +239,61 @@ def _word_pair(q: Question) -> tuple[str, str] | None:
 
 
 def _clause_pair(q: Question, kind: str) -> list[Question]:
-    """ "pj gub yg canangin gerakan serentak sm yg ketemu bpjs tk agustus 2024, siapa aja?",
-    "berapa pekerja yang terdaftar dan yang aktif?": one head with two clauses, "X yang A sama
-    yang B", asked of once per clause, each side with the head and its own clause's words and
-    times; [] when the question joins no two such clauses."""
+    """ "pj gub yg canangin gerakan serentak sm yg ketemu bpjs tk agustus 2024, siapa aja?":
+    one person asked of by two clauses, "X yang A sama yang B", asked of once per clause; each
+    side with the words before the clauses, its own clause and what follows the second one
+    past a preposition ("siapa yang hadir dan yang memberi sambutan di peluncuran X?": the
+    event is both sides'); [] when a "siapa" question joins no two such clauses."""
     words = q.words
-    if "yang" not in words:
+    if kind != "siapa":
         return []
-    first = words.index("yang")
-    for i in range(first + 2, len(words) - 2):
-        if words[i] not in _JOINERS or words[i + 1] != "yang":
+    for i in range(2, len(words) - 2):
+        if words[i] not in _JOINERS or words[i + 1] != "yang" or "yang" not in words[: i - 1]:
             continue
-        head, a, b = words[:first], words[first + 1 : i], words[i + 2 :]
+        start = i - 1 - words[i - 1 :: -1].index("yang")  # the last "yang" before the joiner
+        rest = words[i + 2 :]
+        end = next((j for j, w in enumerate(rest) if w in _PREPOSITIONS), len(rest))
+        head, a, b, tail = words[:start], words[start + 1 : i], rest[:end], rest[end:]
         if not _content(a) or not _content(b):
             continue
         return [
-            plain(_clause_side(q, kind, own=(*head, *a), other=b)),
-            plain(_clause_side(q, kind, own=(*head, *b), other=a)),
+            plain(_clause_side(q, kind, own=(*head, *a, *tail), other=b)),
+            plain(_clause_side(q, kind, own=(*head, *b, *tail), other=a)),
         ]
     return []
 
 
+# Words after which the second clause of "yang A sama yang B" ends and what both clauses share
+# begins ("... yang memberi sambutan di peluncuran X").
+_PREPOSITIONS = frozenset({"di", "pada", "dalam", "saat", "ketika", "waktu", "in", "at", "during"})
+
+
 def _content(words: tuple[str, ...]) -> bool:
+    """Some word of `words` is neither a function word nor a number."""
     return any(w not in STOPWORDS and not w.isdigit() for w in words)
 
 
 def _clause_side(q: Question, kind: str, own: tuple[str, ...], other: tuple[str, ...]) -> Question:
-    """The side of a question asked with the words `own`, not the other clause's."""
+    """The side of a question asked with the words `own`, without the other clause's terms
+    and times. Times the question does not write (those of the question before it) are both
+    sides'."""
     dropped = {stem(w) for w in other} - {stem(w) for w in own}
+    written = [y for y in q.years if str(y) in q.words]
     return replace(
         q,
         kind=kind,
         compared=True,
         terms=tuple(t for t in q.terms if t not in dropped),
         head=tuple(t for t in q.head if t not in dropped),
-        years=tuple(y for y in q.years if str(y) in own),
-        months=tuple(m for m in q.months if _names_month(own, m)),
+        years=tuple(y for y in q.years if str(y) in own) if written else q.years,
+        months=tuple(m for m in q.months if _names_month(own, m))
+        if any(_names_month(q.words, m) for m in q.months)
+        else q.months,
     )
 
 
 def _names_month(words: tuple[str, ...], month: int) -> bool:
+    """One of `words` names the month (1-12)."""
     return any(MONTH_WORDS.get(w) == month for w in words)
 
 

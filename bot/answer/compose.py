@@ -43,7 +43,14 @@ from bot.answer.question import (
 from bot.answer.reading import Reader, Reading, names_time
 from bot.answer.records import Answer, Reason
 from bot.answer.refusals import PARTLY, REFUSALS
-from bot.answer.retrieval import CONTEXT_WEIGHT, K_CHUNKS, Searcher, query_of, within_dates
+from bot.answer.retrieval import (
+    CONTEXT_WEIGHT,
+    K_CHUNKS,
+    Searcher,
+    query_of,
+    within_articles,
+    within_dates,
+)
 from bot.answer.scoring import (
     Scored,
     asks_office_holder,
@@ -344,8 +351,15 @@ class Answerer:
         t_emb = time.perf_counter()
         vectors = self.searcher.embed_many([query.text for query in queries])
         t_search = time.perf_counter()
+        lexical = self.searcher.lexical
         hits = [
-            within_dates(self.index, self.searcher.lexical, q, query, h)
+            within_articles(
+                self.index,
+                lexical,
+                query,
+                within_dates(self.index, lexical, q, query, h),
+                self.finder.articles_named(q),
+            )
             for q, query, h in zip(
                 flat, queries, self.searcher.search_many(queries, K_CHUNKS, vectors), strict=True
             )
@@ -563,35 +577,8 @@ class Answerer:
             sure = next((c for c in ranked[1:SURE_RANKS] if c.score >= needed), None)
             if sure is not None:
                 ranked = promoted(ranked, sure)
-        first = ranked[0]
-        if q.kind == "siapa" and not (
-            names_someone_new(q, first.text) or asks_who_is(q, first.text)
-        ):
-            # "siapa yang memaparkan data ...?": a window naming no one but the people the
-            # question names (not asking who they are) gives way to a sure one of its article
-            # naming someone, however far down (sure and of the same article: the ranking
-            # already weighed it)
-            named = next(
-                (
-                    c
-                    for c in ranked[1:]
-                    if c.article is first.article
-                    and c.score >= needed
-                    and names_someone_new(q, c.text)
-                ),
-                None,
-            )
-            if named is not None:
-                ranked = promoted(ranked, named)
-        first = ranked[0]
-        if q.kind == "siapa" and asks_who_is(q, first.text) and not office_of_asked(q, first.text):
-            # "<Nama> itu siapa?": a sure window naming them with an office says who they are
-            office = next(
-                (c for c in ranked[1:] if c.score >= needed and office_of_asked(q, c.text)),
-                None,
-            )
-            if office is not None:
-                ranked = promoted(ranked, office)
+        if q.kind == "siapa":
+            ranked = _who(q, ranked, needed)
         first = ranked[0]
         surety = first.score
         if asks_superlative(q) and not states_superlative(first.text):
@@ -719,6 +706,32 @@ def _places(lexicons: Lexicons, text: str) -> frozenset[Place]:
 def _is_known(lexical: LexicalIndex, meta: frozenset[str], term: str) -> bool:
     """The articles use the term, in their text or their metadata (outlet, date)."""
     return lexical.known(term) or term in meta
+
+
+def _who(q: Question, ranked: list[Scored], needed: float) -> list[Scored]:
+    """`ranked` for a "siapa" question, with first the window of the first's article that
+    answers who: for "siapa yang memaparkan data ...?", a window naming no one but the people
+    the question names gives way to a sure one naming someone, however far down (sure and
+    of the same article: the ranking already weighed it); for "<Nama> itu siapa?", a window
+    naming them without their office gives way to a sure one naming it."""
+    first = ranked[0]
+    if asks_who_is(q, first.text):
+        wanted = lambda text: office_of_asked(q, text)  # noqa: E731
+        if wanted(first.text):
+            return ranked
+    elif names_someone_new(q, first.text):
+        return ranked
+    else:
+        wanted = lambda text: names_someone_new(q, text)  # noqa: E731
+    better = next(
+        (
+            c
+            for c in ranked[1:]
+            if c.article is first.article and c.score >= needed and wanted(c.text)
+        ),
+        None,
+    )
+    return ranked if better is None else promoted(ranked, better)
 
 
 def _year_against(by_side: list[tuple[Question, list[Pick]]]) -> int | None:

@@ -42,7 +42,7 @@ def list_windows(
     ):
         run = ordinal_run(q, positions[0], sents, terms_of)
         item = _named_item(weights, [w[0] for w in run], sents, body, terms_of)
-        if item:
+        if item and item[0] in positions:  # the best window holds the item named
             return [item]
         if run:
             return run
@@ -90,7 +90,7 @@ def _named_item(
     ]
     if len(named) != 1:
         return []
-    item = named
+    item = list(named)
     while (
         len(item) <= POINT_REACH
         and item[-1] + 1 < len(sents)

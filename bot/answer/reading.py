@@ -152,32 +152,40 @@ class Reader:
         """A sentence asking two things ("... akhir 2021 brp persen, trus skrg udah brp?",
         "how many claims ..., and how many of them were fatal?") cut at the joiner between
         two questions (at "dan", "trus", "and", "&" or a comma); `[core]` when it asks one
-        thing."""
+        thing. A cut after which the question goes on before its next joiner or comma comes
+        first ("... tertinggi dan terendah di <provinsi>, dan berapa ...?" is cut at the
+        second "dan"); else the first cut after which a question of its own stands."""
         toks = _tokens(core)
         cuts = [
             i
             for i in range(1, len(toks) - 1)
             if toks[i][2] in _JOINERS or re.search("[,&]", core[toks[i - 1][1] : toks[i][0]])
         ]
+        sides = []  # (left, right, the right side up to the next cut, a comma before it)
         for n, i in enumerate(cuts):
-            joiner = toks[i][2] in _JOINERS
-            left = core[: toks[i - 1][1]]
-            right_start = toks[i + 1][0] if joiner else toks[i][0]
-            right = core[right_start:]
-            # the right side asks before its next joiner or comma ("... tertinggi dan terendah
-            # di <provinsi>, dan berapa ...?" is cut at the second "dan", not the first)
-            after = core[right_start : toks[cuts[n + 1] - 1][1]] if n + 1 < len(cuts) else right
-            if self.asks(left) and self.asks(after, strict=True) and self._apart(left, right):
-                return [left.strip(" ,&"), *self._compound(right.strip(" ,&"))]
+            right_start = toks[i + 1][0] if toks[i][2] in _JOINERS else toks[i][0]
+            upto = toks[cuts[n + 1] - 1][1] if n + 1 < len(cuts) else len(core)
+            comma = "," in core[toks[i - 1][1] : toks[i][0]]
+            left, right = core[: toks[i - 1][1]], core[right_start:]
+            sides.append((left, right, core[right_start:upto], comma))
+        for whole in (False, True):  # "..., dan untuk JKM, berapa?": asked past the comma
+            for left, right, clause, comma in sides:
+                asked = right if whole else clause
+                if whole and not comma:
+                    continue  # "... informal dan formal, itu brp?": one pair of words
+                if self.asks(left) and self.asks(asked, strict=True) and self._apart(left, right):
+                    return [left.strip(" ,&"), *self._compound(right.strip(" ,&"))]
         return [core]
 
     def _apart(self, left: str, right: str) -> bool:
-        """The second question of a sentence asks something of its own: not a thin one that
-        only points back ("..., itu brp aja ya?"), unless it names a time or asks when, why,
-        who or where of the first (as `_joined` keeps questions apart)."""
+        """The second question of a sentence asks something of its own: not one that only
+        points back ("..., itu brp aja ya?") with no word the first lacks, unless it names a
+        time or asks when, why, who or where of the first (as `_joined` keeps questions
+        apart)."""
         words = self.lex.expand(w for _, _, w in _tokens(right))
+        before = _content_set(self.lex.expand(w for _, _, w in _tokens(left)))
         return (
-            self.substance(words) >= MIN_QUESTION_TERMS
+            self.substance([w for w in words if w.removesuffix("nya") not in before]) > 0
             or any(is_time(w) for w in words)
             or self._asks_more_of(words, left)
         )

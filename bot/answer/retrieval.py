@@ -90,6 +90,23 @@ def within_dates(
         for article in ids:
             found = [(scores[int(c)], int(c)) for c in article if int(c) in scores]
             extra.update((c, s) for s, c in sorted(found, reverse=True)[:PER_NEWEST])
+    return _with_chunks(hits, extra)
+
+
+def within_articles(
+    index: StoredIndex, lexical: LexicalSearcher, query: Query, hits: list[Hit], ids: set[str]
+) -> list[Hit]:
+    """The best chunks of the articles `ids` too (those of an outlet the question names, "di
+    berita <outlet> ..."), scored as `within_dates` scores the chunks of the time asked."""
+    chunks = [index.chunk_ids[aid] for aid in ids if aid in index.chunk_ids]
+    if not chunks:
+        return hits
+    return _with_chunks(hits, lexical.scores_in(query, np.concatenate(chunks), K_CHUNKS))
+
+
+def _with_chunks(hits: list[Hit], extra: dict[int, float]) -> list[Hit]:
+    """`hits` and after them the chunks of `extra` (chunk id -> lexical score) not among
+    them, the best halfway between the worst and the best hit's score."""
     top = max(extra.values(), default=1.0) or 1.0
     seen = {h.chunk_id for h in hits}
     worst = min((h.score for h in hits), default=1.0)

@@ -122,12 +122,20 @@ _AFTER_EVENT_RE = re.compile(r"(\w+)\s+(?:setelah|usai|pasca|menyusul)\b", re.IG
 
 
 def _after_event(q: Question, text: str) -> spans.Spans:
-    """For a "kenapa" question, the event after which the thing it asks about was done, as
-    a reason: "(pendaftaran) dipercepat setelah kebakaran ..." for "mengapa ... dipercepat?"."""
-    asked = {w for w in q.words if len(w) > 3 and w not in STOPWORDS}
+    """For a "kenapa" question, the event after which what it asks about was done, as a
+    reason: "(pendaftaran) dipercepat setelah kebakaran ..." for "mengapa ... dipercepat?"; a
+    verb of the question right before "setelah", not a noun ("klaim setelah berhenti") nor
+    a length of time after it ("setelah 5 hari")."""
+    asked = {w for w in q.words if w.startswith(_VERB_PREFIXES) and w not in STOPWORDS}
     return tuple(
-        (m.start(), m.end()) for m in _AFTER_EVENT_RE.finditer(text) if m.group(1).lower() in asked
+        (m.start(), m.end())
+        for m in _AFTER_EVENT_RE.finditer(text)
+        if m.group(1).lower() in asked and not spans.NUMBER_RE.match(text, m.end() + 1)
     )
+
+
+# A verb as news writes it: passive "di-", active "me-", "ber-", "ter-" ("dipercepat").
+_VERB_PREFIXES = ("di", "me", "ber", "ter")
 
 
 _DEADLINE_WORDS = {"lambat", "batas", "deadline", "lama", "tenggat", "jangka", "maksimal", "cepat"}
@@ -460,17 +468,26 @@ def asks_who_is(q: Question, text: str) -> bool:
 
 def office_of_asked(q: Question, text: str) -> bool:
     """`text` names the office of the person a "<Nama> itu siapa?" question asks about: an
-    office word in the clause before their name ("Kepala Kanwil <Nama>") or right after it
-    ("<Nama>, Wakil Kepala ...")."""
-    for s, e in evidence.person_spans(text, q.not_names):
+    office word among the `OFFICE_REACH` words right before their name, with no one else
+    named between ("Kepala Kantor Cabang <Kota>, <Nama>, ..."), or right after it ("<Nama>,
+    Wakil Kepala ..."); not "Gubernur <Nama Lain> didampingi <Nama>"."""
+    people = evidence.person_spans(text, q.not_names)
+    for s, e in people:
         if not set(q.terms) <= _stems_of(text[s:e]):
             continue
-        before = re.split(r"[,.;:]", text[:s])[-1]
+        clause = re.split(r"[.;:]|,(?!\s*$)", text[:s])[-1]  # a comma right before stays
+        someone_between = any(s - len(clause) <= end <= s for _, end in people if end < s)
+        before = [] if someone_between else words(clause)[-OFFICE_REACH:]
         after = re.match(r"\s*,\s*([^,.;:]*)", text[e:])
-        around = before + " " + (after.group(1) if after else "")
-        if not evidence.ROLE_WORDS.isdisjoint(w.lower() for w in words(around)):
+        # "<Nama>, Wakil Kepala ...", "<Nama>, selaku Kepala ..."
+        title = [w for w in words(after.group(1)) if w not in _AS][:1] if after else []
+        if not evidence.ROLE_WORDS.isdisjoint(w.lower() for w in (*before, *title)):
             return True
     return False
+
+
+OFFICE_REACH = 6  # words before a name that may be its office ("Kepala Kantor Cabang <Kota>")
+_AS = frozenset({"selaku", "sebagai", "as"})
 
 
 def _stems_of(name: str) -> set[str]:
@@ -488,6 +505,13 @@ _ROLE_STEMS = {stem(w) for w in evidence.ROLE_WORDS}  # head terms are stems
 
 
 _DO = frozenset({"do", "does", "did"})
+# A role that says who: "Gubernur bilang siapa ...", "what did the governor say, who ...":
+# the role word, a verb of saying, then the question word, in one clause.
+_SPEAKER_ASKED_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(evidence.ROLE_WORDS))})\b[^,.?]*?"
+    r"\b(?:bilang|kata|kato|ngomong|mengatakan|menyebut|said|says|say)\b[^,.?]*?\b(?:siapa|siapo|who)\b",
+    re.IGNORECASE,
+)
 
 
 def asks_office_holder(q: Question) -> bool:
@@ -495,6 +519,8 @@ def asks_office_holder(q: Question) -> bool:
     head meet": who did / does a role-holder do something asks for someone else."""
     if q.kind != "siapa" or not _ROLE_STEMS & set(q.head) or asks_recipient(q):
         return False  # "gubernur bilang diberikan kepada siapa?": the governor speaks
+    if _SPEAKER_ASKED_RE.search(q.text):
+        return False  # "Gubernur bilang siapa yang paling berkemampuan ...?": he speaks too
     after = [q.words[i + 1] for i, w in enumerate(q.words[:-1]) if w in ("siapa", "who")]
     appointed = bool({"as", "sebagai"} & set(q.words))  # "who did they appoint as head"
     return appointed or not _DO & set(after)
