@@ -142,6 +142,13 @@ def test_a_second_question_naming_nothing_new_is_the_first_ones() -> None:
     # one naming something new is a question of its own, however short
     two = reader.read("syarat daftar BPU apa aja, trus biayanya berapa?").questions
     assert two == ("syarat daftar BPU apa aja", "biayanya berapa?")
+    # ... or asking the other side ("yang tidak"), another kind of thing, or of another time
+    for message, second in (
+        ("berapa pekerja yang memenuhi syarat, dan berapa yang tidak?", "berapa yang tidak?"),
+        ("kantor cabang mana yang klaimnya terbesar, dan berapa nilainya?", "berapa nilainya?"),
+        ("thn 2020 kan 36 persen tuh, kalo yg terbaru brp persen?", "kalo yg terbaru brp persen?"),
+    ):
+        assert reader.read(message).questions[1:] == (second,)
 
 
 @pytest.mark.parametrize(

@@ -243,10 +243,9 @@ def _clause_pair(q: Question, kind: str) -> list[Question]:
     one person asked of by two clauses, "X yang A sama yang B", asked of once per clause; each
     side with the words before the clauses, its own clause and what follows the second one
     past a preposition ("siapa yang hadir dan yang memberi sambutan di peluncuran X?": the
-    event is both sides'); [] when a "siapa" question joins no two such clauses."""
+    event is both sides'); "... yang ketiga sama yang keempat itu apa?" too; [] when the
+    question joins no two such clauses."""
     words = q.words
-    if kind != "siapa":
-        return []
     for i in range(2, len(words) - 2):
         if words[i] not in _JOINERS or words[i + 1] != "yang" or "yang" not in words[: i - 1]:
             continue
@@ -265,7 +264,9 @@ def _clause_pair(q: Question, kind: str) -> list[Question]:
 
 # Words after which the second clause of "yang A sama yang B" ends and what both clauses share
 # begins ("... yang memberi sambutan di peluncuran X").
-_PREPOSITIONS = frozenset({"di", "pada", "dalam", "saat", "ketika", "waktu", "in", "at", "during"})
+_PREPOSITIONS = frozenset(
+    "di pada dalam saat ketika waktu untuk tentang soal in at during for about".split()
+)
 
 
 def _content(words: tuple[str, ...]) -> bool:

@@ -33,6 +33,7 @@ _NAMING_KINDS = ("siapa", "di_mana")  # alone ("siapa ya?"), they ask the questi
 # Particles that make a statement a question ("JKM ya?"): not a question word of its own.
 _TAGS = {"ya", "yah", "ga", "gak", "nggak", "kan", "kah", "dong", "sih", "deh", "tidak", "bukan"}
 _ASKING_TAGS = _TAGS - {"ya", "yah", "kan", "dong", "sih", "deh"}  # they ask yes or no
+_NEGATIONS = {"tidak", "belum", "bukan", "not", "no"}  # the other side of what was asked
 _LINKED = "\x00"  # marks a question cut from the sentence before it (internal)
 
 
@@ -178,15 +179,18 @@ class Reader:
         return [core]
 
     def _apart(self, left: str, right: str) -> bool:
-        """The second question of a sentence asks something of its own: not one that only
-        points back ("..., itu brp aja ya?") with no word the first lacks, unless it names a
-        time or asks when, why, who or where of the first (as `_joined` keeps questions
-        apart)."""
+        """The second question of a sentence asks something of its own: not one asking the
+        same kind of thing as the first with no word the first lacks, only pointing back
+        ("..., itu brp aja ya?"), unless it names a time ("..., kalo yg terbaru brp?") or
+        asks when, why, who or where of the first (as `_joined` keeps questions apart)."""
         words = self.lex.expand(w for _, _, w in _tokens(right))
-        before = _content_set(self.lex.expand(w for _, _, w in _tokens(left)))
+        before = self.lex.expand(w for _, _, w in _tokens(left))
+        seen = _content_set(before)
         return (
-            self.substance([w for w in words if w.removesuffix("nya") not in before]) > 0
-            or any(is_time(w) for w in words)
+            self.substance([w for w in words if w.removesuffix("nya") not in seen]) > 0
+            or bool(_NEGATIONS & (set(words) - set(before)))  # "..., dan berapa yang tidak?"
+            or self.kind_of(words) != self.kind_of(before)
+            or self.timed(words)
             or self._asks_more_of(words, left)
         )
 

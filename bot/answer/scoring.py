@@ -508,8 +508,10 @@ _DO = frozenset({"do", "does", "did"})
 # A role that says who: "Gubernur bilang siapa ...", "what did the governor say, who ...":
 # the role word, a verb of saying, then the question word, in one clause.
 _SPEAKER_ASKED_RE = re.compile(
-    rf"\b(?:{'|'.join(sorted(evidence.ROLE_WORDS))})\b[^,.?]*?"
-    r"\b(?:bilang|kata|kato|ngomong|mengatakan|menyebut|said|says|say)\b[^,.?]*?\b(?:siapa|siapo|who)\b",
+    rf"\b(?:{'|'.join(sorted(evidence.ROLE_WORDS))})\b"
+    r"(?:(?!\b(?:yang|yg|who)\b)[^,.?])*?"  # not "gubernur yang bilang ..., siapa?"
+    r"\b(?:bilang|kata|kato|ngomong|mengatakan|menyebut|said|says|say)\b"
+    r"[^,.?]*?\b(?:siapa|siapo|who)\b",
     re.IGNORECASE,
 )
 
