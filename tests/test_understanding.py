@@ -828,6 +828,10 @@ def test_an_office_question_is_answered_only_where_that_office_is_named(
     assert not asks_office_holder(said)
     assert asks_office_holder(reader.parse("siapa gubernur yang bilang begitu?"))
     assert asks_office_holder(reader.parse("pj gubernur yg ngomong soal 17 kota itu siapa?"))
+    # who wrote the report: a sentence naming an official does not say
+    reporter = reader.parse("siapa wartawan yang menulis berita santunan itu?")
+    assert asks_office_holder(reporter)
+    assert not office_named(reporter, frozenset({"kepala", "cabang", "santunan"}))
 
 
 def test_a_sentence_about_another_province_does_not_answer_for_the_headlines_province(

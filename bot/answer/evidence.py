@@ -19,7 +19,8 @@ _NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b")
 ROLE_WORDS = frozenset(
     """kepala direktur deputi wakil gubernur penjabat bupati walikota wali ketua menteri camat
     lurah sekretaris asisten kapolda kapolres kadis kabid kakanwil kakacab dirut presiden
-    manajer manager koordinator ketum pimpinan pemimpin anggota staf petugas pejabat""".split()
+    manajer manager koordinator ketum pimpinan pemimpin anggota staf petugas pejabat wartawan
+    jurnalis reporter penulis editor redaktur""".split()
 )
 # Role words that name no office of their own: "siapa pejabat BPJS TK ...?" asks for whoever
 # held an office of BPJS TK, whatever it is called.
