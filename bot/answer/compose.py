@@ -715,19 +715,14 @@ def _who(q: Question, ranked: list[Scored], needed: float) -> list[Scored]:
     of the same article: the ranking already weighed it); for "<Nama> itu siapa?", a window
     naming them without their office gives way to a sure one naming it."""
     first = ranked[0]
-    if asks_who_is(q, first.text):
-        wanted = lambda text: office_of_asked(q, text)  # noqa: E731
-        if wanted(first.text):
-            return ranked
-    elif names_someone_new(q, first.text):
+    wanted = office_of_asked if asks_who_is(q, first.text) else names_someone_new
+    if wanted(q, first.text):
         return ranked
-    else:
-        wanted = lambda text: names_someone_new(q, text)  # noqa: E731
     better = next(
         (
             c
             for c in ranked[1:]
-            if c.article is first.article and c.score >= needed and wanted(c.text)
+            if c.article is first.article and c.score >= needed and wanted(q, c.text)
         ),
         None,
     )
