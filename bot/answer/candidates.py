@@ -163,44 +163,33 @@ class CandidateFinder:
         return out
 
     @cached_property
-    def _outlets(self) -> tuple[dict[str, list[str]], frozenset[str]]:
-        """The outlets by the core of their name, and every beginning of a core (where
-        spelling a name from a question's words may go on)."""
-        by_core: dict[str, list[str]] = {}
-        for outlet in {a.outlet for a in self.index.articles.values()}:
-            core = outlet_core(outlet)
+    def _outlets(self) -> tuple[dict[str, dict[str, set[str]]], frozenset[str]]:
+        """Each outlet's articles by the core of the outlet's name, and every beginning of a
+        core (where spelling a name from a question's words may go on)."""
+        by_core: dict[str, dict[str, set[str]]] = {}
+        for a in self.index.articles.values():
+            core = outlet_core(a.outlet)
             if len(core) >= MIN_OUTLET:
-                by_core.setdefault(core, []).append(outlet)
+                by_core.setdefault(core, {}).setdefault(a.outlet, set()).add(a.id)
         return by_core, frozenset(c[:n] for c in by_core for n in range(1, len(c) + 1))
 
-    @cached_property
-    def _articles_by_outlet(self) -> dict[str, set[str]]:
-        by_outlet: dict[str, set[str]] = {}
-        for a in self.index.articles.values():
-            by_outlet.setdefault(a.outlet, set()).add(a.id)
-        return by_outlet
-
     def articles_named(self, q: Question) -> set[str]:
-        """The ids of the articles of the outlets the question names."""
-        return {aid for outlet in self.outlets_named(q) for aid in self._articles_by_outlet[outlet]}
-
-    def outlets_named(self, q: Question) -> set[str]:
-        """The outlets the question names ("di berita <outlet> ...", see `_named`)."""
+        """The ids of the articles of the outlets the question names ("di berita <outlet>
+        ...", see `_named`)."""
         by_core, beginnings = self._outlets
         words = [w.lower() for w in words_cased(q.text) if w.isalnum()]
-        spelled_out: set[str] = set()
+        ids: set[str] = set()
         for i in range(len(words)):
             joined = ""
             for w in words[i:]:
                 joined += w
                 if joined not in beginnings:
                     break
-                spelled_out.update(by_core.get(joined, ()))
-        return {
-            outlet
-            for outlet in spelled_out
-            if (spelled := self._named(q, outlet)) and _written_as_name(q.text, spelled)
-        }
+                for outlet, articles in by_core.get(joined, {}).items():
+                    spelled = self._named(q, outlet)
+                    if spelled and _written_as_name(q.text, spelled):
+                        ids |= articles
+        return ids
 
     def _named(self, q: Question, outlet: str) -> tuple[str, ...]:
         """The question names the outlet ("di tulisan XYZ", "berita Radio Xyz FM" for
