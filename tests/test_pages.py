@@ -104,6 +104,11 @@ DISPUTED = {"Iuran Mulai Rp16.800", "Cakupan Kepesertaan Masih Rendah"}
 # A subheading the importer drops (pages8, read after its one measurement): with a comma it
 # has the shape of a photo's "Name, Role" line and of other stories' headlines.
 KNOWN_LOST = {
+    # pages38 (measured once: lost 2/149), not fixed yet: a subheading naming a regency first,
+    # and a sentence that repeats a photo's caption (the caption is boilerplate)
+    "Musi Rawas Utara Naik Paling Tinggi",
+    "Hal itu terungkap dalam rapat evaluasi program perlindungan pekerja rentan di Ruang Rapat "
+    "Sekretariat Daerah Lahat, Selasa (13/10/2054).",
     "Muba Tertinggi, Empat Lawang Terendah",
     # pages36 (measured once: lost 1/156), not fixed yet: a subheading of three nouns in a list
     "Karet, ritel, dan perhotelan",
