@@ -371,3 +371,22 @@ def test_which_districts_is_answered_by_districts_named_by_their_title() -> None
     two = _window(_sents("Peserta dari Kabupaten Wanagiri dan Kabupaten Tirta Hulu."), 0)
     one = _window(_sents("Peserta dari Kabupaten Wanagiri dan beberapa kabupaten lain."), 0)
     assert finder._admissible(q, two) and not finder._admissible(q, one)
+
+
+def test_a_list_announced_by_a_colon_is_the_answer() -> None:
+    sents = _sents(
+        "Pemkab menanggung iuran bagi 18.500 pekerja rentan.",
+        "Mereka didaftarkan dalam dua program, yakni JKK dan JKM.",
+        "Rincian penerima iuran:",
+        "Nelayan: 7.240 orang",
+        "Petani dan buruh tani: 6.115 orang",
+        "Pedagang kecil: 2.285 orang",
+        "Menurut bupati, nelayan menjadi prioritas.",
+    )
+    q = parse_question("apa saja kelompok penerima iuran?", GLOSSARY)
+    assert list_windows(q, NO_WEIGHTS, (0,), sents, "", _terms) == [[2, 3, 4, 5]]
+    # a window that names its list itself is the answer
+    assert list_windows(q, NO_WEIGHTS, (1,), sents, "", _terms) == [[1]]
+    # a list announced about something else is not
+    other = parse_question("apa saja program untuk nelayan?", GLOSSARY)
+    assert list_windows(other, NO_WEIGHTS, (6,), sents, "", _terms) == [[6]]

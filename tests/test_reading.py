@@ -326,3 +326,11 @@ def test_a_self_introduction_ends_at_a_dash_too(reader: Reader) -> None:
     assert "not registered yet" in r.context
     r = reader.read("I'm not registered yet—how can I sign up?")
     assert r.questions == ("how can I sign up?",)
+
+
+def test_each_items_figure_of_a_list_asked_for_is_that_lists(reader: Reader) -> None:
+    r = reader.read(
+        "Apa saja kelompok pekerja rentan di OKI yang iurannya ditanggung APBD 2053, "
+        "berikut jumlah masing-masing?"
+    )
+    assert len(r.questions) == 1

@@ -2265,3 +2265,91 @@ def test_a_city_asked_about_is_not_met_by_its_provinces_figure(reader: QuestionR
     # a figure of the province, then one of the city: not all the province's
     both = f"{province} Untuk kota itu sendiri, klaim JHT mencapai Rp87,3 miliar."
     assert unmet(q, both, [], about_city, places, {}) == []
+
+
+def test_a_dialect_form_an_article_quotes_still_reads_as_the_common_word() -> None:
+    """An article quoting "didaftarke" makes the corpus know it; the question still reads it
+    as "didaftarkan", the word the other articles write. Words Indonesian knows stay."""
+    from bot.answer.vocabulary import common_form
+    from index.text import stem
+
+    quoted = stem("didaftarke")
+    reader = QuestionReader(
+        load_glossary(KNOWLEDGE / "glossary.txt"),
+        load_lexicons(KNOWLEDGE),
+        known=lambda t: t in CORPUS_WORDS or t == quoted,
+    )
+    assert "didaftarkan" in reader.parse("berapo wong pekerja yang la didaftarke?").words
+    assert common_form("didaftarke") == "didaftarkan"
+    assert common_form("pekerja") is None and common_form("muhyidin") is None
+
+
+def test_the_later_years_clause_keeps_its_own_words(reader: QuestionReader) -> None:
+    """ "pj gubernur ... agustus 2024 sm gubernur yg audiensi nov 2020": 2020's governor met
+    at an audience is no acting one, and August 2024's acting governor met no audience."""
+    q = reader.parse(
+        "pj gubernur yg ketemu kanwil agustus 2024 sm gubernur yg audiensi nov 2020 siapa aja"
+    )
+    later, earlier = sides(q)
+    assert (later.years, earlier.years) == ((2024,), (2020,))
+    assert "jabat" in later.terms and "jabat" not in earlier.terms
+    assert "audiensi" in earlier.terms and "audiensi" not in later.terms
+    # a time alone, or the same thing at another time, is no clause of its own
+    for text in (
+        "berapa persen cakupan kepesertaan di sumsel pada akhir 2045 dibandingkan akhir 2044?",
+        "bandingkan jumlah guru ngaji yang iurannya ditanggung pada program 2024 dengan program "
+        "tahun 2025",
+    ):
+        first, second = sides(reader.parse(text))
+        assert set(first.terms) - {"2045", "2024"} == set(second.terms) - {"2044", "2025"}
+
+
+def test_reaching_a_target_asks_how_it_turned_out(reader: QuestionReader) -> None:
+    from bot.answer.scoring import asks_outcome
+
+    assert asks_outcome(reader.parse("coverage sumsel akhir 2025 udh nyampe target 50 persen blm?"))
+    assert not asks_outcome(reader.parse("cakupan sumsel sudah mencapai 57 persen belum?"))
+
+
+def test_who_said_it_is_not_who_is_asked_about() -> None:
+    from bot.answer.question import head_terms
+
+    asked = ("menurut", "gubernur", "siapa", "yang", "paling", "berkemampuan")
+    assert head_terms(asked) == ()
+    assert head_terms(("gubernur", "sumsel", "siapa")) == ("gubernur", "sumsel")
+    # what an English question asks about ends at a preposition or relative it keeps
+    english = ("siapa", "was", "the", "gubernur", "at", "the", "nov", "2020", "bertemu")
+    assert head_terms(english) == ("gubernur",)
+    assert head_terms(("siapa", "the", "gubernur", "that", "bpjs", "bertemu")) == ("gubernur",)
+
+
+def test_a_figure_hoped_for_is_one_of_the_unit_asked() -> None:
+    from bot.answer import evidence
+
+    hoped = '"Dengan tambahan 11.275 pekerja rentan, cakupan bisa naik ke 39,3 persen," ujarnya.'
+    assert evidence.states_hoped_figure(hoped, "persen")
+    assert not evidence.states_hoped_figure(hoped)  # 11.275 workers are added, not hoped for
+    forecast = "Kami perkirakan cakupan naik menjadi sekitar 44,5 persen pada akhir tahun."
+    assert evidence.states_hoped_figure(forecast, "persen")
+    assert not evidence.states_hoped_figure("Cakupan mencapai 33,7 persen.", "persen")
+
+
+def test_a_projection_asked_for_is_answered_by_one(reader: QuestionReader) -> None:
+    from bot.answer.scoring import target_penalty
+
+    projected = "Dengan tambahan 55.400 peserta, cakupan diproyeksikan naik menjadi 71,8 persen."
+    asked = reader.parse("What is the projected coverage after the new participants are added?")
+    assert target_penalty(asked, projected) == 0.0
+    assert target_penalty(reader.parse("berapa persen cakupan saat ini?"), projected) > 0.0
+
+
+def test_chat_superlatives_and_english_trades_read_as_indonesian(reader: QuestionReader) -> None:
+    words_of = reader.parse("th 2020 potensi yg plg menjanjikan provinsi mana").words
+    assert "paling" in words_of and "palembang" not in words_of
+    oil = reader.parse("how many oil-well workers are registered?").words
+    assert {"sumur", "minyak"} <= set(oil)
+    assert {"guru", "ngaji", "penggali", "makam"} <= set(
+        reader.parse("how many quran teachers and grave diggers?").words
+    )
+    assert "target" in reader.parse("whats the coverage target for 2025").words
+    assert "target" in reader.parse("what coverage percentage is bpjs aiming for?").words

@@ -14,6 +14,7 @@ from bot.answer.question import (
     FIGURE_NOUNS,
     LATEST_PHRASES,
     LATEST_WORDS,
+    TIME_NOUNS,
     WHERE_WORDS,
     Question,
     has_phrase,
@@ -131,25 +132,47 @@ _BESIDE_JOINER = frozenset({"tahun", "yang", "yg"})  # "2020 sm yg sekarang", "n
 
 
 def _without_later_words(q: Question, side: Question) -> Question:
-    """A year's side written before the joiner without the words written only between the
-    joiner and the last year ("the governor in 2020 vs the acting governor in August 2024":
-    2020's governor is no acting one); words after the last year are asked of every year
-    ("berapa perusahaan 2022 dan 2023 yang menunggak iuran"), and so are all words when the
-    first year stands alone ("2020 sm 2023 yg jd deputi ...")."""
+    """A year's side without the words written only in the other year's clause ("the
+    governor in 2020 vs the acting governor in August 2024": 2020's governor is no acting
+    one; "pj gubernur ... agustus 2024 sm gubernur yg audiensi nov 2020": nor is 2020's).
+    The first clause runs up to the joiner, the last from the joiner to the last year; words
+    after the last year are asked of every year ("berapa perusahaan 2022 dan 2023 yang
+    menunggak iuran"), and so are all words when the first clause is its year alone ("2020 sm
+    2023 yg jd deputi ...") or the last is no clause of its own (`_restates`)."""
     at = [i for i, w in enumerate(q.words) if is_year(w)]
     if len(at) < 2:
         return side  # the years came with the question before ("trus 2020 sm 2024?")
     joiner = next((i for i in range(at[0], at[-1]) if q.words[i] in _JOINERS), None)
-    if joiner is None or str(side.years[0]) not in q.words[:joiner]:
+    if joiner is None:
         return side
-    left = {stem(w) for w in q.words[:joiner]}
-    if not left & set(side.terms):
+    first, last = q.words[:joiner], q.words[joiner + 1 : at[-1] + 1]
+    year = str(side.years[0])
+    if year in first:
+        own, other = first, last
+    elif year in last and _restates(last, first):
+        own, other = last, first
+    else:
         return side
-    others = {stem(w) for w in q.words[joiner + 1 : at[-1]]} - left
+    mine = {stem(w) for w in own}
+    if not mine & set(side.terms):
+        return side
+    others = {stem(w) for w in other} - mine
     return replace(
         side,
         terms=tuple(t for t in side.terms if t not in others),
         head=tuple(t for t in side.head if t not in others),
+    )
+
+
+def _restates(last: tuple[str, ...], first: tuple[str, ...]) -> bool:
+    """The last clause of a comparison of years is one of its own: it restates a word of
+    the first and adds one ("pj gubernur ... 2024 sm <gubernur> yg <audiensi> nov 2020"), not
+    a time alone ("... akhir 2045 dibandingkan akhir 2044", "program 2024 dengan program tahun
+    2025") nor another thing asked the same of ("the head of the office in 2020 vs the
+    program in 2024": the program's head)."""
+    said = [w for w in last if w not in TIME_NOUNS and w not in MONTH_WORDS]
+    return _content(tuple(w for w in said if w in first)) and _content(
+        tuple(w for w in said if w not in first)
     )
 
 

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.spans import Span, Spans, figure_spans, memo, number_of
+from bot.answer.spans import (
+    Span,
+    Spans,
+    figure_spans,
+    memo,
+    money_spans,
+    number_of,
+    percent_spans,
+)
 from bot.answer.vocabulary import zipf_en, zipf_id
 
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b")
@@ -192,7 +200,8 @@ REACHED = frozenset({"tercapai", "terlampaui", "melampaui", "terpenuhi", "terwuj
 # Words that make "tercapai" a hope, a plan or a purpose when one of the five words before it.
 _HOPED = frozenset(
     {"dapat", "bisa", "akan", "harus", "diharapkan", "agar", "supaya", "biar", "segera",
-     "optimis", "optimistis", "yakin", "guna", "untuk"}
+     "optimis", "optimistis", "yakin", "guna", "untuk", "diperkirakan", "perkirakan",
+     "memperkirakan", "diprediksi", "diproyeksikan"}
 )  # fmt: skip
 
 
@@ -214,16 +223,19 @@ _HOPING = frozenset(_HOPED - {"akan", "agar", "supaya", "biar", "guna", "untuk"}
 _HOPED_FIGURE_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(_HOPING))})\s+(?:[^\W\d]+\s+)?"
     r"(?:(?:ditingkatkan|dinaikkan|didongkrak|digenjot|naik|meningkat|bertambah|tumbuh)\s+"
-    r"(?:hingga|sampai|menjadi|mencapai)|tembus)\s+(?:angka\s+)?(?:Rp\s?)?\d",
+    r"(?:hingga|sampai|menjadi|mencapai|ke)|tembus)\s+(?:angka\s+|sekitar\s+)?(?:Rp\s?)?\d",
     re.IGNORECASE,
 )
 
 
-def states_hoped_figure(text: str) -> bool:
+def states_hoped_figure(text: str, unit: str | None = None) -> bool:
     """A sentence with figures, all of them hoped or planned for, without the word "target"
-    (not "sudah 58,9 persen, kami ingin tembus 62 persen", which states where it stands)."""
+    (not "sudah 58,9 persen, kami ingin tembus 62 persen", which states where it stands); of
+    a percentage or money asked for (`unit`), those figures only ("dengan tambahan 11.275
+    pekerja, cakupan bisa naik ke 39,3 persen" hopes for its percentage)."""
     hoped = [m.end() - 1 for m in _HOPED_FIGURE_RE.finditer(text)]  # each one's first digit
-    figures = figure_spans(text)  # years are none
+    of_unit = {"persen": percent_spans, "uang": money_spans}.get(unit or "", figure_spans)
+    figures = of_unit(text)  # years are none
     return bool(hoped and figures) and all(any(s <= h < e for h in hoped) for s, e in figures)
 
 

@@ -14,6 +14,7 @@ from bot.answer.named import local_names, name_runs, time_cues, without_clitic
 from bot.answer.people import people_named
 from bot.answer.spans import MAGNITUDES, SCALE_WORDS, indonesian_figures, number_of
 from bot.answer.vocabulary import (
+    common_form,
     english_bases,
     english_like,
     is_common,
@@ -576,8 +577,11 @@ class QuestionReader:
             dialect = segment if verbatim else self.lexicons.dialect.expand(segment)
             english += dialect if verbatim else self.english.expand(self._english_bases(dialect))
         for w in (without_clitic(w, self.towns) for w in english):
-            if w in STOPWORDS or self.known(stem(w)) or w in self.place_words:
+            if w in STOPWORDS or w in self.place_words:
                 out.append(w)
+                continue
+            if self.known(stem(w)):  # a dialect form an article quotes reads as the common word
+                out.append(common_form(w) or w)
                 continue
             # "pacaknyo": a dialect word with a clitic, read as the word ("pacak": "bisa")
             bare = without_clitic(w, self.dialect_words)
@@ -989,6 +993,14 @@ _HEAD_STOP = {
     "sampai",
     "hingga",
     "per",  # "iuran ... brp per orang": a rate of what came before, not a count of people
+    # English prepositions and relatives the lexicon leaves ("who was the governor at the nov
+    # 2020 meeting", "the governor that BPJS TK met")
+    "at",
+    "in",
+    "on",
+    "during",
+    "that",
+    "which",
 }
 # Verbs passed over ("turun dari berapa menjadi berapa", "siapa menjadi pj gubernur").
 _HEAD_SKIP = {"menjadi", "jadi"}
@@ -1028,6 +1040,8 @@ def head_terms(
             after.append(words[i])
     after = [w for w in after if w not in STOPWORDS and w not in MONTH_WORDS]
     before = [w for w in words[:idx] if w not in MONTH_WORDS]
+    if before[:1] == ["menurut"]:
+        before = []  # "menurut gubernur siapa yang ...": who said it, not who is asked about
     stop = next((i for i in range(len(before)) if _stops_head(before, i)), len(before))
     # "<kepala kanwil> itu siapa namanya": nothing named after the question word
     picked = after or before[:stop] or before

@@ -34,6 +34,7 @@ _NAMING_KINDS = ("siapa", "di_mana")  # alone ("siapa ya?"), they ask the questi
 _TAGS = {"ya", "yah", "ga", "gak", "nggak", "kan", "kah", "dong", "sih", "deh", "tidak", "bukan"}
 _ASKING_TAGS = _TAGS - {"ya", "yah", "kan", "dong", "sih", "deh"}  # they ask yes or no
 _NEGATIONS = {"tidak", "belum", "bukan", "not", "no"}  # the other side of what was asked
+_EACH = {"masing", "masing-masing", "setiap", "tiap", "each"}  # each item of a list asked for
 _LINKED = "\x00"  # marks a question cut from the sentence before it (internal)
 
 
@@ -182,9 +183,12 @@ class Reader:
         """The second question of a sentence asks something of its own: not one asking the
         same kind of thing as the first with no word the first lacks, only pointing back
         ("..., itu brp aja ya?"), unless it names a time ("..., kalo yg terbaru brp?") or
-        asks when, why, who or where of the first (as `_joined` keeps questions apart)."""
+        asks when, why, who or where of the first (as `_joined` keeps questions apart); one
+        asking each item's figure of a list asked for first is that list's."""
         words = self.lex.expand(w for _, _, w in _tokens(right))
         before = self.lex.expand(w for _, _, w in _tokens(left))
+        if _EACH & set(words) and self.kind_of(before) == "apa_saja" and not self.timed(words):
+            return False  # "apa saja ..., berikut jumlah masing-masing?": the list's figures
         seen = _content_set(before)
         return (
             self.substance([w for w in words if w.removesuffix("nya") not in seen]) > 0

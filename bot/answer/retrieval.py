@@ -41,7 +41,7 @@ def query_of(q: Question) -> Query:
     return Query(terms + context, weights, " ".join(q.words))
 
 
-PER_NEWEST = 2  # best chunks of each of the newest articles that a "saat ini" question reads
+PER_NEWEST = 3  # best chunks of each of the newest articles that a "saat ini" question reads
 REPORTED_WITHIN = 3  # months after a year's or month's end in which articles still report on it
 
 

@@ -250,12 +250,25 @@ _PURPOSE_OR_BELIEF = frozenset(
 )
 
 
+# Verbs that say a target was reached when one stands just before it ("udh nyampe target 50
+# persen blm?", "has it reached the target"), not before a figure ("mencapai 57 persen").
+_REACHING = frozenset({"mencapai", "capai", "nyampe", "nyampai", "memenuhi"})
+
+
 def asks_outcome(q: Question) -> bool:
     """Whether the question asks if a target was reached ("target 50 persen tu la tercapai
-    belum?", not "biar target tercapai" or "yakin target tercapai?"): an aim does not answer
-    it, only a sentence saying how it turned out."""
+    belum?", "udh nyampe target 50 persen blm?", not "biar target tercapai" or "yakin target
+    tercapai?"): an aim does not answer it, only a sentence saying how it turned out."""
     words = list(q.words)
-    reached = next((i for i, w in enumerate(words) if w in evidence.REACHED), None)
+    reached = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if w in evidence.REACHED
+            or (w in _REACHING and any(t.startswith("target") for t in words[i + 1 : i + 3]))
+        ),
+        None,
+    )
     return (
         reached is not None
         and any(w.startswith("target") for w in words)
@@ -317,7 +330,8 @@ def _small_number(word: str) -> int | None:
 _HOPE_WORDS = frozenset(
     {"harapan", "harap", "berharap", "diharapkan", "yakin", "optimis", "optimistis", "pede",
      "percaya", "ingin", "bisa", "dapat", "mampu", "tembus", "targetkan", "menargetkan",
-     "ditargetkan", "think", "thought", "expect", "expected"}
+     "ditargetkan", "think", "thought", "expect", "expected", "diperkirakan", "perkiraan",
+     "diproyeksikan", "proyeksi", "diprediksi", "prediksi"}
 )  # fmt: skip
 
 
@@ -326,7 +340,7 @@ def target_penalty(q: Question, text: str) -> float:
     questions that do not ask about a target prefer achieved figures."""
     if q.kind != "berapa" or asks_target(q):
         return 0.0
-    hoped = evidence.states_hoped_figure(text) and not _HOPE_WORDS & set(q.words)
+    hoped = evidence.states_hoped_figure(text, q.unit) and not _HOPE_WORDS & set(q.words)
     if not (evidence.states_target(text) or hoped):
         return 0.0
     return TARGET_PENALTY

@@ -154,6 +154,14 @@ def standard_form(word: str, known: Callable[[str], bool]) -> str | None:
     return None
 
 
+def common_form(word: str) -> str | None:
+    """The common Indonesian word a form no word list knows stands for by a sound rule
+    ("didaftarke": "didaftarkan"), even when an article quotes the form; else None."""
+    if zipf_id(word) or zipf_en(word):
+        return None
+    return next((c for c in dialect_candidates(word) if zipf_id(c) >= COMMON_ZIPF), None)
+
+
 COMMON_WORDS = 40_000  # the most frequent Indonesian words that spelling correction may give
 
 
