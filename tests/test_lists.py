@@ -381,10 +381,12 @@ def test_a_list_announced_by_a_colon_is_the_answer() -> None:
         "Nelayan: 7.240 orang",
         "Petani dan buruh tani: 6.115 orang",
         "Pedagang kecil: 2.285 orang",
-        "Menurut bupati, nelayan menjadi prioritas.",
+        "Menurut bupati, nelayan di tiga kecamatan pesisir menjadi prioritas karena risiko "
+        "kecelakaan kerja di laut paling tinggi.",
     )
     q = parse_question("apa saja kelompok penerima iuran?", GLOSSARY)
-    assert list_windows(q, NO_WEIGHTS, (0,), sents, "", _terms) == [[2, 3, 4, 5]]
+    assert list_windows(q, NO_WEIGHTS, (0,), sents, "", _terms) == [[2]]
+    assert with_items(_window(sents, 2), sents).positions == (2, 3, 4, 5)  # its items join it
     # a window that names its list itself is the answer
     assert list_windows(q, NO_WEIGHTS, (1,), sents, "", _terms) == [[1]]
     # a list announced about something else is not

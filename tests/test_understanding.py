@@ -2294,6 +2294,17 @@ def test_the_later_years_clause_keeps_its_own_words(reader: QuestionReader) -> N
     assert (later.years, earlier.years) == ((2024,), (2020,))
     assert "jabat" in later.terms and "jabat" not in earlier.terms
     assert "audiensi" in earlier.terms and "audiensi" not in later.terms
+    # the first clause's subject and qualifiers are asked of both years
+    paid, filed = sides(
+        reader.parse("berapa klaim JHT yang dibayarkan 2020 dibanding klaim yang diajukan 2024?")
+    )
+    assert {"jamin", "hari", "tua"} <= set(filed.terms) and "aju" not in paid.terms
+    # ... unless the later clause qualifies the word otherwise ("target <bpjs tk>")
+    governor, agency = sides(
+        reader.parse("target coverage gub herman deru th 2020 sm target bpjs tk buat 2025?")
+    )
+    assert "herman" in governor.terms and "bpjs" not in governor.terms
+    assert "herman" not in agency.terms and "bpjs" in agency.terms
     # a time alone, or the same thing at another time, is no clause of its own
     for text in (
         "berapa persen cakupan kepesertaan di sumsel pada akhir 2045 dibandingkan akhir 2044?",
@@ -2317,6 +2328,10 @@ def test_who_said_it_is_not_who_is_asked_about() -> None:
     asked = ("menurut", "gubernur", "siapa", "yang", "paling", "berkemampuan")
     assert head_terms(asked) == ()
     assert head_terms(("gubernur", "sumsel", "siapa")) == ("gubernur", "sumsel")
+    said = ("menurut", "gubernur", "herman", "deru", "waktu", "peresmian", "siapa", "yang")
+    assert head_terms(said) == ()
+    said_then_asked = ("menurut", "kepala", "cabang", "jumlah", "peserta", "baru", "berapa")
+    assert "serta" in head_terms(said_then_asked)
     # what an English question asks about ends at a preposition or relative it keeps
     english = ("siapa", "was", "the", "gubernur", "at", "the", "nov", "2020", "bertemu")
     assert head_terms(english) == ("gubernur",)

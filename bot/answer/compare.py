@@ -9,12 +9,14 @@ from dataclasses import replace
 from bot.answer.constraints import LOCALES, TOPICS, named_figures
 from bot.answer.lexicons import Place
 from bot.answer.question import (
+    ASKING_WORDS,
     COMPARING,
     COMPARISON_CUES,
     FIGURE_NOUNS,
     LATEST_PHRASES,
     LATEST_WORDS,
     TIME_NOUNS,
+    TIME_QUALIFIERS,
     WHERE_WORDS,
     Question,
     has_phrase,
@@ -95,7 +97,7 @@ def _times(
             written = [int(w) for w in q.words if is_year(w) and int(w) in own]
             first = own[written[0]] if written else ()
             per_year = [replace(side, months=own[side.years[0]] or first) for side in per_year]
-        return [plain(_without_later_words(q, side)) for side in per_year]
+        return [plain(_without_other_clause_words(q, side)) for side in per_year]
     return [plain(replace(times, months=(m,))) for m in months]
 
 
@@ -131,14 +133,18 @@ def _year_against_now(words: tuple[str, ...]) -> bool:
 _BESIDE_JOINER = frozenset({"tahun", "yang", "yg"})  # "2020 sm yg sekarang", "now vs tahun 2020"
 
 
-def _without_later_words(q: Question, side: Question) -> Question:
-    """A year's side without the words written only in the other year's clause ("the
-    governor in 2020 vs the acting governor in August 2024": 2020's governor is no acting
-    one; "pj gubernur ... agustus 2024 sm gubernur yg audiensi nov 2020": nor is 2020's).
-    The first clause runs up to the joiner, the last from the joiner to the last year; words
-    after the last year are asked of every year ("berapa perusahaan 2022 dan 2023 yang
+def _without_other_clause_words(q: Question, side: Question) -> Question:
+    """A year's side without the words of the other year's clause that are not its own
+    ("the governor in 2020 vs the acting governor in August 2024": 2020's governor is no
+    acting one). The first clause runs up to the joiner, the last from the joiner to the last
+    year. The first year's side drops the words only the last clause writes; the last year's
+    drops only the words written before a word both clauses write ("<pj> gubernur ... agustus
+    2024 sm gubernur yg audiensi nov 2020": 2020's governor is no acting one either), and only
+    when the last clause is one of its own (`_restates`): the first clause's subject, place
+    and qualifiers are asked of both ("berapa klaim JHT ... 2020 dibanding klaim ... 2024").
+    Words after the last year are asked of every year ("berapa perusahaan 2022 dan 2023 yang
     menunggak iuran"), and so are all words when the first clause is its year alone ("2020 sm
-    2023 yg jd deputi ...") or the last is no clause of its own (`_restates`)."""
+    2023 yg jd deputi ...")."""
     at = [i for i, w in enumerate(q.words) if is_year(w)]
     if len(at) < 2:
         return side  # the years came with the question before ("trus 2020 sm 2024?")
@@ -148,15 +154,14 @@ def _without_later_words(q: Question, side: Question) -> Question:
     first, last = q.words[:joiner], q.words[joiner + 1 : at[-1] + 1]
     year = str(side.years[0])
     if year in first:
-        own, other = first, last
+        mine = {stem(w) for w in first}
+        if not mine & set(side.terms):
+            return side
+        others = {stem(w) for w in last} - mine
     elif year in last and _restates(last, first):
-        own, other = last, first
+        others = {stem(w) for w in _qualifiers(first, last)} - {stem(w) for w in last}
     else:
         return side
-    mine = {stem(w) for w in own}
-    if not mine & set(side.terms):
-        return side
-    others = {stem(w) for w in other} - mine
     return replace(
         side,
         terms=tuple(t for t in side.terms if t not in others),
@@ -164,16 +169,52 @@ def _without_later_words(q: Question, side: Question) -> Question:
     )
 
 
+def _says(word: str) -> bool:
+    """A word that says what a clause is about: a content word, not a time."""
+    return not (
+        word in STOPWORDS
+        or word.isdigit()
+        or word in TIME_NOUNS
+        or word in TIME_QUALIFIERS
+        or word in MONTH_WORDS
+    )
+
+
 def _restates(last: tuple[str, ...], first: tuple[str, ...]) -> bool:
     """The last clause of a comparison of years is one of its own: it restates a word of
     the first and adds one ("pj gubernur ... 2024 sm <gubernur> yg <audiensi> nov 2020"), not
-    a time alone ("... akhir 2045 dibandingkan akhir 2044", "program 2024 dengan program tahun
+    a time alone ("... akhir 2024 dibanding awal 2025", "program 2024 dengan program tahun
     2025") nor another thing asked the same of ("the head of the office in 2020 vs the
     program in 2024": the program's head)."""
-    said = [w for w in last if w not in TIME_NOUNS and w not in MONTH_WORDS]
-    return _content(tuple(w for w in said if w in first)) and _content(
-        tuple(w for w in said if w not in first)
-    )
+    said = [w for w in last if _says(w)]
+    return any(w in first for w in said) and any(w not in first for w in said)
+
+
+def _qualifiers(first: tuple[str, ...], last: tuple[str, ...]) -> list[str]:
+    """The words of the first clause that qualify a word the last clause restates, where the
+    last qualifies it otherwise: a title before it ("<pj> gubernur"), and the words after it
+    when the last clause writes its own after it ("target <coverage gub Nama> 2020 sm
+    target <bpjs tk> 2025"; not "klaim <JHT> ... 2020 dibanding klaim yang ... 2024"), each run
+    up to a function word, a question word or a time."""
+    restated = {w for w in last if _says(w)} & set(first)
+
+    def run(start: int, step: int) -> list[str]:
+        out, j = [], start
+        while 0 <= j < len(first) and _says(first[j]) and first[j] not in ASKING_WORDS:
+            if first[j] not in restated:
+                out.append(first[j])
+            j += step
+        return out
+
+    words: list[str] = []
+    for i, w in enumerate(first):
+        if w not in restated:
+            continue
+        words += run(i - 1, -1)
+        after = last.index(w) + 1
+        if after < len(last) and _says(last[after]) and last[after] not in first:
+            words += run(i + 1, 1)
+    return words
 
 
 def _month_years(words: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from bot.answer import evidence
 from bot.answer.question import Question
 from bot.answer.scoring import TermsOf, Weights
-from bot.answer.windows import POINT_REACH, same_paragraph
+from bot.answer.windows import POINT_REACH, announces_items, same_paragraph
 from index.records import Sentence
 from index.text import STOPWORDS, words
 
@@ -29,8 +29,8 @@ def list_windows(
 ) -> list[list[int]]:
     """Sentence positions of the windows that answer a list question, given the best window's
     positions in an article's `sents` and `body`: the announced ordinal run, or the
-    enumeration sentence (with the announcement before it), or the lines a sentence ending in
-    a colon announces after it ("Rincian penerima iuran:"), else the best window itself. A
+    enumeration sentence (with the announcement before it), or a sentence ending in a colon
+    that announces items after it ("Rincian penerima iuran:"), else the best window itself. A
     question naming one item of a run by its place ("fokus ketiga ... apa saja?") is answered
     by the best window when it is that item; one naming an item by its own words ("bank apa
     aja utk fokus ukm?") by that item and what its paragraph says of it."""
@@ -59,9 +59,9 @@ def list_windows(
     if run:
         return run
     if not any(_lists_itself(sents[p].text) for p in positions):
-        listed = colon_list(q, positions[0], sents, terms_of)
-        if listed:
-            return [listed]
+        head = announced_list(q, positions[0], sents, terms_of)
+        if head is not None:
+            return [[head]]
     return [list(positions)]
 
 
@@ -128,31 +128,23 @@ def ordinal_run(
     return []
 
 
-ITEM_WORDS = 15  # at most this many words on a line of a list ("Nelayan: 7.240 orang")
-_ENDS_SENTENCE = (".", "?", "!", '"', "\u201d")
+# Words with which a sentence names a list's items itself ("dua program, yakni JKK dan JKM").
 _LISTS_ITSELF = frozenset({"yakni", "yaitu", "antara", "meliputi", "terdiri", "seperti"})
 
 
 def _lists_itself(text: str) -> bool:
-    """A sentence that names a list's items itself ("dua program, yakni JKK dan JKM")."""
+    """A sentence that announces a count or names a list's items itself."""
     return bool(evidence.announced_count(text)) or bool(_LISTS_ITSELF & set(words(text)))
 
 
-def colon_list(q: Question, pos: int, sents: Sequence[Sentence], terms_of: TermsOf) -> list[int]:
-    """The positions of the first list within `RUN_REACH` sentences from `pos` that a
-    sentence ending in a colon announces and that shares a term with the question, with its
-    item lines: short lines without a sentence's end ("Rincian penerima iuran:", "Nelayan:
-    7.240 orang", ...); [] when none."""
+def announced_list(
+    q: Question, pos: int, sents: Sequence[Sentence], terms_of: TermsOf
+) -> int | None:
+    """The position of the first sentence within `RUN_REACH` from `pos` that ends in a colon
+    before its items ("Rincian penerima iuran:", `announces_items`) and shares a term with the
+    question; None when there is none. Its items join it as any announcing window's do
+    (`windows.with_items`)."""
     for head in range(pos, min(len(sents), pos + RUN_REACH)):
-        text = sents[head].text.rstrip()
-        if not text.endswith(":") or not set(q.terms) & terms_of(text):
-            continue
-        items = []
-        for j in range(head + 1, len(sents)):
-            line = sents[j].text.strip()
-            if line.endswith(_ENDS_SENTENCE) or len(words(line)) > ITEM_WORDS:
-                break
-            items.append(j)
-        if len(items) >= 2:
-            return [head, *items]
-    return []
+        if announces_items(sents, head) and set(q.terms) & terms_of(sents[head].text):
+            return head
+    return None

@@ -1002,6 +1002,10 @@ _HEAD_STOP = {
     "that",
     "which",
 }
+# At most this many words, up to a relative or prepositional word, say who said it before a
+# question word ("menurut gubernur <Nama> waktu peresmian ... siapa ..."), not what is
+# asked ("menurut kepala cabang jumlah peserta baru tahun ini berapa?").
+ATTRIBUTION_WORDS = 4
 # Verbs passed over ("turun dari berapa menjadi berapa", "siapa menjadi pj gubernur").
 _HEAD_SKIP = {"menjadi", "jadi"}
 
@@ -1040,8 +1044,9 @@ def head_terms(
             after.append(words[i])
     after = [w for w in after if w not in STOPWORDS and w not in MONTH_WORDS]
     before = [w for w in words[:idx] if w not in MONTH_WORDS]
-    if before[:1] == ["menurut"]:
-        before = []  # "menurut gubernur siapa yang ...": who said it, not who is asked about
+    said = next((i for i in range(1, len(before)) if _stops_head(before, i)), len(before))
+    if before[:1] == ["menurut"] and said <= ATTRIBUTION_WORDS:
+        before = []  # "menurut gubernur (waktu ...) siapa yang ...": who said it, not who is asked
     stop = next((i for i in range(len(before)) if _stops_head(before, i)), len(before))
     # "<kepala kanwil> itu siapa namanya": nothing named after the question word
     picked = after or before[:stop] or before

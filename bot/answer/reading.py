@@ -34,7 +34,9 @@ _NAMING_KINDS = ("siapa", "di_mana")  # alone ("siapa ya?"), they ask the questi
 _TAGS = {"ya", "yah", "ga", "gak", "nggak", "kan", "kah", "dong", "sih", "deh", "tidak", "bukan"}
 _ASKING_TAGS = _TAGS - {"ya", "yah", "kan", "dong", "sih", "deh"}  # they ask yes or no
 _NEGATIONS = {"tidak", "belum", "bukan", "not", "no"}  # the other side of what was asked
-_EACH = {"masing", "masing-masing", "setiap", "tiap", "each"}  # each item of a list asked for
+# Each item of a list asked for ("berikut jumlah masing-masing"; not "setiap" or "tiap",
+# which mostly mean "per": "berapa iuran setiap bulan?").
+_EACH = {"masing", "masing-masing", "each"}
 _LINKED = "\x00"  # marks a question cut from the sentence before it (internal)
 
 

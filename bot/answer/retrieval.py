@@ -41,7 +41,9 @@ def query_of(q: Question) -> Query:
     return Query(terms + context, weights, " ".join(q.words))
 
 
-PER_NEWEST = 3  # best chunks of each of the newest articles that a "saat ini" question reads
+# Best chunks of each of the newest articles that a "saat ini" question reads: three, as the
+# newest figure often stands past an article's opening two chunks (its lead and a quote).
+PER_NEWEST = 3
 REPORTED_WITHIN = 3  # months after a year's or month's end in which articles still report on it
 
 

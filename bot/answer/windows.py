@@ -5,6 +5,7 @@ leans on. Pure functions over an article and its sentences."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.answer import evidence
 from bot.answer.scoring import Scored
@@ -188,6 +189,16 @@ def with_speaker(
     if not evidence.person_spans(sents[first - 1].text, not_names):
         return window
     return window_at(window, sents, [first - 1, *window.positions])
+
+
+def announces_items(sents: Sequence[Sentence], pos: int) -> bool:
+    """The sentence at `pos` ends in a colon and an item line follows it, short and without
+    a sentence's end ("Rincian penerima iuran:", "Nelayan: 7.240 orang"): `with_items`
+    collects the items."""
+    if not sents[pos].text.rstrip().endswith(":") or pos + 1 >= len(sents):
+        return False
+    line = sents[pos + 1].text.rstrip()
+    return not line.endswith(_SENTENCE_ENDS) and len(line.split()) <= HEADLINE_WORDS
 
 
 def with_items(window: Scored, sents: list[Sentence]) -> Scored:
