@@ -159,7 +159,7 @@ def common_form(word: str) -> str | None:
     ("didaftarke": "didaftarkan"), even when an article quotes the form; else None."""
     if zipf_id(word) or zipf_en(word):
         return None
-    return next((c for c in dialect_candidates(word) if zipf_id(c) >= COMMON_ZIPF), None)
+    return standard_form(word, lambda _: False)  # by frequency alone, whatever the corpus knows
 
 
 COMMON_WORDS = 40_000  # the most frequent Indonesian words that spelling correction may give
