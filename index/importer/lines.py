@@ -122,8 +122,9 @@ BYLINE_RE = re.compile(
 _LABEL_CAPTION_RE = re.compile(r"^[A-Z][A-Z0-9 ,.'&]{2,40}\s[-–—]\s+\S")  # "RESMI MENJABAT - ..."
 _BREADCRUMB_RE = re.compile(r"\s(?:>|»|›|/|\|)\s")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
-# A list item's mark ("- ", "• ", "2. "): layout, which a page's HTML writes otherwise.
-LIST_MARK_RE = re.compile(r"^(?:[-–—•*]|\d{1,2}[.)])\s+(?=\S)")
+# A list item's mark ("- ", "• ", "2. ", and "- 2. " where an HTML item writes its number):
+# layout, which a page's HTML writes otherwise.
+LIST_MARK_RE = re.compile(r"^(?:[-–—•*]\s+(?:\d{1,2}[.)]\s+)?|\d{1,2}[.)]\s+)(?=\S)")
 LETTERED_RE = re.compile(r"^[a-z][.)]\s+(?=\S)")  # the mark of a lettered item ("a. 11.200 ...")
 
 
