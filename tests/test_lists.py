@@ -392,3 +392,118 @@ def test_a_list_announced_by_a_colon_is_the_answer() -> None:
     # a list announced about something else is not
     other = parse_question("apa saja program untuk nelayan?", GLOSSARY)
     assert list_windows(other, NO_WEIGHTS, (6,), sents, "", _terms) == [[6]]
+
+
+def test_a_window_writing_the_year_asked_is_looked_at_before_better_matches() -> None:
+    from bot.answer.candidates import looking_order
+
+    sents = _sents(
+        "Pemkab menanggung iuran 11.380 pekerja rentan selama tahun ini.",
+        "Jumlah itu naik dibanding 2054 yang hanya 7.450 pekerja.",
+    )
+    looked = [(_window(sents, 0), 0.5), (_window(sents, 1), 0.4)]
+    share = {0: 0.5, 1: 0.2}  # the first matches better, within YEAR_LOOK
+
+    def order(years: tuple[int, ...]) -> list[int]:
+        ordered = looking_order(looked, lambda s: share[s.positions[0]], years)
+        return [s.positions[0] for s, _ in ordered]
+
+    assert order(()) == [0, 1]
+    assert order((2054,)) == [1, 0]
+    assert order((2053,)) == [0, 1]
+
+
+def test_the_parts_of_a_whole_answer_a_list_of_what_it_counts() -> None:
+    sents = _sents(
+        "Pemkot mendaftarkan 3.726 pekerja informal sebagai peserta.",
+        "Peluncuran dilakukan wali kota di kawasan wisata.",
+        "Iuran bagi ribuan pekerja itu dianggarkan Rp751,2 juta untuk 12 bulan.",
+        "Wali kota merinci, penerima terdiri atas 2.184 pemetik teh, 968 petani kopi, 318 "
+        "porter, serta 256 pedagang.",
+    )
+    q = parse_question("kelompok pekerja apa saja yang didaftarkan?", GLOSSARY)
+    assert list_windows(q, NO_WEIGHTS, (0,), sents, "", _terms) == [[0], [3]]
+    # counts that add up to another figure are no parts of this one, nor are amounts, lengths
+    # or numbers written otherwise
+    for text in (
+        "Penerima terdiri atas 2.184 pemetik teh dan 968 petani kopi.",
+        "Iuran Rp1.726 sebulan dan Rp2.000 setahun.",
+        "Program berjalan 1.726 hari ditambah 2.000 hari.",
+        "Pasal 1,2,3 dan pasal 3.723 berlaku.",
+    ):
+        other = [*sents[:3], _sents(text)[0]]
+        assert list_windows(q, NO_WEIGHTS, (0,), other, "", _terms) == [[0]]
+
+
+def test_a_window_listing_items_itself_is_not_answered_by_a_run_nearby() -> None:
+    sents = _sents(
+        "Kepala kanwil fokus pada 3 hal.",
+        "Pertama, ekosistem desa.",
+        "Kedua, ekosistem pasar.",
+        "Ketiga, pekerja miskin.",
+        "Wakil kepala menambahkan, terdapat 3 program perlindungan bagi pekerja.",
+        "Tiga program itu yakni Jaminan Hari Tua, Jaminan Kematian, dan Jaminan Pensiun.",
+    )
+    q = parse_question("apa saja program perlindungan yang disampaikan wakil kepala?", GLOSSARY)
+    assert list_windows(q, NO_WEIGHTS, (4, 5), sents, "", _terms) == [[4, 5]]
+    # a list of something else in the best window does not keep the run from answering
+    mixed = _sents(
+        "Kepala kanwil fokus pada 3 hal.",
+        "Pertama, ekosistem desa.",
+        "Perangkat desa, BPD, RT, dan RW akan dilindungi.",
+        "Kedua, ekosistem pasar.",
+        "Ketiga, pekerja miskin.",
+    )
+    fokus = parse_question("fokus kepala kanwil apa saja?", GLOSSARY)
+    assert list_windows(fokus, NO_WEIGHTS, (1, 2), mixed, "", _terms) == [[0], [1], [3], [4]]
+    # the run answers when the best window only announces it
+    run = parse_question("kepala kanwil fokus pada hal apa saja?", GLOSSARY)
+    assert list_windows(run, NO_WEIGHTS, (0,), sents, "", _terms) == [[0], [1], [2], [3]]
+
+
+def test_a_counter_weighs_as_the_noun_it_counts() -> None:
+    from types import SimpleNamespace
+
+    from bot.answer.candidates import CandidateFinder
+
+    idf = {"orang": 1.5, "kerja": 0.2, "lindung": 0.5}
+    index = SimpleNamespace(lexical=SimpleNamespace(idf=idf.__getitem__))
+    known = idf.__contains__
+    finder = CandidateFinder(index, None, known, None, None, None, None)  # type: ignore[arg-type]
+    q = parse_question("berapa orang pekerja yang terlindungi?", GLOSSARY)
+    assert q.counters == (("orang", "kerja"),)
+    assert finder.weights(q).idf == {"orang": 0.2, "kerja": 0.2, "lindung": 0.5}
+    alone = parse_question("pekerja yang terlindungi berapa orang?", GLOSSARY)
+    assert finder.weights(alone).idf["orang"] == 1.5
+
+
+def test_a_window_telling_what_a_point_covers_comes_with_the_point() -> None:
+    article, sents = _article_of(
+        ("Kepala kanwil fokus pada 2 hal.",),
+        (
+            "Pertama, ekosistem desa.",
+            "Karena sebagian pekerja ada di desa.",
+            "Mereka ingin memastikan perangkat desa, BPD, RT, RW, dan petani terlindungi.",
+        ),
+        ("Kedua, ekosistem pasar.", "Mereka ingin pedagang, kuli, dan juru parkir terlindungi."),
+    )
+    q = parse_question("fokus yang ingin RT dan RW dilindungi itu apa namanya?", GLOSSARY)
+    body = article.body
+    assert list_windows(q, NO_WEIGHTS, (2, 3), sents, body, _terms) == [[1, 2, 3]]
+    # not across a paragraph, nor to a sentence that does not refer back
+    apart, split = _article_of(
+        ("Pertama, ekosistem desa.",),
+        ("Mereka ingin memastikan perangkat desa, BPD, RT, RW, dan petani terlindungi.",),
+    )
+    assert list_windows(q, NO_WEIGHTS, (1,), split, apart.body, _terms) == [[1]]
+    assert list_windows(q, NO_WEIGHTS, (5,), sents, body, _terms) == [[4, 5]]
+    told, plain = _article_of(("Pertama, ekosistem desa.", "Perangkat desa, BPD, dan RT ikut."))
+    assert list_windows(q, NO_WEIGHTS, (1,), plain, told.body, _terms) == [[1]]
+    # a window listing nothing after a point: the whole run ("fokusnya apa aja?")
+    runs, points = _article_of(
+        ("Ada dua fokus.",),
+        ("Pertama, ekosistem desa.", "Mereka akan didaftarkan."),
+        ("Kedua, ekosistem pasar.",),
+    )
+    whole = list_windows(q, NO_WEIGHTS, (2,), points, runs.body, _terms)
+    assert whole == [[0], [1], [3]]

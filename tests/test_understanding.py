@@ -86,6 +86,8 @@ def reader() -> QuestionReader:
         ("diadainnya", "diadakannya"),  # colloquial -in before -nya
         ("masok", "masuk"),  # -o- for -u- in a closing syllable
         ("ikot", "ikut"),
+        ("nanggung", "menanggung"),  # the active prefix's nasal alone
+        ("ngurus", "mengurus"),
     ],
 )
 def test_dialect_sound_rules_apply_only_when_they_give_a_real_word(
@@ -94,7 +96,9 @@ def test_dialect_sound_rules_apply_only_when_they_give_a_real_word(
     assert standard_form(dialect, lambda w: False) == standard
 
 
-@pytest.mark.parametrize("word", ["toko", "radio", "video", "halo", "kantor", "pokok", "total"])
+@pytest.mark.parametrize(
+    "word", ["toko", "radio", "video", "halo", "kantor", "pokok", "total", "nelayan", "nasional"]
+)
 def test_real_words_ending_in_o_are_kept(word: str) -> None:
     assert standard_form(word, lambda w: False) is None
 
@@ -2368,3 +2372,32 @@ def test_chat_superlatives_and_english_trades_read_as_indonesian(reader: Questio
     )
     assert "target" in reader.parse("whats the coverage target for 2025").words
     assert "target" in reader.parse("what coverage percentage is bpjs aiming for?").words
+
+
+def test_a_counter_weighs_no_more_than_the_noun_it_counts(reader: QuestionReader) -> None:
+    # "berapo wong pekerja ...": workers counted, not a sentence about "orang"
+    flagship = reader.parse("berapo wong pekerja sumsel yang la terlindungi?")
+    assert flagship.counters == (("orang", "kerja"),)
+    assert reader.parse("ada 3 orang pekerja yang meninggal?").counters == (("orang", "kerja"),)
+    # alone, or before a figure's noun, the counter is what the figure is written in
+    assert not reader.parse("peserta bpjs tk sumsel ada berapa orang?").counters
+    assert not reader.parse("coverage 2020 berapa persen dan berapa orang jumlahnya?").counters
+    # nor before a verb: the people who died are what is counted
+    assert not reader.parse("berapa orang meninggal dunia?").counters
+    assert not reader.parse("berapa orang terdaftar?").counters
+
+
+def test_berapa_before_people_counts_them_beside_a_money_word(reader: QuestionReader) -> None:
+    assert reader.parse("pemkab nanggung iuran brp pekerja rentan?").unit == "jumlah"
+    assert reader.parse("pemkab nanggung iuran brp orang?").unit == "jumlah"
+    assert reader.parse("iurannya berapa?").unit == "uang"
+    # a second "berapa" beside money asks money ("..., anggarannya berapa?")
+    both = reader.parse("pemkab nanggung iuran berapa pekerja rentan, anggarannya berapa?")
+    assert both.unit == "uang"
+
+
+def test_a_word_the_glossary_reads_is_read_by_it_not_by_a_sound_rule(
+    reader: QuestionReader,
+) -> None:
+    # "nambah" is the glossary's "meningkat", not the nasal rule's "menambah"
+    assert "meningkat" in reader.parse("target nambah brp peserta?").words

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.answer import evidence, spans
-from bot.answer.question import FIGURE_NOUNS, TOTAL_WORDS, VALUE_NOUNS, Question
+from bot.answer.question import COUNTERS, FIGURE_NOUNS, TOTAL_WORDS, VALUE_NOUNS, Question
 from bot.answer.scoring import (
     NEAR,
     TermsOf,
@@ -86,7 +86,7 @@ def counted_nouns(q: Question) -> frozenset[str]:
     verbs = {t for t, verb in forms if verb} - {t for t, verb in forms if not verb}
     counted = frozenset(q.head) - _VALUE_STEMS - verbs
     head = counted - q.agency or counted  # "berapa klaim BPJS TK": claims, not the agency
-    if not head or not head <= _COUNTERS or "berapa" not in q.words:
+    if not head or not head <= COUNTERS or "berapa" not in q.words:
         return head
     before = q.words[: q.words.index("berapa")]
     named = {stem(w) for w in before if w.isalpha() and w not in STOPWORDS}
@@ -103,9 +103,6 @@ def _is_verb(word: str) -> bool:
 
 
 _VALUE_STEMS = frozenset(stem(w) for w in FIGURE_NOUNS | VALUE_NOUNS)
-
-
-_COUNTERS = frozenset({"orang", "jiwa"})  # words that count people without saying who
 
 
 def unit_match(q: Question, text: str) -> float:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.answer import evidence
+from bot.answer import evidence, spans
 from bot.answer.question import Question
 from bot.answer.scoring import TermsOf, Weights
-from bot.answer.windows import POINT_REACH, announces_items, same_paragraph
+from bot.answer.windows import POINT_REACH, announces_items, names_point, same_paragraph
 from index.records import Sentence
 from index.text import STOPWORDS, words
 
@@ -45,8 +45,16 @@ def list_windows(
         item = _named_item(weights, [w[0] for w in run], sents, body, terms_of)
         if item and item[0] in positions:  # the best window holds the item named
             return [item]
-        if run:
+        # not a run elsewhere when the best window names the items itself ("terdapat 5
+        # program ... yakni A, B, C, D, dan E" near another speaker's "pertama ... kedua")
+        if run and not any(_names_items(sents[p].text) for p in positions):
             return run
+    # a window listing what one point covers ("Pertama, ... ekosistem desa. ... Mereka ingin
+    # memastikan seluruh perangkat desa, BPD, RT, RW, ..."): that point, not the whole run
+    enumerates = any(evidence.is_enumeration(sents[p].text) for p in positions)
+    point = point_told(positions, sents, body) if enumerates else None
+    if point is not None:
+        return [list(range(point, positions[-1] + 1))]
     for pos in positions:
         text = sents[pos].text
         follows = pos + 1 < len(sents) and evidence.is_enumeration(sents[pos + 1].text)
@@ -62,7 +70,39 @@ def list_windows(
         head = announced_list(q, positions[0], sents, terms_of)
         if head is not None:
             return [[head]]
+        parts = breakdown(positions, sents)
+        if parts is not None:
+            return [list(positions), [parts]]
     return [list(positions)]
+
+
+def point_told(positions: Sequence[int], sents: Sequence[Sentence], body: str) -> int | None:
+    """The position of the point of an enumeration (`windows.names_point`) at most
+    `POINT_REACH` sentences before the window at `positions`, in its paragraph, each sentence
+    after it referring back to the one before: the window tells what that point covers
+    ("Pertama, pihaknya kepada ekosistem desa. Karena ... Mereka ingin memastikan seluruh
+    perangkat desa, BPD, RT, RW, ..."); None when none."""
+    for pos in range(positions[0] - 1, max(-1, positions[0] - 1 - POINT_REACH), -1):
+        after = sents[pos + 1]
+        if not (same_paragraph(body, sents[pos], after) and evidence.refers_back(after.text)):
+            return None
+        if names_point(sents[pos].text):
+            return pos
+    return None
+
+
+def breakdown(positions: Sequence[int], sents: Sequence[Sentence]) -> int | None:
+    """The position of the first sentence within `RUN_REACH` after the window at `positions`
+    whose counts (two or more, not money or lengths) add up to another count the window
+    states: the parts of that whole,
+    the kinds of what it counts ("mendaftarkan 3.726 pekerja informal" ... "terdiri atas
+    2.184 pemetik teh, 968 petani kopi, 318 porter, serta 256 pedagang"); None when none."""
+    wholes = {round(v, 2) for p in positions for v in spans.count_values(sents[p].text)}
+    for pos in range(positions[-1] + 1, min(len(sents), positions[-1] + 1 + RUN_REACH)):
+        parts = spans.count_values(sents[pos].text)
+        if len(parts) > 1 and round(sum(parts), 2) in wholes - set(parts):
+            return pos
+    return None
 
 
 def asked_ordinal(asked: Sequence[str]) -> int | None:
@@ -130,6 +170,12 @@ def ordinal_run(
 
 # Words with which a sentence names a list's items itself ("dua program, yakni JKK dan JKM").
 _LISTS_ITSELF = frozenset({"yakni", "yaitu", "antara", "meliputi", "terdiri", "seperti"})
+
+
+def _names_items(text: str) -> bool:
+    """A sentence naming a list's items itself ("Lima program itu yakni A, B, C, D, dan E"),
+    not one item of an ordinal run."""
+    return evidence.is_enumeration(text) and _lists_itself(text) and not evidence.ordinal(text)
 
 
 def _lists_itself(text: str) -> bool:

@@ -123,6 +123,8 @@ class Question:
     local_names: tuple[str, ...] = ()
     # "sejak kapan / sampai kapan": the words one of which the answer must write (stems)
     time_cues: frozenset[str] = frozenset()
+    # a counter before the noun it counts and that noun's term (`counted_after`)
+    counters: tuple[tuple[str, str], ...] = ()
     # short names written in capitals that the articles use ("menurut ABC", "survei ABC") and
     # no lexicon reads: organisations, which the answering article must name
     short_names: tuple[str, ...] = ()
@@ -210,7 +212,9 @@ def _asks_money(words: tuple[str, ...]) -> bool:
         w for i, w in enumerate(words) if not (i and w in _MONEY and words[i - 1] in _OF_A_KIND)
     )
     at = [i for i, w in enumerate(words) if w == "berapa"]
-    near = {w.removesuffix("nya") for i in at for w in words[max(0, i - 2) : i + 3]}
+    # "nanggung iuran brp pekerja": a "berapa" before people counts them, whatever is near
+    money_at = [i for i in at if not (i + 1 < len(words) and _counts_people(words[i + 1]))]
+    near = {w.removesuffix("nya") for i in money_at for w in words[max(0, i - 2) : i + 3]}
     content = [w.removesuffix("nya") for w in words if w == "berapa" or w not in STOPWORDS]
     if not at:  # "what's the total budget ...": the noun asked about, first
         asked = [w for w in content if w not in TOTAL_WORDS][:1]
@@ -527,8 +531,9 @@ class QuestionReader:
     """Turns question text into standard Indonesian words and a `Question`.
 
     Words pass, in order: the dialect and English lexicons; the dialect sound rules (only
-    when they give a real word); the glossary; colloquial verb forms and spelling correction
-    against the corpus (`correct`). `known(term)` says whether the corpus uses a stemmed term.
+    when they give a real word, and not for a word the glossary reads); the glossary;
+    colloquial verb forms and spelling correction against the corpus (`correct`).
+    `known(term)` says whether the corpus uses a stemmed term.
     """
 
     def __init__(
@@ -587,6 +592,9 @@ class QuestionReader:
             bare = without_clitic(w, self.dialect_words)
             if bare != w:
                 out.append(bare)
+                continue
+            if (w,) in self.glossary.entries:  # "nambah": the glossary's reading, not a rule's
+                out.append(w)
                 continue
             out.append(standard_form(w, lambda c: c in STOPWORDS or self.known(stem(c))) or w)
         out = self.lexicons.dialect.expand(out)
@@ -815,6 +823,7 @@ class QuestionReader:
                 asked_terms(words), self.known, self._asking_nouns | form_words
             ),
             time_cues=time_cues(words, self.lexicons) if kind == "kapan" else frozenset(),
+            counters=counted_after(words),
             short_names=self._short_names(text),
         )
 
@@ -945,6 +954,10 @@ def _is_content(word: str) -> bool:
 TIME_NOUNS = frozenset({"tahun", "bulan", "periode", "year", "month"})
 
 
+# Words that count people without saying who ("berapa orang", "3 jiwa").
+COUNTERS = frozenset({"orang", "jiwa"})
+
+
 def _content_words(words: tuple[str, ...]) -> list[str]:
     """The content words, without a time noun that only introduces a year or a month."""
     return [
@@ -953,6 +966,39 @@ def _content_words(words: tuple[str, ...]) -> list[str]:
         if _is_content(w)
         and not (w in TIME_NOUNS and (next_word in MONTH_WORDS or is_year(next_word)))
     ]
+
+
+def counted_after(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(counter, counted) terms of each counter before the noun it counts ("berapa orang
+    pekerja": ("orang", "kerja")): the counter weighs no more than that noun, since the
+    question is about workers, and only says what their figure may be written in."""
+    return tuple(
+        (terms_of_words([w])[0], terms_of_words([after])[0])
+        for last, w, after in zip(("", *words), words, (*words[1:], ""), strict=False)
+        if w in COUNTERS and _counts(last) and _counted(after) and terms_of_words([after])
+    )
+
+
+def _counts(word: str) -> bool:
+    """ "berapa" or a number: what a counter follows."""
+    return word == "berapa" or number_of(word) is not None
+
+
+def _counted(word: str) -> bool:
+    """A word after a counter that may be what it counts: content, not a figure's noun
+    ("berapa orang jumlahnya?") or a verb ("berapa orang meninggal / terdaftar?")."""
+    bare = word.removesuffix("nya")
+    verb = word.startswith(_VERB_PREFIXES) and stem(word) != word
+    return bool(word) and _is_content(word) and bare not in FIGURE_NOUNS | VALUE_NOUNS and not verb
+
+
+_VERB_PREFIXES = ("me", "di", "ter", "ber", "be")  # not "pe-": "pekerja" is counted
+# Words naming the people a "berapa" before them counts (not "seorang", "perorang": per head)
+_PEOPLE_COUNTED = frozenset({"pekerja", "orang", "peserta", "penduduk", "buruh", "karyawan"})
+
+
+def _counts_people(word: str) -> bool:
+    return word.removesuffix("nya") in _PEOPLE_COUNTED
 
 
 def is_year(word: str) -> bool:

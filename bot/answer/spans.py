@@ -228,6 +228,31 @@ def count_spans(text: str, people_only: bool = False) -> Spans:
     return tuple(out)
 
 
+_SCALES = {"ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9}
+_SCALES["triliun"] = 1e12
+# One number as Indonesian writes it: "2.184", "3.726", "1,3" (not "1,2,3" or "1.2.3").
+_WRITTEN_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+
+
+def count_values(text: str) -> tuple[float, ...]:
+    """The values of the counts `text` states ("2.184 pemetik teh" 2184.0, "1,3 juta
+    pekerja" 1300000.0), in order; not totals a part is taken from, money, durations, bare
+    digits or numbers written otherwise ("1,2,3")."""
+    other = money_spans(text) + duration_spans(text)
+    out = []
+    for s, e in count_spans(text):
+        figure = text[s:e].lower()
+        m = NUMBER_RE.search(figure)
+        if not m or any(os < e and s < oe for os, oe in other):
+            continue  # a number word ("tiga kabupaten"), an amount or a length
+        if not _WRITTEN_RE.fullmatch(m.group()) or re.fullmatch(r"\d", m.group()):
+            continue
+        number = float(m.group().replace(".", "").replace(",", "."))
+        scale = figure[m.end() :].split()[:1]
+        out.append(number * _SCALES.get(scale[0], 1.0) if scale else number)
+    return tuple(out)
+
+
 def is_people_figure(figure: str) -> bool:
     return figure.lower().rstrip().endswith(_PEOPLE)
 

@@ -64,7 +64,8 @@ def dialect_candidates(word: str) -> list[str]:
     -a (berapo, pekerjo, limo), -o- for -u- in a closing syllable (masok, ikot), -nyo for -nya
     (namonyo, katonyo), -ke for -kan (nyebutke), both
     (diadoke: diadakan), colloquial -in for -kan / -i, also before -nya (diadainnya:
-    diadakannya), "nge-" for the active prefix (ngelindungi: melindungi)."""
+    diadakannya), "nge-" for the active prefix (ngelindungi: melindungi), or its nasal alone
+    (nanggung: menanggung)."""
     if len(word) < 3 or not word.isalpha():
         return []
     out: list[str] = []
@@ -87,6 +88,8 @@ def dialect_candidates(word: str) -> list[str]:
         out += [v + "nya" for v in verbs]
     elif word.startswith("nge") and len(word) > 6:
         out += sorted(_active_forms(word), key=zipf_id, reverse=True)
+    elif word.startswith(("m", "n")) and len(word) > 5:
+        out.append("me" + word)  # the active prefix's nasal alone: nanggung, ngurus, mbayar
     return [c for c in dict.fromkeys(out) if c != word]
 
 

@@ -262,14 +262,18 @@ POINT_WORDS = 12  # a point named in a few words; a longer sentence says what it
 POINT_REACH = 2  # sentences after the point, in its paragraph, that say what it covers
 
 
+def names_point(text: str) -> bool:
+    """A sentence naming a point of an enumeration in a few words (`_POINT_RE`)."""
+    return bool(_POINT_RE.search(text)) and len(text.split()) <= POINT_WORDS
+
+
 def with_point_told(window: Scored, sents: list[Sentence]) -> Scored:
     """A window ending in a point of an enumeration named in a few words, with the sentences
     after it in its paragraph that say what the point covers ("Pertama, ... ekosistem desa.
     Karena ... Mereka ingin memastikan seluruh perangkat desa, ..., terlindung ...")."""
     if window.title or not window.positions:
         return window
-    text = sents[window.positions[-1]].text
-    if not _POINT_RE.search(text) or len(text.split()) > POINT_WORDS:
+    if not names_point(sents[window.positions[-1]].text):
         return window
     body, positions = window.article.body, list(window.positions)
     while (
