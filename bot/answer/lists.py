@@ -94,9 +94,9 @@ def point_told(positions: Sequence[int], sents: Sequence[Sentence], body: str) -
 def breakdown(positions: Sequence[int], sents: Sequence[Sentence]) -> int | None:
     """The position of the first sentence within `RUN_REACH` after the window at `positions`
     whose counts (two or more, not money or lengths) add up to another count the window
-    states: the parts of that whole,
-    the kinds of what it counts ("mendaftarkan 3.726 pekerja informal" ... "terdiri atas
-    2.184 pemetik teh, 968 petani kopi, 318 porter, serta 256 pedagang"); None when none."""
+    states: the parts of that whole, the kinds of what it counts ("mendaftarkan 3.726
+    pekerja informal" ... "terdiri atas 2.184 pemetik teh, 968 petani kopi, 318 porter,
+    serta 256 pedagang"); None when none."""
     wholes = {round(v, 2) for p in positions for v in spans.count_values(sents[p].text)}
     for pos in range(positions[-1] + 1, min(len(sents), positions[-1] + 1 + RUN_REACH)):
         parts = spans.count_values(sents[pos].text)

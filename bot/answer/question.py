@@ -12,7 +12,7 @@ from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Phrases, Place
 from bot.answer.named import local_names, name_runs, time_cues, without_clitic
 from bot.answer.people import people_named
-from bot.answer.spans import MAGNITUDES, SCALE_WORDS, indonesian_figures, number_of
+from bot.answer.spans import MAGNITUDES, POWERS, SCALE_WORDS, indonesian_figures, number_of
 from bot.answer.vocabulary import (
     common_form,
     english_bases,
@@ -507,7 +507,7 @@ _CHECK_RE = re.compile(
     r"(?:gak|ga|gk|nggak|ngga|enggak|engga|tidak|tdk|kah|dak|idak)\b"
     r"|\bis\s+it\s+(?:true|right|correct)\b"
 )
-_THOUSANDS = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6}
+_THOUSANDS = {w: p for w, p in POWERS.items() if p <= 6}  # as a question writes a count
 
 
 def _with_digits(words: list[str], known: Callable[[str], bool]) -> list[str]:

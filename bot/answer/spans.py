@@ -38,7 +38,9 @@ def clear_caches() -> None:
 
 _NUM = r"\d+(?:[.,/]\d+)*"
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")  # one written number: "1.033.000", "34,5"
-MAGNITUDES = frozenset({"ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun"})
+# Words after a number that multiply it, by the power of ten ("1,3 juta", "690 rb").
+POWERS = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6, "miliar": 9, "milyar": 9, "triliun": 12}
+MAGNITUDES = frozenset(POWERS)
 # Words after a number that scale it rather than say what it counts ("1,3 juta", "34 persen").
 SCALE_WORDS = MAGNITUDES | {"jutaan", "ribuan", "persen"}
 
@@ -228,8 +230,6 @@ def count_spans(text: str, people_only: bool = False) -> Spans:
     return tuple(out)
 
 
-_SCALES = {"ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9}
-_SCALES["triliun"] = 1e12
 # One number as Indonesian writes it: "2.184", "3.726", "1,3" (not "1,2,3" or "1.2.3").
 _WRITTEN_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 
@@ -249,7 +249,7 @@ def count_values(text: str) -> tuple[float, ...]:
             continue
         number = float(m.group().replace(".", "").replace(",", "."))
         scale = figure[m.end() :].split()[:1]
-        out.append(number * _SCALES.get(scale[0], 1.0) if scale else number)
+        out.append(number * 10 ** POWERS.get(scale[0], 0) if scale else number)
     return tuple(out)
 
 
