@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from bot.answer import evidence
 from bot.answer.constraints import (
@@ -335,7 +335,13 @@ def looking_order(
 
 def _writes_year(years: tuple[int, ...], text: str) -> bool:
     """`text` writes one of `years` as a number of its own (not inside "20245")."""
-    return any(re.search(rf"(?<!\d){y}(?!\d)", text) for y in years)
+    return bool(years) and bool(_years_re(years).search(text))
+
+
+@lru_cache(maxsize=64)
+def _years_re(years: tuple[int, ...]) -> re.Pattern[str]:
+    """One pattern for a question's years, compiled once for all the windows it looks at."""
+    return re.compile(rf"(?<!\d)(?:{'|'.join(str(y) for y in years)})(?!\d)")
 
 
 def _may_be_of(years: tuple[int, ...], scored: Scored) -> bool:
