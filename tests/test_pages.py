@@ -104,6 +104,9 @@ DISPUTED = {"Iuran Mulai Rp16.800", "Cakupan Kepesertaan Masih Rendah"}
 # A subheading the importer drops (pages8, read after its one measurement): with a comma it
 # has the shape of a photo's "Name, Role" line and of other stories' headlines.
 KNOWN_LOST = {
+    # pages40 (measured once: lost 1/164), not fixed yet: the same shape of subheading (a
+    # name, a comma, then a phrase)
+    "Kisah Rizki, Yatim Sejak SMA",
     # pages38 (measured once: lost 2/149), not fixed yet: a subheading naming a regency first,
     # and a sentence that repeats a photo's caption (the caption is boilerplate)
     "Musi Rawas Utara Naik Paling Tinggi",
