@@ -1100,3 +1100,55 @@ def test_an_outlet_named_by_a_common_word_is_named_only_as_a_name() -> None:
     assert not _written_as_name("apa kabar terbaru di sana?", ("kabar",))
     assert _written_as_name("kata Kabar, berapa?", ("kabar",))
     assert _written_as_name("kata kabar.com berapa?", ("kabar",))
+
+
+ENROLMENT_ARTICLE = """---
+id: epsilon-2056-09-08
+title: Petambak Didaftarkan
+outlet: Epsilon
+dated: 2056-09-08
+---
+Sebanyak 2.760 petambak udang di Kecamatan Alpha, Kabupaten Musi Banyuasin, terdaftar sebagai peserta BPJS Ketenagakerjaan.
+
+Dari jumlah itu, iuran 1.200 petambak ditanggung APBD Musi Banyuasin 2056, sedangkan 1.560 petambak lainnya membayar iuran secara mandiri melalui koperasi.
+
+Iuran yang ditanggung APBD sebesar Rp16.800 per orang per bulan.
+"""
+
+
+def test_berapa_yang_after_a_count_counts_the_same_people(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"epsilon.md": ENROLMENT_ARTICLE})
+    a = engine.ask(
+        "Berapa petambak udang di Alpha yang didaftarkan BPJS Ketenagakerjaan, dan berapa yang "
+        "iurannya ditanggung APBD Musi Banyuasin?"
+    )
+    assert a.answered and not a.unanswered
+    second = " ".join(p.text for p in a.parts_of(1))
+    assert "1.200 petambak" in second  # how many, not the amount paid for each
+
+
+QUOTED_HEADS_ARTICLE = """---
+id: zeta-2027-06-09
+title: Cakupan Naik
+outlet: Zeta
+dated: 2027-06-09
+---
+Kepala Kantor Cabang Alpha Taufik Hidayat mengatakan capaian itu naik dari tahun sebelumnya.
+
+"Kenaikannya lumayan, tapi kami masih di urutan keempat di wilayah Sumbagsel," kata Taufik.
+
+Sementara itu Kepala Kantor Wilayah Sumbagsel Moch Zulkarnaen menjelaskan bahwa pihaknya hadir di setiap kabupaten.
+
+"Kami berupaya menyasar kalangan pedagang dan pekerja sektor informal," kata Zulkarnaen.
+"""
+
+
+def test_a_quote_answers_who_holds_an_office_by_the_office_its_speaker_was_introduced_with(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    engine = _engine_on(tmp_path, {"zeta.md": QUOTED_HEADS_ARTICLE})
+    said = engine.ask("kepala kantor wilayah yg bilang menyasar kalangan pedagang siapa?")
+    assert said.answered and "kata Zulkarnaen" in said.text
+    # the branch head's quote naming the region does not make him the regional head
+    head = engine.ask("siapa kepala kantor wilayah sumbagsel sekarang?")
+    assert head.answered and "Taufik" not in head.text and "Zulkarnaen" in head.text

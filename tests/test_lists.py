@@ -8,6 +8,7 @@ from bot.answer.lists import asked_ordinal, list_windows
 from bot.answer.question import parse_question
 from bot.answer.scoring import Scored, Weights
 from bot.answer.windows import (
+    antecedent,
     full_name_before,
     window_at,
     window_lead,
@@ -473,8 +474,21 @@ def test_a_counter_weighs_as_the_noun_it_counts() -> None:
     q = parse_question("berapa orang pekerja yang terlindungi?", GLOSSARY)
     assert q.counters == (("orang", "kerja"),)
     assert finder.weights(q).idf == {"orang": 0.2, "kerja": 0.2, "lindung": 0.5}
-    alone = parse_question("pekerja yang terlindungi berapa orang?", GLOSSARY)
-    assert finder.weights(alone).idf["orang"] == 1.5
+    # counting no noun after it in a question naming no people ("yg udh terlindungi brp
+    # org?"), it weighs as the lightest other term
+    alone = parse_question("yang terlindungi berapa orang?", GLOSSARY)
+    assert alone.counters == (("orang", ""),)
+    assert finder.weights(alone).idf == {"orang": 0.5, "lindung": 0.5}
+    named = parse_question("pekerja yang terlindungi berapa orang?", GLOSSARY)
+    assert finder.weights(named).idf["orang"] == 1.5  # the workers' count, "in orang"
+    lone = parse_question("berapa orang?", GLOSSARY)
+    assert finder.weights(lone).idf == {"orang": 1.5}  # nothing else to weigh as
+    # "how much pension money": in a question asking an amount, "uang" is what it is written in
+    money = {"uang": 3.2, "pensiun": 3.0, "bayar": 1.6}
+    index = SimpleNamespace(lexical=SimpleNamespace(idf=money.__getitem__))
+    finder = CandidateFinder(index, None, money.__contains__, None, None, None, None)  # type: ignore[arg-type]
+    paid = parse_question("berapa uang pensiun yang dibayar?", GLOSSARY)
+    assert paid.unit == "uang" and finder.weights(paid).idf == {**money, "uang": 1.6}
 
 
 def test_a_window_telling_what_a_point_covers_comes_with_the_point() -> None:
@@ -507,3 +521,23 @@ def test_a_window_telling_what_a_point_covers_comes_with_the_point() -> None:
     )
     whole = list_windows(q, NO_WEIGHTS, (2,), points, runs.body, _terms)
     assert whole == [[0], [1], [3]]
+
+
+def test_a_part_taken_of_a_figure_is_placed_by_the_sentence_stating_that_figure() -> None:
+    article, sents = _article_of(
+        ("Pada semester I, tercatat 412 kasus kecelakaan kerja di Kabupaten Alpha.",),
+        ("Pada periode yang sama tahun lalu, jumlahnya 376 kasus.",),
+        ("Berdasarkan sektor, kasus tersebar sebagai berikut:",),
+        ("Perkebunan: 168 kasus",),
+        ("Konstruksi: 244 kasus",),
+        ("Dari 412 kasus tersebut, 11 pekerja meninggal dunia.",),
+    )
+    # however far back: the sentence stating 412 places it (in time and space)
+    assert antecedent(_at(article, sents, 5)).startswith("Pada semester I, tercatat 412")
+    # not a figure that only begins the same way ("4.120"), a year, or a sentence taking no part
+    other, osents = _article_of(("Ada 4.120 kasus.",), ("Dari 412 kasus tersebut, 11 fatal.",))
+    assert antecedent(_at(other, osents, 1)) == ""
+    years, ysents = _article_of(("Sejak 2019 naik.",), ("Dari 2019 hingga 2023 itu, 11 fatal.",))
+    assert antecedent(_at(years, ysents, 1)) == ""
+    plain, psents = _article_of(("Ada 412 kasus.",), ("Sebanyak 11 pekerja meninggal.",))
+    assert antecedent(_at(plain, psents, 1)) == ""

@@ -501,6 +501,11 @@ def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> N
     # people counted by "orang", named before the figure in its clause
     agents = reader.parse("berapa jumlah agen yang terdaftar?")
     assert unit_match(agents, "Hingga Juli, jumlah agen di kota itu tercatat 2.140 orang.") == 1.0
+    # people counted by what they do ("penerima"): the verb after the figure says it
+    takers = reader.parse("berapa jumlah penerima pensiun bulanan di kota itu?")
+    took = "Sebanyak 3.418 orang di Kota Alpha dan Kabupaten Beta kini menerima manfaat pensiun."
+    assert unit_match(takers, took) == 1.0
+    assert unit_match(takers, "Sebanyak 3.418 orang di Kota Alpha kini mendaftar.") == -1.0
     assert unit_match(agents, "Agen hadir. Sebanyak 2.140 orang ikut senam.") == -1.0
     assert unit_match(agents, "Para agen mengajak 2.140 orang mendaftar.") == -1.0
     amount = "Ia menyerahkan santunan sebesar Rp42 juta kepada ahli waris pedagang (58)."
@@ -832,6 +837,11 @@ def test_an_office_question_is_answered_only_where_that_office_is_named(
     assert not asks_office_holder(said)
     assert asks_office_holder(reader.parse("siapa gubernur yang bilang begitu?"))
     assert asks_office_holder(reader.parse("pj gubernur yg ngomong soal 17 kota itu siapa?"))
+    # an office the question spells out with its acronym is named by the acronym
+    spelled = reader.parse("Siapa Kepala Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Alpha?")
+    assert office_named(spelled, frozenset({"kepala", "dpmd", "alpha"}))
+    assert not office_named(spelled, frozenset({"kepala", "alpha"}))
+    assert not office_named(spelled, frozenset({"sekretaris", "dpmd", "alpha"}))  # the role itself
     # who wrote the report: a sentence naming an official does not say
     reporter = reader.parse("siapa wartawan yang menulis berita santunan itu?")
     assert asks_office_holder(reporter)
@@ -944,6 +954,11 @@ def test_a_body_sentence_stands_for_a_headline_only_if_it_states_its_figure(
     assert restates(q, headline, "Angka itu setara 44,5 persen dari 3,1 juta pekerja.")
     assert not restates(q, headline, "Capaian itu naik dibanding akhir 2024 yang 36,9 persen.")
     assert restates(q, "Pekerja Sumsel Makin Terlindungi", "Cakupannya 36,9 persen.")
+    # a headline's rounded count is stated by the exact one, not by another count
+    count = reader.parse("berapa jumlah peserta aktif sekarang?")
+    rounded = "Peserta Aktif di Provinsi Alpha Tembus 1,96 Juta Orang"
+    assert restates(count, rounded, "Peserta aktif tercatat 1.962.418 orang.")
+    assert not restates(count, rounded, "Setahun sebelumnya baru 1.781.205 orang.")
 
 
 def test_a_question_for_a_name_is_answered_only_by_a_sentence_naming_something_new(
@@ -1183,6 +1198,13 @@ def test_a_year_named_by_the_answer_overrides_the_articles_date(reader: Question
     march_2026 = _article(title="Klaim JKK Muba", dated=date(2026, 3, 5))
     assert not year_met(2026, "Klaim JKK sepanjang 2025 mencapai 684 kasus.", [], march_2026)
     assert year_met(2026, "Klaim JKK mencapai 684 kasus.", [], march_2026)
+    # "tahun lalu" / "tahun ini" are years told by the article's own
+    quote = "“Tahun lalu baru 41 desa. Tahun ini seluruh 65 desa,” kata Reza."
+    assert year_met(2025, quote, [], march_2026) and year_met(2026, quote, [], march_2026)
+    assert not year_met(2024, "Tahun lalu baru 41 desa.", [], march_2026)
+    assert not year_met(2025, "Tahun ini seluruh 65 desa.", [], march_2026)
+    compared = "Peserta naik 10 persen dibanding periode yang sama tahun lalu."
+    assert not year_met(2025, compared, [], march_2026) and year_met(2026, compared, [], march_2026)
     december_2024 = _article(dated=date(2024, 12, 4))
     lead = "Pemkab sepakat menanggung iuran 16.700 petani mulai 1 Januari 2025."
     assert year_met(2025, "Pemkab menanggung iuran 6.300 petani kopi.", [lead], december_2024)
@@ -1847,6 +1869,18 @@ def test_where_is_answered_by_the_fullest_place_the_question_does_not_name(
     assert place_named(office, "Audiensi di Kantor Gubernur, Kamis.") == 0
 
 
+def test_an_office_introduced_without_a_comma_before_the_name_is_brought_too() -> None:
+    body = (
+        "Sementara sebelumnya Kepala Kantor Wilayah Alpha Zulkarnaen menjelaskan bahwa "
+        "pihaknya hadir. “Kami menyasar pedagang,” kata Zulkarnaen."
+    )
+    window = "“Kami menyasar pedagang,” kata Zulkarnaen."
+    assert speaker_offices(window, body) == ("Kepala Kantor Wilayah Alpha",)
+    # no role word right before the name: no office
+    plain = "Menurut warga bernama Zulkarnaen, antrean panjang. “Lama,” kata Zulkarnaen."
+    assert speaker_offices("“Lama,” kata Zulkarnaen.", plain) == ()
+
+
 def test_a_person_named_by_one_word_brings_the_office_they_were_introduced_with() -> None:
     body = (
         "Kepala Kantor Cabang Alpha Kota Beta, Moch Zulkarnaen menyampaikan, cakupan naik. "
@@ -2379,12 +2413,19 @@ def test_a_counter_weighs_no_more_than_the_noun_it_counts(reader: QuestionReader
     flagship = reader.parse("berapo wong pekerja sumsel yang la terlindungi?")
     assert flagship.counters == (("orang", "kerja"),)
     assert reader.parse("ada 3 orang pekerja yang meninggal?").counters == (("orang", "kerja"),)
-    # alone, or before a figure's noun, the counter is what the figure is written in
+    # alone, before a figure's noun or before a verb, the counter counts no noun: it is what
+    # the figure is written in ("berapa orang meninggal": the people who died are counted)
+    for alone in (
+        "coverage 2020 berapa persen dan berapa orang jumlahnya?",
+        "berapa orang meninggal dunia?",
+        "berapa orang terdaftar?",
+        "yg udh terlindungi di sumsel skrg brp org?",
+        "yang meninggal berapa juta orang?",  # after a scale word too
+    ):
+        assert reader.parse(alone).counters == (("orang", ""),), alone
+    # people named before it are what it counts: it points at their count "in orang"
     assert not reader.parse("peserta bpjs tk sumsel ada berapa orang?").counters
-    assert not reader.parse("coverage 2020 berapa persen dan berapa orang jumlahnya?").counters
-    # nor before a verb: the people who died are what is counted
-    assert not reader.parse("berapa orang meninggal dunia?").counters
-    assert not reader.parse("berapa orang terdaftar?").counters
+    assert not reader.parse("berapa persen pekerja yang terlindungi?").counters
 
 
 def test_berapa_before_people_counts_them_beside_a_money_word(reader: QuestionReader) -> None:
@@ -2401,3 +2442,46 @@ def test_a_word_the_glossary_reads_is_read_by_it_not_by_a_sound_rule(
 ) -> None:
     # "nambah" is the glossary's "meningkat", not the nasal rule's "menambah"
     assert "meningkat" in reader.parse("target nambah brp peserta?").words
+
+
+def test_which_before_a_role_asks_who_holds_it(reader: QuestionReader) -> None:
+    quoted = reader.parse("Which acting governor was quoted when 1.1 million were covered?")
+    assert quoted.kind == "siapa"
+    assert reader.parse("which governor attended the launch?").kind == "siapa"
+    assert reader.parse("which program pays the pension?").kind != "siapa"
+    assert reader.parse("which governor regulation was issued in 2051?").kind != "siapa"
+    # the role is the office asked; what follows says which holder
+    launched = reader.parse("Which acting governor launched the simultaneous movement?")
+    assert launched.kind == "siapa" and launched.head == ("jabat", "gubernur")
+
+
+def test_a_word_in_capitals_the_articles_write_is_an_acronym_not_chat_slang() -> None:
+    known = {"beasiswa", "anak", "smp", "sampai", "kapan"}
+    reader = QuestionReader(
+        load_glossary(KNOWLEDGE / "glossary.txt"),
+        load_lexicons(KNOWLEDGE),
+        known=lambda t: t in known,
+    )
+    assert "smp" in reader.parse("beasiswa anak SMP brp per taun?").terms
+    # in small letters it is the chat's "sampai"; a message all in capitals is shouted
+    assert "smp" not in reader.parse("beasiswa anak smp kapan?").terms
+    assert "smp" not in reader.parse("BEASISWA ANAK SMP KAPAN?").terms
+
+
+def test_berapa_yang_counts_what_was_counted_before() -> None:
+    assert question.counts_elided(("dan", "berapa", "yang", "iurannya", "ditanggung"))
+    assert not question.counts_elided(("berapa", "iurannya", "yang", "ditanggung"))
+
+
+def test_di_noun_apa_asks_the_name_of_a_place_of_that_kind(reader: QuestionReader) -> None:
+    held = reader.parse("Media gathering tanggal 13 Januari itu digelar di hotel apa?")
+    assert question.asked_venue(held.words) == "hotel"
+    assert question.asked_venue(reader.parse("di tahun apa gerakan dimulai?").words) is None
+    assert question.asked_venue(reader.parse("digelar di mana?").words) is None
+
+
+def test_a_word_saying_what_is_about_to_be_is_no_term(reader: QuestionReader) -> None:
+    about = reader.parse("gubernur bilang bakal lebih baik lg klo ada apa?")
+    assert "bakal" not in about.terms
+    # a wish stays: "he wants insurance to be ..." asks what is wished
+    assert "ingin" in reader.parse("herman deru pgn asuransi jd apa?").terms

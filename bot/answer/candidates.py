@@ -25,7 +25,7 @@ from bot.answer.features import (
 )
 from bot.answer.lexicons import Place
 from bot.answer.multisource import prefer_latest
-from bot.answer.question import Question, asks_address
+from bot.answer.question import Question, asked_venue, asks_address
 from bot.answer.scoring import (
     Scored,
     Weights,
@@ -38,7 +38,7 @@ from bot.answer.scoring import (
     states_address,
 )
 from bot.answer.vocabulary import COMMON_ZIPF, zipf_id
-from bot.answer.windows import rescored, window_lead, windows_of
+from bot.answer.windows import antecedent, rescored, window_lead, windows_of
 from index.gazetteer import titled_places
 from index.lexical import terms_of_words
 from index.records import Hit, Sentence
@@ -89,6 +89,9 @@ class Candidate:
     rank: float = 0.0  # the ranking score (`scored.score` is the probability it is right)
 
 
+MONEY_WORD = "uang"  # in a question asking an amount, what its figure is written in
+
+
 @dataclass
 class CandidateFinder:
     """Finds and scores the candidate windows of a question's retrieved chunks. The callables
@@ -106,8 +109,12 @@ class CandidateFinder:
         """IDF weights of the question's terms that the corpus knows."""
         idf = {t: self.index.lexical.idf(t) for t in dict.fromkeys(q.terms) if self.known(t)}
         for counter, counted in q.counters:  # "berapa orang pekerja": no more than "pekerja"
-            if counter in idf and counted in idf:
-                idf[counter] = min(idf[counter], idf[counted])
+            if counted:
+                _at_most(idf, counter, [idf[counted]] if counted in idf else [])
+            else:  # "yg udh terlindungi brp org?": no more than the lightest
+                _at_most(idf, counter, [v for t, v in idf.items() if t != counter])
+        if q.unit == "uang":  # "how much pension money": an amount asked, of what it names
+            _at_most(idf, MONEY_WORD, [v for t, v in idf.items() if t != MONEY_WORD])
         return Weights(idf)
 
     def find(self, q: Question, hits: list[Hit]) -> list[Candidate]:
@@ -257,6 +264,15 @@ class CandidateFinder:
                 admitted.append(sr)
         return admitted, seen
 
+    def _names_office(self, q: Question, scored: Scored) -> bool:
+        """The window names the office a "siapa <kepala ...>" question asks about, itself or
+        as the office its article introduced a person it quotes with ("siapa kepala kanwil
+        yang bilang ...?": "..., kata <Nama>" after "<Kepala Kanwil ...> <Nama> ...")."""
+        if office_named(q, self.terms_of(scored.text), scored.text):
+            return True
+        offices = evidence.speaker_offices(scored.text, scored.article.body)
+        return any(office_named(q, self.terms_of(o), o) for o in offices)
+
     def _union_terms(self, scored: Scored) -> frozenset[str]:
         """A window's terms as the union of its sentences' (each sentence's terms are
         computed once however many windows hold it): for the first look only."""
@@ -282,7 +298,7 @@ class CandidateFinder:
             return False
         if scored.title and q.kind == "apa_saja" and not _enumerates(scored.text):
             return False  # "..., Fokus pada 4 Hal" announces the list the article gives
-        if asks_office_holder(q) and not office_named(q, self.terms_of(scored.text), scored.text):
+        if asks_office_holder(q) and not self._names_office(q, scored):
             return False
         if unit_match(q, scored.text) < 0:
             return False
@@ -291,6 +307,9 @@ class CandidateFinder:
         if asks_name(q) and not offers_name(q, scored.text):
             return False
         if asks_address(q.words, q.kind) and not states_address(scored.text):
+            return False
+        venue = asked_venue(q.words)  # "digelar di hotel apa?": a window naming no hotel
+        if venue is not None and venue not in self.terms_of(scored.text):
             return False
         text = scored.text
         if asks_outcome(q) and evidence.states_aim(text) and not evidence.states_outcome(text):
@@ -318,7 +337,17 @@ class CandidateFinder:
             lead = window_lead(scored)
             if lead:  # an item of a list: its announcing paragraph places it, as one
                 before.append(lead)
+            # "Dari <N> kasus tersebut, ...": where <N> was told, when it is further back
+            taken = antecedent(scored)
+            if taken and not any(taken in b for b in before):
+                before.append(taken)
         return meets(q, scored.text, before, scored.article, self.places_in, MONTH_NAMES)
+
+
+def _at_most(idf: dict[str, float], term: str, others: list[float]) -> None:
+    """`term`, when weighed, weighs no more than the lightest of `others` (if any)."""
+    if term in idf and others:
+        idf[term] = min(idf[term], *others)
 
 
 def looking_order(

@@ -38,6 +38,7 @@ from bot.answer.question import (
     Question,
     QuestionReader,
     asks,
+    counts_elided,
     question_kind,
 )
 from bot.answer.reading import Reader, Reading, names_time
@@ -61,7 +62,14 @@ from bot.answer.scoring import (
     states_superlative,
     target_spans,
 )
-from bot.answer.spans import NUMBER_RE, has_money, has_percent, people_count
+from bot.answer.spans import (
+    MAGNITUDES,
+    NUMBER_RE,
+    count_values,
+    has_money,
+    has_percent,
+    people_count,
+)
 from bot.answer.vocabulary import COMMON_ZIPF, is_common, is_english, nearest_common, zipf_id
 from bot.answer.windows import (
     full_name_before,
@@ -277,6 +285,10 @@ class Answerer:
                 q = within(previous[1], q, places=follow_up and placed)
             elif previous and (follow_up or at in reading.linked) and q.months:
                 q = replace(q, years=years_of(previous[1], q))  # "..., trus akhir juni?"
+            elided = counts_elided(words(asked.lower()))  # as written: framing reads "ya" as "yang"
+            if previous and previous[1].kind == q.kind == "berapa" and elided:
+                # "Berapa petambak ..., dan berapa yang iurannya ditanggung APBD?": of those
+                q = replace(q, unit=previous[1].unit)
             pinned = (q.years or q.months or q.people) if follow_up else own
             if not pinned and _asks_holder_now(q):
                 q = replace(q, wants_latest=True)
@@ -370,6 +382,7 @@ class Answerer:
         chosen: list[Pick] = []
         unanswered = []
         answered_from: frozenset[str] = frozenset()
+        picks: list[Pick] = []
         for i, a in enumerate(asked):
             qs = a.sides
             # A follow-up, or a question cut from the sentence of the one before ("...
@@ -385,6 +398,8 @@ class Answerer:
                 leans = True
                 self._with_hits_before(found, asked[i - 1], qs)
                 ranked = self._ranked_sides(qs, found)
+            if i and leans and counts_elided(words(a.text.lower())):
+                ranked = [(q, _not_told(q, r, picks)) for q, r in ranked]
             lean = answered_from if i and leans else frozenset()
             by_side = [(q, self._select(q, found[id(q)], r, lean)) for q, r in ranked]
             if len(by_side) > 1:
@@ -663,6 +678,17 @@ class Answerer:
         return []
 
 
+def _not_told(q: Question, ranked: list[Scored], before: list[Pick]) -> list[Scored]:
+    """For "..., dan berapa yang iurannya ditanggung APBD?" (a part of what the question
+    before counted), the candidates without the windows that start where the answers to
+    that question start: they tell the whole, not the part (a sentence the answer went on
+    with, "Dari jumlah itu, ...", still may)."""
+    if q.kind != "berapa":
+        return ranked
+    told = {(p.scored.article.id, p.scored.positions[0]) for p in before}
+    return [c for c in ranked if (c.article.id, c.positions[0]) not in told]
+
+
 def promoted(ranked: list[Scored], pick: Scored) -> list[Scored]:
     """`ranked` with `pick` moved first."""
     return [pick] + [c for c in ranked if c is not pick]
@@ -682,13 +708,29 @@ def with_hits(own: list[Hit], before: list[Hit]) -> list[Hit]:
 
 def restates(q: Question, headline: str, sentence: str) -> bool:
     """The sentence states one of the numbers of what the question asks that the headline
-    states (any sentence restates a headline without such numbers)."""
+    states, or the exact count the headline rounds (any sentence restates a headline
+    without such numbers)."""
 
     def numbers(text: str) -> set[str]:
         return {n for s, e in target_spans(q, text) for n in NUMBER_RE.findall(text[s:e])}
 
+    def values(text: str) -> list[float]:
+        return [v for s, e in target_spans(q, text) for v in count_values(text[s:e])]
+
     wanted = numbers(headline)
-    return not wanted or bool(wanted & numbers(sentence))
+    if not wanted or wanted & numbers(sentence):
+        return True
+    # "Tembus <N,NN> Juta Orang" is restated by the exact count it rounds with a scale word
+    scaled = bool(MAGNITUDES & set(words(headline.lower())))
+    return scaled and any(_rounds(h, v) for h in values(headline) for v in values(sentence))
+
+
+def _rounds(rounded: float, exact: float) -> bool:
+    """`rounded` is `exact` rounded to its own last significant digit ("1,96 juta" of
+    1.962.418: to ten thousands), and rounding was needed."""
+    digits = f"{rounded:.0f}".rstrip("0")
+    unit = 10 ** (len(f"{rounded:.0f}") - len(digits)) if digits else 1
+    return unit > 1 and round(exact / unit) * unit == rounded
 
 
 def _text_terms(sequence_of: Callable[[str], tuple[str, ...]], text: str) -> frozenset[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from functools import lru_cache
 
 from bot.answer.evidence import refers_back
@@ -318,6 +319,8 @@ def year_met(
     if own:
         return str(year) in own
     dated = article.dated
+    if str(year) in relative_years(window, dated):
+        return True  # "Tahun lalu baru 41 desa ..." in an article of the year after
     if not figure and str(year) in YEAR_RE.findall(article.title):
         return True
     in_time = bool(dated and dated.year == year)
@@ -331,6 +334,29 @@ def year_met(
         if near:
             return str(year) in near or (not figure and in_time)
     return in_time
+
+
+# "tahun lalu" and "tahun ini": a year told by the article's own ("setahun sebelumnya" is
+# told by the sentence before, not by the article's day)
+_RELATIVE_YEAR_RE = re.compile(r"\b(?:(tahun lalu|tahun kemarin)|(tahun ini))\b", re.I)
+
+
+def relative_years(text: str, dated: date | None) -> list[str]:
+    """The years `text` names by the article's year ("Tahun lalu baru 41 desa ... Tahun ini
+    seluruh 65 desa ..." in an article of 2056: 2055 and 2056); [] when undated."""
+    if dated is None:
+        return []
+    return [
+        str(dated.year - 1 if m.group(1) else dated.year)
+        for m in _RELATIVE_YEAR_RE.finditer(text)
+        if not _COMPARED_WITH_RE.search(text[max(0, m.start() - 40) : m.start()])
+    ]
+
+
+# "naik dibanding (periode yang sama) tahun lalu": the year compared with, not the figure's
+_COMPARED_WITH_RE = re.compile(
+    r"\b(?:dibanding(?:kan)?|ketimbang|daripada|dari)\s+(?:\w+\s+){0,3}$", re.I
+)
 
 
 # A half or a quarter of a year by its number, or several ("semester I", "triwulan ke-2",

@@ -271,6 +271,25 @@ def figure_refers_back(text: str) -> bool:
     return bool(_FIGURE_BACK_RE.match(text))
 
 
+# "Dari 412 kasus tersebut, ...": a part of a figure stated before
+_PART_OF_RE = re.compile(
+    r"^[\"“]?(?:Dari|Di antara)\s+(?:total\s+|jumlah\s+)?(\d[\d.,]*)\s+(?:\w+\s+){1,3}?"
+    r"(?:tersebut|itu)\b",
+    re.IGNORECASE,
+)
+
+
+def figure_taken_from(text: str) -> str | None:
+    """The figure a sentence takes a part of ("Dari 412 kasus tersebut, 11 pekerja ..." ->
+    "412"), or None."""
+    m = _PART_OF_RE.match(text)
+    figure = m.group(1).rstrip(".,") if m else None
+    return None if figure is None or _YEAR_RE.fullmatch(figure) else figure  # "Dari 2019 ..."
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def continues(text: str) -> bool:
     """A sentence that only makes sense after the previous one ("Dari jumlah tersebut, ...")."""
     return bool(_CONTINUATION_RE.match(text))
@@ -293,6 +312,21 @@ OFFICE_REACH = 8  # the words before a name in which the office introducing it s
 MAX_FIRST_NAMES = 3  # "<Kepala ...>, <Nama> <Nama>": the words of a name before the one used
 
 
+def _office_before(words: list[str]) -> str:
+    """The office ending `words` (the text before "<Nama>" and its comma): from its role word
+    on, within `OFFICE_REACH` words; "" when no role word is there."""
+    tail = words[-OFFICE_REACH:]
+    role = next((i for i, w in enumerate(tail) if w.lower() in ROLE_WORDS), None)
+    return " ".join(tail[role:]) if role is not None else ""
+
+
+def _titled_office(words: list[str]) -> str:
+    """The office `words` end with when a name follows them without a comma ("... <Kepala>
+    <Org> <Kanwil> <Wilayah>" before "<Nama>"): every word of it capitalised; "" otherwise."""
+    office = _office_before(words)
+    return office if all(w[:1].isupper() for w in office.split()) else ""
+
+
 @memo
 def speaker_offices(window: str, body: str) -> tuple[str, ...]:
     """The offices the article introduces the people quoted in a window with, when the window
@@ -311,15 +345,13 @@ def speaker_offices(window: str, body: str) -> tuple[str, ...]:
             before = _CLAUSE_END_RE.split(body[max(0, start - 160) : start])[-1]
             *offices, names = before.split(",")
             firsts = names.split()
-            if (
-                not offices
-                or len(firsts) > MAX_FIRST_NAMES
-                or not all(w[:1].isupper() for w in firsts)
-            ):
+            if not offices:  # "<Kepala ...> <Nama> menjelaskan": the office runs into the name
+                office = _titled_office(firsts)
+            elif len(firsts) <= MAX_FIRST_NAMES and all(w[:1].isupper() for w in firsts):
+                office = _office_before(offices[-1].split())
+            else:
                 continue
-            tail = offices[-1].split()[-OFFICE_REACH:]
-            role = next((i for i, w in enumerate(tail) if w.lower() in ROLE_WORDS), None)
-            if role is not None:
-                out.append(" ".join(tail[role:]))
+            if office:
+                out.append(office)
                 break
     return tuple(dict.fromkeys(out))

@@ -123,6 +123,11 @@ def unit_match(q: Question, text: str) -> float:
         for (s, e), (_, n) in zip(figures, counted, strict=True)
     ):
         return 1.0  # "jumlah agen ... tercatat 2.140 orang": people, named before the figure
+    if any(
+        n == ("orang",) and _agents_after(text, e, wanted)
+        for (_, e), (_, n) in zip(figures, counted, strict=True)
+    ):
+        return 1.0  # "3.418 orang di <Kota> kini menerima ...": the "penerima" counted
     shares = bool(figures) and len(spans.percent_spans(text)) == len(figures)
     if wanted and not people and shares and _counts_things(q, wanted):
         return -1.0  # "berapa jumlah klinik mitra ...": a share is no count of them
@@ -177,6 +182,15 @@ def _named_before(text: str, start: int, end: int, wanted: frozenset[str]) -> bo
     said = words(re.split(r"[,;:.]\s", text[:start])[-1])
     stating = [*said[-1:], *words(text[start:end])[:1]]  # the span may open with the verb
     return bool(_STATING & set(stating)) and bool({stem(w) for w in said} & wanted)
+
+
+def _agents_after(text: str, end: int, wanted: frozenset[str]) -> bool:
+    """The people a figure counts (`text[:end]` ends with it) do what a counted noun of the
+    question names its doers by: the first verb after the figure in its sentence has that
+    noun's stem ("3.418 orang di <Kota> kini menerima ..." for "berapa penerima ...")."""
+    rest = words(re.split(r"[;:.!?]\s", text[end:])[0])
+    verb = next((w for w in rest if w not in STOPWORDS and _is_verb(w)), None)
+    return verb is not None and stem(verb) in wanted
 
 
 # Words that state an amount just before it ("tercatat 2.140 orang", "mencapai ...").
@@ -317,6 +331,15 @@ def named_in_full(
     return window_terms
 
 
+def with_speaker_offices(
+    terms: frozenset[str], text: str, body: str, terms_of: TermsOf
+) -> frozenset[str]:
+    """A window's `terms` with those of the offices its article introduces the people it
+    quotes with ("..., kata <Nama>" after "<Kepala ...> <Nama> menjelaskan ...")."""
+    offices = evidence.speaker_offices(text, body)
+    return terms.union(*(terms_of(o) for o in offices)) if offices else terms
+
+
 def window_features(
     q: Question,
     w: Window,
@@ -330,8 +353,7 @@ def window_features(
     if w.lead:  # "Klaim ... 2035 ... Berikut rinciannya:" says what the item counts
         window_terms |= terms_of(w.lead)
     if q.kind != "siapa":  # "what did the branch head say": "..., ujar <Nama>"
-        for office in evidence.speaker_offices(w.text, w.article.body):
-            window_terms |= terms_of(office)
+        window_terms = with_speaker_offices(window_terms, w.text, w.article.body, terms_of)
     ordered = sequence_of(w.text)
     targets = target_spans(q, w.text)
     head = head_weights(q, weights)

@@ -16,11 +16,16 @@ from index.text import words_cased as words_of_cased
 Runs = list[tuple[list[str], bool]]
 
 
-def name_runs(text: str, surface: list[str], of_articles: Callable[[str], bool]) -> Runs:
+def name_runs(
+    text: str,
+    surface: list[str],
+    of_articles: Callable[[str], bool],
+    acronyms: frozenset[str] = frozenset(),
+) -> Runs:
     """`surface` (the words of `text`) cut into runs, each marked verbatim when it is a name
     the corpus writes: two or more capitalised words in a row ("Gerakan Layanan Baru"), each
-    a word of the articles (`of_articles`). Those are kept as they are, not read as English
-    word by word."""
+    a word of the articles (`of_articles`), or one of `acronyms` written in capitals. Those
+    are kept as they are, not read as dialect or English word by word."""
     cased = words_of_cased(text)
     if len(cased) != len(surface):
         return [(surface, False)]
@@ -33,6 +38,10 @@ def name_runs(text: str, surface: list[str], of_articles: Callable[[str], bool])
         if j - i >= 2:
             runs.append((surface[i:j], True))
             i = j
+            continue
+        if surface[i] in acronyms and cased[i].isupper():
+            runs.append(([surface[i]], True))  # "anak SMP": the school, not "smp" for "sampai"
+            i += 1
             continue
         if runs and not runs[-1][1]:
             runs[-1][0].append(surface[i])

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.answer.evidence import NAME_ZIPF, ORDINALS, RARE_ZIPF, ROLE_WORDS
+from bot.answer.evidence import GENERIC_ROLES, NAME_ZIPF, ORDINALS, RARE_ZIPF, ROLE_WORDS
 from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Phrases, Place
 from bot.answer.named import local_names, name_runs, time_cues, without_clitic
@@ -123,7 +123,8 @@ class Question:
     local_names: tuple[str, ...] = ()
     # "sejak kapan / sampai kapan": the words one of which the answer must write (stems)
     time_cues: frozenset[str] = frozenset()
-    # a counter before the noun it counts and that noun's term (`counted_after`)
+    # each counter after "berapa" or a number, with the term of the noun it counts ("" when it
+    # counts none named after it: `counted_after`)
     counters: tuple[tuple[str, str], ...] = ()
     # short names written in capitals that the articles use ("menurut ABC", "survei ABC") and
     # no lexicon reads: organisations, which the answering article must name
@@ -510,6 +511,21 @@ _CHECK_RE = re.compile(
 _THOUSANDS = {w: p for w, p in POWERS.items() if p <= 6}  # as a question writes a count
 
 
+def _expanded_around(
+    words: list[str], kept: set[int], expand: Callable[[list[str]], list[str]]
+) -> list[str]:
+    """`words` expanded stretch by stretch between the positions `kept` as they are."""
+    out: list[str] = []
+    stretch: list[str] = []
+    for at, w in enumerate(words):
+        if at in kept:
+            out += expand(stretch) + [w]
+            stretch = []
+        else:
+            stretch.append(w)
+    return out + expand(stretch)
+
+
 def _with_digits(words: list[str], known: Callable[[str], bool]) -> list[str]:
     """Words with each "690 ribu" / "1,1 juta" written in digits ("690.000", "1.100.000")
     when an article writes it so."""
@@ -578,11 +594,18 @@ class QuestionReader:
         _unframed(surface, frame)
         out = []
         english: list[str] = []
-        for segment, verbatim in name_runs(text, surface, self._of_articles):
-            dialect = segment if verbatim else self.lexicons.dialect.expand(segment)
-            english += dialect if verbatim else self.english.expand(self._english_bases(dialect))
-        for w in (without_clitic(w, self.towns) for w in english):
-            if w in STOPWORDS or w in self.place_words:
+        kept: set[int] = set()  # where an acronym the articles write is: as written
+        acronyms = self._acronyms(text)
+        for segment, verbatim in name_runs(text, surface, self._of_articles, acronyms):
+            if verbatim:
+                if segment[0] in acronyms and len(segment) == 1:
+                    kept.add(len(english))
+                english += segment
+            else:
+                dialect = self._which_role(self.lexicons.dialect.expand(segment))
+                english += self.english.expand(self._english_bases(dialect))
+        for at, w in enumerate(without_clitic(w, self.towns) for w in english):
+            if w in STOPWORDS or w in self.place_words or at in kept:
                 out.append(w)
                 continue
             if self.known(stem(w)):  # a dialect form an article quotes reads as the common word
@@ -597,12 +620,62 @@ class QuestionReader:
                 out.append(w)
                 continue
             out.append(standard_form(w, lambda c: c in STOPWORDS or self.known(stem(c))) or w)
-        out = self.lexicons.dialect.expand(out)
+        out = _expanded_around(out, kept, self.lexicons.dialect.expand)
         _unframed(out, frame)  # "sebenernyo" -> "sebenernya", a frame word
         if "siapa" in out:  # "... siapa? jabatannya apa": the person's sentence names it
             for start, end in self.lexicons.markers("role-asked").find(out):
                 out[start:end] = ["yang"] * (end - start)
         return _with_digits(out, self.known)
+
+    def _acronyms(self, text: str) -> frozenset[str]:
+        """Words a message not all in capitals writes in capitals (2 to 6 letters, not a
+        Roman numeral) that the articles use and the English lexicon does not read ("CEO"):
+        acronyms the articles write, kept as written ("SMP" is a school, "smp" chat for
+        "sampai")."""
+        if text.upper() == text:
+            return frozenset()  # shouted
+        return frozenset(
+            low
+            for w in _CAPITALS_RE.findall(text)
+            if (low := w.lower()) not in STOPWORDS
+            and (low,) not in self.english.entries
+            and self._of_articles(low)
+        )
+
+    def _which_role(self, words: list[str]) -> list[str]:
+        """ "which (acting) governor launched ...": "which" before the English lexicon's
+        reading of a role asks who holds it, "who <role> yang launched ..." (the role is the
+        office asked, the rest says which one); not before a phrase that only starts with a
+        role's word ("which governor regulation", "which head office")."""
+        out: list[str] = []
+        skip = 0
+        for i, w in enumerate(words):
+            if skip:
+                skip -= 1
+                continue
+            if w != "which" or (out and out[-1] in _PREPOSITIONS):  # "to which governor"
+                out.append(w)
+                continue
+            phrase = next(
+                (
+                    words[i + 1 : i + 1 + n]
+                    for n in range(self.english.max_len, 0, -1)
+                    if tuple(words[i + 1 : i + 1 + n]) in self.english.entries
+                ),
+                [],
+            )
+            read = self.english.entries.get(tuple(phrase), ())
+            after = words[i + 1 + len(phrase)] if i + 1 + len(phrase) < len(words) else ""
+            if (
+                read[:1]
+                and read[0] in ROLE_WORDS - GENERIC_ROLES
+                and not after.endswith(_NOUN_ENDINGS)  # "which governor regulation ..."
+            ):
+                out += ["who", *phrase, "yang"]
+                skip = len(phrase)
+            else:
+                out.append(w)
+        return out
 
     def _english_bases(self, words: list[str]) -> list[str]:
         """English words the lexicon and the articles do not know, in their most likely base
@@ -947,11 +1020,26 @@ def _asks_which(words: tuple[str, ...], at: int) -> bool:
 
 
 def _is_content(word: str) -> bool:
-    return word not in STOPWORDS and word not in MONTH_WORDS and not is_year(word)
+    return (
+        word not in STOPWORDS
+        and word not in MONTH_WORDS
+        and word not in _WANTING
+        and not is_year(word)
+    )
+
+
+# Words saying someone is about to do what the verb after them says ("bakal lebih baik lg
+# klo ..."): the verb is what is asked about ("ingin" stays: "he wants insurance to be ...").
+_WANTING = frozenset({"hendak", "bakal"})
 
 
 # Nouns that only name a kind of time before the time itself ("bulan November", "th 2023").
 TIME_NOUNS = frozenset({"tahun", "bulan", "periode", "year", "month"})
+
+
+_PREPOSITIONS = frozenset({"to", "with", "from", "for", "by", "at", "in", "on", "of"})
+# English nouns' endings: a role word before such a noun names a thing ("governor regulation")
+_NOUN_ENDINGS = ("tion", "tions", "ment", "ments", "ance", "ence", "ship")
 
 
 # Words that count people without saying who ("berapa orang", "3 jiwa").
@@ -969,19 +1057,43 @@ def _content_words(words: tuple[str, ...]) -> list[str]:
 
 
 def counted_after(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """(counter, counted) terms of each counter before the noun it counts ("berapa orang
-    pekerja": ("orang", "kerja")): the counter weighs no more than that noun, since the
-    question is about workers, and only says what their figure may be written in."""
-    return tuple(
-        (terms_of_words([w])[0], terms_of_words([after])[0])
-        for last, w, after in zip(("", *words), words, (*words[1:], ""), strict=False)
-        if w in COUNTERS and _counts(last) and _counted(after) and terms_of_words([after])
+    """(counter, counted) terms of each counter after "berapa" or a number: with the noun it
+    counts ("berapa orang pekerja": ("orang", "kerja")), the counter weighs no more than that
+    noun, since the question is about workers; with none, in a question naming no people
+    ("yg udh terlindungi brp org?", "berapa orang meninggal?": ("orang", "")), no more than
+    the question's lightest other term. Either way it only says what the figure may be
+    written in."""
+    # "peserta ... ada berapa orang?": the people named before are what it counts (left as
+    # they were: the counter then points at a sentence counting them in "orang")
+    people = any(w in _PEOPLE_COUNTED - COUNTERS for w in words)
+    out = []
+    for last, w, after in zip(("", *words), words, (*words[1:], ""), strict=False):
+        if w in COUNTERS and _counts(last):
+            counted = terms_of_words([after]) if _counted(after) else []
+            if counted or not people:
+                out.append((terms_of_words([w])[0], counted[0] if counted else ""))
+    return tuple(out)
+
+
+def asked_venue(words: Sequence[str]) -> str | None:
+    """The term of the venue whose name "di <venue> apa?" asks ("digelar di hotel apa?":
+    "hotel"), which an answer must name; None for any other question."""
+    for before, noun, asked in zip(words, words[1:], words[2:], strict=False):
+        if before == "di" and noun in _VENUE_NOUNS and asked == "apa":
+            return stem(noun)
+    return None
+
+
+def counts_elided(words: Sequence[str]) -> bool:
+    """ "berapa yang ...": a count whose noun is left out, the one counted before it."""
+    return any(
+        w == "berapa" and after == "yang" for w, after in zip(words, words[1:], strict=False)
     )
 
 
 def _counts(word: str) -> bool:
-    """ "berapa" or a number: what a counter follows."""
-    return word == "berapa" or number_of(word) is not None
+    """ "berapa", a number or a scale word ("berapa juta orang"): what a counter follows."""
+    return word == "berapa" or word in MAGNITUDES or number_of(word) is not None
 
 
 def _counted(word: str) -> bool:

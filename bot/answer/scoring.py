@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from bot.answer import evidence, spans
@@ -584,10 +585,34 @@ def office_named(q: Question, terms: frozenset[str], text: str = "") -> bool:
             or w in MONTH_WORDS
             or w in TIME_NOUNS | TIME_QUALIFIERS
             or w in q.scene_words
+            or (w.startswith(_VERB_PREFIXES) and stem(w) != w)
         ):
-            break  # "gubernur tahun 2020", "gubernur waktu ...": the office is "gubernur"
+            break  # "gubernur tahun 2020", "gubernur yang mencanangkan": the office is "gubernur"
         office.append(w)
-    return all(stem(w) in terms for w in office) and not _heads_a_unit_only(words, at, text)
+    # "Kepala Dinas ... dan Desa (DPMD)": "Kepala DPMD" names it too (not the role word itself)
+    spelled = _spelled_out(q.text)
+    named = all(stem(w) in terms or (i and spelled.get(w) in terms) for i, w in enumerate(office))
+    return named and not _heads_a_unit_only(words, at, text)
+
+
+_VERB_PREFIXES = ("me", "di", "ber", "ter")  # a verb after the role ends the office
+
+
+# "<Long Form> (ACR)" in a question: the long form's words and the acronym, in capitals
+_SPELLED_OUT_RE = re.compile(r"((?:[\w-]+\s+){1,7})\(\s*([A-Z]{2,10})\s*\)")
+
+
+@lru_cache(maxsize=256)
+def _spelled_out(text: str) -> dict[str, str]:
+    """The words of the long forms `text` spells an acronym out with (those starting with
+    one of its letters), each to the acronym's term: "Dinas Pemberdayaan Masyarakat dan
+    Desa (DPMD)" -> {"dinas": "dpmd", "pemberdayaan": "dpmd", ...}."""
+    return {
+        w.lower(): stem(m.group(2).lower())
+        for m in _SPELLED_OUT_RE.finditer(text)
+        for w in m.group(1).split()
+        if w[:1].lower() in m.group(2).lower()
+    }
 
 
 # Units inside an office that a role word may head ("Kepala Bidang ...", "Kepala Seksi ...")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.answer import evidence
 from bot.answer.scoring import Scored
@@ -83,6 +84,34 @@ def window_lead(window: Scored) -> str:
     if evidence.figure_refers_back(first.text):
         return text_before(window.article.body, first)
     return list_lead(window.article.body, first)
+
+
+def antecedent(window: Scored) -> str:
+    """For a window taking a part of a figure stated before ("Dari <N> kasus tersebut, ..."),
+    the last sentence before it stating that figure, however far back ("... tercatat <N> kasus
+    kecelakaan kerja di <Kabupaten> ..."): it places the part in time and space; "" for any
+    other window."""
+    if window.title:
+        return ""
+    first = window.sentences[0]
+    figure = evidence.figure_taken_from(first.text)
+    return "" if figure is None else _stating(window.article.body, first.start, figure)
+
+
+@lru_cache(maxsize=256)
+def _stating(body: str, until: int, figure: str) -> str:
+    """The last sentence of `body[:until]` stating `figure` as a number of its own; "" if
+    none does."""
+    above = body[:until]
+    pattern = re.compile(rf"(?<![\d.,]){re.escape(figure)}(?![\d]|[.,]\d)")
+    at = next(reversed(list(pattern.finditer(above))), None)
+    if at is None:
+        return ""
+    start = above.rfind("\n", 0, at.start()) + 1  # the paragraph stating it
+    end = above.find("\n", at.start())
+    paragraph = above[start : end if end >= 0 else len(above)]
+    offset = at.start() - start
+    return next((paragraph[a:b] for a, b in split_sentences(paragraph) if a <= offset < b), "")
 
 
 def text_before(body: str, s: Sentence) -> str:
