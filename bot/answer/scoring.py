@@ -589,7 +589,7 @@ def office_named(q: Question, terms: frozenset[str], text: str = "") -> bool:
         ):
             break  # "gubernur tahun 2020", "gubernur yang mencanangkan": the office is "gubernur"
         office.append(w)
-    # "Kepala Dinas ... dan Desa (DPMD)": "Kepala DPMD" names it too (not the role word itself)
+    # "Kepala Dinas Alpha dan Beta (DAB)": "Kepala DAB" names it too (not the role word itself)
     spelled = _spelled_out(q.text)
     named = all(stem(w) in terms or (i and spelled.get(w) in terms) for i, w in enumerate(office))
     return named and not _heads_a_unit_only(words, at, text)
@@ -605,8 +605,8 @@ _SPELLED_OUT_RE = re.compile(r"((?:[\w-]+\s+){1,7})\(\s*([A-Z]{2,10})\s*\)")
 @lru_cache(maxsize=256)
 def _spelled_out(text: str) -> dict[str, str]:
     """The words of the long forms `text` spells an acronym out with (those starting with
-    one of its letters), each to the acronym's term: "Dinas Pemberdayaan Masyarakat dan
-    Desa (DPMD)" -> {"dinas": "dpmd", "pemberdayaan": "dpmd", ...}."""
+    one of its letters), each to the acronym's term: "Dinas Alpha dan Beta (DAB)" ->
+    {"dinas": "dab", "alpha": "dab", ...}."""
     return {
         w.lower(): stem(m.group(2).lower())
         for m in _SPELLED_OUT_RE.finditer(text)
