@@ -331,15 +331,6 @@ def named_in_full(
     return window_terms
 
 
-def with_speaker_offices(
-    terms: frozenset[str], text: str, body: str, terms_of: TermsOf
-) -> frozenset[str]:
-    """A window's `terms` with those of the offices its article introduces the people it
-    quotes with ("..., kata <Nama>" after "<Kepala ...> <Nama> menjelaskan ...")."""
-    offices = evidence.speaker_offices(text, body)
-    return terms.union(*(terms_of(o) for o in offices)) if offices else terms
-
-
 def window_features(
     q: Question,
     w: Window,
@@ -353,7 +344,8 @@ def window_features(
     if w.lead:  # "Klaim ... 2035 ... Berikut rinciannya:" says what the item counts
         window_terms |= terms_of(w.lead)
     if q.kind != "siapa":  # "what did the branch head say": "..., ujar <Nama>"
-        window_terms = with_speaker_offices(window_terms, w.text, w.article.body, terms_of)
+        for office in evidence.speaker_offices(w.text, w.article.body):
+            window_terms |= terms_of(office)
     ordered = sequence_of(w.text)
     targets = target_spans(q, w.text)
     head = head_weights(q, weights)
