@@ -143,6 +143,7 @@ class Asked:
     sides: tuple[Question, ...]
     follows: bool = False  # continues the question before it ("..., dan berapa santunannya?")
     linked: bool = False  # cut from the sentence of the question before it ("..., dan ...?")
+    elided: bool = False  # "..., dan berapa yang ...?": counts what the question before counted
 
 
 @dataclass
@@ -300,9 +301,9 @@ class Answerer:
             if follow_up and one_period and q.months:  # no split by month; by place or word still
                 split = sides(replace(q, months=()))
                 split_sides = tuple(replace(side, months=q.months) for side in split)
-                out.append(Asked(asked, split_sides, True, at in reading.linked))
+                out.append(Asked(asked, split_sides, True, at in reading.linked, elided))
             else:
-                out.append(Asked(asked, tuple(sides(q)), follow_up, at in reading.linked))
+                out.append(Asked(asked, tuple(sides(q)), follow_up, at in reading.linked, elided))
             previous = (asked, q)
         return out
 
@@ -398,7 +399,7 @@ class Answerer:
                 leans = True
                 self._with_hits_before(found, asked[i - 1], qs)
                 ranked = self._ranked_sides(qs, found)
-            if i and leans and counts_elided(words(a.text.lower())):
+            if i and leans and a.elided:
                 ranked = [(q, _not_told(q, r, picks)) for q, r in ranked]
             lean = answered_from if i and leans else frozenset()
             by_side = [(q, self._select(q, found[id(q)], r, lean)) for q, r in ranked]

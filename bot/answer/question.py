@@ -1100,8 +1100,18 @@ def _counted(word: str) -> bool:
     """A word after a counter that may be what it counts: content, not a figure's noun
     ("berapa orang jumlahnya?") or a verb ("berapa orang meninggal / terdaftar?")."""
     bare = word.removesuffix("nya")
-    verb = word.startswith(_VERB_PREFIXES) and stem(word) != word
-    return bool(word) and _is_content(word) and bare not in FIGURE_NOUNS | VALUE_NOUNS and not verb
+    return (
+        bool(word)
+        and _is_content(word)
+        and bare not in FIGURE_NOUNS | VALUE_NOUNS
+        and not is_verb_form(word)
+    )
+
+
+def is_verb_form(word: str) -> bool:
+    """A word in a verb's prefixed form, more than its stem ("meninggal", "terdaftar",
+    "mencanangkan"): no noun after a counter, no word of an office after its role."""
+    return word.startswith(_VERB_PREFIXES) and stem(word) != word
 
 
 _VERB_PREFIXES = ("me", "di", "ter", "ber", "be")  # not "pe-": "pekerja" is counted

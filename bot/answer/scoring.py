@@ -15,6 +15,7 @@ from bot.answer.question import (
     TIME_QUALIFIERS,
     Question,
     asks_recipient,
+    is_verb_form,
 )
 from index.records import Article, Sentence
 from index.text import MONTH_WORDS, STOPWORDS, split_sentences, stem, words
@@ -585,7 +586,7 @@ def office_named(q: Question, terms: frozenset[str], text: str = "") -> bool:
             or w in MONTH_WORDS
             or w in TIME_NOUNS | TIME_QUALIFIERS
             or w in q.scene_words
-            or (w.startswith(_VERB_PREFIXES) and stem(w) != w)
+            or is_verb_form(w)
         ):
             break  # "gubernur tahun 2020", "gubernur yang mencanangkan": the office is "gubernur"
         office.append(w)
@@ -593,9 +594,6 @@ def office_named(q: Question, terms: frozenset[str], text: str = "") -> bool:
     spelled = _spelled_out(q.text)
     named = all(stem(w) in terms or (i and spelled.get(w) in terms) for i, w in enumerate(office))
     return named and not _heads_a_unit_only(words, at, text)
-
-
-_VERB_PREFIXES = ("me", "di", "ber", "ter")  # a verb after the role ends the office
 
 
 # "<Long Form> (ACR)" in a question: the long form's words and the acronym, in capitals
