@@ -1152,3 +1152,82 @@ def test_a_quote_answers_who_holds_an_office_by_the_office_its_speaker_was_intro
     # the branch head's quote naming the region does not make him the regional head
     head = engine.ask("siapa kepala kantor wilayah sumbagsel sekarang?")
     assert head.answered and "Taufik" not in head.text and "Zulkarnaen" in head.text
+
+
+def test_a_list_item_asked_by_its_place_after_the_count(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    a = _engine_on(tmp_path, {"gamma.md": ORDINAL_ARTICLE}).ask(
+        "kantor wilayah kan fokus 3 hal, yg ke-2 apa ya?"
+    )
+    assert a.answered
+    assert "ekosistem pasar" in a.text and "ekosistem desa" not in a.text
+
+
+ARREARS_ARTICLE = """---
+id: eta-2057-03-16
+title: Perusahaan Menunggak Iuran
+outlet: Eta
+dated: 2057-03-16
+---
+Sebanyak 37 perusahaan di Kota Lubuklinggau, Kabupaten Musi Rawas, dan Kabupaten Musi Rawas Utara tercatat menunggak iuran BPJS Ketenagakerjaan dengan total tunggakan Rp2,46 miliar.
+
+Perusahaan itu diberi waktu 30 hari untuk melunasi tunggakannya.
+"""
+
+
+def test_one_figure_of_several_places_asked_together(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"eta.md": ARREARS_ARTICLE})
+    a = engine.ask(
+        "Berapa perusahaan di Lubuklinggau, Musi Rawas dan Musi Rawas Utara yang menunggak "
+        "iuran BPJS Ketenagakerjaan?"
+    )
+    assert a.answered and "37 perusahaan" in a.text
+    # one of them alone is not told by the figure of the three
+    assert not engine.ask("Berapa perusahaan di Musi Rawas yang menunggak iuran?").answered
+
+
+COVERAGE_REACTION_ARTICLE = """---
+id: theta-2020-11-16
+title: Cakupan Kepesertaan
+outlet: Theta
+dated: 2020-11-16
+---
+Hingga Oktober 2020, coverage kepesertaan di Sumsel baru 36 persen.
+
+Menanggapi laporan tersebut, Gubernur Sumsel masih optimistis jika coverage Sumsel itu masih dapat ditingkatkan hingga 63 persen. Karena hal tersebut sejalan dengan visi misinya.
+"""
+
+
+def test_a_follow_up_is_answered_from_the_article_of_the_months_it_carries(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"theta.md": COVERAGE_REACTION_ARTICLE})
+    a = engine.ask(
+        "Coverage Sumsel Oktober 2020 berapa persen, dan gubernur waktu itu optimis bisa naik "
+        "sampai berapa?"
+    )
+    assert a.answered and not a.unanswered
+    assert "63 persen" in " ".join(p.text for p in a.parts_of(1))
+
+
+def test_a_why_question_naming_a_figure_gets_the_reason(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    a = _engine_on(tmp_path, {"theta.md": COVERAGE_REACTION_ARTICLE}).ask(
+        "Kenapa gubernur optimis coverage bisa ditingkatkan sampai 63 persen?"
+    )
+    assert a.answered and "visi misinya" in a.text
+
+
+TARGET_ARTICLE = """---
+id: iota-2024-08-01
+title: Target 50 Persen Pekerja di Sumsel Tahun 2025 Terlindungi
+outlet: Iota
+dated: 2024-08-01
+---
+BPJS Ketenagakerjaan Kanwil Sumbagsel bertekad mewujudkan target itu bersama pemerintah daerah.
+
+Saat ini ada 1.033.000 pekerja yang terlindungi di Sumsel.
+"""
+
+
+def test_a_region_named_after_the_agency_names_its_office(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    a = _engine_on(tmp_path, {"iota.md": TARGET_ARTICLE}).ask(
+        "target bpjs tk sumbagsel buat 2025 brp persen min"
+    )
+    assert a.answered and "50 Persen" in a.text

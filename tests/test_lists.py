@@ -541,3 +541,13 @@ def test_a_part_taken_of_a_figure_is_placed_by_the_sentence_stating_that_figure(
     assert antecedent(_at(years, ysents, 1)) == ""
     plain, psents = _article_of(("Ada 412 kasus.",), ("Sebanyak 11 pekerja meninggal.",))
     assert antecedent(_at(plain, psents, 1)) == ""
+
+
+def test_a_list_question_naming_several_places_wants_the_run() -> None:
+    from bot.answer.lists import _several_ordinals
+
+    assert _several_ordinals(("yang", "ketiga", "sama", "yang", "keempat"))
+    assert _several_ordinals(("fokus", "ke", "3", "sama", "ke", "4"))
+    assert not _several_ordinals(("fokus", "4", "hal", "yang", "ketiga", "apa"))
+    assert asked_ordinal(("fokus", "4", "hal", "yang", "ketiga", "apa")) == 3
+    assert asked_ordinal(("siapa", "yang", "pertama", "daftar")) is None  # no list counted

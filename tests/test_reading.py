@@ -334,3 +334,23 @@ def test_each_items_figure_of_a_list_asked_for_is_that_lists(reader: Reader) -> 
         "berikut jumlah masing-masing?"
     )
     assert len(r.questions) == 1
+
+
+def test_two_asking_words_in_a_pair_ask_two_questions_of_the_same_words(reader: Reader) -> None:
+    r = reader.read("Kapan dan di mana beasiswa untuk 74 anak diserahkan?")
+    assert r.questions == (
+        "Kapan beasiswa untuk 74 anak diserahkan?",
+        "di mana beasiswa untuk 74 anak diserahkan?",
+    )
+    assert r.linked == frozenset({1})
+    dialect = reader.read("Kapan samo di mano Pemkot ngeluncurke iuran untuk pedagang pasar?")
+    assert len(dialect.questions) == 2 and dialect.questions[1].startswith("di mano Pemkot")
+    english = reader.read("When and where was the program launched?")
+    assert english.questions[0] == "When was the program launched?"
+
+
+def test_a_why_question_naming_a_figure_asks_why() -> None:
+    said = ("kenapa", "gubernur", "yakin", "bisa", "naik", "sampai", "63", "persen")
+    assert question_kind(said) == "kenapa"
+    assert question_kind(("kenapa", "jumlah", "peserta", "turun")) == "kenapa"
+    assert question_kind(("kenapa", "naik", "dan", "berapa", "persen")) == "berapa"

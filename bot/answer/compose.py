@@ -16,7 +16,7 @@ from bot.answer.candidates import Candidate, CandidateFinder, outlet_core
 from bot.answer.citing import cite, distinct
 from bot.answer.compare import sides
 from bot.answer.config import MAX_QUESTION_CHARS
-from bot.answer.constraints import YEAR_RE
+from bot.answer.constraints import YEAR_RE, names_month
 from bot.answer.features import LinearScorer
 from bot.answer.followup import (
     ASKING_NOUNS,
@@ -28,10 +28,11 @@ from bot.answer.followup import (
 )
 from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
-from bot.answer.lists import asked_ordinal, list_windows
+from bot.answer.lists import asked_ordinal, list_windows, numbered_item
 from bot.answer.multisource import Pick, spread
 from bot.answer.outlets import Outlets
 from bot.answer.question import (
+    COMPARING,
     COMPARISON_CUES,
     LOCATION_KINDS,
     POINTING_WORDS,
@@ -85,7 +86,7 @@ from index.glossary import Glossary
 from index.lexical import LexicalIndex, lexical_terms, terms_of_words
 from index.records import Hit
 from index.store import StoredIndex
-from index.text import MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
+from index.text import MONTH_NAMES, MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
 
 FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one before it
 TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
@@ -134,6 +135,27 @@ def _asks_holder_now(q: Question) -> bool:
 EXPLAINED = ("bagaimana", "kenapa")  # kinds answered with the next sentence of the paragraph
 
 
+def _joint(q: Question, parts: tuple[Question, ...]) -> Question | None:
+    """The question with all the places its sides were split by, when they differ only by
+    place ("di A, B dan C": one figure of the three may answer it); None otherwise, and for
+    a question setting them side by side ("A vs B, mana yang lebih tinggi?", "masing-masing")
+    or naming a place with its province (the province's figure is no figure of both)."""
+    if len(parts) < 2 or len({p.places for p in parts}) < len(parts):
+        return None
+    if len({(p.kind, p.years, p.months, p.terms) for p in parts}) > 1:
+        return None
+    if _SIDE_BY_SIDE & set(q.words):
+        return None
+    places = tuple(dict.fromkeys(pl for p in parts for pl in p.places))
+    if any(a.province == b.name for a in places for b in places):
+        return None
+    return replace(parts[0], places=places)
+
+
+# Words asking each place's own figure, not one of them together
+_SIDE_BY_SIDE = COMPARING | {"mana", "lebih", "atau", "masing", "each", "respectively"}
+
+
 @dataclass(frozen=True)
 class Asked:
     """One question of a message as it was typed, and the questions it stands for (the two
@@ -144,6 +166,8 @@ class Asked:
     follows: bool = False  # continues the question before it ("..., dan berapa santunannya?")
     linked: bool = False  # cut from the sentence of the question before it ("..., dan ...?")
     elided: bool = False  # "..., dan berapa yang ...?": counts what the question before counted
+    months_before: bool = False  # holds the months of the question before, naming none itself
+    joint: Question | None = None  # split by place: all its places at once ("di A, B dan C")
 
 
 @dataclass
@@ -258,6 +282,7 @@ class Answerer:
             # brp?") asks it again; a full question stands on its own.
             standard = self.reader.standard(asked)
             substance = self._substance(standard)
+            months_before = False
             # "..., dan berapa santunan yang diterima ahli warisnya?": "-nya" points back
             # ("APBD-nya": "-nya" written apart), and so do "tersebut" and "that <noun>" ("...
             # in 2020, and who held that post in 2023?")
@@ -284,6 +309,7 @@ class Answerer:
                 # many died?" (cut from the same sentence): the same time
                 placed = q.kind in ("berapa", "kapan", "di_mana")
                 q = within(previous[1], q, places=follow_up and placed)
+                months_before = bool(q.months)
             elif previous and (follow_up or at in reading.linked) and q.months:
                 q = replace(q, years=years_of(previous[1], q))  # "..., trus akhir juni?"
             elided = counts_elided(words(asked.lower()))  # as written: framing reads "ya" as "yang"
@@ -298,12 +324,15 @@ class Answerer:
             one_period = (
                 bool(out) and len(out[-1].sides) == 1 and q.months == out[-1].sides[0].months
             )
+            linked = at in reading.linked
             if follow_up and one_period and q.months:  # no split by month; by place or word still
                 split = sides(replace(q, months=()))
                 split_sides = tuple(replace(side, months=q.months) for side in split)
-                out.append(Asked(asked, split_sides, True, at in reading.linked, elided))
+                out.append(Asked(asked, split_sides, True, linked, elided, months_before))
             else:
-                out.append(Asked(asked, tuple(sides(q)), follow_up, at in reading.linked, elided))
+                parts = tuple(sides(q))
+                joint = _joint(q, parts)
+                out.append(Asked(asked, parts, follow_up, linked, elided, months_before, joint))
             previous = (asked, q)
         return out
 
@@ -402,7 +431,10 @@ class Answerer:
             if i and leans and a.elided:
                 ranked = [(q, _not_told(q, r, picks)) for q, r in ranked]
             lean = answered_from if i and leans else frozenset()
-            by_side = [(q, self._select(q, found[id(q)], r, lean)) for q, r in ranked]
+            by_side = self._at_once(a, found, lean)
+            by_side = by_side or [(q, self._select(q, found[id(q)], r, lean)) for q, r in ranked]
+            if lean and a.months_before and not any(side for _, side in by_side):
+                by_side = self._beyond_months(qs, found, lean)
             if len(by_side) > 1:
                 windows = [r for _, r in ranked]
                 by_side = self._like_for_like(self._now_after_then(by_side, windows), windows)
@@ -433,6 +465,40 @@ class Answerer:
     ) -> list[tuple[Question, list[Scored]]]:
         """Each side that retrieval found hits for, with its candidate windows, best first."""
         return [(q, self._ranked(q, found[id(q)])) for q in qs if id(q) in found]
+
+    def _at_once(
+        self, a: Asked, found: dict[int, list[Hit]], lean: frozenset[str]
+    ) -> list[tuple[Question, list[Pick]]]:
+        """A question split by the places it names ("Berapa perusahaan di A, B dan C yang
+        ...?") answered by a window meeting them all at once (one figure of the three), when
+        one is sure enough; [] otherwise."""
+        if a.joint is None:
+            return []
+        hits: list[Hit] = []
+        for q in a.sides:
+            hits = with_hits(hits, found.get(id(q), []))
+        picks = self._select(a.joint, hits, self._ranked(a.joint, hits), lean)
+        return [(a.joint, picks)] if picks else []
+
+    def _beyond_months(
+        self, qs: tuple[Question, ...], found: dict[int, list[Hit]], lean: frozenset[str]
+    ) -> list[tuple[Question, list[Pick]]]:
+        """A follow-up holding the months of the question before ("Coverage Oktober 2020
+        berapa, dan gubernur optimis bisa naik sampai berapa?") that no window of those
+        months answers: answered from the articles that answered the question before, whose
+        months the follow-up only carries, by a window naming no month of its own."""
+        out = []
+        for q in qs:
+            if id(q) not in found:
+                continue
+            free = replace(q, months=())
+            ranked = [
+                c
+                for c in self._ranked(free, found[id(q)])
+                if c.article.id in lean and not names_month(c.text, MONTH_NAMES)
+            ]
+            out.append((free, self._select(free, found[id(q)], ranked, lean)))
+        return out
 
     def _sure(self, ranked: list[tuple[Question, list[Scored]]]) -> bool:
         """Some side has a window sure enough to answer among its first `SURE_RANKS`."""
@@ -565,6 +631,9 @@ class Answerer:
         if q.kind == "berapa":
             return [replace(p, scored=self.with_continuation(p.scored)) for p in spread(q, ranked)]
         sents = self._sentences(best.article.id)
+        item = None if best.title else numbered_item(q, best.positions, sents, self._terms_of)
+        if item is not None:  # "fokus 4 hal, yang ke-3 apa?": that item, not what announces it
+            best = window_at(best, sents, item)
         window = with_point_told(self.with_continuation(best), sents)
         window = with_points_listed(window, sents)
         if q.kind == "siapa":

@@ -202,29 +202,32 @@ _POINTED_OR_GOVERNED_RE = re.compile(
 )
 
 
-def group_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
+def group_figure(
+    place: Place, window: str, places_in: PlacesIn, asked: Sequence[Place] = ()
+) -> bool:
     """A figure for several districts together ("wilayah kerja ..., meliputi A, B, dan C,
     mencapai N pekerja") does not say how many are in one of them: a sentence of the answer
-    names the district asked with two or more others, and has fewer figures than districts."""
+    names the district asked with two or more others, and has fewer figures than districts;
+    unless the question asks of those districts together ("di A, B dan C")."""
     if place.kind not in _LOCAL:
         return False
     for start, end in split_sentences(window):
         sentence = window[start:end]
         local = [p for p in places_in(sentence) if p.kind in _LOCAL]
+        if set(local) <= set(asked):
+            continue
         if place in local and len(local) >= 3 and len(figure_spans(sentence)) < len(local):
             return True
     return False
 
 
-def _office_region(
-    place: Place, asked: Sequence[Place], article: Article, places_in: PlacesIn
-) -> bool:
+def _office_region(place: Place, q: Question, article: Article, places_in: PlacesIn) -> bool:
     """A region named beside a province or district ("target BPJS TK <region> ... pekerja
-    <province>") names the office, not what the figure is about: the article naming it is
-    enough."""
+    <province>"), or right after the agency ("target BPJS TK <region> buat 2025"), names the
+    office, not what the figure is about: the article naming it is enough."""
     return (
         place.kind == "region"
-        and any(p.kind in LOCALES for p in asked)
+        and (any(p.kind in LOCALES for p in q.places) or _office_place(place, q.words, places_in))
         and place in places_in(f"{article.title} {article.body}")
     )
 
@@ -456,7 +459,7 @@ def _period_before(
     return next((p for s in reversed(before) if (p := _periods(s, month_names))), set())
 
 
-def _names_month(text: str, month_names: dict[int, tuple[str, ...]]) -> bool:
+def names_month(text: str, month_names: dict[int, tuple[str, ...]]) -> bool:
     lower = _spaced(text)
     return any(f" {name} " in lower for names in month_names.values() for name in names)
 
@@ -542,10 +545,10 @@ def missing(
         # A window naming no month may lean on the sentences before it ("sepanjang Januari
         # ... Total nilai ..."); one that names a month says its own ("Sementara pada
         # Februari ...").
-        own = _names_month(window, month_names)
+        own = names_month(window, month_names)
         lead = before[-NEARBY:]
         if SAME_PERIOD_RE.search(window):  # the last sentence before that names a month
-            lead = [t for t in before if _names_month(t, month_names)][-1:]
+            lead = [t for t in before if names_month(t, month_names)][-1:]
         near = window if own else " ".join([*lead, window])
         if not any(month_met(m, q.years, near, article, month_names, own) for m in q.months):
             yield from (f"month {m}" for m in q.months)  # one month of a period is enough
@@ -594,7 +597,7 @@ def missing(
         p.name
         for p in places
         if not place_met(p, about, before, article, places_in)
-        and not _office_region(p, places, article, places_in)
+        and not _office_region(p, q, article, places_in)
         and not (
             q.kind not in ("berapa", "siapa") and _about_office(p, q.words, article, places_in)
         )
@@ -616,7 +619,10 @@ def missing(
                 or province_figure(p, window, places_in)
                 or (
                     not _branch(p, q.words, places_in)
-                    and (group_figure(p, window, places_in) or _office_only(p, window, places_in))
+                    and (
+                        group_figure(p, window, places_in, places)
+                        or _office_only(p, window, places_in)
+                    )
                 )
             )
         )

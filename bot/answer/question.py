@@ -398,6 +398,9 @@ def question_kind(words: tuple[str, ...]) -> str:
     why = all(purpose & set(range(i - _PURPOSE_REACH, i)) for i in at)
     superlative = all(i > 0 and words[i - 1] == "paling" for i in at)
     many = bool(at) and not ("apa" in words and (why or superlative))
+    asks_why = any(w in words for w in ("kenapa", "mengapa", "why"))
+    if asks_why and not ("berapa" in words or has_phrase(words, "how many")):
+        return "kenapa"  # "kenapa ... naik sampai 63 persen?", "kenapa jumlahnya turun?"
     counting = ("berapa", "jumlah", "persentase", "persen")
     if any(w in words for w in counting) or many or has_phrase(words, "how many"):
         return "berapa"
@@ -406,7 +409,7 @@ def question_kind(words: tuple[str, ...]) -> str:
     if any(w == "mana" and _place_before(words[:i]) for i, w in enumerate(words)):
         return "di_mana"  # "diumumkan di kota mana" (not "kabupaten mana yang ...": which one)
     reason = first not in _YES_NO and any(w in words for w in ("alasan", "alasannya", "sebabnya"))
-    if reason or any(w in words for w in ("kenapa", "mengapa", "why")):  # not "... tanpa alasan?"
+    if reason:  # not "... tanpa alasan?"
         return "kenapa"
     if any(w in words for w in ("bagaimana", "gimana", "cara", "how")):
         return "bagaimana"

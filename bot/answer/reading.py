@@ -37,6 +37,9 @@ _NEGATIONS = {"tidak", "belum", "bukan", "not", "no"}  # the other side of what 
 # Each item of a list asked for ("berikut jumlah masing-masing"; not "setiap" or "tiap",
 # which mostly mean "per": "berapa iuran setiap bulan?").
 _EACH = {"masing", "masing-masing", "each"}
+# Asking words a question may open with in pairs ("Kapan dan di mana ...?"), and their joiners
+_PAIRED_ASKS = frozenset({"kapan", "siapa", "berapa", "di mana", "dimana", "when", "where", "who"})
+_PAIR_JOINERS = frozenset({"dan", "sama", "serta", "and"})
 _LINKED = "\x00"  # marks a question cut from the sentence before it (internal)
 
 
@@ -139,7 +142,7 @@ class Reader:
             elif (marked or self.is_question(words)) and not remark:
                 if not questions and told and self._tells(told):
                     lead = told
-                parts = self._compound(core)
+                parts = self._paired(core) or self._compound(core)
                 questions.append(parts[0])
                 questions += [f"{_LINKED}{part}" for part in parts[1:]]
             elif questions and words and all(self.timed([w]) for w in words):
@@ -151,6 +154,29 @@ class Reader:
             return Reading((whole,) if whole else (), "")
         joined, linked = self._joined(questions)
         return Reading(tuple(joined), " ".join(context), lead, linked)
+
+    def _paired(self, core: str) -> list[str]:
+        """A question opening with two asking words ("Kapan dan di mana <X>?", "When and
+        where was <X> ...?", "kapan samo di mano ...") as two questions of the same words:
+        "Kapan <X>?" and "di mana <X>?"; [] otherwise."""
+        toks = _tokens(core)
+        forms = [" ".join(self.lex.expand([w])) for _, _, w in toks]
+
+        def asking(i: int) -> int:  # the number of tokens of an asking word at i
+            if i < len(forms) and forms[i] in _PAIRED_ASKS:
+                return 1
+            return 2 if forms[i : i + 2] == ["di", "mana"] else 0
+
+        first = asking(0)
+        joined = first + (first < len(forms) and forms[first] in _PAIR_JOINERS)
+        second = asking(joined) if first and joined > first else 0
+        if not second or joined + second >= len(toks):
+            return []
+        rest = core[toks[joined + second][0] :]
+        return [
+            f"{core[: toks[first - 1][1]]} {rest}",
+            f"{core[toks[joined][0] : toks[joined + second - 1][1]]} {rest}",
+        ]
 
     def _compound(self, core: str) -> list[str]:
         """A sentence asking two things ("... akhir 2021 brp persen, trus skrg udah brp?",
