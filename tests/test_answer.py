@@ -1214,7 +1214,7 @@ def test_a_why_question_naming_a_figure_gets_the_reason(tmp_path) -> None:  # ty
     assert a.answered and "visi misinya" in a.text
 
 
-TARGET_ARTICLE = """---
+REGION_TARGET_ARTICLE = """---
 id: iota-2024-08-01
 title: Target 50 Persen Pekerja di Sumsel Tahun 2025 Terlindungi
 outlet: Iota
@@ -1227,7 +1227,7 @@ Saat ini ada 1.033.000 pekerja yang terlindungi di Sumsel.
 
 
 def test_a_region_named_after_the_agency_names_its_office(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    a = _engine_on(tmp_path, {"iota.md": TARGET_ARTICLE}).ask(
+    a = _engine_on(tmp_path, {"iota.md": REGION_TARGET_ARTICLE}).ask(
         "target bpjs tk sumbagsel buat 2025 brp persen min"
     )
     assert a.answered and "50 Persen" in a.text

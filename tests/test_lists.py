@@ -546,8 +546,12 @@ def test_a_part_taken_of_a_figure_is_placed_by_the_sentence_stating_that_figure(
 def test_a_list_question_naming_several_places_wants_the_run() -> None:
     from bot.answer.lists import _several_ordinals
 
-    assert _several_ordinals(("yang", "ketiga", "sama", "yang", "keempat"))
+    assert _several_ordinals(("dari", "4", "fokus", "yang", "ketiga", "sama", "yang", "keempat"))
     assert _several_ordinals(("fokus", "ke", "3", "sama", "ke", "4"))
     assert not _several_ordinals(("fokus", "4", "hal", "yang", "ketiga", "apa"))
+    assert not _several_ordinals(("fokus", "ketiga", "atau", "fokus", "ketiga"))  # one place
     assert asked_ordinal(("fokus", "4", "hal", "yang", "ketiga", "apa")) == 3
-    assert asked_ordinal(("siapa", "yang", "pertama", "daftar")) is None  # no list counted
+    assert asked_ordinal(("fokus", "empat", "hal", "yang", "ketiga", "apa")) == 3
+    # "yang <ordinal>" names a place in a list only after the list is counted
+    assert asked_ordinal(("siapa", "yang", "pertama", "daftar")) is None
+    assert asked_ordinal(("program", "2025", "yang", "pertama", "apa")) is None

@@ -347,6 +347,15 @@ def test_two_asking_words_in_a_pair_ask_two_questions_of_the_same_words(reader: 
     assert len(dialect.questions) == 2 and dialect.questions[1].startswith("di mano Pemkot")
     english = reader.read("When and where was the program launched?")
     assert english.questions[0] == "When was the program launched?"
+    # a question the sentence asks after the pair stands on its own, once
+    more = reader.read("Kapan dan di mana audiensi dengan gubernur, dan berapa pekerja yang hadir?")
+    assert more.questions == (
+        "Kapan audiensi dengan gubernur",
+        "di mana audiensi dengan gubernur",
+        "berapa pekerja yang hadir?",
+    )
+    # one asking word twice asks who met whom, not two questions
+    assert len(reader.read("siapa sama siapa yang ketemu gubernur?").questions) == 1
 
 
 def test_a_why_question_naming_a_figure_asks_why() -> None:

@@ -16,7 +16,7 @@ from bot.answer.candidates import Candidate, CandidateFinder, outlet_core
 from bot.answer.citing import cite, distinct
 from bot.answer.compare import sides
 from bot.answer.config import MAX_QUESTION_CHARS
-from bot.answer.constraints import YEAR_RE, names_month
+from bot.answer.constraints import NEARBY, YEAR_RE, months_named, names_month
 from bot.answer.features import LinearScorer
 from bot.answer.followup import (
     ASKING_NOUNS,
@@ -32,7 +32,6 @@ from bot.answer.lists import asked_ordinal, list_windows, numbered_item
 from bot.answer.multisource import Pick, spread
 from bot.answer.outlets import Outlets
 from bot.answer.question import (
-    COMPARING,
     COMPARISON_CUES,
     LOCATION_KINDS,
     POINTING_WORDS,
@@ -135,25 +134,24 @@ def _asks_holder_now(q: Question) -> bool:
 EXPLAINED = ("bagaimana", "kenapa")  # kinds answered with the next sentence of the paragraph
 
 
+# Words asking each place's own figure, not one of them together ("mana yang lebih", "vs",
+# "selisih", "masing-masing")
+_SIDE_BY_SIDE = frozenset(COMPARISON_CUES | {"each", "respectively"})
+
+
 def _joint(q: Question, parts: tuple[Question, ...]) -> Question | None:
     """The question with all the places its sides were split by, when they differ only by
     place ("di A, B dan C": one figure of the three may answer it); None otherwise, and for
     a question setting them side by side ("A vs B, mana yang lebih tinggi?", "masing-masing")
     or naming a place with its province (the province's figure is no figure of both)."""
     if len(parts) < 2 or len({p.places for p in parts}) < len(parts):
-        return None
-    if len({(p.kind, p.years, p.months, p.terms) for p in parts}) > 1:
-        return None
+        return None  # split by time or by word, not by place
     if _SIDE_BY_SIDE & set(q.words):
         return None
     places = tuple(dict.fromkeys(pl for p in parts for pl in p.places))
     if any(a.province == b.name for a in places for b in places):
         return None
     return replace(parts[0], places=places)
-
-
-# Words asking each place's own figure, not one of them together
-_SIDE_BY_SIDE = COMPARING | {"mana", "lebih", "atau", "masing", "each", "respectively"}
 
 
 @dataclass(frozen=True)
@@ -328,11 +326,22 @@ class Answerer:
             if follow_up and one_period and q.months:  # no split by month; by place or word still
                 split = sides(replace(q, months=()))
                 split_sides = tuple(replace(side, months=q.months) for side in split)
-                out.append(Asked(asked, split_sides, True, linked, elided, months_before))
+                out.append(
+                    Asked(asked, split_sides, True, linked, elided, months_before=months_before)
+                )
             else:
                 parts = tuple(sides(q))
-                joint = _joint(q, parts)
-                out.append(Asked(asked, parts, follow_up, linked, elided, months_before, joint))
+                out.append(
+                    Asked(
+                        asked,
+                        parts,
+                        follow_up,
+                        linked,
+                        elided,
+                        months_before=months_before,
+                        joint=_joint(q, parts),
+                    )
+                )
             previous = (asked, q)
         return out
 
@@ -433,7 +442,7 @@ class Answerer:
             lean = answered_from if i and leans else frozenset()
             by_side = self._at_once(a, found, lean)
             by_side = by_side or [(q, self._select(q, found[id(q)], r, lean)) for q, r in ranked]
-            if lean and a.months_before and not any(side for _, side in by_side):
+            if lean and a.months_before and not a.elided and not any(s for _, s in by_side):
                 by_side = self._beyond_months(qs, found, lean)
             if len(by_side) > 1:
                 windows = [r for _, r in ranked]
@@ -472,11 +481,13 @@ class Answerer:
         """A question split by the places it names ("Berapa perusahaan di A, B dan C yang
         ...?") answered by a window meeting them all at once (one figure of the three), when
         one is sure enough; [] otherwise."""
-        if a.joint is None:
+        if a.joint is None or a.elided:
             return []
-        hits: list[Hit] = []
-        for q in a.sides:
-            hits = with_hits(hits, found.get(id(q), []))
+        best: dict[int, Hit] = {}  # each chunk once, at the best score a side found it with
+        for h in (h for q in a.sides for h in found.get(id(q), [])):
+            if h.chunk_id not in best or h.score > best[h.chunk_id].score:
+                best[h.chunk_id] = h
+        hits = sorted(best.values(), key=lambda h: -h.score)
         picks = self._select(a.joint, hits, self._ranked(a.joint, hits), lean)
         return [(a.joint, picks)] if picks else []
 
@@ -486,7 +497,8 @@ class Answerer:
         """A follow-up holding the months of the question before ("Coverage Oktober 2020
         berapa, dan gubernur optimis bisa naik sampai berapa?") that no window of those
         months answers: answered from the articles that answered the question before, whose
-        months the follow-up only carries, by a window naming no month of its own."""
+        months the follow-up only carries, by a window naming no month of its own nor
+        following sentences that name another ("Sepanjang Februari ... Total ...")."""
         out = []
         for q in qs:
             if id(q) not in found:
@@ -495,10 +507,20 @@ class Answerer:
             ranked = [
                 c
                 for c in self._ranked(free, found[id(q)])
-                if c.article.id in lean and not names_month(c.text, MONTH_NAMES)
+                if c.article.id in lean
+                and not names_month(c.text, MONTH_NAMES)
+                and self._months_before(c) <= set(q.months)
             ]
             out.append((free, self._select(free, found[id(q)], ranked, lean)))
         return out
+
+    def _months_before(self, window: Scored) -> set[int]:
+        """The months the `NEARBY` sentences before a window name."""
+        if window.title:
+            return set()
+        start = window.positions[0]
+        before = self._sentences(window.article.id)[max(0, start - NEARBY) : start]
+        return {m for s in before for m in months_named(s.text, MONTH_NAMES)}
 
     def _sure(self, ranked: list[tuple[Question, list[Scored]]]) -> bool:
         """Some side has a window sure enough to answer among its first `SURE_RANKS`."""
@@ -632,8 +654,18 @@ class Answerer:
             return [replace(p, scored=self.with_continuation(p.scored)) for p in spread(q, ranked)]
         sents = self._sentences(best.article.id)
         item = None if best.title else numbered_item(q, best.positions, sents, self._terms_of)
-        if item is not None:  # "fokus 4 hal, yang ke-3 apa?": that item, not what announces it
-            best = window_at(best, sents, item)
+        # "fokus 4 hal, yang ke-3 apa?": that item, not what announces it, when it is a
+        # window admitted for the question
+        admitted = next(
+            (
+                c
+                for c in ranked
+                if item and c.article is best.article and not c.title and c.positions[0] == item[0]
+            ),
+            None,
+        )
+        if item is not None and admitted is not None:
+            best = window_at(admitted, sents, item)
         window = with_point_told(self.with_continuation(best), sents)
         window = with_points_listed(window, sents)
         if q.kind == "siapa":

@@ -460,8 +460,13 @@ def _period_before(
 
 
 def names_month(text: str, month_names: dict[int, tuple[str, ...]]) -> bool:
+    return bool(months_named(text, month_names))
+
+
+def months_named(text: str, month_names: dict[int, tuple[str, ...]]) -> set[int]:
+    """The months `text` names."""
     lower = _spaced(text)
-    return any(f" {name} " in lower for names in month_names.values() for name in names)
+    return {m for m, names in month_names.items() if any(f" {n} " in lower for n in names)}
 
 
 def month_met(

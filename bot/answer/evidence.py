@@ -252,8 +252,8 @@ _CONTINUATION_RE = re.compile(
 
 _REFERS_BACK_RE = re.compile(
     r"^[\"“]?(?:Karena|Sebab|Mereka|Hal (?:ini|itu|tersebut)|Dengan demikian|Oleh karena itu|"
-    r"Untuk itu|Selain itu|Namun|Tetapi|Artinya|Dari jumlah tersebut|Sisanya|Salah satunya|"
-    r"Di antaranya)\b"
+    r"Untuk itu|Selain itu|Namun|Tetapi|Artinya|Dari jumlah tersebut|Sisanya|"
+    r"Salah satu(?:nya| di ?antaranya)|Di ?antaranya)\b"
 )
 # "Angka itu naik dari 79,8 persen pada akhir 2037": the figure of the sentence before is
 # what this one's figures are of

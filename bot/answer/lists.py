@@ -34,18 +34,17 @@ def list_windows(
     question naming one item of a run by its place ("fokus ketiga ... apa saja?") is answered
     by the best window when it is that item; one naming an item by its own words ("bank apa
     aja utk fokus ukm?") by that item and what its paragraph says of it."""
-    asked = asked_ordinal(q.words)
+    asked = asked_ordinal(q.words) if not _several_ordinals(q.words) else None
     if asked and any(evidence.ordinal(sents[p].text) == asked for p in positions):
         return [list(positions)]
+    numbered = numbered_item(q, positions, sents, terms_of)
+    if numbered is not None:  # "fokus ketiga apa saja?": the best window announces the run
+        return [numbered]
     if any(
         evidence.ordinal(sents[p].text) or evidence.announced_count(sents[p].text)
         for p in positions
     ):
         run = ordinal_run(q, positions[0], sents, terms_of)
-        one = asked and not _several_ordinals(q.words)
-        numbered = [w for w in run if one and evidence.ordinal(sents[w[0]].text) == asked]
-        if numbered:  # "fokus ketiga apa saja?" where the best window announces the run
-            return numbered[:1]
         item = _named_item(weights, [w[0] for w in run], sents, body, terms_of)
         if item and item[0] in positions:  # the best window holds the item named
             return [item]
@@ -113,47 +112,50 @@ def numbered_item(
     q: Question, positions: Sequence[int], sents: Sequence[Sentence], terms_of: TermsOf
 ) -> list[int] | None:
     """The item of an ordinal run a question names by its place ("fokus 4 hal, yang ke-3
-    apa?"), when the best window (at `positions`) is in the run or announces it; None when
-    the question names several places ("yang ketiga sama yang keempat")."""
+    apa?"), when the best window (at `positions`) announces the run; None when the question
+    names several places ("yang ketiga sama yang keempat"), or the best window is only an
+    item (another than the one named: the ranker is unsure, the whole run answers)."""
     asked = asked_ordinal(q.words)
     if (
         not asked
         or _several_ordinals(q.words)
-        or not any(
-            evidence.ordinal(sents[p].text) or evidence.announced_count(sents[p].text)
-            for p in positions
-        )
+        or not any(evidence.announced_count(sents[p].text) for p in positions)
     ):
         return None
     run = ordinal_run(q, positions[0], sents, terms_of)
     return next((w for w in run if evidence.ordinal(sents[w[0]].text) == asked), None)
 
 
-def _several_ordinals(words: Sequence[str]) -> bool:
+def asked_ordinal(asked: Sequence[str]) -> int | None:
+    """The item a question names by its place in a list (the first it names)."""
+    return next(iter(_ordinals(asked)), None)
+
+
+def _several_ordinals(asked: Sequence[str]) -> bool:
     """The question names several places in a list ("yang ketiga sama yang keempat", "ke 3
     sm ke 4", "pertama sampai ketiga")."""
-    ordinals = sum(w in evidence.ORDINALS for w in words)
-    numbered = sum(w == "ke" and n.isdigit() for w, n in zip(words, words[1:], strict=False))
-    return ordinals + numbered > 1
+    return len(set(_ordinals(asked))) > 1
 
 
-def asked_ordinal(asked: Sequence[str]) -> int | None:
-    """The item a question names by its place in a list, after the noun it numbers: "fokus
-    ketiga", "syarat ke 3" ("ke-3" is read "ketiga"), or after "yang" once the question has
-    counted the list ("fokus 4 hal, yang ke-3 apa?"); not "kedua program" (both), "pertama
-    kali" (the first time) or "ke 3 kabupaten" (to three)."""
+def _ordinals(asked: Sequence[str]) -> list[int]:
+    """The places in a list a question names, after the noun each numbers: "fokus ketiga",
+    "syarat ke 3" ("ke-3" is read "ketiga"), or after "yang" once the question has counted
+    the list ("fokus 4 hal, yang ke-3 apa?"); not "kedua program" (both), "pertama kali"
+    (the first time) or "ke 3 kabupaten" (to three)."""
+    out = []
     for i, w in enumerate(asked):
         after = asked[i + 1] if i + 1 < len(asked) else ""
         noun_before = i > 0 and asked[i - 1].isalpha() and asked[i - 1] not in STOPWORDS
         if i > 1 and asked[i - 1] == "yang":
-            noun_before = any(x.isdigit() for x in asked[: i - 1])
+            noun_before = evidence.announced_count(" ".join(asked[: i - 1])) is not None
+        noun_before = noun_before or bool(out)  # "fokus ke 3 sama ke 4": the same noun's
         if w in evidence.ORDINALS and noun_before and after != "kali":
-            return evidence.ORDINALS.index(w) + 1
+            out.append(evidence.ORDINALS.index(w) + 1)
         if w == "ke" and after.isdigit() and noun_before:
             following = asked[i + 2] if i + 2 < len(asked) else ""
             if not following.isalpha() or following in STOPWORDS:
-                return int(after)
-    return None
+                out.append(int(after))
+    return out
 
 
 def _named_item(

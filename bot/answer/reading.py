@@ -37,9 +37,8 @@ _NEGATIONS = {"tidak", "belum", "bukan", "not", "no"}  # the other side of what 
 # Each item of a list asked for ("berikut jumlah masing-masing"; not "setiap" or "tiap",
 # which mostly mean "per": "berapa iuran setiap bulan?").
 _EACH = {"masing", "masing-masing", "each"}
-# Asking words a question may open with in pairs ("Kapan dan di mana ...?"), and their joiners
+# Asking words a question may open with in pairs ("Kapan dan di mana ...?", "kapan sama ...")
 _PAIRED_ASKS = frozenset({"kapan", "siapa", "berapa", "di mana", "dimana", "when", "where", "who"})
-_PAIR_JOINERS = frozenset({"dan", "sama", "serta", "and"})
 _LINKED = "\x00"  # marks a question cut from the sentence before it (internal)
 
 
@@ -158,7 +157,8 @@ class Reader:
     def _paired(self, core: str) -> list[str]:
         """A question opening with two asking words ("Kapan dan di mana <X>?", "When and
         where was <X> ...?", "kapan samo di mano ...") as two questions of the same words:
-        "Kapan <X>?" and "di mana <X>?"; [] otherwise."""
+        "Kapan <X>?" and "di mana <X>?", then any other question the sentence asks after
+        <X>; [] otherwise (and for one asking word twice: "siapa sama siapa ...")."""
         toks = _tokens(core)
         forms = [" ".join(self.lex.expand([w])) for _, _, w in toks]
 
@@ -168,15 +168,19 @@ class Reader:
             return 2 if forms[i : i + 2] == ["di", "mana"] else 0
 
         first = asking(0)
-        joined = first + (first < len(forms) and forms[first] in _PAIR_JOINERS)
+        joined = first + (first < len(forms) and forms[first] in _JOINERS | {"sama"})
         second = asking(joined) if first and joined > first else 0
         if not second or joined + second >= len(toks):
             return []
-        rest = core[toks[joined + second][0] :]
-        return [
-            f"{core[: toks[first - 1][1]]} {rest}",
-            f"{core[toks[joined][0] : toks[joined + second - 1][1]]} {rest}",
-        ]
+        if forms[:first] == forms[joined : joined + second]:
+            return []  # "siapa sama siapa yang ketemu?": who met whom
+        one, other = (
+            core[: toks[first - 1][1]],
+            core[toks[joined][0] : toks[joined + second - 1][1]],
+        )
+        # "Kapan dan di mana X, dan berapa pesertanya?": the pair asks the first question
+        asked, *others = self._compound(f"{one} {core[toks[joined + second][0] :]}")
+        return [asked, f"{other} {asked[len(one) + 1 :]}", *others]
 
     def _compound(self, core: str) -> list[str]:
         """A sentence asking two things ("... akhir 2021 brp persen, trus skrg udah brp?",
