@@ -1212,6 +1212,7 @@ def test_a_why_question_naming_a_figure_gets_the_reason(tmp_path) -> None:  # ty
         "Kenapa gubernur optimis coverage bisa ditingkatkan sampai 63 persen?"
     )
     assert a.answered and "visi misinya" in a.text
+    assert a.kind == "kenapa"  # read as why, not as how much (the reason is the answer)
 
 
 REGION_TARGET_ARTICLE = """---

@@ -547,7 +547,7 @@ def test_a_list_question_naming_several_places_wants_the_run() -> None:
     from bot.answer.lists import _several_ordinals
 
     assert _several_ordinals(("dari", "4", "fokus", "yang", "ketiga", "sama", "yang", "keempat"))
-    assert _several_ordinals(("fokus", "ke", "3", "sama", "ke", "4"))
+    assert _several_ordinals(("fokus", "ke", "3", "sama", "ke", "4", "bpjs"))
     assert not _several_ordinals(("fokus", "4", "hal", "yang", "ketiga", "apa"))
     assert not _several_ordinals(("fokus", "ketiga", "atau", "fokus", "ketiga"))  # one place
     assert asked_ordinal(("fokus", "4", "hal", "yang", "ketiga", "apa")) == 3

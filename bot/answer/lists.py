@@ -148,12 +148,12 @@ def _ordinals(asked: Sequence[str]) -> list[int]:
         noun_before = i > 0 and asked[i - 1].isalpha() and asked[i - 1] not in STOPWORDS
         if i > 1 and asked[i - 1] == "yang":
             noun_before = evidence.announced_count(" ".join(asked[: i - 1])) is not None
-        noun_before = noun_before or bool(out)  # "fokus ke 3 sama ke 4": the same noun's
+        noun_before = noun_before or bool(out)  # "fokus ke 3 sama ke 4 ...": the same noun's
         if w in evidence.ORDINALS and noun_before and after != "kali":
             out.append(evidence.ORDINALS.index(w) + 1)
         if w == "ke" and after.isdigit() and noun_before:
             following = asked[i + 2] if i + 2 < len(asked) else ""
-            if not following.isalpha() or following in STOPWORDS:
+            if not following.isalpha() or following in STOPWORDS or out:
                 out.append(int(after))
     return out
 
