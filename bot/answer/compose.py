@@ -83,7 +83,7 @@ from bot.answer.windows import (
 )
 from index.glossary import Glossary
 from index.lexical import LexicalIndex, lexical_terms, terms_of_words
-from index.records import Hit
+from index.records import Hit, Sentence
 from index.store import StoredIndex
 from index.text import MONTH_NAMES, MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
 
@@ -132,6 +132,22 @@ def _asks_holder_now(q: Question) -> bool:
 
 
 EXPLAINED = ("bagaimana", "kenapa")  # kinds answered with the next sentence of the paragraph
+
+
+def _item_window(
+    best: Scored, ranked: list[Scored], sents: list[Sentence], item: list[int]
+) -> Scored:
+    """The window of a list's `item` in `best`'s article, when a window starting there is
+    admitted for the question (`ranked`); `best` otherwise."""
+    admitted = next(
+        (
+            c
+            for c in ranked
+            if c.article is best.article and not c.title and c.positions[0] == item[0]
+        ),
+        None,
+    )
+    return best if admitted is None else window_at(admitted, sents, item)
 
 
 # Words asking each place's own figure, not one of them together ("mana yang lebih", "vs",
@@ -654,18 +670,8 @@ class Answerer:
             return [replace(p, scored=self.with_continuation(p.scored)) for p in spread(q, ranked)]
         sents = self._sentences(best.article.id)
         item = None if best.title else numbered_item(q, best.positions, sents, self._terms_of)
-        # "fokus 4 hal, yang ke-3 apa?": that item, not what announces it, when it is a
-        # window admitted for the question
-        admitted = next(
-            (
-                c
-                for c in ranked
-                if item and c.article is best.article and not c.title and c.positions[0] == item[0]
-            ),
-            None,
-        )
-        if item is not None and admitted is not None:
-            best = window_at(admitted, sents, item)
+        if item is not None:  # "fokus 4 hal, yang ke-3 apa?": that item, not what announces it
+            best = _item_window(best, ranked, sents, item)
         window = with_point_told(self.with_continuation(best), sents)
         window = with_points_listed(window, sents)
         if q.kind == "siapa":

@@ -142,7 +142,7 @@ def _ordinals(asked: Sequence[str]) -> list[int]:
     "syarat ke 3" ("ke-3" is read "ketiga"), or after "yang" once the question has counted
     the list ("fokus 4 hal, yang ke-3 apa?"); not "kedua program" (both), "pertama kali"
     (the first time) or "ke 3 kabupaten" (to three)."""
-    out = []
+    out: list[int] = []
     for i, w in enumerate(asked):
         after = asked[i + 1] if i + 1 < len(asked) else ""
         noun_before = i > 0 and asked[i - 1].isalpha() and asked[i - 1] not in STOPWORDS
