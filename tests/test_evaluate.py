@@ -3,6 +3,7 @@ before them."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from types import SimpleNamespace
 
@@ -10,7 +11,7 @@ import pytest
 
 from bot.answer.records import Answer, Citation
 from bot.evaluation.evaluate import Outcome, Report, added_cost, boilerplate_markers, evaluate
-from bot.evaluation.sets import DevQuestion
+from bot.evaluation.sets import DevQuestion, load_dev_set
 from index.records import Article, Chunk, Hit
 
 
@@ -101,8 +102,6 @@ def test_the_threshold_refuses_the_set_share_of_unanswerable_questions(
 
 
 def test_every_set_is_asked_against_its_corpus_and_written_out(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
-    import json
-
     from bot.evaluation.runs import corpus_of, evaluate_sets
 
     right = Answer("q", answered=True)
@@ -138,3 +137,23 @@ def test_every_set_is_asked_against_its_corpus_and_written_out(tmp_path, capsys)
     summary = (out / "summary.tsv").read_text("utf-8").splitlines()
     assert summary == ["chat_x\t0\t1", "fixture9_x\t1\t1", "TOTAL\t1\t2"]
     assert "all 2 sets: 1 of 2" in capsys.readouterr().out
+
+
+def test_a_question_its_audit_found_answered_elsewhere_is_left_out_of_both_halves(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    audits = tmp_path / "audits"
+    audits.mkdir()
+    verdicts = [("fixture9", "q2", "answered_elsewhere"), ("fixture9", "q3", "unanswerable")]
+    audits.joinpath("round.jsonl").write_text(
+        "".join(json.dumps({"set": s, "id": i, "verdict": v}) + "\n" for s, i, v in verdicts)
+    )
+    rows = [{"id": q, "question": "berapa?", "answerable": False} for q in ("q1", "q2", "q3")]
+    for name in ("fixture9_dev", "fixture9_heldout", "fixture10_dev"):
+        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+
+    def ids(name: str) -> list[str]:
+        return [q.id for q in load_dev_set(tmp_path / f"{name}.jsonl", audits)]
+
+    assert ids("fixture9_dev") == ids("fixture9_heldout") == ["q1", "q3"]
+    assert ids("fixture10_dev") == ["q1", "q2", "q3"]

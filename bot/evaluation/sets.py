@@ -31,6 +31,10 @@ CORPORA = {  # "fixturesN": the first folder and every numbered one up to N
         for n in sorted(_NUMBERED)
     },
 }
+# Blind audits of the questions labelled unanswerable (tests/eval/writing/README.md): one
+# verdict per line, with the sentence that answers it when the corpus the set is asked against
+# does. Such a question is left out when its set is loaded.
+LABEL_AUDITS = EVAL_DIR / "writing" / "audits"
 # Phrases only site boilerplate contains; no answer may show one (the file says where from).
 BOILERPLATE_MARKERS = PROJECT_DIR / "tests" / "fixtures" / "boilerplate.txt"
 
@@ -59,13 +63,29 @@ class DevQuestion:
     tags: tuple[str, ...] = ()
 
 
-def load_dev_set(path: Path) -> list[DevQuestion]:
+def answered_elsewhere(audits: Path = LABEL_AUDITS) -> set[tuple[str, str]]:
+    """(set, id) of every question an audit found answered by its corpus, though labelled
+    unanswerable; "set" names both halves ("fixture42" for fixture42_dev and _heldout)."""
+    found = set()
+    for path in sorted(audits.glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip() and (d := json.loads(line))["verdict"] == "answered_elsewhere":
+                found.add((d["set"], d["id"]))
+    return found
+
+
+def load_dev_set(path: Path, audits: Path = LABEL_AUDITS) -> list[DevQuestion]:
+    """The questions of a set file, less those its label audit found answered elsewhere."""
+    family = re.sub(r"_(dev|heldout)$", "", path.stem)
+    dropped = {qid for name, qid in answered_elsewhere(audits) if name == family}
     out = []
     for lineno, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         try:
             d = json.loads(line)
+            if d["id"] in dropped:
+                continue
             out.append(
                 DevQuestion(
                     d["id"],
