@@ -1232,3 +1232,36 @@ def test_a_region_named_after_the_agency_names_its_office(tmp_path) -> None:  # 
         "target bpjs tk sumbagsel buat 2025 brp persen min"
     )
     assert a.answered and "50 Persen" in a.text
+
+
+HEAD_BEFORE_ARTICLE = """---
+id: lambda-2020-11-16
+title: Kanwil Audiensi dengan Gubernur
+outlet: Lambda
+dated: 2020-11-16
+---
+Audiensi itu dihadiri Kepala Kantor Cabang BPJS Ketenagakerjaan Lahat Budi Santoso, Senin (16/11/2020).
+"""
+
+HEAD_AFTER_ARTICLE = """---
+id: mu-2023-01-12
+title: Layanan Baru Diresmikan
+outlet: Mu
+dated: 2023-01-12
+---
+Kepala Kantor Cabang BPJS Ketenagakerjaan Lahat, Rina Marlina menyampaikan, hingga awal tahun 2023 cakupan di Lahat sudah 65 persen.
+"""
+
+
+def test_a_follow_up_asking_the_newest_is_answered_by_the_newest_source_not_the_first_ones(
+    tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from bot.answer import compose
+
+    engine = _engine_on(tmp_path, {"lambda.md": HEAD_BEFORE_ARTICLE, "mu.md": HEAD_AFTER_ARTICLE})
+    monkeypatch.setattr(compose, "LEAN_SHARE", 0.0)  # lean on any window of the first's article
+    a = engine.ask(
+        "Kepala Kantor Cabang BPJS TK Lahat yg di 2020 itu siapa, terus yg terbaru siapa?"
+    )
+    assert "Budi Santoso" in " ".join(p.text for p in a.parts_of(0))
+    assert "Rina Marlina" in " ".join(p.text for p in a.parts_of(1))

@@ -157,3 +157,10 @@ def test_a_question_its_audit_found_answered_elsewhere_is_left_out_of_both_halve
 
     assert ids("fixture9_dev") == ids("fixture9_heldout") == ["q1", "q3"]
     assert ids("fixture10_dev") == ["q1", "q2", "q3"]
+    # a verdict never drops a question labelled answerable
+    (tmp_path / "fixture9_dev.jsonl").write_text(json.dumps({**rows[1], "answerable": True}))
+    assert ids("fixture9_dev") == ["q2"]
+    # nor is a verdict it cannot read passed over
+    audits.joinpath("round.jsonl").write_text('{"set": "fixture9", "id": "q2", "verdict": "?"}')
+    with pytest.raises(ValueError, match="round.jsonl:1"):
+        ids("fixture9_heldout")

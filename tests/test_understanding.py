@@ -159,6 +159,7 @@ def test_a_value_asked_for_is_not_a_count_of_itself(reader: QuestionReader) -> N
     # "targetnya berapa" asks the target's value: a percentage answers it
     aim = "Wujudkan Target 50 Persen Pekerja di Sumsel Tahun 2025 Terlindungi"
     assert unit_match(reader.parse("target tahun 2025 berapa?"), aim) == 0.0
+    assert unit_match(reader.parse("target 2025 brp"), aim) == 0.0  # a year is not counted
     assert unit_match(reader.parse("berapa desa yang ikut tahun 2025?"), aim) == -1.0
     # a unit measures the noun after it: "2,5 juta ton gabah" is an amount of rice; a kind
     # counts the noun after it: "12 cabang olahraga" counts sports

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cached_property, lru_cache, partial
 
 from bot.answer import evidence
@@ -39,6 +40,7 @@ from bot.answer.question import (
     QuestionReader,
     asks,
     counts_elided,
+    names_now,
     question_kind,
 )
 from bot.answer.reading import Reader, Reading, names_time
@@ -91,7 +93,7 @@ FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one be
 TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
 # A question leaning on the one before (a follow-up, or one `Answerer.answer` lets lean): its
 # best window in the article that answered that one is given when its probability reaches this
-# share of the threshold.
+# share of the threshold (unless it asks for the newest and a newer source ranks first).
 LEAN_SHARE = 0.4
 SURE_RANKS = 3  # how far down the ranking a window sure enough to answer is looked for
 # Words beside an office that leave it asked of now ("yang baru", "di sana")
@@ -690,6 +692,8 @@ class Answerer:
         to a leaning question's own window from `lean`), and how sure the answer is."""
         needed = self.scorer.threshold
         own = next((c for c in ranked if c.article.id in lean), None)
+        if own is not None and names_now(q.words) and _newer(ranked[0], own):
+            own = None  # "..., terus yg terbaru siapa?": the newest source, not the one before's
         if own is not None and own.score >= LEAN_SHARE * needed:
             ranked = promoted(ranked, own)
             needed = min(needed, own.score)
@@ -895,3 +899,8 @@ def _after(window: Scored, year: int) -> bool:
     dated = window.article.dated
     named = [int(y) for y in YEAR_RE.findall(window.text)]
     return dated is not None and dated.year > year and (not named or max(named) > year)
+
+
+def _newer(window: Scored, than: Scored) -> bool:
+    """`window`'s article is dated after `than`'s."""
+    return (window.article.dated or date.min) > (than.article.dated or date.min)

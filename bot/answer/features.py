@@ -17,7 +17,14 @@ from functools import lru_cache
 from typing import Any
 
 from bot.answer import evidence, spans
-from bot.answer.question import COUNTERS, FIGURE_NOUNS, TOTAL_WORDS, VALUE_NOUNS, Question
+from bot.answer.question import (
+    COUNTERS,
+    FIGURE_NOUNS,
+    TOTAL_WORDS,
+    VALUE_NOUNS,
+    Question,
+    is_year,
+)
 from bot.answer.scoring import (
     NEAR,
     TermsOf,
@@ -84,7 +91,8 @@ def counted_nouns(q: Question) -> frozenset[str]:
     forms = {(stem(w), _is_verb(w)) for w in q.words}
     # "berapa yang ditolak": no noun; "berapa laporan yang dilaporkan": "laporan" is one
     verbs = {t for t, verb in forms if verb} - {t for t, verb in forms if not verb}
-    counted = frozenset(q.head) - _VALUE_STEMS - verbs
+    # a year among the head terms ("target 2025 brp") dates the value, it is not counted
+    counted = frozenset(t for t in q.head if not is_year(t)) - _VALUE_STEMS - verbs
     head = counted - q.agency or counted  # "berapa klaim BPJS TK": claims, not the agency
     if not head or not head <= COUNTERS or "berapa" not in q.words:
         return head

@@ -65,13 +65,26 @@ class DevQuestion:
 
 def answered_elsewhere(audits: Path = LABEL_AUDITS) -> set[tuple[str, str]]:
     """(set, id) of every question an audit found answered by its corpus, though labelled
-    unanswerable; "set" names both halves ("fixture42" for fixture42_dev and _heldout)."""
+    unanswerable; "set" names both halves ("fixture42" for fixture42_dev and _heldout). Only
+    sets audited whole are in `audits` (a partial audit, of the questions an engine answered,
+    would only ever remove its errors: kept in its `partial/` folder, not applied)."""
     found = set()
     for path in sorted(audits.glob("*.jsonl")):
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip() and (d := json.loads(line))["verdict"] == "answered_elsewhere":
+        for lineno, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+                if d["verdict"] not in _VERDICTS:
+                    raise ValueError(f"verdict {d['verdict']!r}")
+            except (ValueError, KeyError) as exc:
+                raise ValueError(f"{path}:{lineno}: bad audit verdict ({exc})") from exc
+            if d["verdict"] == "answered_elsewhere":
                 found.add((d["set"], d["id"]))
     return found
+
+
+_VERDICTS = frozenset({"unanswerable", "answered_elsewhere"})
 
 
 def load_dev_set(path: Path, audits: Path = LABEL_AUDITS) -> list[DevQuestion]:
@@ -84,7 +97,7 @@ def load_dev_set(path: Path, audits: Path = LABEL_AUDITS) -> list[DevQuestion]:
             continue
         try:
             d = json.loads(line)
-            if d["id"] in dropped:
+            if d["id"] in dropped and not d["answerable"]:
                 continue
             out.append(
                 DevQuestion(
