@@ -1498,6 +1498,9 @@ def test_who_holds_a_role_the_articles_never_name_is_refused(reader: QuestionRea
     assert role_unknown(reader.parse("kantor wilayah lokasinya di mana?"))
     assert not role_unknown(reader.parse("kantor wilayah di mana?"))
     assert not role_unknown(reader.parse("di mana lokasi kantor wilayah?"))
+    # where something was held: any sentence placing it answers, whatever the event is called
+    assert role_unknown(reader.parse("acaranya di mana?"))
+    assert not role_unknown(reader.parse("acaranya diadakan di mana?"))
     # the role first, the question word last; not "yg <verb> ... siapa"
     assert role_unknown(reader.parse("pemenang penghargaan itu siapa aja?"))
     assert not role_unknown(reader.parse("kepala kantor wilayah siapa?"))

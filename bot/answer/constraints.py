@@ -709,13 +709,19 @@ def role_unknown(q: Question) -> bool:
 
 def _where_of(asked: Sequence[str]) -> str:
     """The stem of what a "<X> di mana" question asks the place of: the word just before the
-    question word ("alamatnya di mana"; "di mana lokasi ..." leaves it to the scorer)."""
+    question word ("alamatnya di mana"; "di mana lokasi ..." and a verb, "acaranya diadakan
+    di mana", where something happened, leave it to the scorer)."""
     for i, w in enumerate(asked):
         if w in ("dimana", "where") or (w == "mana" and i and asked[i - 1] == "di"):
             start = i - 1 if w == "mana" else i
+            if start and _VERB_FORM_RE.fullmatch(asked[start - 1]):
+                return ""
             before = [x for x in asked[:start] if x not in STOPWORDS]
             return stem(before[-1]) if before and before[-1].isalpha() else ""
     return ""
+
+
+_VERB_FORM_RE = re.compile(r"(?:di|me)[^\W\d_]{3,}(?:kan|i)")  # "diadakan", "dilaksanakan"
 
 
 # A figure written with its unit ("target 63 persen", "Rp42 juta", "50%", "690rb"), not a bare
