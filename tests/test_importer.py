@@ -675,6 +675,17 @@ def test_figures_listed_after_a_colon_are_article_text_and_an_ad_under_its_label
     assert body.split("\n\n") == [LEAD, intro, *items, SECOND, QUOTE]
 
 
+def test_a_figures_box_under_its_heading_is_article_text_even_with_a_long_first_label() -> None:
+    heading = "Sekilas Angka"
+    items = [
+        "Peserta aktif BPJS Ketenagakerjaan di Kabupaten Contoh per April 2058: 98.416 pekerja",
+        "Cakupan kepesertaan: 52,3 persen",
+        "Perusahaan terdaftar: 1.092 perusahaan",
+    ]
+    body = body_of(raw(heading, *items))
+    assert set(items) <= set(body.split("\n\n"))
+
+
 def test_items_without_figures_after_a_colon_are_kept_when_the_article_goes_on() -> None:
     intro = "Untuk mendaftar, dokumen yang perlu disiapkan cuma tiga:"
     items = ["KTP elektronik", "Kartu keluarga", "Buku tabungan atas nama sendiri"]

@@ -104,12 +104,8 @@ DISPUTED = {"Iuran Mulai Rp16.800", "Cakupan Kepesertaan Masih Rendah"}
 # A subheading the importer drops (pages8, read after its one measurement): with a comma it
 # has the shape of a photo's "Name, Role" line and of other stories' headlines.
 KNOWN_LOST = {
-    # pages42 (measured once: lost 4/119), not fixed yet: a figures box ("Sekilas Angka"), its
-    # heading and three of its "label: figure" lines
-    "Sekilas Angka",
-    "Peserta aktif BPJS Ketenagakerjaan di Muara Enim per April 2058: 98.416 pekerja",
-    "Cakupan kepesertaan: 52,3 persen",
-    "Perusahaan daftar sebagian (PDS) upah dan tenaga kerja: 118 perusahaan",
+    # pages42 (measured once: lost 4/119; mended in round 38 by a longer label of a "Label:
+    # figure" item, lost 0/119): a figures box, its heading and three of its items
     # pages40 (measured once: lost 1/164), not fixed yet: the same shape of subheading (a
     # name, a comma, then a phrase)
     "Kisah Rizki, Yatim Sejak SMA",

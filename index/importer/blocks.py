@@ -59,7 +59,7 @@ def _bare(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-_ITEM_RE = re.compile(r"^[^:|]{2,60}:\s*\S")  # "Kabupaten X: 2.108 kasus", "Kategori A: PT B"
+_ITEM_RE = re.compile(r"^[^:|]{2,80}:\s*\S")  # "Kabupaten X: 2.108 kasus", "Kategori A: PT B"
 
 
 def table_rows(lines: list[str]) -> set[int]:
