@@ -714,14 +714,23 @@ def _where_of(asked: Sequence[str]) -> str:
     for i, w in enumerate(asked):
         if w in ("dimana", "where") or (w == "mana" and i and asked[i - 1] == "di"):
             start = i - 1 if w == "mana" else i
-            if start and _VERB_FORM_RE.fullmatch(asked[start - 1]):
+            said = [x for x in asked[:start] if x not in _FILLERS]
+            if said and _held(said[-1]):
                 return ""
             before = [x for x in asked[:start] if x not in STOPWORDS]
             return stem(before[-1]) if before and before[-1].isalpha() else ""
     return ""
 
 
+def _held(word: str) -> bool:
+    """A verb saying that something took place ("diadakan", "digelar", "berlangsung"), not a
+    noun of the same shape ("diskusi", "menteri": their own stems)."""
+    return word in _HELD_VERBS or (bool(_VERB_FORM_RE.fullmatch(word)) and stem(word) != word)
+
+
 _VERB_FORM_RE = re.compile(r"(?:di|me)[^\W\d_]{3,}(?:kan|i)")  # "diadakan", "dilaksanakan"
+_HELD_VERBS = frozenset({"digelar", "dihelat", "berlangsung", "bertempat", "terjadi"})
+_FILLERS = frozenset({"ya", "yang", "sih", "tuh", "dong", "deh", "nih", "kah"})  # "ya" reads "yang"
 
 
 # A figure written with its unit ("target 63 persen", "Rp42 juta", "50%", "690rb"), not a bare

@@ -59,7 +59,9 @@ def _bare(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-_ITEM_RE = re.compile(r"^[^:|]{2,80}:\s*\S")  # "Kabupaten X: 2.108 kasus", "Kategori A: PT B"
+# "Kabupaten X: 2.108 kasus", "Kategori A: PT B"; a longer label only before a figure, without
+# a sentence's punctuation ("Peserta aktif ... per April 2058: 98.416 pekerja" in a figures box)
+_ITEM_RE = re.compile(r"^(?:[^:|]{2,60}:\s*\S|[^:|.!?\"“”]{61,80}:\s*\d)")
 
 
 def table_rows(lines: list[str]) -> set[int]:
