@@ -164,3 +164,19 @@ def test_a_question_its_audit_found_answered_elsewhere_is_left_out_of_both_halve
     audits.joinpath("round.jsonl").write_text('{"set": "fixture9", "id": "q2", "verdict": "?"}')
     with pytest.raises(ValueError, match="round.jsonl:1"):
         ids("fixture9_heldout")
+
+
+def test_every_audit_verdict_names_a_question_to_refuse_in_one_half_of_its_set() -> None:
+    from bot.evaluation.sets import EVAL_DIR, answered_elsewhere
+
+    found = answered_elsewhere()
+    assert found  # fixture42's audit (round 38)
+    for name, qid in found:
+        halves = [EVAL_DIR / f"{name}_{half}.jsonl" for half in ("dev", "heldout")]
+        rows = [
+            json.loads(line)
+            for path in halves
+            for line in path.read_text("utf-8").splitlines()
+            if line.strip() and json.loads(line)["id"] == qid
+        ]
+        assert len(rows) == 1 and not rows[0]["answerable"], (name, qid)
