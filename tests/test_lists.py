@@ -544,12 +544,14 @@ def test_a_part_taken_of_a_figure_is_placed_by_the_sentence_stating_that_figure(
 
 
 def test_a_list_question_naming_several_places_wants_the_run() -> None:
-    from bot.answer.lists import _several_ordinals
+    from bot.answer.lists import _one_ordinal
 
-    assert _several_ordinals(("dari", "4", "fokus", "yang", "ketiga", "sama", "yang", "keempat"))
-    assert _several_ordinals(("fokus", "ke", "3", "sama", "ke", "4", "bpjs"))
-    assert not _several_ordinals(("fokus", "4", "hal", "yang", "ketiga", "apa"))
-    assert not _several_ordinals(("fokus", "ketiga", "atau", "fokus", "ketiga"))  # one place
+    several = ("dari", "4", "fokus", "yang", "ketiga", "sama", "yang", "keempat")
+    assert asked_ordinal(several) == 3 and _one_ordinal(several) is None
+    joined = ("fokus", "ke", "3", "sama", "ke", "4", "bpjs")
+    assert asked_ordinal(joined) == 3 and _one_ordinal(joined) is None
+    assert _one_ordinal(("fokus", "4", "hal", "yang", "ketiga", "apa")) == 3
+    assert _one_ordinal(("fokus", "ketiga", "atau", "fokus", "ketiga")) == 3  # one place
     assert asked_ordinal(("fokus", "4", "hal", "yang", "ketiga", "apa")) == 3
     assert asked_ordinal(("fokus", "empat", "hal", "yang", "ketiga", "apa")) == 3
     # "yang <ordinal>" names a place in a list only after the list is counted

@@ -34,7 +34,7 @@ def list_windows(
     question naming one item of a run by its place ("fokus ketiga ... apa saja?") is answered
     by the best window when it is that item; one naming an item by its own words ("bank apa
     aja utk fokus ukm?") by that item and what its paragraph says of it."""
-    asked = asked_ordinal(q.words) if not _several_ordinals(q.words) else None
+    asked = _one_ordinal(q.words)
     if asked and any(evidence.ordinal(sents[p].text) == asked for p in positions):
         return [list(positions)]
     numbered = numbered_item(q, positions, sents, terms_of)
@@ -115,12 +115,8 @@ def numbered_item(
     apa?"), when the best window (at `positions`) announces the run; None when the question
     names several places ("yang ketiga sama yang keempat"), or the best window is only an
     item (another than the one named: the ranker is unsure, the whole run answers)."""
-    asked = asked_ordinal(q.words)
-    if (
-        not asked
-        or _several_ordinals(q.words)
-        or not any(evidence.announced_count(sents[p].text) for p in positions)
-    ):
+    asked = _one_ordinal(q.words)
+    if not asked or not any(evidence.announced_count(sents[p].text) for p in positions):
         return None
     run = ordinal_run(q, positions[0], sents, terms_of)
     return next((w for w in run if evidence.ordinal(sents[w[0]].text) == asked), None)
@@ -131,10 +127,11 @@ def asked_ordinal(asked: Sequence[str]) -> int | None:
     return next(iter(_ordinals(asked)), None)
 
 
-def _several_ordinals(asked: Sequence[str]) -> bool:
-    """The question names several places in a list ("yang ketiga sama yang keempat", "ke 3
-    sm ke 4", "pertama sampai ketiga")."""
-    return len(set(_ordinals(asked))) > 1
+def _one_ordinal(asked: Sequence[str]) -> int | None:
+    """The item a question names by its place in a list, when it names one place only; None
+    for several ("yang ketiga sama yang keempat", "ke 3 sm ke 4", "pertama sampai ketiga")."""
+    places = _ordinals(asked)
+    return places[0] if len(set(places)) == 1 else None
 
 
 def _ordinals(asked: Sequence[str]) -> list[int]:
