@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 # The sets the scorer is fitted on, and the corpus each is asked against: every set whose
 # failures have been read. Never fitted on: test.jsonl, the validation sets (chat8_heldout,
 # fixture7_heldout, chat9_dev: only their aggregate figures are read, to choose between
-# changes), the unspent held-out sets (chat43_heldout, fixture42_heldout) and this round's dev
-# sets (chat43_dev, fixture42_dev: they tell how a refit does on questions it was not fitted on).
+# changes), the unspent held-out sets (chat44_heldout, fixture43_heldout) and this round's dev
+# sets (chat44_dev, fixture43_dev: they tell how a refit does on questions it was not fitted on).
 _CHAT_SETS = (
     "chat_dev", "chat_heldout", "chat2_dev", "chat2_heldout", "chat3_dev", "chat3_heldout",
     "chat4_dev", "chat4_heldout", "chat5_dev", "chat5_heldout", "chat6_dev", "chat6_heldout",
@@ -41,6 +41,7 @@ _CHAT_SETS = (
     "chat40_dev", "chat40_heldout",
     "chat41_dev", "chat41_heldout",
     "chat42_dev", "chat42_heldout",
+    "chat43_dev", "chat43_heldout",
 )  # fmt: skip
 _FIXTURE_SETS = (
     ("fixture_dev", "fixtures"), ("fixture_heldout", "fixtures"), ("train_fixtures", "fixtures"),
@@ -79,7 +80,8 @@ _FIXTURE_SETS = (
     ("fixture38_heldout", "fixtures38"), ("fixture39_dev", "fixtures39"),
     ("fixture39_heldout", "fixtures39"), ("fixture40_dev", "fixtures40"),
     ("fixture40_heldout", "fixtures40"), ("fixture41_dev", "fixtures41"),
-    ("fixture41_heldout", "fixtures41"),
+    ("fixture41_heldout", "fixtures41"), ("fixture42_dev", "fixtures42"),
+    ("fixture42_heldout", "fixtures42"),
 )  # fmt: skip
 FIT_SETS = (
     *((f"{name}.jsonl", "knowledge") for name in ("dev", "holdout", "train_seeds", *_CHAT_SETS)),
