@@ -52,6 +52,11 @@ ORDINARY = {
     "jp",
     "jaminan kehilangan pekerjaan",
     "jkp",
+    # kinds of local government ("Pemerintah Provinsi/Kabupaten/Kota"), common nouns a writer
+    # listed beside the names of the governments themselves
+    "pemprov",
+    "pemkab",
+    "pemkot",
 }
 
 

@@ -75,6 +75,8 @@ OUTLET_MISSES = {
     # service named by the first word of its parent's name, from its closing "about" line
     "qe01_semenbaturaja.txt",
     "qe06_voaindonesia.txt",
+    # pages43 (measured once: outlet 7/8; mended in round 39): a footer "SITE.COM © 2059 All
+    # Rights Reserved" read as the site "All Rights Reserved"
 }
 # pages16 (2026-12-03, measured once, not fixed yet): a radio site's headline in
 # capitals, under its tagline, which is taken for the headline; its date line (under the

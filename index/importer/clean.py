@@ -73,7 +73,7 @@ _TAYANG_RE = re.compile(
 # "© 2027 Copyright Nama Situs", "Hak Cipta © 2027 Kementerian X dan Y": the owner's name.
 _COPYRIGHT_RE = re.compile(
     r"(?:©|copyright|hak\s+cipta(?=\s*(?:©|\d{4})))(?:\s*+(?:©|copyright\b|\d{4}(?:\s*[-–])?)){0,4}+"
-    r"\s*(?:PT\.?\s+(?=[A-Z]))?"
+    r"\s*(?:PT\.?\s+(?=[A-Z]))?(?!(?:all|hak|semua)\b)"  # not "© 2059 All Rights Reserved"
     rf"({DOMAIN_RE.pattern}|[A-Za-z]\w*(?:,?\s(?:dan\s)?(?!(?:all|hak|semua)\b)(?-i:[A-Z])\w*){{0,6}})",
     re.I,
 )
