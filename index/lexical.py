@@ -17,8 +17,9 @@ from rapidfuzz.distance import OSA
 from index.glossary import Glossary
 from index.text import STOPWORDS, stem
 
-# Saved stems are only reused by the same stemmer.
-STEMMER = f"sastrawi-{metadata.version('PySastrawi')}"
+# Saved stems are only reused by the same stemmer (and the same rules around it: "nya2", the
+# enclitic taken off a word Sastrawi leaves whole).
+STEMMER = f"sastrawi-{metadata.version('PySastrawi')}-nya2"
 
 
 def lexical_terms(

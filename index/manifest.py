@@ -20,8 +20,9 @@ from index.errors import IndexDamagedError
 # 9: the lexical terms read a province's or country's short forms as its name;
 # 10: a kabupaten's or kota's name of several words as its one-word short form ("anbar"),
 # and sentences no longer end after a local title before a name ("Kms.");
-# 11: "kalau / jika / apabila / bila" are function words, not lexical terms
-FORMAT_VERSION = 11
+# 11: "kalau / jika / apabila / bila" are function words, not lexical terms;
+# 12: a word the stemmer leaves whole with an enclitic "-nya" stems without it
+FORMAT_VERSION = 12
 MANIFEST = "manifest.json"
 
 

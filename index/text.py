@@ -151,8 +151,15 @@ MAX_STEMS = 1_000_000
 
 @lru_cache(maxsize=MAX_STEMS)
 def stem(word: str) -> str:
-    """Indonesian stem of one lowercase word (Sastrawi), memoized; numbers are kept as they are."""
-    return word if not word.isalpha() or len(word) <= 3 else (_stemmer().stem(word) or word)
+    """Indonesian stem of one lowercase word (Sastrawi), memoized; numbers are kept as they are.
+    A word Sastrawi leaves as it is, with an enclitic "-nya", is the stem of the word without
+    it ("ketenagakerjaannya", "bpjsnya": Sastrawi finds no root of either)."""
+    if not word.isalpha() or len(word) <= 3:
+        return word
+    stemmed = _stemmer().stem(word) or word
+    if stemmed == word and word.endswith("nya") and len(word) > 5:  # not "hanya", "punya"
+        return stem(word[:-3])
+    return stemmed
 
 
 def stem_table(words: Iterable[str], known: Mapping[str, str] | None = None) -> dict[str, str]:

@@ -255,6 +255,22 @@ def test_a_figure_said_of_the_paragraph_before_comes_with_it() -> None:
     assert window_lead(_at(inside, inner, 1)) == "Cakupan 81,4 persen."
 
 
+def test_a_paragraph_announcing_a_list_with_a_full_stop_leads_its_items() -> None:
+    article, sents = _article_of(
+        ("Sepanjang semester I 2059, klaim dibayarkan sebesar Rp1,17 triliun.",
+         "Rinciannya sebagai berikut."),
+        ("Jaminan Hari Tua (JHT): Rp962,4 miliar.",),
+        ("Jaminan Pensiun (JP): Rp51,7 miliar.",),
+    )  # fmt: skip
+    assert "semester I 2059" in window_lead(_at(article, sents, 2))
+    assert "semester I 2059" in window_lead(_at(article, sents, 3))  # past the item above
+    # a paragraph ending with any other sentence announces nothing
+    plain, psents = _article_of(
+        ("Klaim dibayarkan sebesar Rp1,17 triliun.",), ("Jaminan Hari Tua (JHT): Rp962,4 miliar.",)
+    )
+    assert window_lead(_at(plain, psents, 1)) == ""
+
+
 def test_list_items_without_a_full_stop_may_be_long_lines() -> None:
     article, sents = _article_of(
         ("Serikat menyerahkan lima tuntutan tertulis, yaitu:",),
@@ -489,6 +505,15 @@ def test_a_counter_weighs_as_the_noun_it_counts() -> None:
     finder = CandidateFinder(index, None, money.__contains__, None, None, None, None)  # type: ignore[arg-type]
     paid = parse_question("berapa uang pensiun yang dibayar?", GLOSSARY)
     assert paid.unit == "uang" and finder.weights(paid).idf == {**money, "uang": 1.6}
+    # "tanggal berapa" asks a date, which answers write "(16/11)": the word weighs no more
+    # than the lightest other; "bulan apa" keeps "bulan" ("hingga bulan Oktober")
+    timed = {"audiensi": 1.9, "gubernur": 0.7, "tanggal": 2.5, "bulan": 3.0}
+    index = SimpleNamespace(lexical=SimpleNamespace(idf=timed.__getitem__))
+    finder = CandidateFinder(index, None, timed.__contains__, None, None, None, None)  # type: ignore[arg-type]
+    dated = parse_question("audiensi dengan gubernur itu tanggal berapa?", GLOSSARY)
+    assert finder.weights(dated).idf == {"audiensi": 1.9, "gubernur": 0.7, "tanggal": 0.7}
+    month = parse_question("audiensi dengan gubernur itu bulan apa?", GLOSSARY)
+    assert finder.weights(month).idf["bulan"] == 3.0
 
 
 def test_a_window_telling_what_a_point_covers_comes_with_the_point() -> None:

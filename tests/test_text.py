@@ -1,6 +1,6 @@
 from index.glossary import parse_glossary
 from index.lexical import terms_of_words
-from index.text import colloquial_forms, split_sentences, words
+from index.text import colloquial_forms, split_sentences, stem, words
 
 
 def _sentences(text: str) -> list[str]:
@@ -51,3 +51,10 @@ def test_malay_ke_verbs_have_their_standard_kan_forms() -> None:
     assert "canangkan" in colloquial_forms("nyanangke")
     assert "cover" in colloquial_forms("covernya")
     assert "optimalkan" in colloquial_forms("ngoptimalke")
+
+
+def test_a_word_with_an_enclitic_nya_stems_as_the_word() -> None:
+    # Sastrawi finds no root of either: the word without "-nya" is the stem
+    assert stem("ketenagakerjaannya") == "ketenagakerjaan"
+    assert stem("bpjsnya") == "bpjs"
+    assert stem("hanya") == "hanya" and stem("punya") == "punya"  # short words ending in -nya

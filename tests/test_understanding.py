@@ -27,7 +27,7 @@ from bot.answer.features import (
 )
 from bot.answer.followup import continued, only_a_time, within
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
-from bot.answer.question import QuestionReader, asks_address, asks_recipient
+from bot.answer.question import QuestionReader, asked_time_unit, asks_address, asks_recipient
 from bot.answer.scoring import (
     asks_name,
     asks_office_holder,
@@ -169,6 +169,12 @@ def test_a_value_asked_for_is_not_a_count_of_itself(reader: QuestionReader) -> N
     assert unit_match(reader.parse("berapa olahraga yang dipertandingkan?"), games) == 1.0
 
 
+def test_former_workers_counted_are_workers(reader: QuestionReader) -> None:
+    trained = "Sebanyak 35 mantan pekerja kini mengikuti pelatihan di balai latihan kerja."
+    assert unit_match(reader.parse("berapa pekerja yang ikut pelatihan?"), trained) == 1.0
+    assert unit_match(reader.parse("berapa perusahaan yang ikut pelatihan?"), trained) == -1.0
+
+
 def test_inflected_english_words_are_read_in_their_base_form(reader: QuestionReader) -> None:
     assert english_bases("disabilities")[0] == "disability"
     assert "partner" in english_bases("partnering") and "run" in english_bases("running")
@@ -204,6 +210,34 @@ def test_a_telling_verb_the_articles_never_use_is_no_unknown_word(
 def test_a_noun_of_kind_is_no_unknown_word(reader: QuestionReader) -> None:
     q = reader.parse("which groups is the service supposed to be friendly to?")
     assert "kelompok" not in q.unknown_common + q.unknown_rare
+
+
+def test_the_unit_of_a_time_asked_is_part_of_the_question_word() -> None:
+    assert asked_time_unit(("audiensi", "itu", "tanggal", "berapa")) == "tanggal"
+    assert asked_time_unit(("data", "sampai", "bulan", "apa", "ya")) == "bulan"
+    assert asked_time_unit(("iuran", "per", "bulan", "berapa")) is None  # an amount per month
+
+
+def test_chat_framing_of_where_news_was_seen_names_nothing(reader: QuestionReader) -> None:
+    # sharing a post in a chat group is not the "share" (percentage) of workers covered
+    q = reader.parse("tadi ada yg share berita di grup WA soal Pak Anu, beliau jabatannya apa?")
+    assert q.unit != "persen" and not {"grup", "wa", "beliau"} & set(q.terms)
+    # the asker forgot the name asked for; "gt" is "gitu"
+    q = reader.parse("pas audiensi ada sosialisasi penghargaan apa gt, lupa namanya")
+    assert not {"gt", "lupa"} & set(q.terms)
+    assert reader.parse("janji pelayanan kyk gmn?").kind == "bagaimana"  # "seperti apa"
+    assert "kt" not in reader.parse("kt gubernur layanan itu bwt siapa aja?").terms
+
+
+def test_an_awards_english_name_is_a_penghargaan(reader: QuestionReader) -> None:
+    glossary = load_glossary(KNOWLEDGE / "glossary.txt")
+    assert "penghargaan" in glossary.expand_text("sekaligus sosialisasi Anu Award 2020")
+    assert "menara" in reader.standard("teknisi yg jatoh dr tower")  # an English loan in chat
+
+
+def test_palembang_each_and_receive_are_read(reader: QuestionReader) -> None:
+    q = reader.parse("duit JKP yang ditampi pekerjo tu berapo sikok?")
+    assert q.kind == "berapa" and "terima" in q.terms and "sikok" not in q.terms
 
 
 def test_a_time_unit_before_apa_ya_asks_when(reader: QuestionReader) -> None:

@@ -25,7 +25,7 @@ from bot.answer.features import (
 )
 from bot.answer.lexicons import Place
 from bot.answer.multisource import prefer_latest
-from bot.answer.question import Question, asked_venue, asks_address
+from bot.answer.question import Question, asked_time_unit, asked_venue, asks_address
 from bot.answer.scoring import (
     Scored,
     Weights,
@@ -43,7 +43,7 @@ from index.gazetteer import titled_places
 from index.lexical import terms_of_words
 from index.records import Hit, Sentence
 from index.store import StoredIndex
-from index.text import MONTH_NAMES, words_cased
+from index.text import MONTH_NAMES, stem, words_cased
 
 # A latency budget (16 since the twenty-sixth round, 30 before: as accurate on the dev-side
 # sets, a third less selecting at p95).
@@ -92,6 +92,12 @@ class Candidate:
 MONEY_WORD = "uang"  # in a question asking an amount, what its figure is written in
 
 
+# Units of time asked ("<unit> berapa") that answers mostly do not write: a date is more often
+# "(10/9)" or "10 September" than "tanggal 10 September"; a month or a year is written with its
+# unit as often as not ("hingga bulan Oktober <tahun>"), which then helps find it.
+_UNWRITTEN_UNITS = frozenset({"tanggal"})
+
+
 @dataclass
 class CandidateFinder:
     """Finds and scores the candidate windows of a question's retrieved chunks. The callables
@@ -115,6 +121,10 @@ class CandidateFinder:
                 _at_most(idf, counter, [v for t, v in idf.items() if t != counter])
         if q.unit == "uang":  # "how much pension money": an amount asked, of what it names
             _at_most(idf, MONEY_WORD, [v for t, v in idf.items() if t != MONEY_WORD])
+        unit = asked_time_unit(q.words) if q.kind == "kapan" else None
+        if unit in _UNWRITTEN_UNITS:  # "tanggal berapa": a date asked, mostly written "(10/9)"
+            term = stem(unit)
+            _at_most(idf, term, [v for t, v in idf.items() if t != term])
         return Weights(idf)
 
     def find(self, q: Question, hits: list[Hit]) -> list[Candidate]:

@@ -263,6 +263,11 @@ def only_given_figures(q: Question, text: str) -> bool:
     return bool(given) and bool(numbers) and all(n in given for n in numbers)
 
 
+# The one or two words after a figure, past a word saying they were once so ("35 mantan
+# pekerja": former workers are workers counted)
+_AFTER_FIGURE = re.compile(r"\s+(?:(?i:mantan|eks|bekas)\s+)?([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+
+
 def _counted_noun(text: str, start: int, end: int) -> tuple[str, ...]:
     """The noun a figure counts: its own last word, or the one or two words after it
     ("12.840 perangkat", "2.150 tukang ojek"); none when a function word follows."""
@@ -273,7 +278,7 @@ def _counted_noun(text: str, start: int, end: int) -> tuple[str, ...]:
         return (last, what) if what and what not in STOPWORDS else (last,)
     if last.isalpha() and last not in spans.SCALE_WORDS and not last.startswith("rp"):
         return (last,)
-    after = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[end : end + 40])
+    after = _AFTER_FIGURE.match(text[end : end + 50])
     nouns = [w.lower() for w in after.groups() if w] if after else []
     if not nouns or nouns[0] in STOPWORDS:
         return ()  # "12.000 atau 30 persen" counts nothing named

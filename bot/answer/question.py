@@ -284,10 +284,12 @@ _PER = frozenset({"per", "setiap", "tiap"})
 _END_TAGS = frozenset({"ya", "yah", "sih", "dong", "kah", "nih", "tuh", "ini", "itu"})
 
 
-def _asks_which_time(words: Sequence[str]) -> bool:
-    """ "tahun berapa ...", "... data sampai bulan apa?", "... 36% itu per bulan apa?": asks
-    when; not an amount per time ("iuran per bulan berapa", "kerja 5 tahun apa bisa ...") nor
-    "bulan apa aja ..."."""
+def asked_time_unit(words: Sequence[str]) -> str | None:
+    """The unit of time a question asks which one of ("tahun berapa ...", "... data sampai
+    bulan apa?", "... 36% itu per bulan apa?", "tanggal berapa"): it asks when, and the
+    unit is part of the question word, not something the answer must name. None when it
+    asks no such thing: an amount per time ("iuran per bulan berapa", "kerja 5 tahun apa
+    bisa ..."), "bulan apa aja ..."."""
     for i, (unit, asked) in enumerate(zip(words, words[1:], strict=False)):
         if unit not in _TIME_UNITS or asked not in ("berapa", "apa"):
             continue
@@ -298,8 +300,8 @@ def _asks_which_time(words: Sequence[str]) -> bool:
             continue
         if asked == "apa" and set(words[i + 2 :]) - _END_TAGS - {"yang"}:  # framing words
             continue  # "apa" opens a clause of its own
-        return True
-    return False
+        return unit
+    return None
 
 
 _TO_WHOM = frozenset({"kepada", "untuk", "bagi", "buat", "to", "for"})
@@ -374,7 +376,7 @@ def _place_before(words: tuple[str, ...]) -> bool:
 def question_kind(words: tuple[str, ...]) -> str:
     """The kind of question, from its (expanded) words."""
     first = words[0] if words else ""
-    if ("kapan" in words and not _when_clause(words)) or _asks_which_time(words):
+    if ("kapan" in words and not _when_clause(words)) or asked_time_unit(words) is not None:
         return "kapan"
     if any(
         has_phrase(words, p)

@@ -22,6 +22,11 @@ QUOTE_REACH = 2  # sentences after a window that may close the quotation it open
 
 _DIGIT = re.compile(r"\d")
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "'")  # a quote closes a sentence too
+# A paragraph announcing the list below it with a full stop, not a colon ("Sepanjang <periode>,
+# klaim yang dibayarkan mencapai <jumlah>. Rinciannya sebagai berikut.")
+_ANNOUNCES = re.compile(r"(?i)\b(?:sebagai\s+berikut|berikut\s+(?:ini|rinciannya))\s*\.$")
+# An item of such a list, a label and its figure: "<Program> (<singkatan>): Rp<n> miliar."
+_LABELLED = re.compile(r"^[^:.!?]{2,60}:[^\n]*\d")
 # A quote said by "him" or "her" ("...," ucapnya): the speaker is named before it.
 _SAID_BY_PRONOUN_RE = re.compile(
     r"[,\"”]\s*(?:ucap|ujar|kata|tutur|ungkap|jelas|tegas|tukas|imbuh|tambah|terang|papar)nya\b"
@@ -131,8 +136,9 @@ def text_before(body: str, s: Sentence) -> str:
 
 def list_lead(body: str, s: Sentence) -> str:
     """For an item of a list, the paragraph that announces it ("Sepanjang Januari hingga
-    September 2027, ... Berikut rinciannya:"), which places it in time and space; "" for
-    any other sentence."""
+    September 2027, ... Berikut rinciannya:", or "... Rinciannya sebagai berikut." with the
+    items above it each a label and a figure ending a sentence), which places it in time and
+    space; "" for any other sentence."""
     if not _DIGIT.search(s.text):
         return ""
     end = s.start
@@ -141,9 +147,10 @@ def list_lead(body: str, s: Sentence) -> str:
     for _ in range(ITEM_REACH):  # the lines above, nearest first, without copying the body
         cut = body.rfind("\n", 0, end)
         line = body[cut + 1 : end].strip()
-        if line.endswith(":"):
+        if line.endswith(":") or _ANNOUNCES.search(line):
             return line
-        if line.endswith(_SENTENCE_ENDS) or len(line.split()) > HEADLINE_WORDS:
+        item = bool(_LABELLED.match(line)) and len(line.split()) <= HEADLINE_WORDS
+        if not item and (line.endswith(_SENTENCE_ENDS) or len(line.split()) > HEADLINE_WORDS):
             return ""
         if cut < 0:
             break
