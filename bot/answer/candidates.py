@@ -118,13 +118,12 @@ class CandidateFinder:
             if counted:
                 _at_most(idf, counter, [idf[counted]] if counted in idf else [])
             else:  # "yg udh terlindungi brp org?": no more than the lightest
-                _at_most(idf, counter, [v for t, v in idf.items() if t != counter])
+                _at_most_others(idf, counter)
         if q.unit == "uang":  # "how much pension money": an amount asked, of what it names
-            _at_most(idf, MONEY_WORD, [v for t, v in idf.items() if t != MONEY_WORD])
+            _at_most_others(idf, MONEY_WORD)
         unit = asked_time_unit(q.words) if q.kind == "kapan" else None
         if unit in _UNWRITTEN_UNITS:  # "tanggal berapa": a date asked, mostly written "(10/9)"
-            term = stem(unit)
-            _at_most(idf, term, [v for t, v in idf.items() if t != term])
+            _at_most_others(idf, stem(unit))
         return Weights(idf)
 
     def find(self, q: Question, hits: list[Hit]) -> list[Candidate]:
@@ -358,6 +357,11 @@ def _at_most(idf: dict[str, float], term: str, others: list[float]) -> None:
     """`term`, when weighed, weighs no more than the lightest of `others` (if any)."""
     if term in idf and others:
         idf[term] = min(idf[term], *others)
+
+
+def _at_most_others(idf: dict[str, float], term: str) -> None:
+    """`term`, when weighed, weighs no more than the lightest other term (if any)."""
+    _at_most(idf, term, [v for t, v in idf.items() if t != term])
 
 
 def looking_order(

@@ -149,8 +149,9 @@ def list_lead(body: str, s: Sentence) -> str:
         line = body[cut + 1 : end].strip()
         if line.endswith(":") or _ANNOUNCES.search(line):
             return line
-        item = bool(_LABELLED.match(line)) and len(line.split()) <= HEADLINE_WORDS
-        if not item and (line.endswith(_SENTENCE_ENDS) or len(line.split()) > HEADLINE_WORDS):
+        short = len(line.split()) <= HEADLINE_WORDS
+        item = short and bool(_LABELLED.match(line))
+        if not item and (line.endswith(_SENTENCE_ENDS) or not short):
             return ""
         if cut < 0:
             break
