@@ -1265,3 +1265,13 @@ def test_a_follow_up_asking_the_newest_is_answered_by_the_newest_source_not_the_
     )
     assert "Budi Santoso" in " ".join(p.text for p in a.parts_of(0))
     assert "Rina Marlina" in " ".join(p.text for p in a.parts_of(1))
+
+
+def test_a_follow_up_asking_whether_a_figure_not_found_changed_is_not_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"iota.md": COVERAGE_2020, "kappa.md": COVERAGE_2024})
+    # no 2021 figure: whether it rose from 2020 cannot be told either
+    assert not engine.ask("data 2021 coverage sumsel brp persen? naik gk dr 2020?").answered
+    # a follow-up asking the same of another time is a question of its own
+    again = engine.answerer.read("coverage sumsel 2021 brp persen? trus 2024?")
+    assert not again[1].changed
+    assert engine.ask("coverage sumsel 2021 brp persen? trus 2020?").answered

@@ -582,3 +582,21 @@ def test_a_list_question_naming_several_places_wants_the_run() -> None:
     # "yang <ordinal>" names a place in a list only after the list is counted
     assert asked_ordinal(("siapa", "yang", "pertama", "daftar")) is None
     assert asked_ordinal(("program", "2025", "yang", "pertama", "apa")) is None
+
+
+def test_an_item_of_an_announced_list_is_answered_with_the_whole_list() -> None:
+    article, sents = _article_of(
+        ("Penghargaan diserahkan gubernur di Palembang.",),
+        ("Berikut daftar lengkap pemenang penghargaan tahun ini:",),
+        ("Perusahaan Skala Besar: PT Alpha Bara Nusantara (Muara Enim)",),
+        ("Perusahaan Skala Menengah: PT Beta Sawit Sejahtera (Ogan Ilir)",),
+        ("Usaha Mikro dan Kecil: Rumah Produksi Gamma (Palembang)",),
+        ("Bupati mengatakan, cakupan kepesertaan BPJS Ketenagakerjaan di kabupatennya pada "
+         "akhir tahun lalu mencapai 61,37 persen, naik dari 47,9 persen setahun sebelumnya.",),
+    )  # fmt: skip
+    q = parse_question("perusahaan apa saja yang menang penghargaan?", GLOSSARY)
+    assert list_windows(q, NO_WEIGHTS, (3,), sents, article.body, _terms) == [[1]]
+    assert with_items(_at(article, sents, 1), sents).positions == (1, 2, 3, 4)
+    # an item line with no announcement before it is its own answer
+    plain, psents = _article_of(*((s.text,) for s in sents[2:]))
+    assert list_windows(q, NO_WEIGHTS, (1,), psents, plain.body, _terms) == [[1]]

@@ -2525,3 +2525,91 @@ def test_a_word_saying_what_is_about_to_be_is_no_term(reader: QuestionReader) ->
     assert "bakal" not in about.terms
     # a wish stays: "he wants insurance to be ..." asks what is wished
     assert "ingin" in reader.parse("herman deru pgn asuransi jd apa?").terms
+
+
+def test_a_follow_up_asking_when_of_a_figure_told_keeps_the_figure(
+    reader: QuestionReader,
+) -> None:
+    before = reader.parse("yg 1,1 juta terdaftar itu pekerja formal doang ato informal jg?")
+    when = continued(before, reader.parse("data smpe kpn tuh"))
+    assert when.kind == "kapan" and "1,1" in when.terms
+    # a figure told of the time before is no term of one asking another time's figure
+    told = reader.parse("2020 coverage 36 persen, nah 2024 berapo?")
+    assert "36" not in continued(told, reader.parse("skrg brp?")).terms
+
+
+def test_a_follow_up_asking_whether_a_figure_rose_asks_that_times_figure(
+    reader: QuestionReader,
+) -> None:
+    before = reader.parse("coverage sumsel 2020 brp persen?")
+    rose = continued(before, reader.parse("trus 2024 naik gk?"), changed=True)
+    assert (rose.kind, rose.unit, rose.years) == ("berapa", "persen", (2024,))
+    assert continued(before, reader.parse("trus 2024 naik gk?")).kind == "ya_tidak"
+
+
+def test_how_many_places_is_a_count_not_an_amount(reader: QuestionReader) -> None:
+    villages = reader.parse(
+        "How many village officials and cadres are covered through village funds, and from"
+        " how many villages?"
+    )
+    assert villages.unit == "jumlah"
+    assert reader.parse("dana desa dari berapa desa?").unit == "jumlah"
+    assert reader.parse("berapa dana desa yang dipakai?").unit == "uang"
+
+
+def test_what_is_the_name_of_a_program_asks_one_name_not_a_list(reader: QuestionReader) -> None:
+    assert reader.parse("Apa nama program yang diluncurkan Pemkab Banyuasin?").kind != "apa_saja"
+    assert reader.parse("program baru BPJS TK apa namanya?").kind != "apa_saja"
+    assert reader.parse("program apa yang diluncurkan Pemkab Banyuasin?").kind == "apa_saja"
+
+
+def test_the_agency_or_a_short_form_of_what_is_asked_is_no_name_offered(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("Apa nama program yang diluncurkan Pemkab Banyuasin?")
+    terms_of = lambda text: frozenset(reader.terms(text))  # noqa: E731
+    pemkab = "Pemerintah Kabupaten (Pemkab) Banyuasin menanggung iuran BPJS Ketenagakerjaan."
+    assert offers_name(q, pemkab) and not offers_name(q, pemkab, terms_of)
+    launched = "Kegiatan itu menandai peluncuran program Sedulang Setudung Terlindungi."
+    assert offers_name(q, launched, terms_of)
+    # a name made of words the question uses in other forms is a name all the same
+    vulnerable = reader.parse("apa nama program untuk melindungi pekerja rentan?")
+    named = 'Pemkab meluncurkan program "Perlindungan Pekerja Rentan" tahun ini.'
+    assert offers_name(vulnerable, named, terms_of)
+
+
+def test_a_district_is_not_its_heads_office_and_one_told_is_not_asked(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("Siapa Camat Banyuasin II yang mendampingi Bupati saat penyerahan santunan?")
+    district = "Santunan diserahkan kepada Rohayati, warga Kecamatan Banyuasin II."
+    head = "Bupati didampingi Camat Banyuasin II Firmansyah Idris."
+    assert not office_named(q, frozenset(reader.terms(district)), district)
+    assert office_named(q, frozenset(reader.terms(head)), head)
+    # "..., siapa namanya, yg lapor ke gubernur": the deputy director is asked, not the governor
+    deputy = reader.parse("deputi direktur kanwil sumbagsel sapo namonyo, yg lapor ke gubernur")
+    said = "Menurut Deputi Direktur BPJS Ketenagakerjaan Kanwil Sumbagsel Arief Budiarto, ..."
+    assert office_named(deputy, frozenset(reader.terms(said)), said)
+
+
+def test_a_figure_the_headline_dates_is_of_the_headlines_year(reader: QuestionReader) -> None:
+    from bot.answer.constraints import year_met
+
+    titled = _article(title="Wujudkan Target 50 Persen Pekerja Terlindungi Tahun 2025")
+    titled = replace(titled, dated=date(2024, 8, 1))
+    lead = "Kanwil bertekad mewujudkan target 50 persen pekerja terlindungi."
+    assert year_met(2025, lead, [], titled)
+    # not for a question naming the figure ("is the 50% target for 2024 or 2025?"): the year
+    # is what it asks, and only the headline shows it
+    assert not year_met(2025, lead, [], titled, headline=False)
+    assert not year_met(2025, "Saat ini baru 34 persen pekerja terlindungi.", [], titled)
+    # a year named just before the figure dates it, not the headline
+    assert not year_met(2025, lead, ["Pada 2023, kanwil menyusun rencana."], titled)
+
+
+def test_a_mere_counter_counts_kinds_of_people_too(reader: QuestionReader) -> None:
+    q = reader.parse("pemprov nanggung iuran bpjs tk brp org?")
+    assert unit_match(q, "Pemprov menanggung iuran bagi 24.600 nelayan dan pekerja rentan.") == 1.0
+    # a question naming its own kind of people is not answered by another kind
+    migrants = reader.parse("pekerja migran yg udh terdaftar ada brp org?")
+    assert unit_match(migrants, "Sebanyak 3.000 petani sudah terdaftar.") < 1.0

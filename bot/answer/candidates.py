@@ -313,7 +313,7 @@ class CandidateFinder:
             return False
         if q.kind == "berapa" and only_given_figures(q, scored.text):
             return False
-        if asks_name(q) and not offers_name(q, scored.text):
+        if asks_name(q) and not offers_name(q, scored.text, self.terms_of):
             return False
         if asks_address(q.words, q.kind) and not states_address(scored.text):
             return False

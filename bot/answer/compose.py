@@ -33,6 +33,7 @@ from bot.answer.lists import asked_ordinal, list_windows, numbered_item
 from bot.answer.multisource import Pick, spread
 from bot.answer.outlets import Outlets
 from bot.answer.question import (
+    CHANGE_WORDS,
     COMPARISON_CUES,
     LOCATION_KINDS,
     POINTING_WORDS,
@@ -183,6 +184,9 @@ class Asked:
     linked: bool = False  # cut from the sentence of the question before it ("..., dan ...?")
     elided: bool = False  # "..., dan berapa yang ...?": counts what the question before counted
     months_before: bool = False  # holds the months of the question before, naming none itself
+    # asks how the figure the question before asks changed ("..., naik gk dr 2020?"):
+    # unanswered when that one is
+    changed: bool = False
     joint: Question | None = None  # split by place: all its places at once ("di A, B dan C")
 
 
@@ -305,6 +309,7 @@ class Answerer:
             refers = any((len(w) > 5 and w.endswith("nya")) or w == "nya" for w in standard)
             refers = refers or _points_back(words(asked.lower()), self._timely)
             follow_up = previous is not None and (substance < FOLLOW_UP_TERMS or refers)
+            changed = False
             before = f" {previous[0]}" if previous and follow_up else ""
             q = self.reader.parse(asked, context=f"{reading.context}{before}".strip())
             # "tgl brp?", "trus akhir juni jd brp?": nothing but what is asked and when
@@ -317,7 +322,11 @@ class Answerer:
                 # message told just before is what its first question asks about
                 q = continued(told, q)
             elif previous and follow_up and asks_only and only_a_time(q):
-                q = continued(previous[1], q, self.reader.lexicons.markers("period").items)
+                # "..., trus 2024 naik gk?": whether the figure asked before changed by then
+                cues = {w.removesuffix("nya") for w in standard}
+                changed = q.kind in ("ya_tidak", "umum") and bool(CHANGE_WORDS & cues)
+                period = self.reader.lexicons.markers("period").items
+                q = continued(previous[1], q, period, changed)
             elif previous and (follow_up or at in reading.linked) and not names_its_time(q):
                 # "..., berapa persen angkanya?", "... ya? mulai kapan?": the same time and
                 # place (how many, when, where; "which participants is it for?" is about
@@ -345,7 +354,15 @@ class Answerer:
                 split = sides(replace(q, months=()))
                 split_sides = tuple(replace(side, months=q.months) for side in split)
                 out.append(
-                    Asked(asked, split_sides, True, linked, elided, months_before=months_before)
+                    Asked(
+                        asked,
+                        split_sides,
+                        True,
+                        linked,
+                        elided,
+                        months_before=months_before,
+                        changed=changed,
+                    )
                 )
             else:
                 parts = tuple(sides(q))
@@ -357,6 +374,7 @@ class Answerer:
                         linked,
                         elided,
                         months_before=months_before,
+                        changed=changed,
                         joint=_joint(q, parts),
                     )
                 )
@@ -466,6 +484,8 @@ class Answerer:
                 windows = [r for _, r in ranked]
                 by_side = self._like_for_like(self._now_after_then(by_side, windows), windows)
             picks = [p for _, side in by_side for p in side]
+            if a.changed and i - 1 in unanswered:  # no figure before to compare with
+                picks = []
             answered_from = frozenset(p.scored.article.id for p in picks)
             if not picks:
                 unanswered.append(i)

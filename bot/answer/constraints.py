@@ -310,21 +310,29 @@ _REGULATION_RE = re.compile(
 
 
 def year_met(
-    year: int, window: str, before: Sequence[str], article: Article, figure: bool = True
+    year: int,
+    window: str,
+    before: Sequence[str],
+    article: Article,
+    figure: bool = True,
+    headline: bool = True,
 ) -> bool:
     """The answer names the year; or, naming no year of its own ("sepanjang 2025" answers
     for 2025, not for the year the article appeared), the sentences just before it name it,
     or the article is from that year. When no figure is asked for, the title naming the year
     is enough too ("Target ... 2025, Fokus pada 4 Hal": the four things are for 2025). A
     figure is of the year the nearest sentence before it names; who held an office, of the
-    article's day as well."""
+    article's day as well; one no sentence near dates, with `headline`, of the title's year
+    when the title states it too ("target 50 persen ..."; not for a question naming the
+    figure itself, which asks for the year the answer must show)."""
     own = YEAR_RE.findall(_REGULATION_RE.sub(" ", window))
     if own:
         return str(year) in own
     dated = article.dated
     if str(year) in relative_years(window, dated):
         return True  # "Tahun lalu baru 41 desa ..." in an article of the year after
-    if not figure and str(year) in YEAR_RE.findall(article.title):
+    titled = str(year) in YEAR_RE.findall(article.title)
+    if not figure and titled:
         return True
     in_time = bool(dated and dated.year == year)
     for sentence in reversed(before[-NEARBY:]):
@@ -336,7 +344,9 @@ def year_met(
             continue  # "Jumlah itu naik dari ... akhir 2040": 2040 is what it is compared with
         if near:
             return str(year) in near or (not figure and in_time)
-    return in_time
+    # "... target 50 persen pekerja ...", no year near: the headline's "Target 50 Persen ... 2025"
+    stated = set(named_figures(window)) & set(named_figures(article.title))
+    return in_time or (headline and titled and bool(stated))
 
 
 # "tahun lalu" and "tahun ini": a year told by the article's own ("setahun sebelumnya" is
@@ -545,7 +555,10 @@ def missing(
     # year ("target ... 2025") answers it; one naming none must be of that year.
     premise = asks_yes_or_no(q) and bool(YEAR_RE.search(window))
     if not premise:
-        yield from (str(y) for y in q.years if not year_met(y, window, before, article, figure))
+        headline = not named_figures(q.text)  # "is the 50% target for 2024 or 2025?"
+        yield from (
+            str(y) for y in q.years if not year_met(y, window, before, article, figure, headline)
+        )
     if q.months:
         # A window naming no month may lean on the sentences before it ("sepanjang Januari
         # ... Total nilai ..."); one that names a month says its own ("Sementara pada

@@ -144,6 +144,8 @@ def unit_match(q: Question, text: str) -> float:
     # members ("1.340 anggota ...") count as participants when participants are counted (the
     # glossary reads the question's "anggota" as "peserta")
     members = "peserta" in q.words
+    if _counts_anyone(q) and any(n[0] in spans.PEOPLE_NOUNS for n in nouns):
+        return 1.0  # "brp org ...": fishermen and traders are people too
     if people and any(
         spans.is_people_figure(n[0]) or (members and n[0] == "anggota") for n in nouns
     ):
@@ -153,6 +155,13 @@ def unit_match(q: Question, text: str) -> float:
         # asked, whoever it is paid to
         return 0.0
     return -1.0 if wanted or people else 0.0  # "berapa pekerja ...": not "17 kabupaten"
+
+
+def _counts_anyone(q: Question) -> bool:
+    """ "Pemprov nanggung iuran brp org?": people counted by a mere counter, the question
+    naming no kind of people of its own."""
+    named = {w for w in q.words if spans.is_people_figure(w) or w in spans.PEOPLE_NOUNS}
+    return bool(q.head) and set(q.head) <= COUNTERS and not named - COUNTERS
 
 
 def _counts_people_first(q: Question) -> bool:

@@ -39,14 +39,18 @@ def only_a_time(q: Question) -> bool:
     return names_its_time(q) or not set(q.terms) - ASKING_NOUNS
 
 
-def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()) -> Question:
+def continued(
+    before: Question, q: Question, period_words: Iterable[Phrase] = (), changed: bool = False
+) -> Question:
     """A follow-up naming nothing but a time ("..., trus feb 2026 udah brp?") asks what the
     question before it asked: its terms, places and people, and its time unless the
     follow-up names its own (or asks for the newest; a month without a year is of the year
-    before); its unit when the follow-up asks "berapa" without one."""
+    before); its unit when the follow-up asks "berapa" without one. One asking whether the
+    figure `changed` by then ("..., trus 2024 naik gk?") asks that time's figure too."""
     own_time = names_its_time(q)
     kind, unit = q.kind, q.unit
-    if kind == "umum" or (kind == "berapa" == before.kind and unit == "jumlah"):
+    asks_figure = kind == "umum" or (changed and kind == "ya_tidak")
+    if asks_figure or (kind == "berapa" == before.kind and unit == "jumlah"):
         kind, unit = before.kind, before.unit  # "trus 2024?", "skrg udah brp?"
     period = {stem(w) for p in period_words for w in p}
     # "target 2025 brp persen? trs skrg baru nyampe brp?": what holds now, not the aim (but
@@ -57,8 +61,9 @@ def continued(before: Question, q: Question, period_words: Iterable[Phrase] = ()
     skipped = STOPWORDS | aim
     topic = [w for w in before.words if w not in skipped and not is_time(w)]
     # "2020 coverage 36 persen, nah 2024 berapo? naik apo turun?": the figure told of the
-    # time before is no term of this one, and "naik" only compares
-    told = set(named_figures(before.text))
+    # time before is no term of one asking another figure or time, and "naik" only
+    # compares; "yg 1,1 juta itu ...? data smpe kpn?" asks when of the figure told
+    told = set(named_figures(before.text)) if kind == "berapa" or own_time else set()
     q = plain(q)
     return replace(
         q,

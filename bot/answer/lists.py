@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from bot.answer import evidence, spans
 from bot.answer.question import Question
 from bot.answer.scoring import TermsOf, Weights
-from bot.answer.windows import POINT_REACH, announces_items, names_point, same_paragraph
+from bot.answer.windows import (
+    POINT_REACH,
+    announces_items,
+    items_after,
+    names_point,
+    same_paragraph,
+)
 from index.records import Sentence
 from index.text import STOPWORDS, words
 
@@ -70,7 +76,7 @@ def list_windows(
     if run:
         return run
     if not any(_lists_itself(sents[p].text) for p in positions):
-        head = announced_list(q, positions[0], sents, terms_of)
+        head = announced_list(q, positions[0], sents, body, terms_of)
         if head is not None:
             return [[head]]
         parts = breakdown(positions, sents)
@@ -218,12 +224,17 @@ def _lists_itself(text: str) -> bool:
 
 
 def announced_list(
-    q: Question, pos: int, sents: Sequence[Sentence], terms_of: TermsOf
+    q: Question, pos: int, sents: Sequence[Sentence], body: str, terms_of: TermsOf
 ) -> int | None:
-    """The position of the first sentence within `RUN_REACH` from `pos` that ends in a colon
-    before its items ("Rincian penerima iuran:", `announces_items`) and shares a term with the
-    question; None when there is none. Its items join it as any announcing window's do
-    (`windows.with_items`)."""
+    """The position of the sentence ending in a colon before its items ("Berikut daftar
+    pemenang ...:", `announces_items`) that announces the item at `pos`, or else of the
+    first within `RUN_REACH` from `pos` sharing a term with the question; None when there is
+    none. Its items join it as any announcing window's do (`windows.with_items`)."""
+    for head in range(pos - 1, max(-1, pos - 1 - RUN_REACH), -1):
+        if announces_items(sents, head):
+            if pos in items_after(sents, body, head):
+                return head  # the list the best item is one of
+            break
     for head in range(pos, min(len(sents), pos + RUN_REACH)):
         if announces_items(sents, head) and set(q.terms) & terms_of(sents[head].text):
             return head

@@ -12,7 +12,14 @@ from bot.answer.intake import clean_text
 from bot.answer.lexicons import Lexicons, Phrases, Place
 from bot.answer.named import local_names, name_runs, time_cues, without_clitic
 from bot.answer.people import people_named
-from bot.answer.spans import MAGNITUDES, POWERS, SCALE_WORDS, indonesian_figures, number_of
+from bot.answer.spans import (
+    MAGNITUDES,
+    PEOPLE_NOUNS,
+    POWERS,
+    SCALE_WORDS,
+    indonesian_figures,
+    number_of,
+)
 from bot.answer.vocabulary import (
     common_form,
     english_bases,
@@ -198,6 +205,9 @@ COMPARISON_CUES = {
     "same",
     "different",
 }
+# The comparison cues that ask how a figure changed ("..., trus 2024 naik gk?"; English
+# "rise" and "fall" are read as "naik" and "turun").
+CHANGE_WORDS = frozenset({"naik", "turun", "meningkat"})
 
 
 def _asks_money(words: tuple[str, ...]) -> bool:
@@ -213,8 +223,9 @@ def _asks_money(words: tuple[str, ...]) -> bool:
         w for i, w in enumerate(words) if not (i and w in _MONEY and words[i - 1] in _OF_A_KIND)
     )
     at = [i for i, w in enumerate(words) if w == "berapa"]
-    # "nanggung iuran brp pekerja": a "berapa" before people counts them, whatever is near
-    money_at = [i for i in at if not (i + 1 < len(words) and _counts_people(words[i + 1]))]
+    # "nanggung iuran brp pekerja", "dana desa dari berapa desa": a "berapa" before people
+    # or places counts them, whatever is near
+    money_at = [i for i in at if not (i + 1 < len(words) and _counts_units(words[i + 1]))]
     near = {w.removesuffix("nya") for i in money_at for w in words[max(0, i - 2) : i + 3]}
     content = [w.removesuffix("nya") for w in words if w == "berapa" or w not in STOPWORDS]
     if not at:  # "what's the total budget ...": the noun asked about, first
@@ -433,7 +444,11 @@ def question_kind(words: tuple[str, ...]) -> str:
     or_not = len(words) > 2 and words[-1] in _OR_NOT and words[-2] != "yang"
     if first in _YES_NO or (or_not and not {"apa", "mana"} & set(words)):
         return "ya_tidak"  # "... udah ada blm?", "orgnya sama ga?" (not "program apa yg blm?")
-    if has_phrase(words, "apa") and any(w in words for w in _LISTED) and not _asks_cause(words):
+    # "Apa nama program yang diluncurkan ...?", "program baru apa namanya?" ask the one name,
+    # not a list ("apa nama-nama program ...?" asks several)
+    named = any(w.removesuffix("nya") == "nama" for w in words)
+    listed = any(w in words for w in _LISTED) and not named
+    if has_phrase(words, "apa") and listed and not _asks_cause(words):
         return "apa_saja"
     return "umum"
 
@@ -1126,6 +1141,12 @@ _PEOPLE_COUNTED = frozenset({"pekerja", "orang", "peserta", "penduduk", "buruh",
 
 def _counts_people(word: str) -> bool:
     return word.removesuffix("nya") in _PEOPLE_COUNTED
+
+
+def _counts_units(word: str) -> bool:
+    """People or places counted ("berapa pekerja", "berapa nelayan", "berapa desa")."""
+    bare = word.removesuffix("nya")
+    return _counts_people(word) or bare in _PLACE_NOUNS or bare in PEOPLE_NOUNS
 
 
 def is_year(word: str) -> bool:

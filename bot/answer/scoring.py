@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -547,18 +547,22 @@ def asks_office_holder(q: Question) -> bool:
 # Words after which a role is someone met or quoted, not the office asked: "dengan gubernur",
 # "menurut gubernur, siapa ..." ("according to" reads as "menurut").
 _COMPANY_WORDS = frozenset({"dengan", "sama", "bersama", "with", "menurut"})
+# ... or, after the question word, someone told ("... siapa namanya, yg lapor ke gubernur";
+# not "curhat ke Pj Gubernur siapa?", which asks who the governor is)
+_TOLD_WORDS = frozenset({"ke", "kepada"})
 # Words before a role in one title: "dengan (pak) gubernur", "dengan penjabat gubernur"
 _BEFORE_A_ROLE = frozenset(
     {"the", "a", "an", "pak", "bu", "bapak", "ibu", "sang", "para", "penjabat", "wakil", "acting"}
 )
 
 
-def _met(before: tuple[str, ...]) -> bool:
-    """The role after `before` is whom someone met: "dengan (pak) gubernur", "with the ...".
-    Not past another role: without the comma the words do not keep, "audiensi sama
-    gubernur, kepala kantor cabang siapa?" would read as meeting the head too."""
+def _met(before: tuple[str, ...], told: bool = False) -> bool:
+    """The role after `before` is whom someone met: "dengan (pak) gubernur", "with the ...",
+    or, with `told`, whom someone told ("ke gubernur"). Not past another role: without the
+    comma the words do not keep, "audiensi sama gubernur, kepala kantor cabang siapa?" would
+    read as meeting the head too."""
     rest = [w for w in before[-3:] if w not in _BEFORE_A_ROLE]
-    return bool(rest) and rest[-1] in _COMPANY_WORDS
+    return bool(rest) and rest[-1] in (_COMPANY_WORDS | _TOLD_WORDS if told else _COMPANY_WORDS)
 
 
 def office_named(q: Question, terms: frozenset[str], text: str = "") -> bool:
@@ -574,7 +578,12 @@ def office_named(q: Question, terms: frozenset[str], text: str = "") -> bool:
     # from function words or words too short to carry it: "hanya", "punya")
     words = tuple(w if w in STOPWORDS or len(w) < 6 else w.removesuffix("nya") for w in q.words)
     asked = [i for i, w in enumerate(words) if w in ("siapa", "who")]
-    roles = [i for i, w in enumerate(words) if w in evidence.ROLE_WORDS and not _met(words[:i])]
+    first = min(asked, default=len(words))
+    roles = [
+        i
+        for i, w in enumerate(words)
+        if w in evidence.ROLE_WORDS and not _met(words[:i], told=i > first)
+    ]
     if not roles:
         return True
     at = min(roles, key=lambda i: min((abs(i - a) for a in asked), default=i))
@@ -593,7 +602,17 @@ def office_named(q: Question, terms: frozenset[str], text: str = "") -> bool:
     # "Kepala Dinas Alpha dan Beta (DAB)": "Kepala DAB" names it too (not the role word itself)
     spelled = _spelled_out(q.text)
     named = all(stem(w) in terms or (i and spelled.get(w) in terms) for i, w in enumerate(office))
-    return named and not _heads_a_unit_only(words, at, text)
+    return named and not _place_of_role(office, text) and not _heads_a_unit_only(words, at, text)
+
+
+def _place_of_role(office: Sequence[str], text: str) -> bool:
+    """The role word of `office` stems from `text` only as the place its holder heads
+    ("Kecamatan <Nama>" is no "Camat <Nama>", "kelurahan" no "lurah")."""
+    if not office or not text:
+        return False
+    said = set(words(text.lower()))
+    role = office[0]
+    return role not in said and f"ke{role}an" in said
 
 
 # "<Long Form> (ACR)" in a question: the long form's words and the acronym, in capitals
@@ -661,14 +680,20 @@ def states_address(text: str) -> bool:
     return bool(_ADDRESS_RE.search(text))
 
 
-def offers_name(q: Question, text: str) -> bool:
+def offers_name(q: Question, text: str, terms_of: TermsOf | None = None) -> bool:
     """The text names something the question does not already name: a run of capitalised
-    words, a quoted phrase or an acronym in brackets."""
+    words, a quoted phrase or an acronym in brackets; not the agency ("BPJS
+    Ketenagakerjaan"), and with `terms_of` not an acronym of what the question names
+    ("(Pemkab)" for "pemkab" read as "pemerintah kabupaten")."""
     asked = set(q.words)
     for m in _NAME_SPAN_RE.finditer(text):
         named = {w.lower() for w in re.findall(r"[^\W\d_]+", m.group())}
-        if named - asked - STOPWORDS:
-            return True
+        if not {w for w in named - asked - STOPWORDS if stem(w) not in q.agency}:
+            continue
+        acronym = m.group().startswith("(")
+        if acronym and terms_of is not None and terms_of(m.group()) <= set(q.terms):
+            continue
+        return True
     return False
 
 

@@ -92,12 +92,14 @@ _NOUN = (
     r"|rumah sakit|sekolah|pasar|kelompok|sektor|wilayah|daerah|keluarga|korban|kota))"
 )
 
-# Nouns of people a number written as a word may count ("tiga buruh meninggal"), beside
-# `_NOUN`'s: a numeral is a figure with or without its noun, a number word only with one.
-_PEOPLE_NOUN = (
-    r"(?:\s(?:buruh|anggota|karyawan|pegawai|warga|petani|nelayan|pedagang|siswa|mahasiswa"
-    r"|guru|relawan|petugas|pengemudi|penumpang))"
+# Nouns of kinds of people a figure counts ("11.350 nelayan"); a number written as a word
+# counts them too ("tiga buruh meninggal"), beside `_NOUN`'s: a numeral is a figure with or
+# without its noun, a number word only with one.
+PEOPLE_NOUNS = frozenset(
+    """buruh anggota karyawan pegawai warga petani nelayan pedagang siswa mahasiswa guru relawan
+    petugas pengemudi penumpang""".split()
 )
+_PEOPLE_NOUN = rf"(?:\s(?:{'|'.join(sorted(PEOPLE_NOUNS))}))"
 
 _QUALIFIERS = (
     "hampir", "sekitar", "kurang lebih", "lebih dari", "sebanyak", "sebesar", "mencapai",

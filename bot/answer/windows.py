@@ -240,12 +240,21 @@ def announces_items(sents: Sequence[Sentence], pos: int) -> bool:
 
 def with_items(window: Scored, sents: list[Sentence]) -> Scored:
     """A window announcing a list ("... terdiri atas:", "Berikut rinciannya:") with the
-    items that follow it: the short lines after it, up to the first that ends a sentence."""
+    items that follow it (`items_after`)."""
     if window.title or not sents[window.positions[-1]].text.rstrip().endswith(":"):
         return window
-    positions = list(window.positions)
+    items = items_after(sents, window.article.body, window.positions[-1])
+    if not items:
+        return window
+    return window_at(window, sents, [*window.positions, *items])
+
+
+def items_after(sents: Sequence[Sentence], body: str, pos: int) -> list[int]:
+    """The positions of the items after the sentence at `pos` that announces them: the
+    short lines after it, up to the first that ends a sentence."""
+    positions: list[int] = []
     stops: list[bool] = []  # whether each item so far ends a sentence
-    for p in range(positions[-1] + 1, len(sents)):
+    for p in range(pos + 1, len(sents)):
         text = sents[p].text.rstrip()
         size = len(text.split())
         if not text.endswith(_SENTENCE_ENDS):
@@ -261,15 +270,13 @@ def with_items(window: Scored, sents: list[Sentence]) -> Scored:
         # items each ending a sentence, each on a line of its own, up to the article's text
         # going on ("Selain JKP, ...")
         opens_clause = bool(stops) and _CLAUSE_OPENING_RE.match(text) is not None
-        if size > LINE_ITEM_WORDS or not alone(window.article.body, sents[p]) or opens_clause:
+        if size > LINE_ITEM_WORDS or not alone(body, sents[p]) or opens_clause:
             if not stops and size <= ITEM_WORDS:
                 positions.append(p)  # a single short item
             break
         positions.append(p)
         stops.append(True)
-    if len(positions) == len(window.positions):
-        return window
-    return window_at(window, sents, positions)
+    return positions
 
 
 # A sentence opening with a clause set off by a comma ("Selain JKP, ...", "Namun, ..."):
