@@ -345,8 +345,9 @@ def year_met(
         if near:
             return str(year) in near or (not figure and in_time)
     # "... target 50 persen pekerja ...", no year near: the headline's "Target 50 Persen ... 2025"
-    stated = set(named_figures(window)) & set(named_figures(article.title))
-    return in_time or (headline and titled and bool(stated))
+    if in_time or not (headline and titled):
+        return in_time
+    return bool(set(named_figures(window)) & set(named_figures(article.title)))
 
 
 # "tahun lalu" and "tahun ini": a year told by the article's own ("setahun sebelumnya" is
@@ -554,7 +555,7 @@ def missing(
     # "Apakah target itu untuk 2024?" checks the year it names: an answer naming another
     # year ("target ... 2025") answers it; one naming none must be of that year.
     premise = asks_yes_or_no(q) and bool(YEAR_RE.search(window))
-    if not premise:
+    if not premise and q.years:
         headline = not named_figures(q.text)  # "is the 50% target for 2024 or 2025?"
         yield from (
             str(y) for y in q.years if not year_met(y, window, before, article, figure, headline)

@@ -550,6 +550,7 @@ _COMPANY_WORDS = frozenset({"dengan", "sama", "bersama", "with", "menurut"})
 # ... or, after the question word, someone told ("... siapa namanya, yg lapor ke gubernur";
 # not "curhat ke Pj Gubernur siapa?", which asks who the governor is)
 _TOLD_WORDS = frozenset({"ke", "kepada"})
+_MET_OR_TOLD = _COMPANY_WORDS | _TOLD_WORDS
 # Words before a role in one title: "dengan (pak) gubernur", "dengan penjabat gubernur"
 _BEFORE_A_ROLE = frozenset(
     {"the", "a", "an", "pak", "bu", "bapak", "ibu", "sang", "para", "penjabat", "wakil", "acting"}
@@ -562,7 +563,7 @@ def _met(before: tuple[str, ...], told: bool = False) -> bool:
     comma the words do not keep, "audiensi sama gubernur, kepala kantor cabang siapa?" would
     read as meeting the head too."""
     rest = [w for w in before[-3:] if w not in _BEFORE_A_ROLE]
-    return bool(rest) and rest[-1] in (_COMPANY_WORDS | _TOLD_WORDS if told else _COMPANY_WORDS)
+    return bool(rest) and rest[-1] in (_MET_OR_TOLD if told else _COMPANY_WORDS)
 
 
 def office_named(q: Question, terms: frozenset[str], text: str = "") -> bool:
