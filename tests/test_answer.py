@@ -1275,3 +1275,24 @@ def test_a_follow_up_asking_whether_a_figure_not_found_changed_is_not_answered(t
     again = engine.answerer.read("coverage sumsel 2021 brp persen? trus 2024?")
     assert not again[1].changed
     assert engine.ask("coverage sumsel 2021 brp persen? trus 2020?").answered
+
+
+LONG_QUOTE = """---
+id: nu-2023-01-12
+title: Pelayanan Baru Diresmikan
+outlet: Nu
+dated: 2023-01-12
+---
+Kepala Kantor Cabang BPJS Ketenagakerjaan Palembang, Hasan Basri, hadir dalam peresmian.
+
+“Sektor formal itu sudah 80 persen, tinggal dikit lagi. Sedangkan sektor informal sudah 65 persen. Tahun lalu tenaga kerja informal hampir 95 ribu. Kalau di sektor formal itu 174 ribu,” ujar Hasan.
+"""
+
+
+def test_who_said_a_quotation_is_named_where_it_closes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"nu.md": LONG_QUOTE})
+    a = engine.ask("yg bilang sektor formal udh 80 persen tinggal dikit lg siapa sih")
+    assert a.answered and "ujar Hasan" in a.text
+    # a question asking someone other than a speaker is not answered by whoever spoke
+    other = engine.ask("siapa yg sektor formal udh 80 persen tinggal dikit lg?")
+    assert "ujar Hasan" not in other.text

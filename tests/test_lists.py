@@ -3,6 +3,8 @@ hand-made sentences."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.answer.candidates import _each_article_first
 from bot.answer.lists import asked_ordinal, list_windows
 from bot.answer.question import parse_question
@@ -151,8 +153,42 @@ def test_newest_first_looks_at_every_articles_best_window_before_any_second() ->
         (_window(sents, 0, article="new"), 0.1),
         (_window(sents, 1, article="new"), 0.1),
     ]
-    order = [(s.article.id, s.positions[0]) for s, _ in _each_article_first(looked)]
+    order = [(s.article.id, s.positions[0]) for s, _ in _each_article_first(looked, _far)]
     assert order == [("old", 0), ("new", 0), ("old", 1), ("new", 1), ("old", 2)]
+
+
+def _far(scored: Scored) -> bool:
+    return False
+
+
+def test_the_newest_articles_best_window_is_looked_at_first_when_close_to_the_best() -> None:
+    from datetime import date
+
+    sents = _sents("Satu.", "Dua.")
+
+    def dated(article: str, year: int, *positions: int) -> Scored:
+        window = _window(sents, *positions, article=article)
+        return replace(window, article=replace(window.article, dated=date(year, 1, 1)))
+
+    headline = replace(dated("new", 2061, 0), sentences=(Sentence("new", -1, -1, "Judul."),))
+    looked = [
+        (dated("old", 2041, 0), 1.0),
+        (dated("older", 2040, 0), 0.9),
+        (headline, 0.5),
+        (dated("new", 2061, 1), 0.5),
+        (dated("far", 2062, 0), 0.1),
+    ]
+    close = lambda s: s.article.id != "far"  # noqa: E731
+    order = [(s.article.id, s.title) for s, _ in _each_article_first(looked, close)]
+    # among those close to the best, newest first; a headline beside its article's best
+    # sentence, not in its place
+    assert order == [
+        ("new", True),
+        ("new", False),
+        ("old", False),
+        ("older", False),
+        ("far", False),
+    ]
 
 
 def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -> None:
@@ -181,10 +217,16 @@ def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -
     timed = SimpleNamespace(years=(2049,), months=())
     checked = []
     finder._admissible = lambda q, s: checked.append(s) and False  # type: ignore[method-assign]
-    assert finder._admitted(timed, looked) == ([], MAX_LOOKED * TIMED_LOOK)  # type: ignore[arg-type]
     # ... of which those past MAX_LOOKED are checked only when they may be of 2049 (these
-    # undated windows naming no year are not)
+    # undated windows naming no year are not, and do not count: all are passed over)
+    assert finder._admitted(timed, looked) == ([], count)  # type: ignore[arg-type]
     assert len(checked) == MAX_LOOKED
+    # windows of the year asked far down the order are still checked, up to the limit
+    of_2049 = [(_window(_sents("Pada 2049 naik."), 0, article=f"b{i}"), 0.5) for i in range(count)]
+    checked.clear()
+    finder._admitted(timed, looked + of_2049)  # type: ignore[arg-type]
+    assert len(checked) == MAX_LOOKED * TIMED_LOOK
+    assert all("2049" in s.text for s in checked[MAX_LOOKED:])
 
 
 def _article_of(*paragraphs: tuple[str, ...]) -> tuple[Article, list[Sentence]]:

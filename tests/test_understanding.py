@@ -1254,6 +1254,56 @@ def test_a_year_named_by_the_answer_overrides_the_articles_date(reader: Question
     assert year_met(2041, parts, [rose], july_2041)  # the year is its own, not compared
 
 
+def test_an_amount_for_one_purpose_is_not_answered_by_one_for_another(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("Berapa anggaran pemkab untuk beasiswa anak pekerja sumur minyak?")
+    article = _article(dated=date(2041, 7, 17))
+    none = lambda _: frozenset()  # noqa: E731
+    premiums = "Pemkab menanggung iuran 1.200 pekerja sumur minyak dengan anggaran Rp241,9 juta."
+    assert unmet(q, premiums, [], article, none, {}) == ["purpose anak beasiswa"]
+    grants = "Anggaran beasiswa bagi anak pekerja sumur minyak Rp1,2 miliar."
+    assert unmet(q, grants, [], article, none, {}) == []
+    # said in the sentence before, it is met
+    assert (
+        unmet(q, "Nilainya Rp1,2 miliar.", ["Pemkab menyiapkan beasiswa."], article, none, {}) == []
+    )
+    # a verb before what it is for is passed over; a payout "for" someone names no purpose
+    paying = reader.parse("berapa anggaran pemkab untuk membayar iuran pekerja rentan?")
+    assert unmet(paying, premiums, [], article, none, {}) == []
+    widow = reader.parse("santunan buat istri pak Budi brp?")
+    assert unmet(widow, "Santunan JKM Rp42 juta diserahkan.", [], article, none, {}) == []
+    # a count asked for a purpose is no amount
+    assert (
+        unmet(reader.parse("berapa pekerja untuk beasiswa?"), premiums, [], article, none, {}) == []
+    )
+
+
+def test_when_something_happened_is_answered_by_a_sentence_telling_it(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("Kapan Pak Budi Wirasaputra dilantik jadi Pj Gubernur?")
+    assert q.events == {"lantik"}
+    article = _article(dated=date(2024, 8, 2), body="Pj Gubernur Budi Wirasaputra hadir.")
+    none = lambda _: frozenset()  # noqa: E731
+    audience = "Kanwil beraudiensi dengan Pj Gubernur Budi Wirasaputra, Kamis 1 Agustus 2024."
+    assert unmet(q, audience, [], article, none, {}) == ["event"]
+    sworn = "Pelantikan Pj Gubernur Budi Wirasaputra berlangsung Senin 1 Juli 2024."
+    assert unmet(q, sworn, [], article, none, {}) == []
+    # verbs of taking place and of telling name no event of their own
+    assert not reader.parse("kapan acara itu digelar?").events
+    assert not reader.parse("berapa pekerja yang dilantik?").events  # only "kapan" asks
+    # a clause describing what it asks about names no event; nor does English, translated;
+    # nor a light verb; and an event is asked of a person named
+    assert reader.parse("kapan Budi Wirasaputra dilantik setelah ikut seleksi?").events == {
+        "lantik"
+    }
+    assert not reader.parse("When was Budi Wirasaputra appointed?").events
+    assert not reader.parse("kapan Budi Wirasaputra menjadi kepala cabang?").events
+    assert not reader.parse("kapan longsor yang menewaskan tiga pekerja terjadi?").events
+    assert not reader.parse("kapan iuran dibayarkan?").events
+
+
 def test_another_half_of_the_year_does_not_answer(reader: QuestionReader) -> None:
     q = reader.parse("Berapa total klaim pada semester II 2041?")
     july = _article(dated=date(2041, 7, 17))
@@ -1264,6 +1314,10 @@ def test_another_half_of_the_year_does_not_answer(reader: QuestionReader) -> Non
     assert unmet(q, "Klaim semester I dan II 2041 masing-masing naik.", [], july, none, {}) == []
     english = reader.parse("How much was claimed in the first half of 2041?")
     assert unmet(english, first, [], july, none, {}) == []
+    # nor a quarter by a figure of a half, nor a half by one of a quarter
+    third = reader.parse("Berapa klaim pada triwulan III 2041?")
+    assert unmet(third, first, [], july, none, {}) == ["triwulan"]
+    assert unmet(english, "Klaim triwulan I 2041 Rp1,1 triliun.", [], july, none, {}) != []
 
     # a window naming no part is of the part the sentence before it names, or of its months'
     second = reader.parse("Berapa penerima manfaat JKP pada kuartal II 2052?")
@@ -2075,6 +2129,42 @@ def test_a_verb_asked_after_berapa_is_no_noun_counted(reader: QuestionReader) ->
     assert "sangka" in counted_nouns(reader.parse("berapa tersangka yang ditangkap?"))
     reports = reader.parse("brp laporan pekerja yg upahnya dilaporin lebih rendah?")
     assert "lapor" in counted_nouns(reports)  # the noun of the verb's stem is still counted
+
+
+def test_a_value_of_the_agency_counts_nothing(reader: QuestionReader) -> None:
+    target = reader.parse("target bpjs 2025 brp")
+    assert not counted_nouns(target)
+    assert unit_match(target, "Targetnya 50 persen pekerja terlindungi.") == 0.0
+    assert counted_nouns(reader.parse("berapa kantor cabang bpjs tk?")) == {"kantor", "cabang"}
+
+
+def test_a_place_before_what_is_counted_is_where_not_what(reader: QuestionReader) -> None:
+    villages = reader.parse("How many of Lahat's villages have budgeted contributions?")
+    assert "lahat" not in counted_nouns(villages)
+
+
+def test_how_much_of_a_benefit_asks_money_whoever_it_went_to(reader: QuestionReader) -> None:
+    q = reader.parse(
+        "How much JKM compensation did the heirs of each worker who died in Lahat receive?"
+    )
+    assert q.kind == "berapa" and q.unit == "uang"
+    assert reader.parse("How much JKM compensation did Ani receive?").unit == "uang"
+    assert reader.parse("Who received the JKM compensation?").kind == "siapa"
+    assert reader.parse("berapa pekerja yang meninggal, siapa namanya?").kind == "siapa"
+    assert reader.parse("How many workers died and who paid them?").kind == "siapa"
+
+
+def test_most_before_a_word_is_the_superlative_articles_write_with_ter(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("daerah mana yg cakupannya paling rendah?")
+    assert "rendah" in q.terms and "paling" not in q.terms
+    assert "paling" in reader.parse("siapa yang paling?").terms
+    # a deadline or a span is written as asked: "paling lambat", not "terlambat"
+    assert "paling" in reader.parse("iuran dibayar paling lambat tanggal berapa?").terms
+    # a word with no superlative in ter- keeps "paling": the articles write it too
+    assert "paling" in reader.parse("siapa yg paling berkemampuan?").terms
+    assert "paling" in reader.parse("kecamatan mana yang paling banyak pesertanya?").terms
 
 
 def test_arrears_are_money(reader: QuestionReader) -> None:

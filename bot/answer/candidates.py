@@ -24,7 +24,7 @@ from bot.answer.features import (
     window_features,
 )
 from bot.answer.lexicons import Place
-from bot.answer.multisource import prefer_latest
+from bot.answer.multisource import LATEST_COVERAGE, newest_first, prefer_latest
 from bot.answer.question import Question, asked_time_unit, asked_venue, asks_address
 from bot.answer.scoring import (
     Scored,
@@ -33,12 +33,13 @@ from bot.answer.scoring import (
     asks_name,
     asks_office_holder,
     asks_outcome,
+    asks_speaker,
     offers_name,
     office_named,
     states_address,
 )
 from bot.answer.vocabulary import COMMON_ZIPF, zipf_id
-from bot.answer.windows import antecedent, rescored, window_lead, windows_of
+from bot.answer.windows import antecedent, quote_closed, rescored, window_lead, windows_of
 from index.gazetteer import titled_places
 from index.lexical import terms_of_words
 from index.records import Hit, Sentence
@@ -155,7 +156,15 @@ class CandidateFinder:
         )
         first_look, seen = self._admitted(q, looked)
         if q.wants_latest:  # "sekarang": then each article's best among the rest, before seconds
-            first_look += self._admitted(q, _each_article_first(looked[seen:]))[0]
+            best = weights.share(self._union_terms(looked[0][0])) if looked else 0.0
+            figure = q.kind == "berapa"
+
+            def close(scored: Scored) -> bool:
+                """Of a figure, the newest articles' first: many older ones may state it."""
+                share = weights.share(self._union_terms(scored))
+                return figure and share >= LATEST_COVERAGE * best
+
+            first_look += self._admitted(q, _each_article_first(looked[seen:], close))[0]
         # a statement to check, not a thing asked after a scene ("pas <acara> itu, ...")
         checks = q.kind in ("ya_tidak", "umum") and not q.setting
         in_article: dict[str, frozenset[str]] = {}  # windows share articles
@@ -254,24 +263,37 @@ class CandidateFinder:
     def _admitted(
         self, q: Question, looked: list[tuple[Scored, float]]
     ) -> tuple[list[tuple[Scored, float]], int]:
-        """The first `MAX_SCORED` windows of `looked` that are admissible (looking at no more
+        """The first `MAX_SCORED` windows of `looked` that are admissible (checking no more
         than `MAX_LOOKED`, `TIMED_LOOK` times as many for a question naming a year or a
-        month), and how many were looked at: a question whose place or year most windows miss
-        is answered from the best of those that meet it."""
+        month, those past `MAX_LOOKED` only among the windows that may be of the year asked),
+        and how far down `looked` the look went: a question whose place or year most windows
+        miss is answered from the best of those that meet it, however many windows of other
+        years match its words better."""
         admitted: list[tuple[Scored, float]] = []
-        seen = 0
+        checked = seen = 0
         # A time asked rules out the windows of other times, however well they match: look
         # further for those of the time asked ("akhir 2049" in an article of January 2050)
         limit = MAX_LOOKED * TIMED_LOOK if q.years or q.months else MAX_LOOKED
-        for sr in looked[:limit]:
-            if len(admitted) == MAX_SCORED:
+        for sr in looked:
+            if len(admitted) == MAX_SCORED or checked == limit:
                 break
             seen += 1
-            if seen > MAX_LOOKED and not _may_be_of(q.years, sr[0]):
+            if checked >= MAX_LOOKED and not _may_be_of(q.years, sr[0]):
                 continue  # looking further: only at windows that may be of the year asked
+            checked += 1
             if self._admissible(q, sr[0]):
                 admitted.append(sr)
         return admitted, seen
+
+    def _said_by(self, q: Question, scored: Scored) -> bool:
+        """For "yg bilang ... siapa" (`asks_speaker`): the window quotes someone the sentence
+        closing its quotation names ("“Sektor formal ... tinggal dikit lagi. ... 174 ribu,” ujar
+        <Nama>."); the answer shows the quotation to its end (`with_continuation`)."""
+        if scored.title or not asks_speaker(q):
+            return False
+        sents = self.sentences(scored.article.id)
+        closing = quote_closed(scored.article.body, sents, scored.positions[-1])
+        return bool(closing) and self.scorer.fits(q, sents[closing[-1]].text)
 
     def _names_office(self, q: Question, scored: Scored) -> bool:
         """The window names the office a "siapa <kepala ...>" question asks about, itself or
@@ -303,7 +325,7 @@ class CandidateFinder:
         the office a "siapa <kepala ...>" question asks about, a figure counts what a
         "berapa <noun>" question counts (or what it counts cannot be told), it names
         something new for "apa nama ...", and it says how a target turned out when asked."""
-        if not self.scorer.fits(q, scored.text):
+        if not self.scorer.fits(q, scored.text) and not self._said_by(q, scored):
             return False
         if scored.title and q.kind == "apa_saja" and not _enumerates(scored.text):
             return False  # "..., Fokus pada 4 Hal" announces the list the article gives
@@ -398,19 +420,25 @@ def _may_be_of(years: tuple[int, ...], scored: Scored) -> bool:
     )
 
 
-def _each_article_first(looked: list[tuple[Scored, float]]) -> list[tuple[Scored, float]]:
+def _each_article_first(
+    looked: list[tuple[Scored, float]], close: Callable[[Scored], bool]
+) -> list[tuple[Scored, float]]:
     """The windows in rounds: each article's best one, then each article's second, and so
     on (each round in the order given), so that a newer article stating the figure in other
     words is scored too, not only more windows of the articles that use the question's
-    words."""
+    words. The first round's windows that are `close` to the best come newest first: the
+    newest article stating the figure is scored however many older ones state it too."""
     rounds: list[list[tuple[Scored, float]]] = []
     count: dict[str, int] = {}
     for sr in looked:
         n = count.get(sr[0].article.id, 0)
-        count[sr[0].article.id] = n + 1
+        if not sr[0].title:  # a headline takes no round of its own
+            count[sr[0].article.id] = n + 1
         if n == len(rounds):
             rounds.append([])
         rounds[n].append(sr)
+    if rounds:
+        rounds[0].sort(key=lambda sr: newest_first(sr[0]) if close(sr[0]) else 1)
     return [sr for r in rounds for sr in r]
 
 

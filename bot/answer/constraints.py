@@ -13,7 +13,15 @@ from functools import lru_cache
 
 from bot.answer.evidence import refers_back
 from bot.answer.lexicons import Place
-from bot.answer.question import JOINERS, Question, asks_address, asks_recipient, asks_yes_or_no
+from bot.answer.question import (
+    JOINERS,
+    TIME_NOUNS,
+    Question,
+    asks_address,
+    asks_recipient,
+    asks_yes_or_no,
+    is_verb,
+)
 from bot.answer.scoring import asked_place_kinds
 from bot.answer.spans import MAGNITUDES, figure_spans
 from index.records import Article
@@ -514,7 +522,32 @@ def constrained(q: Question) -> bool:
         or role_unknown(q)
         or names_a_figure(q)
         or q.short_names
+        or bool(money_purpose(q))
+        or q.events
     )
+
+
+def money_purpose(q: Question) -> frozenset[str]:
+    """What a budget asked is for, as stems, one of which the answer, the two sentences
+    before it or its title must write: the first two content words after "untuk" in
+    "berapa anggaran ... untuk perbaikan jalan ..." ("baik", "jalan"; "untuk (membayar)
+    iuran pekerja": "iur", "kerja"), not a year, a time noun or a name the gazetteer knows
+    (the answer may write its short form). Only budgets have purposes: "santunan untuk
+    istri <Nama>" names whom it went to."""
+    if q.kind != "berapa" or q.unit != "uang" or "untuk" not in q.words:
+        return frozenset()
+    if not _BUDGET_WORDS & {stem(w) for w in q.words}:
+        return frozenset()
+    named = {w for p in q.places for w in words(p.name)}
+    after = [
+        w
+        for w in q.words[q.words.index("untuk") + 1 :]
+        if w.isalpha() and w not in STOPWORDS | TIME_NOUNS | named and not is_verb(w)
+    ]
+    return frozenset(stem(w) for w in after[:2])
+
+
+_BUDGET_WORDS = frozenset({"anggar", "dana", "alokasi"})  # stems
 
 
 def unmet(
@@ -586,12 +619,20 @@ def missing(
         if asked_parts
         else set()
     )
-    for kind in {k for k, _ in asked_parts}:
-        told = {p for p in named_parts if p[0] == kind}
-        if told and not told & asked_parts:
-            yield kind  # "semester II" is not answered by a figure of "semester I"
+    if named_parts and not named_parts & asked_parts:
+        # "semester II" is not answered by a figure of "semester I", nor "triwulan III" by
+        # one of "semester I" (a half is no quarter of it, nor a quarter the half)
+        yield from sorted({kind for kind, _ in asked_parts})
     if q.time_cues and not q.time_cues & {stem(w) for w in words(window)}:
         yield "since or until"
+    if q.events and not q.events & {
+        stem(w) for t in (article.title, *before[-1:], window) for w in words(t)
+    }:
+        yield "event"  # "kapan <Nama> dilantik?": not the day of the audience he held
+    purpose = money_purpose(q)  # "anggaran ... untuk beasiswa": not the one for premiums
+    told = (article.title, *before[-NEARBY:], window)  # "... untuk program tersebut"
+    if purpose and not purpose & {stem(w) for t in told for w in words(t)}:
+        yield f"purpose {' '.join(sorted(purpose))}"
     if role_unknown(q):
         yield "role"
     yield from (f"person {name}" for name in q.people if not person_met(name, article))

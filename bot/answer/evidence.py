@@ -89,8 +89,22 @@ def person_spans(text: str, not_names: frozenset[str] = frozenset()) -> Spans:
         while last + 1 < len(names) and usable[last + 1] and zipf_id(lower[last + 1]) < NAME_ZIPF:
             last += 1
         spans.append((starts[first], starts[last] + len(names[last])))
-    named = _named_after_role(text, not_names) + _named_after_office(text, not_names)
+    named = (
+        _named_after_role(text, not_names)
+        + _named_after_office(text, not_names)
+        + _named_after_quote(text, not_names)
+    )
     return tuple(sorted(set(spans) | set(named)))
+
+
+def _named_after_quote(text: str, not_names: frozenset[str]) -> list[Span]:
+    """A name, however common a word, said to have said something: '...,” ujar <Nama>.'
+    (`_SAID_BY_RE`; not a role: "kata Gubernur")."""
+    return [
+        (m.start(1), m.end(1))
+        for m in _SAID_BY_RE.finditer(text)
+        if m.group(1).lower() not in not_names | ROLE_WORDS
+    ]
 
 
 _ACRONYM_BEFORE_RE = re.compile(r"\b[A-Z]{2,}\s$")

@@ -20,9 +20,11 @@ from bot.answer import evidence, spans
 from bot.answer.question import (
     COUNTERS,
     FIGURE_NOUNS,
+    LOCATION_KINDS,
     TOTAL_WORDS,
     VALUE_NOUNS,
     Question,
+    is_verb,
     is_year,
 )
 from bot.answer.scoring import (
@@ -88,26 +90,22 @@ def counted_nouns(q: Question) -> frozenset[str]:
     but the agency's own name and those naming a value ("targetnya berapa", "berapa cakupan
     ..."); after a mere counter ("nelayannya berapa orang?"), also the words before the
     question word."""
-    forms = {(stem(w), _is_verb(w)) for w in q.words}
+    forms = {(stem(w), is_verb(w)) for w in q.words}
     # "berapa yang ditolak": no noun; "berapa laporan yang dilaporkan": "laporan" is one
     verbs = {t for t, verb in forms if verb} - {t for t, verb in forms if not verb}
     # a year among the head terms ("target 2025 brp") dates the value, it is not counted
-    counted = frozenset(t for t in q.head if not is_year(t)) - _VALUE_STEMS - verbs
-    head = counted - q.agency or counted  # "berapa klaim BPJS TK": claims, not the agency
+    heads = frozenset(t for t in q.head if not is_year(t))
+    # a place before the noun ("How many of <Kabupaten>'s villages") is where, not what
+    where = {t for p in q.places if p.kind in LOCATION_KINDS for t in terms_of_words(words(p.name))}
+    counted = heads - _VALUE_STEMS - verbs - where
+    # "berapa klaim BPJS TK": claims, not the agency; the agency only when the head names
+    # nothing else ("target BPJS 2025 brp" asks a value of it and counts nothing)
+    head = counted - q.agency or (counted if counted == heads else frozenset())
     if not head or not head <= COUNTERS or "berapa" not in q.words:
         return head
     before = q.words[: q.words.index("berapa")]
     named = {stem(w) for w in before if w.isalpha() and w not in STOPWORDS}
     return head | (named - q.agency or named)
-
-
-_VERB_RE = re.compile(r"(?:di|me)[^\W\d_]{3,}")
-
-
-def _is_verb(word: str) -> bool:
-    """A verb's form ("ditolak", "menolak"): more than its stem (not ter-: "tersangka",
-    "tertanggung" are people counted)."""
-    return bool(_VERB_RE.fullmatch(word)) and stem(word) != word
 
 
 _VALUE_STEMS = frozenset(stem(w) for w in FIGURE_NOUNS | VALUE_NOUNS)
@@ -206,7 +204,7 @@ def _agents_after(text: str, end: int, wanted: frozenset[str]) -> bool:
     question names its doers by: the first verb after the figure in its sentence has that
     noun's stem ("3.418 orang di <Kota> kini menerima ..." for "berapa penerima ...")."""
     rest = words(re.split(r"[;:.!?]\s", text[end:])[0])
-    verb = next((w for w in rest if w not in STOPWORDS and _is_verb(w)), None)
+    verb = next((w for w in rest if w not in STOPWORDS and is_verb(w)), None)
     return verb is not None and stem(verb) in wanted
 
 

@@ -21,6 +21,7 @@ from bot.answer.spans import (
     number_of,
 )
 from bot.answer.vocabulary import (
+    COMMON_ZIPF,
     common_form,
     english_bases,
     english_like,
@@ -139,6 +140,9 @@ class Question:
     # one time of a comparison ("maret 1,1 jt, agustus brp?"): a figure the question states
     # is that time's figure to confirm, not one to look past
     compared: bool = False
+    # "kapan ... dilantik?": the stems of the verbs whose time is asked, one of which the
+    # answer, the sentence before it or its title must write ("pelantikan": "lantik")
+    events: frozenset[str] = frozenset()
 
 
 # How much an English word the English lexicon does not read weighs among the words the
@@ -384,6 +388,26 @@ def _place_before(words: tuple[str, ...]) -> bool:
     return False
 
 
+def _relative_who(text: str) -> bool:
+    """ "How much did the heirs of each worker who died ... receive?": every "who" follows a
+    noun, after "how much / how many": it tells which worker, it asks no one."""
+    asked = _HOW_MANY_RE.search(text)
+    whos = list(_WHO_RE.finditer(text))
+    if asked is None or not whos:
+        return False
+    return all(
+        m.start() > asked.end()
+        and (before := _WORD_BEFORE_RE.search(text, 0, m.start())) is not None
+        and before.group(1).lower() not in STOPWORDS  # "..., who" or "and who" asks
+        for m in whos
+    )
+
+
+_HOW_MANY_RE = re.compile(r"(?i)\bhow\s+(?:much|many)\b")
+_WHO_RE = re.compile(r"(?i)\bwho\b")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+) +$")
+
+
 def question_kind(words: tuple[str, ...]) -> str:
     """The kind of question, from its (expanded) words."""
     first = words[0] if words else ""
@@ -514,6 +538,25 @@ def _asks_cause(words: tuple[str, ...]) -> bool:
     return len(after) == 2 and after[0] == "yang" and after[1] in _CAUSING
 
 
+# Words opening a clause that describes what is asked about ("... yang menewaskan ...",
+# "setelah mengikuti ..."): its verbs are no event asked
+_DESCRIBING = frozenset({"yang", "setelah", "sesudah", "sebelum", "saat", "ketika", "waktu"})
+# Verbs of holding an event or light ones ("mengadakan", "menjadi", "dilakukan"), as stems
+_LIGHT_STEMS = frozenset(
+    {"ada", "gelar", "laksana", "selenggara", "helat", "jadi", "laku", "dapat"}
+)
+
+
+def _how_much_money(text: str, words: tuple[str, ...]) -> bool:
+    """ "How much JKM compensation did <Nama> receive?": "how much" counts nothing; it asks
+    an amount when the question names money (not "how much did the number of non-wage
+    workers grow", a count, nor money words naming a kind of worker)."""
+    if not _HOW_MUCH_RE.search(text) or "jumlah" in words:
+        return False
+    return any(w in _MONEY and not (i and words[i - 1] in _OF_A_KIND) for i, w in enumerate(words))
+
+
+_HOW_MUCH_RE = re.compile(r"(?i)\bhow\s+much\b")
 _WHAT_THE_RE = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+was)\s+the\b")
 # "What / which <...> figure, level, rate, percentage ...": the question asks a value.
 _WHAT_VALUE_RE = re.compile(
@@ -845,6 +888,8 @@ class QuestionReader:
         standard = self.standard(text)
         words = self.normalized(standard)
         kind = "singkatan" if acronym else question_kind(words)
+        if kind == "siapa" and _relative_who(text):
+            kind = question_kind(tuple(w for w in words if w not in ("siapa", "who")))
         if kind == "siapa" and self._asks_a_kind(words):
             kind = "umum"  # "menyasar kalangan siapa?": a group of people, not a person
         if kind == "umum" and _CHECK_RE.search(text):
@@ -864,7 +909,7 @@ class QuestionReader:
                 unit = "persen"
             elif has_phrase(words, "berapa lama") or _asks_length(words):
                 unit = "lama"
-            elif _asks_money(words):
+            elif _asks_money(words) or _how_much_money(text, words):
                 unit = "uang"
         content = _content_words(words)
         terms = tuple(terms_of_words(content))  # the index's terms, months and years apart
@@ -888,6 +933,7 @@ class QuestionReader:
             if not w.isalpha() or is_common(w)
         )
         rare = sum(rarity(w) for w, _ in unknown if w.isalpha() and not is_common(w))
+        people = self._people(text, words)
         return Question(
             raw=raw,
             text=text,
@@ -902,7 +948,7 @@ class QuestionReader:
             acronym=acronym,
             places=self._places(standard) or self._pointed_at(words, context),
             local_names=local_names(text, self.lexicons, self._is_place_name),
-            people=self._people(text, words),
+            people=people,
             unknown_common=tuple(t for w, t in unknown if not w.isalpha() or is_common(w)),
             unknown_rare=tuple(t for w, t in unknown if w.isalpha() and not is_common(w)),
             context_terms=tuple(t for t in self.terms(context) if t not in asked),
@@ -916,8 +962,27 @@ class QuestionReader:
                 asked_terms(words), self.known, self._asking_nouns | form_words
             ),
             time_cues=time_cues(words, self.lexicons) if kind == "kapan" else frozenset(),
+            events=self._events(words, people) if kind == "kapan" else frozenset(),
             counters=counted_after(words),
             short_names=self._short_names(text),
+        )
+
+    def _events(self, words: tuple[str, ...], people: tuple[str, ...]) -> frozenset[str]:
+        """The stems of the di-/me- verbs whose time "kapan <Nama> dilantik?" asks, when it
+        names a person (the articles tell of one person at other events too: an audience is
+        no swearing-in), before any clause that only describes ("setelah mengikuti ...");
+        not verbs of telling or light ones ("diadakan", "menjadi"), and none of a question in
+        English (its verbs come translated, not as the articles write them)."""
+        if not people or ENGLISH_FUNCTION & set(words):
+            return frozenset()
+        main = words[: next((i for i, w in enumerate(words) if w in _DESCRIBING), len(words))]
+        return frozenset(
+            stem(w)
+            for w in main
+            if is_verb(w)
+            and stem(w) not in _LIGHT_STEMS
+            and w not in self.telling_words
+            and w not in STOPWORDS
         )
 
     def _short_names(self, text: str) -> tuple[str, ...]:
@@ -1067,13 +1132,33 @@ COUNTERS = frozenset({"orang", "jiwa"})
 
 
 def _content_words(words: tuple[str, ...]) -> list[str]:
-    """The content words, without a time noun that only introduces a year or a month."""
+    """The content words, without a time noun that only introduces a year or a month, nor
+    "paling" before a word with a superlative in ter- ("paling rendah" is the articles'
+    "terendah", which stems to "rendah"; "paling berkemampuan" has none, and "paling
+    banyak" keeps it: "banyak" is no term)."""
     return [
         w
         for w, next_word in zip(words, (*words[1:], ""), strict=False)  # longer if no words
         if _is_content(w)
         and not (w in TIME_NOUNS and (next_word in MONTH_WORDS or is_year(next_word)))
+        and not (
+            w == "paling"
+            and _is_content(next_word)
+            and next_word not in _PALING_KEPT
+            and _has_ter_form(next_word)
+        )
     ]
+
+
+# "paling lambat", "paling lama", "paling cepat": a deadline or a span the articles write as
+# it is ("terlambat" is late, not the latest day)
+_PALING_KEPT = frozenset({"lambat", "lama", "cepat"})
+
+
+def _has_ter_form(word: str) -> bool:
+    """ "rendah" -> "terendah", "tinggi" -> "tertinggi": a common word."""
+    form = f"te{word}" if word.startswith("r") else f"ter{word}"
+    return word.isalpha() and zipf_id(form) >= COMMON_ZIPF
 
 
 def counted_after(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -1135,6 +1220,15 @@ def is_verb_form(word: str) -> bool:
 
 
 _VERB_PREFIXES = ("me", "di", "ter", "ber", "be")  # not "pe-": "pekerja" is counted
+
+
+def is_verb(word: str) -> bool:
+    """A verb's di- or me- form ("ditolak", "menolak"), more than its stem: narrower than
+    `is_verb_form` (not ter-: "tersangka", "tertanggung" are people counted)."""
+    return bool(_VERB_RE.fullmatch(word)) and stem(word) != word
+
+
+_VERB_RE = re.compile(r"(?:di|me)[^\W\d_]{3,}")
 # Words naming the people a "berapa" before them counts (not "seorang", "perorang": per head)
 _PEOPLE_COUNTED = frozenset({"pekerja", "orang", "peserta", "penduduk", "buruh", "karyawan"})
 

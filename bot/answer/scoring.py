@@ -521,15 +521,21 @@ _ROLE_STEMS = {stem(w) for w in evidence.ROLE_WORDS}  # head terms are stems
 
 
 _DO = frozenset({"do", "does", "did"})
+_SAYING = r"\b(?:bilang|kata|kato|ngomong|mengatakan|menyebut|said|says|say)\b"
 # A role that says who: "Gubernur bilang siapa ...", "what did the governor say, who ...":
 # the role word, a verb of saying, then the question word, in one clause.
 _SPEAKER_ASKED_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(evidence.ROLE_WORDS))})\b"
     r"(?:(?!\b(?:yang|yg|who)\b)[^,.?])*?"  # not "gubernur yang bilang ..., siapa?"
-    r"\b(?:bilang|kata|kato|ngomong|mengatakan|menyebut|said|says|say)\b"
-    r"[^,.?]*?\b(?:siapa|siapo|who)\b",
+    rf"{_SAYING}[^,.?]*?\b(?:siapa|siapo|who)\b",
     re.IGNORECASE,
 )
+
+
+def asks_speaker(q: Question) -> bool:
+    """ "yg bilang sektor formal udh 80 persen ... siapa?", "who said ...": who said what
+    the question quotes."""
+    return q.kind == "siapa" and bool(re.search(_SAYING, q.text, re.IGNORECASE))
 
 
 def asks_office_holder(q: Question) -> bool:
