@@ -538,15 +538,6 @@ def _asks_cause(words: tuple[str, ...]) -> bool:
     return len(after) == 2 and after[0] == "yang" and after[1] in _CAUSING
 
 
-# Words opening a clause that describes what is asked about ("... yang menewaskan ...",
-# "setelah mengikuti ..."): its verbs are no event asked
-_DESCRIBING = frozenset({"yang", "setelah", "sesudah", "sebelum", "saat", "ketika", "waktu"})
-# Verbs of holding an event or light ones ("mengadakan", "menjadi", "dilakukan"), as stems
-_LIGHT_STEMS = frozenset(
-    {"ada", "gelar", "laksana", "selenggara", "helat", "jadi", "laku", "dapat"}
-)
-
-
 def _how_much_money(text: str, words: tuple[str, ...]) -> bool:
     """ "How much JKM compensation did <Nama> receive?": "how much" counts nothing; it asks
     an amount when the question names money (not "how much did the number of non-wage
@@ -604,6 +595,15 @@ def _with_digits(words: list[str], known: Callable[[str], bool]) -> list[str]:
             if known(digits):
                 out[-2:] = [digits]
     return out
+
+
+# Words opening a clause that describes what is asked about ("... yang menewaskan ...",
+# "setelah mengikuti ..."): its verbs are no event asked
+_DESCRIBING = frozenset({"yang", "setelah", "sesudah", "sebelum", "saat", "ketika", "waktu"})
+# Verbs of holding an event or light ones ("mengadakan", "menjadi", "dilakukan"), as stems
+_LIGHT_STEMS = frozenset(
+    {"ada", "gelar", "laksana", "selenggara", "helat", "jadi", "laku", "dapat"}
+)
 
 
 class QuestionReader:
@@ -1229,6 +1229,7 @@ def is_verb(word: str) -> bool:
 
 
 _VERB_RE = re.compile(r"(?:di|me)[^\W\d_]{3,}")
+
 # Words naming the people a "berapa" before them counts (not "seorang", "perorang": per head)
 _PEOPLE_COUNTED = frozenset({"pekerja", "orang", "peserta", "penduduk", "buruh", "karyawan"})
 

@@ -535,7 +535,10 @@ _SPEAKER_ASKED_RE = re.compile(
 def asks_speaker(q: Question) -> bool:
     """ "yg bilang sektor formal udh 80 persen ... siapa?", "who said ...": who said what
     the question quotes."""
-    return q.kind == "siapa" and bool(re.search(_SAYING, q.text, re.IGNORECASE))
+    return q.kind == "siapa" and bool(_SAYING_RE.search(q.text))
+
+
+_SAYING_RE = re.compile(_SAYING, re.IGNORECASE)
 
 
 def asks_office_holder(q: Question) -> bool:
