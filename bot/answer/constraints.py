@@ -550,6 +550,11 @@ def money_purpose(q: Question) -> frozenset[str]:
 _BUDGET_WORDS = frozenset({"anggar", "dana", "alokasi"})  # stems
 
 
+def _written(stems: frozenset[str], texts: Sequence[str]) -> bool:
+    """One of `stems` is the stem of a word of `texts`."""
+    return bool(stems & {stem(w) for t in texts for w in words(t)})
+
+
 def unmet(
     q: Question,
     window: str,
@@ -623,15 +628,14 @@ def missing(
         # "semester II" is not answered by a figure of "semester I", nor "triwulan III" by
         # one of "semester I" (a half is no quarter of it, nor a quarter the half)
         yield from sorted({kind for kind, _ in asked_parts})
-    if q.time_cues and not q.time_cues & {stem(w) for w in words(window)}:
+    if q.time_cues and not _written(q.time_cues, (window,)):
         yield "since or until"
-    if q.events and not q.events & {
-        stem(w) for t in (article.title, *before[-1:], window) for w in words(t)
-    }:
+    if q.events and not _written(q.events, (article.title, *before[-1:], window)):
         yield "event"  # "kapan <Nama> dilantik?": not the day of the audience he held
-    purpose = money_purpose(q)  # "anggaran ... untuk beasiswa": not the one for premiums
-    told = (article.title, *before[-NEARBY:], window)  # "... untuk program tersebut"
-    if purpose and not purpose & {stem(w) for t in told for w in words(t)}:
+    # "anggaran ... untuk beasiswa": not the one for premiums; "... untuk program tersebut"
+    # leans on the sentences before
+    purpose = money_purpose(q)
+    if purpose and not _written(purpose, (article.title, *before[-NEARBY:], window)):
         yield f"purpose {' '.join(sorted(purpose))}"
     if role_unknown(q):
         yield "role"

@@ -214,6 +214,14 @@ COMPARISON_CUES = {
 CHANGE_WORDS = frozenset({"naik", "turun", "meningkat"})
 
 
+def _without_kinds(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without the money words that name a kind of worker ("peserta bukan
+    penerima upah", "non-wage"): no money asked."""
+    return tuple(
+        w for i, w in enumerate(words) if not (i and w in _MONEY and words[i - 1] in _OF_A_KIND)
+    )
+
+
 def _asks_money(words: tuple[str, ...]) -> bool:
     """ "Berapa nilai klaim ...", "anggarannya berapa": a money word next to the question
     word (not anywhere: "berapa pekerja yang menerima dana ..." counts people), or opening
@@ -222,10 +230,7 @@ def _asks_money(words: tuple[str, ...]) -> bool:
     # English function words left in a read question do not part the two ("how much did
     # the regency budget")
     words = tuple(w for w in words if w not in ENGLISH_FUNCTION)
-    # "peserta bukan penerima upah", "non-wage": a kind of worker, not money asked
-    words = tuple(
-        w for i, w in enumerate(words) if not (i and w in _MONEY and words[i - 1] in _OF_A_KIND)
-    )
+    words = _without_kinds(words)
     at = [i for i, w in enumerate(words) if w == "berapa"]
     # "nanggung iuran brp pekerja", "dana desa dari berapa desa": a "berapa" before people
     # or places counts them, whatever is near
@@ -544,7 +549,7 @@ def _how_much_money(text: str, words: tuple[str, ...]) -> bool:
     workers grow", a count, nor money words naming a kind of worker)."""
     if not _HOW_MUCH_RE.search(text) or "jumlah" in words:
         return False
-    return any(w in _MONEY and not (i and words[i - 1] in _OF_A_KIND) for i, w in enumerate(words))
+    return bool(_MONEY & set(_without_kinds(words)))
 
 
 _HOW_MUCH_RE = re.compile(r"(?i)\bhow\s+much\b")
