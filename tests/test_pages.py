@@ -77,6 +77,9 @@ OUTLET_MISSES = {
     "qe06_voaindonesia.txt",
     # pages43 (measured once: outlet 7/8; mended in round 39): a footer "SITE.COM © 2059 All
     # Rights Reserved" read as the site "All Rights Reserved"
+    # pages46 (measured once: outlet 7/8), not fixed yet: a dateline that spells the site's
+    # name as its city and a bracketed short name ("<KOTA> (MASS) -") read as the outlet
+    "qs08_kuninganmass.txt",
 }
 # pages16 (2026-12-03, measured once, not fixed yet): a radio site's headline in
 # capitals, under its tagline, which is taken for the headline; its date line (under the
@@ -118,6 +121,7 @@ KNOWN_LOST = {
     "Sekretariat Daerah Lahat, Selasa (13/10/2054).",
     "Muba Tertinggi, Empat Lawang Terendah",
     "Muba Tertinggi, Muratara Terendah",  # pages44 (measured once: lost 1/169), the same shape
+    "Musi Banyuasin Tertinggi, Empat Lawang Terendah",  # pages46 (measured once: lost 1/125)
     # pages36 (measured once: lost 1/156), not fixed yet: a subheading of three nouns in a list
     "Karet, ritel, dan perhotelan",
     "Palembang Tertinggi, OKU Selatan Terendah",  # pages23, the same shape
