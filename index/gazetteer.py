@@ -178,7 +178,9 @@ def parse_gazetteer(text: str, path: str = "gazetteer.txt") -> Gazetteer:
 # "Kabupaten Anu Hulu", "Kota Anu": a place by the word before its capitalized name (one or two
 # words), for the places the gazetteer does not list (it lists one island's kabupaten). Not a
 # mayor's title ("Wali Kota <Nama>").
-_TITLED_PLACE_RE = re.compile(r"(?<!Wali )\b(Kabupaten|Kota)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+_TITLED_PLACE_RE = re.compile(
+    r"(?<!Wali )\b(Kabupaten|Kota|Kelurahan|Desa)\s+(?!Tahun\b)([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+)
 
 
 def titled_places(text: str, known: Callable[[str], frozenset[Place]]) -> set[tuple[str, str]]:

@@ -127,16 +127,21 @@ def test_a_sentence_asking_two_things_is_two_questions(
     assert reader.read(message).questions == (questions or (message,))
 
 
-def test_a_second_question_naming_nothing_new_is_the_first_ones() -> None:
+def _counting_reader() -> Reader:
+    """A reader that counts a question's substance as the engine does: question words name
+    nothing."""
     glossary = load_glossary(KNOWLEDGE / "glossary.txt")
     standard = lambda ws: glossary.expand(list(ws))  # noqa: E731
-    reader = Reader(
+    return Reader(
         load_lexicons(KNOWLEDGE),
         lambda ws: asks(tuple(standard(ws))),
-        # as the engine counts it: question words name nothing
         substance=lambda ws: sum(w not in STOPWORDS | ASKING_WORDS for w in standard(ws)),
         kind_of=lambda ws: question_kind(tuple(standard(ws))),
     )
+
+
+def test_a_second_question_naming_nothing_new_is_the_first_ones() -> None:
+    reader = _counting_reader()
     thin = "kacab palembang nyebut jumlah pekerja informal dan formal, itu brp aja ya?"
     assert reader.read(thin).questions == (thin,)
     # one naming something new is a question of its own, however short
@@ -363,3 +368,13 @@ def test_a_why_question_naming_a_figure_asks_why() -> None:
     assert question_kind(said) == "kenapa"
     assert question_kind(("kenapa", "jumlah", "peserta", "turun")) == "kenapa"
     assert question_kind(("kenapa", "naik", "dan", "berapa", "persen")) == "berapa"
+
+
+def test_an_amount_after_a_count_and_one_item_after_a_list_are_questions_of_their_own() -> None:
+    reader = _counting_reader()
+    counted = reader.read("pemkot nanggung iuran bpjs tk brp org? anggarannya brp?")
+    assert counted.questions == ("pemkot nanggung iuran bpjs tk brp org?", "anggarannya brp?")
+    listed = reader.read("bpjs tk fokus 4 hal itu apa aja? yg ketiga apa?")
+    assert listed.questions == ("bpjs tk fokus 4 hal itu apa aja?", "yg ketiga apa?")
+    # a thin follow-up asking the same kind of figure still joins the question before it
+    assert len(reader.read("pemkot nanggung iuran brp org? totalnya brp?").questions) == 1

@@ -1634,8 +1634,12 @@ def test_a_place_the_gazetteer_does_not_know_is_still_a_constraint(reader: Quest
     assert reader.parse("What is the Main Branch target?").local_names == ()
     # The agency's name between the place word and the name; a name of several words, one
     # of them a province's ("Kabupaten Jawa Tengah Raya" is no province).
-    assert reader.parse("berapa peserta Kantor Cabang BPJS TK Tasikmalaya?").local_names == (
-        "tasikmalaya",
+    assert reader.parse("berapa peserta Kantor Cabang BPJS TK Sukamundur?").local_names == (
+        "sukamundur",
+    )
+    # no town's name in the gazetteer makes a place word of a common noun ("pelabuhan")
+    assert reader.parse("Berapa TKBM di Pelabuhan Sukamundur?").local_names == (
+        "pelabuhan sukamundur",
     )
     assert reader.parse("cakupan di Kabupaten Jawa Tengah Raya?").local_names == (
         "jawa tengah raya",
@@ -2703,3 +2707,138 @@ def test_a_mere_counter_counts_kinds_of_people_too(reader: QuestionReader) -> No
     # a question naming its own kind of people is not answered by another kind
     migrants = reader.parse("pekerja migran yg udh terdaftar ada brp org?")
     assert unit_match(migrants, "Sebanyak 3.000 petani sudah terdaftar.") < 1.0
+
+
+def test_people_counted_are_of_the_kind_named_right_after_them(reader: QuestionReader) -> None:
+    q = reader.parse("how many of them were non-wage earners?")
+    both = "Jumlah itu terdiri atas 161.204 pekerja penerima upah dan 86.711 pekerja bukan penerima upah."
+    assert unit_match(q, both) == 1.0
+    assert unit_match(q, "Sebanyak 3.000 pekerja sektor formal sudah terdaftar.") == -1.0
+    # the other kind is not the kind asked
+    wage = reader.parse("how many were wage earners?")
+    assert unit_match(wage, "Tercatat 86.711 pekerja bukan penerima upah.") == -1.0
+    assert unit_match(wage, both) == 1.0
+
+
+def test_the_end_of_a_year_is_not_told_by_an_article_from_early_that_year(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("Berapa cakupan kepesertaan di Sumsel akhir 2060?")
+    window = "Cakupan kepesertaan tercatat 66,04 persen."
+    none = lambda _: frozenset()  # noqa: E731
+    january = _article(dated=date(2060, 1, 22))
+    assert "end of 2060" in unmet(q, window, [], january, none, {})
+    assert "end of 2060" not in unmet(q, window, [], _article(dated=date(2060, 12, 20)), none, {})
+    # a target for the year's end is set before it
+    aim = reader.parse("Berapa target cakupan kepesertaan di Sumsel akhir 2060?")
+    assert "end of 2060" not in unmet(aim, "Target cakupan 62 persen.", [], january, none, {})
+
+
+def test_an_amount_per_head_in_billions_or_estimated_in_total_asks_money(
+    reader: QuestionReader,
+) -> None:
+    assert reader.parse("iuran yg ditanggung pemkab brp sebulan per org?").unit == "uang"
+    assert reader.parse("klaim cab prabumulih jan-agustus 2062 udh brp M?").unit == "uang"
+    assert reader.parse("Berapa perkiraan total manfaat JKP yang diterima?").unit == "uang"
+    assert reader.parse("Berapa pekerja yang menerima manfaat JKP?").unit != "uang"
+    assert reader.parse("ada berapa manfaat program JKP?").unit != "uang"  # a count of them
+
+
+def test_whom_something_comes_from_may_be_a_group_of_people(reader: QuestionReader) -> None:
+    q = reader.parse("Menurut Gubernur, akan lebih baik kalau ada kesadaran dari siapa?")
+    assert fits_kind(q, "Akan lebih baik jika ada kesadaran dari masyarakat pekerja informal.")
+    assert not fits_kind(q, "Akan lebih baik jika semua pekerja sadar.")
+    partner = reader.parse("BPJS TK kerja sama dengan siapa?")
+    assert fits_kind(partner, "BPJS TK menjalin kerja sama dengan perbankan daerah.")
+    assert not fits_kind(q, "Cakupan naik dari tahun lalu, lebih dari separuh pekerja.")
+
+
+def test_which_month_is_answered_by_a_month_not_by_a_year(reader: QuestionReader) -> None:
+    q = reader.parse("data itu sampai bulan apa?")
+    assert q.kind == "kapan"
+    assert not fits_kind(q, "Mulai 2024 ini dicanangkan gerakan serentak.")
+    assert fits_kind(q, "Hingga Maret 2024 telah terlindungi 1,1 juta pekerja.")
+
+
+def test_which_three_things_asks_for_a_list(reader: QuestionReader) -> None:
+    assert reader.parse("Which three participant categories make up membership?").kind == "apa_saja"
+
+
+def test_a_lowercase_name_the_articles_use_fixes_the_event_asked() -> None:
+    named = QuestionReader(
+        load_glossary(KNOWLEDGE / "glossary.txt"),
+        load_lexicons(KNOWLEDGE),
+        known=lambda t: t in CORPUS_WORDS | {"wirasaputra"},
+    )
+    assert named.parse("kapan budi wirasaputra dilantik jadi kepala cabang?").events
+    assert not named.parse("kapan kepala cabang dilantik?").events  # no one named
+
+
+def test_the_office_word_before_a_unit_is_named_by_the_unit(reader: QuestionReader) -> None:
+    q = reader.parse("deputi direktur kanwil sumbagsel 2023 siapa?")
+    text = "Deputi Direktur Wilayah BPJAMSOSTEK Sumbagsel, Eko Purnomo mengatakan."
+    terms = frozenset({"deputi", "direktur", "wilayah", "bpjs", "ketenagakerjaan", "kata"})
+    assert office_named(q, terms, text)
+    assert not office_named(
+        q, frozenset({"deputi", "direktur", "cabang"}), "Deputi Direktur Cabang"
+    )
+
+
+def test_a_lists_year_is_told_before_its_announcement_and_a_comparison(
+    reader: QuestionReader,
+) -> None:
+    from bot.answer.constraints import year_met
+
+    article = _article(dated=date(2062, 1, 20))
+    before = [
+        "Sepanjang 2061, BPJS Ketenagakerjaan membayarkan klaim untuk 188.512 kasus.",
+        "Nilai itu naik sekitar 5,4 persen dibanding 2060.",
+        "Rinciannya sebagai berikut:",
+    ]
+    assert year_met(2061, "JHT: 163.207 kasus", before, article)
+    assert not year_met(2060, "JHT: 163.207 kasus", before, article)
+
+
+def test_a_target_is_of_the_year_its_headline_states_not_of_the_articles_day() -> None:
+    from bot.answer.constraints import year_met
+
+    titled = replace(
+        _article(title="Target 50 Persen Pekerja Terlindungi Tahun 2025"), dated=date(2024, 8, 1)
+    )
+    aim = "Kanwil bertekad mewujudkan target 50 persen pekerja terlindungi."
+    assert not year_met(2024, aim, [], titled, aim=True)
+    assert year_met(2024, "Baru 34 persen pekerja terlindungi.", [], titled)
+
+
+def test_a_figure_of_an_article_about_a_district_is_not_its_provinces() -> None:
+    from bot.answer.constraints import district_figure
+
+    lex = load_lexicons(KNOWLEDGE)
+
+    def places(text: str) -> frozenset[Place]:
+        return frozenset(lex.gazetteer.find(words(text)))
+
+    sumsel = next(iter(places("Sumatera Selatan")))
+    window = "Dari 4.102 klaim JHT, sebanyak 2.387 kasus berasal dari sektor perkebunan."
+    title = "Klaim BPJS Ketenagakerjaan Cabang Baturaja Capai Rp64,7 Miliar"
+    assert district_figure(sumsel, [sumsel], window, places, [], title)
+    assert not district_figure(sumsel, [sumsel], window, places, [], "Klaim Capai Rp64,7 Miliar")
+
+
+def test_a_village_asked_for_is_named_by_its_title(reader: QuestionReader) -> None:
+    from bot.answer.scoring import asked_place_kinds
+
+    q = reader.parse("Di desa mana gerakan itu diluncurkan?")
+    assert "desa" in asked_place_kinds(q).kinds
+    named = titled_places("Peluncuran dipusatkan di Balai Desa Tegal Rejo.", lambda _: frozenset())
+    assert ("desa", "Tegal Rejo") in named
+    assert not titled_places("Dana Desa Tahun 2024 naik.", lambda _: frozenset())
+    # "which village groups" asks for groups, not a village
+    assert not asked_place_kinds(reader.parse("Which village groups does it cover?")).kinds
+
+
+def test_a_target_asked_after_a_figure_looks_ahead_of_its_time(reader: QuestionReader) -> None:
+    before = reader.parse("total pekerja sumsel yg udh terlindungi per agustus 2024 brp orang?")
+    aim = within(before, reader.parse("terus targetnya nanti brp persen?"))
+    assert aim.years == () and aim.months == ()
+    assert within(before, reader.parse("trus yg formal brp?")).years == (2024,)

@@ -11,18 +11,18 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 
-from bot.answer.evidence import refers_back
+from bot.answer.evidence import refers_back, states_aim
 from bot.answer.lexicons import Place
 from bot.answer.question import (
     JOINERS,
     TIME_NOUNS,
     Question,
     asks_address,
-    asks_recipient,
     asks_yes_or_no,
     is_verb,
+    party_asked,
 )
-from bot.answer.scoring import asked_place_kinds
+from bot.answer.scoring import asked_place_kinds, asks_target
 from bot.answer.spans import MAGNITUDES, figure_spans
 from index.records import Article
 from index.text import MONTH_WORDS, STOPWORDS, split_sentences, stem, words
@@ -151,16 +151,20 @@ def district_figure(
     window: str,
     places_in: PlacesIn,
     before: Sequence[str] = (),
+    title: str = "",
 ) -> bool:
     """A figure about a kabupaten or kota of the province asked about, not about the province
     ("Cakupan di <kabupaten> 61,3 persen" does not say how much of its province is covered,
     nor does "... di <kabupaten> 22,6 persen, terendah di <provinsi>": the words before the
     first figure tell what it is about, in the sentences that name a place before it; nor a
-    window naming no place after sentences about a district); unless the question names that
+    window naming no place after sentences about a district, or in an article whose `title`
+    is about one when no sentence near names a place); unless the question names that
     district too."""
     if place.kind != "province" or any(p.province == place.name for p in asked):
         return False
     last = _last_place(before, places_in)
+    if last is None and not any(_local_places(s, places_in) for s in before[-LOCALE_REACH:]):
+        last = _last_place([title], places_in)  # no sentence near names a place
     local = any(p.kind in LOCALES for p in places_in(window))
     if not local and last and last.province == place.name:
         return True  # a quote after "Kepala Cabang <kota> menyampaikan ...": the district's
@@ -305,10 +309,15 @@ def _last_place(before: Sequence[str], places_in: PlacesIn) -> Place | None:
     something was said ("dipaparkan ... di <kota>, Selasa (22/1)") is not what it was
     about; where an event took place ("Pelatihan digelar di <kabupaten>, Senin") is."""
     for sentence in reversed(before[-LOCALE_REACH:]):
-        named = [p for p in places_in(_without_where_said(sentence)) if p.kind in LOCALES]
+        named = _local_places(sentence, places_in)
         if named:
             return named[0] if len(named) == 1 else None
     return None
+
+
+def _local_places(sentence: str, places_in: PlacesIn) -> list[Place]:
+    """The places a sentence is about (not where something in it was said)."""
+    return [p for p in places_in(_without_where_said(sentence)) if p.kind in LOCALES]
 
 
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -324,6 +333,7 @@ def year_met(
     article: Article,
     figure: bool = True,
     headline: bool = True,
+    aim: bool = False,
 ) -> bool:
     """The answer names the year; or, naming no year of its own ("sepanjang 2025" answers
     for 2025, not for the year the article appeared), the sentences just before it name it,
@@ -332,24 +342,37 @@ def year_met(
     figure is of the year the nearest sentence before it names; who held an office, of the
     article's day as well; one no sentence near dates, with `headline`, of the title's year
     when the title states it too ("target 50 persen ..."; not for a question naming the
-    figure itself, which asks for the year the answer must show)."""
+    figure itself, which asks for the year the answer must show). A target (`aim`) is of the
+    year its title states, if it states one, not of the article's day ("Target 50 Persen ...
+    Tahun 2025" in an article of 2024 is no target for 2024)."""
     own = YEAR_RE.findall(_REGULATION_RE.sub(" ", window))
     if own:
         return str(year) in own
     dated = article.dated
     if str(year) in relative_years(window, dated):
         return True  # "Tahun lalu baru 41 desa ..." in an article of the year after
-    titled = str(year) in YEAR_RE.findall(article.title)
+    titled_years = YEAR_RE.findall(article.title)
+    titled = str(year) in titled_years
     if not figure and titled:
         return True
-    in_time = bool(dated and dated.year == year)
-    for sentence in reversed(before[-NEARBY:]):
+    in_time = bool(dated and dated.year == year) and not (aim and titled_years and not titled)
+    looked = 0
+    for sentence in reversed(before):
+        if looked == NEARBY:
+            break
         near = YEAR_RE.findall(_DAY_RE.sub(" ", sentence))  # not the day of a quote
+        if not near and sentence.rstrip().endswith(":"):
+            continue  # "Rinciannya sebagai berikut:": the list's period is told before it
+        looked += 1
         # "Sepanjang 2025, ... Klaim terbesar ...": a figure of 2025; who held an office, of
         # the article's day too
         compared = {m.group(1) or m.group(2) for m in _COMPARED_YEAR_RE.finditer(sentence)}
         if near and set(near) <= compared:
-            continue  # "Jumlah itu naik dari ... akhir 2040": 2040 is what it is compared with
+            # "Jumlah itu naik dari ... akhir 2040": 2040 is what it is compared with, and
+            # the sentence before it may say the period ("Sepanjang 2041, ... Nilai itu naik
+            # ... dibanding 2040. Rinciannya: ...")
+            looked -= 1
+            continue
         if near:
             return str(year) in near or (not figure and in_time)
     # "... target 50 persen pekerja ...", no year near: the headline's "Target 50 Persen ... 2025"
@@ -423,12 +446,18 @@ def _years_ended(asked: Sequence[str]) -> list[int]:
 
 
 def _at_year_end(
-    year: int, window: str, before: Sequence[str], names: dict[int, tuple[str, ...]]
+    year: int,
+    window: str,
+    before: Sequence[str],
+    names: dict[int, tuple[str, ...]],
+    dated: date | None = None,
 ) -> bool:
     """A figure "as of the end of `year`" is not one as of another month of it ("per akhir
     September 2049", "Januari-September 2049"): the window, else the nearest sentence before
     it that says, says the year's end or gives figures up to December, not up to another
-    month ("sejak 1 Oktober 2049" is when something began, and says nothing either way)."""
+    month ("sejak 1 Oktober 2049" is when something began, and says nothing either way).
+    When none says, it is of the article's day (`dated`): not the end of the year of an
+    article from before that year's last quarter."""
     for text in (window, *reversed(before[-NEARBY:])):
         lower = _spaced(text)
         if f" {year} " not in lower:
@@ -443,7 +472,10 @@ def _at_year_end(
         }
         if said:
             return 12 in said
-    return True
+    return not (dated and dated.year == year and dated.month < _LAST_QUARTER)
+
+
+_LAST_QUARTER = 10  # the first month of a year's last quarter
 
 
 # Words before the month a figure is given up to: "per akhir September", "hingga 31 Mei",
@@ -593,10 +625,13 @@ def missing(
     # "Apakah target itu untuk 2024?" checks the year it names: an answer naming another
     # year ("target ... 2025") answers it; one naming none must be of that year.
     premise = asks_yes_or_no(q) and bool(YEAR_RE.search(window))
+    aim = asks_target(q)
     if not premise and q.years:
         headline = not named_figures(q.text)  # "is the 50% target for 2024 or 2025?"
         yield from (
-            str(y) for y in q.years if not year_met(y, window, before, article, figure, headline)
+            str(y)
+            for y in q.years
+            if not year_met(y, window, before, article, figure=figure, headline=headline, aim=aim)
         )
     if q.months:
         # A window naming no month may lean on the sentences before it ("sepanjang Januari
@@ -610,11 +645,13 @@ def missing(
         if not any(month_met(m, q.years, near, article, month_names, own) for m in q.months):
             yield from (f"month {m}" for m in q.months)  # one month of a period is enough
     if not q.months:
+        # a target is set before the year it is for: a window stating one is of any day
+        aimed_from = None if states_aim(window) else article.dated
         yield from (
             f"end of {y}"
             for y in _years_ended(q.words)
             # a comparison's side: its own year only
-            if y in q.years and not _at_year_end(y, window, before, month_names)
+            if y in q.years and not _at_year_end(y, window, before, month_names, aimed_from)
         )
     asked_parts = year_parts(" ".join(q.words))
     # a window naming no period is of the one the last sentence before it names ("...
@@ -679,7 +716,10 @@ def missing(
             for p in places
             if p.name not in unmet_places
             and (
-                (not districts and district_figure(p, places, window, places_in, before))
+                (
+                    not districts
+                    and district_figure(p, places, window, places_in, before, article.title)
+                )
                 or province_figure(p, window, places_in)
                 or (
                     not _branch(p, q.words, places_in)
@@ -751,8 +791,8 @@ def role_unknown(q: Question) -> bool:
     if q.kind == "di_mana":  # "lokasinya di mana?": no sentence gives a location
         # an address is given by a street, not by the word (`states_address`)
         return not asks_address(q.words, q.kind) and _where_of(q.words) in unknown
-    if q.kind not in ("siapa", "apa_saja") or asks_recipient(q):
-        return False  # "kepada siapa": a group of people, named by any words
+    if q.kind not in ("siapa", "apa_saja") or party_asked(q):
+        return False  # "kepada siapa", "dari siapa": a group of people, named by any words
     at = next((i for i, w in enumerate(q.words) if w in ("siapa", "who")), None)
     if at is None:
         return False

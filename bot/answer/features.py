@@ -134,6 +134,11 @@ def unit_match(q: Question, text: str) -> float:
         for (_, e), (_, n) in zip(figures, counted, strict=True)
     ):
         return 1.0  # "3.418 orang di <Kota> kini menerima ...": the "penerima" counted
+    if any(
+        spans.is_people_figure(text[s:e]) and _kind_after(text, e, wanted, q.words)
+        for s, e in figures
+    ):
+        return 1.0  # "86.711 pekerja bukan penerima upah": those workers counted
     shares = bool(figures) and len(spans.percent_spans(text)) == len(figures)
     if wanted and not people and shares and _counts_things(q, wanted):
         return -1.0  # "berapa jumlah klinik mitra ...": a share is no count of them
@@ -207,6 +212,21 @@ def _agents_after(text: str, end: int, wanted: frozenset[str]) -> bool:
     verb = next((w for w in rest if w not in STOPWORDS and is_verb(w)), None)
     return verb is not None and stem(verb) in wanted
 
+
+def _kind_after(text: str, end: int, wanted: frozenset[str], asked: Sequence[str]) -> bool:
+    """People counted (`text[:end]` ends with them) are of the kind the question counts,
+    named by the words just after them ("86.711 pekerja bukan penerima upah" for "how many
+    were non-wage earners"): every counted stem among the next `_KIND_WORDS` words of the
+    clause, "bukan" among them when the question (`asked`, its words) says it."""
+    clause = words(re.split(r"[,;:.!?]\s|\s(?:dan|serta|sedangkan)\s", text[end:])[0])
+    kind = clause[:_KIND_WORDS]
+    # "bukan penerima upah" is the other kind: the question must say "bukan" too
+    negated = bool(_NOT_OF_KIND & set(kind)) == bool(_NOT_OF_KIND & set(asked))
+    return bool(wanted) and negated and wanted <= {stem(w) for w in kind}
+
+
+_KIND_WORDS = 4
+_NOT_OF_KIND = frozenset({"bukan", "non", "tanpa"})
 
 # Words that state an amount just before it ("tercatat 2.140 orang", "mencapai ...").
 _STATING = frozenset(

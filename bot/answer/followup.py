@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.answer.compare import plain
 from bot.answer.constraints import TOPICS, named_figures
 from bot.answer.question import Question, has_phrase, is_time
-from bot.answer.scoring import AIM_WORDS
+from bot.answer.scoring import AIM_WORDS, asks_target
 from index.gazetteer import Phrase, Place
 from index.text import STOPWORDS, stem
 
@@ -94,11 +94,14 @@ def continued(
 def within(before: Question, q: Question, places: bool = True) -> Question:
     """A question naming no time of its own keeps the question before it to its time ("...
     in 2039, and how many died?"), and a short follow-up to its place too ("Untuk tahun
-    2020, siapa ...? berapa persen angkanya?")."""
+    2020, siapa ...? berapa persen angkanya?"); one asking a target after a question that
+    did not looks ahead of that time ("... per agustus 2024 brp orang? terus targetnya brp
+    persen?")."""
+    ahead = asks_target(q) and not asks_target(before)
     return replace(
         q,
-        years=before.years,
-        months=before.months,
+        years=() if ahead else before.years,
+        months=() if ahead else before.months,
         places=carried(q.places, before.places) if places else q.places,
     )
 

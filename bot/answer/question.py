@@ -87,6 +87,8 @@ _MONEY = {
     "penghasilan",
     "pendapatan",
 }
+# Words saying what kind of figure is asked ("berapa perkiraan total ...", "rata-rata")
+_FIGURE_KINDS = frozenset({"perkiraan", "kira", "estimasi", "proyeksi", "rata"})
 _OF_A_KIND = frozenset({"penerima", "bukan", "non", "tanpa"})  # before a money word: a kind
 TOTAL_WORDS = {"the", "total", "jumlah", "besaran", "overall", "amount"}  # before the noun asked
 _COUNTING = frozenset({"banyak", "jumlah", "total"})  # "berapa banyak <noun>": a count follows
@@ -170,6 +172,9 @@ _OPENS_RE = re.compile(r"(?:^|[.?!:\n\"“])\s*$")  # text before a sentence's f
 # Words this frequent in Indonesian are words, written in capitals for emphasis ("CARA DAFTAR"),
 # not organisations' short names.
 EMPHASIS_ZIPF = 5.0
+# A lowercase word this rare in Indonesian that the articles use is taken for a name ("kapan
+# <nama> dilantik?"); terms of the trade ("audiensi", "relaksasi") are commoner.
+LOWERCASE_NAME_ZIPF = 2.5
 # Words that only say "compare" (they steer the reading, not the retrieval; never unknown).
 COMPARISON_CUES = {
     "beda",
@@ -222,7 +227,20 @@ def _without_kinds(words: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
-def _asks_money(words: tuple[str, ...]) -> bool:
+def _valued(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with a total or a value of benefits read as money ("total manfaat JKP":
+    "nilai"; not "berapa manfaat", which may count them)."""
+    return tuple(
+        "nilai" if w in _PAID_OUT and i and words[i - 1] in _OF_VALUE else w
+        for i, w in enumerate(words)
+    )
+
+
+_PAID_OUT = frozenset({"manfaat", "manfaatnya"})
+_OF_VALUE = frozenset({"total", "nilai", "besaran", "besar"})
+
+
+def asks_money(words: tuple[str, ...]) -> bool:
     """ "Berapa nilai klaim ...", "anggarannya berapa": a money word next to the question
     word (not anywhere: "berapa pekerja yang menerima dana ..." counts people), or opening
     what a question ending in it asks about ("Total uang JKP yang dibayar ... berapa?"), or
@@ -230,12 +248,18 @@ def _asks_money(words: tuple[str, ...]) -> bool:
     # English function words left in a read question do not part the two ("how much did
     # the regency budget")
     words = tuple(w for w in words if w not in ENGLISH_FUNCTION)
-    words = _without_kinds(words)
+    words = _valued(_without_kinds(words))
     at = [i for i, w in enumerate(words) if w == "berapa"]
     # "nanggung iuran brp pekerja", "dana desa dari berapa desa": a "berapa" before people
     # or places counts them, whatever is near
-    money_at = [i for i in at if not (i + 1 < len(words) and _counts_units(words[i + 1]))]
-    near = {w.removesuffix("nya") for i in money_at for w in words[max(0, i - 2) : i + 3]}
+    # (words saying what kind of figure it is stand between: "berapa perkiraan total manfaat")
+    spaced = tuple(w for w in words if w not in TOTAL_WORDS and w not in _FIGURE_KINDS)
+    money_at = [
+        i
+        for i, w in enumerate(spaced)
+        if w == "berapa" and not (i + 1 < len(spaced) and _counts_units(spaced[i + 1]))
+    ]
+    near = {w.removesuffix("nya") for i in money_at for w in spaced[max(0, i - 2) : i + 3]}
     content = [w.removesuffix("nya") for w in words if w == "berapa" or w not in STOPWORDS]
     if not at:  # "what's the total budget ...": the noun asked about, first
         asked = [w for w in content if w not in TOTAL_WORDS][:1]
@@ -246,8 +270,17 @@ def _asks_money(words: tuple[str, ...]) -> bool:
         content[-1] == "berapa"
         or all(w in STOPWORDS and w not in _COUNTING for i in at for w in words[i + 1 : i + 2])
     )
-    rate = any(words[i + 1 : i + 2] == ("per",) for i in at)  # "iuran ... brp per org?"
+    # "iuran ... brp per org?", "iuran ... brp sebulan per org?"
+    rate = any(set(words[i + 1 : i + 2]) & _RATE_WORDS for i in at)
+    if any(set(words[i + 1 : i + 2]) & _MONEY_SCALES for i in at):
+        return True  # "udh brp M?": billions are of rupiah
     return bool(near & _MONEY) or ((ends_asking or rate) and bool(set(content[:2]) & _MONEY))
+
+
+# Scales after "berapa" that only money reaches ("brp M?", "berapa miliar")
+_MONEY_SCALES = frozenset({"m", "miliar", "milyar", "triliun"})
+# Words after "berapa" asking an amount by a unit of people or time ("brp sebulan per org").
+_RATE_WORDS = frozenset({"per", "sebulan", "setahun", "seminggu", "sehari", "tiap", "setiap"})
 
 
 # Nouns after "berapa" that ask for a value, not for a count of themselves.
@@ -335,6 +368,31 @@ def asks_recipient(q: Question) -> bool:
         a in _TO_WHOM and b in ("siapa", "who", "whom")
         for a, b in zip(q.words, q.words[1:], strict=False)
     ) or (asks_who and bool(q.words) and q.words[-1] in _TO_WHOM)
+
+
+# Words before "siapa" asking whom something comes from or is done with ("kesadaran dari
+# siapa?", "kerja sama dengan siapa?"), and the words an answer names that party after.
+_FROM_WHOM = frozenset({"dari", "from"})
+_WITH_WHOM = frozenset({"dengan", "sama", "bersama", "bareng", "with"})
+_PARTY_WORDS = {
+    "recipient": ("kepada", "untuk", "bagi"),
+    "source": ("dari",),
+    "partner": ("dengan", "bersama", "sama"),
+}
+
+
+def party_asked(q: Question) -> tuple[str, ...]:
+    """The words after which an answer names the party a question asks for with a
+    preposition ("kepada siapa", "dari siapa", "dengan siapa"): a group of people as well as
+    a person or an institution; () for any other question."""
+    if asks_recipient(q):
+        return _PARTY_WORDS["recipient"]
+    before = {a for a, b in zip(q.words, q.words[1:], strict=False) if b in ("siapa", "who")}
+    if before & _FROM_WHOM:
+        return _PARTY_WORDS["source"]
+    if before & _WITH_WHOM:
+        return _PARTY_WORDS["partner"]
+    return ()
 
 
 # Units of time after "berapa" ask a length ("berapa bulan", "how many months"); before it,
@@ -914,7 +972,7 @@ class QuestionReader:
                 unit = "persen"
             elif has_phrase(words, "berapa lama") or _asks_length(words):
                 unit = "lama"
-            elif _asks_money(words) or _how_much_money(text, words):
+            elif asks_money(words) or _how_much_money(text, words):
                 unit = "uang"
         content = _content_words(words)
         terms = tuple(terms_of_words(content))  # the index's terms, months and years apart
@@ -967,7 +1025,11 @@ class QuestionReader:
                 asked_terms(words), self.known, self._asking_nouns | form_words
             ),
             time_cues=time_cues(words, self.lexicons) if kind == "kapan" else frozenset(),
-            events=self._events(words, people) if kind == "kapan" else frozenset(),
+            events=(
+                self._events(words, people or self._lowercase_names(text))
+                if kind == "kapan"
+                else frozenset()
+            ),
             counters=counted_after(words),
             short_names=self._short_names(text),
         )
@@ -990,6 +1052,33 @@ class QuestionReader:
             and w not in STOPWORDS
         )
 
+    def _lowercase_names(self, text: str) -> tuple[str, ...]:
+        """In a question typed all in lowercase ("kapan <nama> dilantik?"), the words the
+        articles use that are all but unknown as ordinary words (`LOWERCASE_NAME_ZIPF`) and
+        that no lexicon reads: names, as far as can be told without capitals."""
+        if text.lower() != text:
+            return ()  # written in both cases: names are capitalized (`people_named`)
+        return tuple(
+            w
+            for w in words_of(text)
+            if w.isalpha()
+            and self._unread_name(w, LOWERCASE_NAME_ZIPF)
+            and self.standard(w) == [w]  # no lexicon's word, nor a place's short form
+        )
+
+    def _unread_name(self, low: str, ceiling: float) -> bool:
+        """A word (lowercase) that may be a name: the articles use it, no lexicon or list
+        reads it (not a word of the agency's, a function word or one that never is a name)
+        and it is rarer than `ceiling` as an ordinary word."""
+        return (
+            low not in self.not_names
+            and (low,) not in self.english.entries
+            and low not in self.agency_words
+            and low not in STOPWORDS
+            and zipf_id(low) < ceiling
+            and self.known(stem(low))
+        )
+
     def _short_names(self, text: str) -> tuple[str, ...]:
         """The names a question written in both cases gives that the articles use, no
         lexicon reads (not the glossary's "JHT", the English lexicon's, a place or the
@@ -1002,12 +1091,7 @@ class QuestionReader:
             dict.fromkeys(
                 low
                 for w in [*_CAPITALS_RE.findall(text), *self._rare_capitalized(text)]
-                if (low := w.lower()) not in self.not_names
-                and (low,) not in self.english.entries
-                and low not in self.agency_words
-                and low not in STOPWORDS
-                and zipf_id(low) < EMPHASIS_ZIPF
-                and self.known(stem(low))
+                if self._unread_name(low := w.lower(), EMPHASIS_ZIPF)
             )
         )
 

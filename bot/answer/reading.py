@@ -15,8 +15,16 @@ from dataclasses import dataclass
 
 from bot.answer.evidence import ROLE_WORDS
 from bot.answer.lexicons import Lexicons
+from bot.answer.lists import asked_ordinal
 from bot.answer.named import without_clitic
-from bot.answer.question import COMPARISON_CUES, FIGURE_NOUNS, VALUE_NOUNS, is_time, names_now
+from bot.answer.question import (
+    COMPARISON_CUES,
+    FIGURE_NOUNS,
+    VALUE_NOUNS,
+    asks_money,
+    is_time,
+    names_now,
+)
 from index.text import STOPWORDS, normalize
 
 MIN_QUESTION_TERMS = 2  # a shorter question ("apo masalahnyo?") continues the one before it
@@ -351,6 +359,11 @@ class Reader:
             # "wakil kepala siapa? kepalanya siapa pula?": the office without the deputy's title
             undeputied = bool(roles) and bool(before_roles & _DEPUTY) and not roles & _DEPUTY
             return bool(roles - before_roles) or undeputied
+        if previous == "apa_saja" and asked_ordinal(words) and not asked_ordinal(asked_before):
+            return True  # "fokus 4 hal itu apa aja? yg ketiga apa?": the list, then one item
+        money = kind == "berapa" == previous and asks_money(tuple(words))
+        if money and not asks_money(tuple(asked_before)):
+            return True  # "... brp org? anggarannya brp?": an amount of money after a count
         if kind == "berapa" == previous and "berapa" in words and "berapa" in asked_before:
             # "... yang celako ado berapo? Yang meninggal berapo?": another count, of its own
             # (not "... berapa orang?", "totalnya berapa?", "berapa persennya?")

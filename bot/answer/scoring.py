@@ -14,8 +14,9 @@ from bot.answer.question import (
     TIME_NOUNS,
     TIME_QUALIFIERS,
     Question,
-    asks_recipient,
+    asked_time_unit,
     is_verb_form,
+    party_asked,
 )
 from index.records import Article, Sentence
 from index.text import MONTH_WORDS, STOPWORDS, split_sentences, stem, words
@@ -149,8 +150,13 @@ def asks_day(q: Question) -> bool:
 
 
 def _dates(q: Question, text: str) -> spans.Spans:
-    """The dates in `text` that can answer `q`: days only for "tanggal berapa"."""
-    return spans.day_spans(text) if asks_day(q) else spans.date_spans(text)
+    """The dates in `text` that can answer `q`: days only for "tanggal berapa", months for
+    "bulan apa" (a year alone does not say which month)."""
+    if asks_day(q):
+        return spans.day_spans(text)
+    if asked_time_unit(q.words) == "bulan":
+        return spans.month_spans(text)
+    return spans.date_spans(text)
 
 
 def asks_deadline(q: Question) -> bool:
@@ -286,6 +292,13 @@ PLACE_NOUNS = {  # the kinds of place a word for places asks for
     "daerah": ("kabupaten", "kota", "province"),
     "provinsi": ("province",),
 }
+# Villages and subdistricts, which the gazetteer does not list: named by their title ("Desa
+# <Nama>", `titled_places`), one at least, and only asked as "<desa> mana" ("which village
+# groups" asks for groups).
+UNLISTED_PLACE_NOUNS = {
+    "desa": ("desa", "kelurahan"),
+    "kelurahan": ("desa", "kelurahan"),
+}
 
 
 class AskedPlaces(NamedTuple):
@@ -303,6 +316,8 @@ def asked_place_kinds(q: Question) -> AskedPlaces:
     ("apa kabupaten <X> menanggung ...?" names the district: it asks yes or no)."""
     words = q.words
     for i, w in enumerate(words):
+        if w in UNLISTED_PLACE_NOUNS and words[i + 1 : i + 2] == ("mana",):
+            return AskedPlaces(UNLISTED_PLACE_NOUNS[w], 1)
         if w not in PLACE_NOUNS:
             continue
         count = _small_number(words[i - 1]) if i else None
@@ -360,7 +375,22 @@ def aimed(text: str) -> str:
 
 
 # Whom a sentence says something is for: a word after "kepada / untuk / bagi".
-_RECIPIENT_RE = re.compile(r"\b(?:kepada|untuk|bagi)\s+[^\W\d]", re.IGNORECASE)
+def names_party(party: Sequence[str], text: str) -> bool:
+    """`text` names someone after one of the `party` words ("kepada seluruh warga", "dari
+    masyarakat"), not after a comparison or a part ("lebih dari", "salah satu dari", "naik
+    dari")."""
+    return any(
+        m.group(2).lower() in party and (m.group(1) or "").lower() not in _NOT_PARTY_BEFORE
+        for m in _PARTY_RE.finditer(text)
+    )
+
+
+_PARTY_RE = re.compile(
+    r"(?i)(?:\b(\w+)\s+)?\b(kepada|untuk|bagi|dari|dengan|bersama|sama)\s+(?=[^\W\d])"
+)
+_NOT_PARTY_BEFORE = frozenset(
+    {"lebih", "kurang", "satu", "naik", "turun", "meningkat", "menurun", "sejak", "mulai", "jauh"}
+)
 
 
 def fits_kind(q: Question, text: str) -> bool:
@@ -393,8 +423,10 @@ def fits_kind(q: Question, text: str) -> bool:
         if _asks_who_they_are(q):  # "<Nama> itu siapa di BPJS TK?": a sentence naming them
             found = set(words(text))
             return any(_name_words(p) <= found for p in q.people)
-        if asks_recipient(q) and _RECIPIENT_RE.search(text):
-            return True  # "diberikan kepada siapa?": "kepada seluruh warga negara"
+        if names_party(party_asked(q), text):
+            # "diberikan kepada siapa?": "kepada seluruh warga negara"; "kesadaran dari
+            # siapa?": "dari masyarakat ..."
+            return True
         return bool(people or evidence.institution_spans(text))
     if q.kind == "kapan":
         return bool(_dates(q, text)) or (asks_deadline(q) and bool(spans.duration_spans(text)))
@@ -544,7 +576,7 @@ _SAYING_RE = re.compile(_SAYING, re.IGNORECASE)
 def asks_office_holder(q: Question) -> bool:
     """ "Siapa kepala ...": the answer names a person, not the institution. Not "who did the
     head meet": who did / does a role-holder do something asks for someone else."""
-    if q.kind != "siapa" or not _ROLE_STEMS & set(q.head) or asks_recipient(q):
+    if q.kind != "siapa" or not _ROLE_STEMS & set(q.head) or party_asked(q):
         return False  # "gubernur bilang diberikan kepada siapa?": the governor speaks
     if _SPEAKER_ASKED_RE.search(q.text):
         return False  # "Gubernur bilang siapa yang paling berkemampuan ...?": he speaks too
@@ -598,7 +630,11 @@ def office_named(q: Question, terms: frozenset[str], text: str = "") -> bool:
         return True
     at = min(roles, key=lambda i: min((abs(i - a) for a in asked), default=i))
     office = [] if words[at] in evidence.GENERIC_ROLES else [words[at]]
-    for w in words[at + 1 : at + 3]:  # "kepala kantor cabang", not only "kepala kantor"
+    following = list(words[at + 1 : at + 4])
+    if following[:1] == [_OFFICE_WORD] and following[1:2] and following[1] in _UNIT_WORDS:
+        # "deputi direktur kantor wilayah" is the "Deputi Direktur Wilayah": the unit names it
+        following = following[1:2]
+    for w in following[:2]:  # "kepala kantor cabang", not only "kepala kantor"
         if (
             w in STOPWORDS
             or not w.isalpha()
@@ -613,6 +649,10 @@ def office_named(q: Question, terms: frozenset[str], text: str = "") -> bool:
     spelled = _spelled_out(q.text)
     named = all(stem(w) in terms or (i and spelled.get(w) in terms) for i, w in enumerate(office))
     return named and not _place_of_role(office, text) and not _heads_a_unit_only(words, at, text)
+
+
+_OFFICE_WORD = "kantor"
+_UNIT_WORDS = frozenset({"cabang", "wilayah"})  # the units an office heads
 
 
 def _place_of_role(office: Sequence[str], text: str) -> bool:

@@ -295,6 +295,14 @@ def day_spans(text: str) -> Spans:
     return tuple((s, e) for s, e in date_spans(text) if _DAY_RE.search(text[s:e]))
 
 
+_MONTH_RE = re.compile(rf"\d{{1,2}}/\d{{1,2}}|\b(?:{_MONTHS})\b", re.IGNORECASE)
+
+
+def month_spans(text: str) -> Spans:
+    """Dates that name a month ("hingga Maret 2024", "(16/11/2020)"), not a year alone."""
+    return tuple((s, e) for s, e in date_spans(text) if _MONTH_RE.search(text[s:e]))
+
+
 def has_date(text: str) -> bool:
     return bool(date_spans(text))
 
