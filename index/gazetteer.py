@@ -175,9 +175,10 @@ def parse_gazetteer(text: str, path: str = "gazetteer.txt") -> Gazetteer:
     return Gazetteer(names)
 
 
-# "Kabupaten Anu Hulu", "Kota Anu": a place by the word before its capitalized name (one or two
-# words), for the places the gazetteer does not list (it lists one island's kabupaten). Not a
-# mayor's title ("Wali Kota <Nama>").
+# "Kabupaten Anu Hulu", "Kota Anu", "Desa Anu": a place by the word before its capitalized name
+# (one or two words), for the places the gazetteer does not list (the kabupaten of a few
+# provinces, no villages). Not a mayor's title ("Wali Kota <Nama>"), nor a year ("Dana Desa
+# Tahun 2024").
 _TITLED_PLACE_RE = re.compile(
     r"(?<!Wali )\b(Kabupaten|Kota|Kelurahan|Desa)\s+(?!Tahun\b)([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
 )

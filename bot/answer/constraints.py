@@ -363,7 +363,6 @@ def year_met(
         near = YEAR_RE.findall(_DAY_RE.sub(" ", sentence))  # not the day of a quote
         if not near and sentence.rstrip().endswith(":"):
             continue  # "Rinciannya sebagai berikut:": the list's period is told before it
-        looked += 1
         # "Sepanjang 2025, ... Klaim terbesar ...": a figure of 2025; who held an office, of
         # the article's day too
         compared = {m.group(1) or m.group(2) for m in _COMPARED_YEAR_RE.finditer(sentence)}
@@ -371,8 +370,8 @@ def year_met(
             # "Jumlah itu naik dari ... akhir 2040": 2040 is what it is compared with, and
             # the sentence before it may say the period ("Sepanjang 2041, ... Nilai itu naik
             # ... dibanding 2040. Rinciannya: ...")
-            looked -= 1
             continue
+        looked += 1
         if near:
             return str(year) in near or (not figure and in_time)
     # "... target 50 persen pekerja ...", no year near: the headline's "Target 50 Persen ... 2025"

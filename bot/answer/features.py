@@ -21,6 +21,7 @@ from bot.answer.question import (
     COUNTERS,
     FIGURE_NOUNS,
     LOCATION_KINDS,
+    NOT_OF_A_KIND,
     TOTAL_WORDS,
     VALUE_NOUNS,
     Question,
@@ -221,12 +222,11 @@ def _kind_after(text: str, end: int, wanted: frozenset[str], asked: Sequence[str
     clause = words(re.split(r"[,;:.!?]\s|\s(?:dan|serta|sedangkan)\s", text[end:])[0])
     kind = clause[:_KIND_WORDS]
     # "bukan penerima upah" is the other kind: the question must say "bukan" too
-    negated = bool(_NOT_OF_KIND & set(kind)) == bool(_NOT_OF_KIND & set(asked))
+    negated = bool(NOT_OF_A_KIND & set(kind)) == bool(NOT_OF_A_KIND & set(asked))
     return bool(wanted) and negated and wanted <= {stem(w) for w in kind}
 
 
 _KIND_WORDS = 4
-_NOT_OF_KIND = frozenset({"bukan", "non", "tanpa"})
 
 # Words that state an amount just before it ("tercatat 2.140 orang", "mencapai ...").
 _STATING = frozenset(

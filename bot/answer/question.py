@@ -89,7 +89,9 @@ _MONEY = {
 }
 # Words saying what kind of figure is asked ("berapa perkiraan total ...", "rata-rata")
 _FIGURE_KINDS = frozenset({"perkiraan", "kira", "estimasi", "proyeksi", "rata"})
-_OF_A_KIND = frozenset({"penerima", "bukan", "non", "tanpa"})  # before a money word: a kind
+# Words that make a kind of worker the other kind ("bukan penerima upah", "non-wage")
+NOT_OF_A_KIND = frozenset({"bukan", "non", "tanpa"})
+_OF_A_KIND = NOT_OF_A_KIND | {"penerima"}  # before a money word: a kind of worker
 TOTAL_WORDS = {"the", "total", "jumlah", "besaran", "overall", "amount"}  # before the noun asked
 _COUNTING = frozenset({"banyak", "jumlah", "total"})  # "berapa banyak <noun>": a count follows
 _PERCENT = {"persen", "persentase", "%", "percent", "percentage", "proporsi", "coverage", "cakupan"}
@@ -379,6 +381,7 @@ _PARTY_WORDS = {
     "source": ("dari",),
     "partner": ("dengan", "bersama", "sama"),
 }
+PARTY_WORDS = frozenset(w for party in _PARTY_WORDS.values() for w in party)
 
 
 def party_asked(q: Question) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from bot.answer import evidence, spans
 from bot.answer.question import (
     ASKING_WORDS,
+    PARTY_WORDS,
     TIME_NOUNS,
     TIME_QUALIFIERS,
     Question,
@@ -374,7 +375,6 @@ def aimed(text: str) -> str:
     return " ".join(kept)
 
 
-# Whom a sentence says something is for: a word after "kepada / untuk / bagi".
 def names_party(party: Sequence[str], text: str) -> bool:
     """`text` names someone after one of the `party` words ("kepada seluruh warga", "dari
     masyarakat"), not after a comparison or a part ("lebih dari", "salah satu dari", "naik
@@ -385,9 +385,7 @@ def names_party(party: Sequence[str], text: str) -> bool:
     )
 
 
-_PARTY_RE = re.compile(
-    r"(?i)(?:\b(\w+)\s+)?\b(kepada|untuk|bagi|dari|dengan|bersama|sama)\s+(?=[^\W\d])"
-)
+_PARTY_RE = re.compile(rf"(?i)(?:\b(\w+)\s+)?\b({'|'.join(sorted(PARTY_WORDS))})\s+(?=[^\W\d])")
 _NOT_PARTY_BEFORE = frozenset(
     {"lebih", "kurang", "satu", "naik", "turun", "meningkat", "menurun", "sejak", "mulai", "jauh"}
 )
