@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 # The sets the scorer is fitted on, and the corpus each is asked against: every set whose
 # failures have been read. Never fitted on: test.jsonl, the validation sets (chat8_heldout,
 # fixture7_heldout, chat9_dev: only their aggregate figures are read, to choose between
-# changes), the unspent held-out sets (chat47_heldout, fixture46_heldout) and this round's dev
-# sets (chat47_dev, fixture46_dev: they tell how a refit does on questions it was not fitted on).
+# changes), the unspent held-out sets (chat48_heldout, fixture47_heldout) and this round's dev
+# sets (chat48_dev, fixture47_dev: they tell how a refit does on questions it was not fitted on).
 _CHAT_SETS = (
     "chat_dev", "chat_heldout", "chat2_dev", "chat2_heldout", "chat3_dev", "chat3_heldout",
     "chat4_dev", "chat4_heldout", "chat5_dev", "chat5_heldout", "chat6_dev", "chat6_heldout",
@@ -45,6 +45,7 @@ _CHAT_SETS = (
     "chat44_dev", "chat44_heldout",
     "chat45_dev", "chat45_heldout",
     "chat46_dev", "chat46_heldout",
+    "chat47_dev", "chat47_heldout",
 )  # fmt: skip
 _FIXTURE_SETS = (
     ("fixture_dev", "fixtures"), ("fixture_heldout", "fixtures"), ("train_fixtures", "fixtures"),
@@ -87,7 +88,8 @@ _FIXTURE_SETS = (
     ("fixture42_heldout", "fixtures42"), ("fixture43_dev", "fixtures43"),
     ("fixture43_heldout", "fixtures43"), ("fixture44_dev", "fixtures44"),
     ("fixture44_heldout", "fixtures44"), ("fixture45_dev", "fixtures45"),
-    ("fixture45_heldout", "fixtures45"),
+    ("fixture45_heldout", "fixtures45"), ("fixture46_dev", "fixtures46"),
+    ("fixture46_heldout", "fixtures46"),
 )  # fmt: skip
 FIT_SETS = (
     *((f"{name}.jsonl", "knowledge") for name in ("dev", "holdout", "train_seeds", *_CHAT_SETS)),
