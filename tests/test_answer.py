@@ -1296,3 +1296,112 @@ def test_who_said_a_quotation_is_named_where_it_closes(tmp_path) -> None:  # typ
     # a question asking someone other than a speaker is not answered by whoever spoke
     other = engine.ask("siapa yg sektor formal udh 80 persen tinggal dikit lg?")
     assert "ujar Hasan" not in other.text
+
+
+def test_now_asked_after_a_figure_told_of_a_year_is_answered_by_a_later_source(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    engine = _engine_on(tmp_path, {"iota.md": COVERAGE_2020, "kappa.md": COVERAGE_2024})
+    a = engine.ask("dulu 2020 coverage sumsel 36 persen, kalo kini berapo?")
+    assert len(a.parts) == 2
+    assert "36 persen" in a.parts[0].text and "34 persen" in a.parts[1].text
+
+
+TOLD_AFTER = """---
+id: lambda-2024-08-02
+title: Kanwil Beraudiensi dengan Gubernur
+outlet: Lambda
+dated: 2024-08-02
+---
+Dari kurang lebih 3 juta pekerja di Sumsel, baru 1,3 juta pekerja yang terlindungi.
+
+Kondisi terkini pekerja di Sumsel ini disampaikan Kepala Kanwil BPJS Ketenagakerjaan, Budi Santoso kepada gubernur.
+
+Budi Santoso juga mengajak jajarannya beraudiensi di kantor gubernur.
+"""
+
+
+def test_who_said_a_figure_is_named_by_the_sentence_after_it_telling_who_said_it(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    engine = _engine_on(tmp_path, {"lambda.md": TOLD_AFTER})
+    a = engine.ask("yang bilang baru 1,3 juta pekerja sumsel yang terlindungi itu siapa?")
+    assert a.answered and "1,3 juta" in a.text and "disampaikan" in a.text
+
+
+def test_a_share_of_workers_protected_answers_what_coverage_is(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"iota.md": COVERAGE_2020, "kappa.md": COVERAGE_2024})
+    a = engine.ask("coverage sumsel 2024 berapa?")
+    assert a.answered and "34 persen terlindungi" in a.text
+    both = engine.ask("coverage sumsel 2020 berapa? kalo 2024 berapa?")
+    assert "36 persen" in both.parts[0].text and "34 persen" in both.parts[1].text
+
+
+def test_how_the_figures_compare_is_no_word_to_find_the_answer_by(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"iota.md": COVERAGE_2020})
+    q = engine.answerer.read("coverage sumsel 2020 berapa? naik atau turun dia")[0].sides[0]
+    assert not {"naik", "turun"} & set(q.context_terms)
+
+
+CLAIMS_BOX = """---
+id: mu-2063-01-23
+title: Klaim BPJS Ketenagakerjaan Sumsel Naik
+outlet: Mu
+dated: 2063-01-23
+---
+Sepanjang 2062, BPJS Ketenagakerjaan membayarkan manfaat untuk 231.507 kasus di Sumsel. Klaim terbesar berasal dari program Jaminan Hari Tua (JHT).
+
+Berikut rincian manfaat yang dibayarkan per program:
+
+Jaminan Hari Tua (JHT): Rp2,17 triliun
+
+Jaminan Pensiun (JP): Rp291,3 miliar
+
+Jaminan Kematian (JKM): Rp254,9 miliar
+
+Jaminan Kecelakaan Kerja (JKK): Rp186,4 miliar
+
+Jaminan Kehilangan Pekerjaan (JKP): Rp38,7 miliar
+
+Total klaim itu naik dari tahun sebelumnya.
+"""
+
+
+def test_an_item_of_a_list_is_of_the_year_told_before_the_list_not_before_the_item(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    answerer = _engine_on(tmp_path, {"mu.md": CLAIMS_BOX}).answerer
+    (asked,) = answerer.read("berapa rupiah manfaat JKP yang dibayarkan tahun 2062?")
+    q = asked.sides[0]
+    found = [c.scored.text for c in answerer.candidates(q, _hits_for(answerer, q))]
+    assert "Jaminan Kehilangan Pekerjaan (JKP): Rp38,7 miliar" in found
+
+
+def test_a_counter_before_a_word_the_articles_do_not_use_weighs_no_more_than_the_lightest(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    people = COVERAGE_2024.replace("Sebanyak 120 ribu pekerja", "Sebanyak 120 ribu orang")
+    answerer = _engine_on(tmp_path, {"kappa.md": people, "iota.md": COVERAGE_2020}).answerer
+    (asked,) = answerer.read("pekerja di sumsel berapa orang kira2?")
+    q = asked.sides[0]
+    assert ("orang", "kira") in q.counters
+    idf = answerer.finder.weights(q).idf
+    assert idf["orang"] <= min(v for t, v in idf.items() if t != "orang")
+
+
+def _coverage_on(year: int, share: str) -> str:
+    return f"""---
+id: a{year}-{year}-06-01
+title: Laporan Cakupan Tahun {year}
+outlet: A{year}
+dated: {year}-06-01
+---
+Cakupan kepesertaan BPJS Ketenagakerjaan di Kabupaten Lahat tercatat {share} persen.
+"""
+
+
+def test_of_many_sources_stating_a_figure_the_newest_are_shown(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    shares = {2020: "41,1", 2021: "42,2", 2022: "43,3", 2023: "44,4"}
+    engine = _engine_on(tmp_path, {f"a{y}.md": _coverage_on(y, s) for y, s in shares.items()})
+    a = engine.ask("cakupan kepesertaan bpjs tk di lahat berapa persen?")
+    assert a.answered and "44,4 persen" in a.text and a.text.index("44,4") < a.text.index("43,3")

@@ -12,11 +12,13 @@ from bot.answer.scoring import Scored, Weights
 from bot.answer.windows import (
     antecedent,
     full_name_before,
+    told_after,
     window_at,
     window_lead,
     with_continuation,
     with_items,
     with_speaker,
+    with_teller,
 )
 from index.glossary import parse_glossary
 from index.lexical import lexical_terms
@@ -642,3 +644,16 @@ def test_an_item_of_an_announced_list_is_answered_with_the_whole_list() -> None:
     # an item line with no announcement before it is its own answer
     plain, psents = _article_of(*((s.text,) for s in sents[2:]))
     assert list_windows(q, NO_WEIGHTS, (1,), psents, plain.body, _terms) == [[1]]
+
+
+def test_who_told_a_figure_is_the_sentence_after_it_pointing_back() -> None:
+    sents = _sents(
+        "Dari 3 juta pekerja, baru 1,3 juta yang terlindungi.",
+        "Kondisi terkini pekerja ini disampaikan Kepala Kanwil Budi Santoso kepada gubernur.",
+        "Selain itu, disampaikan pula oleh Kepala Dinas Anu soal pelatihan.",
+    )
+    assert told_after(sents, 0) == [1]
+    assert with_teller(_window(sents, 0), sents).positions == (0, 1)
+    assert with_teller(_window(sents, 1), sents).positions == (0, 1)
+    # "Selain itu, ..." goes on to something else: no teller of the sentence before
+    assert told_after(sents, 1) == []

@@ -378,3 +378,25 @@ def test_an_amount_after_a_count_and_one_item_after_a_list_are_questions_of_thei
     assert listed.questions == ("bpjs tk fokus 4 hal itu apa aja?", "yg ketiga apa?")
     # a thin follow-up asking the same kind of figure still joins the question before it
     assert len(reader.read("pemkot nanggung iuran brp org? totalnya brp?").questions) == 1
+
+
+def test_a_figure_told_of_a_past_time_is_checked_beside_the_question_of_another(
+    reader: Reader,
+) -> None:
+    told = reader.read("gubernur dulu targetnya 63% kan, kalo target 2025 brp?")
+    assert told.questions == ("gubernur dulu targetnya 63% kan?", "kalo target 2025 brp?")
+    # the asker's own figure is no side to check, nor is one of no time
+    assert (
+        len(reader.read("gaji saya 3 juta tahun 2024, kalo sekarang iurannya brp?").questions) == 1
+    )
+    assert len(reader.read("targetnya 63% kan, kalo iurannya brp?").questions) == 1
+    # two times named: one question comparing them
+    assert len(reader.read("maret 2024 kan 1,1 jt, trs agustus 2024 jd brp?").questions) == 1
+
+
+def test_now_after_a_question_naming_a_year_is_a_question_of_its_own() -> None:
+    reader = _counting_reader()
+    r = reader.read("coverage sumsel 2020 berapa? kalo sekarang?")
+    assert r.questions == ("coverage sumsel 2020 berapa?", "kalo sekarang?")
+    # without a year before, "the newest" only says which figure the question wants
+    assert len(reader.read("berapa pekerja terlindungi? yg terbaru?").questions) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -2842,3 +2843,42 @@ def test_a_target_asked_after_a_figure_looks_ahead_of_its_time(reader: QuestionR
     aim = within(before, reader.parse("terus targetnya nanti brp persen?"))
     assert aim.years == () and aim.months == ()
     assert within(before, reader.parse("trus yg formal brp?")).years == (2024,)
+
+
+def test_a_measure_word_with_its_clitic_is_no_term(reader: QuestionReader) -> None:
+    q = reader.parse("pekerja formal yg terlindungi berapa jumlahnya")
+    assert "jumlah" not in q.terms and "formal" in q.terms
+
+
+def test_two_groups_each_with_its_own_figure_are_not_one_joined_figure(
+    reader: QuestionReader,
+) -> None:
+    places = _gazetteer_places()
+    q = reader.parse("berapa ojol yang iurannya ditanggung?")
+    each = "Mereka terdiri dari 12.300 pengemudi ojek daring dan 6.200 pedagang kaki lima."
+    assert unmet(q, each, [], _article(body=each), places, {}) == []
+    both = "Sebanyak 18.500 pengemudi ojek daring dan pedagang kaki lima didaftarkan."
+    assert unmet(q, both, [], _article(body=both), places, {}) != []
+
+
+def test_a_region_named_only_as_its_offices_name_is_not_where_a_provinces_figure_is(
+    reader: QuestionReader,
+) -> None:
+    places = _gazetteer_places()
+    q = reader.parse("berapa persen pekerja terlindungi di Sumbagsel tahun 2024?")
+    office = "Kepala Kanwil BPJS Ketenagakerjaan Sumbagsel menyebut baru 34 persen pekerja Sumsel terlindungi pada 2024."
+    assert "Sumatera Bagian Selatan" in unmet(q, office, [], _article(body=office), places, {})
+    region = "Pada 2024, 40 persen pekerja di Sumbagsel terlindungi, kata Kepala Kanwil."
+    assert unmet(q, region, [], _article(body=region), places, {}) == []
+
+
+def test_a_report_named_before_an_english_question_sets_its_scene(reader: QuestionReader) -> None:
+    q = reader.parse("In the report on the pekerja jamboree, who is the head of the branch office?")
+    assert "jambore" in q.setting or "jamboree" in q.setting
+    assert not {"kepala", "cabang"} & set(q.setting)
+
+
+def _gazetteer_places() -> Callable[[str], frozenset[Place]]:
+    """The places the knowledge gazetteer finds in a text."""
+    lex = load_lexicons(KNOWLEDGE)
+    return lambda text: frozenset(lex.gazetteer.find(words(text)))

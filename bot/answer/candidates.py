@@ -45,7 +45,14 @@ from bot.answer.scoring import (
     states_address,
 )
 from bot.answer.vocabulary import COMMON_ZIPF, zipf_id
-from bot.answer.windows import antecedent, quote_closed, rescored, window_lead, windows_of
+from bot.answer.windows import (
+    antecedent,
+    quote_closed,
+    rescored,
+    told_after,
+    window_lead,
+    windows_of,
+)
 from index.gazetteer import titled_places
 from index.lexical import terms_of_words
 from index.records import Hit, Sentence
@@ -122,9 +129,9 @@ class CandidateFinder:
         """IDF weights of the question's terms that the corpus knows."""
         idf = {t: self.index.lexical.idf(t) for t in dict.fromkeys(q.terms) if self.known(t)}
         for counter, counted in q.counters:  # "berapa orang pekerja": no more than "pekerja"
-            if counted:
-                _at_most(idf, counter, [idf[counted]] if counted in idf else [])
-            else:  # "yg udh terlindungi brp org?": no more than the lightest
+            if counted in idf:
+                _at_most(idf, counter, [idf[counted]])
+            else:  # "yg udh terlindungi brp org?", "brp org kira2": no more than the lightest
                 _at_most_others(idf, counter)
         if q.unit == "uang":  # "how much pension money": an amount asked, of what it names
             _at_most_others(idf, MONEY_WORD)
@@ -294,11 +301,15 @@ class CandidateFinder:
     def _said_by(self, q: Question, scored: Scored) -> bool:
         """For "yg bilang ... siapa" (`asks_speaker`): the window quotes someone the sentence
         closing its quotation names ("“Sektor formal ... tinggal dikit lagi. ... 174 ribu,” ujar
-        <Nama>."); the answer shows the quotation to its end (`with_continuation`)."""
+        <Nama>."), or the sentence after it says who told it ("Kondisi ... ini disampaikan
+        <Nama>"); the answer shows the quotation to its end (`with_continuation`) or that
+        sentence (`with_teller`)."""
         if scored.title or not asks_speaker(q):
             return False
         sents = self.sentences(scored.article.id)
-        closing = quote_closed(scored.article.body, sents, scored.positions[-1])
+        last = scored.positions[-1]
+        # "..., Dari ... baru 1,3 juta ... . Kondisi ini disampaikan <Nama>": told after it
+        closing = quote_closed(scored.article.body, sents, last) or told_after(sents, last)
         return bool(closing) and self.scorer.fits(q, sents[closing[-1]].text)
 
     def _names_office(self, q: Question, scored: Scored) -> bool:
@@ -374,7 +385,13 @@ class CandidateFinder:
             reach = PERIOD_REACH if SAME_PERIOD_RE.search(scored.text) else LOCALE_REACH
             before = [s.text for s in sents[max(0, start - reach) : start]]
             lead = window_lead(scored)
-            if lead:  # an item of a list: its announcing paragraph places it, as one
+            if lead:  # an item of a list: its announcing paragraph places it, as one, and
+                # the sentences before that paragraph do, not the items before it
+                body = scored.article.body
+                at = body.rfind(lead, 0, sents[start].start)
+                told = next((i for i in range(start) if sents[i].end > at), start)
+                if at >= 0:
+                    before = [s.text for s in sents[max(0, told - reach) : told]]
                 before.append(lead)
             # "Dari <N> kasus tersebut, ...": where <N> was told, when it is further back
             taken = antecedent(scored)

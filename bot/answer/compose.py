@@ -6,6 +6,7 @@ Pure code over a loaded index and a searcher; no Telegram, no I/O, no generative
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -17,7 +18,7 @@ from bot.answer.candidates import Candidate, CandidateFinder, outlet_core
 from bot.answer.citing import cite, distinct
 from bot.answer.compare import sides
 from bot.answer.config import MAX_QUESTION_CHARS
-from bot.answer.constraints import NEARBY, YEAR_RE, months_named, names_month
+from bot.answer.constraints import NEARBY, months_named, names_month
 from bot.answer.features import LinearScorer
 from bot.answer.followup import (
     ASKING_NOUNS,
@@ -30,7 +31,7 @@ from bot.answer.followup import (
 from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import asked_ordinal, list_windows, numbered_item
-from bot.answer.multisource import Pick, spread
+from bot.answer.multisource import Pick, spread, tells_after
 from bot.answer.outlets import Outlets
 from bot.answer.question import (
     CHANGE_WORDS,
@@ -51,6 +52,7 @@ from bot.answer.retrieval import (
     CONTEXT_WEIGHT,
     K_CHUNKS,
     Searcher,
+    best_article,
     query_of,
     within_articles,
     within_dates,
@@ -58,6 +60,7 @@ from bot.answer.retrieval import (
 from bot.answer.scoring import (
     Scored,
     asks_office_holder,
+    asks_speaker,
     asks_superlative,
     asks_who_is,
     names_someone_new,
@@ -83,6 +86,7 @@ from bot.answer.windows import (
     with_point_told,
     with_points_listed,
     with_speaker,
+    with_teller,
 )
 from index.glossary import Glossary
 from index.lexical import LexicalIndex, lexical_terms, terms_of_words
@@ -439,13 +443,16 @@ class Answerer:
         vectors = self.searcher.embed_many([query.text for query in queries])
         t_search = time.perf_counter()
         lexical = self.searcher.lexical
+        # the best chunks of the best match's article too (unless the question names an
+        # outlet): a long article's answer may stand in a chunk matching fewer words than
+        # other articles' chunks do
         hits = [
             within_articles(
                 self.index,
                 lexical,
                 query,
                 within_dates(self.index, lexical, q, query, h),
-                self.finder.articles_named(q),
+                self.finder.articles_named(q) or best_article(self.index, h),
             )
             for q, query, h in zip(
                 flat, queries, self.searcher.search_many(queries, K_CHUNKS, vectors), strict=True
@@ -599,10 +606,12 @@ class Answerer:
         out = []
         for (q, side), windows in zip(by_side, ranked, strict=True):
             if _of_now(q):
-                side = [p for p in side if _after(p.scored, then)]
+                side = [p for p in side if tells_after(p.scored, then)]
                 needed = self.scorer.threshold
                 if not side:
-                    best = next((w for w in windows if w.score >= needed and _after(w, then)), None)
+                    best = next(
+                        (w for w in windows if w.score >= needed and tells_after(w, then)), None
+                    )
                     side = [Pick(self.with_continuation(best))] if best is not None else []
             out.append((q, side))
         return out
@@ -632,7 +641,7 @@ class Answerer:
                         for w in windows
                         if same(w.text)
                         and w.score >= needed
-                        and (after is None or _after(w, after))
+                        and (after is None or tells_after(w, after))
                     ),
                     None,
                 )
@@ -698,6 +707,8 @@ class Answerer:
         window = with_points_listed(window, sents)
         if q.kind == "siapa":
             window = with_speaker(window, sents, q.not_names)
+            if asks_speaker(q):
+                window = with_teller(window, sents, q.not_names)
             named = full_name_before(window, sents, q.not_names)
             if named is not None:  # "<Given> resmi menjabat ...": who <Given> is, first
                 return [Pick(named), Pick(window)]
@@ -865,8 +876,16 @@ def _rounds(rounded: float, exact: float) -> bool:
     return unit > 1 and round(exact / unit) * unit == rounded
 
 
+# A share of workers protected ("baru 34 persen terlindungi") is a coverage share in other
+# words: the text names the term "coverage" ("cakupan") too (not "program perlindungan ...
+# 0,24 persen", a rate).
+_COVERAGE_SAID_RE = re.compile(r"(?i)\bpersen\b(?:\s+\S+){0,2}?\s+terlindungi\b")
+_COVERAGE_TERM = "coverage"
+
+
 def _text_terms(sequence_of: Callable[[str], tuple[str, ...]], text: str) -> frozenset[str]:
-    return frozenset(sequence_of(text))
+    terms = frozenset(sequence_of(text))
+    return terms | {_COVERAGE_TERM} if _COVERAGE_SAID_RE.search(text) else terms
 
 
 def _text_sequence(glossary: Glossary, stems: Mapping[str, str], text: str) -> tuple[str, ...]:
@@ -911,14 +930,6 @@ def _year_against(by_side: list[tuple[Question, list[Pick]]]) -> int | None:
 def _of_now(q: Question) -> bool:
     """The side of now of a comparison with a year ("2020 sm kini")."""
     return q.wants_latest and not q.years
-
-
-def _after(window: Scored, year: int) -> bool:
-    """The window tells of a time after `year`: its article is dated later, and it names no
-    year unless a later one ("Cakupan pada 2020 baru 36 persen" in a 2024 article does not)."""
-    dated = window.article.dated
-    named = [int(y) for y in YEAR_RE.findall(window.text)]
-    return dated is not None and dated.year > year and (not named or max(named) > year)
 
 
 def _newer(window: Scored, than: Scored) -> bool:

@@ -136,8 +136,9 @@ def _joined(asked: frozenset[Place], kind: str, window: str, places_in: PlacesIn
     if "masing" in tokens or "berturut" in tokens:
         return False
     for i, w in enumerate(tokens):
-        if w not in JOINERS:
-            continue
+        figure_after = i + 1 < len(tokens) and tokens[i + 1][0].isdigit()
+        if w not in JOINERS or figure_after:
+            continue  # "12.300 <A> dan 6.200 <B>": each with its own figure
         left = {p for p in places_in(" ".join(tokens[max(0, i - 3) : i])) if p.kind == kind}
         right = {p for p in places_in(" ".join(tokens[i + 1 : i + 4])) if p.kind == kind}
         if left and right and left != right and (left | right) & asked:
@@ -204,6 +205,28 @@ def province_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
         any(p.kind == "province" and p.name == place.province for p in places_in(lead))
         for lead in leads
     )
+
+
+def region_by_province(place: Place, window: str, places_in: PlacesIn) -> bool:
+    """A figure of a province, not of the region asked ("<wilayah>"): the
+    window names a province, and the region only as the name of its regional office
+    ("Kepala Kanwil BPJS Ketenagakerjaan <wilayah>", "Kantor Wilayah (Kanwil) Provinsi
+    <wilayah>")."""
+    named = places_in(window)
+    provinces = any(p.kind == "province" for p in named)
+    if place.kind != "region" or place not in named or not provinces:
+        return False
+    tokens = words(window)
+    for i, w in enumerate(tokens):
+        office = w == "kanwil" or (w == "wilayah" and tokens[i - 1 : i] == ["kantor"])
+        if not office:
+            continue
+        start = _past(tokens, i + 1, _AGENCY_WORDS | {"kanwil", "provinsi"})
+        for size in range(1, 5):  # the shortest name starting there
+            if place in places_in(" ".join(tokens[start : start + size])):
+                tokens[start : start + size] = [""] * size
+                break
+    return place not in places_in(" ".join(tokens))
 
 
 # "di kota itu", "kabupaten tersebut", "setempat": the district the article is about; "Gubernur
@@ -720,6 +743,7 @@ def missing(
                     and district_figure(p, places, window, places_in, before, article.title)
                 )
                 or province_figure(p, window, places_in)
+                or region_by_province(p, window, places_in)
                 or (
                     not _branch(p, q.words, places_in)
                     and (
@@ -858,13 +882,13 @@ def names_a_figure(q: Question) -> bool:
     """The question names a fact by a figure it gives, and asks something else of it ("target
     63 persen itu tahun berapa?"): not a figure asked ("dari 3 jt pekerja, berapa yang ..."
     gives a premise), nor one checked ("apakah 40 persen?": the article's own answers it)."""
-    if q.kind == "berapa" or asks_yes_or_no(q) or _OWN_FIGURE & set(q.words):
+    if q.kind == "berapa" or asks_yes_or_no(q) or OWN_FIGURE & set(q.words):
         return False
     return bool(named_figures(q.text))
 
 
 # Words by which a figure is the asker's own ("gaji saya 4,5 juta, daftar di mana?").
-_OWN_FIGURE = frozenset({"saya", "aku", "kami", "gaji", "upah", "gajinya", "upahnya"})
+OWN_FIGURE = frozenset({"saya", "aku", "kami", "gaji", "upah", "gajinya", "upahnya"})
 
 
 def figure_met(number: str, article: Article) -> bool:

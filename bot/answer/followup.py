@@ -64,6 +64,7 @@ def continued(
     # time before is no term of one asking another figure or time, and "naik" only
     # compares; "yg 1,1 juta itu ...? data smpe kpn?" asks when of the figure told
     told = set(named_figures(before.text)) if kind == "berapa" or own_time else set()
+    targeted = asks_target(before)
     q = plain(q)
     return replace(
         q,
@@ -88,6 +89,8 @@ def continued(
         common_share=before.common_share,
         rare_share=max(before.rare_share, q.rare_share),
         asked_unknown=before.asked_unknown,
+        # (not a target's year: "target 2025 brp? trs skrg brp?" asks what is reached)
+        after_year=max(before.years) if now and before.years and not (targeted or q.years) else 0,
     )
 
 

@@ -3,8 +3,10 @@ and which source wins when the question asks for the latest figure. Pure functio
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.answer.constraints import YEAR_RE
 from bot.answer.question import Question
 from bot.answer.scoring import Scored, fits_kind, same_figure_kind
 
@@ -25,19 +27,26 @@ class Pick:
     asked: int = 0
 
 
+def tells_after(window: Scored, year: int) -> bool:
+    """The window tells of a time after `year`: its article is dated later, and it names no
+    year unless a later one ("Cakupan pada 2020 baru 36 persen" in a 2024 article does not)."""
+    dated = window.article.dated
+    named = [int(y) for y in YEAR_RE.findall(window.text)]
+    return dated is not None and dated.year > year and (not named or max(named) > year)
+
+
 def newest_first(c: Scored) -> int:
     return -(c.article.dated.toordinal() if c.article.dated else 0)
 
 
 def spread(q: Question, ranked: list[Scored]) -> list[Pick]:
-    """A figure question: the best window, plus the same kind of figure from other sources
-    that answer nearly as well, newest first with their dates (newest only for "sekarang")."""
+    """A figure question: the best window, plus the same kind of figure from the newest
+    other sources that answer nearly as well (`MAX_SOURCES` in all), newest first with their
+    dates (newest only for "sekarang")."""
     best = ranked[0]
-    picks = [best]
+    others: list[Scored] = []
     seen = {best.article.id}
     for cand in ranked[1:]:
-        if len(picks) >= MAX_SOURCES:
-            break
         if (
             cand.article.id not in seen
             and cand.score >= SPREAD_RATIO * best.score
@@ -45,8 +54,10 @@ def spread(q: Question, ranked: list[Scored]) -> list[Pick]:
             and fits_kind(q, cand.text)
             and same_figure_kind(q, best.text, cand.text)
         ):
-            picks.append(cand)
+            others.append(cand)
             seen.add(cand.article.id)
+    # of many sources stating the figure, the newest: it changes over time
+    picks = [best, *sorted(others, key=newest_first)[: MAX_SOURCES - 1]]
     if len(picks) == 1 or q.wants_latest:
         return [Pick(min(picks, key=newest_first))]
     picks.sort(key=newest_first)
@@ -62,19 +73,37 @@ def prefer_latest(q: Question, ranked: list[Scored]) -> list[Scored]:
     ... yang turut hadir menyebutkan, cakupan ... tercatat 92,3 persen"). The answer is then
     as sure as the best window (it may be shown under the threshold: the best one vouches
     that the question is answered, the newest one says it as of its later day)."""
-    best = ranked[0]
-    named = LATEST_COVERAGE if q.kind == "berapa" else LATEST_RATIO
-    close = [
-        c
-        for c in ranked
-        if (
-            (c.score >= LATEST_RATIO * best.score and c.coverage >= named * best.coverage)
-            or (0 < best.coverage <= c.coverage and c.score >= LATEST_FLOOR * best.score)
-        )
-        and fits_kind(q, c.text)
-        and (q.kind != "berapa" or same_figure_kind(q, best.text, c.text))
-    ]
+    if q.after_year:
+        # "dulu 2020 ... 36 persen, kalo kini berapo?": the windows of that year or before are
+        # past; the best of them vouches that the question is answered, and the newest one
+        # after it naming enough of the question answers, however much lower it scores
+        later = _close(q, ranked, 0.0, lambda c: tells_after(c, q.after_year))
+        if later:
+            newest = min(later, key=newest_first)
+            return [newest] + [c for c in ranked if c is not newest]
+    close = _close(q, ranked, LATEST_RATIO, lambda _: True)
     if not close:
         return ranked
     newest = min(close, key=newest_first)
     return [newest] + [c for c in ranked if c is not newest]
+
+
+def _close(
+    q: Question, ranked: list[Scored], ratio: float, allowed: Callable[[Scored], bool]
+) -> list[Scored]:
+    """The windows of `ranked` `allowed`, of the kind asked, that score within `ratio` of the
+    best and name `LATEST_COVERAGE` of what it names (a figure; else `LATEST_RATIO`), or
+    within `LATEST_FLOOR` naming as much."""
+    best = ranked[0]
+    named = LATEST_COVERAGE if q.kind == "berapa" else LATEST_RATIO
+    return [
+        c
+        for c in ranked
+        if (
+            (c.score >= ratio * best.score and c.coverage >= named * best.coverage)
+            or (0 < best.coverage <= c.coverage and c.score >= LATEST_FLOOR * best.score)
+        )
+        and fits_kind(q, c.text)
+        and (q.kind != "berapa" or same_figure_kind(q, best.text, c.text))
+        and allowed(c)
+    ]

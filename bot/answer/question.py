@@ -147,6 +147,8 @@ class Question:
     # "kapan ... dilantik?": the stems of the verbs whose time is asked, one of which the
     # answer, the sentence before it or its title must write ("pelantikan": "lantik")
     events: frozenset[str] = frozenset()
+    # "dulu 2020 ..., kalo kini berapo?": now, asked after that year (0: no such year)
+    after_year: int = 0
 
 
 # How much an English word the English lexicon does not read weighs among the words the
@@ -912,6 +914,12 @@ class QuestionReader:
             return ()  # "waktu pendaftaran, lama tidak?": no question after the scene
         return tuple(t for t in self.terms(head) if t not in _terms(asked))
 
+    @cached_property
+    def _change_terms(self) -> frozenset[str]:
+        """The terms of the words asking how figures changed, as the glossary reads them
+        ("naik" is "meningkat")."""
+        return frozenset(self.terms(_CHANGE))
+
     def terms(self, text: str) -> tuple[str, ...]:
         """The content terms of `text` (as lexical search stems them)."""
         return _terms(self.normalized(self.standard(text)))
@@ -1017,7 +1025,10 @@ class QuestionReader:
             people=people,
             unknown_common=tuple(t for w, t in unknown if not w.isalpha() or is_common(w)),
             unknown_rare=tuple(t for w, t in unknown if w.isalpha() and not is_common(w)),
-            context_terms=tuple(t for t in self.terms(context) if t not in asked),
+            # (not the words asking how the figures changed: "..., naek apo turun?")
+            context_terms=tuple(
+                t for t in self.terms(context) if t not in asked and t not in self._change_terms
+            ),
             setting=self.setting(text),
             not_names=self.not_names,
             scene_words=self.scene_words,
@@ -1196,9 +1207,14 @@ def _asks_which(words: tuple[str, ...], at: int) -> bool:
     return before in WHERE_WORDS or which
 
 
+# Words asking only how figures changed ("..., naek apo turun?"): no word of what is asked.
+_CHANGE = "naik turun berubah beda berbeda"
+
+
 def _is_content(word: str) -> bool:
     return (
         word not in STOPWORDS
+        and word.removesuffix("nya") not in STOPWORDS  # "berapa jumlahnya": no more than "jumlah"
         and word not in MONTH_WORDS
         and word not in _WANTING
         and not is_year(word)

@@ -13,16 +13,19 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.answer.constraints import OWN_FIGURE, named_figures
 from bot.answer.evidence import ROLE_WORDS
 from bot.answer.lexicons import Lexicons
 from bot.answer.lists import asked_ordinal
 from bot.answer.named import without_clitic
 from bot.answer.question import (
+    ASKING_WORDS,
     COMPARISON_CUES,
     FIGURE_NOUNS,
     VALUE_NOUNS,
     asks_money,
     is_time,
+    is_year,
     names_now,
 )
 from index.text import STOPWORDS, normalize
@@ -47,6 +50,7 @@ _NEGATIONS = {"tidak", "belum", "bukan", "not", "no"}  # the other side of what 
 _EACH = {"masing", "masing-masing", "each"}
 # Asking words a question may open with in pairs ("Kapan dan di mana ...?", "kapan sama ...")
 _PAIRED_ASKS = frozenset({"kapan", "siapa", "berapa", "di mana", "dimana", "when", "where", "who"})
+_PAST = frozenset({"dulu", "dulunya", "dahulu", "sebelumnya", "previously"})  # a told time
 _LINKED = "\x00"  # marks a question cut from the sentence before it (internal)
 
 
@@ -215,9 +219,33 @@ class Reader:
                 asked = right if whole else clause
                 if whole and not comma:
                     continue  # "... informal dan formal, itu brp?": one pair of words
-                if self.asks(left) and self.asks(asked, strict=True) and self._apart(left, right):
-                    return [left.strip(" ,&"), *self._compound(right.strip(" ,&"))]
+                # a told figure is asked to be checked ("... 63% kan?")
+                told = self._gives(left, asked)
+                if not (self.asks(left) or told) or not self.asks(asked, strict=True):
+                    continue
+                if self._apart(left, right):
+                    checked = left.strip(" ,&") + ("?" if told else "")
+                    return [checked, *self._compound(right.strip(" ,&"))]
         return [core]
+
+    def _gives(self, told: str, asked: str) -> bool:
+        """A clause telling a figure of a past time before a question asking it of another
+        ("<nama> dulu targetnya 63% kan, kalo target 2025 brp?"): the told figure is one side
+        to confirm. Not the asker's own ("gaji saya 3 juta, ...")."""
+        words = self.lex.expand(w for _, _, w in _tokens(told))
+        past = any(is_time(w) for w in words) or bool(_PAST & set(words))  # not "now"
+        later = self.lex.expand(w for _, _, w in _tokens(asked))
+        own = self._introduces(told) or bool(OWN_FIGURE & set(words))
+        asking = bool(ASKING_WORDS & set(words))  # "dari 3 juta, brp yg ...": a premise
+        # "maret 2024 kan 1,1 jt, trs agustus 2024 jd brp?": one question comparing two
+        # times it names (`compare.sides`), not a figure told of the past and now
+        dated = any(is_time(w) for w in words) and any(is_time(w) for w in later)
+        return (
+            bool(named_figures(told))
+            and past
+            and self.timed(later)
+            and not (own or asking or dated)
+        )
 
     def _apart(self, left: str, right: str) -> bool:
         """The second question of a sentence asks something of its own: not one asking the
@@ -311,8 +339,9 @@ class Reader:
             q = q.removeprefix(_LINKED)
             words = self.lex.expand(w for _, _, w in _tokens(q))
             # "..., trus kalo 2020 brp?": the question before, asked again for another time
-            dated = any(is_time(w) for w in words)
             prior = pending or (out[-1] if out else "")
+            # "... 2020 brp? kalo sekarang?": now, set against the year of the one before
+            dated = any(is_time(w) for w in words) or (names_now(words) and _years_in(prior))
             again = bool(prior) and self._asked_again(prior, words)
             if again and pending:
                 out.append(pending)  # "target 2025 brp persen? trs skrg brp?": asked twice
@@ -444,6 +473,10 @@ _OPEN_ENDS = frozenset(
     "yang harus bisa dapat untuk akan mau ingin kalau jika agar supaya buat dan atau dengan "
     "di ke dari oleh pada bagi sudah telah belum masih".split()
 )
+
+
+def _years_in(text: str) -> bool:
+    return any(is_year(w) for _, _, w in _tokens(text))
 
 
 def names_time(words: Sequence[str]) -> bool:

@@ -106,6 +106,11 @@ def within_articles(
     return _with_chunks(hits, lexical.scores_in(query, np.concatenate(chunks), K_CHUNKS))
 
 
+def best_article(index: StoredIndex, hits: list[Hit]) -> set[str]:
+    """The id of the article of the best hit (none without hits)."""
+    return {index.chunks[hits[0].chunk_id].article_id} if hits else set()
+
+
 def _with_chunks(hits: list[Hit], extra: dict[int, float]) -> list[Hit]:
     """`hits` and after them the chunks of `extra` (chunk id -> lexical score) not among
     them, the best halfway between the worst and the best hit's score."""

@@ -208,6 +208,42 @@ def quote_closed(body: str, sents: list[Sentence], last: int) -> list[int]:
     return []
 
 
+# A sentence saying who told what the one before it tells ("Kondisi terkini ... ini
+# disampaikan <jabatan>, <Nama> ...", "Hal itu dikatakan ..."): a word pointing back, then a
+# verb of telling in the passive.
+# The pointing word stands among the sentence's first words ("Kondisi terkini ... ini"), not
+# after "Selain itu" (which goes on to something else).
+_TOLD_BACK_RE = re.compile(
+    r"^(?!selain\b)(?:[\w-]+\s+){0,5}?(?:ini|itu|tersebut|demikian)\s+(?:[\w-]+\s+){0,2}?"
+    r"di(?:sampaikan|katakan|ungkapkan|jelaskan|sebutkan|paparkan|tegaskan|utarakan)\b",
+    re.IGNORECASE,
+)
+
+
+def told_after(sents: list[Sentence], last: int) -> list[int]:
+    """The position of the sentence after `last` when it says who told it (`_TOLD_BACK_RE`);
+    none otherwise."""
+    nxt = last + 1
+    return [nxt] if nxt < len(sents) and _TOLD_BACK_RE.search(sents[nxt].text) else []
+
+
+def with_teller(
+    window: Scored, sents: list[Sentence], not_names: frozenset[str] = frozenset()
+) -> Scored:
+    """A window naming no one with the sentence after it that says who told it; one saying
+    who told what the sentence before it tells, with that sentence. `not_names`: words that
+    are never part of a name."""
+    if window.title:
+        return window
+    first = window.positions[0]
+    if first > 0 and told_after(sents, first - 1):
+        return window_at(window, sents, [first - 1, *window.positions])
+    if evidence.person_spans(window.text, not_names):
+        return window
+    told = told_after(sents, window.positions[-1])
+    return window_at(window, sents, [*window.positions, *told]) if told else window
+
+
 def _open_quote(text: str) -> bool:
     """The text, from its paragraph's start, ends inside a quotation: its last curly opening
     mark comes after its last closing one, or it has an odd number of straight marks."""
