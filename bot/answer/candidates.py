@@ -387,10 +387,9 @@ class CandidateFinder:
             lead = window_lead(scored)
             if lead:  # an item of a list: its announcing paragraph places it, as one, and
                 # the sentences before that paragraph do, not the items before it
-                body = scored.article.body
-                at = body.rfind(lead, 0, sents[start].start)
-                told = next((i for i in range(start) if sents[i].end > at), start)
+                at = scored.article.body.rfind(lead, 0, sents[start].start)
                 if at >= 0:
+                    told = next((i for i in range(start) if sents[i].end > at), start)
                     before = [s.text for s in sents[max(0, told - reach) : told]]
                 before.append(lead)
             # "Dari <N> kasus tersebut, ...": where <N> was told, when it is further back

@@ -208,10 +208,9 @@ def province_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
 
 
 def region_by_province(place: Place, window: str, places_in: PlacesIn) -> bool:
-    """A figure of a province, not of the region asked ("<wilayah>"): the
-    window names a province, and the region only as the name of its regional office
-    ("Kepala Kanwil BPJS Ketenagakerjaan <wilayah>", "Kantor Wilayah (Kanwil) Provinsi
-    <wilayah>")."""
+    """A figure of a province, not of the region asked ("<wilayah>"): the window names a
+    province, and the region only as the name of its regional office ("Kepala Kanwil BPJS
+    Ketenagakerjaan <wilayah>", "Kantor Wilayah (Kanwil) Provinsi <wilayah>")."""
     named = places_in(window)
     provinces = any(p.kind == "province" for p in named)
     if place.kind != "region" or place not in named or not provinces:

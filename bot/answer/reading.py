@@ -220,7 +220,7 @@ class Reader:
                 if whole and not comma:
                     continue  # "... informal dan formal, itu brp?": one pair of words
                 # a told figure is asked to be checked ("... 63% kan?")
-                told = self._gives(left, asked)
+                told = self._tells_past_figure(left, asked)
                 if not (self.asks(left) or told) or not self.asks(asked, strict=True):
                     continue
                 if self._apart(left, right):
@@ -228,7 +228,7 @@ class Reader:
                     return [checked, *self._compound(right.strip(" ,&"))]
         return [core]
 
-    def _gives(self, told: str, asked: str) -> bool:
+    def _tells_past_figure(self, told: str, asked: str) -> bool:
         """A clause telling a figure of a past time before a question asking it of another
         ("<nama> dulu targetnya 63% kan, kalo target 2025 brp?"): the told figure is one side
         to confirm. Not the asker's own ("gaji saya 3 juta, ...")."""

@@ -209,10 +209,9 @@ def quote_closed(body: str, sents: list[Sentence], last: int) -> list[int]:
 
 
 # A sentence saying who told what the one before it tells ("Kondisi terkini ... ini
-# disampaikan <jabatan>, <Nama> ...", "Hal itu dikatakan ..."): a word pointing back, then a
-# verb of telling in the passive.
-# The pointing word stands among the sentence's first words ("Kondisi terkini ... ini"), not
-# after "Selain itu" (which goes on to something else).
+# disampaikan <jabatan>, <Nama> ...", "Hal itu dikatakan ..."): a word pointing back among its
+# first words (not "Selain itu", which goes on to something else), then a verb of telling in
+# the passive.
 _TOLD_BACK_RE = re.compile(
     r"^(?!selain\b)(?:[\w-]+\s+){0,5}?(?:ini|itu|tersebut|demikian)\s+(?:[\w-]+\s+){0,2}?"
     r"di(?:sampaikan|katakan|ungkapkan|jelaskan|sebutkan|paparkan|tegaskan|utarakan)\b",
