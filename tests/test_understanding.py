@@ -265,10 +265,7 @@ def _article(  # type: ignore[no-untyped-def]
 def test_when_an_event_took_place_in_a_district_its_article_names_the_district(
     reader: QuestionReader,
 ) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     launched = "Usai peresmian layanan baru pada Kamis 12 Januari 2023, gubernur meminta pelayanan."
     body = f"{launched} Sebanyak 1,6 juta penduduk Palembang bekerja."
@@ -333,10 +330,7 @@ def test_an_address_is_asked_of_a_street_not_of_the_word(reader: QuestionReader)
 
 
 def test_constraints_need_the_place_year_and_month(reader: QuestionReader) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     names = {8: ("agustus",)}
     q = reader.parse("berapa pekerja terlindungi di Lampung tahun 2024?")
@@ -790,10 +784,7 @@ def test_comparison_words_do_not_count_as_words_the_corpus_lacks(
 def test_a_district_is_met_by_the_place_the_sentences_before_were_about(
     reader: QuestionReader,
 ) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     q = reader.parse("target sektor formal di palembang brp ribu?")
     lead = "Kepala Kantor Cabang Palembang menyampaikan capaian kepesertaan di Palembang."
@@ -887,10 +878,7 @@ def test_an_office_question_is_answered_only_where_that_office_is_named(
 def test_a_sentence_about_another_province_does_not_answer_for_the_headlines_province(
     reader: QuestionReader,
 ) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     q = reader.parse("berapa persen cakupan pekerja di Sumsel?")
     article = _article(title="Cakupan Pekerja Sumsel Tembus 44,5 Persen")
@@ -902,10 +890,7 @@ def test_a_sentence_about_another_province_does_not_answer_for_the_headlines_pro
 def test_a_figure_about_another_program_does_not_answer_for_the_program_asked(
     reader: QuestionReader,
 ) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     q = reader.parse("berapa nilai klaim JKM yang dibayarkan pada 2025?")
     article = _article(title="Klaim Jaminan Sosial 2025", body="Klaim JKM juga dibayarkan.")
@@ -921,10 +906,7 @@ def test_a_figure_about_another_program_does_not_answer_for_the_program_asked(
 def test_a_figure_for_several_districts_together_does_not_answer_for_one_of_them(
     reader: QuestionReader,
 ) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     group = (
         "Peserta aktif di wilayah kerja kantor cabang, meliputi Kabupaten Lahat, Kabupaten "
@@ -944,10 +926,7 @@ def test_a_figure_for_several_districts_together_does_not_answer_for_one_of_them
 def test_a_figure_for_formal_and_informal_workers_together_does_not_answer_for_one_group(
     reader: QuestionReader,
 ) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     both = "Di sektor formal atau informal, ada 1.033.000 pekerja yang terlindungi."
     formal = "Dari jumlah tersebut, sebanyak 690.000 pekerja di sektor formal."
@@ -968,10 +947,7 @@ def test_a_figure_for_formal_and_informal_workers_together_does_not_answer_for_o
 def test_a_district_named_only_in_an_offices_name_is_not_what_the_sentence_is_about(
     reader: QuestionReader,
 ) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     q = reader.parse("Berapa cakupan kepesertaan di Kabupaten Lahat?")
     other = "Kepala Kantor Cabang BPJS Lahat mengatakan cakupan di Empat Lawang baru 22,6 persen."
@@ -1018,10 +994,7 @@ def test_the_office_asked_about_is_the_one_nearest_the_question_word(
 
 
 def test_a_quote_after_a_district_is_not_a_figure_for_its_province(reader: QuestionReader) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     q = reader.parse("berapa persen pekerja formal di sumsel yang terdaftar?")
     lead = "Kepala Kantor Cabang Palembang menyampaikan capaian kepesertaan di Palembang."
@@ -1033,10 +1006,7 @@ def test_a_quote_after_a_district_is_not_a_figure_for_its_province(reader: Quest
 def test_which_district_of_a_province_is_answered_by_a_districts_figure(
     reader: QuestionReader,
 ) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     lowest = "Kabupaten Tanjung Jabung Timur masih menjadi yang terendah dengan 68,7 persen."
     which = reader.parse("Kabupaten mana di Jambi yang cakupannya paling rendah, berapa persen?")
@@ -1371,10 +1341,7 @@ def test_may_is_named_by_its_three_letter_indonesian_name(reader: QuestionReader
 
 
 def test_one_month_of_a_period_is_enough(reader: QuestionReader) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     q = reader.parse("berapa beasiswa sepanjang Januari-September 2026?")
     assert set(q.months) == {1, 9}
@@ -1531,10 +1498,7 @@ def test_berapa_orang_counts_what_comes_before_it(reader: QuestionReader) -> Non
 def test_an_office_is_met_by_its_article_when_no_figure_is_asked(reader: QuestionReader) -> None:
     from bot.answer.constraints import year_met
 
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     body = "Kepala Kantor Cabang BPJS Ketenagakerjaan Palembang menyampaikan capaian. Kanwil Sumbagsel hadir."
     article = _article(title="Target 2025", dated=date(2024, 8, 1), body=body)
@@ -1668,10 +1632,7 @@ def test_a_place_the_gazetteer_does_not_know_is_still_a_constraint(reader: Quest
     assert unmet(q, "Di Lumajang ada 9.000 peserta.", [], article, none, {}) == []
     lead = ["Di Lumajang ada 9.000 peserta."]
     assert unmet(q, "Pesertanya naik 10 persen.", lead, article, none, {}) == []
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     province = "Secara keseluruhan, di Sumatera Selatan ada 1,1 juta peserta."
     assert unmet(q, province, lead, article, places, {}) == ["lumajang"]
@@ -1867,10 +1828,7 @@ def test_english_chat_spellings_and_who_runs(reader: QuestionReader) -> None:
 def test_where_a_report_was_given_is_not_what_its_figures_are_about(
     reader: QuestionReader,
 ) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     q = reader.parse("berapa peserta BPU di Sumsel?")
     before = [
@@ -1890,10 +1848,7 @@ def test_where_a_report_was_given_is_not_what_its_figures_are_about(
 def test_a_figure_is_of_the_place_its_article_is_about_not_where_it_was_said(
     reader: QuestionReader,
 ) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     # Presented in a radio studio in a city: the province's figure all the same.
     q = reader.parse("berapa peserta bukan penerima upah di Sumsel?")
@@ -1930,10 +1885,7 @@ def test_a_figure_is_of_the_place_its_article_is_about_not_where_it_was_said(
 
 
 def test_where_a_figure_is_said_to_be_is_not_where_it_was_said(reader: QuestionReader) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     national = reader.parse("berapa klaim JHT secara nasional?")
     district = "Klaim JHT di Kabupaten Lahat mencapai Rp2,8 miliar, kata Budi, Senin (1/2)."
@@ -1999,10 +1951,7 @@ def test_a_person_named_by_one_word_brings_the_office_they_were_introduced_with(
 def test_a_figure_the_question_names_must_be_written_in_the_article(
     reader: QuestionReader,
 ) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     assert named_figures("target 63 persen itu kapan?") == ("63",)
     assert named_figures("santunan Rp42 juta, target 50%") == ("42", "50")
@@ -2412,10 +2361,7 @@ def test_the_end_of_a_year_is_not_met_by_another_month_of_it(reader: QuestionRea
 
 
 def test_a_city_asked_about_is_not_met_by_its_provinces_figure(reader: QuestionReader) -> None:
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     q = reader.parse("berapa klaim jht di lubuklinggau sepanjang 2049?")
     about_city = _article(title="Lubuklinggau Tanggung Iuran Juru Parkir", dated=date(2049, 10, 21))
@@ -2814,10 +2760,7 @@ def test_a_target_is_of_the_year_its_headline_states_not_of_the_articles_day() -
 def test_a_figure_of_an_article_about_a_district_is_not_its_provinces() -> None:
     from bot.answer.constraints import district_figure
 
-    lex = load_lexicons(KNOWLEDGE)
-
-    def places(text: str) -> frozenset[Place]:
-        return frozenset(lex.gazetteer.find(words(text)))
+    places = _gazetteer_places()
 
     sumsel = next(iter(places("Sumatera Selatan")))
     window = "Dari 4.102 klaim JHT, sebanyak 2.387 kasus berasal dari sektor perkebunan."

@@ -73,15 +73,11 @@ def prefer_latest(q: Question, ranked: list[Scored]) -> list[Scored]:
     ... yang turut hadir menyebutkan, cakupan ... tercatat 92,3 persen"). The answer is then
     as sure as the best window (it may be shown under the threshold: the best one vouches
     that the question is answered, the newest one says it as of its later day)."""
-    if q.after_year:
-        # "dulu 2020 ... 36 persen, kalo kini berapo?": the windows of that year or before are
-        # past; the best of them vouches that the question is answered, and the newest one
-        # after it naming enough of the question answers, however much lower it scores
-        later = _close(q, ranked, 0.0, lambda c: tells_after(c, q.after_year))
-        if later:
-            newest = min(later, key=newest_first)
-            return [newest] + [c for c in ranked if c is not newest]
-    close = _close(q, ranked, LATEST_RATIO, lambda _: True)
+    # "dulu 2020 ... 36 persen, kalo kini berapo?": the windows of that year or before are
+    # past; the best of them vouches that the question is answered, and the newest one after
+    # it naming enough of the question answers, however much lower it scores
+    later = _close(q, ranked, 0.0, lambda c: tells_after(c, q.after_year)) if q.after_year else []
+    close = later or _close(q, ranked, LATEST_RATIO, lambda _: True)
     if not close:
         return ranked
     newest = min(close, key=newest_first)

@@ -233,13 +233,14 @@ class Reader:
         ("<nama> dulu targetnya 63% kan, kalo target 2025 brp?"): the told figure is one side
         to confirm. Not the asker's own ("gaji saya 3 juta, ...")."""
         words = self.lex.expand(w for _, _, w in _tokens(told))
-        past = any(is_time(w) for w in words) or bool(_PAST & set(words))  # not "now"
+        named_time = any(is_time(w) for w in words)
+        past = named_time or bool(_PAST & set(words))  # not "now"
         later = self.lex.expand(w for _, _, w in _tokens(asked))
         own = self._introduces(told) or bool(OWN_FIGURE & set(words))
         asking = bool(ASKING_WORDS & set(words))  # "dari 3 juta, brp yg ...": a premise
         # "maret 2024 kan 1,1 jt, trs agustus 2024 jd brp?": one question comparing two
         # times it names (`compare.sides`), not a figure told of the past and now
-        dated = any(is_time(w) for w in words) and any(is_time(w) for w in later)
+        dated = named_time and any(is_time(w) for w in later)
         return (
             bool(named_figures(told))
             and past
