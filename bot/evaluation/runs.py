@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 # The sets the scorer is fitted on, and the corpus each is asked against: every set whose
 # failures have been read. Never fitted on: test.jsonl, the validation sets (chat8_heldout,
 # fixture7_heldout, chat9_dev: only their aggregate figures are read, to choose between
-# changes), the unspent held-out sets (chat48_heldout, fixture47_heldout) and this round's dev
-# sets (chat48_dev, fixture47_dev: they tell how a refit does on questions it was not fitted on).
+# changes), the unspent held-out sets (chat49_heldout, fixture48_heldout) and this round's dev
+# sets (chat49_dev, fixture48_dev: they tell how a refit does on questions it was not fitted on).
 _CHAT_SETS = (
     "chat_dev", "chat_heldout", "chat2_dev", "chat2_heldout", "chat3_dev", "chat3_heldout",
     "chat4_dev", "chat4_heldout", "chat5_dev", "chat5_heldout", "chat6_dev", "chat6_heldout",
@@ -46,6 +46,7 @@ _CHAT_SETS = (
     "chat45_dev", "chat45_heldout",
     "chat46_dev", "chat46_heldout",
     "chat47_dev", "chat47_heldout",
+    "chat48_dev", "chat48_heldout",
 )  # fmt: skip
 _FIXTURE_SETS = (
     ("fixture_dev", "fixtures"), ("fixture_heldout", "fixtures"), ("train_fixtures", "fixtures"),
@@ -89,7 +90,8 @@ _FIXTURE_SETS = (
     ("fixture43_heldout", "fixtures43"), ("fixture44_dev", "fixtures44"),
     ("fixture44_heldout", "fixtures44"), ("fixture45_dev", "fixtures45"),
     ("fixture45_heldout", "fixtures45"), ("fixture46_dev", "fixtures46"),
-    ("fixture46_heldout", "fixtures46"),
+    ("fixture46_heldout", "fixtures46"), ("fixture47_dev", "fixtures47"),
+    ("fixture47_heldout", "fixtures47"),
 )  # fmt: skip
 FIT_SETS = (
     *((f"{name}.jsonl", "knowledge") for name in ("dev", "holdout", "train_seeds", *_CHAT_SETS)),
