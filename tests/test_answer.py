@@ -1405,3 +1405,29 @@ def test_of_many_sources_stating_a_figure_the_newest_are_shown(tmp_path) -> None
     engine = _engine_on(tmp_path, {f"a{y}.md": _coverage_on(y, s) for y, s in shares.items()})
     a = engine.ask("cakupan kepesertaan bpjs tk di lahat berapa persen?")
     assert a.answered and "44,4 persen" in a.text and a.text.index("44,4") < a.text.index("43,3")
+
+
+def test_the_best_matchs_article_adds_only_its_best_few_chunks_not_among_the_hits(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Beside the hits, the best match's article gives its best `BEST_ARTICLE_CHUNKS` chunks
+    that are not hits already (a long article's answer may stand in a chunk matching fewer
+    words), not all of its best ones: each chunk read costs time at scale."""
+    from bot.answer.retrieval import BEST_ARTICLE_CHUNKS, K_CHUNKS, around_best, query_of
+
+    paragraphs = "\n\n".join(
+        f"Pada bulan ke-{i} kantor cabang mencatat {100 + i} peserta baru dari sektor informal "
+        f"di kecamatan nomor {i}, ujar kepala kantor cabang dalam rapat evaluasi bulanan."
+        for i in range(1, 120)
+    )
+    long = (
+        "---\nid: long-2025-01-01\ntitle: Peserta Baru Kantor Cabang\noutlet: Satu\n"
+        f"dated: 2025-01-01\n---\n{paragraphs}\n"
+    )
+    answerer = _engine_on(tmp_path, {"long.md": long}).answerer
+    assert len(answerer.index.chunk_ids["long-2025-01-01"]) > K_CHUNKS + BEST_ARTICLE_CHUNKS
+    q = answerer.read("berapa peserta baru sektor informal kantor cabang?")[0].sides[0]
+    query = query_of(q)
+    hits = answerer.searcher.search_many([query], K_CHUNKS)[0]
+    lexical = answerer.searcher.lexical
+    added = around_best(answerer.index, lexical, query, hits, set())[len(hits) :]
+    assert len(added) == BEST_ARTICLE_CHUNKS
+    assert not {h.chunk_id for h in added} & {h.chunk_id for h in hits}

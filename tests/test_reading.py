@@ -137,6 +137,7 @@ def _counting_reader() -> Reader:
         lambda ws: asks(tuple(standard(ws))),
         substance=lambda ws: sum(w not in STOPWORDS | ASKING_WORDS for w in standard(ws)),
         kind_of=lambda ws: question_kind(tuple(standard(ws))),
+        timed=lambda ws: names_time(standard(ws)),
     )
 
 
@@ -400,3 +401,14 @@ def test_now_after_a_question_naming_a_year_is_a_question_of_its_own() -> None:
     assert r.questions == ("coverage sumsel 2020 berapa?", "kalo sekarang?")
     # without a year before, "the newest" only says which figure the question wants
     assert len(reader.read("berapa pekerja terlindungi? yg terbaru?").questions) == 1
+    # now as chat writes it, after a question too thin to stand alone
+    r = reader.read("2020 coverage brp? kalo skrg?")
+    assert r.questions == ("2020 coverage brp?", "kalo skrg?")
+    assert reader.read("2020 coverage brp? skrg").questions == ("2020 coverage brp?", "skrg")
+    r = reader.read("target 2025 brp persen? skrg baru brp, msh jauh ga")
+    assert r.questions == ("target 2025 brp persen?", "skrg baru brp, msh jauh ga")
+
+
+def test_a_later_part_of_a_sentence_opens_without_its_connective() -> None:
+    r = _counting_reader().read("maret 2024 kan 1,1 jt yg terlindungi, trs data terbaru jd brp?")
+    assert r.questions == ("maret 2024 kan 1,1 jt yg terlindungi?", "data terbaru jd brp?")

@@ -321,8 +321,13 @@ def test_an_address_is_asked_of_a_street_not_of_the_word(reader: QuestionReader)
     # the articles never using "alamat" is no reason to refuse: a street answers it
     assert "alamat" not in CORPUS_WORDS and not role_unknown(q)
     assert "alamat" not in q.unknown_common and q.asked_unknown == 0.0
-    where = reader.parse("lokasinya di mana ya?")
-    assert not asks_address(where.words, where.kind) and role_unknown(where)
+    # "lokasi" only asks where (an asking noun): the articles never using it says nothing
+    where = reader.parse("Jumpa pers itu lokasinya di mana ya?")
+    assert "lokasi" not in CORPUS_WORDS and "lokasi" not in where.unknown_common
+    assert not asks_address(where.words, where.kind) and not role_unknown(where)
+    # (only beside the question word, and not a verb of the same stem)
+    assert "tugas" not in CORPUS_WORDS and role_unknown(reader.parse("beliau bertugas di mana?"))
+    assert "lokasi" in reader.parse("lokasi ujian itu sudah ditentukan belum?").unknown_common
     # an address is a place asked, whatever question word asks it
     english = reader.parse("What's the address of the BPJS TK Palembang branch office?")
     assert english.kind == "di_mana" and asks_address(english.words, english.kind)
@@ -1392,6 +1397,9 @@ def test_whether_a_target_was_reached_is_not_answered_by_the_target(
     assert not asks_outcome(reader.parse("fokus apa aja biar target 50% tercapai?"))
     assert not asks_outcome(reader.parse("apakah kacab yakin target nasional tercapai?"))
     assert asks_outcome(reader.parse("target nasional akhirnya tercapai gak? kata dia optimis"))
+    # a prediction: later ("kagek": "nanti"), as "akan" asks
+    assert asks_outcome(reader.parse("kagek taun 2025 target 50 persen tu tercapai dak?"))
+    assert not asks_outcome(reader.parse("target 95 persen tu nanti tercapai kapan?"))  # when
     assert not evidence.states_outcome("Ia optimis target nasional dapat tercapai tahun ini.")
     assert evidence.states_outcome("Target 50 persen itu tercapai pada Desember 2025.")
 
@@ -1548,11 +1556,13 @@ def test_who_holds_a_role_the_articles_never_name_is_refused(reader: QuestionRea
     assert not role_unknown(reader.parse("siapa Budi Wirasaputra?"))
     assert not role_unknown(reader.parse("siapa yang hadir?"))
     assert role_unknown(reader.parse("who is the winner of the award?"))
-    assert role_unknown(reader.parse("kantor wilayah lokasinya di mana?"))
     assert not role_unknown(reader.parse("kantor wilayah di mana?"))
     assert not role_unknown(reader.parse("di mana lokasi kantor wilayah?"))
+    # "lokasi", "acara": asking nouns, asking where of what is named with them (the articles
+    # never using the word says nothing of what they cover)
+    assert not role_unknown(reader.parse("kantor wilayah lokasinya di mana?"))
+    assert not role_unknown(reader.parse("acaranya di mana?"))
     # where something was held: any sentence placing it answers, whatever the event is called
-    assert role_unknown(reader.parse("acaranya di mana?"))
     assert role_unknown(reader.parse("diskusi di mana?"))  # a noun of a verb's shape
     for held in ("diadakan", "digelar", "berlangsung", "diadakan ya"):
         assert not role_unknown(reader.parse(f"acaranya {held} di mana?"))
@@ -2049,6 +2059,28 @@ def test_a_follow_up_leaves_the_figure_told_before_and_the_words_comparing(
     after = continued(before, reader.parse("nah taun 2024 berapo? naik apo turun?"))
     assert "36" in before.terms and "36" not in after.terms and "coverage" in after.terms
     assert after.years == (2024,) and not {"tingkat", "turun"} & {*after.terms, *after.head}
+
+
+def test_a_follow_up_leaves_the_magnitude_of_a_figure_told_and_what_it_comes_to(
+    reader: QuestionReader,
+) -> None:
+    before = reader.parse("maret 2024 kan 1,1 jt yg terlindungi?")
+    after = continued(before, reader.parse("data terbaru jd brp?"))
+    assert "juta" in before.terms and after.terms == ("lindung",)
+    assert after.wants_latest and counted_nouns(after) == frozenset()
+
+
+def test_a_target_asked_without_a_unit_may_be_a_share(reader: QuestionReader) -> None:
+    aim = "BPJS bertekad mewujudkan target 50 persen pekerja di Sumsel terlindungi."
+    assert target_spans(reader.parse("berapa target tahun 2025?"), aim)
+    assert not target_spans(reader.parse("berapa pekerja tahun 2025?"), "Naik 5 persen.")
+    # "<owner> ... targetnya brp": the owner of the value is not what is counted
+    owned = reader.parse("kanwil skrg targetnya brp buat 2025?")
+    assert counted_nouns(owned) == frozenset() and unit_match(owned, aim) >= 0
+    assert counted_nouns(reader.parse("jumlah pesertanya brp?")) == {"serta"}
+    # a count's owner is what it counts; a unit asked is no share
+    assert counted_nouns(reader.parse("pekerja informal jumlahnya brp?"))
+    assert not target_spans(reader.parse("target peserta 2025 berapa orang?"), aim)
 
 
 def test_to_whom_is_answered_by_a_group_of_people(reader: QuestionReader) -> None:

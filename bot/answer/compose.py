@@ -52,9 +52,8 @@ from bot.answer.retrieval import (
     CONTEXT_WEIGHT,
     K_CHUNKS,
     Searcher,
-    best_article,
+    around_best,
     query_of,
-    within_articles,
     within_dates,
 )
 from bot.answer.scoring import (
@@ -443,16 +442,13 @@ class Answerer:
         vectors = self.searcher.embed_many([query.text for query in queries])
         t_search = time.perf_counter()
         lexical = self.searcher.lexical
-        # the best chunks of the best match's article too (unless the question names an
-        # outlet): a long article's answer may stand in a chunk matching fewer words than
-        # other articles' chunks do
         hits = [
-            within_articles(
+            around_best(
                 self.index,
                 lexical,
                 query,
                 within_dates(self.index, lexical, q, query, h),
-                self.finder.articles_named(q) or best_article(self.index, h),
+                self.finder.articles_named(q),
             )
             for q, query, h in zip(
                 flat, queries, self.searcher.search_many(queries, K_CHUNKS, vectors), strict=True

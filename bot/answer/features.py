@@ -88,14 +88,20 @@ class Window:
 
 def counted_nouns(q: Question) -> frozenset[str]:
     """What a "berapa" question counts: its head terms ("berapa <program>", "brp <pekerja>")
-    but the agency's own name and those naming a value ("targetnya berapa", "berapa cakupan
-    ..."); after a mere counter ("nelayannya berapa orang?"), also the words before the
-    question word."""
+    but the agency's own name, those naming a value ("targetnya berapa", "berapa cakupan
+    ...") and the value's owner ("kanwil targetnya brp"); after a mere counter ("nelayannya
+    berapa orang?"), also the words before the question word."""
     forms = {(stem(w), is_verb(w)) for w in q.words}
     # "berapa yang ditolak": no noun; "berapa laporan yang dilaporkan": "laporan" is one
     verbs = {t for t, verb in forms if verb} - {t for t, verb in forms if not verb}
     # a year among the head terms ("target 2025 brp") dates the value, it is not counted
     heads = frozenset(t for t in q.head if not is_year(t))
+    # "kanwil skrg targetnya brp": a value written with "-nya" before the question word is
+    # asked of what comes before it, its owner, which is not counted (but people are: "peserta
+    # BPU targetnya brp" counts them)
+    asked = next((i for i, w in enumerate(q.words) if w == "berapa"), len(q.words))
+    owned = next((i for i, w in enumerate(q.words[:asked]) if _owned_value(w)), 0)
+    heads -= {stem(w) for w in q.words[:owned] if not spans.is_people_figure(w)}
     # a place before the noun ("How many of <Kabupaten>'s villages") is where, not what
     where = {t for p in q.places if p.kind in LOCATION_KINDS for t in terms_of_words(words(p.name))}
     counted = heads - _VALUE_STEMS - verbs - where
@@ -110,6 +116,16 @@ def counted_nouns(q: Question) -> frozenset[str]:
 
 
 _VALUE_STEMS = frozenset(stem(w) for w in FIGURE_NOUNS | VALUE_NOUNS)
+
+
+def _owned_value(word: str) -> bool:
+    """ "targetnya", "persentasenya": a value noun with "-nya", the value of what precedes it
+    (not a count's: "pekerja informal jumlahnya brp" counts the workers)."""
+    value = stem(word.removesuffix("nya"))
+    return word.endswith("nya") and value in _VALUE_STEMS and value not in _COUNT_STEMS
+
+
+_COUNT_STEMS = frozenset(stem(w) for w in ("jumlah", "total", "banyak"))
 
 
 def unit_match(q: Question, text: str) -> float:

@@ -10,6 +10,7 @@ from bot.answer.compare import plain
 from bot.answer.constraints import TOPICS, named_figures
 from bot.answer.question import Question, has_phrase, is_time
 from bot.answer.scoring import AIM_WORDS, asks_target
+from bot.answer.spans import MAGNITUDES
 from index.gazetteer import Phrase, Place
 from index.text import STOPWORDS, stem
 
@@ -20,6 +21,9 @@ _PRESENT = frozenset({"sekarang", "kini", "now", "currently"})
 ASKING_NOUNS = frozenset(
     {"tanggal", "hari", "bulan", "tahun", "waktu", "alas", "alasan", "sebab", "jadi"}
 )
+
+# "trs data terbaru jd brp?": what the figure comes to, no term of what it is about
+_COMES_TO = frozenset({"jadi"})
 
 
 def names_its_time(q: Question) -> bool:
@@ -64,6 +68,9 @@ def continued(
     # time before is no term of one asking another figure or time, and "naik" only
     # compares; "yg 1,1 juta itu ...? data smpe kpn?" asks when of the figure told
     told = set(named_figures(before.text)) if kind == "berapa" or own_time else set()
+    # and the magnitude written after it ("1,1 jt": "juta")
+    pairs = zip(before.words, before.words[1:], strict=False)
+    told |= {b for a, b in pairs if a in told and b in MAGNITUDES}
     targeted = asks_target(before)
     q = plain(q)
     return replace(
@@ -72,10 +79,14 @@ def continued(
         words=(*topic, *q.words),
         terms=tuple(
             dict.fromkeys(
-                (*(t for t in before.terms if t not in period | aim_stems | told), *q.terms)
+                (
+                    *(t for t in before.terms if t not in period | aim_stems | told),
+                    *(t for t in q.terms if t not in _COMES_TO),
+                )
             )
         ),
-        head=tuple(t for t in before.head if not is_time(t) and t not in aim_stems) + q.head,
+        head=tuple(t for t in before.head if not is_time(t) and t not in aim_stems)
+        + tuple(t for t in q.head if t not in _COMES_TO),
         unit=unit,
         places=carried(q.places, before.places),
         people=q.people or before.people,

@@ -155,9 +155,12 @@ class Reader:
                     lead = told
                 parts = self._paired(core) or self._compound(core)
                 questions.append(parts[0])
-                questions += [f"{_LINKED}{part}" for part in parts[1:]]
+                questions += [f"{_LINKED}{self._after_connective(part)}" for part in parts[1:]]
             elif questions and words and all(self.timed([w]) for w in words):
-                questions[-1] += f" {core}"  # "... siapa aja? 2020, 2023, 2024": its times
+                if _years_in(questions[-1]) and not any(is_time(w) for w in words):
+                    questions.append(core)  # "... 2020 brp? skrg": now, after that year
+                else:
+                    questions[-1] += f" {core}"  # "... siapa aja? 2020, 2023, 2024": its times
             else:
                 context.append(core)
         if not questions:
@@ -327,8 +330,9 @@ class Reader:
         second question of a compound sentence stays apart (it follows up the first), and so
         does one naming a year or month ("... ? trus kalo 2020 brp?"), asking when, why, who
         or where of the one before ("... ? yg ngomong siapa"), or a thin one naming a time
-        after a thin one naming another ("target 2025 brp persen? trs skrg brp?"). Also the
-        indexes of the questions cut from the sentence of the one before."""
+        after a thin one naming another ("target 2025 brp persen? trs skrg brp?"), or now
+        after one naming a year ("2020 coverage brp? kalo skrg?"). Also the indexes of the
+        questions cut from the sentence of the one before."""
         out: list[str] = []
         linked: set[int] = set()
         pending = ""
@@ -342,10 +346,15 @@ class Reader:
             # "..., trus kalo 2020 brp?": the question before, asked again for another time
             prior = pending or (out[-1] if out else "")
             # "... 2020 brp? kalo sekarang?": now, set against the year of the one before
-            dated = any(is_time(w) for w in words) or (names_now(words) and _years_in(prior))
+            now_after = (
+                self.timed(words) and not any(is_time(w) for w in words) and _years_in(prior)
+            )
+            dated = any(is_time(w) for w in words) or now_after
             again = bool(prior) and self._asked_again(prior, words)
-            if again and pending:
-                out.append(pending)  # "target 2025 brp persen? trs skrg brp?": asked twice
+            # "target 2025 brp persen? trs skrg brp?": asked twice; "2020 coverage brp? kalo
+            # skrg?": asked again for now
+            if pending and (again or now_after):
+                out.append(pending)
                 pending = ""
             if pending:
                 q = f"{pending} {q}"
@@ -447,6 +456,13 @@ class Reader:
         return text[toks[start][0] : toks[end - 1][1]].strip() + (
             "?" if text[toks[end - 1][1] :].strip().startswith("?") else ""
         )
+
+    def _after_connective(self, part: str) -> str:
+        """A later part of a sentence without the connective opening it ("trs data terbaru
+        jd brp?": "data terbaru jd brp?")."""
+        toks = _tokens(part)
+        size = self.lex.markers("connective").match_at([w for _, _, w in toks], 0)
+        return part[toks[size][0] :] if 0 < size < len(toks) else part
 
     def _ends_with(self, section: str, words: list[str]) -> int:
         phrases = self.lex.markers(section)

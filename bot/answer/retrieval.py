@@ -14,6 +14,9 @@ from index.search import LexicalSearcher, Query
 from index.store import StoredIndex
 
 K_CHUNKS = 24  # chunks whose sentences are candidates (the best of them by retrieval)
+# Chunks of the best match's article read beside the hits: its best few not among them, where
+# a long article's answer stands in a chunk matching fewer words than other articles' do.
+BEST_ARTICLE_CHUNKS = 4
 CONTEXT_WEIGHT = 0.3  # weight of the message's context terms in retrieval
 
 
@@ -96,14 +99,39 @@ def within_dates(
 
 
 def within_articles(
-    index: StoredIndex, lexical: LexicalSearcher, query: Query, hits: list[Hit], ids: set[str]
+    index: StoredIndex,
+    lexical: LexicalSearcher,
+    query: Query,
+    hits: list[Hit],
+    ids: set[str],
+    k: int = K_CHUNKS,
 ) -> list[Hit]:
-    """The best chunks of the articles `ids` too (those of an outlet the question names, "di
-    berita <outlet> ..."), scored as `within_dates` scores the chunks of the time asked."""
+    """The best `k` chunks of the articles `ids` not among the hits too (those of an outlet
+    the question names, "di berita <outlet> ..."), scored as `within_dates` scores the chunks
+    of the time asked."""
     chunks = [index.chunk_ids[aid] for aid in ids if aid in index.chunk_ids]
     if not chunks:
         return hits
-    return _with_chunks(hits, lexical.scores_in(query, np.concatenate(chunks), K_CHUNKS))
+    unseen = np.setdiff1d(np.concatenate(chunks), [h.chunk_id for h in hits])
+    if not len(unseen):
+        return hits
+    return _with_chunks(hits, lexical.scores_in(query, unseen, k))
+
+
+def around_best(
+    index: StoredIndex,
+    lexical: LexicalSearcher,
+    query: Query,
+    hits: list[Hit],
+    named: set[str],
+) -> list[Hit]:
+    """The best chunks of the articles of the outlet the question names (`named`), else the
+    best few of the best match's article: a long article's answer may stand in a chunk
+    matching fewer words than other articles' chunks do."""
+    if named:
+        return within_articles(index, lexical, query, hits, named)
+    best = best_article(index, hits)
+    return within_articles(index, lexical, query, hits, best, BEST_ARTICLE_CHUNKS)
 
 
 def best_article(index: StoredIndex, hits: list[Hit]) -> set[str]:

@@ -107,6 +107,8 @@ def target_spans(q: Question, text: str) -> spans.Spans:
         if q.unit == "lama":
             return spans.duration_spans(text)
         counts = spans.count_spans(text)
+        if asks_target(q) and not counts_people(q):  # "targetnya brp?": a share as often
+            counts += spans.percent_spans(text)
         if _says_total(q):  # "total peserta": not a part of it ("X dari total")
             counts = tuple((s, e) for s, e in counts if not spans.is_part(text, e))
         return counts + tuple(
@@ -253,7 +255,8 @@ def asks_target(q: Question) -> bool:
 # ask about a purpose or a belief instead ("biar target tercapai", "yakin target tercapai").
 _PROBE = frozenset(
     {"belum", "sudah", "akhirnya", "sebenarnya", "beneran", "actually", "did", "akan", "bakal"}
-)  # "... akan tercapai?": a prediction, which no article can answer either
+    | {"nanti"}
+)  # "... akan tercapai?", "nanti ... tercapai dak?": a prediction, which no article answers
 _PURPOSE_OR_BELIEF = frozenset(
     {"biar", "agar", "supaya", "guna", "yakin", "optimis", "optimistis", "percaya", "confident"}
 )
@@ -280,6 +283,7 @@ def asks_outcome(q: Question) -> bool:
     )
     return (
         reached is not None
+        and q.kind != "kapan"  # "... nanti tercapai taun berapo?": when it is to be
         and any(w.startswith("target") for w in words)
         and bool(set(words) & _PROBE)
         and not set(words[:reached]) & _PURPOSE_OR_BELIEF
