@@ -861,25 +861,6 @@ class QuestionReader:
         nouns = {w for p in self.lexicons.markers("asking-noun").items for w in p}
         return frozenset(nouns | {f"{w}nya" for w in nouns})
 
-    def _asking_nouns_at_ask(self, words: tuple[str, ...]) -> frozenset[str]:
-        """Asking nouns right before or after a question word ("lokasinya di mana", "apa
-        tujuan ..."): they ask it of what the question names, naming no topic themselves,
-        so the articles never using them is no sign of what they cover (not a verb of the
-        same stem, "bertugas di mana", nor one further away: "what did ... at its event")."""
-        asks = ASKING_WORDS | {"dimana", "where", "what", "which"}
-        return frozenset(
-            w
-            for i, w in enumerate(words)
-            if w in self._asking_noun_words
-            and (
-                (
-                    i + 1 < len(words)
-                    and (words[i + 1] in asks or words[i + 1 : i + 3] == ("di", "mana"))
-                )
-                or (i > 0 and words[i - 1] in asks)
-            )
-        )
-
     @cached_property
     def _kind_nouns(self) -> frozenset[str]:
         """Stems of the nouns of kind ("kelompok apa saja", knowledge/chat.txt)."""
@@ -1023,7 +1004,9 @@ class QuestionReader:
             and w not in self.scene_words
             and w not in self.telling_words
             and t not in self._kind_nouns  # "kelompok apa saja": what falls under it
-            and w not in self._asking_nouns_at_ask(words)
+            # "lokasinya di mana", "at the press event": an asking noun as written names no
+            # topic (not a verb of the same stem: "bertugas di mana")
+            and w not in self._asking_noun_words
         ]
         asked = set(terms)
         total = sum(rarity(w) for w in content) or 1.0
