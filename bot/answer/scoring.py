@@ -253,10 +253,11 @@ def asks_target(q: Question) -> bool:
 
 # Words that ask how it turned out ("la tercapai belum?", "akhirnya tercapai?"), and words that
 # ask about a purpose or a belief instead ("biar target tercapai", "yakin target tercapai").
+# ("... akan tercapai?", "nanti ... tercapai dak?": a prediction, which no article answers)
 _PROBE = frozenset(
-    {"belum", "sudah", "akhirnya", "sebenarnya", "beneran", "actually", "did", "akan", "bakal"}
-    | {"nanti"}
-)  # "... akan tercapai?", "nanti ... tercapai dak?": a prediction, which no article answers
+    {"belum", "sudah", "akhirnya", "sebenarnya", "beneran", "actually", "did"}
+    | {"akan", "bakal", "nanti"}
+)
 _PURPOSE_OR_BELIEF = frozenset(
     {"biar", "agar", "supaya", "guna", "yakin", "optimis", "optimistis", "percaya", "confident"}
 )
