@@ -157,7 +157,7 @@ class Reader:
                 questions.append(parts[0])
                 questions += [f"{_LINKED}{self._after_connective(part)}" for part in parts[1:]]
             elif questions and words and all(self.timed([w]) for w in words):
-                if _years_in(questions[-1]) and not any(is_time(w) for w in words):
+                if self._now_after(words, questions[-1]):
                     questions.append(core)  # "... 2020 brp? skrg": now, after that year
                 else:
                     questions[-1] += f" {core}"  # "... siapa aja? 2020, 2023, 2024": its times
@@ -346,9 +346,7 @@ class Reader:
             # "..., trus kalo 2020 brp?": the question before, asked again for another time
             prior = pending or (out[-1] if out else "")
             # "... 2020 brp? kalo sekarang?": now, set against the year of the one before
-            now_after = (
-                self.timed(words) and not any(is_time(w) for w in words) and _years_in(prior)
-            )
+            now_after = self._now_after(words, prior)
             dated = any(is_time(w) for w in words) or now_after
             again = bool(prior) and self._asked_again(prior, words)
             # "target 2025 brp persen? trs skrg brp?": asked twice; "2020 coverage brp? kalo
@@ -456,6 +454,11 @@ class Reader:
         return text[toks[start][0] : toks[end - 1][1]].strip() + (
             "?" if text[toks[end - 1][1] :].strip().startswith("?") else ""
         )
+
+    def _now_after(self, words: Sequence[str], prior: str) -> bool:
+        """Words naming now, not a year or month of their own, after a question naming a year
+        ("2020 coverage brp? kalo skrg?"): now, set against that year."""
+        return self.timed(words) and not any(is_time(w) for w in words) and _years_in(prior)
 
     def _after_connective(self, part: str) -> str:
         """A later part of a sentence without the connective opening it ("trs data terbaru
