@@ -112,6 +112,10 @@ DISPUTED = {"Iuran Mulai Rp16.800", "Cakupan Kepesertaan Masih Rendah"}
 # A subheading the importer drops (pages8, read after its one measurement): with a comma it
 # has the shape of a photo's "Name, Role" line and of other stories' headlines.
 KNOWN_LOST = {
+    # pages49 (measured once: lost 1/151), not fixed yet: a closing quotation that ends with
+    # the reporter's initials in brackets
+    '"Kebun saya di lereng, tahun lalu saya jatuh waktu memetik dan kaki terkilir. Sekarang '
+    'kami lebih tenang bekerja," ujar Aman Rima. (IAN)',
     # pages42 (measured once: lost 4/119; mended in round 38 by a longer label of a "Label:
     # figure" item, lost 0/119): a figures box, its heading and three of its items
     # pages40 (measured once: lost 1/164), not fixed yet: the same shape of subheading (a
