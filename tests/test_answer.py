@@ -773,6 +773,12 @@ def test_a_question_naming_little_asks_about_what_the_message_told_before_it(
     assert {"muhyidin", "gubernur"} <= set(asked.sides[0].terms)
     a = engine.ask(f"{told} Itu di mana ya?")
     assert a.answered and "di Palembang" in a.text
+    # what was told places the article; what the question names of its own, the answer
+    assert not asked.sides[0].setting  # "Itu di mana?" names nothing of its own
+    (own,) = engine.answerer.read(f"{told} Bertemu di mana?")  # a thing told, asked about
+    assert "muhyidin" in own.sides[0].setting and "temu" not in own.sides[0].setting
+    (new,) = engine.answerer.read(f"{told} Itu masuk program apa?")  # something new named
+    assert not new.sides[0].setting
 
 
 def test_a_question_naming_an_outlet_is_answered_from_its_articles(engine: Engine) -> None:
@@ -1431,3 +1437,46 @@ def test_the_best_matchs_article_adds_only_its_best_few_chunks_not_among_the_hit
     added = around_best(answerer.index, lexical, query, hits, set())[len(hits) :]
     assert len(added) == BEST_ARTICLE_CHUNKS
     assert not {h.chunk_id for h in added} & {h.chunk_id for h in hits}
+
+
+PLANT_ARTICLE = """---
+id: iota-2065-04-15
+title: Ribuan Pekerja Proyek Pembangkit Alpha Terlindungi
+outlet: Iota
+dated: 2065-04-15
+---
+Sejak konstruksi dimulai, kantor cabang mencatat 37 kecelakaan kerja di lokasi proyek pembangkit Alpha. Dua di antaranya mengakibatkan pekerja meninggal dunia.
+"""
+ROADS_ARTICLE = """---
+id: kappa-2057-08-11
+title: Kecelakaan Angkutan Tambang
+outlet: Kappa
+dated: 2057-08-11
+---
+Dari 412 kasus itu, 9 pekerja meninggal dunia.
+
+Setahun sebelumnya, 7 pekerja meninggal dunia di jalan angkutan.
+
+Pada 2055, 5 pekerja meninggal dunia di jalan yang sama.
+"""
+
+
+def test_a_follow_up_is_answered_from_the_article_before_however_many_others_say_as_much(
+    tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from bot.answer import candidates, compose
+
+    engine = _engine_on(tmp_path, {"iota.md": PLANT_ARTICLE, "kappa.md": ROADS_ARTICLE})
+    answerer = engine.answerer
+    answerer.use_scorer(replace(answerer.scorer, threshold=0.0))  # the fake embedder's scores
+    monkeypatch.setattr(candidates, "MAX_SCORED", 1)  # the others' windows fill the first look
+    message = (
+        "Berapa kecelakaan kerja di proyek pembangkit Alpha sejak konstruksi dimulai, "
+        "dan berapa pekerja yang meninggal dunia?"
+    )
+    second = " ".join(p.text for p in engine.ask(message).parts_of(1))
+    assert second.startswith("Dua di antaranya")
+    monkeypatch.setattr(compose.Answerer, "_with_leaned", lambda self, q, h, ranked, lean: ranked)
+    assert "Dua di antaranya" not in " ".join(p.text for p in engine.ask(message).parts_of(1))

@@ -208,6 +208,7 @@ def test_glossary_maps_onto_words_the_articles_use() -> None:
     # a guard, plain Indonesian spellings, question-frame words, month names
     not_in_articles = {"pusat", "tapi", "tentang", "waktu", "berlangsung"}
     not_in_articles |= {"bupati", "wali", "sekretaris"}  # offices the seed articles do not name
+    not_in_articles |= {"kejaksaan", "tinggi", "perhubungan"}  # nor these offices
     not_in_articles |= {"semester", "triwulan", "kedua", "ketiga", "keempat"}  # periods
     not_in_articles |= {m.lower() for m in MONTHS_ID}
     written = parse_glossary((KNOWLEDGE / "glossary.txt").read_text("utf-8"))  # not place names
@@ -254,6 +255,14 @@ def _read(question: str) -> tuple[str, ...]:
         ("bpjs ketenagakerjan kacab plg", "bpjs ketenagakerjaan kepala kantor cabang palembang"),
         ("who replaced the governor", "siapa menggantikan the gubernur"),
         ("fokus apa buat ngejar target", "fokus apa untuk mewujudkan target"),
+        # Added 2026-12-07 (forty-fifth round): offices' short forms, chat spellings
+        ("siapa kajari prabumulih", "siapa kepala kejaksaan negeri prabumulih"),
+        ("kadishub palembang", "kepala dinas perhubungan palembang"),
+        ("target kecapai kpn", "target tercapai kapan"),
+        ("tmptnya dmn", "tempat di mana"),
+        ("sebanyak berapa orang", "berapa orang"),
+        ("bisa daftar sendiri", "bisa mendaftar mandiri"),
+        ("which days is the office open", "hari apa is the kantor membuka"),
     ],
 )
 def test_lexicons_and_glossary_expand_typical_questions(question: str, expanded: str) -> None:

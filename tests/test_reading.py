@@ -33,6 +33,18 @@ def test_segments_break_at_sentence_ends_question_marks_and_emoji() -> None:
     ]
 
 
+def test_an_english_introduction_with_here_is_a_sentence_of_its_own() -> None:
+    assert segments("journalist here - what are the 4 focus areas?") == [
+        "journalist here",
+        "what are the 4 focus areas?",
+    ]
+    assert segments("HR staff here, how many workers?") == ["HR staff here", "how many workers?"]
+    assert segments("is the office open here - or in Lahat?") == [
+        "is the office open here - or in Lahat?"
+    ]
+    assert len(segments("Who works here, in the Palembang branch?")) == 1  # a question's "here"
+
+
 def test_greeting_introduction_and_thanks_are_not_the_question(reader: Reader) -> None:
     r = reader.read(
         "Assalamualaikum min, sy buruh sawit di Muba, kerja harian lepas. mau tanya, "
@@ -53,9 +65,27 @@ def test_a_polite_frame_with_the_asker_inside_is_no_part_of_the_question(reader:
     assert r.questions == ("coverage share kepesertaan di Sumsel?",)
 
 
+def test_asking_in_the_formal_verb_frames_two_questions(reader: Reader) -> None:
+    r = reader.read(
+        "Selamat malam. Saya ingin menanyakan kapan layanan baru diresmikan, dan siapa "
+        "Deputi Direktur Wilayah yang menjelaskan layanan tersebut. Terima kasih."
+    )
+    assert len(r.questions) == 2
+    assert r.questions[0].startswith("kapan layanan baru diresmikan")
+
+
 def test_two_questions_in_one_message(reader: Reader) -> None:
     r = reader.read("halo kak. siapa kepala kanwil sumbagsel? terus program bpjs tk ada apa aja?")
     assert r.questions == ("siapa kepala kanwil sumbagsel?", "program bpjs tk ada apa aja?")
+
+
+def test_a_thin_first_question_stays_apart_from_one_asking_more_of_it(reader: Reader) -> None:
+    r = reader.read("Harapannya apa? Dan audiensinya di mana?")
+    assert r.questions == ("Harapannya apa?", "Dan audiensinya di mana?")
+    r = reader.read("Targetnya apa? Terus sekarang sudah berapa persen?")
+    assert len(r.questions) == 2
+    # but not one naming no time and asking no more of it
+    assert len(reader.read("Targetnya apa? Terus berapa persen?").questions) == 1
 
 
 def test_a_thin_follow_up_joins_the_question_before(reader: Reader) -> None:
@@ -277,6 +307,9 @@ def test_a_statement_after_a_question_without_a_comma_is_context(reader: Reader)
 def test_times_after_a_question_are_its_own(reader: Reader) -> None:
     r = reader.read("kepala kanwil dr thn ke thn siapa aja? 2020, 2023, 2024")
     assert r.questions == ("kepala kanwil dr thn ke thn siapa aja? 2020, 2023, 2024",)
+    # a time the asker checks, placed in a period ("awal 2023 kan"), is the question's too
+    r = reader.read("peresmian layanan baru kapan nian? awal 2023 kan")
+    assert r.questions == ("peresmian layanan baru kapan nian? awal 2023 kan",)
     assert reader.read("siapa kepala kanwil? Palembang").questions == ("siapa kepala kanwil?",)
 
 

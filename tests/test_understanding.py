@@ -547,6 +547,9 @@ def test_figure_must_count_what_the_question_counts(reader: QuestionReader) -> N
     assert unit_match(reader.parse("berapa peserta yang terdaftar?"), amount) == -1.0
     q = reader.parse("berapa program BPJS Ketenagakerjaan?")
     assert unit_match(q, "Terdapat 5 program perlindungan.") == 1.0
+    # "berapa macam": a noun of kind counts what is named before it
+    kinds = reader.parse("program perlindungan buat pekerja itu ada berapa macam?")
+    assert unit_match(kinds, "Terdapat 5 program perlindungan bagi para pekerja.") == 1.0
     # the agency's own name is not what is counted: claims are, not the agency's participants
     claims = reader.parse("berapa total klaim BPJS Ketenagakerjaan di Sumsel tahun 2046?")
     said = "Pada 2046, jumlah peserta BPJS Ketenagakerjaan tercatat 1.538.770 orang."
@@ -607,6 +610,8 @@ def test_a_part_taken_from_a_total_does_not_answer_the_total(reader: QuestionRea
     assert target_spans(q, whole)
     # a part is still what a question about that part asks for
     assert target_spans(reader.parse("berapa orang dari wilayah itu?"), part)
+    # ... and by one naming the total it is a part of ("berapa orang dari total se-X?")
+    assert target_spans(reader.parse("peserta dari sumsel berapa orang dari total?"), part)
     # a total named with its own figure is no part without a number
     stated = "Sebanyak 2.916.275 orang dari total 7.952.597 peserta."
     assert target_spans(q, stated)
@@ -757,6 +762,9 @@ def test_money_questions_want_money_and_office_questions_want_a_person(
     assert money.unit == "uang"
     assert reader.parse("What's the total budget the regency allocated?").unit == "uang"
     assert reader.parse("Jumlah perusahaan yang menunggak iuran?").unit != "uang"
+    # receiving "berapa", nothing counted after it, is an amount; "dapat berapa peserta" counts
+    assert reader.parse("ahli warisnyo dapet berapo?").unit == "uang"
+    assert reader.parse("kanwil dapat berapa peserta?").unit != "uang"
     # wage earners, or not, are a kind of worker: counted
     assert reader.parse("How many non-wage (BPU) participants were there?").unit == "jumlah"
     assert reader.parse("berapa peserta bukan penerima upah?").unit == "jumlah"
@@ -776,6 +784,10 @@ def test_money_questions_want_money_and_office_questions_want_a_person(
     cars = reader.parse("berapa unit mobil layanan keliling yang dioperasikan?")
     assert fits_kind(cars, "Kantor cabang mengoperasikan dua unit mobil layanan keliling.")
     assert not fits_kind(cars, "Mobil layanan keliling menjadi salah satu kota tujuan.")
+    # ... and so is one "of them": of what was counted before, so it counts no noun of its own
+    died = reader.parse("berapa pekerja yang meninggal dunia?")
+    partitive = "Dua di antaranya mengakibatkan pekerja meninggal dunia."
+    assert fits_kind(died, partitive) and unit_match(died, partitive) >= 0
 
 
 def test_comparison_words_do_not_count_as_words_the_corpus_lacks(
@@ -975,6 +987,10 @@ def test_a_body_sentence_stands_for_a_headline_only_if_it_states_its_figure(
     rounded = "Peserta Aktif di Provinsi Alpha Tembus 1,96 Juta Orang"
     assert restates(count, rounded, "Peserta aktif tercatat 1.962.418 orang.")
     assert not restates(count, rounded, "Setahun sebelumnya baru 1.781.205 orang.")
+    # "tembus" cuts rather than rounds: 3.128.406 passes 3,12 juta
+    cut = "Peserta Aktif di Provinsi Alpha Tembus 3,12 Juta"
+    assert restates(count, cut, "Peserta aktif tercatat 3.128.406 pekerja.")
+    assert not restates(count, cut, "Setahun sebelumnya baru 3.071.540 pekerja.")
 
 
 def test_a_question_for_a_name_is_answered_only_by_a_sentence_naming_something_new(
@@ -1167,6 +1183,9 @@ def test_a_figure_in_words_is_read_as_an_article_writes_it_and_a_check_is_yes_no
     assert q.kind == "ya_tidak"
     assert "690.000" in q.terms and "690" not in q.terms
     assert "1.100.000" not in reader.parse("berapa pekerja 1,1 juta?").terms  # not in articles
+    # "apa benar ..." asks whether it is so, even of one of a list
+    assert reader.parse("Apa benar pasar jadi salah satu fokus BPJS TK?").kind == "ya_tidak"
+    assert reader.parse("apa saja fokus BPJS TK?").kind == "apa_saja"
 
 
 def test_a_question_about_a_target_is_not_answered_by_an_achieved_figure(
@@ -1213,6 +1232,7 @@ def test_a_year_named_by_the_answer_overrides_the_articles_date(reader: Question
     assert year_met(2025, quote, [], march_2026) and year_met(2026, quote, [], march_2026)
     assert not year_met(2024, "Tahun lalu baru 41 desa.", [], march_2026)
     assert not year_met(2025, "Tahun ini seluruh 65 desa.", [], march_2026)
+    assert year_met(2027, "“Tahun depan kami bidik 80 persen,” ujar Reza.", [], march_2026)
     compared = "Peserta naik 10 persen dibanding periode yang sama tahun lalu."
     assert not year_met(2025, compared, [], march_2026) and year_met(2026, compared, [], march_2026)
     december_2024 = _article(dated=date(2024, 12, 4))
@@ -2017,12 +2037,66 @@ def test_the_newest_source_answers_now_when_it_names_as_much_of_the_question(
     assert prefer_latest(who, [head, other])[0] is head
 
 
+def test_a_figure_asked_of_no_time_shows_the_newest_source_naming_less_of_it(
+    reader: QuestionReader,
+) -> None:
+    from dataclasses import replace
+
+    from bot.answer.multisource import spread
+    from bot.answer.scoring import Scored
+    from index.records import Sentence
+
+    def window(text: str, dated: date, score: float, coverage: float) -> Scored:
+        article = replace(_article(dated=dated, body=text), id=str(dated))
+        return Scored(
+            article, (Sentence(article.id, 0, len(text), text),), (0,), score, coverage, 1
+        )
+
+    q = reader.parse("di kabupaten alpha ada brp perusahaan yg masih nunggak iuran?")
+    old = window("Total 37 perusahaan menunggak iuran di Kabupaten Alpha.", date(2041, 1, 5), 1, 1)
+    said = "Hingga Maret 2064, tercatat 23 perusahaan di Kabupaten Alpha masih menunggak iuran."
+    new = window(said, date(2064, 4, 24), 0.93, 0.73)
+    assert [p.scored for p in spread(q, [old, new])] == [new, old]
+    assert [p.scored for p in spread(q, [new, old])] == [new, old]
+    older = window(said, date(2030, 4, 24), 0.93, 0.73)  # not newer: names too little
+    assert [p.scored for p in spread(q, [old, older])] == [old]
+    unsure = window(said, date(2064, 4, 24), 0.7, 0.73)  # far below the best one
+    assert [p.scored for p in spread(q, [old, unsure])] == [old]
+
+
+def test_a_question_naming_no_time_is_answered_by_a_newer_article_as_sure() -> None:
+    from dataclasses import replace
+
+    from bot.answer.compose import _newest_as_sure
+    from bot.answer.scoring import Scored
+    from index.records import Sentence
+
+    def window(text: str, dated: date, score: float, coverage: float) -> Scored:
+        article = replace(_article(dated=dated, body=text), id=str(dated))
+        return Scored(
+            article, (Sentence(article.id, 0, len(text), text),), (0,), score, coverage, 1
+        )
+
+    said = "Serah terima jabatan berlangsung di kantor wilayah."
+    old = window(said, date(2034, 4, 11), 0.97, 0.8)
+    new = window(said, date(2064, 5, 21), 0.9, 0.8)
+    assert _newest_as_sure([old, new], 0.76)[0] is new
+    assert _newest_as_sure([old, new], 0.95)[0] is old  # not sure on its own
+    narrower = window(said, date(2064, 5, 21), 0.9, 0.6)  # names less of the question
+    assert _newest_as_sure([old, narrower], 0.76)[0] is old
+    assert _newest_as_sure([new, old], 0.76)[0] is new  # an older one never moves up
+
+
 def test_which_month_or_year_asks_when_and_which_weekday_does_not(reader: QuestionReader) -> None:
     assert reader.parse("coverage share 36% itu data sampai bulan apa").kind == "kapan"
     assert reader.parse("data coverage sumsel yg 36% itu per bulan apa").kind == "kapan"
     assert reader.parse("Iuran BPU Rp16.800 itu per bulan apa?").kind != "kapan"  # a rate
     assert reader.parse("tahun berapa programnya mulai?").kind == "kapan"
     assert reader.parse("kantor layanan buka hari apa aja?").kind != "kapan"
+    # ... but it is answered only by a sentence naming the days
+    days = reader.parse("kantor layanan buka hari apa aja?")
+    assert fits_kind(days, "Kantor layanan melayani setiap Senin hingga Jumat.")
+    assert not fits_kind(days, "Kantor layanan diresmikan bupati di mal pelayanan publik.")
     assert reader.parse("kalau nunggak iuran 3 bulan apa kena sanksi?").kind != "kapan"
     assert reader.parse("iuran JKM per bulan berapa ya?").kind == "berapa"
     assert reader.parse("audiensi tahun 2020 tanggal berapa hari apa").kind == "kapan"
@@ -2856,3 +2930,10 @@ def _gazetteer_places() -> Callable[[str], frozenset[Place]]:
     """The places the knowledge gazetteer finds in a text."""
     lex = load_lexicons(KNOWLEDGE)
     return lambda text: frozenset(lex.gazetteer.find(words(text)))
+
+
+def test_a_word_of_a_place_name_is_no_frame_word(reader: QuestionReader) -> None:
+    # "bener" frames a question ("bener gak ..."), but not inside a kabupaten's name
+    q = reader.parse("Berapa anggaran Pemkab Bener Meriah untuk iuran petani kopi?")
+    assert "Bener Meriah" in [p.name for p in q.places]
+    assert "bener" not in reader.parse("bener gak iurannya 16.800?").words

@@ -140,11 +140,12 @@ class CandidateFinder:
             _at_most_others(idf, stem(unit))
         return Weights(idf)
 
-    def find(self, q: Question, hits: list[Hit]) -> list[Candidate]:
+    def find(self, q: Question, hits: list[Hit], top: float = 0.0) -> list[Candidate]:
         """Every window of one or two consecutive sentences (same paragraph) that starts in a
         retrieved chunk, plus the retrieved articles' titles, that meets the question's
-        constraints and can answer its kind; scored, best first."""
-        top = hits[0].score if hits and hits[0].score > 0 else 1.0
+        constraints and can answer its kind; scored, best first. Retrieval is scored against
+        `top`, by default the first hit's score."""
+        top = top or (hits[0].score if hits and hits[0].score > 0 else 1.0)
         windows: dict[tuple[str, int, int], tuple[Scored, float]] = {}
         for hit in hits:
             for scored in self._windows_of(hit):

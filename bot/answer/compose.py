@@ -100,6 +100,11 @@ TITLE_RATIO = 0.9  # a body window this close to its article's headline is answe
 # share of the threshold (unless it asks for the newest and a newer source ranks first).
 LEAN_SHARE = 0.4
 SURE_RANKS = 3  # how far down the ranking a window sure enough to answer is looked for
+# How far down the ranking a newer article's window is looked for, for a question of these
+# kinds naming no time: who holds an office, when and where an event is held (figures are
+# shown side by side, `spread`)
+NEWER_RANKS = 6
+_OF_THE_LATEST = ("siapa", "kapan", "di_mana")
 # Words beside an office that leave it asked of now ("yang baru", "di sana")
 _UNPINNING = frozenset({"baru", *POINTING_WORDS})
 # Words pointing back at what the question before named ("that post", "program tersebut")
@@ -322,8 +327,16 @@ class Answerer:
             told = self._told(reading) if previous is None and substance < FOLLOW_UP_TERMS else None
             if told is not None:
                 # "Kami dengar ada acara <X> Agustus 2024. Itu acaranya di mana?": what the
-                # message told just before is what its first question asks about
+                # message told just before is what its first question asks about. A question
+                # asking of a thing the message told ("... katanya pelayanannya jadi lebih
+                # ramah. Ramah buat siapa saja ya?") is answered where that thing is said:
+                # the rest of what was told only places the article (not so for one naming
+                # something new: "... RT, RW mau dilindungi. Itu masuk fokus yang mana?")
                 q = continued(told, q)
+                named = said - self.reader.asking_nouns  # not "isi" of "apa isinya?"
+                if named and named <= set(told.terms):
+                    placing = (t for t in told.terms if t not in named)
+                    q = replace(q, setting=tuple(dict.fromkeys((*q.setting, *placing))))
             elif previous and follow_up and asks_only and only_a_time(q):
                 # "..., trus 2024 naik gk?": whether the figure asked before changed by then
                 cues = {w.removesuffix("nya") for w in standard}
@@ -476,9 +489,10 @@ class Answerer:
                 leans = True
                 self._with_hits_before(found, asked[i - 1], qs)
                 ranked = self._ranked_sides(qs, found)
+            lean = answered_from if i and leans else frozenset()
+            ranked = [(q, self._with_leaned(q, found[id(q)], r, lean)) for q, r in ranked]
             if i and leans and a.elided:
                 ranked = [(q, _not_told(q, r, picks)) for q, r in ranked]
-            lean = answered_from if i and leans else frozenset()
             by_side = self._at_once(a, found, lean)
             by_side = by_side or [(q, self._select(q, found[id(q)], r, lean)) for q, r in ranked]
             if lean and a.months_before and not a.elided and not any(s for _, s in by_side):
@@ -646,6 +660,22 @@ class Answerer:
             out.append((q, side))
         return out
 
+    def _with_leaned(
+        self, q: Question, hits: list[Hit], ranked: list[Scored], lean: frozenset[str]
+    ) -> list[Scored]:
+        """`ranked` and after it, when none of them is of an article in `lean`, the windows
+        of those articles among `hits` sure enough to answer on their own: the first look may
+        pass them over for windows of other articles that say as much ("..., dan berapa
+        pekerja yang meninggal dunia?" in a corpus telling of many deaths)."""
+        if not hits or not lean or any(c.article.id in lean for c in ranked):
+            return ranked
+        own = [h for h in hits if self.index.chunks[h.chunk_id].article_id in lean]
+        if not own:
+            return ranked
+        # retrieval on the scale of all the hits
+        found = self.finder.find(q, own, hits[0].score)
+        return ranked + [c.scored for c in found if c.scored.score >= self.scorer.threshold]
+
     def _ranked(self, q: Question, hits: list[Hit]) -> list[Scored]:
         """The question's candidate windows, best first (none for "X singkatan dari apa?",
         which `_acronym` answers)."""
@@ -731,6 +761,8 @@ class Answerer:
             sure = next((c for c in ranked[1:SURE_RANKS] if c.score >= needed), None)
             if sure is not None:
                 ranked = promoted(ranked, sure)
+        if not (q.years or q.months or q.wants_latest or lean) and q.kind in _OF_THE_LATEST:
+            ranked = _newest_as_sure(ranked, needed)
         if q.kind == "siapa":
             ranked = _who(q, ranked, needed)
         first = ranked[0]
@@ -866,10 +898,12 @@ def restates(q: Question, headline: str, sentence: str) -> bool:
 
 def _rounds(rounded: float, exact: float) -> bool:
     """`rounded` is `exact` rounded to its own last significant digit ("1,96 juta" of
-    1.962.418: to ten thousands), and rounding was needed."""
+    1.962.418: to ten thousands), or cut there when it has two digits or more ("tembus 3,12
+    juta" of 3.128.406), and rounding was needed."""
     digits = f"{rounded:.0f}".rstrip("0")
     unit = 10 ** (len(f"{rounded:.0f}") - len(digits)) if digits else 1
-    return unit > 1 and round(exact / unit) * unit == rounded
+    cut = len(digits) > 1 and exact // unit * unit == rounded  # not "3 juta" of 3,9 juta
+    return unit > 1 and (round(exact / unit) * unit == rounded or cut)
 
 
 # A share of workers protected ("baru 34 persen terlindungi") is a coverage share in other
@@ -926,6 +960,22 @@ def _year_against(by_side: list[tuple[Question, list[Pick]]]) -> int | None:
 def _of_now(q: Question) -> bool:
     """The side of now of a comparison with a year ("2020 sm kini")."""
     return q.wants_latest and not q.years
+
+
+def _newest_as_sure(ranked: list[Scored], needed: float) -> list[Scored]:
+    """`ranked` with the newest of the windows ranked just below the first (`NEWER_RANKS`)
+    that are sure on their own and name as much of the question, when one is of a newer
+    article: a question naming no time asks of the latest (an office that changed hands, an
+    event held again)."""
+    first = ranked[0]
+    newer = [
+        c
+        for c in ranked[1:NEWER_RANKS]
+        if _newer(c, first) and c.score >= needed and c.coverage >= first.coverage
+    ]
+    return (
+        promoted(ranked, max(newer, key=lambda c: c.article.dated or date.min)) if newer else ranked
+    )
 
 
 def _newer(window: Scored, than: Scored) -> bool:

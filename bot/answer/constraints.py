@@ -23,7 +23,7 @@ from bot.answer.question import (
     party_asked,
 )
 from bot.answer.scoring import asked_place_kinds, asks_target
-from bot.answer.spans import MAGNITUDES, figure_spans
+from bot.answer.spans import MAGNITUDES, NUMBER_WORDS, figure_spans
 from index.records import Article
 from index.text import MONTH_WORDS, STOPWORDS, split_sentences, stem, words
 
@@ -402,21 +402,31 @@ def year_met(
     return bool(set(named_figures(window)) & set(named_figures(article.title)))
 
 
-# "tahun lalu" and "tahun ini": a year told by the article's own ("setahun sebelumnya" is
-# told by the sentence before, not by the article's day)
-_RELATIVE_YEAR_RE = re.compile(r"\b(?:(tahun lalu|tahun kemarin)|(tahun ini))\b", re.I)
+# "tahun lalu", "tahun ini" and "tahun depan": a year told by the article's own
+# ("setahun sebelumnya" is told by the sentence before, not by the article's day)
+_RELATIVE_YEAR_RE = re.compile(
+    r"\b(?:(tahun lalu|tahun kemarin)|(tahun ini)|(tahun depan|tahun mendatang))\b", re.I
+)
 
 
 def relative_years(text: str, dated: date | None) -> list[str]:
     """The years `text` names by the article's year ("Tahun lalu baru 41 desa ... Tahun ini
-    seluruh 65 desa ..." in an article of 2056: 2055 and 2056); [] when undated."""
+    seluruh 65 desa ..." in an article of 2056: 2055 and 2056; "Tahun depan kami bidik 80
+    persen": 2057); [] when undated."""
     if dated is None:
         return []
     return [
-        str(dated.year - 1 if m.group(1) else dated.year)
+        str(dated.year - 1 if m.group(1) else dated.year + 1 if m.group(3) else dated.year)
         for m in _RELATIVE_YEAR_RE.finditer(text)
         if not _COMPARED_WITH_RE.search(text[max(0, m.start() - 40) : m.start()])
+        and not _YEARS_COUNTED_RE.search(text[max(0, m.start() - 20) : m.start()])
     ]
+
+
+# "dua tahun lalu", "lima tahun mendatang", "beberapa tahun ...": years counted, not one year
+_YEARS_COUNTED_RE = re.compile(
+    rf"(?i)\b(?:\d+|{'|'.join(NUMBER_WORDS)}|beberapa|puluhan|sekian)\s+$"
+)
 
 
 # "naik dibanding (periode yang sama) tahun lalu": the year compared with, not the figure's

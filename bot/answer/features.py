@@ -90,7 +90,8 @@ def counted_nouns(q: Question) -> frozenset[str]:
     """What a "berapa" question counts: its head terms ("berapa <program>", "brp <pekerja>")
     but the agency's own name, those naming a value ("targetnya berapa", "berapa cakupan
     ...") and the value's owner ("kanwil targetnya brp"); after a mere counter ("nelayannya
-    berapa orang?"), also the words before the question word."""
+    berapa orang?") or a noun of kind ("programnya ada berapa macam?"), also the words
+    before the question word."""
     forms = {(stem(w), is_verb(w)) for w in q.words}
     # "berapa yang ditolak": no noun; "berapa laporan yang dilaporkan": "laporan" is one
     verbs = {t for t, verb in forms if verb} - {t for t, verb in forms if not verb}
@@ -108,7 +109,7 @@ def counted_nouns(q: Question) -> frozenset[str]:
     # "berapa klaim BPJS TK": claims, not the agency; the agency only when the head names
     # nothing else ("target BPJS 2025 brp" asks a value of it and counts nothing)
     head = counted - q.agency or (counted if counted == heads else frozenset())
-    if not head or not head <= COUNTERS or "berapa" not in q.words:
+    if not head or not head <= COUNTERS | q.kind_nouns or "berapa" not in q.words:
         return head
     before = q.words[: q.words.index("berapa")]
     named = {stem(w) for w in before if w.isalpha() and w not in STOPWORDS}
@@ -315,6 +316,8 @@ def _counted_noun(text: str, start: int, end: int) -> tuple[str, ...]:
     """The noun a figure counts: its own last word, or the one or two words after it
     ("12.840 perangkat", "2.150 tukang ojek"); none when a function word follows."""
     last = text[start:end].split()[-1].lower()
+    if last in spans.OF_THEM_WORDS:  # "Dua di antaranya": of what was counted before, named there
+        return ()
     if last in _CASE_WORDS:  # "1.362 kasus kecelakaan": cases of what comes after
         after_case = re.match(r"\s+([A-Za-z]+)", text[end : end + 40])
         what = after_case.group(1).lower() if after_case else ""

@@ -42,20 +42,32 @@ def newest_first(c: Scored) -> int:
 def spread(q: Question, ranked: list[Scored]) -> list[Pick]:
     """A figure question: the best window, plus the same kind of figure from the newest
     other sources that answer nearly as well (`MAX_SOURCES` in all), newest first with their
-    dates (newest only for "sekarang")."""
+    dates (newest only for "sekarang"). A source newer than all of them joins when it scores
+    nearly as well, naming `LATEST_COVERAGE` of what the best one names (of the time asked,
+    if one is: the constraints ruled out windows of other times)."""
     best = ranked[0]
     others: list[Scored] = []
     seen = {best.article.id}
+    newest: Scored | None = None
     for cand in ranked[1:]:
         if (
-            cand.article.id not in seen
-            and cand.score >= SPREAD_RATIO * best.score
-            and cand.coverage >= SPREAD_RATIO * best.coverage
-            and fits_kind(q, cand.text)
-            and same_figure_kind(q, best.text, cand.text)
+            cand.article.id in seen
+            or cand.score < SPREAD_RATIO * best.score
+            or cand.coverage < LATEST_COVERAGE * best.coverage
+            or not fits_kind(q, cand.text)
+            or not same_figure_kind(q, best.text, cand.text)
         ):
+            continue
+        if cand.coverage >= SPREAD_RATIO * best.coverage:
             others.append(cand)
             seen.add(cand.article.id)
+        elif newest is None or newest_first(cand) < newest_first(newest):
+            newest = cand
+    # a figure changes over time: the newest source stating it is shown too, though it names
+    # less of the question in its words ("Hingga Maret 2064, tercatat 23 perusahaan ...
+    # dengan nilai Rp1,37 miliar"; a later article's report of the year asked)
+    if newest is not None and all(newest_first(newest) < newest_first(c) for c in [best, *others]):
+        others.append(newest)
     # of many sources stating the figure, the newest: it changes over time
     picks = [best, *sorted(others, key=newest_first)[: MAX_SOURCES - 1]]
     if len(picks) == 1 or q.wants_latest:

@@ -125,6 +125,7 @@ class Question:
     # words opening a clause of time ("waktu", "ketika": knowledge/chat.txt's [setting])
     scene_words: frozenset[str] = frozenset()
     agency: frozenset[str] = frozenset()  # the agency's own name, stemmed (chat.txt's [agency])
+    kind_nouns: frozenset[str] = frozenset()  # nouns of kind, stemmed (chat.txt's [kind-noun])
     # Shares of the question's content words, weighed by how specific each is in general
     # language (`bot.answer.vocabulary.rarity`), that the articles never use: common words,
     # rare ones.
@@ -420,12 +421,17 @@ _PURPOSE_WORDS = frozenset({"agar", "supaya", "biar", "sehingga"})
 _PURPOSE_REACH = 4  # words from a purpose word to the "banyak" its clause says
 
 
-def _unframed(words: list[str], frame: Phrases) -> None:
+def _unframed(words: list[str], frame: Phrases, names: Phrases | None = None) -> None:
     """The words that only frame a question made "yang", a function word, in place; not the
-    "apa" of "bulan apa ya?" (which asks when)."""
+    "apa" of "bulan apa ya?" (which asks when), nor a word of a name of several words among
+    `names` ("Bener <Nama>", a kabupaten: not "bener", true)."""
+    lower = [w.lower() for w in words]
+    named = {i for s, e in (names.find(lower) if names else []) if e - s > 1 for i in range(s, e)}
     for start, end in frame.find(words):
         if start and words[start - 1] in _TIME_UNITS and words[start] == "apa":
             start += 1
+        if named & set(range(start, end)):
+            continue
         words[start:end] = ["yang"] * (end - start)
 
 
@@ -616,6 +622,22 @@ def _how_much_money(text: str, words: tuple[str, ...]) -> bool:
 
 
 _HOW_MUCH_RE = re.compile(r"(?i)\bhow\s+much\b")
+
+
+# Verbs of receiving, active: who receives is named before them ("ahli warisnya dapat
+# berapa?"; the passive names what is received: "peserta yang diterima berapa?" counts them)
+_RECEIVING = frozenset({"dapat", "mendapat", "mendapatkan", "menerima", "terima", "memperoleh"})
+
+
+def _receives_how_much(words: tuple[str, ...]) -> bool:
+    """ "ahli warisnya dapat berapa?": a verb of receiving right before a closing "berapa",
+    nothing counted after it, asks an amount."""
+    at = [i for i, w in enumerate(words) if w == "berapa"]
+    if not at or any(w not in STOPWORDS for w in words[at[-1] + 1 :]):
+        return False
+    return at[-1] > 0 and words[at[-1] - 1] in _RECEIVING
+
+
 _WHAT_THE_RE = re.compile(r"(?i)\bwhat(?:'s|s|\s+is|\s+was)\s+the\b")
 # "What / which <...> figure, level, rate, percentage ...": the question asks a value.
 _WHAT_VALUE_RE = re.compile(
@@ -630,6 +652,8 @@ _CHECK_RE = re.compile(
     r"(?:gak|ga|gk|nggak|ngga|enggak|engga|tidak|tdk|kah|dak|idak)\b"
     r"|\bis\s+it\s+(?:true|right|correct)\b"
 )
+# A question opening by asking whether something is so ("apa benar ...", "apakah betul ...").
+_IS_IT_SO_RE = re.compile(r"(?i)\bapa(?:kah)?\s+(?:bener|benar|betul|bnr)(?:2|\b)")
 _THOUSANDS = {w: p for w, p in POWERS.items() if p <= 6}  # as a question writes a count
 
 
@@ -722,7 +746,7 @@ class QuestionReader:
         text = _ORDINAL_RE.sub(_ordinal_word, text)  # "ke-3": "ketiga"
         surface = words_of(text)
         frame = self.lexicons.markers("frame")
-        _unframed(surface, frame)
+        _unframed(surface, frame, self.lexicons.gazetteer.phrases)
         out = []
         english: list[str] = []
         kept: set[int] = set()  # where an acronym the articles write is: as written
@@ -752,7 +776,7 @@ class QuestionReader:
                 continue
             out.append(standard_form(w, lambda c: c in STOPWORDS or self.known(stem(c))) or w)
         out = _expanded_around(out, kept, self.lexicons.dialect.expand)
-        _unframed(out, frame)  # "sebenernyo" -> "sebenernya", a frame word
+        _unframed(out, frame, self.lexicons.gazetteer.phrases)  # "sebenernyo": "sebenernya"
         if "siapa" in out:  # "... siapa? jabatannya apa": the person's sentence names it
             for start, end in self.lexicons.markers("role-asked").find(out):
                 out[start:end] = ["yang"] * (end - start)
@@ -849,7 +873,7 @@ class QuestionReader:
         return not plain or (not self.known(stem(word)) and self.standard(word) == [word])
 
     @cached_property
-    def _asking_nouns(self) -> frozenset[str]:
+    def asking_nouns(self) -> frozenset[str]:
         """Stems of the nouns that ask what is said of the next one (knowledge/chat.txt)."""
         return self._kind_nouns | frozenset(
             stem(w) for p in self.lexicons.markers("asking-noun").items for w in p
@@ -974,6 +998,8 @@ class QuestionReader:
             kind = "umum"  # "menyasar kalangan siapa?": a group of people, not a person
         if kind == "umum" and _CHECK_RE.search(text):
             kind = "ya_tidak"  # "bener gak sih ... 690 ribu?"
+        if kind == "apa_saja" and _IS_IT_SO_RE.search(text):
+            kind = "ya_tidak"  # "apa benar pasar jadi salah satu fokus?": not what they are
         # "what's the coverage target for 2025", "what coverage level ...": a value, not a
         # meaning
         what_the = _WHAT_THE_RE.search(text) and FIGURE_NOUNS & set(words)
@@ -989,7 +1015,7 @@ class QuestionReader:
                 unit = "persen"
             elif has_phrase(words, "berapa lama") or _asks_length(words):
                 unit = "lama"
-            elif asks_money(words) or _how_much_money(text, words):
+            elif asks_money(words) or _how_much_money(text, words) or _receives_how_much(words):
                 unit = "uang"
         content = _content_words(words)
         terms = tuple(terms_of_words(content))  # the index's terms, months and years apart
@@ -1042,10 +1068,11 @@ class QuestionReader:
             not_names=self.not_names,
             scene_words=self.scene_words,
             agency=self.agency_stems,
+            kind_nouns=self._kind_nouns,
             common_share=common / total,
             rare_share=rare / total,
             asked_unknown=_nucleus_unknown(
-                asked_terms(words), self.known, self._asking_nouns | form_words
+                asked_terms(words), self.known, self.asking_nouns | form_words
             ),
             time_cues=time_cues(words, self.lexicons) if kind == "kapan" else frozenset(),
             events=(

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.answer.constraints import OWN_FIGURE, named_figures
 from bot.answer.evidence import ROLE_WORDS
@@ -34,6 +35,10 @@ MIN_QUESTION_TERMS = 2  # a shorter question ("apo masalahnyo?") continues the o
 _WRAPPERS = ("greeting", "honorific", "thanks", "apology", "ask", "connective")
 _TOKEN_RE = re.compile(r"[0-9]+(?:[.,/][0-9]+)*%?|[^\W\d_]+", re.UNICODE)
 _BREAK_RE = re.compile(r"(?<=[.!?])\s+|\n+|\s*[?]+\s*")
+# An English self-introduction opening a message ("journalist here - what ...", "HR staff
+# here, ..."): a sentence of its own; not a question's "here" ("who works here, in ...").
+_HERE_RE = re.compile(r"(?i)^\s*((?:[^\W\d_]+\s+){1,3})here\b\s*[-\u2013\u2014,:]\s*")
+_NOT_WHO = frozenset("who what which where when why how is are do does did can work works".split())
 # Words joining the two questions of one sentence ("..., trus skrg udah brp?").
 _JOINERS = {"dan", "trus", "terus", "lalu", "serta", "and", "then", "kemudian"}
 # What a thin question may ask of the one before it ("... ? yg ngomong siapa"): it stays apart.
@@ -77,9 +82,15 @@ def _symbols_to_breaks(text: str) -> str:
     )
 
 
+def _introduced_here(m: re.Match[str]) -> str:
+    """ "journalist here - " as a sentence of its own (not "who works here, ...")."""
+    said = m.group()
+    return said if _NOT_WHO & set(m.group(1).lower().split()) else said.rstrip() + "\n"
+
+
 def segments(text: str) -> list[str]:
     """The message cut at sentence ends, question marks, line breaks and emoji."""
-    text = _symbols_to_breaks(text)
+    text = _HERE_RE.sub(_introduced_here, _symbols_to_breaks(text))
     pieces, start = [], 0
     for m in _BREAK_RE.finditer(text):
         end = m.start() + (1 if "?" in m.group() else 0)
@@ -156,7 +167,7 @@ class Reader:
                 parts = self._paired(core) or self._compound(core)
                 questions.append(parts[0])
                 questions += [f"{_LINKED}{self._after_connective(part)}" for part in parts[1:]]
-            elif questions and words and all(self.timed([w]) for w in words):
+            elif questions and self._times_told(words):
                 if self._now_after(words, questions[-1]):
                     questions.append(core)  # "... 2020 brp? skrg": now, after that year
                 else:
@@ -331,7 +342,8 @@ class Reader:
         does one naming a year or month ("... ? trus kalo 2020 brp?"), asking when, why, who
         or where of the one before ("... ? yg ngomong siapa"), or a thin one naming a time
         after a thin one naming another ("target 2025 brp persen? trs skrg brp?"), or now
-        after one naming a year ("2020 coverage brp? kalo skrg?"). Also the indexes of the
+        after one naming a year ("2020 coverage brp? kalo skrg?"); a thin first question
+        stays apart from one asking more of it (`_apart_from`). Also the indexes of the
         questions cut from the sentence of the one before."""
         out: list[str] = []
         linked: set[int] = set()
@@ -351,7 +363,8 @@ class Reader:
             again = bool(prior) and self._asked_again(prior, words)
             # "target 2025 brp persen? trs skrg brp?": asked twice; "2020 coverage brp? kalo
             # skrg?": asked again for now
-            if pending and (again or now_after):
+            apart = bool(pending) and self._apart_from(words, pending)
+            if pending and (again or now_after or apart):
                 out.append(pending)
                 pending = ""
             if pending:
@@ -362,7 +375,7 @@ class Reader:
             # "... brp persen? alasannya apa?", "... ? yg ngomong siapa": when, why, who or
             # where, asked of the question before
             other = out and self._asks_more_of(words, out[-1])
-            if not thin or (dated and out) or other or again:
+            if not thin or (dated and out) or other or again or apart:
                 out.append(q)
             elif out:
                 out[-1] = f"{out[-1]} {q}"
@@ -371,6 +384,30 @@ class Reader:
         if pending:
             out.append(pending)
         return out, frozenset(linked)
+
+    def _times_told(self, words: Sequence[str]) -> bool:
+        """Words naming nothing but times, with the words placing them in a period ("awal",
+        knowledge/chat.txt's [period]) and a tag the asker checks them by ("2020, 2023,
+        2024", "awal 2023 kan")."""
+        named = list(words)
+        while named and named[-1] in _TAGS:
+            named.pop()
+        timed = [w for w in named if w not in self._period_words]
+        return bool(timed) and all(self.timed([w]) for w in timed)
+
+    @cached_property
+    def _period_words(self) -> frozenset[str]:
+        return frozenset(w for p in self.lex.markers("period").items for w in p)
+
+    def _apart_from(self, words: Sequence[str], pending: str) -> bool:
+        """A thin first question stays apart from the next when that asks more of it
+        ("Harapannya apa? Dan audiensinya di mana?") or, naming a time or now, asks another
+        kind ("Itu target untuk tahun berapa? Terus sekarang sudah berapa persen?")."""
+        if self._asks_more_of(words, pending):
+            return True
+        before = self.lex.expand(w for _, _, w in _tokens(pending))
+        other_kind = self.kind_of(words) != self.kind_of(before)
+        return names_time(words) and self.is_question(words) and other_kind
 
     def _asked_again(self, prior: str, words: Sequence[str]) -> bool:
         """A question naming a time and one after it asking of another time, comparing

@@ -16,6 +16,7 @@ from bot.answer.question import (
     TIME_QUALIFIERS,
     Question,
     asked_time_unit,
+    has_phrase,
     is_verb_form,
     party_asked,
 )
@@ -84,8 +85,11 @@ _TOTAL_WORDS = {"total", "seluruh", "keseluruhan", "semua", "all", "whole"}
 
 
 def _says_total(q: Question) -> bool:
-    """The question asks for a whole: it says "total / seluruh / keseluruhan"."""
-    return bool(_TOTAL_WORDS & set(q.words))
+    """The question asks for a whole: it says "total / seluruh / keseluruhan" (not after
+    "dari": "berapa orang dari total se-<wilayah>" asks a part of it)."""
+    return any(
+        w in _TOTAL_WORDS and not (i and q.words[i - 1] == "dari") for i, w in enumerate(q.words)
+    )
 
 
 def asks_total(q: Question, figure: str) -> bool:
@@ -433,7 +437,15 @@ def fits_kind(q: Question, text: str) -> bool:
         return bool(people or evidence.institution_spans(text))
     if q.kind == "kapan":
         return bool(_dates(q, text)) or (asks_deadline(q) and bool(spans.duration_spans(text)))
+    if asks_weekdays(q):  # "gerai buka hari apa aja?": the days, named
+        return bool(spans.WEEKDAY_RE.search(text))
     return True
+
+
+def asks_weekdays(q: Question) -> bool:
+    """ "hari apa (saja)" ("which days": english.txt), asked of anything but a date
+    (`fits_kind` reads "tanggal berapa hari apa", a "kapan" question, before)."""
+    return has_phrase(q.words, "hari apa")
 
 
 # A run of capitalised words: a name as written ("<Nama> <Nama>")

@@ -94,12 +94,15 @@ _NOUN = (
 
 # Nouns of kinds of people a figure counts ("11.350 nelayan"); a number written as a word
 # counts them too ("tiga buruh meninggal"), beside `_NOUN`'s: a numeral is a figure with or
-# without its noun, a number word only with one.
+# without its noun, a number word only with one, or of those just counted ("37 kecelakaan
+# kerja. Dua di antaranya ...").
 PEOPLE_NOUNS = frozenset(
     """buruh anggota karyawan pegawai warga petani nelayan pedagang siswa mahasiswa guru relawan
     petugas pengemudi penumpang""".split()
 )
 _PEOPLE_NOUN = rf"(?:\s(?:{'|'.join(sorted(PEOPLE_NOUNS))}))"
+OF_THEM_WORDS = frozenset({"antaranya", "mereka"})  # "dua di antaranya", "di antara mereka"
+_OF_THEM = r"(?:\s(?:di\santaranya|di\santara\smereka)\b)"
 
 _QUALIFIERS = (
     "hampir", "sekitar", "kurang lebih", "lebih dari", "sebanyak", "sebesar", "mencapai",
@@ -120,7 +123,7 @@ FIGURE_RE = re.compile(
     _starts_with((*_QUALIFIERS, "rp", "us", *NUMBER_WORDS))
     + rf"{_QUALIFIER}(?:(?<![\w/.,]){_CURRENCY}?{_NUM}{_SCALE}?{_NOUN}?(?![\w/])"
     # not "salah satu kota"
-    rf"|(?<!salah\s)\b(?:{'|'.join(NUMBER_WORDS)})(?:{_NOUN}|{_PEOPLE_NOUN}))",
+    rf"|(?<!salah\s)\b(?:{'|'.join(NUMBER_WORDS)})(?:{_NOUN}|{_PEOPLE_NOUN}|{_OF_THEM}))",
     re.IGNORECASE,
 )
 
@@ -136,6 +139,8 @@ PERCENT_RE = re.compile(rf"{_NUM}\s?(?:persen|%)", re.IGNORECASE)
 _MONTHS = "|".join(sorted((w for w in MONTH_WORDS if w != "may"), key=len, reverse=True))
 
 _WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
+# the days a service opens ("Senin hingga Jumat"; not "minggu", which is also a week)
+WEEKDAY_RE = re.compile(rf"(?i)\b(?:{'|'.join(_WEEKDAYS[:-1])})\b")
 _DATE_WORDS = ("tanggal", "awal", "akhir", "pertengahan", "tahun")  # words a date may start with
 DATE_RE = re.compile(
     _starts_with((*_WEEKDAYS, *_MONTHS.split("|"), *_DATE_WORDS), "(")
