@@ -30,6 +30,7 @@ from bot.answer.followup import continued, only_a_time, within
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
 from bot.answer.question import QuestionReader, asked_time_unit, asks_address, asks_recipient
 from bot.answer.scoring import (
+    Scored,
     asks_name,
     asks_office_holder,
     asks_someone_else,
@@ -56,7 +57,7 @@ from bot.answer.vocabulary import (
 from index.errors import KnowledgeFileError
 from index.gazetteer import titled_places
 from index.glossary import load_glossary
-from index.records import Article, Hit
+from index.records import Article, Hit, Sentence
 from index.text import words
 from tests.conftest import PROJECT
 
@@ -251,6 +252,12 @@ def test_there_points_at_the_place_the_message_named_before(reader: QuestionRead
     # a question naming its own place keeps it
     q = reader.parse("siapa kepala cabang di Jambi?", context="sy buruh sawit di Lampung")
     assert [p.name for p in q.places] == ["Jambi"]
+
+
+def _window(text: str, dated: date, score: float, coverage: float) -> Scored:
+    """A scored window of one sentence, its article dated `dated`."""
+    article = replace(_article(dated=dated, body=text), id=str(dated))
+    return Scored(article, (Sentence(article.id, 0, len(text), text),), (0,), score, coverage, 1)
 
 
 def _article(  # type: ignore[no-untyped-def]
@@ -2005,84 +2012,54 @@ def test_a_figure_the_question_names_must_be_written_in_the_article(
 def test_the_newest_source_answers_now_when_it_names_as_much_of_the_question(
     reader: QuestionReader,
 ) -> None:
-    from dataclasses import replace
-
     from bot.answer.multisource import prefer_latest
-    from bot.answer.scoring import Scored
-    from index.records import Sentence
-
-    def window(text: str, dated: date, score: float, coverage: float) -> Scored:
-        article = replace(_article(dated=dated, body=text), id=str(dated))
-        return Scored(
-            article, (Sentence(article.id, 0, len(text), text),), (0,), score, coverage, 1
-        )
 
     q = reader.parse("Berapa cakupan kepesertaan di Sumsel yang paling baru?")
-    old = window("Cakupan kepesertaan di Sumsel masih 36 persen.", date(2020, 11, 16), 0.8, 0.5)
+    old = _window("Cakupan kepesertaan di Sumsel masih 36 persen.", date(2020, 11, 16), 0.8, 0.5)
     worded = "Kepala kanwil yang turut hadir menyebutkan, cakupan di Sumsel tercatat 92,3 persen."
-    new = window(worded, date(2037, 10, 14), 0.2, 0.5)
+    new = _window(worded, date(2037, 10, 14), 0.2, 0.5)
     assert prefer_latest(q, [old, new])[0] is new
-    narrower = window(worded, date(2037, 10, 14), 0.2, 0.4)  # names less of the question
+    narrower = _window(worded, date(2037, 10, 14), 0.2, 0.4)  # names less of the question
     assert prefer_latest(q, [old, narrower])[0] is old
-    unsure = window(worded, date(2037, 10, 14), 0.1, 0.5)  # far below the best one
+    unsure = _window(worded, date(2037, 10, 14), 0.1, 0.5)  # far below the best one
     assert prefer_latest(q, [old, unsure])[0] is old
     # a figure of the same kind names less of a question asking how many ("cakupan" written
     # as "persen pekerja terlindungi"); an office holder's window must name as much
-    best = window("Cakupan kepesertaan di Sumsel masih 36 persen.", date(2020, 11, 16), 0.9, 1.0)
-    said = window("Baru 34 persen pekerja di Sumsel terlindungi.", date(2024, 8, 2), 0.8, 0.45)
+    best = _window("Cakupan kepesertaan di Sumsel masih 36 persen.", date(2020, 11, 16), 0.9, 1.0)
+    said = _window("Baru 34 persen pekerja di Sumsel terlindungi.", date(2024, 8, 2), 0.8, 0.45)
     assert prefer_latest(q, [best, said])[0] is said
     who = reader.parse("siapa kepala kantor wilayah sekarang?")
-    head = window("Kepala Kantor Wilayah Budi Santoso hadir.", date(2020, 11, 16), 0.9, 1.0)
-    other = window("Wakil Kepala Ani Lestari hadir.", date(2024, 8, 2), 0.8, 0.45)
+    head = _window("Kepala Kantor Wilayah Budi Santoso hadir.", date(2020, 11, 16), 0.9, 1.0)
+    other = _window("Wakil Kepala Ani Lestari hadir.", date(2024, 8, 2), 0.8, 0.45)
     assert prefer_latest(who, [head, other])[0] is head
 
 
-def test_a_figure_asked_of_no_time_shows_the_newest_source_naming_less_of_it(
+def test_a_figure_shows_the_newest_source_naming_less_of_it(
     reader: QuestionReader,
 ) -> None:
-    from dataclasses import replace
-
     from bot.answer.multisource import spread
-    from bot.answer.scoring import Scored
-    from index.records import Sentence
-
-    def window(text: str, dated: date, score: float, coverage: float) -> Scored:
-        article = replace(_article(dated=dated, body=text), id=str(dated))
-        return Scored(
-            article, (Sentence(article.id, 0, len(text), text),), (0,), score, coverage, 1
-        )
 
     q = reader.parse("di kabupaten alpha ada brp perusahaan yg masih nunggak iuran?")
-    old = window("Total 37 perusahaan menunggak iuran di Kabupaten Alpha.", date(2041, 1, 5), 1, 1)
+    old = _window("Total 37 perusahaan menunggak iuran di Kabupaten Alpha.", date(2041, 1, 5), 1, 1)
     said = "Hingga Maret 2064, tercatat 23 perusahaan di Kabupaten Alpha masih menunggak iuran."
-    new = window(said, date(2064, 4, 24), 0.93, 0.73)
+    new = _window(said, date(2064, 4, 24), 0.93, 0.73)
     assert [p.scored for p in spread(q, [old, new])] == [new, old]
     assert [p.scored for p in spread(q, [new, old])] == [new, old]
-    older = window(said, date(2030, 4, 24), 0.93, 0.73)  # not newer: names too little
+    older = _window(said, date(2030, 4, 24), 0.93, 0.73)  # not newer: names too little
     assert [p.scored for p in spread(q, [old, older])] == [old]
-    unsure = window(said, date(2064, 4, 24), 0.7, 0.73)  # far below the best one
+    unsure = _window(said, date(2064, 4, 24), 0.7, 0.73)  # far below the best one
     assert [p.scored for p in spread(q, [old, unsure])] == [old]
 
 
 def test_a_question_naming_no_time_is_answered_by_a_newer_article_as_sure() -> None:
-    from dataclasses import replace
-
     from bot.answer.compose import _newest_as_sure
-    from bot.answer.scoring import Scored
-    from index.records import Sentence
-
-    def window(text: str, dated: date, score: float, coverage: float) -> Scored:
-        article = replace(_article(dated=dated, body=text), id=str(dated))
-        return Scored(
-            article, (Sentence(article.id, 0, len(text), text),), (0,), score, coverage, 1
-        )
 
     said = "Serah terima jabatan berlangsung di kantor wilayah."
-    old = window(said, date(2034, 4, 11), 0.97, 0.8)
-    new = window(said, date(2064, 5, 21), 0.9, 0.8)
+    old = _window(said, date(2034, 4, 11), 0.97, 0.8)
+    new = _window(said, date(2064, 5, 21), 0.9, 0.8)
     assert _newest_as_sure([old, new], 0.76)[0] is new
     assert _newest_as_sure([old, new], 0.95)[0] is old  # not sure on its own
-    narrower = window(said, date(2064, 5, 21), 0.9, 0.6)  # names less of the question
+    narrower = _window(said, date(2064, 5, 21), 0.9, 0.6)  # names less of the question
     assert _newest_as_sure([old, narrower], 0.76)[0] is old
     assert _newest_as_sure([new, old], 0.76)[0] is new  # an older one never moves up
 
