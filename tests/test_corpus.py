@@ -261,7 +261,7 @@ def _read(question: str) -> tuple[str, ...]:
         ("target kecapai kpn", "target tercapai kapan"),
         ("tmptnya dmn", "tempat di mana"),
         ("sebanyak berapa orang", "berapa orang"),
-        ("bisa daftar sendiri", "bisa mendaftar mandiri"),
+        ("bisa mendaftar sendiri", "bisa mendaftar mandiri"),
         ("which days is the office open", "hari apa is the kantor membuka"),
     ],
 )
