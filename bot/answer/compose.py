@@ -31,7 +31,7 @@ from bot.answer.followup import (
 from bot.answer.intake import clean_text, reject_reason
 from bot.answer.lexicons import Lexicons, Place, load_lexicons
 from bot.answer.lists import asked_ordinal, list_windows, numbered_item
-from bot.answer.multisource import Pick, spread, tells_after
+from bot.answer.multisource import Pick, newest_first, spread, tells_after
 from bot.answer.outlets import Outlets
 from bot.answer.question import (
     CHANGE_WORDS,
@@ -400,7 +400,7 @@ class Answerer:
     @cached_property
     def _period_words(self) -> frozenset[str]:
         """Words that only place a question in time ("akhir", "awal", "year")."""
-        return frozenset(w for p in self.reader.lexicons.markers("period").items for w in p)
+        return self.messages.period_words
 
     @cached_property
     def _timely(self) -> frozenset[str]:
@@ -973,9 +973,7 @@ def _newest_as_sure(ranked: list[Scored], needed: float) -> list[Scored]:
         for c in ranked[1:NEWER_RANKS]
         if _newer(c, first) and c.score >= needed and c.coverage >= first.coverage
     ]
-    return (
-        promoted(ranked, max(newer, key=lambda c: c.article.dated or date.min)) if newer else ranked
-    )
+    return promoted(ranked, min(newer, key=newest_first)) if newer else ranked
 
 
 def _newer(window: Scored, than: Scored) -> bool:

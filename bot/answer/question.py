@@ -421,12 +421,11 @@ _PURPOSE_WORDS = frozenset({"agar", "supaya", "biar", "sehingga"})
 _PURPOSE_REACH = 4  # words from a purpose word to the "banyak" its clause says
 
 
-def _unframed(words: list[str], frame: Phrases, names: Phrases | None = None) -> None:
-    """The words that only frame a question made "yang", a function word, in place; not the
-    "apa" of "bulan apa ya?" (which asks when), nor a word of a name of several words among
-    `names` ("Bener <Nama>", a kabupaten: not "bener", true)."""
-    lower = [w.lower() for w in words]
-    named = {i for s, e in (names.find(lower) if names else []) if e - s > 1 for i in range(s, e)}
+def _unframed(words: list[str], frame: Phrases, names: Phrases) -> None:
+    """The (lowercase) words that only frame a question made "yang", a function word, in
+    place; not the "apa" of "bulan apa ya?" (which asks when), nor a word of a name of several
+    words among `names` ("Bener <Nama>", a kabupaten: not "bener", true)."""
+    named = {i for s, e in names.find(words) if e - s > 1 for i in range(s, e)}
     for start, end in frame.find(words):
         if start and words[start - 1] in _TIME_UNITS and words[start] == "apa":
             start += 1

@@ -392,11 +392,12 @@ class Reader:
         named = list(words)
         while named and named[-1] in _TAGS:
             named.pop()
-        timed = [w for w in named if w not in self._period_words]
+        timed = [w for w in named if w not in self.period_words]
         return bool(timed) and all(self.timed([w]) for w in timed)
 
     @cached_property
-    def _period_words(self) -> frozenset[str]:
+    def period_words(self) -> frozenset[str]:
+        """Words that only place a question in time ("akhir", "awal", "year": [period])."""
         return frozenset(w for p in self.lex.markers("period").items for w in p)
 
     def _apart_from(self, words: Sequence[str], pending: str) -> bool:
