@@ -112,6 +112,8 @@ DISPUTED = {"Iuran Mulai Rp16.800", "Cakupan Kepesertaan Masih Rendah"}
 # A subheading the importer drops (pages8, read after its one measurement): with a comma it
 # has the shape of a photo's "Name, Role" line and of other stories' headlines.
 KNOWN_LOST = {
+    "Prabumulih Tertinggi, OKU Selatan Terendah",  # pages50 (measured once: lost 1/157), the same
+    # shape as the pages44 and pages46 subheadings below
     # pages49 (measured once: lost 1/151), not fixed yet: a closing quotation that ends with
     # the reporter's initials in brackets
     '"Kebun saya di lereng, tahun lalu saya jatuh waktu memetik dan kaki terkilir. Sekarang '
