@@ -70,6 +70,8 @@ _SITE_PHRASE_RE = re.compile(
     r".{0,80}\bedisi\b|baca\s+selengkapnya\s+di\b.{0,80}\b(?:edisi|e-?paper)\b"
     r"|saksikan\s+video\b|simak\s+video\b|lihat\s+foto$|\d+\s+dari\s+\d+\s+halaman$"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya)\b|selanjutnya\s*>+|scroll\s+to\s+continue"
+    # a page break's numbers ("Halaman: 1 2 Selanjutnya »")
+    r"|halaman\s*:?\s*(?:\d+\s+)*\d+(?:\s+(?:selanjutnya|berikutnya|next))?\s*[»>]*$"
     r"|(?:iklan\s*[-–—:]\s*)?(?:geser|gulir|scroll)\s+(?:ke\s+)?(?:atas|bawah|up|down)\b"
     r"|alamat\s+email\s+anda\s+tidak\s+akan|ruas\s+yang\s+wajib\s+ditandai"
     r"|(?:komentar|nama|email|situs\s+web)\s*\*?$"
