@@ -210,6 +210,7 @@ def test_glossary_maps_onto_words_the_articles_use() -> None:
     not_in_articles |= {"bupati", "wali", "sekretaris"}  # offices the seed articles do not name
     not_in_articles |= {"kejaksaan", "tinggi", "perhubungan"}  # nor these offices
     not_in_articles |= {"semester", "triwulan", "kedua", "ketiga", "keempat"}  # periods
+    not_in_articles |= {"phk"}  # the end of a job, as news pages write it short
     not_in_articles |= {m.lower() for m in MONTHS_ID}
     written = parse_glossary((KNOWLEDGE / "glossary.txt").read_text("utf-8"))  # not place names
     stray = {
@@ -263,6 +264,10 @@ def _read(question: str) -> tuple[str, ...]:
         ("sebanyak berapa orang", "berapa orang"),
         ("bisa mendaftar sendiri", "bisa mendaftar mandiri"),
         ("which days is the office open", "hari apa is the kantor membuka"),
+        # the end of a job, short or in full, is one word
+        ("brp korban PHK", "berapa korban phk"),
+        ("korban pemutusan hubungan kerja", "korban phk"),
+        ("medium-scale company category", "skala menengah perusahaan kategori"),
     ],
 )
 def test_lexicons_and_glossary_expand_typical_questions(question: str, expanded: str) -> None:

@@ -315,6 +315,19 @@ def test_a_paragraph_announcing_a_list_with_a_full_stop_leads_its_items() -> Non
     assert window_lead(_at(plain, psents, 1)) == ""
 
 
+def test_a_list_of_winners_by_category_is_led_by_the_paragraph_announcing_it() -> None:
+    article, sents = _article_of(
+        ("Penghargaan juga diberikan kepada perusahaan dengan rincian sebagai berikut:",),
+        ("Perusahaan Skala Besar: PT Sumber Lestari (perkebunan karet, OKU)",),
+        ("Perusahaan Skala Menengah: PT Tirta Sejahtera (air minum, Pagar Alam)",),
+    )
+    assert "rincian sebagai berikut" in window_lead(_at(article, sents, 1))
+    assert "rincian sebagai berikut" in window_lead(_at(article, sents, 2))  # past the first
+    # a sentence with a colon and no list above it announces nothing
+    plain, psents = _article_of(("Ia berkata begini.",), ("Pesannya: Daftarlah segera.",))
+    assert window_lead(_at(plain, psents, 1)) == ""
+
+
 def test_list_items_without_a_full_stop_may_be_long_lines() -> None:
     article, sents = _article_of(
         ("Serikat menyerahkan lima tuntutan tertulis, yaitu:",),

@@ -148,6 +148,15 @@ def test_a_greeting_alone_holds_no_question(reader: Reader) -> None:
         ),
         ("berapa pekerja formal dan informal yang terlindungi?", None),
         ("Kenapa klaim JHT saya ditolak, apa karena belum 10 tahun?", None),
+        # an English question going on past a parenthesis: its auxiliary is its own
+        ("How much money, in rupiah, did the government allocate in 2024?", None),
+        # a figure told before what is asked of it: no question of its own
+        ("Utk kejar target 50 persen itu katanya fokus ke 4 hal, apa saja ya keempatnya?", None),
+        # "... di <noun> mana" closing a clause asks which one
+        (
+            "Zulfahmi tu tangannyo keno mesin apo, dio begawe di pabrik mano?",
+            ("Zulfahmi tu tangannyo keno mesin apo", "dio begawe di pabrik mano?"),
+        ),
         ("siapa kepala kanwil dan wakilnya?", None),
     ],
 )

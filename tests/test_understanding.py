@@ -2064,6 +2064,26 @@ def test_a_question_naming_no_time_is_answered_by_a_newer_article_as_sure() -> N
     assert _newest_as_sure([new, old], 0.76)[0] is new  # an older one never moves up
 
 
+def test_a_year_asked_is_answered_by_the_years_figure_before_a_half_years() -> None:
+    from bot.answer.compose import whole_year
+    from bot.answer.constraints import partial_year
+    from index.text import MONTH_NAMES
+
+    half = "Sepanjang Januari hingga Juni 2065, klaim yang dibayarkan Rp1,24 triliun."
+    year = "Sepanjang 2065, klaim yang dibayarkan Rp2,51 triliun."
+    assert partial_year(half, [], MONTH_NAMES)
+    assert partial_year("Klaim JHT Rp1,24 triliun.", [half], MONTH_NAMES)  # placed before it
+    assert not partial_year("Sepanjang 2065, klaim Rp2,51 triliun.", [half], MONTH_NAMES)
+    assert not partial_year(year, [], MONTH_NAMES)
+    assert not partial_year("Hingga Desember 2065, klaim Rp2,51 triliun.", [], MONTH_NAMES)
+    first = _window(half, date(2065, 7, 17), 0.98, 0.8)
+    whole = _window(year, date(2066, 1, 21), 0.8, 0.5)
+    part = lambda w: partial_year(w.text, [], MONTH_NAMES)  # noqa: E731
+    assert whole_year([first, whole], 0.76, part)[0] is whole
+    assert whole_year([first, whole], 0.85, part)[0] is first  # not sure on its own
+    assert whole_year([whole, first], 0.76, part)[0] is whole
+
+
 def test_which_month_or_year_asks_when_and_which_weekday_does_not(reader: QuestionReader) -> None:
     assert reader.parse("coverage share 36% itu data sampai bulan apa").kind == "kapan"
     assert reader.parse("data coverage sumsel yg 36% itu per bulan apa").kind == "kapan"
@@ -2914,3 +2934,52 @@ def test_a_word_of_a_place_name_is_no_frame_word(reader: QuestionReader) -> None
     q = reader.parse("Berapa anggaran Pemkab Bener Meriah untuk iuran petani kopi?")
     assert "Bener Meriah" in [p.name for p in q.places]
     assert "bener" not in reader.parse("bener gak iurannya 16.800?").words
+
+
+def test_a_figure_of_the_person_asked_about_need_not_name_the_program_it_came_from(
+    reader: QuestionReader,
+) -> None:
+    places = _gazetteer_places()
+    q = replace(
+        reader.parse(
+            "Berapa total manfaat yang diterima Budi Wirasaputra setelah kecelakaan kerja?"
+        ),
+        people=("Budi Wirasaputra",),
+    )
+    assert "Jaminan Kecelakaan Kerja" in [p.name for p in q.places]
+    told = "Biaya pengobatan Budi Wirasaputra ditanggung program Jaminan Kecelakaan Kerja."
+    window = "Kepala Cabang menjelaskan, total manfaat yang diterima Budi mencapai Rp426,7 juta."
+    article = _article(body=f"{told} Ia kembali bekerja. Ia dilatih. {window}")
+    assert unmet(q, window, ["Ia kembali bekerja.", "Ia dilatih."], article, places, {}) == []
+    # a figure naming no one asked about must still be of the program
+    other = "Total klaim yang dibayarkan mencapai Rp426,7 juta."
+    assert unmet(q, other, ["Ia dilatih."], _article(body=f"{told} {other}"), places, {})
+
+
+def test_every_district_of_a_province_together_is_the_provinces_figure() -> None:
+    from bot.answer.constraints import district_figure
+
+    places = _gazetteer_places()
+    sumsel = next(iter(places("Sumatera Selatan")))
+    before = ["Cakupan terendah masih berada di Kabupaten OKU Selatan, yakni 61,4 persen."]
+    all_of_them = (
+        "Menurut Kepala Kanwil, seluruh kabupaten dan kota telah menganggarkan iuran bagi "
+        "231.540 pekerja rentan dalam APBD."
+    )
+    assert not district_figure(sumsel, [sumsel], all_of_them, places, before)
+    some = "Menurut Kepala Kanwil, kabupaten itu menganggarkan iuran bagi 23.540 pekerja rentan."
+    assert district_figure(sumsel, [sumsel], some, places, before)
+
+
+def test_the_districts_of_kalimantan_are_known_by_their_short_forms(
+    reader: QuestionReader,
+) -> None:
+    q = reader.parse("Siapo bupati Kukar yang nyerahke kartu BPJS ke nelayan?")
+    assert "Kutai Kartanegara" in [p.name for p in q.places]
+    damkar = reader.parse("Berapa santunan untuk ahli waris petugas damkar di Banyuasin?")
+    assert "Pemadam kebakaran" in [p.name for p in damkar.places]
+
+
+def test_a_local_name_ends_before_the_province_it_is_in(reader: QuestionReader) -> None:
+    q = reader.parse("Apa nama desa terbaik di Paritrana Sumsel 2066?")
+    assert "paritrana sumsel" not in q.local_names

@@ -15,6 +15,7 @@ from bot.answer.constraints import (
     SAME_PERIOD_RE,
     constrained,
     meets,
+    partial_year,
 )
 from bot.answer.features import (
     LinearScorer,
@@ -379,7 +380,21 @@ class CandidateFinder:
                 return False  # "kabupaten mana saja ...?" is not answered by "beberapa kabupaten"
         if not constrained(q):
             return True
-        before = []
+        return meets(
+            q, scored.text, self.before(scored), scored.article, self.places_in, MONTH_NAMES
+        )
+
+    def part_of_year(self, scored: Scored) -> bool:
+        """The window's figure is of a part of a year short of its end: the window, or the
+        last sentence before it naming a period, names a half, a quarter or months up to
+        mid-year ("Sepanjang Januari hingga Juni 2065, ... . Klaim JHT ... Rp1,24 triliun.")."""
+        return partial_year(scored.text, self.before(scored), MONTH_NAMES)
+
+    def before(self, scored: Scored) -> list[str]:
+        """The sentences that place a window: those just before it (further for a window
+        naming "the same period"), a list item's announcing paragraph, and the sentence
+        telling a number it takes up ("Dari <N> kasus tersebut, ...")."""
+        before: list[str] = []
         if not scored.title:
             sents = self.sentences(scored.article.id)
             start = scored.positions[0]
@@ -397,7 +412,7 @@ class CandidateFinder:
             taken = antecedent(scored)
             if taken and not any(taken in b for b in before):
                 before.append(taken)
-        return meets(q, scored.text, before, scored.article, self.places_in, MONTH_NAMES)
+        return before
 
 
 def _at_most(idf: dict[str, float], term: str, others: list[float]) -> None:

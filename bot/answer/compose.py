@@ -18,7 +18,7 @@ from bot.answer.candidates import Candidate, CandidateFinder, outlet_core
 from bot.answer.citing import cite, distinct
 from bot.answer.compare import sides
 from bot.answer.config import MAX_QUESTION_CHARS
-from bot.answer.constraints import NEARBY, months_named, names_month
+from bot.answer.constraints import NEARBY, months_named, names_month, year_parts
 from bot.answer.features import LinearScorer
 from bot.answer.followup import (
     ASKING_NOUNS,
@@ -763,6 +763,8 @@ class Answerer:
                 ranked = promoted(ranked, sure)
         if not (q.years or q.months or q.wants_latest or lean) and q.kind in _OF_THE_LATEST:
             ranked = _newest_as_sure(ranked, needed)
+        if q.kind == "berapa" and q.years and not (q.months or year_parts(" ".join(q.words))):
+            ranked = whole_year(ranked, needed, self.finder.part_of_year)
         if q.kind == "siapa":
             ranked = _who(q, ranked, needed)
         first = ranked[0]
@@ -960,6 +962,20 @@ def _year_against(by_side: list[tuple[Question, list[Pick]]]) -> int | None:
 def _of_now(q: Question) -> bool:
     """The side of now of a comparison with a year ("2020 sm kini")."""
     return q.wants_latest and not q.years
+
+
+def whole_year(
+    ranked: list[Scored], needed: float, part_of_year: Callable[[Scored], bool]
+) -> list[Scored]:
+    """`ranked` with a sure window ranked just below the first when the first's figure is of
+    a part of the year (`part_of_year`) and that one's is not: "klaim JHT 2065" asks the
+    year's, not the first half's."""
+    if not part_of_year(ranked[0]):
+        return ranked
+    whole = next(
+        (c for c in ranked[1:SURE_RANKS] if c.score >= needed and not part_of_year(c)), None
+    )
+    return promoted(ranked, whole) if whole is not None else ranked
 
 
 def _newest_as_sure(ranked: list[Scored], needed: float) -> list[Scored]:

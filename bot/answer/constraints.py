@@ -146,6 +146,13 @@ def _joined(asked: frozenset[Place], kind: str, window: str, places_in: PlacesIn
     return False
 
 
+# Every district of a province together: "seluruh kabupaten dan kota", "semua pemkab/pemkot"
+_ALL_DISTRICTS_RE = re.compile(
+    r"(?i)\b(?:seluruh|semua|segenap)\s+(?:pemerintah\s+)?(?:kabupaten|pemkab)"
+    r"\s*(?:dan|/|&)\s*(?:pemerintah\s+)?(?:kota|pemkot)\b"
+)
+
+
 def district_figure(
     place: Place,
     asked: Sequence[Place],
@@ -163,6 +170,8 @@ def district_figure(
     district too."""
     if place.kind != "province" or any(p.province == place.name for p in asked):
         return False
+    if _ALL_DISTRICTS_RE.search(window):
+        return False  # "seluruh kabupaten dan kota telah menganggarkan ...": the province's sum
     last = _last_place(before, places_in)
     if last is None and not any(_local_places(s, places_in) for s in before[-LOCALE_REACH:]):
         last = _last_place([title], places_in)  # no sentence near names a place
@@ -541,6 +550,16 @@ def _period_before(
     return next((p for s in reversed(before) if (p := _periods(s, month_names))), set())
 
 
+def partial_year(text: str, before: Sequence[str], month_names: dict[int, tuple[str, ...]]) -> bool:
+    """`text`, or the last sentence before it naming a period (when `text` names no year of
+    its own: "Sepanjang 2026, ..." is of the whole year), names a part of a year short of its
+    second half: a half, a quarter, months with their year up to June."""
+    parts = _periods(text, month_names)
+    if not parts and not YEAR_RE.search(text):
+        parts = _period_before(before, month_names)
+    return bool(parts) and ("semester", 2) not in parts
+
+
 def names_month(text: str, month_names: dict[int, tuple[str, ...]]) -> bool:
     return bool(months_named(text, month_names))
 
@@ -764,13 +783,18 @@ def missing(
         )
     if figure and national_only(q, window, places_in):
         yield "nasional"
+    # "total manfaat yang diterima <Nama> setelah kecelakaan kerja": the figure of a person
+    # the question names, in a window naming them, is theirs; the program it came from need
+    # only be named by the article
+    in_window = set(words(window))
+    of_person = any(w in in_window for name in q.people for w in words(name))
     for kind in TOPICS:
         asked = frozenset(p for p in q.places if p.kind == kind)
         # "JP termasuk program BPJS TK? ada berapa program?" counts programs: the count is
         # not a figure of the program named, which the article need only name.
         # "Berapa program JKP yang dicairkan?" names the program after the noun: its figure.
         named = any({stem(w) for w in words(p.name)} <= set(q.head[1:]) for p in asked)
-        of_topic = figure and (q.head[:1] != TOPIC_NOUNS.get(kind) or named)
+        of_topic = figure and not of_person and (q.head[:1] != TOPIC_NOUNS.get(kind) or named)
         if asked and not topic_met(asked, of_topic, window, before, article, places_in):
             yield kind
 

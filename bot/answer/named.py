@@ -106,6 +106,9 @@ def local_names(
         w = surface[j]
         if not cased[j][:1].isupper() or w in STOPWORDS or _place_word(marks, surface, j):
             return False
+        size = gazetteer.phrases.match_at(surface, j)
+        if size and any(p.kind in _AREAS for p in gazetteer.find(surface[j : j + size])):
+            return False  # "di <Nama> <provinsi>": the name, then the province it is in
         return not agency.match_at(surface, j) and (is_name(w, False) or w in place_words)
 
     names = []
@@ -129,6 +132,9 @@ def local_names(
         elif not upper and plain and is_name(surface[i], True):
             names.append(surface[i])
     return tuple(dict.fromkeys(names))
+
+
+_AREAS = frozenset({"province", "region", "country"})
 
 
 def _name_end(goes_on: Callable[[int], bool], i: int, n: int, most: int = 3) -> int:

@@ -58,11 +58,14 @@ LATEST_PHRASES = (
     *("most recent", "right now"),  # "this year" is read "tahun ini"
 )
 _TAG_QUESTION = {"tidak", "belum", "bukan", "kah", "apa", "ya"}  # "bisa daftar ga", "... ya"
-_YES_NO = {
-    *("apakah", "benarkah", "bisakah", "bolehkah", "adakah"),
-    *("is", "are", "am", "was", "were", "does", "do", "did", "can", "could", "will", "would"),
-    *("should", "has", "have"),
-}
+# English auxiliaries: opening a question, they ask yes or no ("did the branch ...?")
+AUXILIARIES = frozenset(
+    {
+        *("is", "are", "am", "was", "were", "does", "do", "did", "can", "could", "will"),
+        *("would", "should", "has", "have"),
+    }
+)
+_YES_NO = {*("apakah", "benarkah", "bisakah", "bolehkah", "adakah"), *AUXILIARIES}
 # Words that ask for an amount of money ("berapa nilai klaimnya", "berapa rupiah"); not
 # "iuran", "upah" or "santunan": those are often rates ("0,24 persen", "100 persen upah").
 _MONEY = {
@@ -1232,14 +1235,26 @@ def asks(words: tuple[str, ...]) -> bool:
     return bool(words) and (words[-1] in _TAG_QUESTION or words[0] in _YES_NO)
 
 
+def tells_percent(words: Sequence[str]) -> bool:
+    """The words count nothing but a percentage they give ("untuk kejar target 50 persen
+    itu ..."): a figure told, not asked."""
+    if {"berapa", "jumlah", "persentase", "banyak", "many"} & set(words):
+        return False
+    at = [i for i, w in enumerate(words) if w == "persen"]
+    return bool(at) and all(i and words[i - 1][:1].isdigit() for i in at)
+
+
 def _asks_which(words: tuple[str, ...], at: int) -> bool:
     """The "mana" at `at` asks whence or which one: "dari mana iurannya dibayar", "UPT mana
-    yang ...", "kantor mana yang ..." (not "asli mana", "tapi mana yang ...")."""
+    yang ...", "kantor mana yang ...", "... di pabrik mana?" (not "asli mana", "tapi mana
+    yang ...")."""
     if at == 0:
         return False
     before = words[at - 1]
     which = before not in STOPWORDS and words[at + 1 : at + 2] == ("yang",)
-    return before in WHERE_WORDS or which
+    # "dia bekerja di pabrik mana?": a noun after a preposition, "mana" closing the question
+    closing = at == len(words) - 1 and at >= 2 and words[at - 2] in WHERE_WORDS
+    return before in WHERE_WORDS or which or (closing and before not in STOPWORDS)
 
 
 # Words asking only how figures changed ("..., naek apo turun?"): no word of what is asked.

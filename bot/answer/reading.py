@@ -21,6 +21,7 @@ from bot.answer.lists import asked_ordinal
 from bot.answer.named import without_clitic
 from bot.answer.question import (
     ASKING_WORDS,
+    AUXILIARIES,
     COMPARISON_CUES,
     FIGURE_NOUNS,
     VALUE_NOUNS,
@@ -28,6 +29,7 @@ from bot.answer.question import (
     is_time,
     is_year,
     names_now,
+    tells_percent,
 )
 from index.text import STOPWORDS, normalize
 
@@ -237,10 +239,20 @@ class Reader:
                 told = self._tells_past_figure(left, asked)
                 if not (self.asks(left) or told) or not self.asks(asked, strict=True):
                     continue
+                if _inverted(left, asked) or self._premise(left, asked):
+                    continue
                 if self._apart(left, right):
                     checked = left.strip(" ,&") + ("?" if told else "")
                     return [checked, *self._compound(right.strip(" ,&"))]
         return [core]
+
+    def _premise(self, told: str, asked: str) -> bool:
+        """A percentage told before a question asking for the list it told of ("untuk kejar
+        target 50 persen itu fokus ke 4 hal, apa saja keempatnya?"): what the question is
+        asked of, not a figure to confirm (as "... 65 persen, kalo <provinsi> brp persen?" is)."""
+        told_words = self.lex.expand(w for _, _, w in _tokens(told))
+        later = self.lex.expand(w for _, _, w in _tokens(asked))
+        return tells_percent(told_words) and self.kind_of(later) == "apa_saja"
 
     def _tells_past_figure(self, told: str, asked: str) -> bool:
         """A clause telling a figure of a past time before a question asking it of another
@@ -531,6 +543,23 @@ _OPEN_ENDS = frozenset(
     "yang harus bisa dapat untuk akan mau ingin kalau jika agar supaya buat dan atau dengan "
     "di ke dari oleh pada bagi sudah telah belum masih".split()
 )
+
+
+_WH = frozenset({"how", "what", "which", "who", "whom", "whose", "when", "where", "why"})
+
+
+def _inverted(left: str, right: str) -> bool:
+    """An English question going on past a parenthesis ("How much money, in rupiah, did the
+    government allocate ...?"): the auxiliary after the comma is its own, when the words
+    before it open with a question word and hold no verb of theirs."""
+    before = [w.lower() for _, _, w in _tokens(left)]
+    after = _tokens(right)
+    return (
+        bool(before and after)
+        and before[0] in _WH
+        and after[0][2].lower() in AUXILIARIES
+        and not AUXILIARIES & set(before)
+    )
 
 
 def _years_in(text: str) -> bool:

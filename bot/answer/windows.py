@@ -27,6 +27,8 @@ _SENTENCE_ENDS = (".", "!", "?", "”", '"', "'")  # a quote closes a sentence t
 _ANNOUNCES = re.compile(r"(?i)\b(?:sebagai\s+berikut|berikut\s+(?:ini|rinciannya))\s*\.$")
 # An item of such a list, a label and its figure: "<Program> (<singkatan>): Rp<n> miliar."
 _LABELLED = re.compile(r"^[^:.!?]{2,60}:[^\n]*\d")
+# ... or a label and a name: "<Kategori>: PT <Nama> (<usaha>, <kota>)"
+_NAMED_ITEM = re.compile(r"^[^:.!?]{2,60}:\s*[A-Z]")
 # A quote said by "him" or "her" ("...," ucapnya): the speaker is named before it.
 _SAID_BY_PRONOUN_RE = re.compile(
     r"[,\"”]\s*(?:ucap|ujar|kata|tutur|ungkap|jelas|tegas|tukas|imbuh|tambah|terang|papar)nya\b"
@@ -139,7 +141,7 @@ def list_lead(body: str, s: Sentence) -> str:
     September 2027, ... Berikut rinciannya:", or "... Rinciannya sebagai berikut." with the
     items above it each a label and a figure ending a sentence), which places it in time and
     space; "" for any other sentence."""
-    if not _DIGIT.search(s.text):
+    if not (_DIGIT.search(s.text) or _NAMED_ITEM.match(s.text)):
         return ""
     end = s.start
     while end and body[end - 1] == "\n":
@@ -150,7 +152,7 @@ def list_lead(body: str, s: Sentence) -> str:
         if line.endswith(":") or _ANNOUNCES.search(line):
             return line
         short = len(line.split()) <= HEADLINE_WORDS
-        item = short and bool(_LABELLED.match(line))
+        item = short and bool(_LABELLED.match(line) or _NAMED_ITEM.match(line))
         if not item and (line.endswith(_SENTENCE_ENDS) or not short):
             return ""
         if cut < 0:
