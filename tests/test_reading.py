@@ -150,6 +150,10 @@ def test_a_greeting_alone_holds_no_question(reader: Reader) -> None:
         ("Kenapa klaim JHT saya ditolak, apa karena belum 10 tahun?", None),
         # an English question going on past a parenthesis: its auxiliary is its own
         ("How much money, in rupiah, did the government allocate in 2024?", None),
+        (
+            "Which office paid the claim, and was anyone hurt?",
+            ("Which office paid the claim", "was anyone hurt?"),
+        ),
         # a figure told before what is asked of it: no question of its own
         ("Utk kejar target 50 persen itu katanya fokus ke 4 hal, apa saja ya keempatnya?", None),
         # "... di <noun> mana" closing a clause asks which one

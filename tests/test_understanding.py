@@ -2065,23 +2065,30 @@ def test_a_question_naming_no_time_is_answered_by_a_newer_article_as_sure() -> N
 
 
 def test_a_year_asked_is_answered_by_the_years_figure_before_a_half_years() -> None:
-    from bot.answer.compose import whole_year
-    from bot.answer.constraints import partial_year
+    from bot.answer.compose import _of_the_whole_year
+    from bot.answer.constraints import partial_year, whole_year
     from index.text import MONTH_NAMES
 
     half = "Sepanjang Januari hingga Juni 2065, klaim yang dibayarkan Rp1,24 triliun."
     year = "Sepanjang 2065, klaim yang dibayarkan Rp2,51 triliun."
-    assert partial_year(half, [], MONTH_NAMES)
+    assert partial_year(half, [], MONTH_NAMES) and not whole_year(half, [], MONTH_NAMES)
     assert partial_year("Klaim JHT Rp1,24 triliun.", [half], MONTH_NAMES)  # placed before it
-    assert not partial_year("Sepanjang 2065, klaim Rp2,51 triliun.", [half], MONTH_NAMES)
-    assert not partial_year(year, [], MONTH_NAMES)
-    assert not partial_year("Hingga Desember 2065, klaim Rp2,51 triliun.", [], MONTH_NAMES)
+    assert whole_year(year, [], MONTH_NAMES) and not partial_year(year, [], MONTH_NAMES)
+    assert whole_year("Hingga Desember 2065, klaim Rp2,51 triliun.", [], MONTH_NAMES)
+    assert partial_year("Pada triwulan III 2065, klaim Rp0,9 triliun.", [], MONTH_NAMES)
+    # the nearest sentence naming a year places it: not a quarter told further back
+    assert whole_year("Klaim JHT Rp1,24 triliun.", [half, year], MONTH_NAMES)
+    assert not whole_year("Klaim dibayarkan Rp3 triliun.", [], MONTH_NAMES)  # no year at all
+    assert not whole_year("Sesuai PP Nomor 44 Tahun 2015, klaim Rp3 triliun.", [], MONTH_NAMES)
     first = _window(half, date(2065, 7, 17), 0.98, 0.8)
     whole = _window(year, date(2066, 1, 21), 0.8, 0.5)
+    undated = _window("Klaim dibayarkan Rp3 triliun.", date(2066, 1, 21), 0.9, 0.5)
     part = lambda w: partial_year(w.text, [], MONTH_NAMES)  # noqa: E731
-    assert whole_year([first, whole], 0.76, part)[0] is whole
-    assert whole_year([first, whole], 0.85, part)[0] is first  # not sure on its own
-    assert whole_year([whole, first], 0.76, part)[0] is whole
+    of_year = lambda w: whole_year(w.text, [], MONTH_NAMES)  # noqa: E731
+    assert _of_the_whole_year([first, whole], 0.76, part, of_year)[0] is whole
+    assert _of_the_whole_year([first, whole], 0.85, part, of_year)[0] is first  # not sure
+    assert _of_the_whole_year([whole, first], 0.76, part, of_year)[0] is whole
+    assert _of_the_whole_year([first, undated], 0.76, part, of_year)[0] is first
 
 
 def test_which_month_or_year_asks_when_and_which_weekday_does_not(reader: QuestionReader) -> None:

@@ -16,6 +16,7 @@ from bot.answer.constraints import (
     constrained,
     meets,
     partial_year,
+    whole_year,
 )
 from bot.answer.features import (
     LinearScorer,
@@ -381,16 +382,18 @@ class CandidateFinder:
         if not constrained(q):
             return True
         return meets(
-            q, scored.text, self.before(scored), scored.article, self.places_in, MONTH_NAMES
+            q, scored.text, self.placing(scored), scored.article, self.places_in, MONTH_NAMES
         )
 
     def part_of_year(self, scored: Scored) -> bool:
-        """The window's figure is of a part of a year short of its end: the window, or the
-        last sentence before it naming a period, names a half, a quarter or months up to
-        mid-year ("Sepanjang Januari hingga Juni 2065, ... . Klaim JHT ... Rp1,24 triliun.")."""
-        return partial_year(scored.text, self.before(scored), MONTH_NAMES)
+        """The window's figure is of a part of a year (`constraints.partial_year`)."""
+        return partial_year(scored.text, self.placing(scored), MONTH_NAMES)
 
-    def before(self, scored: Scored) -> list[str]:
+    def of_whole_year(self, scored: Scored) -> bool:
+        """The window's figure is of a whole year (`constraints.whole_year`)."""
+        return whole_year(scored.text, self.placing(scored), MONTH_NAMES)
+
+    def placing(self, scored: Scored) -> list[str]:
         """The sentences that place a window: those just before it (further for a window
         naming "the same period"), a list item's announcing paragraph, and the sentence
         telling a number it takes up ("Dari <N> kasus tersebut, ...")."""

@@ -105,6 +105,8 @@ SURE_RANKS = 3  # how far down the ranking a window sure enough to answer is loo
 # shown side by side, `spread`)
 NEWER_RANKS = 6
 _OF_THE_LATEST = ("siapa", "kapan", "di_mana")
+# Period words ([period]) of a whole year ("sepanjang 2065", "akhir tahun 2065")
+_WHOLE_YEAR_WORDS = frozenset({"akhir", "tahun", "sepanjang", "periode", "end", "year", "period"})
 # Words beside an office that leave it asked of now ("yang baru", "di sana")
 _UNPINNING = frozenset({"baru", *POINTING_WORDS})
 # Words pointing back at what the question before named ("that post", "program tersebut")
@@ -742,6 +744,12 @@ class Answerer:
             window = with_paragraph_next(window, sents)
         return [Pick(window)]
 
+    def _asks_part_of_year(self, q: Question) -> bool:
+        """The question names months, a half or a quarter, or a word placing it within its
+        year ("hingga pertengahan 2065", "per semester I")."""
+        within = self._period_words - _WHOLE_YEAR_WORDS
+        return bool(q.months or year_parts(" ".join(q.words)) or within & set(q.words))
+
     def _ordered(
         self, q: Question, ranked: list[Scored], lean: frozenset[str]
     ) -> tuple[list[Scored], float, float]:
@@ -763,8 +771,9 @@ class Answerer:
                 ranked = promoted(ranked, sure)
         if not (q.years or q.months or q.wants_latest or lean) and q.kind in _OF_THE_LATEST:
             ranked = _newest_as_sure(ranked, needed)
-        if q.kind == "berapa" and q.years and not (q.months or year_parts(" ".join(q.words))):
-            ranked = whole_year(ranked, needed, self.finder.part_of_year)
+        if q.kind == "berapa" and q.years and not self._asks_part_of_year(q):
+            finder = self.finder
+            ranked = _of_the_whole_year(ranked, needed, finder.part_of_year, finder.of_whole_year)
         if q.kind == "siapa":
             ranked = _who(q, ranked, needed)
         first = ranked[0]
@@ -964,17 +973,18 @@ def _of_now(q: Question) -> bool:
     return q.wants_latest and not q.years
 
 
-def whole_year(
-    ranked: list[Scored], needed: float, part_of_year: Callable[[Scored], bool]
+def _of_the_whole_year(
+    ranked: list[Scored],
+    needed: float,
+    part_of_year: Callable[[Scored], bool],
+    of_whole_year: Callable[[Scored], bool],
 ) -> list[Scored]:
     """`ranked` with a sure window ranked just below the first when the first's figure is of
-    a part of the year (`part_of_year`) and that one's is not: "klaim JHT 2065" asks the
-    year's, not the first half's."""
+    a part of the year and that one's of the whole year: "klaim JHT 2065" asks the year's,
+    not the first half's."""
     if not part_of_year(ranked[0]):
         return ranked
-    whole = next(
-        (c for c in ranked[1:SURE_RANKS] if c.score >= needed and not part_of_year(c)), None
-    )
+    whole = next((c for c in ranked[1:SURE_RANKS] if c.score >= needed and of_whole_year(c)), None)
     return promoted(ranked, whole) if whole is not None else ranked
 
 

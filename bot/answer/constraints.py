@@ -170,13 +170,13 @@ def district_figure(
     district too."""
     if place.kind != "province" or any(p.province == place.name for p in asked):
         return False
-    if _ALL_DISTRICTS_RE.search(window):
-        return False  # "seluruh kabupaten dan kota telah menganggarkan ...": the province's sum
     last = _last_place(before, places_in)
     if last is None and not any(_local_places(s, places_in) for s in before[-LOCALE_REACH:]):
         last = _last_place([title], places_in)  # no sentence near names a place
     local = any(p.kind in LOCALES for p in places_in(window))
-    if not local and last and last.province == place.name:
+    # "seluruh kabupaten dan kota telah menganggarkan ...": every district's, the province's
+    every = bool(_ALL_DISTRICTS_RE.search(window))
+    if not local and last and last.province == place.name and not every:
         return True  # a quote after "Kepala Cabang <kota> menyampaikan ...": the district's
     leads = []  # what each sentence's first figure is said of: the words before it
     for start, end in split_sentences(window):
@@ -551,13 +551,30 @@ def _period_before(
 
 
 def partial_year(text: str, before: Sequence[str], month_names: dict[int, tuple[str, ...]]) -> bool:
-    """`text`, or the last sentence before it naming a period (when `text` names no year of
-    its own: "Sepanjang 2026, ..." is of the whole year), names a part of a year short of its
-    second half: a half, a quarter, months with their year up to June."""
-    parts = _periods(text, month_names)
-    if not parts and not YEAR_RE.search(text):
-        parts = _period_before(before, month_names)
-    return bool(parts) and ("semester", 2) not in parts
+    """The window's figure is of a part of a year, short of its end: `text` names a half, a
+    quarter or months with their year, none of them December's; or, when it names no year of
+    its own, the nearest sentence before it naming a year does ("Sepanjang Januari hingga
+    Juni 2065, ... . Klaim JHT ... Rp1,24 triliun."; not after "Sepanjang 2065, ...")."""
+    for said in (text, *reversed(before)):
+        parts = _periods(said, month_names)
+        if parts or _own_years(said):
+            return bool(parts) and ("triwulan", 4) not in parts
+    return False
+
+
+def whole_year(text: str, before: Sequence[str], month_names: dict[int, tuple[str, ...]]) -> bool:
+    """The window's figure is of a whole year: `text`, or the nearest sentence before it
+    naming a year, names one and no part of it ("Sepanjang 2065, ...", "hingga Desember")."""
+    for said in (text, *reversed(before)):
+        parts = _periods(said, month_names)
+        if parts or _own_years(said):
+            return not parts or ("triwulan", 4) in parts
+    return False
+
+
+def _own_years(text: str) -> list[str]:
+    """The years a text names, not those of a regulation's number ("PP Nomor 44 Tahun 2015")."""
+    return YEAR_RE.findall(_REGULATION_RE.sub(" ", text))
 
 
 def names_month(text: str, month_names: dict[int, tuple[str, ...]]) -> bool:
@@ -784,10 +801,9 @@ def missing(
     if figure and national_only(q, window, places_in):
         yield "nasional"
     # "total manfaat yang diterima <Nama> setelah kecelakaan kerja": the figure of a person
-    # the question names, in a window naming them, is theirs; the program it came from need
-    # only be named by the article
-    in_window = set(words(window))
-    of_person = any(w in in_window for name in q.people for w in words(name))
+    # the question names, in a window naming them (by a name of theirs, as articles do after
+    # the first mention), is theirs; the program it came from need only be named by the article
+    of_person = any(_names_person(name, window) for name in q.people)
     for kind in TOPICS:
         asked = frozenset(p for p in q.places if p.kind == kind)
         # "JP termasuk program BPJS TK? ada berapa program?" counts programs: the count is
@@ -934,6 +950,16 @@ def figure_met(number: str, article: Article) -> bool:
 def _writes(number: str, *texts: str) -> bool:
     pattern = rf"(?<![\d.,/-]){re.escape(number)}(?![\d/]|[.,-]\d)"
     return any(re.search(pattern, text) for text in texts)
+
+
+def _names_person(name: str, text: str) -> bool:
+    """`text` names the person by a word of their name of four letters or more, capitalized
+    as a name ("... yang diterima <Nama> mencapai ...")."""
+    return any(
+        re.search(rf"\b{re.escape(w[:1].upper() + w[1:])}\b", text)
+        for w in words(name)
+        if len(w) >= 4
+    )
 
 
 def person_met(name: str, article: Article) -> bool:

@@ -66,6 +66,8 @@ AUXILIARIES = frozenset(
     }
 )
 _YES_NO = {*("apakah", "benarkah", "bisakah", "bolehkah", "adakah"), *AUXILIARIES}
+# English question words: an auxiliary after them and a parenthesis is their question's own
+WH_WORDS = frozenset({"how", "what", "which", "who", "whom", "whose", "when", "where", "why"})
 # Words that ask for an amount of money ("berapa nilai klaimnya", "berapa rupiah"); not
 # "iuran", "upah" or "santunan": those are often rates ("0,24 persen", "100 persen upah").
 _MONEY = {
@@ -1238,10 +1240,10 @@ def asks(words: tuple[str, ...]) -> bool:
 def tells_percent(words: Sequence[str]) -> bool:
     """The words count nothing but a percentage they give ("untuk kejar target 50 persen
     itu ..."): a figure told, not asked."""
-    if {"berapa", "jumlah", "persentase", "banyak", "many"} & set(words):
+    if {"berapa", "jumlah", "persentase", "banyak"} & set(words):
         return False
     at = [i for i, w in enumerate(words) if w == "persen"]
-    return bool(at) and all(i and words[i - 1][:1].isdigit() for i in at)
+    return bool(at) and all(i > 0 and words[i - 1][:1].isdigit() for i in at)
 
 
 def _asks_which(words: tuple[str, ...], at: int) -> bool:
@@ -1252,8 +1254,9 @@ def _asks_which(words: tuple[str, ...], at: int) -> bool:
         return False
     before = words[at - 1]
     which = before not in STOPWORDS and words[at + 1 : at + 2] == ("yang",)
-    # "dia bekerja di pabrik mana?": a noun after a preposition, "mana" closing the question
-    closing = at == len(words) - 1 and at >= 2 and words[at - 2] in WHERE_WORDS
+    # "dia bekerja di pabrik (<nama>) mana?": a noun after a preposition, "mana" closing
+    # the question
+    closing = at == len(words) - 1 and any(at >= n and words[at - n] in WHERE_WORDS for n in (2, 3))
     return before in WHERE_WORDS or which or (closing and before not in STOPWORDS)
 
 

@@ -25,6 +25,7 @@ from bot.answer.question import (
     COMPARISON_CUES,
     FIGURE_NOUNS,
     VALUE_NOUNS,
+    WH_WORDS,
     asks_money,
     is_time,
     is_year,
@@ -150,7 +151,7 @@ class Reader:
             core, afterword = self._before_afterword(core)
             if afterword:
                 context.append(afterword)
-            words = self.lex.expand(w for _, _, w in _tokens(core))
+            words = self._read(core)
             marked = piece.rstrip().endswith("?")
             # "brp ... yg udh terlindungi? angka pastinya ya": after a question, a piece that
             # asks only by a softening tag at its end, without "?", remarks on it ("naik ga
@@ -223,15 +224,17 @@ class Reader:
             for i in range(1, len(toks) - 1)
             if toks[i][2] in _JOINERS or re.search("[,&]", core[toks[i - 1][1] : toks[i][0]])
         ]
-        sides = []  # (left, right, the right side up to the next cut, a comma before it)
+        # (left, right, the right side up to the next cut, a comma before it, cut at a joiner)
+        sides = []
         for n, i in enumerate(cuts):
-            right_start = toks[i + 1][0] if toks[i][2] in _JOINERS else toks[i][0]
+            joiner = toks[i][2] in _JOINERS
+            right_start = toks[i + 1][0] if joiner else toks[i][0]
             upto = toks[cuts[n + 1] - 1][1] if n + 1 < len(cuts) else len(core)
             comma = "," in core[toks[i - 1][1] : toks[i][0]]
             left, right = core[: toks[i - 1][1]], core[right_start:]
-            sides.append((left, right, core[right_start:upto], comma))
+            sides.append((left, right, core[right_start:upto], comma, joiner))
         for whole in (False, True):  # "..., dan untuk JKM, berapa?": asked past the comma
-            for left, right, clause, comma in sides:
+            for left, right, clause, comma, joiner in sides:
                 asked = right if whole else clause
                 if whole and not comma:
                     continue  # "... informal dan formal, itu brp?": one pair of words
@@ -239,29 +242,33 @@ class Reader:
                 told = self._tells_past_figure(left, asked)
                 if not (self.asks(left) or told) or not self.asks(asked, strict=True):
                     continue
-                if _inverted(left, asked) or self._premise(left, asked):
-                    continue
+                if (not joiner and _inverted(left, asked)) or self._premise(left, asked):
+                    continue  # "How much money, in rupiah, did ...?": one question
                 if self._apart(left, right):
                     checked = left.strip(" ,&") + ("?" if told else "")
                     return [checked, *self._compound(right.strip(" ,&"))]
         return [core]
 
+    def _read(self, text: str) -> list[str]:
+        """The words of `text` as the lexicons read them."""
+        return self.lex.expand(w for _, _, w in _tokens(text))
+
     def _premise(self, told: str, asked: str) -> bool:
         """A percentage told before a question asking for the list it told of ("untuk kejar
         target 50 persen itu fokus ke 4 hal, apa saja keempatnya?"): what the question is
         asked of, not a figure to confirm (as "... 65 persen, kalo <provinsi> brp persen?" is)."""
-        told_words = self.lex.expand(w for _, _, w in _tokens(told))
-        later = self.lex.expand(w for _, _, w in _tokens(asked))
+        told_words = self._read(told)
+        later = self._read(asked)
         return tells_percent(told_words) and self.kind_of(later) == "apa_saja"
 
     def _tells_past_figure(self, told: str, asked: str) -> bool:
         """A clause telling a figure of a past time before a question asking it of another
         ("<nama> dulu targetnya 63% kan, kalo target 2025 brp?"): the told figure is one side
         to confirm. Not the asker's own ("gaji saya 3 juta, ...")."""
-        words = self.lex.expand(w for _, _, w in _tokens(told))
+        words = self._read(told)
         named_time = any(is_time(w) for w in words)
         past = named_time or bool(_PAST & set(words))  # not "now"
-        later = self.lex.expand(w for _, _, w in _tokens(asked))
+        later = self._read(asked)
         own = self._introduces(told) or bool(OWN_FIGURE & set(words))
         asking = bool(ASKING_WORDS & set(words))  # "dari 3 juta, brp yg ...": a premise
         # "maret 2024 kan 1,1 jt, trs agustus 2024 jd brp?": one question comparing two
@@ -280,8 +287,8 @@ class Reader:
         ("..., itu brp aja ya?"), unless it names a time ("..., kalo yg terbaru brp?") or
         asks when, why, who or where of the first (as `_joined` keeps questions apart); one
         asking each item's figure of a list asked for first is that list's."""
-        words = self.lex.expand(w for _, _, w in _tokens(right))
-        before = self.lex.expand(w for _, _, w in _tokens(left))
+        words = self._read(right)
+        before = self._read(left)
         if _EACH & set(words) and self.kind_of(before) == "apa_saja" and not self.timed(words):
             return False  # "apa saja ..., berikut jumlah masing-masing?": the list's figures
         seen = _content_set(before)
@@ -325,7 +332,7 @@ class Reader:
             question, rest = core[:start].strip(), core[start:].strip()
             if not self._introduces(rest):
                 continue
-            asked = list(self.lex.expand(w for _, _, w in _tokens(question)))
+            asked = list(self._read(question))
             whole = bool(asked) and asked[-1] not in _OPEN_ENDS  # not "... yang harus <saya>"
             names_enough = _content(asked) >= _NAMED_ALONE and whole
             if names_enough and self.asks(question) and not self.asks(rest):
@@ -336,7 +343,7 @@ class Reader:
     def asks(self, text: str, strict: bool = False) -> bool:
         """Whether `text` asks something; `strict`: without the tags at its end (a noun and
         "ya" or "ga", "JKM ya?", is no second question)."""
-        return self._words_ask(self.lex.expand(w for _, _, w in _tokens(text)), strict)
+        return self._words_ask(self._read(text), strict)
 
     def _words_ask(self, expanded: Sequence[str], strict: bool = False) -> bool:
         """`_asks` of words already read with the lexicons."""
@@ -366,7 +373,7 @@ class Reader:
                 out.append(q[len(_LINKED) :])
                 continue
             q = q.removeprefix(_LINKED)
-            words = self.lex.expand(w for _, _, w in _tokens(q))
+            words = self._read(q)
             # "..., trus kalo 2020 brp?": the question before, asked again for another time
             prior = pending or (out[-1] if out else "")
             # "... 2020 brp? kalo sekarang?": now, set against the year of the one before
@@ -381,7 +388,7 @@ class Reader:
                 pending = ""
             if pending:
                 q = f"{pending} {q}"
-                words = self.lex.expand(w for _, _, w in _tokens(q))
+                words = self._read(q)
                 pending = ""
             thin = self.substance(words) < MIN_QUESTION_TERMS
             # "... brp persen? alasannya apa?", "... ? yg ngomong siapa": when, why, who or
@@ -418,7 +425,7 @@ class Reader:
         kind ("Itu target untuk tahun berapa? Terus sekarang sudah berapa persen?")."""
         if self._asks_more_of(words, pending):
             return True
-        before = self.lex.expand(w for _, _, w in _tokens(pending))
+        before = self._read(pending)
         other_kind = self.kind_of(words) != self.kind_of(before)
         return names_time(words) and self.is_question(words) and other_kind
 
@@ -427,7 +434,7 @@ class Reader:
         nothing ("target 2025 brp persen? trs skrg brp?"): the first asked again, not one
         question ("data maret? sm agustus beda ya?" compares; "...? yg terbaru ya" asks
         nothing of its own)."""
-        before = self.lex.expand(w for _, _, w in _tokens(prior))
+        before = self._read(prior)
         return (
             self.timed(before)
             and self.timed(words)
@@ -437,7 +444,7 @@ class Reader:
 
     def _asks_more_of(self, words: Sequence[str], before: str) -> bool:
         kind = self.kind_of(words)
-        asked_before = self.lex.expand(w for _, _, w in _tokens(before))
+        asked_before = self._read(before)
         previous = self.kind_of(asked_before)
         if kind in _NAMING_KINDS and not _content(words):
             return False  # "kepala kantor cabang X? siapa ya?": the question word of the first
@@ -545,9 +552,6 @@ _OPEN_ENDS = frozenset(
 )
 
 
-_WH = frozenset({"how", "what", "which", "who", "whom", "whose", "when", "where", "why"})
-
-
 def _inverted(left: str, right: str) -> bool:
     """An English question going on past a parenthesis ("How much money, in rupiah, did the
     government allocate ...?"): the auxiliary after the comma is its own, when the words
@@ -556,7 +560,7 @@ def _inverted(left: str, right: str) -> bool:
     after = _tokens(right)
     return (
         bool(before and after)
-        and before[0] in _WH
+        and before[0] in WH_WORDS
         and after[0][2].lower() in AUXILIARIES
         and not AUXILIARIES & set(before)
     )
