@@ -675,7 +675,7 @@ class Answerer:
         if not own:
             return ranked
         # retrieval on the scale of all the hits
-        found = self.finder.find(q, own, hits[0].score)
+        found = self.candidates(q, own, hits[0].score)
         return ranked + [c.scored for c in found if c.scored.score >= self.scorer.threshold]
 
     def _ranked(self, q: Question, hits: list[Hit]) -> list[Scored]:
@@ -824,9 +824,10 @@ class Answerer:
         """Rank and threshold with `scorer` from now on (validating a refitted scorer)."""
         self.finder.scorer = scorer
 
-    def candidates(self, q: Question, hits: list[Hit]) -> list[Candidate]:
-        """The question's candidate windows, scored, best first."""
-        return self.finder.find(q, hits)
+    def candidates(self, q: Question, hits: list[Hit], top: float = 0.0) -> list[Candidate]:
+        """The question's candidate windows, scored, best first (retrieval scored against
+        `top`, by default the first hit's score)."""
+        return self.finder.find(q, hits, top)
 
     def with_continuation(self, window: Scored) -> Scored:
         """The window with the sentences it leans on (see `windows.with_continuation`)."""

@@ -376,7 +376,7 @@ def year_met(
     figure itself, which asks for the year the answer must show). A target (`aim`) is of the
     year its title states, if it states one, not of the article's day ("Target 50 Persen ...
     Tahun 2025" in an article of 2024 is no target for 2024)."""
-    own = YEAR_RE.findall(_REGULATION_RE.sub(" ", window))
+    own = _own_years(window)
     if own:
         return str(year) in own
     dated = article.dated
@@ -551,25 +551,31 @@ def _period_before(
 
 
 def partial_year(text: str, before: Sequence[str], month_names: dict[int, tuple[str, ...]]) -> bool:
-    """The window's figure is of a part of a year, short of its end: `text` names a half, a
-    quarter or months with their year, none of them December's; or, when it names no year of
-    its own, the nearest sentence before it naming a year does ("Sepanjang Januari hingga
-    Juni 2065, ... . Klaim JHT ... Rp1,24 triliun."; not after "Sepanjang 2065, ...")."""
-    for said in (text, *reversed(before)):
-        parts = _periods(said, month_names)
-        if parts or _own_years(said):
-            return bool(parts) and ("triwulan", 4) not in parts
-    return False
+    """The window's figure is of a part of a year, short of its end (`_year_placed` names a
+    half, a quarter or months, none of them December's): "Sepanjang Januari hingga Juni 2065,
+    ... . Klaim JHT ... Rp1,24 triliun."; not after "Sepanjang 2065, ..."."""
+    parts = _year_placed(text, before, month_names)
+    return parts is not None and bool(parts) and ("triwulan", 4) not in parts
 
 
 def whole_year(text: str, before: Sequence[str], month_names: dict[int, tuple[str, ...]]) -> bool:
-    """The window's figure is of a whole year: `text`, or the nearest sentence before it
-    naming a year, names one and no part of it ("Sepanjang 2065, ...", "hingga Desember")."""
+    """The window's figure is of a whole year (`_year_placed` names a year and no part of it,
+    or December): "Sepanjang 2065, ...", "hingga Desember 2065"."""
+    parts = _year_placed(text, before, month_names)
+    return parts is not None and (not parts or ("triwulan", 4) in parts)
+
+
+def _year_placed(
+    text: str, before: Sequence[str], month_names: dict[int, tuple[str, ...]]
+) -> set[tuple[str, int]] | None:
+    """The halves and quarters of a year that `text` names, or, when it names no year of its
+    own, the nearest sentence before it naming a year does (empty: the year, no part of it);
+    None when none names a year."""
     for said in (text, *reversed(before)):
         parts = _periods(said, month_names)
         if parts or _own_years(said):
-            return not parts or ("triwulan", 4) in parts
-    return False
+            return parts
+    return None
 
 
 def _own_years(text: str) -> list[str]:

@@ -460,10 +460,16 @@ _AGE_WORDS = frozenset({"umur", "usia", "umurnya", "usianya"})
 def _place_before(words: tuple[str, ...]) -> bool:
     """The words before a "mana" name a kind of place or a venue right after "di / dari /
     ke", alone or with one word after it: "di kota mana", "di ruang rapat mana"."""
+    return _after_preposition(words) in _PLACE_NOUNS | _VENUE_NOUNS
+
+
+def _after_preposition(words: tuple[str, ...]) -> str | None:
+    """The word after "di / dari / ke" when the words end with it and at most one more
+    ("di ruang rapat"); None when they do not."""
     for n in (2, 3):
         if len(words) >= n and words[-n] in WHERE_WORDS:
-            return words[-n + 1] in _PLACE_NOUNS | _VENUE_NOUNS
-    return False
+            return words[-n + 1]
+    return None
 
 
 def _relative_who(text: str) -> bool:
@@ -1256,7 +1262,7 @@ def _asks_which(words: tuple[str, ...], at: int) -> bool:
     which = before not in STOPWORDS and words[at + 1 : at + 2] == ("yang",)
     # "dia bekerja di pabrik (<nama>) mana?": a noun after a preposition, "mana" closing
     # the question
-    closing = at == len(words) - 1 and any(at >= n and words[at - n] in WHERE_WORDS for n in (2, 3))
+    closing = at == len(words) - 1 and _after_preposition(words[:at]) is not None
     return before in WHERE_WORDS or which or (closing and before not in STOPWORDS)
 
 
