@@ -88,6 +88,8 @@ _SITE_PHRASE_RE = re.compile(
 )
 _PROMO_RE = re.compile(
     r"google\s+news|whatsapp\s+channel|(?:saluran|channel)\s+whatsapp|telegram"
+    # the newsroom's tip line ("Kirim ke WhatsApp Redaksi <Situs> 0811-...")
+    r"|\b(?:whatsapp|wa|e-?mail)\s+redaksi\b|\bredaksi\s+(?:via\s+)?(?:whatsapp|wa)\b"
     r"|di\s+luar\s+tanggung\s+jawab\s+(?:redaksi|kami|media|penerbit)"
     r"|^\S+(?:\s\S+)?\s+(?:merupakan|adalah)\s+"
     r"(?:portal\s+berita|situs\s+berita|media\s+(?:online|siber))"
