@@ -212,6 +212,9 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 _VOWELS = "aeiou"
 
 
+_ME_NASAL = ("em", "en")
+
+
 def colloquial_forms(word: str) -> list[str]:
     """Standard forms a colloquial verb (everyday "-in", or Malay "-ke") may stand for, most
     likely first.
@@ -243,6 +246,13 @@ def colloquial_forms(word: str) -> list[str]:
             out += ["k" + body[2:], body[2:]]
         elif body.startswith("n") and len(body) > 4 and body[1] in _VOWELS:
             out.append("t" + body[1:])
-        elif body.startswith("m") and len(body) > 4 and body[1] in _VOWELS:
+        elif (
+            body.startswith("m")
+            and len(body) > 4
+            and body[1] in _VOWELS
+            and body[1:3] not in _ME_NASAL
+        ):
+            # "mantau" -> "pantau", "meriksa" -> "periksa"; not the standard prefix
+            # "mem-" / "men-" ("memenangi", "menerima")
             out += ["p" + body[1:], "b" + body[1:]]
     return [f for f in dict.fromkeys(out) if f != word]

@@ -43,6 +43,10 @@ def engine(tiny_settings) -> Engine:  # type: ignore[no-untyped-def]
         ("apa yang memicu program itu?", "umum"),  # what caused it, not which programs
         ("apa yang menjadi fokus program ini?", "apa_saja"),
         ("kalau nelayan yang belum?", "umum"),
+        # "<noun> mana saja" asks which ones, a list
+        ("kecamatan mana saja yang ikut program itu?", "apa_saja"),
+        ("kalau mau daftar bisa lewat mana saja?", "umum"),  # by what way, not which ones
+        ("apakah JHT bisa dicairkan di kantor cabang mana saja?", "di_mana"),
     ],
 )
 def test_question_kinds(question: str, kind: str) -> None:
@@ -1480,3 +1484,84 @@ def test_a_follow_up_is_answered_from_the_article_before_however_many_others_say
     assert second.startswith("Dua di antaranya")
     monkeypatch.setattr(compose.Answerer, "_with_leaned", lambda self, q, h, ranked, lean: ranked)
     assert "Dua di antaranya" not in " ".join(p.text for p in engine.ask(message).parts_of(1))
+
+
+def test_a_school_year_is_one_year_asked() -> None:
+    glossary = parse_glossary(GLOSSARY)
+    school = parse_question("Berapa penerima beasiswa tahun ajaran 2067/2068?", glossary)
+    assert school.years == (2067,)
+    two = parse_question("beasiswa tahun ajaran 2066/2067 dan tahun ajaran 2067/2068", glossary)
+    assert two.years == (2066, 2067)
+    assert parse_question("peserta 2066/2068 brp?", glossary).years == (2066, 2068)
+    assert parse_question("peserta 2020 sm 2023 brp?", glossary).years == (2020, 2023)
+
+
+AWARD_ARTICLE = """---
+id: delta-2067-10-14
+title: Kota Anu Juara Lomba Kepatuhan 2067
+outlet: Delta
+dated: 2067-10-14
+---
+PT Anu Raya memenangi Lomba Kepatuhan Jaminan Sosial 2067 kategori perusahaan skala menengah. Trofi diserahkan gubernur di Griya Agung, Kamis (13/10/2067).
+
+Penghargaan lomba juga diberikan kepada perusahaan lain dengan rincian sebagai berikut:
+Perusahaan Skala Besar: PT Sawit Makmur Jaya (perkebunan, Kabupaten Anu)
+Perusahaan Skala Kecil: CV Tenun Indah (Kota Anu)
+
+Gubernur mengapresiasi capaian kepesertaan jaminan sosial di provinsi itu.
+"""
+
+
+def test_an_item_of_a_list_whose_label_the_question_names_answers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"delta.md": AWARD_ARTICLE})
+    a = engine.ask(
+        "Perusahaan apa yang memenangi Lomba Kepatuhan 2067 kategori perusahaan skala besar?"
+    )
+    assert a.answered and "PT Sawit Makmur Jaya" in a.text
+    assert "CV Tenun Indah" not in a.text
+
+
+BLAST_ARTICLE = """---
+id: epsilon-2067-04-14
+title: Ahli Waris Korban Ledakan Tungku Terima Santunan
+outlet: Epsilon
+dated: 2067-04-14
+---
+BPJS Ketenagakerjaan menyerahkan santunan kepada ahli waris tiga pekerja yang tewas akibat ledakan tungku di Kawasan Industri Anu. Penyerahan berlangsung di Kantor Bupati Anu, Rabu (13/4/2067).
+
+Ledakan terjadi pada Kamis (31/3/2067) dini hari, saat cairan logam panas menyembur ke area kerja.
+
+Ahli waris juga berhak atas beasiswa pendidikan bagi anak-anak korban.
+"""
+
+
+def test_when_an_event_happened_is_the_date_told_with_the_event(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"epsilon.md": BLAST_ARTICLE})
+    a = engine.ask("Kapan ledakan tungku di Kawasan Industri Anu terjadi?")
+    assert a.answered and "31/3/2067" in a.text
+    # the handing over is dated where it is told
+    b = engine.ask("Kapan santunan untuk ahli waris korban ledakan tungku diserahkan?")
+    assert b.answered and "13/4/2067" in b.text
+
+
+HALF_YEAR_ARTICLE = """---
+id: zeta-2067-07-15
+title: Klaim Semester I 2067
+outlet: Zeta
+dated: 2067-07-15
+---
+Sepanjang Januari hingga Juni 2067, BPJS Ketenagakerjaan membayarkan klaim Jaminan Hari Tua (JHT) sebesar Rp1,34 triliun di Provinsi Anu.
+
+Klaim itu naik dibanding semester I 2066.
+"""
+
+
+def test_a_whole_year_asked_is_not_answered_by_part_of_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"zeta.md": HALF_YEAR_ARTICLE})
+    whole = engine.ask("Berapa total klaim JHT di Provinsi Anu sepanjang tahun 2067 penuh?")
+    assert not whole.answered
+    assert not engine.ask(
+        "How much was the JHT claim in Provinsi Anu for the whole of 2067?"
+    ).answered
+    half = engine.ask("Berapa klaim JHT di Provinsi Anu pada semester I 2067?")
+    assert half.answered and "Rp1,34 triliun" in half.text

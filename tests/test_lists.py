@@ -670,3 +670,26 @@ def test_who_told_a_figure_is_the_sentence_after_it_pointing_back() -> None:
     assert with_teller(_window(sents, 1), sents).positions == (0, 1)
     # "Selain itu, ..." goes on to something else: no teller of the sentence before
     assert told_after(sents, 1) == []
+
+
+def test_ranks_asked_by_number_are_answered_by_the_run_of_ranks() -> None:
+    sents = _sents(
+        "Kota Anu meraih juara pertama lomba kepatuhan 2067.",
+        "Trofi diserahkan gubernur.",
+        "Peringkat kedua diraih Kabupaten Itu, sedangkan Kabupaten Sana di peringkat ketiga.",
+    )
+    for asked in (
+        "daerah mana saja juara satu sampai tiga lomba kepatuhan 2067?",
+        "yg juara 1 sama juara 2 lomba kepatuhan 2067 siapa aja?",
+    ):
+        q = parse_question(asked, GLOSSARY)
+        weights = Weights({t: 1.0 for t in q.terms})  # the words name the first item best
+        assert list_windows(q, weights, (0,), sents, "", _terms) == [[0], [2]]
+
+
+def test_a_rank_among_the_top_few_is_no_place_in_a_list() -> None:
+    assert (
+        asked_ordinal(parse_question("siapa saja yang masuk peringkat 5 besar?", GLOSSARY).words)
+        is None
+    )
+    assert asked_ordinal(parse_question("yg juara 2 siapa?", GLOSSARY).words) == 2

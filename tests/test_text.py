@@ -53,6 +53,15 @@ def test_malay_ke_verbs_have_their_standard_kan_forms() -> None:
     assert "optimalkan" in colloquial_forms("ngoptimalke")
 
 
+def test_a_standard_me_prefix_is_no_chat_nasal() -> None:
+    # "mantau" is chat for "pantau"; "memenangi" and "menerima" keep their standard prefix
+    # (Sastrawi's stem of "memenangi" is no corpus word, and "bemenangi" stems to another)
+    assert "pantau" in colloquial_forms("mantau")
+    assert not {"pemenangi", "bemenangi"} & set(colloquial_forms("memenangi"))
+    assert "benerima" not in colloquial_forms("menerima")
+    assert "periksa" in colloquial_forms("meriksa")  # chat's "meriksa" is "memeriksa"
+
+
 def test_a_word_with_an_enclitic_nya_stems_as_the_word() -> None:
     # Sastrawi finds no root of either: the word without "-nya" is the stem
     assert stem("ketenagakerjaannya") == "ketenagakerjaan"

@@ -32,6 +32,7 @@ from bot.answer.question import (
     asked_time_unit,
     asked_venue,
     asks_address,
+    asks_whole_year,
     has_phrase,
 )
 from bot.answer.scoring import (
@@ -379,6 +380,13 @@ class CandidateFinder:
                 for kind, name in titled_places(scored.text, self.places_in)
             ):
                 return False  # "kabupaten mana saja ...?" is not answered by "beberapa kabupaten"
+        if (
+            q.kind == "berapa"
+            and q.years
+            and asks_whole_year(q.words)
+            and self.part_of_year(scored)
+        ):
+            return False  # "sepanjang tahun 2066" is not answered by the year's first half
         if not constrained(q):
             return True
         return meets(

@@ -42,6 +42,7 @@ from bot.answer.question import (
     QuestionReader,
     asks,
     counts_elided,
+    has_phrase,
     names_now,
     question_kind,
 )
@@ -58,6 +59,7 @@ from bot.answer.retrieval import (
 )
 from bot.answer.scoring import (
     Scored,
+    asks_deadline,
     asks_office_holder,
     asks_speaker,
     asks_superlative,
@@ -78,6 +80,7 @@ from bot.answer.spans import (
 from bot.answer.vocabulary import COMMON_ZIPF, is_common, is_english, nearest_common, zipf_id
 from bot.answer.windows import (
     full_name_before,
+    item_label,
     window_at,
     with_continuation,
     with_items,
@@ -91,7 +94,15 @@ from index.glossary import Glossary
 from index.lexical import LexicalIndex, lexical_terms, terms_of_words
 from index.records import Hit, Sentence
 from index.store import StoredIndex
-from index.text import MONTH_NAMES, MONTH_WORDS, STOPWORDS, colloquial_forms, stem, words
+from index.text import (
+    MONTH_NAMES,
+    MONTH_WORDS,
+    STOPWORDS,
+    colloquial_forms,
+    stem,
+    words,
+    words_cased,
+)
 
 FOLLOW_UP_TERMS = 3  # a question naming fewer known things continues the one before it
 TITLE_RATIO = 0.9  # a body window this close to its article's headline is answered instead
@@ -100,6 +111,12 @@ TITLE_RATIO = 0.9  # a body window this close to its article's headline is answe
 # share of the threshold (unless it asks for the newest and a newer source ranks first).
 LEAN_SHARE = 0.4
 SURE_RANKS = 3  # how far down the ranking a window sure enough to answer is looked for
+LABEL_TERMS = 2  # terms of a list item's label that a question names to ask for that item
+# How far down the ranking a window of the first's article is looked for that dates the
+# event a "kapan" question asks about where it tells it
+OWN_RANKS = 6
+# Kinds whose answer must hold what they ask for: a figure, a date, a name
+_TARGETED = ("berapa", "kapan", "siapa")
 # How far down the ranking a newer article's window is looked for, for a question of these
 # kinds naming no time: who holds an office, when and where an event is held (figures are
 # shown side by side, `spread`)
@@ -699,6 +716,9 @@ class Answerer:
         if q.kind == "singkatan":
             return self._acronym(q, hits)
         ranked, needed, surety = self._ordered(q, ranked, lean)
+        items = self._items_named(q, ranked, needed)
+        if items and max(surety, *(i.score for i in items)) >= needed:
+            return [Pick(item) for item in items]  # "... kategori perusahaan skala besar?"
         if surety < needed:
             return []
         best = ranked[0]
@@ -744,6 +764,74 @@ class Answerer:
             window = with_paragraph_next(window, sents)
         return [Pick(window)]
 
+    def _items_named(self, q: Question, ranked: list[Scored], needed: float) -> list[Scored]:
+        """The items of a list in the first window's article whose whole label the question
+        names, in the article's order ("... kategori perusahaan skala besar?": "Perusahaan
+        Skala Besar: PT <Nama> (...)"; "... skala menengah samo skala kecil?" names two): each
+        answers when likely enough (`LEAN_SHARE` of the threshold) and holds what the kind
+        asks for (a figure, a date, a name). Not a label naming only a place (a district's
+        line of a table of districts), nor for a superlative (which one of the items:
+        "kantor cabang mana yang tertinggi?")."""
+        if not ranked or asks_superlative(q):
+            return []
+        first, asked = ranked[0], set(q.terms)
+        named = []
+        for c in ranked:
+            if c.article is not first.article or c.score < LEAN_SHARE * needed:
+                continue
+            written = item_label(c)
+            label = self._sequence_of(written)
+            if (
+                len(label) >= LABEL_TERMS
+                and set(label) <= asked
+                and has_phrase(q.terms, " ".join(label[-LABEL_TERMS:]))
+                and not self._only_places(written)
+                and (q.kind not in _TARGETED or target_spans(q, c.text))
+            ):
+                named.append(c)
+        return sorted(named, key=lambda c: c.positions)
+
+    def _dated_where_told(self, q: Question, ranked: list[Scored]) -> list[Scored]:
+        """For "kapan <event>?": when no date of the first window stands in a sentence naming
+        anything the question names but names ("Penyerahan berlangsung di Kantor Bupati
+        <Kabupaten>, Rabu (13/4/2067)" after a sentence naming the explosion asked about), a
+        window of its article ranked just below whose date stands with the event's words
+        ("Ledakan terjadi pada Kamis (31/3/2067) ...") answers."""
+        first = ranked[0]
+        capitalized = " ".join(w for w in words_cased(q.text) if w[:1].isupper())
+        named = [capitalized, *(p.name for p in q.places), *q.people, *q.local_names]
+        event = set(q.terms) - self._terms_of(" ".join(named))
+        if first.title or self._event_dated(q, first, event):
+            return ranked
+        picked = next(
+            (
+                c
+                for c in ranked[1:OWN_RANKS]
+                if c.article is first.article and not c.title and self._event_dated(q, c, event)
+            ),
+            None,
+        )
+        return ranked if picked is None else promoted(ranked, picked)
+
+    def _event_dated(self, q: Question, window: Scored, event: set[str]) -> bool:
+        """A sentence of the window holding a date the question may ask for names one of the
+        `event` terms (the question's terms other than names: places, people, companies)."""
+        return any(
+            target_spans(q, s.text) and event & self._terms_of(s.text) for s in window.sentences
+        )
+
+    def _only_places(self, text: str) -> bool:
+        """Every word of `text` but its function words is part of a place's name or a word
+        of its kind ("Kota <Nama>": chat.txt's [place-before])."""
+        found = self._places_in(text)
+        tokens = words(text.lower())
+        kinds = self.reader.lexicons.markers("place-before").find(tokens)
+        told = {i for start, end in kinds for i in range(start, end)}
+        named = {w for p in found for w in words(p.name.lower())}
+        return bool(found) and all(
+            i in told or w in named or w in STOPWORDS for i, w in enumerate(tokens)
+        )
+
     def _asks_part_of_year(self, q: Question) -> bool:
         """The question names months, a half or a quarter, or a word placing it within its
         year ("hingga pertengahan 2065", "per semester I")."""
@@ -776,8 +864,10 @@ class Answerer:
             ranked = _of_the_whole_year(ranked, needed, finder.part_of_year, finder.of_whole_year)
         if q.kind == "siapa":
             ranked = _who(q, ranked, needed)
+        surety = ranked[0].score  # as sure as the first, whichever window of its article answers
+        if q.kind == "kapan" and not (lean or asks_deadline(q)):
+            ranked = self._dated_where_told(q, ranked)
         first = ranked[0]
-        surety = first.score
         if asks_superlative(q) and not states_superlative(first.text):
             # "kabupaten mana yang menyumbang peserta terbanyak?": a window of the first's
             # article ranked just below it and stating a superlative answers, as sure as it
@@ -793,7 +883,7 @@ class Answerer:
             )
             if picked is not None:
                 ranked = promoted(ranked, picked)
-                surety = max(first.score, picked.score)
+                surety = max(surety, picked.score)
         if q.wants_latest:  # the newest source answers what the best one shows
             surety = max(c.score for c in ranked)
         if ranked[0].title:

@@ -51,7 +51,9 @@ def list_windows(
         for p in positions
     ):
         run = ordinal_run(q, positions[0], sents, terms_of)
-        item = _named_item(weights, [w[0] for w in run], sents, body, terms_of)
+        # "juara pertama sampai ketiga": the places asked, not the one item the words name
+        several = len(set(_ordinals(q.words))) > 1
+        item = None if several else _named_item(weights, [w[0] for w in run], sents, body, terms_of)
         if item and item[0] in positions:  # the best window holds the item named
             return [item]
         # not a run elsewhere when the best window names the items itself ("terdapat 5
@@ -158,7 +160,19 @@ def _ordinals(asked: Sequence[str]) -> list[int]:
             following = asked[i + 2] if i + 2 < len(asked) else ""
             if not following.isalpha() or following in STOPWORDS or out:
                 out.append(int(after))
+        # a rank by its number ("juara 2 sama juara 3", "juara satu sampai tiga"; not "5
+        # besar", the top five)
+        ranked = i > 0 and (asked[i - 1] in _RANK_NOUNS or (bool(out) and asked[i - 1] in _UP_TO))
+        rank = spans.number_of(w) if ranked and after not in _TOP else None
+        if rank and rank <= len(evidence.ORDINALS):
+            out.append(rank)
     return out
+
+
+# Nouns a rank's number follows ("juara 2", "peringkat tiga"), and words joining two ranks
+_RANK_NOUNS = frozenset({"juara", "peringkat", "posisi", "urutan", "ranking", "rank", "place"})
+_UP_TO = frozenset({"sampai", "hingga", "sd", "sama", "dan", "and", "to", "through"})
+_TOP = frozenset({"besar", "teratas", "top"})  # "peringkat 5 besar": the top five
 
 
 def _named_item(

@@ -497,18 +497,22 @@ def question_kind(words: tuple[str, ...]) -> str:
     first = words[0] if words else ""
     if ("kapan" in words and not _when_clause(words)) or asked_time_unit(words) is not None:
         return "kapan"
-    if any(
-        has_phrase(words, p)
-        for p in (
-            "apa saja",
-            "siapa saja",
-            "ada apa",
-            "sebutkan",
-            "what are",
-            "which are",
-            "list",
+    if (
+        any(
+            has_phrase(words, p)
+            for p in (
+                "apa saja",
+                "siapa saja",
+                "ada apa",
+                "sebutkan",
+                "what are",
+                "which are",
+                "list",
+            )
         )
-    ) or _asks_numbered_list(words):
+        or _asks_numbered_list(words)
+        or _which_ones(words)
+    ):
         return "apa_saja"
     if "siapa" in words or "who" in words:
         return "siapa"
@@ -1061,7 +1065,7 @@ class QuestionReader:
             kind=kind,
             unit=unit,
             wants_latest=names_now(words),
-            years=tuple(int(w) for w in words if is_year(w)),
+            years=_years_asked(words, text),
             months=tuple(dict.fromkeys(MONTH_WORDS[w] for w in words if w in MONTH_WORDS)),
             head=head_terms(words),
             acronym=acronym,
@@ -1250,6 +1254,25 @@ def tells_percent(words: Sequence[str]) -> bool:
         return False
     at = [i for i, w in enumerate(words) if w == "persen"]
     return bool(at) and all(i > 0 and words[i - 1][:1].isdigit() for i in at)
+
+
+# Words before "mana" asking where or by what way ("di / lewat mana aja"), not which ones
+_NOT_WHICH = WHERE_WORDS | {"lewat", "melalui", "via", "through"}
+
+
+def _which_ones(words: Sequence[str]) -> bool:
+    """ "<noun> mana saja" asks which ones, a list ("kecamatan mana saja", "daerah mana saja
+    yang juara"; not "di mana saja", where, nor "lewat mana saja", by what way)."""
+    if not words or words[0] in _YES_NO or words[-1] in _OR_NOT:
+        return False  # "bisa dicairkan di kantor cabang mana saja?": anywhere, yes or no
+    return any(
+        w == "mana"
+        and tuple(words[i + 1 : i + 2]) == ("saja",)
+        and words[i - 1] not in STOPWORDS
+        and words[i - 1] not in _NOT_WHICH
+        for i, w in enumerate(words)
+        if i > 0
+    )
 
 
 def _asks_which(words: tuple[str, ...], at: int) -> bool:
@@ -1507,3 +1530,35 @@ def head_terms(
     # "<kepala kanwil> itu siapa namanya": nothing named after the question word
     picked = after or before[:stop] or before
     return tuple(stem(w) for w in picked if w not in STOPWORDS)
+
+
+# A school or budget year written as two ("tahun ajaran 2067/2068", "TA 2067/2068")
+_YEAR_PAIR_RE = re.compile(
+    r"(?i)\b(?:ajaran|anggaran|akademik|ta)\s+((?:19|20)\d\d)\s*/\s*((?:19|20)\d\d)(?!\d)"
+)
+
+
+def _years_asked(words: Sequence[str], text: str) -> tuple[int, ...]:
+    """The years a question names, a school or budget year once, by the year it starts in
+    ("tahun ajaran 2067/2068" is 2067, not 2067 and 2068 to compare)."""
+    years = [int(w) for w in words if is_year(w)]
+    for first, second in _YEAR_PAIR_RE.findall(text):
+        if int(second) == int(first) + 1 and int(second) in years:
+            years.remove(int(second))
+    return tuple(years)
+
+
+# Words asking a figure of a whole year, not of the part of it an article reports ("sepanjang
+# tahun 2066", "setahun penuh", "the whole of 2026", "full-year")
+_WHOLE_YEAR = frozenset({"penuh", "whole", "full", "entire"})
+
+
+def asks_whole_year(words: Sequence[str]) -> bool:
+    """The question asks a figure of a whole year: "sepanjang tahun <year>", "<year> penuh",
+    "setahun penuh", "for the whole of <year>" (not "sepanjang <year>", which articles also
+    write of the months so far)."""
+    if _WHOLE_YEAR & set(words) or has_phrase(words, "sepanjang tahun"):
+        return True
+    # "seluruh tahun 2066", "the whole of 2026" (read "seluruh of 2026")
+    after = [w for i, w in enumerate(words[1:], 1) if words[i - 1] == "seluruh"]
+    return any(w == "tahun" or is_year(w) or w == "of" for w in after) and any(map(is_year, words))

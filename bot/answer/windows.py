@@ -93,6 +93,20 @@ def window_lead(window: Scored) -> str:
     return list_lead(window.article.body, first)
 
 
+def item_label(window: Scored) -> str:
+    """The label of a one-sentence window that is an item of a list a paragraph announces
+    ("Perusahaan Skala Besar: PT <Nama> (<usaha>)", "Tangan prostesis: Rp<n> juta"): the
+    words before its colon; "" for any other window."""
+    if window.title or len(window.positions) > 1:
+        return ""
+    text = window.sentences[0].text
+    if not (_LABELLED.match(text) or _NAMED_ITEM.match(text)):
+        return ""
+    if not list_lead(window.article.body, window.sentences[0]):
+        return ""
+    return text.split(":", 1)[0]
+
+
 def antecedent(window: Scored) -> str:
     """For a window taking a part of a figure stated before ("Dari <N> kasus tersebut, ..."),
     the last sentence before it stating that figure, however far back ("... tercatat <N> kasus

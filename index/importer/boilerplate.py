@@ -51,7 +51,8 @@ _END_RE = re.compile(
 )
 _COMMENTS_RE = re.compile(
     r"^(?:(?:tinggalkan\s+(?:balasan|komentar)|leave\s+a\s+reply)(?:\s+batalkan\s+balasan)?\s*:?$|belum\s+ada\s+komentar(?:\W*$|\.\s*jadilah)"
-    r"|\d+\s+(?:tanggapan|komentar|comments?|responses?|thoughts?)(?:\s+(?:untuk|pada|on|to)\b|\s*$)"
+    r"|(?:\d+|one|satu)\s+(?:tanggapan|komentar|comments?|responses?|thoughts?)"
+    r"(?:\s+(?:untuk|pada|on|to)\b|\s*$)"
     r"|(?:komentar|comments?|tanggapan)\s*\(\d+\)\s*$"
     r"|(?:silakan|silahkan|anda\s+harus|harap)\s+(?:log\s?in|masuk)\b.{0,30}\b(?:ber)?komentar\b)",
     re.I,
