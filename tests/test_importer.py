@@ -278,6 +278,11 @@ def test_a_caption_under_the_headline_above_the_byline_block_is_not_the_article(
 def test_a_comment_section_and_a_site_slash_name_credit_are_not_the_article() -> None:
     tail = "3 tanggapan untuk “Judul”\n\nNama Pembaca\nAlhamdulillah, semoga pasar lain juga dapat."
     assert body_of(raw(tail=tail)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+    for header in ('2 thoughts on "Judul"', 'One thought on "Judul"'):  # WordPress's own
+        tail = f"{header}\nNama Pembaca\nTolong diumumkan nama perusahaan yang nunggak."
+        assert body_of(raw(tail=tail)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
+    tip = "Punya informasi? Kirim ke WhatsApp Redaksi Situs Kita 0811-0000-0000."
+    assert body_of(raw(tail=tip)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
     credit = "Petugas melayani peserta di kantor cabang. (Situskita/Nama Fotografer)"
     assert body_of(raw(credit)) == f"{LEAD}\n\n{SECOND}\n\n{QUOTE}"
 
