@@ -1559,6 +1559,8 @@ def asks_whole_year(words: Sequence[str]) -> bool:
     write of the months so far)."""
     if _WHOLE_YEAR & set(words) or has_phrase(words, "sepanjang tahun"):
         return True
-    # "seluruh tahun 2066", "the whole of 2026" (read "seluruh of 2026")
-    after = [w for i, w in enumerate(words[1:], 1) if words[i - 1] == "seluruh"]
-    return any(w == "tahun" or is_year(w) or w == "of" for w in after) and any(map(is_year, words))
+    # "seluruh tahun 2066", "the whole of 2026" (read "seluruh of 2026"): the next word that
+    # is not a function word is the year
+    content = [w for w in words if w not in STOPWORDS or w == "seluruh"]
+    after = [w for i, w in enumerate(content[1:], 1) if content[i - 1] == "seluruh"]
+    return any(w == "tahun" or is_year(w) for w in after)
