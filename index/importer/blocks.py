@@ -221,7 +221,7 @@ def _announced_items(lines: list[str], at: int) -> list[int]:
         named = sentence and len(line.split()) <= _NAMED_ITEM_WORDS
         unfigured = (
             not figure
-            and (plain or not items)
+            and (plain or not items or sentence)
             and lines[at].endswith(":")
             and not prose(line)
             and (capitalized(line) < _TITLED or bool(LIST_MARK_RE.match(line)) or named)
@@ -235,9 +235,24 @@ def _announced_items(lines: list[str], at: int) -> list[int]:
             break
         plain = plain or not figure
         items.append(k)
-    if plain and not (end < len(lines) and prose(lines[end])):
+    after = _past_links(lines, end)
+    if plain and not (after < len(lines) and prose(lines[after])):
         return []
     return items if len(items) >= 2 else []
+
+
+def _past_links(lines: list[str], at: int) -> int:
+    """The first line from `at` on that is not a "Baca juga" link (with its headline on the
+    line under it when the label stands alone) nor an advertisement's label."""
+    while at < len(lines):
+        line = lines[at]
+        if SEE_ALSO_ALONE_RE.match(line):
+            at = (next_at(lines, at) or len(lines) - 1) + 1
+        elif _SEE_ALSO_RE.match(line) or AD_LABEL_RE.match(line) or not line:
+            at += 1
+        else:
+            break
+    return at
 
 
 _PAGING_RE = re.compile(
