@@ -1544,6 +1544,27 @@ def test_when_an_event_happened_is_the_date_told_with_the_event(tmp_path) -> Non
     assert b.answered and "13/4/2067" in b.text
 
 
+BUS_ARTICLE = """---
+id: eta-2068-04-20
+title: Ahli Waris Korban Bus Terguling Terima Santunan
+outlet: Eta
+dated: 2068-04-20
+---
+BPJS Ketenagakerjaan menyerahkan santunan kepada ahli waris tiga karyawan PT Anu yang tewas dalam kecelakaan bus antar-jemput yang terguling di Kecamatan Anu. Penyerahan dilakukan di Kantor Bupati Anu, Kamis (19/4/2068).
+
+Kecelakaan terjadi pada Sabtu (7/4/2068) sekitar pukul 05.40 WIB. Bus yang membawa 34 karyawan terguling ke parit setelah menghindari truk yang mogok.
+
+Ahli waris juga berhak atas beasiswa pendidikan bagi anak-anak korban.
+"""
+
+
+def test_an_event_may_be_told_beside_the_sentence_that_dates_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"eta.md": BUS_ARTICLE})
+    engine._answerer.use_scorer(replace(engine._answerer.scorer, threshold=0.0))
+    a = engine.ask("Kapan bus karyawan PT Anu terguling di Kecamatan Anu?")
+    assert a.answered and "7/4/2068" in a.text and "19/4/2068" not in a.text
+
+
 HALF_YEAR_ARTICLE = """---
 id: zeta-2067-07-15
 title: Klaim Semester I 2067
@@ -1565,3 +1586,61 @@ def test_a_whole_year_asked_is_not_answered_by_part_of_it(tmp_path) -> None:  # 
     ).answered
     half = engine.ask("Berapa klaim JHT di Provinsi Anu pada semester I 2067?")
     assert half.answered and "Rp1,34 triliun" in half.text
+
+
+ZAKAT_SITE_ARTICLE = """---
+id: zakatku-2045-02-07
+title: Zakatku Tanggung Iuran Mustahik di Kota Satu
+outlet: Zakatku
+dated: 2045-02-07
+---
+Zakatku Kota Satu menanggung iuran BPJS Ketenagakerjaan bagi 400 mustahik pekerja rentan.
+"""
+
+ZAKAT_NEWS_ARTICLE = """---
+id: kabarsatu-2068-02-10
+title: Zakatku OKU Timur Bayarkan Iuran Pekerja Keagamaan
+outlet: KabarSatu.com
+dated: 2068-02-10
+---
+Zakatku OKU Timur membayarkan iuran BPJS Ketenagakerjaan bagi 2.760 pekerja keagamaan. Dana \
+yang disiapkan mencapai Rp556,4 juta.
+"""
+
+
+def test_an_organisation_that_runs_a_site_is_named_as_the_source_only_as_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"a.md": ZAKAT_SITE_ARTICLE, "b.md": ZAKAT_NEWS_ARTICLE})
+    engine._answerer.use_scorer(replace(engine._answerer.scorer, threshold=0.0))
+    a = engine.ask("Berapa dana yang disiapkan Zakatku OKU Timur untuk iuran pekerja keagamaan?")
+    assert "Rp556,4 juta" in a.text  # the organisation, not its website
+    a = engine.ask("di situs Zakatku, iuran BPJS Ketenagakerjaan ditanggung bagi berapa mustahik?")
+    assert "400 mustahik" in a.text and "2.760" not in a.text
+
+
+LISTED_CLAIMS_ARTICLE = """---
+id: kabarlahat-2068-01-17
+title: Klaim Cabang Sukamulya Naik
+outlet: KabarLahat.com
+dated: 2068-01-17
+---
+Kepala cabang merinci, klaim yang dibayarkan sepanjang 2067 adalah sebagai berikut:
+
+Jaminan Hari Tua (JHT): Rp151,6 miliar untuk 11.904 kasus
+
+Jaminan Kecelakaan Kerja (JKK): Rp14,2 miliar untuk 1.288 kasus
+
+Sebagian besar klaim diajukan pekerja tambang. Kontrak mereka selesai tahun lalu. Semua klaim \
+dibayar tepat waktu. Kantor cabang membuka layanan tambahan. Antrean pun berkurang. Peserta \
+merasa terbantu.
+
+Dari 1.288 kasus kecelakaan kerja, 17 di antaranya mengakibatkan pekerja meninggal dunia.
+"""
+
+
+def test_a_part_of_a_listed_figure_is_of_the_period_its_list_announces(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"a.md": LISTED_CLAIMS_ARTICLE})
+    engine._answerer.use_scorer(replace(engine._answerer.scorer, threshold=0.0))
+    a = engine.ask(
+        "berapa kasus kecelakaan kerja yang bikin pekerja meninggal dunia sepanjang 2067?"
+    )
+    assert a.answered and "17 di antaranya" in a.text

@@ -1274,3 +1274,21 @@ def test_a_subheading_trafilatura_leaves_out_goes_back_between_its_neighbours() 
     assert _headings_back(text, page) == "Paragraf pertama.\nTarget 60 Persen\nParagraf kedua."
     # a sidebar's heading has no two lines of the text around it
     assert "BERITA TERKAIT" not in _headings_back(f"{text}\nJudul lain", page)
+
+
+def test_announced_items_go_on_without_figures_and_the_article_after_a_link() -> None:
+    # The first item has a figure, the others not; the article's next paragraph comes after a
+    # "Baca juga" link, which does not make the items another story's links.
+    announce = "Manfaat yang diterima para eks buruh sebagai berikut:"
+    items = [
+        "Uang tunai sebesar 60 persen dari upah selama enam bulan",
+        "Akses informasi pasar kerja melalui portal kerja",
+        "Pelatihan kerja berbasis kompetensi",
+    ]
+    link = "Baca Juga: Tanggul Sungai Diperkuat Jelang Musim Hujan"
+    body = body_of(raw(announce, *items, link))
+    assert body.split("\n\n") == [LEAD, announce, *items, SECOND, QUOTE]
+    places = ["Mal Pelayanan Publik Kota Satu", "Kantor Camat Talang Dua, Kabupaten Tiga"]
+    placed = "Anjungan tersebut ditempatkan di dua titik sebagai berikut:"
+    body = body_of(raw(placed, *places, "Baca juga:", "Harga Nanas Anjlok, Petani Minta Bantuan"))
+    assert body.split("\n\n") == [LEAD, placed, *places, SECOND, QUOTE]

@@ -2990,3 +2990,88 @@ def test_the_districts_of_kalimantan_are_known_by_their_short_forms(
 def test_a_local_name_ends_before_the_province_it_is_in(reader: QuestionReader) -> None:
     q = reader.parse("Apa nama desa terbaik di Paritrana Sumsel 2066?")
     assert "paritrana sumsel" not in q.local_names
+
+
+def test_a_window_naming_only_a_program_is_placed_by_its_article(reader: QuestionReader) -> None:
+    places = _gazetteer_places()
+    q = reader.parse("Berapa total uang tunai JKP yang diterima eks buruh di Sukamulya?")
+    assert q.local_names == ("sukamulya",)
+    window = "Menurut Bagus, total uang tunai JKP untuk 1.486 eks buruh itu mencapai Rp23,9 miliar."
+    closed = _article(title="Pabrik di Sukamulya Tutup, Eks Buruh Terima JKP", body=window)
+    assert unmet(q, window, [], closed, places, {}) == []
+    # a place of its own still says where the window is about
+    elsewhere = "Di Kota Palembang, total uang tunai JKP mencapai Rp2 miliar."
+    assert unmet(q, elsewhere, [], closed, places, {}) == ["sukamulya"]
+
+
+def test_a_year_only_compared_with_leaves_the_period_to_the_sentences_before() -> None:
+    from bot.answer.constraints import year_met
+
+    january_2068 = _article(dated=date(2068, 1, 17))
+    paid = "Kantor cabang membayarkan klaim Rp214,7 miliar sepanjang 2067."
+    cases = "Nilai itu berasal dari 16.382 kasus klaim, naik dibandingkan 2066 yang tercatat Rp188,3 miliar."
+    assert year_met(2067, cases, [paid], january_2068)
+    assert year_met(2066, cases, [paid], january_2068)  # the figure it is compared with
+    assert not year_met(2065, cases, [paid], january_2068)
+    assert not year_met(2067, "Klaim 2066 tercatat Rp188,3 miliar.", [paid], january_2068)
+
+
+def test_a_branchs_figure_compared_with_last_year_is_of_the_year_before_it(
+    reader: QuestionReader,
+) -> None:
+    places = _gazetteer_places()
+    q = reader.parse("How many claim cases did the BPJS Ketenagakerjaan Lahat branch pay in 2067?")
+    paid = (
+        "BPJS Ketenagakerjaan Kantor Cabang Lahat membayarkan klaim Rp214,7 miliar kepada peserta"
+        " di Kabupaten Lahat, Kota Pagar Alam, dan Kabupaten Empat Lawang sepanjang 2067."
+    )
+    cases = "Nilai itu berasal dari 16.382 kasus klaim, naik dibandingkan 2066."
+    title = "Sepanjang 2067, BPJS Ketenagakerjaan Cabang Lahat Bayar Klaim Rp214,7 Miliar"
+    article = _article(title=title, dated=date(2068, 1, 17), body=f"{paid} {cases}")
+    assert unmet(q, cases, [paid], article, places, {}) == []
+
+
+def test_cases_counted_are_not_the_amount_paid_for_them(reader: QuestionReader) -> None:
+    q = reader.parse("How many claim cases did the Lahat branch pay in 2067?")
+    headline = "Sepanjang 2067, BPJS Ketenagakerjaan Cabang Lahat Bayar Klaim Rp214,7 Miliar"
+    assert unit_match(q, headline) == -1.0
+    assert unit_match(q, "Nilai itu berasal dari 16.382 kasus klaim.") == 1.0
+    # the amount may be what is asked when nothing but claims are counted
+    paid = reader.parse("berapa total klaim yang dibayarkan cabang lahat 2067?")
+    assert unit_match(paid, headline) == 0.0
+
+
+def test_minutes_are_a_length_of_time_and_an_age_is_no_count(reader: QuestionReader) -> None:
+    from bot.answer.spans import age_spans, duration_spans
+
+    text = "Rata-rata waktu layanan hanya 15 menit, dibanding 47 menit di loket."
+    assert [text[s:e] for s, e in duration_spans(text)] == ["15 menit", "47 menit"]
+    driver = "Salah satu peserta, Rusdi Arjuna (52), sopir trayek angkot, mengaku lega."
+    q = reader.parse("Berapa jumlah sopir angkot trayek Sukamulya yang sudah terdaftar?")
+    assert unit_match(q, driver) == -1.0
+    assert unit_match(reader.parse("berapa umur Rusdi Arjuna?"), driver) >= 0.0
+    assert [driver[s:e] for s, e in age_spans(driver)] == ["52"]
+    assert age_spans("Oktaviani Rahayu (33) mengaku lega.") != ()
+    assert age_spans("Kota A (12) dan Kota B (7).") == ()  # counts in a list
+
+
+def test_a_part_taken_with_di_antaranya_points_back_at_its_figure() -> None:
+    from bot.answer.evidence import figure_taken_from
+
+    part = "Dari 1.288 kasus kecelakaan kerja, 17 di antaranya mengakibatkan pekerja meninggal."
+    assert figure_taken_from(part) == "1.288"
+    assert figure_taken_from("Dari 412 kasus tersebut, 11 pekerja meninggal.") == "412"
+    assert figure_taken_from("Dari 300 peserta, sebanyak 20 orang lulus.") is None
+
+
+def test_a_figure_of_the_year_compared_with_is_that_years() -> None:
+    from bot.answer.constraints import year_met
+
+    march_2031 = _article(dated=date(2031, 3, 1))
+    quota = "Wali Kota mengatakan, kuota itu naik dari 8.900 pekerja rentan pada 2030."
+    lead = "Pemkot menanggung iuran bagi 11.350 pekerja rentan sepanjang 2031."
+    assert not year_met(2031, quota, [lead], march_2031)
+    assert year_met(2030, quota, [lead], march_2031)
+    # a year of its own beside the same year compared with
+    coverage = "Cakupan hingga 31 Desember 2031 mencapai 56,8 persen, naik dari 53,4 persen pada 30 Juni 2031."
+    assert not year_met(2032, coverage, [], _article(dated=date(2032, 2, 1)))

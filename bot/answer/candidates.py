@@ -50,13 +50,14 @@ from bot.answer.scoring import (
 from bot.answer.vocabulary import COMMON_ZIPF, zipf_id
 from bot.answer.windows import (
     antecedent,
+    list_lead,
     quote_closed,
     rescored,
     told_after,
     window_lead,
     windows_of,
 )
-from index.gazetteer import titled_places
+from index.gazetteer import Phrases, titled_places
 from index.lexical import terms_of_words
 from index.records import Hit, Sentence
 from index.store import StoredIndex
@@ -71,12 +72,16 @@ TIMED_LOOK = 2  # ... times as many for a question naming a year or a month
 # (of a share of the question's weight) without it: "... naik dibanding 2054 yang hanya 7.450
 # pekerja" for "berapa ... pada 2054?" in an article of 2055 about the same thing.
 YEAR_LOOK = 0.5
+# ... and by this part of the share of the question its article holds (`find`): a window of
+# the article about what is asked before one of another article that shares its words
+ARTICLE_LOOK = 0.3
 # A statement to check naming this many known things of its own ("masih <nama depan>
 # <nama belakang> gak?") is not answered by a window naming none of them.
 CHECKED_TERMS = 2
 
 
 MIN_OUTLET = 4  # letters of an outlet's name a question can name it by
+SOURCE_REACH = 2  # words before an outlet's name where a word of publishing makes it a source
 _DOMAIN_RE = re.compile(r"^www\.|\.(?:co\.id|com|co|id|net|org|or\.id|go\.id)$")
 
 
@@ -93,8 +98,14 @@ def _written_as_name(text: str, spelled: tuple[str, ...]) -> bool:
     if zipf_id("".join(spelled)) < COMMON_ZIPF:
         return True
     cased = [w for w in words_cased(text) if w.lower() in spelled]
-    domain = re.search(rf"\b{re.escape(spelled[-1])}\.(?:com|co|id|net|org)\b", text, re.I)
-    return any(w[:1].isupper() for w in cased) or domain is not None
+    return any(w[:1].isupper() for w in cased) or _with_domain(text, spelled)
+
+
+def _with_domain(text: str, spelled: tuple[str, ...]) -> bool:
+    """`text` writes the outlet `spelled` names with a domain ending ("Kabar.com")."""
+    return (
+        re.search(rf"\b{re.escape(spelled[-1])}\.(?:com|co|id|net|org)\b", text, re.I) is not None
+    )
 
 
 @dataclass
@@ -127,6 +138,7 @@ class CandidateFinder:
     terms_of: Callable[[str], frozenset[str]]
     sequence_of: Callable[[str], tuple[str, ...]]
     places_in: Callable[[str], frozenset[Place]]
+    source_words: Phrases = field(default_factory=Phrases)  # chat.txt [source]
 
     def weights(self, q: Question) -> Weights:
         """IDF weights of the question's terms that the corpus knows."""
@@ -168,12 +180,24 @@ class CandidateFinder:
         weights = self.weights(q)
         if not weights.idf:
             return []
-        looked = looking_order(
-            list(windows.values()), lambda s: weights.share(self._union_terms(s)), q.years
-        )
+        in_article: dict[str, frozenset[str]] = {}  # windows share articles
+
+        def article_terms(article_id: str) -> frozenset[str]:
+            if article_id not in in_article:
+                in_article[article_id] = self.index.terms_in_article(article_id, weights.idf)
+            return in_article[article_id]
+
+        def look_share(scored: Scored) -> float:
+            """The question's share a window holds, and a part of what its article holds (a
+            window of the article about what is asked before one of another that happens to
+            share its words)."""
+            own = weights.share(self._union_terms(scored))
+            return own + ARTICLE_LOOK * weights.share(article_terms(scored.article.id))
+
+        looked = looking_order(list(windows.values()), look_share, q.years)
         first_look, seen = self._admitted(q, looked)
         if q.wants_latest:  # "sekarang": then each article's best among the rest, before seconds
-            best = weights.share(self._union_terms(looked[0][0])) if looked else 0.0
+            best = max((weights.share(self._union_terms(sr[0])) for sr in looked), default=0.0)
             figure = q.kind == "berapa"
 
             def close(scored: Scored) -> bool:
@@ -184,7 +208,6 @@ class CandidateFinder:
             first_look += self._admitted(q, _each_article_first(looked[seen:], close))[0]
         # a statement to check, not a thing asked after a scene ("pas <acara> itu, ...")
         checks = q.kind in ("ya_tidak", "umum") and not q.setting
-        in_article: dict[str, frozenset[str]] = {}  # windows share articles
         out = []
         for scored, retrieval in first_look:
             article = scored.article
@@ -192,10 +215,7 @@ class CandidateFinder:
             window = Window(
                 scored.text, article, retrieval, len(scored.positions) > 1, scored.title, lead
             )
-            art_terms = in_article.get(article.id)
-            if art_terms is None:
-                art_terms = self.index.terms_in_article(article.id, list(weights.idf))
-                in_article[article.id] = art_terms
+            art_terms = article_terms(article.id)
             x = window_features(q, window, weights, art_terms, self.terms_of, self.sequence_of)
             if not x["coverage"] and checks and len(weights.idf) >= CHECKED_TERMS:
                 continue  # "masih <nama> gak?": a window naming none of it does not say
@@ -257,10 +277,39 @@ class CandidateFinder:
             for j, w in enumerate(words[i:], i + 1):
                 spelled += w
                 if spelled == core and not self._longer_name(q.text, cased[j - 1 : j + 1]):
-                    return tuple(words[i:j])
+                    named = tuple(words[i:j])
+                    # "<Lembaga> <Kabupaten> membayarkan ...": the organisation, not its site
+                    if core not in self._organisations or self._as_source(q.text, words, i, named):
+                        return named
+                    break
                 if not core.startswith(spelled):
                     break
         return ()
+
+    @cached_property
+    def _organisations(self) -> frozenset[str]:
+        """The cores of the outlets whose name another outlet's article writes as a word of
+        its own: organisations that run a site (a zakat agency, a ministry), not only
+        newsrooms."""
+        cores = {outlet_core(a.outlet) for a in self.index.articles.values()}
+        cores = {c for c in cores if len(c) >= MIN_OUTLET}
+        found: set[str] = set()
+        for a in self.index.articles.values():
+            own = outlet_core(a.outlet)
+            found |= {
+                w for w in set(words(a.body)) if w in cores and w != own
+            }  # one-word names: a name of several words is no word of a body
+        return frozenset(found)
+
+    def _as_source(self, text: str, words: list[str], at: int, named: tuple[str, ...]) -> bool:
+        """A word of publishing stands right before `words[at]` ("situs <X>", "berita di
+        <X>"), or the text writes the outlet's domain ("<x>.go.id")."""
+        before = words[max(0, at - SOURCE_REACH) : at]
+        for i in range(len(before)):
+            end = i + self.source_words.match_at(before, i)
+            if end > i and (end == len(before) or before[end:] in (["di"], ["dari"])):
+                return True
+        return _with_domain(text, named)
 
     def _longer_name(self, text: str, pair: list[str]) -> bool:
         """The word after an outlet's name goes on with a name of something else (an
@@ -423,6 +472,11 @@ class CandidateFinder:
             taken = antecedent(scored)
             if taken and not any(taken in b for b in before):
                 before.append(taken)
+            stating = next((s for s in reversed(sents[:start]) if taken and s.text == taken), None)
+            if stating is not None:  # "Dari <N> kasus ...": <N> an item placed by its list's lead
+                listed = list_lead(scored.article.body, stating)
+                if listed and listed not in before:
+                    before.append(listed)
         return before
 
 

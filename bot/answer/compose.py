@@ -262,6 +262,7 @@ class Answerer:
             self._terms_of,
             self._sequence_of,
             self._places_in,
+            lex.markers("source"),
         )
 
     def clear_caches(self) -> None:
@@ -803,22 +804,23 @@ class Answerer:
         event = set(q.terms) - self._terms_of(" ".join(named))
         if first.title or self._event_dated(q, first, event):
             return ranked
-        picked = next(
-            (
-                c
-                for c in ranked[1:OWN_RANKS]
-                if c.article is first.article and not c.title and self._event_dated(q, c, event)
-            ),
-            None,
+        below = [c for c in ranked[1:OWN_RANKS] if c.article is first.article and not c.title]
+        # where the event is told in the date's sentence; else where it is told beside it
+        picked = next((c for c in below if self._event_dated(q, c, event)), None) or next(
+            (c for c in below if self._event_dated(q, c, event, told_beside=True)), None
         )
         return ranked if picked is None else promoted(ranked, picked)
 
-    def _event_dated(self, q: Question, window: Scored, event: set[str]) -> bool:
+    def _event_dated(
+        self, q: Question, window: Scored, event: set[str], told_beside: bool = False
+    ) -> bool:
         """A sentence of the window holding a date the question may ask for names one of the
-        `event` terms (the question's terms other than names: places, people, companies)."""
-        return any(
-            target_spans(q, s.text) and event & self._terms_of(s.text) for s in window.sentences
-        )
+        `event` terms (the question's terms other than names: places, people, companies); with
+        `told_beside`, the other sentence of the window may name it ("Kecelakaan terjadi pada
+        Sabtu (7/4/2068) .... Bus yang membawa 34 karyawan ... terguling ...")."""
+        dated = [s for s in window.sentences if target_spans(q, s.text)]
+        telling = window.sentences if told_beside else dated
+        return bool(dated) and any(event & self._terms_of(s.text) for s in telling)
 
     def _only_places(self, text: str) -> bool:
         """Every word of `text` but its function words is part of a place's name or a word

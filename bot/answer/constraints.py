@@ -377,8 +377,12 @@ def year_met(
     year its title states, if it states one, not of the article's day ("Target 50 Persen ...
     Tahun 2025" in an article of 2024 is no target for 2024)."""
     own = _own_years(window)
-    if own:
+    if own and not _only_compared(window, own):
         return str(year) in own
+    if str(year) in own:
+        return True  # the figure it is compared with
+    # naming no year but the one its figure is compared with ("Nilai itu berasal dari 16.382
+    # kasus klaim, naik dibandingkan 2066 ..."): of the year the sentences before it name
     dated = article.dated
     if str(year) in relative_years(window, dated):
         return True  # "Tahun lalu baru 41 desa ..." in an article of the year after
@@ -578,6 +582,18 @@ def _year_placed(
     return None
 
 
+def _only_compared(window: str, own: list[str]) -> bool:
+    """Each year the window names is one its figure is compared with, and a figure stands
+    before the comparison ("16.382 kasus klaim, naik dibandingkan 2066"; not "kuota itu naik
+    dari 8.900 pekerja pada 2030", whose figure is the year's)."""
+    found = list(_COMPARED_YEAR_RE.finditer(window))
+    if not found or len(found) < len(own):
+        return False
+    if sorted(own) != sorted(m.group(1) or m.group(2) for m in found):
+        return False
+    return bool(figure_spans(window[: found[0].start()]))
+
+
 def _own_years(text: str) -> list[str]:
     """The years a text names, not those of a regulation's number ("PP Nomor 44 Tahun 2015")."""
     return YEAR_RE.findall(_REGULATION_RE.sub(" ", text))
@@ -758,7 +774,8 @@ def missing(
     # A window naming a place of its own ("Secara keseluruhan, ... di <provinsi>") is about
     # that place, whatever the sentences before it were about.
     if q.local_names:
-        around = [window] if places_in(window) else [article.title, *before[-NEARBY:], window]
+        own = any(p.kind not in TOPICS for p in places_in(window))  # not a program's name
+        around = [window] if own else [article.title, *before[-NEARBY:], window]
         spoken = [f" {' '.join(words(t))} " for t in around]
         yield from (n for n in q.local_names if not any(f" {n} " in t for t in spoken))
     places = [p for p in q.places if p.kind not in TOPICS]

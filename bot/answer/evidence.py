@@ -286,10 +286,12 @@ def figure_refers_back(text: str) -> bool:
     return bool(_FIGURE_BACK_RE.match(text))
 
 
-# "Dari 412 kasus tersebut, ...": a part of a figure stated before
+# "Dari 412 kasus tersebut, ...", "Dari 1.288 kasus kecelakaan kerja, 17 di antaranya ...": a
+# part of a figure stated before
 _PART_OF_RE = re.compile(
-    r"^[\"“]?(?:Dari|Di antara)\s+(?:total\s+|jumlah\s+)?(\d[\d.,]*)\s+(?:\w+\s+){1,3}?"
-    r"(?:tersebut|itu)\b",
+    r"^[\"“]?(?:Dari|Di antara)\s+(?:total\s+|jumlah\s+)?(\d[\d.,]*)\s+"
+    r"(?:(?:\w+\s+){1,3}?(?:tersebut|itu)\b"
+    r"|(?:[\w-]+\s+){0,4}[\w-]+,\s*\d[\d.,]*\s+(?:\w+\s+)?di ?antaranya\b)",
     re.IGNORECASE,
 )
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.answer import evidence, spans
 from bot.answer.question import (
+    AGE_WORDS,
     COUNTERS,
     FIGURE_NOUNS,
     LOCATION_KINDS,
@@ -137,7 +138,10 @@ def unit_match(q: Question, text: str) -> float:
         return 0.0
     wanted = counted_nouns(q)
     people = any(spans.is_people_figure(w) for w in q.words)  # "pekerja", "buruh", ...
-    figures = spans.figure_spans(text)
+    ages = spans.age_spans(text)
+    figures = tuple(f for f in spans.figure_spans(text) if not _within(f, ages))
+    if ages and not figures:  # "<Nama> (52), sopir ...": an age counts no one
+        return 1.0 if AGE_WORDS & set(q.words) else -1.0
     counted = [(s, _counted_noun(text, s, e)) for s, e in figures]
     nouns = [n for _, n in counted if n]
     if any(_counts(n, wanted) for n in nouns):
@@ -160,6 +164,9 @@ def unit_match(q: Question, text: str) -> float:
     shares = bool(figures) and len(spans.percent_spans(text)) == len(figures)
     if wanted and not people and shares and _counts_things(q, wanted):
         return -1.0  # "berapa jumlah klinik mitra ...": a share is no count of them
+    money = spans.money_spans(text)
+    if wanted & _TALLIES and figures and all(_within(f, money) for f in figures):
+        return -1.0  # "how many claim cases": not the amount paid for them
     if not nouns:
         return 0.0
     # members ("1.340 anggota ...") count as participants when participants are counted (the
@@ -171,11 +178,21 @@ def unit_match(q: Question, text: str) -> float:
         spans.is_people_figure(n[0]) or (members and n[0] == "anggota") for n in nouns
     ):
         return 1.0 if _names_people_asked(q, text) else -1.0
-    if _PAID & set(q.words) and spans.has_money(text) and not _counts_people_first(q):
+    if (
+        _PAID & set(q.words)
+        and spans.has_money(text)
+        and not _counts_people_first(q)
+        and not wanted & _TALLIES
+    ):
         # "berapa total klaim yang dibayarkan (kepada peserta)": an amount may be what is
-        # asked, whoever it is paid to
+        # asked, whoever it is paid to (not when cases are counted: "how many claim cases")
         return 0.0
     return -1.0 if wanted or people else 0.0  # "berapa pekerja ...": not "17 kabupaten"
+
+
+def _within(span: tuple[int, int], others: spans.Spans) -> bool:
+    """`span` lies inside one of `others`."""
+    return any(s <= span[0] and span[1] <= e for s, e in others)
 
 
 def _counts_anyone(q: Question) -> bool:
@@ -266,6 +283,8 @@ _CLAUSE_WORDS = frozenset({"kalau", "kalo", "klo", "jika", "bila", "apabila", "k
 
 # Words by which a "berapa" question may ask for an amount paid rather than a count.
 _PAID = {"total", "klaim", "manfaat", "dibayar", "dibayarkan", "membayar", "bayar", "biaya"}
+# nouns that count occurrences, never an amount ("berapa kasus klaim yang dibayarkan")
+_TALLIES = frozenset(stem(w) for w in ("kasus", "berkas", "pengajuan", "permohonan"))
 
 
 def _counts(noun: tuple[str, ...], wanted: set[str] | frozenset[str]) -> bool:

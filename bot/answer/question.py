@@ -448,13 +448,13 @@ def _asks_length(words: tuple[str, ...]) -> bool:
         after = words[i + 2 : i + 3]
         if after and (after[0][:1].isdigit() or after[0] in _POINT_WORDS):
             continue
-        if not _AGE_WORDS & set(words[max(0, i - 2) : i]):
+        if not AGE_WORDS & set(words[max(0, i - 2) : i]):
             return True
     return False
 
 
 _POINT_WORDS = frozenset({"ini", "itu", "lalu", "depan", "kemarin", "terakhir", "sekali"})
-_AGE_WORDS = frozenset({"umur", "usia", "umurnya", "usianya"})
+AGE_WORDS = frozenset({"umur", "usia", "umurnya", "usianya"})
 
 
 def _place_before(words: tuple[str, ...]) -> bool:

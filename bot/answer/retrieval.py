@@ -17,6 +17,7 @@ K_CHUNKS = 24  # chunks whose sentences are candidates (the best of them by retr
 # Chunks of the best match's article read beside the hits: its best few not among them, where
 # a long article's answer stands in a chunk matching fewer words than other articles' do.
 BEST_ARTICLE_CHUNKS = 4
+BEST_ARTICLES = 2  # ... of each of the best matches' first articles
 CONTEXT_WEIGHT = 0.3  # weight of the message's context terms in retrieval
 
 
@@ -126,17 +127,19 @@ def around_best(
     named: set[str],
 ) -> list[Hit]:
     """The best chunks of the articles of the outlet the question names (`named`), else the
-    best few of the best match's article: a long article's answer may stand in a chunk
-    matching fewer words than other articles' chunks do."""
+    best few of each of the best matches' articles: a long article's answer may stand in a
+    chunk matching fewer words than other articles' chunks do."""
     if named:
         return within_articles(index, lexical, query, hits, named)
-    best = best_article(index, hits)
-    return within_articles(index, lexical, query, hits, best, BEST_ARTICLE_CHUNKS)
+    for article in best_articles(index, hits):
+        hits = within_articles(index, lexical, query, hits, {article}, BEST_ARTICLE_CHUNKS)
+    return hits
 
 
-def best_article(index: StoredIndex, hits: list[Hit]) -> set[str]:
-    """The id of the article of the best hit (none without hits)."""
-    return {index.chunks[hits[0].chunk_id].article_id} if hits else set()
+def best_articles(index: StoredIndex, hits: list[Hit], n: int = BEST_ARTICLES) -> list[str]:
+    """The ids of the articles of the best hits, the first `n` of them."""
+    ids = dict.fromkeys(index.chunks[h.chunk_id].article_id for h in hits)
+    return list(ids)[:n]
 
 
 def _with_chunks(hits: list[Hit], extra: dict[int, float]) -> list[Hit]:

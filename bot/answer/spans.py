@@ -128,7 +128,7 @@ FIGURE_RE = re.compile(
 )
 
 _DURATION_RE = re.compile(
-    rf"\b(?:{_NUM}|{'|'.join(NUMBER_WORDS)}|se)\s?(?:hari|pekan|minggu|bulan|tahun|jam)"
+    rf"\b(?:{_NUM}|{'|'.join(NUMBER_WORDS)}|se)\s?(?:hari|pekan|minggu|bulan|tahun|jam|menit|detik)"
     r"(?:\s(?:kerja|kalender))?\b",
     re.IGNORECASE,
 )
@@ -173,6 +173,19 @@ def figure_spans(text: str) -> Spans:
             continue  # the day of a date ("1 Agustus 2024") is not a figure
         spans.append((m.start(), m.end()))
     return tuple(spans)
+
+
+def age_spans(text: str) -> Spans:
+    """People's ages in brackets after their names ("<Nama> (52), sopir ...")."""
+    return tuple(m.span(1) for m in _AGE_RE.finditer(text))
+
+
+# a person's age in brackets after their name, then what they are or do ("<Nama> (52), sopir
+# ...", "<Nama> (33) mengaku ..."); not a count in a list ("Kota A (12) dan Kota B (7)")
+_AGE_RE = re.compile(
+    r"[A-Z][\w'.-]*\s?\((\d{2})\)"
+    r"(?=,?\s+(?!(?:dan|serta|atau|hingga|sampai|disusul|kemudian|lalu|sedangkan)\b)[a-z])"
+)
 
 
 def figures(text: str) -> tuple[str, ...]:

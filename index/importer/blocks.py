@@ -224,7 +224,12 @@ def _announced_items(lines: list[str], at: int) -> list[int]:
             and (plain or not items or sentence)
             and lines[at].endswith(":")
             and not prose(line)
-            and (capitalized(line) < _TITLED or bool(LIST_MARK_RE.match(line)) or named)
+            # a short name after items with figures is no item ("Syarat Pencairan" heading)
+            and (
+                capitalized(line) < _TITLED
+                or bool(LIST_MARK_RE.match(line))
+                or (named and (plain or not items))
+            )
         )
         if (
             len(line.split()) > _LIST_ITEM_WORDS
