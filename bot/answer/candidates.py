@@ -295,10 +295,9 @@ class CandidateFinder:
         cores = {c for c in cores if len(c) >= MIN_OUTLET}
         found: set[str] = set()
         for a in self.index.articles.values():
+            # a core is one word: a name of several words never stands whole in a body
             own = outlet_core(a.outlet)
-            found |= {
-                w for w in set(words(a.body)) if w in cores and w != own
-            }  # one-word names: a name of several words is no word of a body
+            found |= {w for w in set(words(a.body)) if w in cores and w != own}
         return frozenset(found)
 
     def _as_source(self, text: str, words: list[str], at: int, named: tuple[str, ...]) -> bool:
