@@ -400,7 +400,7 @@ def year_met(
             continue  # "Rinciannya sebagai berikut:": the list's period is told before it
         # "Sepanjang 2025, ... Klaim terbesar ...": a figure of 2025; who held an office, of
         # the article's day too
-        compared = {m.group(1) or m.group(2) for m in _COMPARED_YEAR_RE.finditer(sentence)}
+        compared = set(_compared_years(sentence))
         if near and set(near) <= compared:
             # "Jumlah itu naik dari ... akhir 2040": 2040 is what it is compared with, and
             # the sentence before it may say the period ("Sepanjang 2041, ... Nilai itu naik
@@ -586,12 +586,17 @@ def _only_compared(window: str, own: list[str]) -> bool:
     """Each year the window names is one its figure is compared with, and a figure stands
     before the comparison ("16.382 kasus klaim, naik dibandingkan 2066"; not "kuota itu naik
     dari 8.900 pekerja pada 2030", whose figure is the year's)."""
-    found = list(_COMPARED_YEAR_RE.finditer(window))
-    if not found or len(found) < len(own):
+    compared = _compared_years(window)
+    if not compared or sorted(own) != sorted(compared):
         return False
-    if sorted(own) != sorted(m.group(1) or m.group(2) for m in found):
-        return False
-    return bool(figure_spans(window[: found[0].start()]))
+    first = _COMPARED_YEAR_RE.search(window)
+    return first is not None and bool(figure_spans(window[: first.start()]))
+
+
+def _compared_years(text: str) -> list[str]:
+    """The years a text compares a figure with, once per comparison ("naik dari ... 2040",
+    "dibandingkan 2066")."""
+    return [m.group(1) or m.group(2) for m in _COMPARED_YEAR_RE.finditer(text)]
 
 
 def _own_years(text: str) -> list[str]:

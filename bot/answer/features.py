@@ -139,7 +139,7 @@ def unit_match(q: Question, text: str) -> float:
     wanted = counted_nouns(q)
     people = any(spans.is_people_figure(w) for w in q.words)  # "pekerja", "buruh", ...
     ages = spans.age_spans(text)
-    figures = tuple(f for f in spans.figure_spans(text) if not _within(f, ages))
+    figures = tuple(f for f in spans.figure_spans(text) if not spans.within(f, ages))
     if ages and not figures:  # "<Nama> (52), sopir ...": an age counts no one
         return 1.0 if AGE_WORDS & set(q.words) else -1.0
     counted = [(s, _counted_noun(text, s, e)) for s, e in figures]
@@ -165,7 +165,7 @@ def unit_match(q: Question, text: str) -> float:
     if wanted and not people and shares and _counts_things(q, wanted):
         return -1.0  # "berapa jumlah klinik mitra ...": a share is no count of them
     money = spans.money_spans(text)
-    if wanted & _TALLIES and figures and all(_within(f, money) for f in figures):
+    if wanted & _TALLIES and figures and all(spans.within(f, money) for f in figures):
         return -1.0  # "how many claim cases": not the amount paid for them
     if not nouns:
         return 0.0
@@ -188,11 +188,6 @@ def unit_match(q: Question, text: str) -> float:
         # asked, whoever it is paid to (not when cases are counted: "how many claim cases")
         return 0.0
     return -1.0 if wanted or people else 0.0  # "berapa pekerja ...": not "17 kabupaten"
-
-
-def _within(span: tuple[int, int], others: spans.Spans) -> bool:
-    """`span` lies inside one of `others`."""
-    return any(s <= span[0] and span[1] <= e for s, e in others)
 
 
 def _counts_anyone(q: Question) -> bool:

@@ -40,7 +40,8 @@ def list_windows(
     question naming one item of a run by its place ("fokus ketiga ... apa saja?") is answered
     by the best window when it is that item; one naming an item by its own words ("bank apa
     aja utk fokus ukm?") by that item and what its paragraph says of it."""
-    asked = _one_ordinal(q.words)
+    places = _ordinals(q.words)
+    asked = _single(places)
     if asked and any(evidence.ordinal(sents[p].text) == asked for p in positions):
         return [list(positions)]
     numbered = numbered_item(q, positions, sents, terms_of)
@@ -52,7 +53,7 @@ def list_windows(
     ):
         run = ordinal_run(q, positions[0], sents, terms_of)
         # "juara pertama sampai ketiga": the places asked, not the one item the words name
-        several = len(set(_ordinals(q.words))) > 1
+        several = len(set(places)) > 1
         item = None if several else _named_item(weights, [w[0] for w in run], sents, body, terms_of)
         if item and item[0] in positions:  # the best window holds the item named
             return [item]
@@ -138,7 +139,11 @@ def asked_ordinal(asked: Sequence[str]) -> int | None:
 def _one_ordinal(asked: Sequence[str]) -> int | None:
     """The item a question names by its place in a list, when it names one place only; None
     for several ("yang ketiga sama yang keempat", "ke 3 sm ke 4", "pertama sampai ketiga")."""
-    places = _ordinals(asked)
+    return _single(_ordinals(asked))
+
+
+def _single(places: list[int]) -> int | None:
+    """The one place named, when the places named are one (None for none or several)."""
     return places[0] if len(set(places)) == 1 else None
 
 

@@ -169,10 +169,15 @@ def figure_spans(text: str) -> Spans:
         core = re.sub(r"^\D+", "", m.group().strip())
         if core and _is_year_or_date(core):
             continue
-        if any(ds <= m.start() and m.end() <= de for ds, de in dates):
+        if within((m.start(), m.end()), dates):
             continue  # the day of a date ("1 Agustus 2024") is not a figure
         spans.append((m.start(), m.end()))
     return tuple(spans)
+
+
+def within(span: tuple[int, int], others: Spans | list[tuple[int, int]]) -> bool:
+    """`span` lies inside one of `others`."""
+    return any(s <= span[0] and span[1] <= e for s, e in others)
 
 
 def age_spans(text: str) -> Spans:
