@@ -205,9 +205,13 @@ def _announced_items(lines: list[str], at: int) -> list[int]:
     items: list[int] = []
     plain = False  # an item without a figure
     end = len(lines)
-    # a sentence announcing the article's own items with a listing word ("..., yakni:"), not
-    # a lead-in ("Rinciannya:") nor one announcing other stories ("Berita lain hari ini:")
-    sentence = len(lines[at].split()) >= _ANNOUNCING_WORDS and bool(_LISTING_RE.search(lines[at]))
+    # a sentence announcing the article's own items with a listing word ("..., yakni:") or
+    # a verb ("..., kantor tersebut melayani:"), not a lead-in ("Rinciannya:") nor one
+    # announcing other stories ("Berita lain hari ini:")
+    announcing = bool(_LISTING_RE.search(lines[at])) or (
+        prose(lines[at]) and lines[at].endswith(":")
+    )
+    sentence = len(lines[at].split()) >= _ANNOUNCING_WORDS and announcing
     for k in range(at + 1, len(lines)):
         line = lines[k]
         if not line:

@@ -62,6 +62,8 @@ _COMMENTS_HEADER_RE = re.compile(
     r"(?:komentar|comments?|tanggapan)\s*:?$"
 )
 _COMMENT_WORD_RE = re.compile(r"(?i)\b(?:ber)?komentar\b|\bcomment|\blog\s?in\b")
+# A reader's comment under its writer's name ("Nama Pembaca: Subkon ... tolong dicek.")
+_COMMENTER_RE = re.compile(r"^[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s*:\s+\S")
 _BULLET_RE = re.compile(r"^[-–—•*]+(?:\s|$)")
 _TRAILING_TAG_RE = re.compile(
     r"\s*(?:\((?:[a-z]{2,6}(?:/[a-z]{2,6})*|\*)\)|\[\s*[A-Z][A-Za-z]{1,20}\s*[\[\]])$"
@@ -177,8 +179,11 @@ def _body_end(lines: list[str], start: int, article_after: list[bool]) -> int:
     for i in range(start + 1, len(lines)):
         if _COMMENTS_RE.match(lines[i]):
             return i
-        if _COMMENTS_HEADER_RE.match(lines[i]) and _COMMENT_WORD_RE.search(next_line(lines, i)):
-            return i  # "Komentar", then the rules for commenting
+        below = next_line(lines, i)
+        if _COMMENTS_HEADER_RE.match(lines[i]) and (
+            _COMMENT_WORD_RE.search(below) or _COMMENTER_RE.match(below)
+        ):
+            return i  # "Komentar", then the rules for commenting or a reader's comment
         if _END_RE.match(lines[i]) and not article_after[i + 1]:
             return i
     return len(lines)
