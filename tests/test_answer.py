@@ -1644,3 +1644,48 @@ def test_a_part_of_a_listed_figure_is_of_the_period_its_list_announces(tmp_path)
         "berapa kasus kecelakaan kerja yang bikin pekerja meninggal dunia sepanjang 2067?"
     )
     assert a.answered and "17 di antaranya" in a.text
+
+
+def _article(aid: str, title: str, dated: str, body: str) -> str:
+    return f"---\nid: {aid}\ntitle: {title}\noutlet: Gamma\ndated: {dated}\n---\n{body}\n"
+
+
+HEADS = {
+    "a.md": _article(
+        "gamma-2069-07-17",
+        "Gedung Baru Kantor Sukamulya Diresmikan",
+        "2069-07-17",
+        "Peresmian dilakukan Kepala Kantor Wilayah BPJS Ketenagakerjaan Sumbagsel Ratna "
+        "Dewi Sembiring bersama Bupati Sukamulya Budi Santoso, Selasa (16/7/2069).",
+    ),
+    "b.md": _article(
+        "gamma-2069-01-22",
+        "Rapat Kerja Kantor Wilayah Sumbagsel",
+        "2069-01-22",
+        "Capaian itu dipaparkan Kepala Kantor Wilayah BPJS Ketenagakerjaan Sumbagsel Ratna "
+        "Dewi Sembiring dalam rapat kerja, Senin (21/1/2069).\n\nRatna memimpin Kantor "
+        "Wilayah Sumbagsel sejak 2 September 2068.",
+    ),
+    "c.md": _article(
+        "gamma-2025-03-04",
+        "Kepala Kantor Cabang Sukamulya Berganti",
+        "2025-03-04",
+        "Andi Wijaya resmi menjabat sebagai Kepala Kantor Cabang BPJS Ketenagakerjaan "
+        "Sumbagsel terhitung sejak 3 Maret 2025.",
+    ),
+}
+
+
+def test_a_follow_up_pointing_back_at_the_person_answered_is_about_that_person(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    engine = _engine_on(tmp_path, HEADS)
+    a = engine.ask(
+        "Siapa Kepala Kantor Wilayah BPJS Ketenagakerjaan Sumbagsel dan sejak kapan dia menjabat?"
+    )
+    assert a.answered and len(a.asked) == 2
+    who, since = ([p.text for p in a.parts if p.asked == i] for i in (0, 1))
+    assert any("Ratna Dewi Sembiring" in t for t in who)
+    # not from the article of another head who took office "sejak 3 Maret 2025"
+    assert not any("3 Maret 2025" in t for t in since)
+    assert all("2 September 2068" in t for t in since)

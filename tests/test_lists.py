@@ -65,7 +65,7 @@ def test_ordinal_run_with_its_announcement_one_window_each() -> None:
     q = parse_question("kanwil fokus pada hal apa saja?", GLOSSARY)
     assert list_windows(q, NO_WEIGHTS, (3,), sents, "", _terms) == [[0], [1], [3], [4]]
     # One item named by its place in the run is answered by that item alone.
-    for asked in ("fokus ketiga kanwil itu apa saja?", "fokus ke-3 apa aja?"):
+    for asked in ("fokus ketiga kanwil itu apa saja?", "fokus ke-3 apa aja?", "fokus yg ke 3 apa"):
         third = parse_question(asked, GLOSSARY)
         assert list_windows(third, NO_WEIGHTS, (4, 5), sents, "", _terms) == [[4, 5]]
     # The whole run still, when the best window is another item than the one named.
@@ -202,7 +202,7 @@ def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -
     count = MAX_LOOKED * TIMED_LOOK + 10
     looked = [(_window(sents, 0, article=f"a{i}"), 1.0) for i in range(count)]
     finder = CandidateFinder(None, None, None, None, None, None, None)  # type: ignore[arg-type]
-    q = SimpleNamespace(years=(), months=())
+    q = SimpleNamespace(years=(), months=(), people=())
     # only every fifth window meets the constraints: the first MAX_SCORED of those are scored
     finder._admissible = lambda q, s: int(s.article.id[1:]) % 5 == 0  # type: ignore[method-assign]
     admitted, seen = finder._admitted(q, looked)  # type: ignore[arg-type]
@@ -216,7 +216,7 @@ def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -
     # for a question naming a year
     finder._admissible = lambda q, s: False  # type: ignore[method-assign]
     assert finder._admitted(q, looked) == ([], MAX_LOOKED)  # type: ignore[arg-type]
-    timed = SimpleNamespace(years=(2049,), months=())
+    timed = SimpleNamespace(years=(2049,), months=(), people=())
     checked = []
     finder._admissible = lambda q, s: checked.append(s) and False  # type: ignore[method-assign]
     # ... of which those past MAX_LOOKED are checked only when they may be of 2049 (these
@@ -229,6 +229,16 @@ def test_the_windows_scored_are_the_best_that_meet_the_questions_constraints() -
     finder._admitted(timed, looked + of_2049)  # type: ignore[arg-type]
     assert len(checked) == MAX_LOOKED * TIMED_LOOK
     assert all("2049" in s.text for s in checked[MAX_LOOKED:])
+    # so are the windows of articles naming a person asked, past the others
+    named = SimpleNamespace(years=(), months=(), people=("Anu Wijaya",))
+    of_anu = [
+        (_window(_sents("Anu Wijaya menjabat sejak 2049."), 0, article=f"c{i}"), 0.5)
+        for i in range(count)
+    ]
+    checked.clear()
+    finder._admitted(named, looked + of_anu)  # type: ignore[arg-type]
+    assert len(checked) == MAX_LOOKED * TIMED_LOOK
+    assert all("Anu Wijaya" in s.text for s in checked[MAX_LOOKED:])
 
 
 def _article_of(*paragraphs: tuple[str, ...]) -> tuple[Article, list[Sentence]]:
@@ -693,3 +703,14 @@ def test_a_rank_among_the_top_few_is_no_place_in_a_list() -> None:
         is None
     )
     assert asked_ordinal(parse_question("yg juara 2 siapa?", GLOSSARY).words) == 2
+
+
+def test_the_ones_a_sentence_counts_named_next_go_with_it() -> None:
+    article, sents = _article_of(
+        ("Santunan diserahkan kepada ahli waris dua nelayan asal Desa Sukamulya.",),
+        ("Kedua korban, Anu Wijaya (52) dan Ani Lestari (23), terdaftar sebagai peserta.",),
+        ("Kedua, pemkab menanggung iuran nelayan.", "Acara ditutup siang hari."),
+    )
+    assert with_continuation(_at(article, sents, 0), sents).positions == (0, 1)
+    # not the second point of a list ("Kedua, ...")
+    assert with_continuation(_at(article, sents, 1), sents).positions == (1,)

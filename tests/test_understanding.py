@@ -647,6 +647,12 @@ def test_lexicon_data_of_the_twenty_fifth_round(reader: QuestionReader) -> None:
 def test_an_ordinal_with_a_hyphen_and_a_digit_is_the_ordinal_word(reader: QuestionReader) -> None:
     assert "ketiga" in reader.parse("fokus ke-3 bpjs tk apa ya?").words
     assert "ketiga" not in reader.parse("petugas datang ke 3 kabupaten kapan?").words
+    # with a space too, before the end, a function word or a second ordinal
+    assert "ketiga" in reader.parse("fokus bpjs tk yg ke 3 apa").words
+    assert "ketiga" in reader.parse("fokus ke 3 apa ya").words
+    words = reader.parse("fokus ke 3 sm ke 4 apa aja").words
+    assert "ketiga" in words and "keempat" in words
+    assert "ketiga" not in reader.parse("iurannya naik ke 3 persen?").words
 
 
 def test_what_before_a_count_of_things_asks_for_the_things(reader: QuestionReader) -> None:
@@ -2418,6 +2424,11 @@ def test_members_and_people_counted_in_words_are_counts_of_people(
     # "tiga buruh" is a count of people, as "3 buruh" is
     told = "Dalam peristiwa tersebut, tiga buruh meninggal dunia dan 19 lainnya luka-luka."
     assert unit_match(reader.parse("yang meninggal berapa buruh?"), told) == 1.0
+    # the glossary reads "karyawan" as "pekerja": a count of employees answers it
+    staff = "Manajer HRD PT <Nama> mengatakan seluruh 1.870 karyawan perusahaan telah terdaftar."
+    asked = reader.parse("Berapa karyawan PT Sukamulya yang terdaftar dalam empat program?")
+    assert unit_match(asked, staff) == 1.0
+    assert unit_match(asked, "Perusahaan itu mendaftarkan 12 kantor cabangnya.") == -1.0
 
 
 def test_a_year_set_against_now_is_two_sides(reader: QuestionReader) -> None:
@@ -3075,3 +3086,16 @@ def test_a_figure_of_the_year_compared_with_is_that_years() -> None:
     # a year of its own beside the same year compared with
     coverage = "Cakupan hingga 31 Desember 2031 mencapai 56,8 persen, naik dari 53,4 persen pada 30 Juni 2031."
     assert not year_met(2032, coverage, [], _article(dated=date(2032, 2, 1)))
+
+
+def test_chat_n_reads_as_and(reader: QuestionReader) -> None:
+    assert "dan" in reader.parse("klaim jht n jkk brp?").words
+
+
+def test_what_an_acronym_is_is_asked_as_what_it_stands_for(reader: QuestionReader) -> None:
+    for asked in ("jakon tu apaan?", "apa itu jakon?", "Jakon itu apa sih?"):
+        q = reader.parse(asked)
+        assert (q.kind, q.acronym) == ("singkatan", "jakon"), asked
+    # not a phrase of words, nor a word no lexicon spells out
+    assert reader.parse("apa itu gerakan serentak?").kind == "apa_itu"
+    assert reader.parse("sukamulya itu apa?").kind != "singkatan"

@@ -16,6 +16,7 @@ from bot.answer.constraints import (
     constrained,
     meets,
     partial_year,
+    person_met,
     whole_year,
 )
 from bot.answer.features import (
@@ -329,22 +330,24 @@ class CandidateFinder:
         self, q: Question, looked: list[tuple[Scored, float]]
     ) -> tuple[list[tuple[Scored, float]], int]:
         """The first `MAX_SCORED` windows of `looked` that are admissible (checking no more
-        than `MAX_LOOKED`, `TIMED_LOOK` times as many for a question naming a year or a
-        month, those past `MAX_LOOKED` only among the windows that may be of the year asked),
+        than `MAX_LOOKED`, `TIMED_LOOK` times as many for a question naming a year, a month
+        or a person, those past `MAX_LOOKED` only among the windows that may be of the year
+        or the person asked),
         and how far down `looked` the look went: a question whose place or year most windows
         miss is answered from the best of those that meet it, however many windows of other
         years match its words better."""
         admitted: list[tuple[Scored, float]] = []
         checked = seen = 0
-        # A time asked rules out the windows of other times, however well they match: look
-        # further for those of the time asked ("akhir 2049" in an article of January 2050)
-        limit = MAX_LOOKED * TIMED_LOOK if q.years or q.months else MAX_LOOKED
+        # A time or a person asked rules out the windows of other times or articles, however
+        # well they match: look further for those of the time asked ("akhir 2049" in an
+        # article of January 2050), or of articles naming the person
+        limit = MAX_LOOKED * TIMED_LOOK if q.years or q.months or q.people else MAX_LOOKED
         for sr in looked:
             if len(admitted) == MAX_SCORED or checked == limit:
                 break
             seen += 1
-            if checked >= MAX_LOOKED and not _may_be_of(q.years, sr[0]):
-                continue  # looking further: only at windows that may be of the year asked
+            if checked >= MAX_LOOKED and not _may_be_of(q, sr[0]):
+                continue  # looking further: only at windows that may be of the time or person
             checked += 1
             if self._admissible(q, sr[0]):
                 admitted.append(sr)
@@ -513,9 +516,13 @@ def _years_re(years: tuple[int, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\d)(?:{'|'.join(str(y) for y in years)})(?!\d)")
 
 
-def _may_be_of(years: tuple[int, ...], scored: Scored) -> bool:
-    """A cheap first check of a window for a question naming `years`: it names one, or its
-    article is from one of them or from the year after (when a year's figures come out)."""
+def _may_be_of(q: Question, scored: Scored) -> bool:
+    """A cheap first check of a window for a question naming years or people: its article
+    names the people, and the window names a year asked, or its article is from one of
+    them or from the year after (when a year's figures come out)."""
+    if not all(person_met(name, scored.article) for name in q.people):
+        return False
+    years = q.years
     if not years:
         return True
     dated = scored.article.dated

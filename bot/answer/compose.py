@@ -18,7 +18,7 @@ from bot.answer.candidates import Candidate, CandidateFinder, outlet_core
 from bot.answer.citing import cite, distinct
 from bot.answer.compare import sides
 from bot.answer.config import MAX_QUESTION_CHARS
-from bot.answer.constraints import NEARBY, months_named, names_month, year_parts
+from bot.answer.constraints import NEARBY, months_named, names_month, person_met, year_parts
 from bot.answer.features import LinearScorer
 from bot.answer.followup import (
     ASKING_NOUNS,
@@ -55,6 +55,7 @@ from bot.answer.retrieval import (
     Searcher,
     around_best,
     query_of,
+    within_articles,
     within_dates,
 )
 from bot.answer.scoring import (
@@ -93,6 +94,7 @@ from bot.answer.windows import (
 from index.glossary import Glossary
 from index.lexical import LexicalIndex, lexical_terms, terms_of_words
 from index.records import Hit, Sentence
+from index.search import Query
 from index.store import StoredIndex
 from index.text import (
     MONTH_NAMES,
@@ -502,14 +504,19 @@ class Answerer:
             # found. So is a later question of its own that no window answers surely ("Siapa
             # yang meninggal? Berapa santunan yang diterima ahli waris?").
             leans = a.follows or a.linked
+            bound = a  # "..., dan sejak kapan dia menjabat?": of the person answered
             if i and leans:
+                bound = self._of_person_answered(a, asked[i - 1], picks, found)
+                qs = bound.sides
                 self._with_hits_before(found, asked[i - 1], qs)
             ranked = self._ranked_sides(qs, found)
             if i and not leans and not self._sure(ranked):
                 leans = True
                 self._with_hits_before(found, asked[i - 1], qs)
                 ranked = self._ranked_sides(qs, found)
-            lean = answered_from if i and leans else frozenset()
+            # a person's own articles, not the one the person was found in, answer of them
+            lean = answered_from if i and leans and bound is a else frozenset()
+            a = asked[i] = bound  # kept: `found` holds its sides by id
             ranked = [(q, self._with_leaned(q, found[id(q)], r, lean)) for q, r in ranked]
             if i and leans and a.elided:
                 ranked = [(q, _not_told(q, r, picks)) for q, r in ranked]
@@ -543,6 +550,39 @@ class Answerer:
             asked=tuple(a.text for a in asked) if len(asked) > 1 else (),
             unanswered=tuple(unanswered) if len(asked) > 1 else (),
         )
+
+    def _of_person_answered(
+        self, a: Asked, before: Asked, picks: list[Pick], found: dict[int, list[Hit]]
+    ) -> Asked:
+        """A follow-up pointing back at a person ("Siapa <kepala kanwil>, dan sejak kapan
+        dia menjabat?") with the person the answer to the "siapa" question before names:
+        answered only from articles naming that person (not where another head is told of).
+        `a` as it is when the one before asks no "siapa", was not answered, or `a` names
+        people of its own or points back at no one."""
+        pointing = self.reader.lexicons.markers("person-before")
+        who = before.sides[0]
+        if len(before.sides) > 1 or who.kind != "siapa" or not picks:
+            return a
+        if not pointing.find(words(a.text.lower())) or any(q.people for q in a.sides):
+            return a
+        name = _person_answered(who, picks[0].scored.text, self.finder.terms_of)
+        if name is None:
+            return a
+        sides = tuple(replace(q, people=(name,)) for q in a.sides)
+        joint = replace(a.joint, people=(name,)) if a.joint else None
+        lexical = self.searcher.lexical
+        terms = tuple(sorted(self.finder.terms_of(name)))
+        pool = {
+            self.index.chunks[c].article_id
+            for c in lexical.scores(Query(terms, (1.0,) * len(terms), name))
+        }
+        ids = {aid for aid in pool if person_met(name, self.index.articles[aid])}
+        for old, new in zip(a.sides, sides, strict=True):
+            if id(old) in found:  # and the best chunks of the articles naming the person
+                found[id(new)] = within_articles(
+                    self.index, lexical, query_of(new), found[id(old)], ids
+                )
+        return replace(a, sides=sides, joint=joint)
 
     def _ranked_sides(
         self, qs: tuple[Question, ...], found: dict[int, list[Hit]]
@@ -859,7 +899,10 @@ class Answerer:
             sure = next((c for c in ranked[1:SURE_RANKS] if c.score >= needed), None)
             if sure is not None:
                 ranked = promoted(ranked, sure)
-        if not (q.years or q.months or q.wants_latest or lean) and q.kind in _OF_THE_LATEST:
+        # a time fixes which it was (not the latest of an office or event), as does the person
+        # a follow-up points back at ("..., dan sejak kapan dia menjabat?")
+        pinned = q.years or q.months or _bound(q)
+        if not (pinned or q.wants_latest or lean) and q.kind in _OF_THE_LATEST:
             ranked = _newest_as_sure(ranked, needed)
         if q.kind == "berapa" and q.years and not self._asks_part_of_year(q):
             finder = self.finder
@@ -1098,3 +1141,36 @@ def _newest_as_sure(ranked: list[Scored], needed: float) -> list[Scored]:
 def _newer(window: Scored, than: Scored) -> bool:
     """`window`'s article is dated after `than`'s."""
     return (window.article.dated or date.min) > (than.article.dated or date.min)
+
+
+def _bound(q: Question) -> bool:
+    """The question is of a person it does not name itself: the one the answer before named
+    (`_of_person_answered`)."""
+    return any(not _written_in(name, q.text) for name in q.people)
+
+
+def _written_in(name: str, text: str) -> bool:
+    """A word of the name is a word of `text`."""
+    return bool(set(words(name.lower())) & set(words(text.lower())))
+
+
+def _person_answered(
+    q: Question, text: str, terms_of: Callable[[str], frozenset[str]]
+) -> str | None:
+    """The person a "siapa" question's answering window names for it: of the names in
+    `text` the question does not name itself ("siapa yang mendampingi <Nama>?"), the one
+    with the most of the question's terms (the office asked) in the `NAME_REACH` characters
+    before it ("Kepala Kantor Wilayah ... <Nama> bersama Bupati <Nama>"); None when no name
+    has any (a speaker quoted)."""
+    asked = set(q.terms)
+    best: tuple[int, str] | None = None
+    for s, e in evidence.person_spans(text, q.not_names):
+        name = text[s:e]
+        near = len(terms_of(text[max(0, s - NAME_REACH) : s]) & asked)
+        own = any(_written_in(person, name) for person in q.people)
+        if near and not own and (best is None or near > best[0]):
+            best = (near, name)
+    return best[1] if best else None
+
+
+NAME_REACH = 80  # characters before a name where the office it holds is written

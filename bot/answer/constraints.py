@@ -992,8 +992,15 @@ def _names_person(name: str, text: str) -> bool:
 
 def person_met(name: str, article: Article) -> bool:
     """The article names the person: every word of the name is a word of its text."""
-    text = _spaced(f"{article.title} {article.body}")
+    text = _spaced_article(article)
     return all(f" {w} " in text for w in _spaced(name).split())
+
+
+@lru_cache(maxsize=256)
+def _spaced_article(article: Article) -> str:
+    """The article's title and body as `_spaced` writes them, once per article (a person
+    asked is looked for in many windows' articles)."""
+    return _spaced(f"{article.title} {article.body}")
 
 
 def _short_name_met(name: str, article: Article) -> bool:

@@ -261,6 +261,9 @@ def states_means(text: str) -> bool:
 _CONTINUATION_RE = re.compile(
     r"^[\"“]?(?:Dari jumlah tersebut|Sisanya|Terutama|Artinya|Khususnya|Yakni|Yaitu|Termasuk|"
     r"Mereka pun|Hal (?:ini|tersebut)|Kalau di|Sedangkan|Adapun)\b"
+    # "Kedua korban, <Nama> dan <Nama>, ...": the ones the sentence before counted, named
+    # (not the second point of a list, "Kedua, ..." or "Kedua adalah ...")
+    r"|^(?:Kedua|Ketiga|Keempat|Kelima)\s+[a-z]+(?:\s+(?:itu|tersebut|ini))?,\s+[A-Z]"
 )
 
 

@@ -172,10 +172,16 @@ def unit_match(q: Question, text: str) -> float:
     # members ("1.340 anggota ...") count as participants when participants are counted (the
     # glossary reads the question's "anggota" as "peserta")
     members = "peserta" in q.words
+    # and employees as workers when workers are counted (it reads "karyawan" and "pegawai"
+    # as "pekerja"; not "berapa anak pekerja ...", their children)
+    employees = q.head[:1] == (stem("pekerja"),)
     if _counts_anyone(q) and any(n[0] in spans.PEOPLE_NOUNS for n in nouns):
         return 1.0  # "brp org ...": fishermen and traders are people too
     if people and any(
-        spans.is_people_figure(n[0]) or (members and n[0] == "anggota") for n in nouns
+        spans.is_people_figure(n[0])
+        or (members and n[0] == "anggota")
+        or (employees and n[0] in _EMPLOYEES)
+        for n in nouns
     ):
         return 1.0 if _names_people_asked(q, text) else -1.0
     if (
@@ -188,6 +194,9 @@ def unit_match(q: Question, text: str) -> float:
         # asked, whoever it is paid to (not when cases are counted: "how many claim cases")
         return 0.0
     return -1.0 if wanted or people else 0.0  # "berapa pekerja ...": not "17 kabupaten"
+
+
+_EMPLOYEES = frozenset({"karyawan", "pegawai"})
 
 
 def _counts_anyone(q: Question) -> bool:

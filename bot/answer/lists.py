@@ -149,19 +149,24 @@ def _single(places: list[int]) -> int | None:
 
 def _ordinals(asked: Sequence[str]) -> list[int]:
     """The places in a list a question names, after the noun each numbers: "fokus ketiga",
-    "syarat ke 3" ("ke-3" is read "ketiga"), or after "yang" once the question has counted
-    the list ("fokus 4 hal, yang ke-3 apa?"); not "kedua program" (both), "pertama kali"
+    "syarat ke 3" ("ke-3" is read "ketiga"), also with "yang" between ("fokus yg ketiga
+    apa"), or after "yang" once the question has counted the list ("fokus 4 hal, yang ke-3
+    apa?"); not "kedua program" (both), "pertama kali"
     (the first time) or "ke 3 kabupaten" (to three)."""
     out: list[int] = []
     for i, w in enumerate(asked):
         after = asked[i + 1] if i + 1 < len(asked) else ""
         noun_before = i > 0 and asked[i - 1].isalpha() and asked[i - 1] not in STOPWORDS
-        if i > 1 and asked[i - 1] == "yang":
-            noun_before = evidence.announced_count(" ".join(asked[: i - 1])) is not None
+        if i > 1 and asked[i - 1] == "yang":  # "fokus yg ketiga apa", "fokus 4 hal, yang ke-3"
+            # after a noun only before the end or a function word ("peserta yang kedua orang
+            # tuanya ...": both)
+            ends = not after or after in STOPWORDS
+            named = asked[i - 2].isalpha() and asked[i - 2] not in STOPWORDS and ends
+            noun_before = named or evidence.announced_count(" ".join(asked[: i - 1])) is not None
         noun_before = noun_before or bool(out)  # "fokus ke 3 sama ke 4 ...": the same noun's
         if w in evidence.ORDINALS and noun_before and after != "kali":
             out.append(evidence.ORDINALS.index(w) + 1)
-        if w == "ke" and after.isdigit() and noun_before:
+        if w == "ke" and after.isascii() and after.isdigit() and noun_before:
             following = asked[i + 2] if i + 2 < len(asked) else ""
             if not following.isalpha() or following in STOPWORDS or out:
                 out.append(int(after))

@@ -686,6 +686,31 @@ def _expanded_around(
     return out + expand(stretch)
 
 
+def _spaced_ordinals(words: list[str]) -> list[str]:
+    """ "fokus yg ke 3 apa": "ke" and a digit before the end or a function word read as the
+    ordinal ("ketiga"), like "ke-3", or before another ("ke 3 sm ke 4"); not before a noun
+    ("ke 3 kabupaten", to three) nor after a figure ("dari 3 ke 5 pada 2024", from one
+    figure to another)."""
+    out = list(words)
+    for i in range(len(words) - 2, -1, -1):
+        if words[i] != "ke" or not _SMALL_NUMBER_RE.fullmatch(words[i + 1]):
+            continue
+        place = int(words[i + 1])
+        after = words[i + 2] if i + 2 < len(words) else ""
+        joined = words[i + 3 : i + 4] == ["ke"]
+        from_figure = i > 0 and words[i - 1][:1].isdigit()
+        if (
+            place <= len(ORDINALS)
+            and not from_figure
+            and (not after or after in STOPWORDS or joined)
+        ):
+            out[i : i + 2] = [ORDINALS[place - 1]]
+    return out
+
+
+_SMALL_NUMBER_RE = re.compile(r"[1-9][0-9]?")  # ASCII digits: a place in a list
+
+
 def _with_digits(words: list[str], known: Callable[[str], bool]) -> list[str]:
     """Words with each "690 ribu" / "1,1 juta" written in digits ("690.000", "1.100.000")
     when an article writes it so."""
@@ -794,7 +819,7 @@ class QuestionReader:
         if "siapa" in out:  # "... siapa? jabatannya apa": the person's sentence names it
             for start, end in self.lexicons.markers("role-asked").find(out):
                 out[start:end] = ["yang"] * (end - start)
-        return _with_digits(out, self.known)
+        return _with_digits(_spaced_ordinals(out), self.known)
 
     def _acronyms(self, text: str) -> frozenset[str]:
         """Words a message not all in capitals writes in capitals (2 to 6 letters, not a
@@ -998,10 +1023,10 @@ class QuestionReader:
         text = indonesian_figures(clean_text(raw))
         surface = words_of(text)
         capitals = {w.lower() for w in words_of_cased(text) if w.isupper()}
-        acronym = _acronym_asked(
-            surface,
-            lambda w: w in capitals or len(self.glossary.expand([w])) > 1,
-            self.agency_words | self.towns,
+        spelled = lambda w: w in capitals or len(self.glossary.expand([w])) > 1  # noqa: E731
+        named = self.agency_words | self.towns
+        acronym = _acronym_asked(surface, spelled, named) or _acronym_defined(
+            surface, spelled, named
         )
         standard = self.standard(text)
         words = self.normalized(standard)
@@ -1202,6 +1227,22 @@ def _acronym_asked(
     after = [w for w in surface[at:] if w in likely and w not in named]
     picked = before[-1:] or after[:1] or likely[:1] or maybe[:1]
     return picked[0] if picked else None
+
+
+def _acronym_defined(
+    surface: list[str], spelled: Callable[[str], bool], named: frozenset[str]
+) -> str | None:
+    """ "jakon tu apaan?", "apa itu kanwil?": the one word a message asks what it is, when
+    it is an acronym (`spelled`) naming neither the agency nor a place: asked as "what does
+    it stand for", answered where an article spells it out."""
+    asking = {"apa", "apaan"} & set(surface) and {"itu", "tu"} & set(surface)
+    rest = [w for w in surface if w not in STOPWORDS and w not in _WHAT_IS_WORDS]
+    if not asking or len(rest) != 1 or rest[0] in named or not spelled(rest[0]):
+        return None
+    return rest[0]
+
+
+_WHAT_IS_WORDS = frozenset({"apa", "apaan", "itu", "tu", "sih", "ya", "min", "kak", "gan"})
 
 
 def _terms(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -192,6 +192,10 @@ _LISTING_RE = re.compile(
     r"(?i)\b(?:yakni|yaitu|meliputi|antara lain|di antaranya|sebagai berikut|berikut|adalah)\s*:$"
 )
 _TITLED = 0.6  # share of capitalised words from which a line without a figure is a headline
+# A sentence ending with a verb before its colon ("..., kantor tersebut melayani:")
+_VERB_END_RE = re.compile(r"(?i)\b(?:me|di|ber)[a-z]{3,}\s*:$")
+# Words of a line announcing other stories ("Berita lainnya yang juga menarik dibaca:")
+_STORIES_RE = re.compile(r"(?i)\b(?:berita|artikel|baca|dibaca|simak|tonton|video|foto)\b")
 _PROMPT_RE = re.compile(
     r"(?i)^(?:baca|lihat|simak|cek|klik|ikuti|tonton)\b"
 )  # "Simak ... di sini:"
@@ -207,9 +211,11 @@ def _announced_items(lines: list[str], at: int) -> list[int]:
     end = len(lines)
     # a sentence announcing the article's own items with a listing word ("..., yakni:") or
     # a verb ("..., kantor tersebut melayani:"), not a lead-in ("Rinciannya:") nor one
-    # announcing other stories ("Berita lain hari ini:")
+    # announcing other stories ("Berita lain hari ini:", "... menarik untuk dibaca:")
     announcing = bool(_LISTING_RE.search(lines[at])) or (
-        prose(lines[at]) and lines[at].endswith(":")
+        prose(lines[at])
+        and bool(_VERB_END_RE.search(lines[at]))
+        and not _STORIES_RE.search(lines[at])
     )
     sentence = len(lines[at].split()) >= _ANNOUNCING_WORDS and announcing
     for k in range(at + 1, len(lines)):

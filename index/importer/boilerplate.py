@@ -62,7 +62,7 @@ _COMMENTS_HEADER_RE = re.compile(
     r"(?:komentar|comments?|tanggapan)\s*:?$"
 )
 _COMMENT_WORD_RE = re.compile(r"(?i)\b(?:ber)?komentar\b|\bcomment|\blog\s?in\b")
-# A reader's comment under its writer's name ("Nama Pembaca: Subkon ... tolong dicek.")
+# A reader's comment under its writer's name ("Nama Pembaca: isi komentar ...")
 _COMMENTER_RE = re.compile(r"^[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s*:\s+\S")
 _BULLET_RE = re.compile(r"^[-–—•*]+(?:\s|$)")
 _TRAILING_TAG_RE = re.compile(
@@ -173,17 +173,16 @@ def _text_after(lines: list[str], start: int) -> list[bool]:
 
 def _body_end(lines: list[str], start: int, article_after: list[bool]) -> int:
     """Index just past the article: a comment form or section (its header, then a line
-    about commenting), or the first end-of-article section
+    about commenting or a reader's comment under a name), or the first end-of-article section
     ("Tag", "Berita Terkait", "Artikel ini telah tayang ...") after which no article text
     follows (a "Kategori :" line inside the article does not end it)."""
     for i in range(start + 1, len(lines)):
         if _COMMENTS_RE.match(lines[i]):
             return i
-        below = next_line(lines, i)
-        if _COMMENTS_HEADER_RE.match(lines[i]) and (
-            _COMMENT_WORD_RE.search(below) or _COMMENTER_RE.match(below)
-        ):
-            return i  # "Komentar", then the rules for commenting or a reader's comment
+        if _COMMENTS_HEADER_RE.match(lines[i]):
+            below = next_line(lines, i)
+            if _COMMENT_WORD_RE.search(below) or _COMMENTER_RE.match(below):
+                return i  # "Komentar", then the rules for commenting or a reader's comment
         if _END_RE.match(lines[i]) and not article_after[i + 1]:
             return i
     return len(lines)
