@@ -973,6 +973,16 @@ def test_a_figure_for_formal_and_informal_workers_together_does_not_answer_for_o
     assert unmet(informal, each, [], article, places, {}) == []
 
 
+def test_a_sector_asked_is_not_answered_by_another_sectors_figure(reader: QuestionReader) -> None:
+    places = _gazetteer_places()
+    article = _article()
+    asked = reader.parse("Berapa kasus kecelakaan di sektor perkebunan?")
+    mining = "Dari jumlah itu, 482 kasus terjadi di sektor pertambangan batu bara."
+    assert unmet(asked, mining, [], article, places, {}) == ["segment"]
+    estates = "Sebanyak 210 kasus terjadi di sektor perkebunan sawit."
+    assert unmet(asked, estates, [], article, places, {}) == []
+
+
 def test_a_district_named_only_in_an_offices_name_is_not_what_the_sentence_is_about(
     reader: QuestionReader,
 ) -> None:
