@@ -151,8 +151,8 @@ def _ordinals(asked: Sequence[str]) -> list[int]:
     """The places in a list a question names, after the noun each numbers: "fokus ketiga",
     "syarat ke 3" ("ke-3" is read "ketiga"), also with "yang" between ("fokus yg ketiga
     apa"), or after "yang" once the question has counted the list ("fokus 4 hal, yang ke-3
-    apa?"); not "kedua program" (both), "pertama kali"
-    (the first time) or "ke 3 kabupaten" (to three)."""
+    apa?"); not "kedua program" (both), "pertama kali" (the first time) or "ke 3 kabupaten"
+    (to three)."""
     out: list[int] = []
     for i, w in enumerate(asked):
         after = asked[i + 1] if i + 1 < len(asked) else ""
