@@ -565,13 +565,13 @@ class Answerer:
             return a
         if not pointing.find(words(a.text.lower())) or any(q.people for q in a.sides):
             return a
-        name = _person_answered(who, picks[0].scored.text, self.finder.terms_of)
+        name = _person_answered(who, picks[0].scored.text, self._terms_of)
         if name is None:
             return a
         sides = tuple(replace(q, people=(name,)) for q in a.sides)
         joint = replace(a.joint, people=(name,)) if a.joint else None
         lexical = self.searcher.lexical
-        terms = tuple(sorted(self.finder.terms_of(name)))
+        terms = tuple(sorted(self._terms_of(name)))
         pool = {
             self.index.chunks[c].article_id
             for c in lexical.scores(Query(terms, (1.0,) * len(terms), name))

@@ -1023,7 +1023,10 @@ class QuestionReader:
         text = indonesian_figures(clean_text(raw))
         surface = words_of(text)
         capitals = {w.lower() for w in words_of_cased(text) if w.isupper()}
-        spelled = lambda w: w in capitals or len(self.glossary.expand([w])) > 1  # noqa: E731
+
+        def spelled(w: str) -> bool:
+            return w in capitals or len(self.glossary.expand([w])) > 1
+
         named = self.agency_words | self.towns
         acronym = _acronym_asked(surface, spelled, named) or _acronym_defined(
             surface, spelled, named
@@ -1235,14 +1238,15 @@ def _acronym_defined(
     """ "jakon tu apaan?", "apa itu kanwil?": the one word a message asks what it is, when
     it is an acronym (`spelled`) naming neither the agency nor a place: asked as "what does
     it stand for", answered where an article spells it out."""
-    asking = {"apa", "apaan"} & set(surface) and {"itu", "tu"} & set(surface)
-    rest = [w for w in surface if w not in STOPWORDS and w not in _WHAT_IS_WORDS]
+    said = set(surface)
+    asking = bool({"apa", "apaan"} & said and {"itu", "tu"} & said)
+    rest = [w for w in surface if w not in STOPWORDS and w not in _WHAT_IS_CHAT]
     if not asking or len(rest) != 1 or rest[0] in named or not spelled(rest[0]):
         return None
     return rest[0]
 
 
-_WHAT_IS_WORDS = frozenset({"apa", "apaan", "itu", "tu", "sih", "ya", "min", "kak", "gan"})
+_WHAT_IS_CHAT = frozenset({"apaan", "tu"})  # chat forms of "apa", "itu" (not stopwords)
 
 
 def _terms(words: tuple[str, ...]) -> tuple[str, ...]:
