@@ -12,6 +12,7 @@ from bot.answer.scoring import Scored, Weights
 from bot.answer.windows import (
     antecedent,
     full_name_before,
+    host_before,
     told_after,
     window_at,
     window_lead,
@@ -714,3 +715,41 @@ def test_the_ones_a_sentence_counts_named_next_go_with_it() -> None:
     assert with_continuation(_at(article, sents, 0), sents).positions == (0, 1)
     # not the second point of a list ("Kedua, ...")
     assert with_continuation(_at(article, sents, 1), sents).positions == (1,)
+    # "Ketiga korban meninggal adalah <Nama>, ...": named after "adalah" too
+    article, sents = _article_of(
+        ("Santunan diserahkan kepada ahli waris tiga pekerja yang tewas.",),
+        ("Ketiga korban meninggal adalah Anu Wijaya, Ani Lestari, dan Ina Putri.",),
+    )
+    assert with_continuation(_at(article, sents, 0), sents).positions == (0, 1)
+    article, sents = _article_of(
+        ("Dua nelayan hilang saat melaut.",), ("Keduanya adalah Anu Wijaya dan Ina Lestari.",)
+    )
+    assert with_continuation(_at(article, sents, 0), sents).positions == (0, 1)
+    article, sents = _article_of(  # but not "Kedua adalah ...", a list's second point
+        ("Pemkab menyiapkan dua langkah.",),
+        ("Kedua adalah Pendataan nelayan di setiap desa.",),
+    )
+    assert with_continuation(_at(article, sents, 0), sents).positions == (0,)
+
+
+def test_who_else_attended_comes_after_who_held_the_meeting() -> None:
+    article, sents = _article_of(
+        ("Kantor wilayah itu memaparkan capaiannya di depan Gubernur Sukamulya Anu Wijaya.",),
+        ("Menurut Deputi Direktur Wilayah Rudi Siregar, cakupan baru 36 persen.",),
+        ("Audiensi ini juga dihadiri oleh Kepala Kantor Cabang Budi Santoso.",),
+    )
+    also = _at(article, sents, 2)
+    asked = ("siapa", "saja", "yang", "hadir", "audiensi", "dengan", "gubernur")
+    # not the governor the question names by office: the one who held the audience
+    host = host_before(also, sents, asked, frozenset())
+    assert host is not None and host.positions == (1,)
+    # without "juga dihadiri", the window names everyone it answers with
+    assert host_before(_at(article, sents, 1), sents, asked, frozenset()) is None
+    # the nearest host before, not the first person the article names
+    article, sents = _article_of(
+        ("Tahun lalu, Menteri Sosial Yohanes Pardede meresmikan program itu.",),
+        ("Kini, Kepala Kantor Cabang Rudi Siregar menggelar sosialisasi.",),
+        ("Sosialisasi ini juga dihadiri oleh Camat Budi Santoso.",),
+    )
+    host = host_before(_at(article, sents, 2), sents, asked, frozenset())
+    assert host is not None and host.positions == (1,)

@@ -28,7 +28,13 @@ from bot.answer.features import (
 )
 from bot.answer.followup import continued, only_a_time, within
 from bot.answer.lexicons import Place, load_lexicons, parse_gazetteer, parse_sections
-from bot.answer.question import QuestionReader, asked_time_unit, asks_address, asks_recipient
+from bot.answer.question import (
+    QuestionReader,
+    asked_time_unit,
+    asks_address,
+    asks_recipient,
+    without_unasked_money,
+)
 from bot.answer.scoring import (
     Scored,
     asks_name,
@@ -169,6 +175,43 @@ def test_a_value_asked_for_is_not_a_count_of_itself(reader: QuestionReader) -> N
     assert unit_match(reader.parse("Berapa target giling gabah musim ini?"), rice) == 1.0
     games = "Pekan olahraga itu mempertandingkan 12 cabang olahraga."
     assert unit_match(reader.parse("berapa olahraga yang dipertandingkan?"), games) == 1.0
+
+
+def test_an_amount_of_one_kind_of_money_does_not_answer_another(reader: QuestionReader) -> None:
+    paid = "Ahli waris Anu Wijaya menerima santunan Rp312,5 juta dari BPJS Ketenagakerjaan."
+    wage = reader.parse("berapa upah bulanan Anu Wijaya yang dilaporkan perusahaan?")
+    assert wage.unit == "uang" and unit_match(wage, paid) == -1.0
+    # wages, arrears, severance pay are named beside their amount, not just anywhere
+    told = "Santunan itu 48 kali upah. Biaya perawatan mencapai Rp96,4 juta."
+    assert unit_match(wage, told) == -1.0
+    owed = "Sebanyak 41 perusahaan menunggak iuran Rp3,17 miliar."
+    assert unit_match(reader.parse("berapa tunggakan iuran perusahaan itu?"), owed) == 0.0
+    assert unit_match(reader.parse("berapa pesangon yang dibayarkan?"), owed) == -1.0
+    # a santunan may be left unnamed beside its amount: "ahli waris menerima Rp..."
+    heirs = "Ahli waris Anu Wijaya menerima Rp312,5 juta."
+    assert unit_match(reader.parse("berapa santunan untuk ahli waris Anu?"), heirs) == 0.0
+
+
+def test_hearsay_is_no_word_to_find(reader: QuestionReader) -> None:
+    q = reader.parse("kata orang ada gerakan khusus buat pekerja rentan, mulai kapan?")
+    assert "orang" not in q.terms and "rentan" in q.terms
+
+
+def test_where_to_asks_a_place(reader: QuestionReader) -> None:
+    assert reader.parse("kantor cabang itu pindah sementara ke mana?").kind == "di_mana"
+    assert reader.parse("daftarnya kemana ya?").kind == "di_mana"
+    # after a verb of using, "ke mana" asks what for
+    assert reader.parse("dana itu dipakai kemana saja?").kind != "di_mana"
+
+
+def test_money_words_that_ask_no_amount(reader: QuestionReader) -> None:
+    # kinds of a thing counted, a multiple of a wage, money given as a condition
+    assert reader.parse("berapa jenis tunjangan yang ada?").unit == "jumlah"
+    assert reader.parse("berapa pesangon pekerja yang di-PHK?").unit == "uang"
+    times = reader.parse("santunan kematian berapa kali upah?")
+    assert "upah" not in without_unasked_money(times.words)
+    rate = "Iuran untuk peserta BPU hanya Rp16.800 per bulan."
+    assert unit_match(reader.parse("berapa iuran kalau gaji saya 3 juta?"), rate) == 0.0
 
 
 def test_former_workers_counted_are_workers(reader: QuestionReader) -> None:

@@ -81,6 +81,7 @@ from bot.answer.spans import (
 from bot.answer.vocabulary import COMMON_ZIPF, is_common, is_english, nearest_common, zipf_id
 from bot.answer.windows import (
     full_name_before,
+    host_before,
     item_label,
     window_at,
     with_continuation,
@@ -785,7 +786,13 @@ class Answerer:
                 )
                 if announcer is not None:
                     best, windows = announcer, [list(announcer.positions)]
-            return [Pick(with_items(window_at(best, sents, w), sents)) for w in windows]
+            picks = [with_items(window_at(best, sents, w), sents) for w in windows]
+            if {"siapa", "who"} & set(q.words):  # "siapa saja korbannya": "Ketiga korban adalah"
+                picks = _without_repeats([self.with_continuation(p) for p in picks])
+                met = _asks_who_met(q)
+                host = host_before(picks[0], sents, q.words, q.not_names) if met else None
+                picks = [host, *picks] if host is not None else picks
+            return [Pick(p) for p in picks]
         if q.kind == "berapa":
             return [replace(p, scored=self.with_continuation(p.scored)) for p in spread(q, ranked)]
         sents = self._sentences(best.article.id)
@@ -801,6 +808,9 @@ class Answerer:
             named = full_name_before(window, sents, q.not_names)
             if named is not None:  # "<Given> resmi menjabat ...": who <Given> is, first
                 return [Pick(named), Pick(window)]
+            host = host_before(window, sents, q.words, q.not_names) if _asks_who_met(q) else None
+            if host is not None:  # "... juga dihadiri oleh <Nama>": who held it, first
+                return [Pick(host), Pick(window)]
         if q.kind in EXPLAINED:
             window = with_paragraph_next(window, sents)
         return [Pick(window)]
@@ -1174,3 +1184,18 @@ def _person_answered(
 
 
 NAME_REACH = 80  # characters before a name where the office it holds is written
+
+
+def _asks_who_met(q: Question) -> bool:
+    """ "siapa aja yg hadir di audiensi ...", "who attended ...": who was there."""
+    return any(stem(w) == "hadir" for w in q.words)
+
+
+def _without_repeats(windows: list[Scored]) -> list[Scored]:
+    """The windows less those whose sentences the ones before them all quote already (a
+    window grown by its continuation may reach the next one's)."""
+    kept: list[Scored] = []
+    for w in windows:
+        if not set(w.positions) <= {p for k in kept for p in k.positions}:
+            kept.append(w)
+    return kept

@@ -261,9 +261,12 @@ def states_means(text: str) -> bool:
 _CONTINUATION_RE = re.compile(
     r"^[\"“]?(?:Dari jumlah tersebut|Sisanya|Terutama|Artinya|Khususnya|Yakni|Yaitu|Termasuk|"
     r"Mereka pun|Hal (?:ini|tersebut)|Kalau di|Sedangkan|Adapun)\b"
-    # "Kedua korban, <Nama> dan <Nama>, ...": the ones the sentence before counted, named
-    # (not the second point of a list, "Kedua, ..." or "Kedua adalah ...")
-    r"|^(?:Kedua|Ketiga|Keempat|Kelima)\s+[a-z]+(?:\s+(?:itu|tersebut|ini))?,\s+[A-Z]"
+    # "Kedua korban, <Nama> dan <Nama>, ...", "Ketiga korban meninggal adalah <Nama>, ...",
+    # "Keduanya adalah <Nama> ...": the ones the sentence before counted, named (not the
+    # second point of a list, "Kedua, ..." or "Kedua adalah ...")
+    r"|^(?:Kedua|Ketiga|Keempat|Kelima)\s+(?!(?:adalah|yakni|yaitu|ialah)\b)[a-z]+"
+    r"(?:(?:\s+(?:itu|tersebut|ini))?,|[\w\s-]{0,40}?\s(?:adalah|yakni|yaitu|ialah))\s+[A-Z]"
+    r"|^(?:Kedua|Ketiga|Keempat|Kelima)nya\s+(?:adalah|yakni|yaitu|ialah)\s+[A-Z]"
 )
 
 
@@ -332,7 +335,7 @@ OFFICE_REACH = 8  # the words before a name in which the office introducing it s
 MAX_FIRST_NAMES = 3  # "<Kepala ...>, <Nama> <Nama>": the words of a name before the one used
 
 
-def _office_before(words: list[str]) -> str:
+def office_before(words: list[str]) -> str:
     """The office ending `words` (the text before "<Nama>" and its comma): from its role word
     on, within `OFFICE_REACH` words; "" when no role word is there."""
     tail = words[-OFFICE_REACH:]
@@ -343,7 +346,7 @@ def _office_before(words: list[str]) -> str:
 def _titled_office(words: list[str]) -> str:
     """The office `words` end with when a name follows them without a comma ("... <Kepala>
     <Org> <Kanwil> <Wilayah>" before "<Nama>"): every word of it capitalised; "" otherwise."""
-    office = _office_before(words)
+    office = office_before(words)
     return office if all(w[:1].isupper() for w in office.split()) else ""
 
 
@@ -368,7 +371,7 @@ def speaker_offices(window: str, body: str) -> tuple[str, ...]:
             if not offices:  # "<Kepala ...> <Nama> menjelaskan": the office runs into the name
                 office = _titled_office(firsts)
             elif len(firsts) <= MAX_FIRST_NAMES and all(w[:1].isupper() for w in firsts):
-                office = _office_before(offices[-1].split())
+                office = office_before(offices[-1].split())
             else:
                 continue
             if office:

@@ -28,6 +28,7 @@ from bot.answer.question import (
     Question,
     is_verb,
     is_year,
+    without_unasked_money,
 )
 from bot.answer.scoring import (
     NEAR,
@@ -43,7 +44,7 @@ from bot.answer.scoring import (
 )
 from index.lexical import terms_of_words
 from index.records import Article
-from index.text import MONTH_NAMES, STOPWORDS, stem, words
+from index.text import MONTH_NAMES, STOPWORDS, split_sentences, stem, words
 
 FEATURES = (
     "coverage",  # idf share of the question's known terms in the window
@@ -130,10 +131,58 @@ def _owned_value(word: str) -> bool:
 _COUNT_STEMS = frozenset(stem(w) for w in ("jumlah", "total", "banyak"))
 
 
+# Kinds of money a question may ask the amount of, each of which another kind does not
+# answer ("berapa upah bulanan <Nama>": not the santunan paid to the heirs), by their stems
+# ("menunggak" names the "tunggakan"); wages by any name
+_MONEY_KINDS = {
+    **{stem(w): "upah" for w in ("upah", "gaji", "honor", "honorarium")},
+    **{stem(w): w for w in ("pesangon", "tunggakan", "santunan", "beasiswa", "anggaran")},
+    **{stem(w): w for w in ("insentif", "tunjangan")},
+}
+# Kinds a text answering their amount names somewhere ("menunggak iuran Rp1,2 miliar", "upah
+# Rp3,4 juta"), unlike a santunan ("ahli waris menerima Rp150 juta"); wages may be named by
+# the minimum they are held to (UMP, UMK)
+_NAMED_KINDS = {
+    "upah": frozenset(stem(w) for w in ("upah", "gaji", "honor", "honorarium", "ump", "umk")),
+    **{w: frozenset({stem(w)}) for w in ("pesangon", "tunggakan")},
+}
+
+
+def _money_kinds(said: Sequence[str]) -> set[str]:
+    """The kinds of money (`_MONEY_KINDS`) that the words `said` name."""
+    return {_MONEY_KINDS[t] for t in map(stem, said) if t in _MONEY_KINDS}
+
+
+def _money_kind_match(q: Question, text: str) -> float:
+    """-1 when `text` cannot give the amount of the kind of money the question asks
+    (`_MONEY_KINDS`): it never names a kind always named with its amount (`_NAMED_KINDS`),
+    or the kinds it names before its amounts are all others ("... dengan anggaran Rp1,58
+    miliar" for "berapa insentif ..."); 0 otherwise. Money the question names with a figure
+    asks nothing ("berapa iuran kalau gaji saya 3 juta?")."""
+    said = without_unasked_money(q.words)
+    asked = _money_kinds(
+        [w for i, w in enumerate(said) if not any(x[:1].isdigit() for x in said[i + 1 : i + 3])]
+    )
+    if not asked:
+        return 0.0
+    stems = {stem(w) for w in without_unasked_money(tuple(words(text)))}
+    if any(not _NAMED_KINDS[kind] & stems for kind in asked & _NAMED_KINDS.keys()):
+        return -1.0
+    before = set()  # the kinds named before each amount, in its sentence
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        for s, _ in spans.money_spans(sentence):
+            before |= _money_kinds(without_unasked_money(tuple(words(sentence[:s]))))
+    return -1.0 if before and not before & asked else 0.0
+
+
 def unit_match(q: Question, text: str) -> float:
     """+1 when a figure of `text` counts a noun the question counts, -1 when its figures all
-    count other nouns or are all shares when things other than people are counted, 0 when
-    that cannot be told."""
+    count other nouns or are all shares when things other than people are counted, or when
+    it cannot give the kind of money asked (`_money_kind_match`), 0 when that cannot be
+    told."""
+    if q.kind == "berapa" and q.unit == "uang":
+        return _money_kind_match(q, text)
     if q.kind != "berapa" or q.unit != "jumlah":
         return 0.0
     wanted = counted_nouns(q)

@@ -89,6 +89,12 @@ _MONEY = {
     "gaji",
     "upah",
     "tunggakan",  # arrears are owed money: "berapa tunggakannya?"
+    "pesangon",
+    "tunjangan",
+    "insentif",
+    "honor",
+    "honorarium",
+    "beasiswa",
     "penghasilan",
     "pendapatan",
 }
@@ -96,7 +102,7 @@ _MONEY = {
 _FIGURE_KINDS = frozenset({"perkiraan", "kira", "estimasi", "proyeksi", "rata"})
 # Words that make a kind of worker the other kind ("bukan penerima upah", "non-wage")
 NOT_OF_A_KIND = frozenset({"bukan", "non", "tanpa"})
-_OF_A_KIND = NOT_OF_A_KIND | {"penerima"}  # before a money word: a kind of worker
+_OF_A_KIND = NOT_OF_A_KIND | {"penerima", "kali"}  # before a money word: no money asked
 TOTAL_WORDS = {"the", "total", "jumlah", "besaran", "overall", "amount"}  # before the noun asked
 _COUNTING = frozenset({"banyak", "jumlah", "total"})  # "berapa banyak <noun>": a count follows
 _PERCENT = {"persen", "persentase", "%", "percent", "percentage", "proporsi", "coverage", "cakupan"}
@@ -229,9 +235,9 @@ COMPARISON_CUES = {
 CHANGE_WORDS = frozenset({"naik", "turun", "meningkat"})
 
 
-def _without_kinds(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words without the money words that name a kind of worker ("peserta bukan
-    penerima upah", "non-wage"): no money asked."""
+def without_unasked_money(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without the money words that ask no amount: those naming a kind of worker
+    ("peserta bukan penerima upah", "non-wage") or a multiple of a wage ("48 kali upah")."""
     return tuple(
         w for i, w in enumerate(words) if not (i and w in _MONEY and words[i - 1] in _OF_A_KIND)
     )
@@ -258,7 +264,7 @@ def asks_money(words: tuple[str, ...]) -> bool:
     # English function words left in a read question do not part the two ("how much did
     # the regency budget")
     words = tuple(w for w in words if w not in ENGLISH_FUNCTION)
-    words = _valued(_without_kinds(words))
+    words = _valued(without_unasked_money(words))
     at = [i for i, w in enumerate(words) if w == "berapa"]
     # "nanggung iuran brp pekerja", "dana desa dari berapa desa": a "berapa" before people
     # or places counts them, whatever is near
@@ -531,6 +537,8 @@ def question_kind(words: tuple[str, ...]) -> str:
         return "berapa"
     if any(has_phrase(words, p) for p in ("di mana", "dimana", "where", "lokasi", "tempat")):
         return "di_mana"
+    if _moved_to_where(words):
+        return "di_mana"
     if any(w == "mana" and _place_before(words[:i]) for i, w in enumerate(words)):
         return "di_mana"  # "diumumkan di kota mana" (not "kabupaten mana yang ...": which one)
     reason = first not in _YES_NO and any(w in words for w in ("alasan", "alasannya", "sebabnya"))
@@ -563,6 +571,23 @@ def question_kind(words: tuple[str, ...]) -> str:
     if has_phrase(words, "apa") and listed and not _asks_cause(words):
         return "apa_saja"
     return "umum"
+
+
+# Verbs of going somewhere: "ke mana" after one asks a place ("pindah sementara ke mana?"),
+# not after one of using ("dana itu dipakai ke mana saja?": what for)
+_MOVING = frozenset(
+    {"pindah", "dipindah", "dipindahkan", "dimutasi", "mutasi", "pergi", "datang", "lapor",
+     "melapor", "daftar", "mendaftar", "dirujuk", "dibawa", "diantar", "dikirim", "hadir"}
+)  # fmt: skip
+
+
+def _moved_to_where(words: tuple[str, ...]) -> bool:
+    """ "... pindah ke mana?", "daftarnya kemana?": a verb of going before "ke mana"."""
+    for i, w in enumerate(words):
+        at = i - 1 if w == "mana" and i and words[i - 1] == "ke" else i if w == "kemana" else -1
+        if at > 0 and {v.removesuffix("nya") for v in words[max(0, at - 3) : at]} & _MOVING:
+            return True
+    return False
 
 
 def _when_clause(words: tuple[str, ...]) -> bool:
@@ -632,7 +657,7 @@ def _how_much_money(text: str, words: tuple[str, ...]) -> bool:
     workers grow", a count, nor money words naming a kind of worker)."""
     if not _HOW_MUCH_RE.search(text) or "jumlah" in words:
         return False
-    return bool(_MONEY & set(_without_kinds(words)))
+    return bool(_MONEY & set(without_unasked_money(words)))
 
 
 _HOW_MUCH_RE = re.compile(r"(?i)\bhow\s+much\b")
@@ -1474,9 +1499,18 @@ def _counts_people(word: str) -> bool:
 
 
 def _counts_units(word: str) -> bool:
-    """People or places counted ("berapa pekerja", "berapa nelayan", "berapa desa")."""
+    """People, places or kinds counted ("berapa pekerja", "berapa desa", "berapa jenis
+    tunjangan")."""
     bare = word.removesuffix("nya")
-    return _counts_people(word) or bare in _PLACE_NOUNS or bare in PEOPLE_NOUNS
+    return (
+        _counts_people(word)
+        or bare in _PLACE_NOUNS
+        or bare in PEOPLE_NOUNS
+        or bare in _KINDS_COUNTED
+    )
+
+
+_KINDS_COUNTED = frozenset({"jenis", "macam", "program", "kategori", "bentuk"})
 
 
 def is_year(word: str) -> bool:

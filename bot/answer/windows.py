@@ -5,13 +5,13 @@ leans on. Pure functions over an article and its sentences."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from bot.answer import evidence
 from bot.answer.scoring import Scored
 from index.records import Article, Chunk, Sentence
-from index.text import split_sentences
+from index.text import STOPWORDS, split_sentences
 
 HEADLINE_WORDS = 25  # a lone body line this short without a full stop is a headline
 ITEM_WORDS = 15  # a list item after an announcing ":" ending with a full stop is a short line
@@ -438,6 +438,39 @@ def full_name_before(
         for s, e in evidence.person_spans(text, not_names):
             parts = text[s:e].split()
             if len(parts) > 1 and {parts[0], parts[-1]} & alone:
+                return window_at(window, sents, [p])
+    return None
+
+
+# "Audiensi ini juga dihadiri oleh <Nama>, ...", "Turut hadir <Nama>": others besides the
+# one the article named before
+_ALSO_PRESENT_RE = re.compile(
+    r"\b(?:juga|turut|ikut)\s+(?:di)?hadir(?:i)?\b|\bhadir\s+pula\b", re.IGNORECASE
+)
+
+
+def host_before(
+    window: Scored, sents: list[Sentence], asked: Collection[str], not_names: frozenset[str]
+) -> Scored | None:
+    """For a window naming who else was there ("Audiensi ini juga dihadiri oleh <Nama>,
+    ..."), the nearest sentence before it in its article that names someone by a whole name
+    the question does not name, nor by an office it names (the content words `asked`:
+    "audiensi dengan gubernur" does not ask who the governor is): who held the event
+    ("Menurut Deputi Direktur ... <Nama>, ..."); None when the window says no one else was
+    there."""
+    if window.title or not _ALSO_PRESENT_RE.search(window.text):
+        return None
+    content = {w for w in asked if w not in STOPWORDS}
+    for p in range(window.positions[0] - 1, -1, -1):
+        text = sents[p].text
+        people = evidence.person_spans(text, not_names)
+        for s, e in people:
+            # from the start of the longest span holding it ("<Tempat> <Nama> <Nama>")
+            s = min(s0 for s0, e0 in people if s0 <= s and e0 >= e)
+            office = evidence.office_before(text[:s].split()).lower().split()
+            said = {w.strip(",") for w in text[s:e].lower().split()}
+            said |= {w for w in office if w in evidence.ROLE_WORDS}
+            if " " in text[s:e] and not said & content:
                 return window_at(window, sents, [p])
     return None
 
