@@ -134,16 +134,22 @@ _COUNT_STEMS = frozenset(stem(w) for w in ("jumlah", "total", "banyak"))
 # Kinds of money a question may ask the amount of, each of which another kind does not
 # answer ("berapa upah bulanan <Nama>": not the santunan paid to the heirs), by their stems
 # ("menunggak" names the "tunggakan"); wages by any name
-_MONEY_KINDS = {
-    **{stem(w): "upah" for w in ("upah", "gaji", "honor", "honorarium")},
-    **{stem(w): w for w in ("pesangon", "tunggakan", "santunan", "beasiswa", "anggaran")},
-    **{stem(w): w for w in ("insentif", "tunjangan")},
-}
+_WAGE_WORDS = ("upah", "gaji", "honor", "honorarium")
+_OTHER_MONEY = (
+    "pesangon",
+    "tunggakan",
+    "santunan",
+    "beasiswa",
+    "anggaran",
+    "insentif",
+    "tunjangan",
+)
+_MONEY_KINDS = {**{stem(w): "upah" for w in _WAGE_WORDS}, **{stem(w): w for w in _OTHER_MONEY}}
 # Kinds a text answering their amount names somewhere ("menunggak iuran Rp1,2 miliar", "upah
 # Rp3,4 juta"), unlike a santunan ("ahli waris menerima Rp150 juta"); wages may be named by
 # the minimum they are held to (UMP, UMK)
 _NAMED_KINDS = {
-    "upah": frozenset(stem(w) for w in ("upah", "gaji", "honor", "honorarium", "ump", "umk")),
+    "upah": frozenset(stem(w) for w in (*_WAGE_WORDS, "ump", "umk")),
     **{w: frozenset({stem(w)}) for w in ("pesangon", "tunggakan")},
 }
 
