@@ -789,8 +789,7 @@ class Answerer:
             picks = [with_items(window_at(best, sents, w), sents) for w in windows]
             if {"siapa", "who"} & set(q.words):  # "siapa saja korbannya": "Ketiga korban adalah"
                 picks = _without_repeats([self.with_continuation(p) for p in picks])
-                met = _asks_who_met(q)
-                host = host_before(picks[0], sents, q.words, q.not_names) if met else None
+                host = _host(q, picks[0], sents)
                 picks = [host, *picks] if host is not None else picks
             return [Pick(p) for p in picks]
         if q.kind == "berapa":
@@ -808,7 +807,7 @@ class Answerer:
             named = full_name_before(window, sents, q.not_names)
             if named is not None:  # "<Given> resmi menjabat ...": who <Given> is, first
                 return [Pick(named), Pick(window)]
-            host = host_before(window, sents, q.words, q.not_names) if _asks_who_met(q) else None
+            host = _host(q, window, sents)
             if host is not None:  # "... juga dihadiri oleh <Nama>": who held it, first
                 return [Pick(host), Pick(window)]
         if q.kind in EXPLAINED:
@@ -1186,9 +1185,13 @@ def _person_answered(
 NAME_REACH = 80  # characters before a name where the office it holds is written
 
 
-def _asks_who_met(q: Question) -> bool:
-    """ "siapa aja yg hadir di audiensi ...", "who attended ...": who was there."""
-    return any(stem(w) == "hadir" for w in q.words)
+def _host(q: Question, window: Scored, sents: list[Sentence]) -> Scored | None:
+    """For a question of who was there ("siapa aja yg hadir di audiensi ...", "who attended
+    ..."), the sentence naming who held the event that `window` says others also attended
+    (`host_before`); None for other questions."""
+    if not any(stem(w) == "hadir" for w in q.words):
+        return None
+    return host_before(window, sents, q.words, q.not_names)
 
 
 def _without_repeats(windows: list[Scored]) -> list[Scored]:
