@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 # The sets the scorer is fitted on, and the corpus each is asked against: every set whose
 # failures have been read. Never fitted on: test.jsonl, the validation sets (chat8_heldout,
 # fixture7_heldout, chat9_dev: only their aggregate figures are read, to choose between
-# changes), the unspent held-out sets (chat55_heldout, fixture54_heldout) and this round's dev
-# sets (chat55_dev, fixture54_dev: they tell how a refit does on questions it was not fitted on).
+# changes), the unspent held-out sets (chat56_heldout, fixture55_heldout) and this round's dev
+# sets (chat56_dev, fixture55_dev: they tell how a refit does on questions it was not fitted on).
 _CHAT_SETS = (
     "chat_dev", "chat_heldout", "chat2_dev", "chat2_heldout", "chat3_dev", "chat3_heldout",
     "chat4_dev", "chat4_heldout", "chat5_dev", "chat5_heldout", "chat6_dev", "chat6_heldout",
@@ -53,6 +53,7 @@ _CHAT_SETS = (
     "chat52_dev", "chat52_heldout",
     "chat53_dev", "chat53_heldout",
     "chat54_dev", "chat54_heldout",
+    "chat55_dev", "chat55_heldout",
 )  # fmt: skip
 _FIXTURE_SETS = (
     ("fixture_dev", "fixtures"), ("fixture_heldout", "fixtures"), ("train_fixtures", "fixtures"),
@@ -103,7 +104,8 @@ _FIXTURE_SETS = (
     ("fixture50_heldout", "fixtures50"), ("fixture51_dev", "fixtures51"),
     ("fixture51_heldout", "fixtures51"), ("fixture52_dev", "fixtures52"),
     ("fixture52_heldout", "fixtures52"), ("fixture53_dev", "fixtures53"),
-    ("fixture53_heldout", "fixtures53"),
+    ("fixture53_heldout", "fixtures53"), ("fixture54_dev", "fixtures54"),
+    ("fixture54_heldout", "fixtures54"),
 )  # fmt: skip
 FIT_SETS = (
     *((f"{name}.jsonl", "knowledge") for name in ("dev", "holdout", "train_seeds", *_CHAT_SETS)),
