@@ -92,9 +92,37 @@ class Gazetteer:
         return frozenset(name[0] for name, p in names if len(name) == 1 and p.kind in kinds)
 
     def find(self, tokens: Sequence[str]) -> list[Place]:
-        """The places named in `tokens` (lowercase words), longest name first."""
-        found = self.phrases.find(tokens)
-        return list(dict.fromkeys(self.names[tuple(tokens[s:e])] for s, e in found))
+        """The places named in `tokens` (lowercase words), longest name first. A name with
+        its short form between its words ("<Anu> (ANU) Timur") is the longer name's only, not
+        also the shorter one's that its first words spell; one after a word of a street
+        ("Jalan <Anu>") names the street, not the place."""
+        found = [
+            (start, end)
+            for start, end in self.phrases.find(tokens)
+            if not (start and tokens[start - 1] in _NAMED_AFTER)
+        ]
+        nexts = [*found[1:], (-1, -1)][: len(found)]  # the span after each
+        return list(
+            dict.fromkeys(
+                self.names[tuple(tokens[start:end])]
+                for (start, end), (after, last) in zip(found, nexts, strict=True)
+                if not (after == end and self._completed(tokens[start:end], tokens[end:last]))
+            )
+        )
+
+    def _completed(self, name: Sequence[str], after: Sequence[str]) -> bool:
+        """Whether `after`, written right after `name`, is its short form followed by the
+        words completing a longer name ("ANU Timur" after "<Anu>": "<Anu> Timur")."""
+        if len(after) < 2 or tuple(after[:1]) == tuple(name):
+            return False  # "<Anu>, <Anu> Timur": two places
+        if self.names.get(tuple(after[:1])) != self.names[tuple(name)]:
+            return False
+        return self.names.get((*name, *after[1:])) == self.names.get(tuple(after))
+
+
+# Words before the name of a street, which may be a place's name ("Jalan <provinsi>"; not
+# "desa", which also comes before a district: "perangkat desa <kabupaten>")
+_NAMED_AFTER = frozenset({"jalan", "jl", "jln", "gang"})
 
 
 # Kinds whose short forms and English names stand for the place itself wherever they are written

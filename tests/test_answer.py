@@ -1689,3 +1689,23 @@ def test_a_follow_up_pointing_back_at_the_person_answered_is_about_that_person(
     # not from the article of another head who took office "sejak 3 Maret 2025"
     assert not any("3 Maret 2025" in t for t in since)
     assert all("2 September 2068" in t for t in since)
+
+
+ACRONYM_ARTICLE = """---
+id: cukur-2071-03-12
+title: Iuran dari Kotak Paguyuban, 438 Tukang Cukur di Sukamulya Jadi Peserta
+outlet: Epsilon
+dated: 2071-03-12
+---
+Kartu peserta diserahkan Kepala BPJS Ketenagakerjaan Cabang Sukamulya, Budi Santoso, kepada pengurus Paguyuban Tukang Cukur Sukamulya (PTCS) di Kantor Dinas Tenaga Kerja, Rabu (11/3/2071).
+
+"Iurannya Rp16.800 sebulan. Kalau dihitung, cukup dari 28 kepala saja," kata Ketua PTCS, Anu Wijaya (46).
+
+Anu yang merantau dari Garut itu mengatakan mayoritas anggota paguyuban merupakan perantau.
+"""
+
+
+def test_an_office_named_by_an_acronym_its_article_spells_out_is_that_office(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = _engine_on(tmp_path, {"cukur.md": ACRONYM_ARTICLE})
+    a = engine.ask("Siapa Ketua Paguyuban Tukang Cukur Sukamulya?")
+    assert a.answered and "Anu Wijaya" in a.text

@@ -162,6 +162,11 @@ def test_a_greeting_alone_holds_no_question(reader: Reader) -> None:
             ("Zulfahmi tu tangannyo keno mesin apo", "dio begawe di pabrik mano?"),
         ),
         ("siapa kepala kanwil dan wakilnya?", None),
+        # chat's short form of "terus" joins two questions too
+        (
+            "coverage sumsel 2020 brp persen trs gubernur mau naikin jd brp",
+            ("coverage sumsel 2020 brp persen", "gubernur mau naikin jd brp"),
+        ),
     ],
 )
 def test_a_sentence_asking_two_things_is_two_questions(
@@ -288,6 +293,12 @@ def test_a_statement_about_the_asker_after_the_question_is_context(reader: Reade
     assert "saya termasuk yang mana" in " ".join(r.questions)  # asked with "?": it stays
     r = reader.read("brp pekerja sumsel yg terlindungi, makasih yo")
     assert r.questions == ("brp pekerja sumsel yg terlindungi",)
+    # what the asker wants the answer for is about the asker, not the question
+    r = reader.read("program apa aja yang ada di BPJS TK, biar kami bisa sosialisasi ke anggota")
+    assert r.questions == ("program apa aja yang ada di BPJS TK",)
+    assert r.context == "biar kami bisa sosialisasi ke anggota"
+    r = reader.read("program apa aja yang ada di BPJS TK, biar iurannya dibayar pemda?")
+    assert len(r.questions) == 1 and "pemda" in r.questions[0]  # no asker: it stays
 
 
 def test_the_sentence_just_before_the_first_question_is_its_lead(reader: Reader) -> None:

@@ -35,6 +35,7 @@ from bot.answer.question import (
     asks_address,
     asks_whole_year,
     has_phrase,
+    names_venue,
 )
 from bot.answer.scoring import (
     Scored,
@@ -213,9 +214,9 @@ class CandidateFinder:
         for scored, retrieval in first_look:
             article = scored.article
             lead = window_lead(scored)
-            window = Window(
-                scored.text, article, retrieval, len(scored.positions) > 1, scored.title, lead
-            )
+            pair = len(scored.positions) > 1
+            acronyms = self.spelled(scored)
+            window = Window(scored.text, article, retrieval, pair, scored.title, lead, acronyms)
             art_terms = article_terms(article.id)
             x = window_features(q, window, weights, art_terms, self.terms_of, self.sequence_of)
             if not x["coverage"] and checks and len(weights.idf) >= CHECKED_TERMS:
@@ -370,8 +371,12 @@ class CandidateFinder:
     def _names_office(self, q: Question, scored: Scored) -> bool:
         """The window names the office a "siapa <kepala ...>" question asks about, itself or
         as the office its article introduced a person it quotes with ("siapa kepala kanwil
-        yang bilang ...?": "..., kata <Nama>" after "<Kepala Kanwil ...> <Nama> ...")."""
-        if office_named(q, self.terms_of(scored.text), scored.text):
+        yang bilang ...?": "..., kata <Nama>" after "<Kepala Kanwil ...> <Nama> ..."), or
+        by an acronym its article spells out ("Ketua <ACR>")."""
+        terms = self.terms_of(scored.text)
+        for name in self.spelled(scored).values():
+            terms |= self.terms_of(name)
+        if office_named(q, terms, scored.text):
             return True
         offices = evidence.speaker_offices(scored.text, scored.article.body)
         return any(office_named(q, self.terms_of(o), o) for o in offices)
@@ -383,9 +388,21 @@ class CandidateFinder:
         lead = window_lead(scored)
         if lead:  # an item of a list: with the paragraph announcing it
             texts.append(lead)
+        # an acronym its article spells out names what it stands for ("Ketua <ACR>")
+        texts += self.spelled(scored).values()
         if len(texts) == 1:
             return self.terms_of(texts[0])
         return frozenset().union(*(self.terms_of(t) for t in texts))
+
+    def spelled(self, scored: Scored) -> dict[str, str]:
+        """The acronyms of the window's own that its article spells out (not the glossary's,
+        which every article shares: `evidence.spelled_out`)."""
+        return evidence.spelled_out(scored.text, scored.article.body, self._glossary_words)
+
+    @cached_property
+    def _glossary_words(self) -> frozenset[str]:
+        entries = self.index.glossary.entries.items()
+        return frozenset(w for key, value in entries for w in (*key, *value))
 
     def _windows_of(self, hit: Hit) -> list[Scored]:
         chunk = self.index.chunks[hit.chunk_id]
@@ -412,7 +429,7 @@ class CandidateFinder:
         if asks_address(q.words, q.kind) and not states_address(scored.text):
             return False
         venue = asked_venue(q.words)  # "digelar di hotel apa?": a window naming no hotel
-        if venue is not None and venue not in self.terms_of(scored.text):
+        if venue is not None and not names_venue(scored.text, venue):
             return False
         text = scored.text
         if asks_outcome(q) and evidence.states_aim(text) and not evidence.states_outcome(text):

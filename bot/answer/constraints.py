@@ -87,6 +87,16 @@ def _office_only(place: Place, window: str, places_in: PlacesIn) -> bool:
     named = places_in(window)
     if place.kind not in _LOCAL or not any(p.kind in _LOCAL and p != place for p in named):
         return False
+    left = outside_offices(window, places_in)
+    if place in named:
+        return place not in left
+    spoken = left if _REPORTED_RE.search(window) else named
+    return any(p.kind in _LOCAL for p in spoken)
+
+
+def outside_offices(window: str, places_in: PlacesIn) -> frozenset[Place]:
+    """The places a window names but in the names of branch offices ("Kepala Kantor Cabang
+    BPJS Ketenagakerjaan X": an office, not a place the window is about)."""
     tokens = words(window)
     for i, w in enumerate(tokens):
         if w != "cabang":
@@ -98,11 +108,7 @@ def _office_only(place: Place, window: str, places_in: PlacesIn) -> bool:
             if local and not local & places_in(" ".join(name[1:])):
                 tokens[start : start + size] = [""] * size
                 break
-    left = places_in(" ".join(tokens))
-    if place in named:
-        return place not in left
-    spoken = left if _REPORTED_RE.search(window) else named
-    return any(p.kind in _LOCAL for p in spoken)
+    return places_in(" ".join(tokens))
 
 
 def topic_met(
@@ -192,12 +198,13 @@ def district_figure(
 
 def province_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
     """A figure of the province a kabupaten or kota asked about lies in, in an article about
-    the district ("... membayarkan klaim di <provinsi> sebesar ..."): the window never names
-    the district, and each of its sentences with a figure that names a province or district
-    names the province before the figure (not as the office of its governor); one naming none
-    goes on about the one before ("Rinciannya, klaim JHT ..."); none may point at the
-    district ("kota itu")."""
-    if place.kind not in _LOCAL or place in places_in(window):
+    the district ("... membayarkan klaim di <provinsi> sebesar ..."): no sentence of the
+    window with a figure names the district (one without may: "cakupan di <provinsi> 61,7
+    persen ... Terendah di <kabupaten>."), and each of its sentences with a figure that names
+    a province or district names the province before the figure (not as the office of its
+    governor); one naming none goes on about the one before ("Rinciannya, klaim JHT ...");
+    none may point at the district ("kota itu")."""
+    if place.kind not in _LOCAL:
         return False
     leads = []
     for start, end in split_sentences(window):
@@ -205,6 +212,8 @@ def province_figure(place: Place, window: str, places_in: PlacesIn) -> bool:
         figures = figure_spans(sentence)
         if not figures:
             continue
+        if place in places_in(sentence):
+            return False
         lead = sentence[: figures[0][0]]
         if _POINTED_OR_GOVERNED_RE.search(lead):
             return False
@@ -251,7 +260,9 @@ def group_figure(
     """A figure for several districts together ("wilayah kerja ..., meliputi A, B, dan C,
     mencapai N pekerja") does not say how many are in one of them: a sentence of the answer
     names the district asked with two or more others, and has fewer figures than districts;
-    unless the question asks of those districts together ("di A, B dan C")."""
+    unless the question asks of those districts together ("di A, B dan C"), or the district
+    asked is the only one named before the figure ("A menyumbang 38,6 persen, disusul B dan
+    C": A's)."""
     if place.kind not in _LOCAL:
         return False
     for start, end in split_sentences(window):
@@ -259,7 +270,11 @@ def group_figure(
         local = [p for p in places_in(sentence) if p.kind in _LOCAL]
         if set(local) <= set(asked):
             continue
-        if place in local and len(local) >= 3 and len(figure_spans(sentence)) < len(local):
+        figures = figure_spans(sentence)
+        if place not in local or len(local) < 3 or len(figures) >= len(local):
+            continue
+        lead = places_in(sentence[: figures[0][0]]) if figures else frozenset()
+        if {p for p in lead if p.kind in _LOCAL} != {place}:
             return True
     return False
 
@@ -779,7 +794,8 @@ def missing(
     # A window naming a place of its own ("Secara keseluruhan, ... di <provinsi>") is about
     # that place, whatever the sentences before it were about.
     if q.local_names:
-        own = any(p.kind not in TOPICS for p in places_in(window))  # not a program's name
+        # not a program's name, nor an office's ("Kepala Cabang <kota> ... di sana")
+        own = any(p.kind not in TOPICS for p in outside_offices(window, places_in))
         around = [window] if own else [article.title, *before[-NEARBY:], window]
         spoken = [f" {' '.join(words(t))} " for t in around]
         yield from (n for n in q.local_names if not any(f" {n} " in t for t in spoken))

@@ -10,6 +10,7 @@ targets stand close to the question's words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.answer.spans import (
     Span,
@@ -30,12 +31,22 @@ ROLE_WORDS = frozenset(
     manajer manager koordinator ketum pimpinan pemimpin anggota staf petugas pejabat wartawan
     jurnalis reporter penulis editor redaktur""".split()
 )
+# Words naming a kind of place before its name ("Desa <Nama>", "Jembatan <Nama>"): a run of
+# capitalized words they open names that place, not a person.
+PLACE_WORDS = frozenset(
+    """desa kelurahan kecamatan kabupaten kota provinsi dusun kampung jalan jembatan sungai
+    pasar pulau gunung danau bandara pelabuhan terminal stasiun gedung hotel masjid rsud
+    puskesmas""".split()
+)
 # Role words that name no office of their own: "siapa pejabat BPJS TK ...?" asks for whoever
 # held an office of BPJS TK, whatever it is called.
 GENERIC_ROLES = frozenset({"pejabat"})
 _CLAUSE_NAME_RE = re.compile(
     r"(?:^|,\s)([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3})(?=,|\s(?:mengatakan|menyampaikan|menjelaskan|mengungkapkan|menambahkan|berharap|membuka)\b)"
 )
+_FIRM_BEFORE_RE = re.compile(r"\b(?:PT|CV|UD)\.?\s$")
+_FIRM_RE = re.compile(r"\b(?:PT|CV|UD)\.?(?:\s[A-Z][\w-]*)+")
+LONGEST_NAME = 5  # capitalized words in a row beyond which they are a headline, not a name
 RARE_ZIPF = 3.5  # a capitalized word rarer than this (as a lowercase word) may be a name
 NAME_ZIPF = 4.8  # a capitalized word beside a rare one, rarer than this, is part of the name
 _INSTITUTION_RE = re.compile(
@@ -75,8 +86,12 @@ def person_spans(text: str, not_names: frozenset[str] = frozenset()) -> Spans:
     spans = []
     for m in _NAME_RE.finditer(text):
         names = m.group().split()
-        starts = [m.start() + len(" ".join(names[:i])) + (1 if i else 0) for i in range(len(names))]
         lower = [w.lower() for w in names]
+        if not ROLE_WORDS & set(lower) and (lower[0] in PLACE_WORDS or len(names) > LONGEST_NAME):
+            continue  # "Desa <Nama> <Nama>", "Jembatan <Nama>": a place's name; a headline
+        if _FIRM_BEFORE_RE.search(text[max(0, m.start() - 4) : m.start()]):
+            continue  # "PT <Nama> <Nama>": a company's name
+        starts = [m.start() + len(" ".join(names[:i])) + (1 if i else 0) for i in range(len(names))]
         usable = [w not in not_names for w in lower]
         rare = [
             i for i, w in enumerate(lower) if usable[i] and max(zipf_id(w), zipf_en(w)) < RARE_ZIPF
@@ -150,7 +165,10 @@ def _named_after_role(text: str, not_names: frozenset[str]) -> list[Span]:
 
 @memo
 def institution_spans(text: str) -> Spans:
-    return tuple((m.start(), m.end()) for m in _INSTITUTION_RE.finditer(text))
+    """Words naming an institution ("dinas", "perusahaan", ...) and companies by their names
+    ("PT <Nama> <Nama>")."""
+    found = [*_INSTITUTION_RE.finditer(text), *_FIRM_RE.finditer(text)]
+    return tuple(sorted((m.start(), m.end()) for m in found))
 
 
 def announced_noun(text: str) -> str | None:
@@ -323,6 +341,50 @@ def acronym_expansion(text: str, acronym: str) -> str | None:
     Konstruksi"; matched case-insensitively, initials need not match exactly."""
     m = re.search(rf"((?:[A-Z][\w-]*\s){{1,6}})\(\s*{re.escape(acronym)}\s*\)", text, re.IGNORECASE)
     return m.group(1).strip() if m else None
+
+
+# "<Long Name> (ACR)": a name of capitalized words, then its acronym in brackets
+_DEFINED_RE = re.compile(r"((?:[A-Z][\w-]*\s){1,8})\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
+_CAPITALS_RE = re.compile(r"\b[A-Z]{2,10}\b")
+
+
+def capitals(text: str) -> frozenset[str]:
+    """The words `text` writes in capitals ("PTCS", "BPJS")."""
+    return frozenset(_CAPITALS_RE.findall(text))
+
+
+def spelled_out(window: str, body: str, known: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The acronyms a window writes in capitals that its article spells out, each with its
+    long name ("... kata Ketua PAN, <Nama>" after "Paguyuban <Anu> (PAN)"): what the window
+    names by them. Not those `known` (lowercase) everywhere, which
+    read the same in every article ("BPJS", "JHT")."""
+    defined = _defined_acronyms(body)
+    written = _CAPITALS_RE.findall(window)
+    return {a: defined[a] for a in written if a in defined and a.lower() not in known}
+
+
+@lru_cache(maxsize=4096)
+def _defined_acronyms(body: str) -> dict[str, str]:
+    """Each acronym `body` defines with the long name it stands for: the fewest capitalized
+    words before its brackets whose letters spell it, in order, from its first ("Dinas
+    Tenaga Kerja (Disnaker)"; "kepada Ketua Paguyuban ... (PPRL)": the words from
+    "Paguyuban")."""
+    out: dict[str, str] = {}
+    for m in _DEFINED_RE.finditer(body):
+        names, acronym = m.group(1).split(), m.group(2)
+        letters = acronym.lower()
+        for start in range(len(names) - 1, -1, -1):
+            spelled = "".join(names[start:]).lower()
+            if spelled[:1] == letters[:1] and _in_order(letters, spelled):
+                out.setdefault(acronym.upper(), " ".join(names[start:]))
+                break
+    return out
+
+
+def _in_order(letters: str, text: str) -> bool:
+    """Whether `letters` occur in `text` in their order."""
+    rest = iter(text)
+    return all(c in rest for c in letters)
 
 
 # A person named by one word after a verb of saying: "..., ujar <Nama>", "kata <Nama>".

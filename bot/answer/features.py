@@ -86,6 +86,8 @@ class Window:
     pair: bool
     title: bool
     lead: str = ""  # for an item of a list, the paragraph announcing it (`windows.list_lead`)
+    # the acronyms of its own that its article spells out, with their long names
+    spelled: Mapping[str, str] = field(default_factory=dict)
 
 
 def counted_nouns(q: Question) -> frozenset[str]:
@@ -468,6 +470,23 @@ def named_in_full(
     return window_terms
 
 
+def _with_acronyms(terms_of: TermsOf, spelled: Mapping[str, str]) -> TermsOf:
+    """`terms_of`, reading each acronym of `spelled` as the long name its article gives it
+    ("Ketua <ACR>, <Nama>": the head of what it stands for, near the name)."""
+    if not spelled:
+        return terms_of
+
+    def expanded(text: str) -> frozenset[str]:
+        terms = terms_of(text)
+        written = evidence.capitals(text)
+        for acronym, name in spelled.items():
+            if acronym in written:
+                terms |= terms_of(name)
+        return terms
+
+    return expanded
+
+
 def window_features(
     q: Question,
     w: Window,
@@ -477,6 +496,7 @@ def window_features(
     sequence_of: Callable[[str], tuple[str, ...]],
 ) -> dict[str, float]:
     """The features of one window (see `FEATURES`)."""
+    terms_of = _with_acronyms(terms_of, w.spelled)
     window_terms = named_in_full(q, terms_of(w.text), article_terms)
     if w.lead:  # "Klaim ... 2035 ... Berikut rinciannya:" says what the item counts
         window_terms |= terms_of(w.lead)

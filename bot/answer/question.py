@@ -459,6 +459,20 @@ def _asks_length(words: tuple[str, ...]) -> bool:
     return False
 
 
+def _asks_a_term(words: tuple[str, ...]) -> bool:
+    """ "berapa tuntutan jaksa", "vonisnya berapa": a sentence a court gave or was asked for,
+    a length of time (with any fine beside it); not "berapa tuntutan kenaikan upah" (demands)."""
+    court = bool(_COURT_WORDS & set(words))
+    return any(
+        w == "berapa"
+        and (_SENTENCE_NOUNS | ({"tuntutan"} if court else set()))
+        & {n.removesuffix("nya") for n in words[max(0, i - 1) : i + 2]}
+        for i, w in enumerate(words)
+    )
+
+
+_SENTENCE_NOUNS = frozenset({"vonis", "hukuman"})
+_COURT_WORDS = frozenset({"jaksa", "hakim", "terdakwa", "pengadilan", "penjara", "kejaksaan"})
 _POINT_WORDS = frozenset({"ini", "itu", "lalu", "depan", "kemarin", "terakhir", "sekali"})
 AGE_WORDS = frozenset({"umur", "usia", "umurnya", "usianya"})
 
@@ -1080,7 +1094,7 @@ class QuestionReader:
             percent = _PERCENT & {w.removesuffix("nya") for w in words}  # "persennya brp?"
             if percent and not (percent <= _COVERAGE and _counts_a_noun(words)):
                 unit = "persen"
-            elif has_phrase(words, "berapa lama") or _asks_length(words):
+            elif has_phrase(words, "berapa lama") or _asks_length(words) or _asks_a_term(words):
                 unit = "lama"
             elif asks_money(words) or _how_much_money(text, words) or _receives_how_much(words):
                 unit = "uang"
@@ -1332,17 +1346,20 @@ _NOT_WHICH = WHERE_WORDS | {"lewat", "melalui", "via", "through"}
 
 def _which_ones(words: Sequence[str]) -> bool:
     """ "<noun> mana saja" asks which ones, a list ("kecamatan mana saja", "daerah mana saja
-    yang juara"; not "di mana saja", where, nor "lewat mana saja", by what way)."""
+    yang juara"; not "di mana saja", where, nor "lewat mana saja", by what way); so does
+    "dari mana saja <noun>" ("dari mana saja sumber dananya": what they are)."""
     if not words or words[0] in _YES_NO or words[-1] in _OR_NOT:
         return False  # "bisa dicairkan di kantor cabang mana saja?": anywhere, yes or no
-    return any(
-        w == "mana"
-        and tuple(words[i + 1 : i + 2]) == ("saja",)
-        and words[i - 1] not in STOPWORDS
-        and words[i - 1] not in _NOT_WHICH
-        for i, w in enumerate(words)
-        if i > 0
-    )
+    for i, w in enumerate(words):
+        if i == 0 or w != "mana" or tuple(words[i + 1 : i + 2]) != ("saja",):
+            continue
+        before, after = words[i - 1], words[i + 2 : i + 3]
+        if before not in STOPWORDS and before not in _NOT_WHICH:
+            return True
+        whence = before == "dari" and after and after[0] not in STOPWORDS
+        if whence and not is_verb(after[0]):
+            return True
+    return False
 
 
 def _asks_which(words: tuple[str, ...], at: int) -> bool:
@@ -1441,12 +1458,24 @@ def counted_after(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 
 
 def asked_venue(words: Sequence[str]) -> str | None:
-    """The term of the venue whose name "di <venue> apa?" asks ("digelar di hotel apa?":
-    "hotel"), which an answer must name; None for any other question."""
+    """The venue whose name "di <venue> apa / mana?" asks ("digelar di hotel apa?":
+    "hotel"), which an answer must name by its name; None for any other question."""
     for before, noun, asked in zip(words, words[1:], words[2:], strict=False):
-        if before == "di" and noun in _VENUE_NOUNS and asked == "apa":
-            return stem(noun)
+        # "di kantor mana": where, any office ("di kantor cabang terdekat")
+        which = asked == "apa" or (asked == "mana" and noun != "kantor")
+        if before == "di" and noun in _VENUE_NOUNS and which:
+            return noun
     return None
+
+
+def names_venue(text: str, venue: str) -> bool:
+    """Whether `text` names a `venue` by its name ("Hotel <Nama>", "ruang rapat <Nama>"), not
+    only one of its kind ("di sebuah hotel di <kota>")."""
+    kind = rf"(?i:\b{re.escape(venue)}\b)"
+    return bool(re.search(rf"{kind}(?:\s+(?!{_NOT_OF_A_NAME})[a-z]+){{0,2}}\s+[A-Z]", text))
+
+
+_NOT_OF_A_NAME = r"(?:di|ke|dari|yang|dan|atau|pada|untuk)\b"  # words that end a venue's name
 
 
 def counts_elided(words: Sequence[str]) -> bool:

@@ -43,7 +43,7 @@ _BREAK_RE = re.compile(r"(?<=[.!?])\s+|\n+|\s*[?]+\s*")
 _HERE_RE = re.compile(r"(?i)^\s*((?:[^\W\d_]+\s+){1,3})here\b\s*[-\u2013\u2014,:]\s*")
 _NOT_WHO = frozenset("who what which where when why how is are do does did can work works".split())
 # Words joining the two questions of one sentence ("..., trus skrg udah brp?").
-_JOINERS = {"dan", "trus", "terus", "lalu", "serta", "and", "then", "kemudian"}
+_JOINERS = {"dan", "trus", "trs", "terus", "lalu", "serta", "and", "then", "kemudian"}
 # What a thin question may ask of the one before it ("... ? yg ngomong siapa"): it stays apart.
 _FOLLOW_UP_KINDS = ("kapan", "kenapa", "siapa", "di_mana")
 # Words that only say in what a count is given ("berapa orang?", "persennya berapa?")
@@ -322,7 +322,8 @@ class Reader:
         cut = core.rfind(",")
         if cut >= 0:
             question, rest = core[:cut].strip(), core[cut + 1 :].strip()
-            if rest and self._introduces(rest) and not self.asks(rest) and self.asks(question):
+            about_asker = self._introduces(rest) or self._asker_purpose(rest)
+            if rest and about_asker and not self.asks(rest) and self.asks(question):
                 return question, rest
             return core, ""
         # no comma: "apo bae program bpjs tk tu aku dak paham nian", after a question that
@@ -536,6 +537,12 @@ class Reader:
         words = [w for _, _, w in _tokens(text)]
         return bool(words) and self.lex.markers("self").match_at(words, 0) > 0
 
+    def _asker_purpose(self, text: str) -> bool:
+        """What the asker wants the answer for ("biar kami bisa sosialisasi ke anggota", "so
+        I can tell my boss"): a word of purpose, then a self word."""
+        words = [w for _, _, w in _tokens(text)]
+        return words[:1] in _PURPOSE and self.lex.markers("self").match_at(words, 1) > 0
+
     def _tells(self, text: str) -> bool:
         """A sentence telling of something, not introducing the asker ("kami dengar ada
         acara ...", "ada acara ...", not "saya nelayan di ...")."""
@@ -544,6 +551,7 @@ class Reader:
         return at == 0 or self.lex.markers("report").match_at(self.lex.expand(words[at:]), 0) > 0
 
 
+_PURPOSE = (["agar"], ["supaya"], ["spy"], ["biar"], ["so"])  # "biar kami ...", "so I ..."
 _NAMED_ALONE = 3  # content words a question names by itself, without an afterword
 # Words a clause goes on after: the words that follow are still the question's.
 _OPEN_ENDS = frozenset(

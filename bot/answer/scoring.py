@@ -434,12 +434,31 @@ def fits_kind(q: Question, text: str) -> bool:
             # "diberikan kepada siapa?": "kepada seluruh warga negara"; "kesadaran dari
             # siapa?": "dari masyarakat ..."
             return True
+        if _names_people_asked(q):  # "siapa nama dua pekerja ...": people, no institution
+            return bool(people)
         return bool(people or evidence.institution_spans(text))
     if q.kind == "kapan":
         return bool(_dates(q, text)) or (asks_deadline(q) and bool(spans.duration_spans(text)))
     if asks_weekdays(q):  # "gerai buka hari apa aja?": the days, named
         return bool(spans.WEEKDAY_RE.search(text))
     return True
+
+
+def _names_people_asked(q: Question) -> bool:
+    """ "siapa nama (dua) pekerja / korban ...", "siapa saja korbannya": the names of people
+    of a kind the question names (workers, victims), which only a person's name gives."""
+    at = next((i for i, w in enumerate(q.words) if w in ("siapa", "who")), None)
+    if at is None:
+        return False
+    near = [w.removesuffix("nya") for w in q.words[at + 1 : at + 5]]
+    named = "nama" in near  # "siapa pekerja yang berhak": whoever qualifies, not names
+    after = [w for w in near if w not in STOPWORDS and spans.number_of(w) is None]
+    if not after or not (named or after[0] == "korban"):
+        return False
+    return after[0] in _PEOPLE_NAMED or spans.is_people_figure(after[0])
+
+
+_PEOPLE_NAMED = frozenset({"korban", *spans.PEOPLE_NOUNS})  # whose names are asked
 
 
 def asks_weekdays(q: Question) -> bool:

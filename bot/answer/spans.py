@@ -157,7 +157,8 @@ _PEOPLE = ("pekerja", "orang", "peserta", "penduduk", "tenaga kerja", "kepeserta
 
 
 def _is_year_or_date(core: str) -> bool:
-    return bool(re.fullmatch(r"(19|20)\d\d|\d{1,2}/\d{1,2}/\d{4}", core))
+    # a year, a date, or a school or budget year written across two ("2072/2073", "2072/73")
+    return bool(re.fullmatch(r"(19|20)\d\d(?:/(?:(?:19|20)?\d\d))?|\d{1,2}/\d{1,2}/\d{4}", core))
 
 
 @memo
