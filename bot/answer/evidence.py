@@ -22,6 +22,7 @@ from bot.answer.spans import (
     percent_spans,
 )
 from bot.answer.vocabulary import zipf_en, zipf_id
+from index.gazetteer import short_form
 
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\b")
 # Words of office that introduce a person's name ("Kepala Kantor Cabang X, Budi Santoso, ...").
@@ -356,11 +357,10 @@ def capitals(text: str) -> frozenset[str]:
 def spelled_out(window: str, body: str, known: frozenset[str] = frozenset()) -> dict[str, str]:
     """The acronyms a window writes in capitals that its article spells out, each with its
     long name ("... kata Ketua PAN, <Nama>" after "Paguyuban <Anu> (PAN)"): what the window
-    names by them. Not those `known` (lowercase) everywhere, which
-    read the same in every article ("BPJS", "JHT")."""
+    names by them. Not those `known` (lowercase), which read the same in every article
+    ("BPJS", "JHT")."""
     defined = _defined_acronyms(body)
-    written = _CAPITALS_RE.findall(window)
-    return {a: defined[a] for a in written if a in defined and a.lower() not in known}
+    return {a: defined[a] for a in capitals(window) if a in defined and a.lower() not in known}
 
 
 @lru_cache(maxsize=4096)
@@ -372,19 +372,11 @@ def _defined_acronyms(body: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _DEFINED_RE.finditer(body):
         names, acronym = m.group(1).split(), m.group(2)
-        letters = acronym.lower()
         for start in range(len(names) - 1, -1, -1):
-            spelled = "".join(names[start:]).lower()
-            if spelled[:1] == letters[:1] and _in_order(letters, spelled):
+            if short_form((acronym.lower(),), tuple(w.lower() for w in names[start:])):
                 out.setdefault(acronym.upper(), " ".join(names[start:]))
                 break
     return out
-
-
-def _in_order(letters: str, text: str) -> bool:
-    """Whether `letters` occur in `text` in their order."""
-    rest = iter(text)
-    return all(c in rest for c in letters)
 
 
 # A person named by one word after a verb of saying: "..., ujar <Nama>", "kata <Nama>".

@@ -541,7 +541,9 @@ class Reader:
         """What the asker wants the answer for ("biar kami bisa sosialisasi ke anggota", "so
         I can tell my boss"): a word of purpose, then a self word."""
         words = [w for _, _, w in _tokens(text)]
-        return words[:1] in _PURPOSE and self.lex.markers("self").match_at(words, 1) > 0
+        return (
+            bool(words) and words[0] in _PURPOSE and self.lex.markers("self").match_at(words, 1) > 0
+        )
 
     def _tells(self, text: str) -> bool:
         """A sentence telling of something, not introducing the asker ("kami dengar ada
@@ -551,7 +553,7 @@ class Reader:
         return at == 0 or self.lex.markers("report").match_at(self.lex.expand(words[at:]), 0) > 0
 
 
-_PURPOSE = (["agar"], ["supaya"], ["spy"], ["biar"], ["so"])  # "biar kami ...", "so I ..."
+_PURPOSE = frozenset({"agar", "supaya", "spy", "biar", "so"})  # "biar kami ...", "so I ..."
 _NAMED_ALONE = 3  # content words a question names by itself, without an afterword
 # Words a clause goes on after: the words that follow are still the question's.
 _OPEN_ENDS = frozenset(
